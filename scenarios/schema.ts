@@ -1,0 +1,356 @@
+/**
+ * The scenario schema: the one source of truth for every parameter of flatgov.
+ *
+ * Each number carries its unit, default, range and a one-line description in its
+ * metadata (`.meta({ unit, description })`), from which validation messages, the JSON
+ * Schema file and the app's controls are all derived. Defaults marked ASSUMPTION are not
+ * in the source documents (see ../shared/MODEL.md); each says why it was chosen.
+ */
+import { z } from 'zod';
+
+/** Current schema version. A scenario written for another version is refused by name. */
+export const SCHEMA_VERSION = 1;
+
+export interface FieldMeta {
+  unit?: string;
+  description: string;
+}
+
+function num(
+  description: string,
+  unit: string,
+  def: number,
+  min: number,
+  max: number,
+  opts: { int?: boolean } = {},
+) {
+  let s = z.number();
+  if (opts.int) s = s.int();
+  return s.min(min).max(max).default(def).meta({ unit, description });
+}
+
+function bool(description: string, def: boolean) {
+  return z.boolean().default(def).meta({ description });
+}
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lower-case letters, digits and dashes')
+  .meta({ description: 'Identifier: lower-case letters, digits and dashes.' });
+
+/** A service-time or delay distribution, in minutes. */
+export const durationSchema = z
+  .strictObject({
+    dist: z
+      .enum(['exp', 'lognormal', 'fixed'])
+      .default('lognormal')
+      .meta({ description: 'Shape: exponential, lognormal (mean and coefficient of variation) or fixed.' }),
+    mean: num('Mean duration.', 'min', 30, 0, 1e6),
+    cv: num('Coefficient of variation (lognormal only).', '', 1, 0, 10),
+  })
+  .meta({ description: 'A duration distribution in minutes.' });
+export type Duration = z.infer<typeof durationSchema>;
+
+const dur = (mean: number, dist: 'exp' | 'lognormal' | 'fixed' = 'lognormal', cv = 1) =>
+  durationSchema.default({ dist, mean, cv });
+
+const calendarSchema = z
+  .strictObject({
+    start: num('Start of working hours, minutes after midnight.', 'min', 510, 0, 1440, { int: true }),
+    end: num('End of working hours, minutes after midnight.', 'min', 1050, 0, 1440, { int: true }),
+    days: z
+      .array(z.number().int().min(0).max(6))
+      .default([0, 1, 2, 3, 4])
+      .meta({ description: 'Working days of the week, 0 = Monday … 6 = Sunday.' }),
+  })
+  .meta({ description: 'A weekly working calendar.' });
+export type Calendar = z.infer<typeof calendarSchema>;
+
+const forwardSchema = z
+  .strictObject({
+    delay: dur(60, 'exp'),
+    returnProb: num(
+      'Chance a forwarded case is returned to the sender to be redone (control loss). ASSUMPTION.',
+      'share', 0.03, 0, 0.9),
+    lostProb: num('Chance a forwarded case is lost on the way (control loss). ASSUMPTION.', 'share', 0.002, 0, 0.5),
+  })
+  .meta({ description: 'What happens when a case is passed up from this level.' });
+
+const staffedUnit = {
+  calendar: z.string().default('office').meta({ description: 'Name of the working calendar its staff keep.' }),
+  caseworkShare: num(
+    'Share of staff time spent on cases (the rest: meetings, reports, other duties). ASSUMPTION.',
+    'share', 0.6, 0.01, 1),
+  onCallShare: num(
+    'Share of case staff on call outside working hours, for field cases only. ASSUMPTION.',
+    'share', 0.1, 0, 1),
+  costPerPostYuan: num('Full annual cost of one post (salary, benefits, overhead). ASSUMPTION.', 'yuan/year', 150_000, 0, 10_000_000),
+};
+
+export const levelSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1).meta({ description: 'Display name.' }),
+    nameZh: z.string().optional().meta({ description: 'Display name in Chinese.' }),
+    kind: z
+      .enum(['grid', 'community', 'intermediate'])
+      .default('intermediate')
+      .meta({ description: 'grid and community levels count as local resolution.' }),
+    units: num('Number of offices at this level (grids, communities, towns…).', 'offices', 1, 1, 1_000_000, { int: true }),
+    staffPerUnit: num(
+      'Staff per office. 0 makes a relay that forwards without handling (e.g. a zone with no fixed staff).',
+      'posts', 5, 0, 100_000),
+    ...staffedUnit,
+    threshold: z
+      .number()
+      .min(0)
+      .nullable()
+      .default(null)
+      .meta({
+        unit: 'difficulty',
+        description:
+          'Competence Z: cases with difficulty up to Z are resolved here (Garicano). null: no limit.',
+      }),
+    solve: dur(60),
+    examine: dur(15),
+    visitsSite: bool('Whether staff go on site for every field case they handle, even to pass it on (grid patrols do).', false),
+    travel: bool('Whether field cases handled here need travel from the office (Larson–Odoni distance).', true),
+    forward: forwardSchema.default({ delay: { dist: 'exp', mean: 60, cv: 1 }, returnProb: 0.03, lostProb: 0.002 }),
+    operatingCostPerUnitYuan: num('Annual operating cost of one office (premises, vehicles, IT). ASSUMPTION.', 'yuan/year', 0, 0, 1e10),
+    patrol: z
+      .strictObject({
+        discoveryProb: num('Chance that patrol finds a problem residents did not report.', 'share', 0, 0, 1),
+        meanMinutes: num('Mean time from problem to its discovery on patrol.', 'min', 1440, 1, 1e6),
+      })
+      .default({ discoveryProb: 0, meanMinutes: 1440 })
+      .meta({ description: 'Patrol: grid workers find unreported problems.' }),
+  })
+  .meta({ description: 'One level of the hierarchy between residents and the city departments.' });
+export type Level = z.infer<typeof levelSchema>;
+
+export const departmentSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1).meta({ description: 'Display name.' }),
+    nameZh: z.string().optional().meta({ description: 'Display name in Chinese.' }),
+    staff: num('Case-handling staff of the department.', 'posts', 20, 1, 100_000),
+    domains: z.array(id).min(1).meta({ description: 'Ids of the case domains this department covers.' }),
+    ...staffedUnit,
+    solve: dur(240),
+    bases: num('Number of bases its field staff leave from.', 'bases', 1, 1, 10_000, { int: true }),
+    operatingCostYuan: num('Annual operating cost of the organ. ASSUMPTION.', 'yuan/year', 0, 0, 1e11),
+  })
+  .meta({ description: 'A city (or county) department: the top of every chain.' });
+export type Department = z.infer<typeof departmentSchema>;
+
+export const domainSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1).meta({ description: 'Display name.' }),
+    nameZh: z.string().optional().meta({ description: 'Display name in Chinese.' }),
+    weight: num('Relative frequency of cases in this domain.', 'weight', 1, 0, 1e6),
+  })
+  .meta({ description: 'A domain of cases (housing, safety, environment…).' });
+
+export const shockSchema = z
+  .strictObject({
+    name: z.string().min(1).meta({ description: 'Name of the shock (typhoon, epidemic…).' }),
+    startDay: num('First day of the shock (0 = first simulated day).', 'day', 0, 0, 100_000),
+    days: num('Length of the shock.', 'days', 7, 0, 100_000),
+    demandMultiplier: num('Multiplier on the rate at which residents raise problems.', '×', 1, 0, 100),
+    fieldShare: z.number().min(0).max(1).nullable().default(null)
+      .meta({ unit: 'share', description: 'Share of field cases during the shock; null keeps the normal share.' }),
+    difficultyMultiplier: num('Multiplier on case difficulty during the shock (harder cases).', '×', 1, 0.01, 100),
+    capacityMultiplier: num('Multiplier on available staff during the shock (absence).', '×', 1, 0, 10),
+    appliesTo: z.array(z.string()).default([])
+      .meta({ description: 'Ids of levels/departments whose capacity it changes; empty means all.' }),
+  })
+  .meta({ description: 'A time-bounded change to demand or capacity.' });
+export type Shock = z.infer<typeof shockSchema>;
+
+export const scenarioSchema = z
+  .strictObject({
+    schemaVersion: z.literal(SCHEMA_VERSION).meta({ description: 'Version of the scenario schema.' }),
+    id,
+    name: z.string().min(1).meta({ description: 'Display name.' }),
+    nameZh: z.string().optional().meta({ description: 'Display name in Chinese.' }),
+    description: z.string().default('').meta({ description: 'What this structure is.' }),
+    sources: z
+      .array(z.strictObject({ param: z.string(), seed: z.string(), fact: z.string() }))
+      .default([])
+      .meta({ description: 'Calibrated parameters with the seed document and fact they come from.' }),
+    assumptions: z
+      .array(z.strictObject({ param: z.string(), reasoning: z.string() }))
+      .default([])
+      .meta({ description: 'Parameters no source gives, each with its reasoning.' }),
+    population: z
+      .strictObject({
+        residents: num('Resident population. ASSUMPTION for Longgang: about 465,000.', 'residents', 465_000, 1, 20_000_000, { int: true }),
+        microGrids: num('Number of micro-grids residents live in (003: 3,229).', 'micro-grids', 3229, 1, 1_000_000, { int: true }),
+        areaKm2: num('Area served. ASSUMPTION for Longgang: about 184 km².', 'km²', 184, 0.01, 100_000),
+      })
+      .default({ residents: 465_000, microGrids: 3229, areaKm2: 184 }),
+    demand: z
+      .strictObject({
+        casesPerResidentYear: num(
+          'Problems a resident raises a year. ASSUMPTION: about 0.5 (Beijing Dongcheng: 40,000 cases a month for 0.9 million people).',
+          '1/resident/year', 0.5, 0, 10_000),
+        frequentShare: num('Share of residents who raise problems more often than others. ASSUMPTION.', 'share', 0.1, 0, 1),
+        frequentMultiplier: num('How many times more often frequent residents raise problems. ASSUMPTION.', '×', 3, 1, 100),
+        fieldShare: num('Share of cases that need someone on site. ASSUMPTION.', 'share', 0.4, 0, 1),
+        nightFactor: num('Rate of problems between 22:00 and 07:00 relative to the day (the daily total is kept). ASSUMPTION.', '×', 0.2, 0, 1),
+        difficultyRate: num('λ of the exponential difficulty distribution (Garicano); mean difficulty is 1/λ.', '1/difficulty', 1, 0.001, 1000),
+        collaborativeAbove: num('Difficulty above which a case needs several domains (collaborative).', 'difficulty', 3, 0, 1e6),
+        difficultAbove: num('Difficulty above which a case is difficult (5-working-day target, coordinated by the centre).', 'difficulty', 4, 0, 1e6),
+        collaborativeDomainsMean: num('Mean number of domains a collaborative case needs (at least 2).', 'domains', 2.5, 2, 30),
+        collaborativeWork: num('Work multiplier for collaborative cases.', '×', 1.5, 0.01, 100),
+        difficultWork: num('Work multiplier for difficult cases.', '×', 3, 0.01, 100),
+      })
+      .prefault({}),
+    domains: z.array(domainSchema).min(1).max(30).meta({ description: 'Case domains (at most 30).' }),
+    residents: z
+      .strictObject({
+        feedback: bool('Whether residents’ trust moves with their cases’ outcomes.', true),
+        initialTrust: num('Trust each resident starts with. ASSUMPTION.', 'share', 0.7, 0, 1),
+        trustUp: num('Share of the way to full trust gained when a case closes on time. ASSUMPTION.', 'share', 0.05, 0, 1),
+        trustDown: num('Share of trust lost when a case closes late. ASSUMPTION.', 'share', 0.15, 0, 1),
+        trustBounced: num('Extra share of trust lost when a case was returned on the way. ASSUMPTION.', 'share', 0.05, 0, 1),
+        trustLost: num('Share of trust lost when a case is lost. ASSUMPTION.', 'share', 0.4, 0, 1),
+        bypassBase: num('Chance a resident with full trust goes straight to the hotline. ASSUMPTION.', 'share', 0.05, 0, 1),
+        bypassLowTrust: num('Extra chance of bypass at zero trust (scales with 1 − trust). ASSUMPTION.', 'share', 0.35, 0, 1),
+        silentBase: num('Chance a resident with full trust does not report a problem. ASSUMPTION.', 'share', 0.1, 0, 1),
+        silentLowTrust: num('Extra chance of not reporting at zero trust. ASSUMPTION.', 'share', 0.2, 0, 1),
+        petitionShare: num('Share of bypasses at zero trust that become petitions to higher levels. ASSUMPTION.', 'share', 0.1, 0, 1),
+      })
+      .prefault({}),
+    calendars: z
+      .record(id, calendarSchema)
+      .default({
+        office: { start: 510, end: 1050, days: [0, 1, 2, 3, 4] },
+        grid: { start: 480, end: 1200, days: [0, 1, 2, 3, 4, 5, 6] },
+        always: { start: 0, end: 1440, days: [0, 1, 2, 3, 4, 5, 6] },
+      })
+      .meta({ description: 'Named working calendars.' }),
+    levels: z.array(levelSchema).min(1).max(12)
+      .meta({ description: 'Levels from the bottom (grid) up, below the departments.' }),
+    departments: z.array(departmentSchema).max(200).meta({ description: 'City departments.' }),
+    centre: z
+      .strictObject({
+        enabled: bool('Whether a social governance centre triages and coordinates hard cases.', false),
+        staff: num('Staff of the centre.', 'posts', 20, 0, 100_000),
+        ...staffedUnit,
+        triage: dur(30),
+        coordinationPerDepartment: num('Coordination work per extra department in a collaborative case.', 'min', 120, 0, 1e5),
+        moduleHandoff: num('Coordination work per extra domain handled inside one department (between its modules).', 'min', 20, 0, 1e5),
+        operatingCostYuan: num('Annual operating cost of the centre. ASSUMPTION.', 'yuan/year', 0, 0, 1e11),
+      })
+      .prefault({}),
+    hotline: z
+      .strictObject({
+        staff: num('Hotline operators (12345).', 'posts', 20, 1, 100_000),
+        ...staffedUnit,
+        triage: dur(10),
+        dispatchDelayPerLevel: dur(120, 'exp'),
+        costPerContactYuan: num('Extra cost of a hotline contact over a grid report. ASSUMPTION.', 'yuan', 50, 0, 1e6),
+        petitionCostYuan: num('Cost of a petition to higher levels. ASSUMPTION.', 'yuan', 3000, 0, 1e7),
+      })
+      .prefault({}),
+    platform: z
+      .strictObject({
+        enabled: bool('Digital platform ("one network manages all"): dispatch straight to the level able to resolve.', false),
+        dispatchDelay: dur(20, 'exp'),
+        returnProb: num('Chance a platform dispatch is returned as misrouted. ASSUMPTION.', 'share', 0.01, 0, 0.9),
+        lostProb: num('Chance a platform dispatch is lost. ASSUMPTION.', 'share', 0, 0, 0.5),
+        operatingCostYuan: num('Annual cost of running the platform. ASSUMPTION.', 'yuan/year', 5_000_000, 0, 1e11),
+      })
+      .prefault({}),
+    travel: z
+      .strictObject({
+        speedKmh: num('Travel speed to field cases on the street grid. ASSUMPTION.', 'km/h', 20, 0.1, 200),
+      })
+      .default({ speedKmh: 20 }),
+    targets: z
+      .strictObject({
+        acceptMinutes: num('Non-field cases accepted within (004: 30 minutes).', 'min', 30, 0, 1e6),
+        onsiteMinutes: num('Field cases on site within (004: 1 hour).', 'min', 60, 0, 1e6),
+        closeHours: num('Cases closed with feedback within (004: 24 hours).', 'h', 24, 0, 1e6),
+        difficultWorkingDays: num('Difficult cases closed within (004: 5 working days).', 'working days', 5, 0, 1000),
+        calendar: z.string().default('office').meta({ description: 'Calendar that defines a working day.' }),
+      })
+      .prefault({}),
+    shocks: z.array(shockSchema).default([]).meta({ description: 'Time-bounded surges and absences.' }),
+  })
+  .superRefine(checkConsistency);
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+
+function checkConsistency(s: z.output<z.ZodObject<any>> & Record<string, any>, ctx: z.RefinementCtx) {
+  const sc = s as unknown as Scenario;
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const calendars = new Set(Object.keys(sc.calendars));
+  const checkCal = (path: (string | number)[], name: string) => {
+    if (!calendars.has(name)) issue(path, `expected one of the calendars ${[...calendars].join(', ')}, got "${name}"`);
+  };
+  for (const [name, c] of Object.entries(sc.calendars)) {
+    if (c.end <= c.start) issue(['calendars', name, 'end'], `expected end (${c.end} min) after start (${c.start} min)`);
+    if (c.days.length === 0) issue(['calendars', name, 'days'], 'expected at least one working day');
+  }
+  const ids = new Map<string, string>();
+  const unique = (path: (string | number)[], v: string) => {
+    if (ids.has(v)) issue(path, `expected a unique id, but "${v}" is also used at ${ids.get(v)}`);
+    else ids.set(v, path.join('.'));
+  };
+  let prev = -Infinity;
+  sc.levels.forEach((l, i) => {
+    unique(['levels', i, 'id'], l.id);
+    checkCal(['levels', i, 'calendar'], l.calendar);
+    const z = l.threshold ?? Infinity;
+    if (z < prev) issue(['levels', i, 'threshold'], `expected a competence threshold ≥ the level below's (${prev}), got ${z}`);
+    if (l.staffPerUnit === 0 && z > prev && i > 0)
+      issue(['levels', i, 'threshold'], `a level with no staff cannot resolve cases: expected threshold ≤ ${prev} (the level below's)`);
+    if (l.staffPerUnit === 0 && i === 0) issue(['levels', 0, 'staffPerUnit'], 'expected staff > 0 at the bottom level, which takes cases in');
+    if (l.staffPerUnit > 0 && l.staffPerUnit * l.caseworkShare < 0.5)
+      issue(['levels', i, 'staffPerUnit'], `expected staffPerUnit × caseworkShare ≥ 0.5 (at least one case worker), got ${l.staffPerUnit * l.caseworkShare}`);
+    prev = z;
+    if (z === Infinity && i < sc.levels.length - 1)
+      issue(['levels', i, 'threshold'], 'only the top level may have no competence limit (null)');
+  });
+  const lastUnlimited = (sc.levels[sc.levels.length - 1]?.threshold ?? null) === null;
+  if (sc.departments.length === 0 && !lastUnlimited)
+    issue(['departments'], 'expected at least one department, or a top level with no competence limit (threshold null)');
+  if (sc.departments.length > 0 && lastUnlimited)
+    issue(['levels', sc.levels.length - 1, 'threshold'], 'expected a finite threshold below the departments (null means the level resolves everything)');
+  const domainIds = new Set<string>();
+  sc.domains.forEach((d, i) => {
+    unique(['domains', i, 'id'], d.id);
+    domainIds.add(d.id);
+  });
+  if (sc.domains.every((d) => d.weight === 0)) issue(['domains'], 'expected at least one domain with weight > 0');
+  const covered = new Set<string>();
+  sc.departments.forEach((d, i) => {
+    unique(['departments', i, 'id'], d.id);
+    checkCal(['departments', i, 'calendar'], d.calendar);
+    d.domains.forEach((dom, j) => {
+      if (!domainIds.has(dom)) issue(['departments', i, 'domains', j], `expected a domain id (${[...domainIds].join(', ')}), got "${dom}"`);
+      covered.add(dom);
+    });
+  });
+  if (sc.departments.length > 0)
+    for (const [i, d] of sc.domains.entries())
+      if (!covered.has(d.id)) issue(['domains', i], `domain "${d.id}" is covered by no department`);
+  checkCal(['centre', 'calendar'], sc.centre.calendar);
+  checkCal(['hotline', 'calendar'], sc.hotline.calendar);
+  checkCal(['targets', 'calendar'], sc.targets.calendar);
+  if (sc.centre.enabled && sc.centre.staff * sc.centre.caseworkShare < 0.5)
+    issue(['centre', 'staff'], 'expected at least one case worker (staff × caseworkShare ≥ 0.5) when the centre is enabled');
+  const r = sc.residents;
+  if (r.bypassBase + r.bypassLowTrust + r.silentBase + r.silentLowTrust > 1)
+    issue(['residents'], `expected bypassBase + bypassLowTrust + silentBase + silentLowTrust ≤ 1, got ${r.bypassBase + r.bypassLowTrust + r.silentBase + r.silentLowTrust}`);
+  const targets = new Set([...sc.levels.map((l) => l.id), ...sc.departments.map((d) => d.id), 'centre', 'hotline']);
+  sc.shocks.forEach((sh, i) =>
+    sh.appliesTo.forEach((t, j) => {
+      if (!targets.has(t)) issue(['shocks', i, 'appliesTo', j], `expected a level or department id, "centre" or "hotline", got "${t}"`);
+    }),
+  );
+}

@@ -1,0 +1,921 @@
+/**
+ * The discrete-event engine. Time is in minutes. State lives in typed arrays: offices
+ * (multi-server queues with two classes, field first), jobs (cases and the department
+ * parts of collaborative cases, with a free list) and residents (trust). One merged
+ * Poisson stream carries every resident's problems (thinning gives each resident its own
+ * rate), so only a handful of events are pending at any time.
+ */
+import type { Scenario } from '../scenarios/schema.ts';
+import { isOpen, nextBoundary, addWorkingMinutes } from './calendar.ts';
+import { durationSampler, type Sampler } from './duration.ts';
+import { EventHeap } from './heap.ts';
+import { compileModel, servers, MINUTES_PER_YEAR, type CompiledModel } from './model.ts';
+import { exponential, streams, type Random, type StreamName } from './rng.ts';
+import { Metrics } from './metrics.ts';
+
+// Event kinds (low 4 bits of an event code).
+const EV_ARRIVAL = 0;
+const EV_SERVICE_END = 1;
+const EV_TRANSFER = 2;
+const EV_DISCOVERY = 3;
+const EV_CALENDAR = 4;
+const EV_SNAPSHOT = 5;
+const EV_SHOCK = 6;
+
+// Job stages: what the service at the current office does.
+const ST_SOLVE = 0;
+const ST_EXAMINE = 1;
+const ST_HOTLINE = 2;
+const ST_TRIAGE = 3;
+const ST_PART = 4;
+const ST_COORD = 5;
+
+// Case types.
+export const GENERAL = 0;
+export const COLLABORATIVE = 1;
+export const DIFFICULT = 2;
+export const CASE_TYPES = ['general', 'collaborative', 'difficult'] as const;
+
+// Channels.
+export const CH_GRID = 0;
+export const CH_DISCOVERED = 1;
+export const CH_HOTLINE = 2;
+export const CH_PETITION = 3;
+export const CHANNELS = ['grid', 'discovered', 'hotline', 'petition'] as const;
+
+/** Night, when residents raise fewer problems: 22:00 to 07:00. */
+const NIGHT_START = 22 * 60;
+const NIGHT_END = 7 * 60;
+const NIGHT_HOURS = 9;
+
+const F_LATENT = 1; // a problem not yet discovered: not a case
+const F_RETURNING = 2; // travelling back to its sender after a return
+const F_BOUNCED = 4;
+
+export interface EngineOptions {
+  seed: number | string;
+  /** Interval of the time series, in minutes (default one day). 0 turns it off. */
+  snapshotEveryMinutes?: number;
+  onSnapshot?: (s: import('./metrics.ts').Snapshot) => void;
+}
+
+export class Engine {
+  readonly model: CompiledModel;
+  readonly scenario: Scenario;
+  readonly seed: number | string;
+  now = 0;
+  events = 0;
+  readonly metrics: Metrics;
+
+  private heap = new EventHeap(4096);
+  private rng: Record<StreamName, Random>;
+  private onSnapshot?: (s: import('./metrics.ts').Snapshot) => void;
+  private snapshotEvery: number;
+
+  // Offices.
+  readonly busy: Int32Array;
+  readonly cap: Int32Array;
+  private capOpen: Int32Array;
+  private capOnCall: Int32Array;
+  private open: Uint8Array;
+  private qFieldHead: Int32Array;
+  private qFieldTail: Int32Array;
+  private qOtherHead: Int32Array;
+  private qOtherTail: Int32Array;
+  readonly qLen: Int32Array;
+  // Time integrals per office, brought up to date by touch().
+  readonly busyArea: Float64Array;
+  readonly capArea: Float64Array;
+  readonly qArea: Float64Array;
+  readonly overtimeArea: Float64Array;
+  private lastTouch: Float64Array;
+  readonly served: Float64Array;
+
+  /** Tier of each office (the hotline is -1). */
+  private officeTier: Int32Array;
+
+  // Per group.
+  private solveS: Sampler[];
+  private examineS: Sampler[];
+  private capMult: Float64Array;
+  private groupCal: Int32Array;
+
+  // Jobs.
+  private jobCap = 0;
+  private jCreated!: Float64Array;
+  private jAccepted!: Float64Array;
+  private jOnsite!: Float64Array;
+  private jZ!: Float64Array;
+  private jDeadline!: Float64Array;
+  private jResident!: Int32Array;
+  private jOffice!: Int32Array;
+  private jNext!: Int32Array;
+  private jParent!: Int32Array;
+  private jPending!: Int32Array;
+  private jFrom!: Int32Array;
+  private jDomains!: Int32Array;
+  private jType!: Uint8Array;
+  private jField!: Uint8Array;
+  private jChannel!: Uint8Array;
+  private jStage!: Uint8Array;
+  private jFlags!: Uint8Array;
+  private jHops!: Uint16Array;
+  private jBounces!: Uint16Array;
+  private jDelay!: Float64Array;
+  private jReturnProb!: Float32Array;
+  private jLostProb!: Float32Array;
+  private jLive!: Uint8Array;
+  private freeHead = -1;
+  private jobsUsed = 0;
+
+  // Residents.
+  readonly trust: Float32Array;
+  private frequent: Uint8Array;
+  trustSum = 0;
+
+  // Demand.
+  private ratePerMinute: number;
+  private maxMult: number;
+  private thinning: boolean;
+  private dayFactor: number;
+  private nightFactor: number;
+  private wMax: number;
+  private shockState: { demand: number; field: number; difficulty: number };
+
+  private workByType: Float64Array;
+  /** Domains with positive weight: the most a case can need. */
+  private domainsWithWeight: number;
+
+  // Calendar used for "working days".
+  private targetCal: number;
+  private difficultWorkMinutes: number;
+
+  private platformDelay: Sampler;
+  private hotlineDispatch: Sampler;
+  private levelForward: Sampler[];
+
+  constructor(scenario: Scenario, opts: EngineOptions) {
+    this.scenario = scenario;
+    this.seed = opts.seed;
+    const m = (this.model = compileModel(scenario));
+    this.rng = streams(opts.seed);
+    this.onSnapshot = opts.onSnapshot;
+    this.snapshotEvery = opts.snapshotEveryMinutes ?? 1440;
+    const n = m.officeCount;
+    this.busy = new Int32Array(n);
+    this.cap = new Int32Array(n);
+    this.capOpen = new Int32Array(n);
+    this.capOnCall = new Int32Array(n);
+    this.open = new Uint8Array(n);
+    this.qFieldHead = new Int32Array(n).fill(-1);
+    this.qFieldTail = new Int32Array(n).fill(-1);
+    this.qOtherHead = new Int32Array(n).fill(-1);
+    this.qOtherTail = new Int32Array(n).fill(-1);
+    this.qLen = new Int32Array(n);
+    this.busyArea = new Float64Array(n);
+    this.capArea = new Float64Array(n);
+    this.qArea = new Float64Array(n);
+    this.overtimeArea = new Float64Array(n);
+    this.lastTouch = new Float64Array(n);
+    this.served = new Float64Array(n);
+    this.officeTier = Int32Array.from(m.officeGroup, (g) => m.groups[g].tier);
+
+    const service = this.rng.service;
+    this.solveS = m.groups.map((g) => durationSampler(g.solve, service));
+    this.examineS = m.groups.map((g) => durationSampler(g.examine, service));
+    this.capMult = new Float64Array(m.groups.length).fill(1);
+    this.groupCal = Int32Array.from(m.groups.map((g) => g.calendar));
+    const routing = this.rng.routing;
+    this.platformDelay = durationSampler(scenario.platform.dispatchDelay, routing);
+    this.hotlineDispatch = durationSampler(scenario.hotline.dispatchDelayPerLevel, routing);
+    this.levelForward = scenario.levels.map((l) => durationSampler(l.forward.delay, routing));
+
+    this.growJobs(1 << 14);
+
+    // Residents: trust and who raises problems more often.
+    const P = scenario.population.residents;
+    this.trust = new Float32Array(P).fill(scenario.residents.initialTrust);
+    this.trustSum = P * Math.fround(scenario.residents.initialTrust);
+    this.frequent = new Uint8Array(P);
+    const d = scenario.demand;
+    const rr = this.rng.residents;
+    for (let i = 0; i < P; i++) if (rr() < d.frequentShare) this.frequent[i] = 1;
+    this.wMax = d.frequentShare > 0 ? d.frequentMultiplier : 1;
+    // Problems arise less at night: day and night factors keep the daily mean.
+    this.dayFactor = 24 / (24 - NIGHT_HOURS + NIGHT_HOURS * d.nightFactor);
+    this.nightFactor = d.nightFactor * this.dayFactor;
+    this.maxMult = Math.max(1, ...scenario.shocks.map((s) => s.demandMultiplier)) * Math.max(this.dayFactor, this.nightFactor);
+    // Candidate stream at the highest rate; thinning brings each resident to its own rate.
+    this.thinning = this.maxMult > 1 || scenario.shocks.some((x) => x.demandMultiplier !== 1);
+    // casesPerResidentYear is the mean over residents; frequent ones raise wMax times the others'.
+    const base = d.casesPerResidentYear / (1 + d.frequentShare * (d.frequentMultiplier - 1));
+    this.ratePerMinute = (base / MINUTES_PER_YEAR) * P * this.wMax * this.maxMult;
+    this.shockState = { demand: 1, field: d.fieldShare, difficulty: 1 };
+    this.workByType = Float64Array.of(1, d.collaborativeWork, d.difficultWork);
+    this.domainsWithWeight = scenario.domains.filter((x) => x.weight > 0).length;
+
+    this.targetCal = m.calendarNames.indexOf(scenario.targets.calendar);
+    const tc = m.calendars[this.targetCal];
+    this.difficultWorkMinutes = scenario.targets.difficultWorkingDays * tc.dayLength;
+
+    this.metrics = new Metrics(this);
+
+    // Calendars and capacities at time 0.
+    for (let g = 0; g < m.groups.length; g++) this.recomputeGroupCapacity(g);
+    m.calendars.forEach((c, ci) => {
+      const t = nextBoundary(c, 0);
+      if (t < Infinity) this.heap.push(t, EV_CALENDAR | (ci << 4));
+    });
+    this.applyShocks();
+    const nextShock = this.nextShockBoundary(0);
+    if (nextShock < Infinity) this.heap.push(nextShock, EV_SHOCK);
+    if (this.ratePerMinute > 0) this.heap.push(exponential(1 / this.ratePerMinute, this.rng.demand), EV_ARRIVAL);
+    if (this.snapshotEvery > 0) this.heap.push(this.snapshotEvery, EV_SNAPSHOT);
+  }
+
+  // ---------------------------------------------------------------- running
+
+  /** Process every event up to and including time t (minutes), then set the clock to t. */
+  advanceTo(t: number): void {
+    const heap = this.heap;
+    while (heap.size > 0 && heap.peekTime() <= t) {
+      this.now = heap.peekTime();
+      const code = heap.pop();
+      this.events++;
+      const id = code >> 4;
+      switch (code & 15) {
+        case EV_ARRIVAL:
+          this.onArrival();
+          break;
+        case EV_SERVICE_END:
+          this.onServiceEnd(id);
+          break;
+        case EV_TRANSFER:
+          this.onTransfer(id);
+          break;
+        case EV_DISCOVERY:
+          this.onDiscovery(id);
+          break;
+        case EV_CALENDAR:
+          this.onCalendar(id);
+          break;
+        case EV_SNAPSHOT:
+          this.metrics.snapshot();
+          if (this.onSnapshot) this.onSnapshot(this.metrics.lastSnapshot!);
+          this.heap.push(this.now + this.snapshotEvery, EV_SNAPSHOT);
+          break;
+        case EV_SHOCK: {
+          this.applyShocks();
+          const next = this.nextShockBoundary(this.now);
+          if (next < Infinity) this.heap.push(next, EV_SHOCK);
+          break;
+        }
+      }
+    }
+    this.now = Math.max(this.now, t);
+  }
+
+  // ---------------------------------------------------------------- offices
+
+  private touch(o: number): void {
+    const dt = this.now - this.lastTouch[o];
+    if (dt > 0) {
+      const b = this.busy[o];
+      const c = this.cap[o];
+      this.busyArea[o] += b * dt;
+      // Staff finishing a case after hours are present: overtime counts as available time.
+      if (b > c) {
+        this.capArea[o] += b * dt;
+        this.overtimeArea[o] += (b - c) * dt;
+      } else this.capArea[o] += c * dt;
+      this.qArea[o] += this.qLen[o] * dt;
+      this.lastTouch[o] = this.now;
+    }
+  }
+
+  touchAll(): void {
+    for (let o = 0; o < this.model.officeCount; o++) this.touch(o);
+  }
+
+  private recomputeGroupCapacity(g: number): void {
+    const grp = this.model.groups[g];
+    const mult = this.capMult[g];
+    const open = isOpen(this.model.calendars[grp.calendar], this.now) ? 1 : 0;
+    const cOpen = grp.relay ? 0 : servers(grp.staffPerOffice, grp.caseworkShare, mult);
+    const cCall = grp.relay ? 0 : Math.round(cOpen * grp.onCallShare);
+    for (let o = grp.firstOffice; o < grp.firstOffice + grp.offices; o++) {
+      this.touch(o);
+      this.capOpen[o] = cOpen;
+      this.capOnCall[o] = cCall;
+      this.open[o] = open;
+      this.cap[o] = open ? cOpen : cCall;
+      this.tryStart(o);
+    }
+  }
+
+  private onCalendar(ci: number): void {
+    const groups = this.model.groups;
+    for (let g = 0; g < groups.length; g++) if (this.groupCal[g] === ci) this.recomputeGroupCapacity(g);
+    const t = nextBoundary(this.model.calendars[ci], this.now);
+    if (t < Infinity) this.heap.push(t, EV_CALENDAR | (ci << 4));
+  }
+
+  private enqueue(j: number, o: number): void {
+    this.touch(o);
+    this.jOffice[j] = o;
+    this.jNext[j] = -1;
+    if (this.jField[j]) {
+      if (this.qFieldTail[o] < 0) this.qFieldHead[o] = j;
+      else this.jNext[this.qFieldTail[o]] = j;
+      this.qFieldTail[o] = j;
+    } else {
+      if (this.qOtherTail[o] < 0) this.qOtherHead[o] = j;
+      else this.jNext[this.qOtherTail[o]] = j;
+      this.qOtherTail[o] = j;
+    }
+    this.qLen[o]++;
+    this.metrics.tierQueued(this.officeTier[o], 1);
+    this.tryStart(o);
+  }
+
+  private tryStart(o: number): void {
+    while (this.busy[o] < this.cap[o]) {
+      let j = this.qFieldHead[o];
+      if (j >= 0) {
+        this.qFieldHead[o] = this.jNext[j];
+        if (this.qFieldHead[o] < 0) this.qFieldTail[o] = -1;
+      } else if (this.open[o] && (j = this.qOtherHead[o]) >= 0) {
+        this.qOtherHead[o] = this.jNext[j];
+        if (this.qOtherHead[o] < 0) this.qOtherTail[o] = -1;
+      } else return;
+      this.touch(o);
+      this.qLen[o]--;
+      this.busy[o]++;
+      this.metrics.tierQueued(this.officeTier[o], -1);
+      this.start(j, o);
+    }
+  }
+
+  /** Begin service of job j at office o: draw its duration and schedule its end. */
+  private start(j: number, o: number): void {
+    const now = this.now;
+    const gi = this.model.officeGroup[o];
+    const g = this.model.groups[gi];
+    if (this.jAccepted[j] < 0) this.jAccepted[j] = now;
+    const field = this.jField[j] === 1;
+    let d = 0;
+    const stage = this.jStage[j];
+    let travel = 0;
+    switch (stage) {
+      case ST_SOLVE:
+      case ST_PART:
+        d = this.solveS[gi]() * this.workMultiplier(j);
+        if (field) travel = this.travelFor(j, g.tier, g.travelMinutes);
+        break;
+      case ST_EXAMINE:
+        d = this.examineS[gi]();
+        if (field && g.visitsSite) travel = this.travelFor(j, g.tier, g.travelMinutes);
+        break;
+      case ST_HOTLINE:
+      case ST_TRIAGE:
+        d = this.solveS[gi]();
+        break;
+      case ST_COORD:
+        d = this.coordinationMinutes(j);
+        break;
+    }
+    if (travel > 0 && this.jOnsite[this.rootOf(j)] < 0) this.jOnsite[this.rootOf(j)] = now + travel;
+    else if (field && travel === 0 && (stage === ST_SOLVE || stage === ST_PART || (stage === ST_EXAMINE && g.visitsSite))) {
+      const r = this.rootOf(j);
+      if (this.jOnsite[r] < 0) this.jOnsite[r] = now;
+    }
+    this.served[o]++;
+    this.heap.push(now + d + 2 * travel, EV_SERVICE_END | (j << 4));
+  }
+
+  private travelFor(j: number, tier: number, minutes: number): number {
+    // A grid worker who found the problem on patrol is already there.
+    if (tier === 0 && this.jChannel[j] === CH_DISCOVERED) return 0;
+    return minutes;
+  }
+
+  private rootOf(j: number): number {
+    const p = this.jParent[j];
+    return p >= 0 ? p : j;
+  }
+
+  private workMultiplier(j: number): number {
+    return this.workByType[this.jType[j]];
+  }
+
+  private coordinationMinutes(j: number): number {
+    const domains = popcount(this.jDomains[j]);
+    const depts = this.distinctDepartments(this.jDomains[j]).length;
+    const c = this.scenario.centre;
+    return c.coordinationPerDepartment * Math.max(0, depts - 1) + c.moduleHandoff * Math.max(0, domains - depts);
+  }
+
+  private onServiceEnd(j: number): void {
+    const o = this.jOffice[j];
+    this.touch(o);
+    this.busy[o]--;
+    const g = this.model.groups[this.model.officeGroup[o]];
+    switch (this.jStage[j]) {
+      case ST_SOLVE:
+        this.close(j, g.tier);
+        break;
+      case ST_EXAMINE:
+        this.forwardUp(j, g.tier, o);
+        break;
+      case ST_HOTLINE:
+        this.dispatchFromHotline(j, o);
+        break;
+      case ST_TRIAGE:
+        this.fork(j, o);
+        break;
+      case ST_PART:
+        this.partDone(j);
+        break;
+      case ST_COORD:
+        this.close(j, g.tier);
+        break;
+    }
+    this.tryStart(o);
+  }
+
+  // ---------------------------------------------------------------- routing
+
+  /** Which office of tier `tier` serves job j's resident (levels), or its department-tier entry. */
+  private officeAt(j: number, tier: number): number {
+    const m = this.model;
+    if (tier < m.levelCount) {
+      const g = m.groups[tier];
+      const P = this.scenario.population.residents;
+      const M = this.scenario.population.microGrids;
+      const mg = Math.floor((this.jResident[j] * M) / P);
+      return g.firstOffice + Math.floor((mg * g.offices) / M);
+    }
+    // Department tier: general cases go to the owning department; the others to the centre
+    // if there is one, else to the owning department, which coordinates them.
+    if (this.jType[j] !== GENERAL && m.centreOffice >= 0) return m.centreOffice;
+    const dom = lowestBit(this.jDomains[j]);
+    return m.groups[m.deptGroup0 + m.domainOwner[dom]].firstOffice;
+  }
+
+  /** Lowest tier above `from` whose competence covers the job (the department tier if none). */
+  private competentTier(j: number, from: number): number {
+    const z = this.jZ[j];
+    const L = this.model.levelCount;
+    for (let t = from + 1; t < L; t++) if (this.model.groups[t].threshold >= z && !this.model.groups[t].relay) return t;
+    return this.model.deptTier;
+  }
+
+  /** Job j arrives at office o: decide what the office will do with it. */
+  private arrive(j: number, o: number): void {
+    const m = this.model;
+    const gi = m.officeGroup[o];
+    const g = m.groups[gi];
+    this.jOffice[j] = o;
+    if (g.kind === 'level') {
+      if (g.relay) {
+        this.forwardUp(j, g.tier, o);
+        return;
+      }
+      this.jStage[j] = this.jZ[j] <= g.threshold ? ST_SOLVE : ST_EXAMINE;
+    } else if (g.kind === 'hotline') {
+      this.jStage[j] = ST_HOTLINE;
+    } else if (g.kind === 'centre') {
+      if (this.jPending[j] === 0 && this.jStage[j] !== ST_COORD) this.jStage[j] = ST_TRIAGE;
+    } else if (this.jParent[j] >= 0) {
+      this.jStage[j] = ST_PART;
+    } else if (this.jType[j] !== GENERAL) {
+      // No centre: the owning department forks the parts and coordinates them.
+      this.fork(j, o);
+      return;
+    } else {
+      this.jStage[j] = ST_SOLVE;
+    }
+    this.enqueue(j, o);
+  }
+
+  private forwardUp(j: number, tier: number, from: number): void {
+    const s = this.scenario;
+    if (s.platform.enabled) {
+      const target = this.competentTier(j, tier);
+      this.transfer(j, this.officeAt(j, target), from, this.platformDelay(), s.platform.returnProb, s.platform.lostProb);
+    } else {
+      const l = s.levels[tier];
+      const target = tier + 1 < this.model.levelCount ? tier + 1 : this.model.deptTier;
+      this.transfer(j, this.officeAt(j, target), from, this.levelForward[tier](), l.forward.returnProb, l.forward.lostProb);
+    }
+  }
+
+  private dispatchFromHotline(j: number, from: number): void {
+    const s = this.scenario;
+    const target = this.competentTier(j, -1);
+    if (s.platform.enabled || target === this.model.deptTier) {
+      const p = s.platform.enabled ? s.platform : { returnProb: 0, lostProb: 0 };
+      const delay = s.platform.enabled ? this.platformDelay() : this.hotlineDispatch();
+      this.transfer(j, this.officeAt(j, target), from, delay, p.returnProb, p.lostProb);
+      return;
+    }
+    // Without a platform the case passes down through every level above its target.
+    let delay = 0;
+    let keep = 1;
+    let keepLost = 1;
+    for (let t = this.model.levelCount - 1; t >= target; t--) {
+      delay += this.hotlineDispatch();
+      keep *= 1 - s.levels[t].forward.returnProb;
+      keepLost *= 1 - s.levels[t].forward.lostProb;
+    }
+    this.transfer(j, this.officeAt(j, target), from, delay, 1 - keep, 1 - keepLost);
+  }
+
+  /** Send job j to office `to` after `delay`; control loss is decided on arrival. */
+  private transfer(j: number, to: number, from: number, delay: number, returnProb: number, lostProb: number): void {
+    this.jHops[j]++;
+    this.jFrom[j] = from;
+    this.jOffice[j] = to;
+    this.jDelay[j] = delay;
+    this.jReturnProb[j] = returnProb;
+    this.jLostProb[j] = lostProb;
+    const tier = this.officeTier[to];
+    this.metrics.tierTransit(tier, 1);
+    this.heap.push(this.now + delay, EV_TRANSFER | (j << 4));
+  }
+
+  private onTransfer(j: number): void {
+    const to = this.jOffice[j];
+    const tier = this.officeTier[to];
+    this.metrics.tierTransit(tier, -1);
+    if (this.jFlags[j] & F_RETURNING) {
+      this.jFlags[j] &= ~F_RETURNING;
+      this.arrive(j, to);
+      return;
+    }
+    const u = this.rng.routing();
+    const lost = this.jLostProb[j];
+    if (u < lost) {
+      this.lose(j, tier, 'forwarding');
+      return;
+    }
+    if (u < lost + this.jReturnProb[j]) {
+      // Returned: back to the sender, who redoes its part and sends it again.
+      this.jBounces[j]++;
+      this.jFlags[j] |= F_RETURNING | F_BOUNCED;
+      this.metrics.bounced++;
+      const from = this.jFrom[j];
+      this.jHops[j]++;
+      this.jOffice[j] = from;
+      this.metrics.tierTransit(this.officeTier[from], 1);
+      // The way back takes as long as the way out did.
+      this.heap.push(this.now + this.jDelay[j], EV_TRANSFER | (j << 4));
+      return;
+    }
+    this.arrive(j, to);
+  }
+
+  /** Split a collaborative or difficult case into one part per department involved. */
+  private fork(j: number, from: number): void {
+    const m = this.model;
+    const depts = this.distinctDepartments(this.jDomains[j]);
+    this.jPending[j] = depts.length;
+    this.jStage[j] = ST_COORD;
+    this.jOffice[j] = from;
+    this.metrics.waitingParts(1);
+    const usePlatform = this.scenario.platform.enabled;
+    for (const d of depts) {
+      const p = this.allocJob();
+      this.jParent[p] = j;
+      this.jResident[p] = this.jResident[j];
+      this.jZ[p] = this.jZ[j];
+      this.jType[p] = this.jType[j];
+      this.jField[p] = this.jField[j];
+      this.jChannel[p] = this.jChannel[j];
+      this.jDomains[p] = this.jDomains[j];
+      this.jCreated[p] = this.now;
+      this.jAccepted[p] = this.now;
+      this.jOnsite[p] = -1;
+      this.jFlags[p] = 0;
+      this.jHops[p] = 0;
+      this.jBounces[p] = 0;
+      this.jPending[p] = 0;
+      this.jHops[j]++;
+      const to = m.groups[m.deptGroup0 + d].firstOffice;
+      const delay = usePlatform ? this.platformDelay() : 0;
+      if (delay > 0) this.transfer(p, to, from, delay, 0, 0);
+      else this.arrive(p, to);
+    }
+  }
+
+  private partDone(p: number): void {
+    const j = this.jParent[p];
+    this.freeJob(p);
+    if (--this.jPending[j] > 0) return;
+    this.metrics.waitingParts(-1);
+    const o = this.jOffice[j];
+    this.jStage[j] = ST_COORD;
+    if (this.coordinationMinutes(j) === 0 && this.model.officeGroup[o] !== this.model.officeGroup[this.model.centreOffice]) {
+      this.close(j, this.officeTier[o]);
+      return;
+    }
+    this.enqueue(j, o);
+  }
+
+  private distinctDepartments(mask: number): number[] {
+    const out: number[] = [];
+    const owner = this.model.domainOwner;
+    for (let d = 0; mask !== 0; d++, mask >>>= 1) {
+      if (mask & 1) {
+        const o = owner[d];
+        if (!out.includes(o)) out.push(o);
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- demand
+
+  private onArrival(): void {
+    const rng = this.rng;
+    const s = this.scenario;
+    this.heap.push(this.now + exponential(1 / this.ratePerMinute, rng.demand), EV_ARRIVAL);
+    // Thinning: the time of day and shocks below their peak, and each resident's own rate.
+    if (this.thinning && rng.demand() * this.maxMult >= this.shockState.demand * this.hourFactor()) return;
+    const P = this.frequent.length;
+    const r = Math.floor(rng.demand() * P);
+    if (this.wMax > 1 && !this.frequent[r] && rng.demand() * this.wMax >= 1) return;
+    this.metrics.problems++;
+    // How the resident reports depends on the resident's own trust.
+    const t = this.trust[r];
+    const rs = s.residents;
+    const u = rng.residents();
+    const pBypass = rs.bypassBase + rs.bypassLowTrust * (1 - t);
+    const pSilent = rs.silentBase + rs.silentLowTrust * (1 - t);
+    if (u < pBypass) {
+      const petition = rng.residents() < rs.petitionShare * (1 - t);
+      const j = this.newCase(r, petition ? CH_PETITION : CH_HOTLINE);
+      this.arrive(j, this.model.hotlineOffice);
+    } else if (u < pBypass + pSilent) {
+      const patrol = s.levels[0].patrol;
+      if (rng.patrol() < patrol.discoveryProb) {
+        const j = this.newCase(r, CH_DISCOVERED);
+        this.jFlags[j] |= F_LATENT;
+        this.metrics.latent++;
+        this.heap.push(this.now + exponential(patrol.meanMinutes, rng.patrol), EV_DISCOVERY | (j << 4));
+      } else {
+        this.metrics.unreported++;
+      }
+    } else {
+      const j = this.newCase(r, CH_GRID);
+      this.arrive(j, this.officeAt(j, 0));
+    }
+  }
+
+  private hourFactor(): number {
+    const m = this.now % 1440;
+    return m >= NIGHT_START || m < NIGHT_END ? this.nightFactor : this.dayFactor;
+  }
+
+  private onDiscovery(j: number): void {
+    this.jFlags[j] &= ~F_LATENT;
+    this.metrics.latent--;
+    this.jCreated[j] = this.now;
+    this.jAccepted[j] = this.now;
+    this.jOnsite[j] = this.now;
+    this.setDeadline(j);
+    this.metrics.created(j);
+    this.arrive(j, this.officeAt(j, 0));
+  }
+
+  /** Draw the attributes of a new case: the same draws whatever the structure. */
+  private newCase(resident: number, channel: number): number {
+    const rng = this.rng;
+    const d = this.scenario.demand;
+    const j = this.allocJob();
+    this.jResident[j] = resident;
+    this.jChannel[j] = channel;
+    this.jParent[j] = -1;
+    this.jPending[j] = 0;
+    this.jFlags[j] = 0;
+    this.jHops[j] = 0;
+    this.jBounces[j] = 0;
+    this.jCreated[j] = this.now;
+    this.jAccepted[j] = -1;
+    this.jOnsite[j] = -1;
+    const a = rng.attributes;
+    this.jField[j] = a() < this.shockState.field ? 1 : 0;
+    const z = exponential(1 / d.difficultyRate, rng.difficulty) * this.shockState.difficulty;
+    this.jZ[j] = z;
+    const cum = this.model.domainCumWeights;
+    let mask = 1 << pickDomain(cum, a());
+    this.jType[j] = z > d.difficultAbove ? DIFFICULT : z > d.collaborativeAbove ? COLLABORATIVE : GENERAL;
+    if (z > d.collaborativeAbove) {
+      // Only hard cases draw more; z does not depend on the structure, so common random
+      // numbers stay in step across structures.
+      const want = Math.min(2 + poissonFrom(d.collaborativeDomainsMean - 2, a()), this.domainsWithWeight);
+      for (let i = 0; popcount(mask) < want && i < 1000; i++) mask |= 1 << pickDomain(cum, a());
+    }
+    this.jDomains[j] = mask;
+    if (channel !== CH_DISCOVERED) {
+      this.setDeadline(j);
+      this.metrics.created(j);
+    }
+    return j;
+  }
+
+  private setDeadline(j: number): void {
+    this.jDeadline[j] =
+      this.jType[j] === DIFFICULT
+        ? addWorkingMinutes(this.model.calendars[this.targetCal], this.jCreated[j], this.difficultWorkMinutes)
+        : this.jCreated[j] + this.scenario.targets.closeHours * 60;
+  }
+
+  // ---------------------------------------------------------------- outcomes
+
+  private close(j: number, tier: number): void {
+    this.metrics.closed(j, tier);
+    const onTime = this.now <= this.jDeadline[j];
+    this.updateTrust(j, onTime ? 1 : -1);
+    this.freeJob(j);
+  }
+
+  private lose(j: number, tier: number, reason: string): void {
+    if (this.jParent[j] >= 0) throw new Error('a department part cannot be lost');
+    this.metrics.lost(j, tier, reason);
+    this.updateTrust(j, -2);
+    this.freeJob(j);
+  }
+
+  private updateTrust(j: number, outcome: 1 | -1 | -2): void {
+    const rs = this.scenario.residents;
+    if (!rs.feedback) return;
+    const r = this.jResident[j];
+    const before = this.trust[r];
+    let t = before;
+    if (outcome === 1) t += rs.trustUp * (1 - t);
+    else if (outcome === -1) t -= rs.trustDown * t;
+    else t -= rs.trustLost * t;
+    if (this.jFlags[j] & F_BOUNCED) t -= rs.trustBounced * t;
+    this.trust[r] = t;
+    this.trustSum += this.trust[r] - before;
+  }
+
+  // ---------------------------------------------------------------- shocks
+
+  private applyShocks(): void {
+    const s = this.scenario;
+    const day = this.now / 1440;
+    let demand = 1;
+    let field = s.demand.fieldShare;
+    let difficulty = 1;
+    const mult = new Float64Array(this.model.groups.length).fill(1);
+    for (const sh of s.shocks) {
+      if (day < sh.startDay || day >= sh.startDay + sh.days) continue;
+      demand *= sh.demandMultiplier;
+      if (sh.fieldShare !== null) field = sh.fieldShare;
+      difficulty *= sh.difficultyMultiplier;
+      this.model.groups.forEach((g, gi) => {
+        if (sh.appliesTo.length === 0 || sh.appliesTo.includes(g.id)) mult[gi] *= sh.capacityMultiplier;
+      });
+    }
+    this.shockState = { demand, field, difficulty };
+    for (let g = 0; g < mult.length; g++) {
+      if (mult[g] !== this.capMult[g]) {
+        this.capMult[g] = mult[g];
+        this.recomputeGroupCapacity(g);
+      }
+    }
+  }
+
+  private nextShockBoundary(t: number): number {
+    let best = Infinity;
+    for (const sh of this.scenario.shocks) {
+      for (const b of [sh.startDay * 1440, (sh.startDay + sh.days) * 1440]) if (b > t && b < best) best = b;
+    }
+    return best;
+  }
+
+  // ---------------------------------------------------------------- jobs
+
+  private growJobs(n: number): void {
+    const f64 = (a: Float64Array | undefined) => { const x = new Float64Array(n); if (a) x.set(a); return x; };
+    const f32 = (a: Float32Array | undefined) => { const x = new Float32Array(n); if (a) x.set(a); return x; };
+    const i32 = (a: Int32Array | undefined) => { const x = new Int32Array(n); if (a) x.set(a); return x; };
+    const u8 = (a: Uint8Array | undefined) => { const x = new Uint8Array(n); if (a) x.set(a); return x; };
+    const u16 = (a: Uint16Array | undefined) => { const x = new Uint16Array(n); if (a) x.set(a); return x; };
+    this.jCreated = f64(this.jCreated);
+    this.jAccepted = f64(this.jAccepted);
+    this.jOnsite = f64(this.jOnsite);
+    this.jZ = f64(this.jZ);
+    this.jDeadline = f64(this.jDeadline);
+    this.jResident = i32(this.jResident);
+    this.jOffice = i32(this.jOffice);
+    this.jNext = i32(this.jNext);
+    this.jParent = i32(this.jParent);
+    this.jPending = i32(this.jPending);
+    this.jFrom = i32(this.jFrom);
+    this.jDomains = i32(this.jDomains);
+    this.jType = u8(this.jType);
+    this.jField = u8(this.jField);
+    this.jChannel = u8(this.jChannel);
+    this.jStage = u8(this.jStage);
+    this.jFlags = u8(this.jFlags);
+    this.jHops = u16(this.jHops);
+    this.jBounces = u16(this.jBounces);
+    this.jDelay = f64(this.jDelay);
+    this.jReturnProb = f32(this.jReturnProb);
+    this.jLostProb = f32(this.jLostProb);
+    this.jLive = u8(this.jLive);
+    this.jobCap = n;
+    this.jobs = {
+      created: this.jCreated, accepted: this.jAccepted, onsite: this.jOnsite, deadline: this.jDeadline,
+      type: this.jType, field: this.jField, channel: this.jChannel, hops: this.jHops, bounces: this.jBounces,
+    };
+  }
+
+  private allocJob(): number {
+    let j = this.freeHead;
+    if (j >= 0) {
+      this.freeHead = this.jNext[j];
+    } else {
+      if (this.jobsUsed === this.jobCap) this.growJobs(this.jobCap * 2);
+      j = this.jobsUsed++;
+    }
+    this.jParent[j] = -1;
+    this.jLive[j] = 1;
+    return j;
+  }
+
+  private freeJob(j: number): void {
+    this.jLive[j] = 0;
+    this.jNext[j] = this.freeHead;
+    this.freeHead = j;
+  }
+
+  // ---------------------------------------------------------------- read-only views for metrics
+
+  /** Calls fn for every live case (not parts, not latent problems). */
+  forEachOpenCase(fn: (j: number) => void): void {
+    for (let j = 0; j < this.jobsUsed; j++) {
+      if (this.jLive[j] && this.jParent[j] < 0 && !(this.jFlags[j] & F_LATENT)) fn(j);
+    }
+  }
+
+  caseView(j: number) {
+    return {
+      created: this.jCreated[j],
+      accepted: this.jAccepted[j],
+      onsite: this.jOnsite[j],
+      deadline: this.jDeadline[j],
+      type: this.jType[j],
+      field: this.jField[j] === 1,
+      channel: this.jChannel[j],
+      hops: this.jHops[j],
+      bounces: this.jBounces[j],
+      resident: this.jResident[j],
+    };
+  }
+
+  /** The job arrays the metrics read on every close (replaced when the arrays grow). */
+  jobs!: {
+    created: Float64Array; accepted: Float64Array; onsite: Float64Array; deadline: Float64Array;
+    type: Uint8Array; field: Uint8Array; channel: Uint8Array; hops: Uint16Array; bounces: Uint16Array;
+  };
+}
+
+function popcount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function lowestBit(mask: number): number {
+  return 31 - Math.clz32(mask & -mask);
+}
+
+
+function pickDomain(cum: Float64Array, u: number): number {
+  let lo = 0;
+  let hi = cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (u < cum[mid]) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Poisson(mean) by inversion of one uniform, so a case always uses the same number of draws. */
+function poissonFrom(mean: number, u: number): number {
+  if (mean <= 0) return 0;
+  let k = 0;
+  let p = Math.exp(-mean);
+  let cdf = p;
+  while (u > cdf && k < 64) {
+    k++;
+    p *= mean / k;
+    cdf += p;
+  }
+  return k;
+}

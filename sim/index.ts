@@ -1,0 +1,6 @@
+export { simulate, createSimulation } from './simulate.ts';
+export type { RunOptions, SimulateOptions, RunResult, Simulation } from './simulate.ts';
+export type { Snapshot, Summary, Sla, Percentiles } from './metrics.ts';
+export { ConservationError } from './metrics.ts';
+export { replicationSeed } from './rng.ts';
+export * from './theory.ts';

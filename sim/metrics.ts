@@ -1,0 +1,491 @@
+/**
+ * What a run measures: counters kept as cases close, a time series of snapshots, and the
+ * final summary, per level, per case type and per department. The engine calls the
+ * recorders; nothing here changes the simulation.
+ */
+import { quantile, quantileSorted } from 'simple-statistics';
+import type { Engine } from './engine.ts';
+import { CASE_TYPES, CHANNELS, CH_HOTLINE, CH_PETITION, DIFFICULT } from './engine.ts';
+import { MINUTES_PER_YEAR } from './model.ts';
+
+export interface Snapshot {
+  /** Simulated time, minutes. */
+  t: number;
+  day: number;
+  created: number;
+  closed: number;
+  lost: number;
+  open: number;
+  /** Cases closed during the interval that ends at t. */
+  closedInInterval: number;
+  createdInInterval: number;
+  /** Cases present at each tier (queued, in service, in transit to it, waiting for parts), by tier id. */
+  presentByTier: number[];
+  queuedByTier: number[];
+  /** Busy share of available staff time during the interval, by tier id (NaN where no staff). */
+  utilisationByTier: number[];
+  closedAtTier: number[];
+  localResolutionShare: number;
+  costYuan: number;
+  trustMean: number;
+  bypassShareInInterval: number;
+  sla: Sla;
+}
+
+export interface Sla {
+  accept30m: number;
+  onsite1h: number;
+  close24h: number;
+  difficult5wd: number;
+}
+
+export interface Percentiles {
+  mean: number;
+  p50: number;
+  p90: number;
+  p99: number;
+}
+
+export interface Summary {
+  scenario: string;
+  seed: number | string;
+  days: number;
+  cases: { created: number; closed: number; open: number; lost: number };
+  problems: { raised: number; unreported: number; awaitingDiscovery: number };
+  closedAtLevel: Record<string, number>;
+  lostAtLevel: Record<string, number>;
+  lostByReason: Record<string, number>;
+  localResolutionShare: number;
+  hoursToClose: Percentiles;
+  hoursToAccept: Percentiles;
+  hoursToOnsite: Percentiles;
+  sla: Sla;
+  slaCounts: Record<keyof Sla, { met: number; due: number }>;
+  throughputPerDay: number;
+  hopsPerCase: number;
+  bouncedPerCase: number;
+  byType: Record<string, { created: number; closed: number; meanHoursToClose: number }>;
+  byChannel: Record<string, number>;
+  levels: Array<{
+    id: string;
+    name: string;
+    kind: string;
+    units: number;
+    staff: number;
+    closed: number;
+    utilisation: number;
+    meanQueue: number;
+    meanPresent: number;
+    served: number;
+  }>;
+  departments: Array<{ id: string; name: string; staff: number; served: number; utilisation: number; meanQueue: number }>;
+  staff: { total: number; byLevel: Record<string, number> };
+  organs: number;
+  cost: { annualYuan: number; perCaseYuan: number; fixedAnnualYuan: number; variableYuan: number };
+  trust: { mean: number; p10: number; p50: number };
+  bypassShare: number;
+  petitions: number;
+  littlesLaw: { L: number; lambdaPerHour: number; WHours: number; WDoneHours: number; relativeError: number };
+  conservation: { created: number; closed: number; open: number; lost: number; ok: boolean };
+  events: number;
+}
+
+export class ConservationError extends Error {
+  constructor(detail: string) {
+    super(`case conservation violated: ${detail}`);
+    this.name = 'ConservationError';
+  }
+}
+
+/** A growable array of doubles. */
+class Samples {
+  data = new Float64Array(1024);
+  n = 0;
+  push(x: number) {
+    if (this.n === this.data.length) {
+      const d = new Float64Array(this.n * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.n++] = x;
+  }
+  percentiles(): Percentiles {
+    if (this.n === 0) return { mean: NaN, p50: NaN, p90: NaN, p99: NaN };
+    const s = Array.from(this.data.subarray(0, this.n));
+    let sum = 0;
+    for (let i = 0; i < this.n; i++) sum += s[i];
+    // Quickselect (linear time) rather than a full sort.
+    const [p50, p90, p99] = quantile(s, [0.5, 0.9, 0.99]);
+    return { mean: sum / this.n, p50, p90, p99 };
+  }
+}
+
+const SLA_KEYS = ['accept30m', 'onsite1h', 'close24h', 'difficult5wd'] as const;
+
+export class Metrics {
+  private e: Engine;
+  problems = 0;
+  unreported = 0;
+  latent = 0;
+  bounced = 0;
+  nCreated = 0;
+  nClosed = 0;
+  nLost = 0;
+  private nHops = 0;
+  private nBounces = 0;
+  private nBypass = 0;
+  private nPetition = 0;
+  private variableCost = 0;
+  private closedAtTier: Float64Array;
+  private lostAtTier: Float64Array;
+  private lostReason: Record<string, number> = {};
+  private queued: Float64Array;
+  private transit: Float64Array;
+  private parts = 0;
+  private presentLast = 0;
+  private openArea = 0;
+  private sojournSum = 0;
+  private closeHours = new Samples();
+  private acceptHours = new Samples();
+  private onsiteHours = new Samples();
+  private typeCreated = [0, 0, 0];
+  private typeClosed = [0, 0, 0];
+  private typeHours = [0, 0, 0];
+  private channel = [0, 0, 0, 0];
+  private met = { accept30m: 0, onsite1h: 0, close24h: 0, difficult5wd: 0 };
+  private due = { accept30m: 0, onsite1h: 0, close24h: 0, difficult5wd: 0 };
+  // Interval state for snapshots.
+  private lastSnap = { t: 0, closed: 0, created: 0, bypass: 0, busy: new Float64Array(0), cap: new Float64Array(0) };
+  lastSnapshot: Snapshot | undefined;
+  readonly series: Snapshot[] = [];
+  private readonly nTiers: number;
+  private readonly hotlineIdx: number;
+
+  constructor(engine: Engine) {
+    this.e = engine;
+    const tiers = engine.model.tiers.length;
+    this.nTiers = tiers + 1; // + hotline
+    this.hotlineIdx = tiers;
+    this.closedAtTier = new Float64Array(this.nTiers);
+    this.lostAtTier = new Float64Array(this.nTiers);
+    this.queued = new Float64Array(this.nTiers);
+    this.transit = new Float64Array(this.nTiers);
+    this.lastSnap.busy = new Float64Array(this.nTiers);
+    this.lastSnap.cap = new Float64Array(this.nTiers);
+  }
+
+  private idx(tier: number) {
+    return tier < 0 ? this.hotlineIdx : tier;
+  }
+
+  /** Bring the open-case and present-by-tier integrals up to now. */
+  private integrate() {
+    const now = this.e.now;
+    const dt = now - this.presentLast;
+    if (dt <= 0) return;
+    this.openArea += this.open * dt;
+    this.presentLast = now;
+  }
+
+  get open() {
+    return this.nCreated - this.nClosed - this.nLost;
+  }
+
+  tierQueued(tier: number, d: number) {
+    this.queued[this.idx(tier)] += d;
+  }
+  tierTransit(tier: number, d: number) {
+    this.transit[this.idx(tier)] += d;
+  }
+  waitingParts(d: number) {
+    this.parts += d;
+  }
+
+  created(j: number) {
+    this.integrate();
+    const jobs = this.e.jobs;
+    this.nCreated++;
+    this.typeCreated[jobs.type[j]]++;
+    const ch = jobs.channel[j];
+    this.channel[ch]++;
+    if (ch === CH_HOTLINE || ch === CH_PETITION) {
+      this.nBypass++;
+      const h = this.e.scenario.hotline;
+      this.variableCost += h.costPerContactYuan;
+      if (ch === CH_PETITION) {
+        this.nPetition++;
+        this.variableCost += h.petitionCostYuan;
+      }
+    }
+  }
+
+  closed(j: number, tier: number) {
+    this.integrate();
+    const e = this.e;
+    const now = e.now;
+    const jobs = e.jobs;
+    this.nClosed++;
+    const created = jobs.created[j];
+    const hours = (now - created) / 60;
+    this.sojournSum += now - created;
+    this.closedAtTier[this.idx(tier)]++;
+    this.closeHours.push(hours);
+    const type = jobs.type[j];
+    this.typeClosed[type]++;
+    this.typeHours[type] += hours;
+    this.nHops += jobs.hops[j];
+    this.nBounces += jobs.bounces[j];
+    this.recordTargets(j, now, 'closed', this.met, this.due);
+  }
+
+  lost(j: number, tier: number, reason: string) {
+    this.integrate();
+    this.nLost++;
+    this.sojournSum += this.e.now - this.e.jobs.created[j];
+    this.lostAtTier[this.idx(tier)]++;
+    this.lostReason[reason] = (this.lostReason[reason] ?? 0) + 1;
+    this.nHops += this.e.jobs.hops[j];
+    this.nBounces += this.e.jobs.bounces[j];
+    this.recordTargets(j, this.e.now, 'lost', this.met, this.due);
+  }
+
+  /**
+   * Service targets (004). A case counts once it is due: when it is done or lost, or when
+   * it is still open past the target at the end of the run; a lost or overdue case is a miss.
+   */
+  private recordTargets(
+    j: number,
+    now: number,
+    status: 'closed' | 'lost' | 'open',
+    met: Record<keyof Sla, number>,
+    due: Record<keyof Sla, number>,
+  ) {
+    const jobs = this.e.jobs;
+    const t = this.e.scenario.targets;
+    const created = jobs.created[j];
+    const field = jobs.field[j] === 1;
+    const finished = status !== 'open';
+    if (!field) {
+      const acc = jobs.accepted[j];
+      if (acc >= 0) {
+        due.accept30m++;
+        if (acc - created <= t.acceptMinutes) met.accept30m++;
+        if (finished) this.acceptHours.push((acc - created) / 60);
+      } else if (status === 'lost' || now - created > t.acceptMinutes) due.accept30m++;
+    } else {
+      const on = jobs.onsite[j];
+      if (on >= 0 && on <= now) {
+        due.onsite1h++;
+        if (on - created <= t.onsiteMinutes) met.onsite1h++;
+        if (finished) this.onsiteHours.push((on - created) / 60);
+      } else if (status === 'lost' || now - created > t.onsiteMinutes) due.onsite1h++;
+    }
+    const key = jobs.type[j] === DIFFICULT ? 'difficult5wd' : field ? null : 'close24h';
+    if (!key) return;
+    const deadline = jobs.deadline[j];
+    if (status === 'closed') {
+      due[key]++;
+      if (now <= deadline) met[key]++;
+    } else if (status === 'lost' || now > deadline) due[key]++;
+  }
+
+  snapshot(): Snapshot {
+    const e = this.e;
+    this.integrate();
+    e.touchAll();
+    const m = e.model;
+    const busy = new Float64Array(this.nTiers);
+    const cap = new Float64Array(this.nTiers);
+    const inService = new Float64Array(this.nTiers);
+    m.groups.forEach((g) => {
+      const i = this.idx(g.tier);
+      for (let o = g.firstOffice; o < g.firstOffice + g.offices; o++) {
+        busy[i] += e.busyArea[o];
+        cap[i] += e.capArea[o];
+        inService[i] += e.busy[o];
+      }
+    });
+    const present: number[] = [];
+    const queued: number[] = [];
+    const util: number[] = [];
+    for (let i = 0; i < this.nTiers; i++) {
+      present.push(this.queued[i] + this.transit[i] + inService[i] + (i === m.deptTier ? this.parts : 0));
+      queued.push(this.queued[i]);
+      const dc = cap[i] - this.lastSnap.cap[i];
+      util.push(dc > 0 ? (busy[i] - this.lastSnap.busy[i]) / dc : NaN);
+    }
+    const createdIn = this.nCreated - this.lastSnap.created;
+    const s: Snapshot = {
+      t: e.now,
+      day: e.now / 1440,
+      created: this.nCreated,
+      closed: this.nClosed,
+      lost: this.nLost,
+      open: this.open,
+      closedInInterval: this.nClosed - this.lastSnap.closed,
+      createdInInterval: createdIn,
+      presentByTier: present,
+      queuedByTier: queued,
+      utilisationByTier: util,
+      closedAtTier: Array.from(this.closedAtTier),
+      localResolutionShare: this.localShare(),
+      costYuan: this.costSoFar(),
+      trustMean: e.trustSum / e.trust.length,
+      bypassShareInInterval: createdIn > 0 ? (this.nBypass - this.lastSnap.bypass) / createdIn : NaN,
+      sla: this.slaShares(this.met, this.due),
+    };
+    this.lastSnap = { t: e.now, closed: this.nClosed, created: this.nCreated, bypass: this.nBypass, busy, cap };
+    this.lastSnapshot = s;
+    this.series.push(s);
+    return s;
+  }
+
+  /** Names of the tiers as the metrics index them (the last is the hotline). */
+  tierIds(): string[] {
+    return [...this.e.model.tiers.map((t) => t.id), 'hotline'];
+  }
+
+  private localShare(): number {
+    const tiers = this.e.model.tiers;
+    let local = 0;
+    tiers.forEach((t, i) => {
+      if (t.kind === 'grid' || t.kind === 'community') local += this.closedAtTier[i];
+    });
+    return this.nClosed > 0 ? local / this.nClosed : NaN;
+  }
+
+  private costSoFar(): number {
+    return (this.e.model.fixedCostYuanPerYear * this.e.now) / MINUTES_PER_YEAR + this.variableCost;
+  }
+
+  private slaShares(met: Record<keyof Sla, number>, due: Record<keyof Sla, number>): Sla {
+    const out = {} as Sla;
+    for (const k of SLA_KEYS) out[k] = due[k] > 0 ? met[k] / due[k] : NaN;
+    return out;
+  }
+
+  /** The summary at the current time; checks conservation of cases and throws if it fails. */
+  summary(days: number): Summary {
+    const e = this.e;
+    this.integrate();
+    e.touchAll();
+    const m = e.model;
+    // Open cases: count them, and those past a target as misses.
+    let open = 0;
+    const met = { ...this.met };
+    const due = { ...this.due };
+    let openAge = 0;
+    e.forEachOpenCase((j) => {
+      open++;
+      openAge += e.now - e.jobs.created[j];
+      this.recordTargets(j, e.now, 'open', met, due);
+    });
+    const conservation = {
+      created: this.nCreated, closed: this.nClosed, open, lost: this.nLost,
+      ok: this.nCreated === this.nClosed + open + this.nLost && open === this.open,
+    };
+    if (!conservation.ok)
+      throw new ConservationError(
+        `created ${this.nCreated} ≠ closed ${this.nClosed} + open ${open} + lost ${this.nLost} (open counter ${this.open})`,
+      );
+    const ids = this.tierIds();
+    const closedAtLevel: Record<string, number> = {};
+    const lostAtLevel: Record<string, number> = {};
+    ids.forEach((id, i) => {
+      closedAtLevel[id] = this.closedAtTier[i];
+      lostAtLevel[id] = this.lostAtTier[i];
+    });
+    const T = Math.max(e.now, 1e-9);
+    const levels = m.groups
+      .filter((g) => g.kind === 'level')
+      .map((g) => {
+        let b = 0, c = 0, q = 0, served = 0;
+        for (let o = g.firstOffice; o < g.firstOffice + g.offices; o++) {
+          b += e.busyArea[o];
+          c += e.capArea[o];
+          q += e.qArea[o];
+          served += e.served[o];
+        }
+        return {
+          id: g.id, name: g.name, kind: m.tiers[g.tier].kind, units: g.offices, staff: g.offices * g.staffPerOffice,
+          closed: this.closedAtTier[g.tier], utilisation: c > 0 ? b / c : NaN, meanQueue: q / T,
+          meanPresent: (q + b) / T, served,
+        };
+      });
+    const departments = m.groups
+      .filter((g) => g.kind === 'department' || g.kind === 'centre' || g.kind === 'hotline')
+      .map((g) => {
+        const o = g.firstOffice;
+        return {
+          id: g.id, name: g.name, staff: g.staffPerOffice, served: e.served[o],
+          utilisation: e.capArea[o] > 0 ? e.busyArea[o] / e.capArea[o] : NaN, meanQueue: e.qArea[o] / T,
+        };
+      });
+    const byType: Summary['byType'] = {};
+    CASE_TYPES.forEach((name, i) => {
+      byType[name] = {
+        created: this.typeCreated[i], closed: this.typeClosed[i],
+        meanHoursToClose: this.typeClosed[i] > 0 ? this.typeHours[i] / this.typeClosed[i] : NaN,
+      };
+    });
+    const byChannel: Record<string, number> = {};
+    CHANNELS.forEach((c, i) => (byChannel[c] = this.channel[i]));
+    const fixedSoFar = (m.fixedCostYuanPerYear * e.now) / MINUTES_PER_YEAR;
+    const years = e.now / MINUTES_PER_YEAR;
+    const done = this.nClosed + this.nLost;
+    // Little's law over the run: the time-average number of open cases against the arrival
+    // rate × the mean time in system (open cases counted up to now). In steady state the
+    // mean over cases that left (WDoneHours) gives the same.
+    const L = this.openArea / T;
+    const lambda = this.nCreated / T;
+    const W = this.nCreated > 0 ? (this.sojournSum + openAge) / this.nCreated : 0;
+    const trustSorted = Float32Array.from(e.trust).sort();
+    return {
+      scenario: e.scenario.id,
+      seed: e.seed,
+      days,
+      cases: { created: this.nCreated, closed: this.nClosed, open, lost: this.nLost },
+      problems: { raised: this.problems, unreported: this.unreported, awaitingDiscovery: this.latent },
+      closedAtLevel,
+      lostAtLevel,
+      lostByReason: { ...this.lostReason },
+      localResolutionShare: this.localShare(),
+      hoursToClose: this.closeHours.percentiles(),
+      hoursToAccept: this.acceptHours.percentiles(),
+      hoursToOnsite: this.onsiteHours.percentiles(),
+      sla: this.slaShares(met, due),
+      slaCounts: Object.fromEntries(SLA_KEYS.map((k) => [k, { met: met[k], due: due[k] }])) as Summary['slaCounts'],
+      throughputPerDay: this.nClosed / (T / 1440),
+      hopsPerCase: done > 0 ? this.nHops / done : NaN,
+      bouncedPerCase: done > 0 ? this.nBounces / done : NaN,
+      byType,
+      byChannel,
+      levels,
+      departments,
+      staff: { total: m.staffTotal, byLevel: { ...m.staffByLevel } },
+      organs: m.organs,
+      cost: {
+        annualYuan: years > 0 ? m.fixedCostYuanPerYear + this.variableCost / years : m.fixedCostYuanPerYear,
+        perCaseYuan: this.nClosed > 0 ? (fixedSoFar + this.variableCost) / this.nClosed : NaN,
+        fixedAnnualYuan: m.fixedCostYuanPerYear,
+        variableYuan: this.variableCost,
+      },
+      trust: {
+        mean: e.trustSum / e.trust.length,
+        p10: quantileSorted(trustSorted as unknown as number[], 0.1),
+        p50: quantileSorted(trustSorted as unknown as number[], 0.5),
+      },
+      bypassShare: this.nCreated > 0 ? this.nBypass / this.nCreated : NaN,
+      petitions: this.nPetition,
+      littlesLaw: {
+        L,
+        lambdaPerHour: lambda * 60,
+        WHours: W / 60,
+        WDoneHours: done > 0 ? this.sojournSum / done / 60 : NaN,
+        relativeError: L > 0 ? Math.abs(L - lambda * W) / L : 0,
+      },
+      conservation,
+      events: e.events,
+    };
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Compiles a validated scenario into the flat arrays the engine runs on: tiers (the
+ * levels, then the department tier), office groups (one per level, per department, the
+ * centre and the hotline) and offices. Nothing here knows any place by name.
+ */
+import type { Duration, Scenario } from '../scenarios/schema.ts';
+import { compileCalendar, type CompiledCalendar } from './calendar.ts';
+
+export const MINUTES_PER_YEAR = 365 * 1440;
+/** Mean distance to the nearest of N bases over area A on a street grid (Larson & Odoni): 0.63·√(A/N). */
+export const LARSON_ODONI = 0.63;
+
+export type GroupKind = 'level' | 'department' | 'centre' | 'hotline';
+
+export interface Group {
+  kind: GroupKind;
+  id: string;
+  name: string;
+  nameZh?: string;
+  /** Tier index: level i → i, departments → levels.length, centre → levels.length + 1, hotline → -1. */
+  tier: number;
+  firstOffice: number;
+  offices: number;
+  staffPerOffice: number;
+  caseworkShare: number;
+  onCallShare: number;
+  calendar: number;
+  costPerPostYuan: number;
+  /** One-way travel to a field case, in minutes; 0 where staff do not travel. */
+  travelMinutes: number;
+  visitsSite: boolean;
+  solve: Duration;
+  examine: Duration;
+  threshold: number;
+  relay: boolean;
+}
+
+export interface Tier {
+  id: string;
+  name: string;
+  nameZh?: string;
+  kind: 'grid' | 'community' | 'intermediate' | 'departments' | 'centre';
+  units: number;
+}
+
+export interface CompiledModel {
+  scenario: Scenario;
+  calendars: CompiledCalendar[];
+  calendarNames: string[];
+  groups: Group[];
+  /** Tiers where cases can close: the levels, the departments, the centre. */
+  tiers: Tier[];
+  levelCount: number;
+  deptTier: number;
+  centreTier: number;
+  officeCount: number;
+  officeGroup: Int32Array;
+  centreOffice: number;
+  hotlineOffice: number;
+  deptGroup0: number;
+  /** For each domain, the index of the department that owns it (first listed), or -1. */
+  domainOwner: Int32Array;
+  domainCumWeights: Float64Array;
+  /** Posts by tier name, plus the hotline. */
+  staffByLevel: Record<string, number>;
+  staffTotal: number;
+  organs: number;
+  fixedCostYuanPerYear: number;
+}
+
+export function compileModel(s: Scenario): CompiledModel {
+  const calendarNames = Object.keys(s.calendars);
+  const calendars = calendarNames.map((n) => compileCalendar(s.calendars[n]));
+  const calIndex = (n: string) => calendarNames.indexOf(n);
+  const area = s.population.areaKm2;
+  const travel = (bases: number) => ((LARSON_ODONI * Math.sqrt(area / bases)) / s.travel.speedKmh) * 60;
+
+  const groups: Group[] = [];
+  const tiers: Tier[] = [];
+  let office = 0;
+  const staffByLevel: Record<string, number> = {};
+  let fixed = 0;
+  s.levels.forEach((l, i) => {
+    groups.push({
+      kind: 'level', id: l.id, name: l.name, nameZh: l.nameZh, tier: i, firstOffice: office, offices: l.units,
+      staffPerOffice: l.staffPerUnit, caseworkShare: l.caseworkShare, onCallShare: l.onCallShare,
+      calendar: calIndex(l.calendar), costPerPostYuan: l.costPerPostYuan,
+      travelMinutes: l.travel ? travel(l.units) : 0, visitsSite: l.visitsSite,
+      solve: l.solve, examine: l.examine, threshold: l.threshold ?? Infinity, relay: l.staffPerUnit === 0,
+    });
+    tiers.push({ id: l.id, name: l.name, nameZh: l.nameZh, kind: l.kind, units: l.units });
+    office += l.units;
+    staffByLevel[l.id] = l.units * l.staffPerUnit;
+    fixed += l.units * (l.staffPerUnit * l.costPerPostYuan + l.operatingCostPerUnitYuan);
+  });
+  const levelCount = s.levels.length;
+  const deptTier = levelCount;
+  const centreTier = levelCount + 1;
+  tiers.push({ id: 'departments', name: 'Departments', nameZh: '部门', kind: 'departments', units: s.departments.length });
+  tiers.push({ id: 'centre', name: 'Governance centre', nameZh: '社会治理中心', kind: 'centre', units: s.centre.enabled ? 1 : 0 });
+  const deptGroup0 = groups.length;
+  let deptStaff = 0;
+  for (const d of s.departments) {
+    groups.push({
+      kind: 'department', id: d.id, name: d.name, nameZh: d.nameZh, tier: deptTier, firstOffice: office, offices: 1,
+      staffPerOffice: d.staff, caseworkShare: d.caseworkShare, onCallShare: d.onCallShare,
+      calendar: calIndex(d.calendar), costPerPostYuan: d.costPerPostYuan, travelMinutes: travel(d.bases),
+      visitsSite: false, solve: d.solve, examine: d.solve, threshold: Infinity, relay: false,
+    });
+    office += 1;
+    deptStaff += d.staff;
+    fixed += d.staff * d.costPerPostYuan + d.operatingCostYuan;
+  }
+  staffByLevel.departments = deptStaff;
+  let centreOffice = -1;
+  const c = s.centre;
+  if (c.enabled) {
+    centreOffice = office++;
+    groups.push({
+      kind: 'centre', id: 'centre', name: 'Governance centre', nameZh: '社会治理中心', tier: centreTier, firstOffice: centreOffice,
+      offices: 1, staffPerOffice: c.staff, caseworkShare: c.caseworkShare, onCallShare: c.onCallShare,
+      calendar: calIndex(c.calendar), costPerPostYuan: c.costPerPostYuan, travelMinutes: 0, visitsSite: false,
+      solve: c.triage, examine: c.triage, threshold: Infinity, relay: false,
+    });
+    staffByLevel.centre = c.staff;
+    fixed += c.staff * c.costPerPostYuan + c.operatingCostYuan;
+  }
+  const h = s.hotline;
+  const hotlineOffice = office++;
+  groups.push({
+    kind: 'hotline', id: 'hotline', name: 'Hotline', nameZh: '热线', tier: -1, firstOffice: hotlineOffice, offices: 1,
+    staffPerOffice: h.staff, caseworkShare: h.caseworkShare, onCallShare: h.onCallShare, calendar: calIndex(h.calendar),
+    costPerPostYuan: h.costPerPostYuan, travelMinutes: 0, visitsSite: false, solve: h.triage, examine: h.triage,
+    threshold: Infinity, relay: false,
+  });
+  staffByLevel.hotline = h.staff;
+  fixed += h.staff * h.costPerPostYuan;
+  if (s.platform.enabled) fixed += s.platform.operatingCostYuan;
+
+  const officeGroup = new Int32Array(office);
+  groups.forEach((g, gi) => officeGroup.fill(gi, g.firstOffice, g.firstOffice + g.offices));
+
+  const domainOwner = new Int32Array(s.domains.length).fill(-1);
+  s.domains.forEach((dom, i) => {
+    domainOwner[i] = s.departments.findIndex((d) => d.domains.includes(dom.id));
+  });
+  const cum = new Float64Array(s.domains.length);
+  let acc = 0;
+  s.domains.forEach((d, i) => {
+    acc += d.weight;
+    cum[i] = acc;
+  });
+  for (let i = 0; i < cum.length; i++) cum[i] /= acc;
+
+  const staffTotal = Object.values(staffByLevel).reduce((a, b) => a + b, 0);
+  return {
+    scenario: s, calendars, calendarNames, groups, tiers, levelCount, deptTier, centreTier, officeCount: office,
+    officeGroup, centreOffice, hotlineOffice, deptGroup0, domainOwner, domainCumWeights: cum, staffByLevel,
+    staffTotal, organs: s.departments.length + (c.enabled ? 1 : 0), fixedCostYuanPerYear: fixed,
+  };
+}
+
+/** Case-working servers of one office: staff × casework share × multiplier, at least one if any. */
+export function servers(staff: number, share: number, multiplier: number): number {
+  const x = staff * share * multiplier;
+  if (x <= 0) return 0;
+  return Math.max(1, Math.round(x));
+}

@@ -1,0 +1,56 @@
+/**
+ * Named, independent random streams. Each rule draws from its own stream, so adding a
+ * draw in one rule never reshuffles another, and replication k of two structures sees
+ * the same demand (common random numbers).
+ *
+ * Generator: Alea (seedrandom), about 6 ns a draw here; the default ARC4 is ten times slower.
+ */
+import seedrandom from 'seedrandom';
+
+export type Random = () => number;
+
+/** The streams the engine uses, one per rule family. */
+export const STREAMS = ['demand', 'attributes', 'difficulty', 'service', 'routing', 'residents', 'patrol'] as const;
+export type StreamName = (typeof STREAMS)[number];
+
+export function stream(seed: number | string, name: string): Random {
+  return seedrandom.alea(`flatgov/${seed}/${name}`);
+}
+
+export function streams(seed: number | string): Record<StreamName, Random> {
+  const out = {} as Record<StreamName, Random>;
+  for (const n of STREAMS) out[n] = stream(seed, n);
+  return out;
+}
+
+/** Seed of replication k of an experiment with base seed `base`. */
+export function replicationSeed(base: number, k: number): number {
+  // A 32-bit mix (splitmix-style) so that neighbouring k give unrelated seeds.
+  let x = (Math.imul(base | 0, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca77)) | 0;
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+export function exponential(mean: number, random: Random): number {
+  return -mean * Math.log(1 - random());
+}
+
+/** Standard normal from two uniforms (Box–Muller); always draws exactly two. */
+export function normal(random: Random): number {
+  const u = 1 - random();
+  const v = random();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** Poisson by inversion; fine for the small means used (a few units). */
+export function poisson(mean: number, random: Random): number {
+  const l = Math.exp(-mean);
+  let k = 0;
+  let p = random();
+  while (p > l) {
+    k++;
+    p *= random();
+  }
+  return k;
+}

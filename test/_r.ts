@@ -1,0 +1,10 @@
+import { simulate } from '../sim/index.ts';
+import fs from 'node:fs';
+const s = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const t = performance.now();
+const r = simulate(s, { seed: 1, days: 365 });
+const ms = performance.now() - t;
+console.log(JSON.stringify({ ...r.summary, levels: undefined, departments: undefined }, null, 1));
+console.log(r.summary.levels.map(l => `${l.id} util ${l.utilisation.toFixed(2)} q ${l.meanQueue.toFixed(1)} closed ${l.closed}`).join('\n'));
+console.log(r.summary.departments.map(l => `${l.id} util ${l.utilisation.toFixed(2)} q ${l.meanQueue.toFixed(1)} served ${l.served}`).join('\n'));
+console.log(ms.toFixed(0), 'ms', (r.summary.events / ms / 1000).toFixed(2), 'M ev/s');
