@@ -80,7 +80,7 @@ function problemOf(issue: z.core.$ZodIssue): ScenarioProblem {
       return { path, message: `expected ${issue.expected}${got}` };
     case 'too_small': {
       const what = issue.origin === 'array' ? 'at least' : issue.inclusive ? '≥' : '>';
-      const u = issue.origin === 'array' ? ' items' : unit;
+      const u = issue.origin === 'array' ? (issue.minimum === 1 ? ' item' : ' items') : unit;
       return { path, message: `expected ${what} ${issue.minimum}${u}${issue.origin === 'array' ? '' : got}` };
     }
     case 'too_big': {

@@ -10,7 +10,7 @@ import { isOpen, nextBoundary, addWorkingMinutes } from './calendar.ts';
 import { durationSampler, type Sampler } from './duration.ts';
 import { EventHeap } from './heap.ts';
 import { compileModel, servers, MINUTES_PER_YEAR, type CompiledModel } from './model.ts';
-import { exponential, streams, type Random, type StreamName } from './rng.ts';
+import { exp, exponential, streams, type Random, type StreamName } from './rng.ts';
 import { Metrics } from './metrics.ts';
 
 // Event kinds (low 4 bits of an event code).
@@ -135,6 +135,7 @@ export class Engine {
 
   // Demand.
   private ratePerMinute: number;
+  private meanGap: number;
   private maxMult: number;
   private thinning: boolean;
   private dayFactor: number;
@@ -229,7 +230,8 @@ export class Engine {
     this.applyShocks();
     const nextShock = this.nextShockBoundary(0);
     if (nextShock < Infinity) this.heap.push(nextShock, EV_SHOCK);
-    if (this.ratePerMinute > 0) this.heap.push(exponential(1 / this.ratePerMinute, this.rng.demand), EV_ARRIVAL);
+    this.meanGap = 1 / this.ratePerMinute;
+    if (this.ratePerMinute > 0) this.heap.push(exponential(this.meanGap, this.rng.demand), EV_ARRIVAL);
     if (this.snapshotEvery > 0) this.heap.push(this.snapshotEvery, EV_SNAPSHOT);
   }
 
@@ -293,8 +295,19 @@ export class Engine {
     }
   }
 
-  touchAll(): void {
-    for (let o = 0; o < this.model.officeCount; o++) this.touch(o);
+  /** Busy staff-minutes of office o up to now (read-only: looking never changes a run). */
+  busyAreaNow(o: number): number {
+    return this.busyArea[o] + this.busy[o] * (this.now - this.lastTouch[o]);
+  }
+  /** Available staff-minutes of office o up to now (overtime included). */
+  capAreaNow(o: number): number {
+    return this.capArea[o] + Math.max(this.busy[o], this.cap[o]) * (this.now - this.lastTouch[o]);
+  }
+  queueAreaNow(o: number): number {
+    return this.qArea[o] + this.qLen[o] * (this.now - this.lastTouch[o]);
+  }
+  overtimeAreaNow(o: number): number {
+    return this.overtimeArea[o] + Math.max(0, this.busy[o] - this.cap[o]) * (this.now - this.lastTouch[o]);
   }
 
   private recomputeGroupCapacity(g: number): void {
@@ -365,16 +378,16 @@ export class Engine {
     const field = this.jField[j] === 1;
     let d = 0;
     const stage = this.jStage[j];
-    let travel = 0;
+    let onSite = false;
     switch (stage) {
       case ST_SOLVE:
       case ST_PART:
-        d = this.solveS[gi]() * this.workMultiplier(j);
-        if (field) travel = this.travelFor(j, g.tier, g.travelMinutes);
+        d = this.solveS[gi]() * this.workByType[this.jType[j]];
+        onSite = field;
         break;
       case ST_EXAMINE:
         d = this.examineS[gi]();
-        if (field && g.visitsSite) travel = this.travelFor(j, g.tier, g.travelMinutes);
+        onSite = field && g.visitsSite;
         break;
       case ST_HOTLINE:
       case ST_TRIAGE:
@@ -384,28 +397,15 @@ export class Engine {
         d = this.coordinationMinutes(j);
         break;
     }
-    if (travel > 0 && this.jOnsite[this.rootOf(j)] < 0) this.jOnsite[this.rootOf(j)] = now + travel;
-    else if (field && travel === 0 && (stage === ST_SOLVE || stage === ST_PART || (stage === ST_EXAMINE && g.visitsSite))) {
-      const r = this.rootOf(j);
-      if (this.jOnsite[r] < 0) this.jOnsite[r] = now;
+    let travel = 0;
+    if (onSite) {
+      // A grid worker who found the problem on patrol is already there.
+      if (!(g.tier === 0 && this.jChannel[j] === CH_DISCOVERED)) travel = g.travelMinutes;
+      const r = this.jParent[j] >= 0 ? this.jParent[j] : j;
+      if (this.jOnsite[r] < 0) this.jOnsite[r] = now + travel;
     }
     this.served[o]++;
     this.heap.push(now + d + 2 * travel, EV_SERVICE_END | (j << 4));
-  }
-
-  private travelFor(j: number, tier: number, minutes: number): number {
-    // A grid worker who found the problem on patrol is already there.
-    if (tier === 0 && this.jChannel[j] === CH_DISCOVERED) return 0;
-    return minutes;
-  }
-
-  private rootOf(j: number): number {
-    const p = this.jParent[j];
-    return p >= 0 ? p : j;
-  }
-
-  private workMultiplier(j: number): number {
-    return this.workByType[this.jType[j]];
   }
 
   private coordinationMinutes(j: number): number {
@@ -639,7 +639,7 @@ export class Engine {
   private onArrival(): void {
     const rng = this.rng;
     const s = this.scenario;
-    this.heap.push(this.now + exponential(1 / this.ratePerMinute, rng.demand), EV_ARRIVAL);
+    this.heap.push(this.now + exponential(this.meanGap, rng.demand), EV_ARRIVAL);
     // Thinning: the time of day and shocks below their peak, and each resident's own rate.
     if (this.thinning && rng.demand() * this.maxMult >= this.shockState.demand * this.hourFactor()) return;
     const P = this.frequent.length;
@@ -910,7 +910,7 @@ function pickDomain(cum: Float64Array, u: number): number {
 function poissonFrom(mean: number, u: number): number {
   if (mean <= 0) return 0;
   let k = 0;
-  let p = Math.exp(-mean);
+  let p = exp(-mean);
   let cdf = p;
   while (u > cdf && k < 64) {
     k++;

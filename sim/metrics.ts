@@ -76,9 +76,17 @@ export interface Summary {
     utilisation: number;
     meanQueue: number;
     meanPresent: number;
+    /** Cases taken into service (a case passed on counts at each level). */
     served: number;
+    /** Mean wait in queue before service (Little's law on the queue: area / served). */
+    meanWaitHours: number;
+    /** Share of busy staff time worked after hours finishing cases. */
+    overtimeShare: number;
   }>;
-  departments: Array<{ id: string; name: string; staff: number; served: number; utilisation: number; meanQueue: number }>;
+  departments: Array<{
+    id: string; name: string; staff: number; served: number; utilisation: number; meanQueue: number;
+    meanWaitHours: number; overtimeShare: number;
+  }>;
   staff: { total: number; byLevel: Record<string, number> };
   organs: number;
   cost: { annualYuan: number; perCaseYuan: number; fixedAnnualYuan: number; variableYuan: number };
@@ -121,6 +129,10 @@ class Samples {
 }
 
 const SLA_KEYS = ['accept30m', 'onsite1h', 'close24h', 'difficult5wd'] as const;
+const ACCEPT = 0;
+const ONSITE = 1;
+const CLOSE = 2;
+const DIFFICULT_5WD = 3;
 
 export class Metrics {
   private e: Engine;
@@ -152,8 +164,11 @@ export class Metrics {
   private typeClosed = [0, 0, 0];
   private typeHours = [0, 0, 0];
   private channel = [0, 0, 0, 0];
-  private met = { accept30m: 0, onsite1h: 0, close24h: 0, difficult5wd: 0 };
-  private due = { accept30m: 0, onsite1h: 0, close24h: 0, difficult5wd: 0 };
+  /** Cases meeting / due for each target, indexed as SLA_KEYS. */
+  private met = new Float64Array(4);
+  private due = new Float64Array(4);
+  private acceptMinutes: number;
+  private onsiteMinutes: number;
   // Interval state for snapshots.
   private lastSnap = { t: 0, closed: 0, created: 0, bypass: 0, busy: new Float64Array(0), cap: new Float64Array(0) };
   lastSnapshot: Snapshot | undefined;
@@ -172,13 +187,20 @@ export class Metrics {
     this.transit = new Float64Array(this.nTiers);
     this.lastSnap.busy = new Float64Array(this.nTiers);
     this.lastSnap.cap = new Float64Array(this.nTiers);
+    this.acceptMinutes = engine.scenario.targets.acceptMinutes;
+    this.onsiteMinutes = engine.scenario.targets.onsiteMinutes;
   }
 
   private idx(tier: number) {
     return tier < 0 ? this.hotlineIdx : tier;
   }
 
-  /** Bring the open-case and present-by-tier integrals up to now. */
+  /** The integral of open cases over time, up to now, without changing state. */
+  private openAreaNow() {
+    return this.openArea + this.open * (this.e.now - this.presentLast);
+  }
+
+  /** Bring the open-case integral up to now (only when the count is about to change). */
   private integrate() {
     const now = this.e.now;
     const dt = now - this.presentLast;
@@ -253,35 +275,28 @@ export class Metrics {
    * Service targets (004). A case counts once it is due: when it is done or lost, or when
    * it is still open past the target at the end of the run; a lost or overdue case is a miss.
    */
-  private recordTargets(
-    j: number,
-    now: number,
-    status: 'closed' | 'lost' | 'open',
-    met: Record<keyof Sla, number>,
-    due: Record<keyof Sla, number>,
-  ) {
+  private recordTargets(j: number, now: number, status: 'closed' | 'lost' | 'open', met: Float64Array, due: Float64Array) {
     const jobs = this.e.jobs;
-    const t = this.e.scenario.targets;
     const created = jobs.created[j];
     const field = jobs.field[j] === 1;
     const finished = status !== 'open';
     if (!field) {
       const acc = jobs.accepted[j];
       if (acc >= 0) {
-        due.accept30m++;
-        if (acc - created <= t.acceptMinutes) met.accept30m++;
+        due[ACCEPT]++;
+        if (acc - created <= this.acceptMinutes) met[ACCEPT]++;
         if (finished) this.acceptHours.push((acc - created) / 60);
-      } else if (status === 'lost' || now - created > t.acceptMinutes) due.accept30m++;
+      } else if (status === 'lost' || now - created > this.acceptMinutes) due[ACCEPT]++;
     } else {
       const on = jobs.onsite[j];
       if (on >= 0 && on <= now) {
-        due.onsite1h++;
-        if (on - created <= t.onsiteMinutes) met.onsite1h++;
+        due[ONSITE]++;
+        if (on - created <= this.onsiteMinutes) met[ONSITE]++;
         if (finished) this.onsiteHours.push((on - created) / 60);
-      } else if (status === 'lost' || now - created > t.onsiteMinutes) due.onsite1h++;
+      } else if (status === 'lost' || now - created > this.onsiteMinutes) due[ONSITE]++;
     }
-    const key = jobs.type[j] === DIFFICULT ? 'difficult5wd' : field ? null : 'close24h';
-    if (!key) return;
+    const key = jobs.type[j] === DIFFICULT ? DIFFICULT_5WD : field ? -1 : CLOSE;
+    if (key < 0) return;
     const deadline = jobs.deadline[j];
     if (status === 'closed') {
       due[key]++;
@@ -289,10 +304,9 @@ export class Metrics {
     } else if (status === 'lost' || now > deadline) due[key]++;
   }
 
-  snapshot(): Snapshot {
+  /** A snapshot of now; `record` adds it to the series and starts a new interval. */
+  snapshot(record = true): Snapshot {
     const e = this.e;
-    this.integrate();
-    e.touchAll();
     const m = e.model;
     const busy = new Float64Array(this.nTiers);
     const cap = new Float64Array(this.nTiers);
@@ -300,8 +314,8 @@ export class Metrics {
     m.groups.forEach((g) => {
       const i = this.idx(g.tier);
       for (let o = g.firstOffice; o < g.firstOffice + g.offices; o++) {
-        busy[i] += e.busyArea[o];
-        cap[i] += e.capArea[o];
+        busy[i] += e.busyAreaNow(o);
+        cap[i] += e.capAreaNow(o);
         inService[i] += e.busy[o];
       }
     });
@@ -334,9 +348,11 @@ export class Metrics {
       bypassShareInInterval: createdIn > 0 ? (this.nBypass - this.lastSnap.bypass) / createdIn : NaN,
       sla: this.slaShares(this.met, this.due),
     };
-    this.lastSnap = { t: e.now, closed: this.nClosed, created: this.nCreated, bypass: this.nBypass, busy, cap };
-    this.lastSnapshot = s;
-    this.series.push(s);
+    if (record) {
+      this.lastSnap = { t: e.now, closed: this.nClosed, created: this.nCreated, bypass: this.nBypass, busy, cap };
+      this.lastSnapshot = s;
+      this.series.push(s);
+    }
     return s;
   }
 
@@ -358,22 +374,20 @@ export class Metrics {
     return (this.e.model.fixedCostYuanPerYear * this.e.now) / MINUTES_PER_YEAR + this.variableCost;
   }
 
-  private slaShares(met: Record<keyof Sla, number>, due: Record<keyof Sla, number>): Sla {
+  private slaShares(met: Float64Array, due: Float64Array): Sla {
     const out = {} as Sla;
-    for (const k of SLA_KEYS) out[k] = due[k] > 0 ? met[k] / due[k] : NaN;
+    SLA_KEYS.forEach((k, i) => (out[k] = due[i] > 0 ? met[i] / due[i] : NaN));
     return out;
   }
 
   /** The summary at the current time; checks conservation of cases and throws if it fails. */
   summary(days: number): Summary {
     const e = this.e;
-    this.integrate();
-    e.touchAll();
     const m = e.model;
     // Open cases: count them, and those past a target as misses.
     let open = 0;
-    const met = { ...this.met };
-    const due = { ...this.due };
+    const met = this.met.slice();
+    const due = this.due.slice();
     let openAge = 0;
     e.forEachOpenCase((j) => {
       open++;
@@ -399,26 +413,33 @@ export class Metrics {
     const levels = m.groups
       .filter((g) => g.kind === 'level')
       .map((g) => {
-        let b = 0, c = 0, q = 0, served = 0;
+        let b = 0, c = 0, q = 0, served = 0, ot = 0;
         for (let o = g.firstOffice; o < g.firstOffice + g.offices; o++) {
-          b += e.busyArea[o];
-          c += e.capArea[o];
-          q += e.qArea[o];
+          ot += e.overtimeAreaNow(o);
+          b += e.busyAreaNow(o);
+          c += e.capAreaNow(o);
+          q += e.queueAreaNow(o);
           served += e.served[o];
         }
         return {
           id: g.id, name: g.name, kind: m.tiers[g.tier].kind, units: g.offices, staff: g.offices * g.staffPerOffice,
           closed: this.closedAtTier[g.tier], utilisation: c > 0 ? b / c : NaN, meanQueue: q / T,
-          meanPresent: (q + b) / T, served,
+          meanPresent: (q + b) / T, served, meanWaitHours: served > 0 ? q / served / 60 : NaN,
+          overtimeShare: b > 0 ? ot / b : 0,
         };
       });
     const departments = m.groups
       .filter((g) => g.kind === 'department' || g.kind === 'centre' || g.kind === 'hotline')
       .map((g) => {
         const o = g.firstOffice;
+        const b = e.busyAreaNow(o);
+        const c = e.capAreaNow(o);
+        const q = e.queueAreaNow(o);
         return {
           id: g.id, name: g.name, staff: g.staffPerOffice, served: e.served[o],
-          utilisation: e.capArea[o] > 0 ? e.busyArea[o] / e.capArea[o] : NaN, meanQueue: e.qArea[o] / T,
+          utilisation: c > 0 ? b / c : NaN, meanQueue: q / T,
+          meanWaitHours: e.served[o] > 0 ? q / e.served[o] / 60 : NaN,
+          overtimeShare: b > 0 ? e.overtimeAreaNow(o) / b : 0,
         };
       });
     const byType: Summary['byType'] = {};
@@ -436,7 +457,7 @@ export class Metrics {
     // Little's law over the run: the time-average number of open cases against the arrival
     // rate × the mean time in system (open cases counted up to now). In steady state the
     // mean over cases that left (WDoneHours) gives the same.
-    const L = this.openArea / T;
+    const L = this.openAreaNow() / T;
     const lambda = this.nCreated / T;
     const W = this.nCreated > 0 ? (this.sojournSum + openAge) / this.nCreated : 0;
     const trustSorted = Float32Array.from(e.trust).sort();
@@ -454,7 +475,7 @@ export class Metrics {
       hoursToAccept: this.acceptHours.percentiles(),
       hoursToOnsite: this.onsiteHours.percentiles(),
       sla: this.slaShares(met, due),
-      slaCounts: Object.fromEntries(SLA_KEYS.map((k) => [k, { met: met[k], due: due[k] }])) as Summary['slaCounts'],
+      slaCounts: Object.fromEntries(SLA_KEYS.map((k, i) => [k, { met: met[i], due: due[i] }])) as Summary['slaCounts'],
       throughputPerDay: this.nClosed / (T / 1440),
       hopsPerCase: done > 0 ? this.nHops / done : NaN,
       bouncedPerCase: done > 0 ? this.nBounces / done : NaN,

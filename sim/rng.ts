@@ -6,6 +6,16 @@
  * Generator: Alea (seedrandom), about 6 ns a draw here; the default ARC4 is ten times slower.
  */
 import seedrandom from 'seedrandom';
+import stdlibLn from '@stdlib/math-base-special-ln';
+import stdlibExp from '@stdlib/math-base-special-exp';
+
+/**
+ * ln and exp in portable JavaScript (stdlib's ports of FreeBSD msun). Engines' Math.log
+ * differs in the last bit between V8 versions (Node 20 and current Chrome disagree), so
+ * every draw uses these to give the same result bit for bit everywhere.
+ */
+export const ln: (x: number) => number = stdlibLn;
+export const exp: (x: number) => number = stdlibExp;
 
 export type Random = () => number;
 
@@ -33,24 +43,6 @@ export function replicationSeed(base: number, k: number): number {
 }
 
 export function exponential(mean: number, random: Random): number {
-  return -mean * Math.log(1 - random());
+  return -mean * ln(1 - random());
 }
 
-/** Standard normal from two uniforms (Box–Muller); always draws exactly two. */
-export function normal(random: Random): number {
-  const u = 1 - random();
-  const v = random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
-
-/** Poisson by inversion; fine for the small means used (a few units). */
-export function poisson(mean: number, random: Random): number {
-  const l = Math.exp(-mean);
-  let k = 0;
-  let p = random();
-  while (p > l) {
-    k++;
-    p *= random();
-  }
-  return k;
-}

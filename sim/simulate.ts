@@ -67,10 +67,7 @@ export function createSimulation(scenario: Scenario | ScenarioInput | unknown, o
       engine.advanceTo(engine.now + days * 1440);
     },
     peek() {
-      const m = engine.metrics;
-      const s = m.snapshot();
-      m.series.pop();
-      return s;
+      return engine.metrics.snapshot(false);
     },
     summary() {
       return engine.metrics.summary(engine.now / 1440);

@@ -1,0 +1,63 @@
+/**
+ * Speed and memory benchmark. `npm run bench` prints a table; `npm run bench -- --json`
+ * prints one JSON object. Figures are wall-clock on this machine, after warm-up runs.
+ */
+import { createSimulation } from '../sim/index.ts';
+import { loadPreset } from '../scenarios/presets.ts';
+import { referenceQueue } from '../scenarios/reference.ts';
+
+const json = process.argv.includes('--json');
+let peakRss = process.memoryUsage().rss;
+const sample = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+
+interface Figure {
+  eventsPerSecond: number;
+  wallMs: number;
+  cases: number;
+  events: number;
+}
+
+function measure(scenario: unknown, days: number, seed: number): Figure {
+  const t0 = performance.now();
+  const sim = createSimulation(scenario, { seed, snapshotEveryMinutes: 1440, onSnapshot: sample });
+  sim.advanceTo(days * 1440);
+  const s = sim.summary();
+  const wallMs = performance.now() - t0;
+  sample();
+  return { eventsPerSecond: s.events / (wallMs / 1000), wallMs, cases: s.cases.created, events: s.events };
+}
+
+function best(runs: number, f: (k: number) => Figure): Figure {
+  const all = Array.from({ length: runs }, (_, k) => f(k));
+  return all.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+}
+
+// (1) M/M/5, λ = 4.5/h, μ = 1/h, 200,000 cases.
+const mm5 = referenceQueue({ servers: 5, arrivalsPerHour: 4.5, serviceMinutes: 60 });
+const mm5Days = 200_000 / 4.5 / 24;
+best(2, (k) => measure(mm5, mm5Days, 100 + k)); // warm-up
+const reference = best(5, (k) => measure(mm5, mm5Days, k + 1));
+
+// (2) One simulated year of Longgang at full scale.
+const lg = loadPreset('longgang-2021');
+best(1, (k) => measure(lg, 365, 100 + k));
+const fullScaleYear = best(3, (k) => measure(lg, 365, k + 1));
+
+const out = {
+  node: process.version,
+  reference: { ...reference, scenario: 'M/M/5, 4.5 arrivals/h, 1 service/h, 200,000 cases' },
+  fullScaleYear: { ...fullScaleYear, scenario: 'longgang-2021, 365 days' },
+  peakMemoryMB: peakRss / 2 ** 20,
+};
+
+if (json) console.log(JSON.stringify(out));
+else {
+  const f = (x: Figure) =>
+    `${(x.eventsPerSecond / 1e6).toFixed(2)} M events/s, ${x.wallMs.toFixed(0)} ms, ${x.cases} cases, ${x.events} events`;
+  console.log(`flatgov bench (Node ${process.version})`);
+  console.log(`  reference M/M/5, 200,000 cases : ${f(reference)}`);
+  console.log(`  Longgang 2021, one year        : ${f(fullScaleYear)}`);
+  console.log(`  peak memory (RSS)              : ${out.peakMemoryMB.toFixed(0)} MB`);
+}

@@ -1,0 +1,85 @@
+/**
+ * npm run sim -- <scenario.json | preset-id> [--seed N] [--days D] [--json]
+ */
+import { parseArgs } from 'node:util';
+import { simulate } from '../sim/index.ts';
+import type { Summary } from '../sim/metrics.ts';
+import { DEFAULT_PRESET, PRESET_IDS } from '../scenarios/presets.ts';
+import { loadScenarioArg, runMain, UsageError } from './load.ts';
+
+const HELP = `usage: npm run sim -- [scenario.json | preset-id] [--seed N] [--days D] [--json]
+
+Runs one scenario and prints a summary (or one JSON object with --json).
+  scenario   a scenario JSON file or a preset id (default ${DEFAULT_PRESET});
+             presets: ${PRESET_IDS.join(', ')}
+  --seed N   random seed (default 1)
+  --days D   simulated days (default 365)
+  --json     print the summary as JSON on stdout
+Exit status: 0 done, 2 invalid scenario or arguments.`;
+
+function intArg(name: string, v: string | undefined, def: number, min: number): number {
+  if (v === undefined) return def;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min || (name === 'seed' && !Number.isInteger(n)))
+    throw new UsageError(`--${name}: expected ${name === 'seed' ? 'an integer' : 'a number'} ≥ ${min}, got "${v}"`);
+  return n;
+}
+
+function pct(x: number) {
+  return Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–';
+}
+function num(x: number, d = 1) {
+  return Number.isFinite(x) ? x.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d }) : '–';
+}
+
+export function formatSummary(s: Summary, name: string, wallMs: number): string {
+  const rows: [string, string][] = [
+    ['scenario', `${s.scenario} — ${name}`],
+    ['seed, days', `${s.seed}, ${s.days}`],
+    ['cases created / closed / open / lost', `${s.cases.created} / ${s.cases.closed} / ${s.cases.open} / ${s.cases.lost}`],
+    ['throughput', `${num(s.throughputPerDay)} cases/day`],
+    ['closed at grid or community', pct(s.localResolutionShare)],
+    ...Object.entries(s.closedAtLevel).filter(([, n]) => n > 0).map(([k, n]): [string, string] => [`  closed at ${k}`, `${n} (${pct(n / s.cases.closed)})`]),
+    ['hours to close: mean / p50 / p90 / p99', [s.hoursToClose.mean, s.hoursToClose.p50, s.hoursToClose.p90, s.hoursToClose.p99].map((x) => num(x)).join(' / ') + ' h'],
+    ['accepted within 30 min (non-field)', pct(s.sla.accept30m)],
+    ['on site within 1 h (field)', pct(s.sla.onsite1h)],
+    ['closed within 24 h (non-field)', pct(s.sla.close24h)],
+    ['difficult closed within 5 working days', pct(s.sla.difficult5wd)],
+    ['hops per case, returns per case', `${num(s.hopsPerCase, 2)}, ${num(s.bouncedPerCase, 3)}`],
+    ...s.levels.map((l): [string, string] => [`  ${l.id} utilisation, mean queue`, `${pct(l.utilisation)}, ${num(l.meanQueue)} cases`]),
+    ...s.departments.map((d): [string, string] => [`  ${d.id} utilisation, mean queue`, `${pct(d.utilisation)}, ${num(d.meanQueue)} cases`]),
+    ['staff (posts)', `${s.staff.total} (${Object.entries(s.staff.byLevel).map(([k, v]) => `${k} ${num(v, 0)}`).join(', ')})`],
+    ['annual cost', `${num(s.cost.annualYuan / 1e6)} million yuan/year`],
+    ['cost per case', `${num(s.cost.perCaseYuan, 0)} yuan`],
+    ['resident trust (mean)', num(s.trust.mean, 3)],
+    ['bypass (hotline, petitions)', `${pct(s.bypassShare)} of cases, ${s.petitions} petitions`],
+    ['events, wall time', `${s.events}, ${num(wallMs, 0)} ms`],
+  ];
+  const w = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n');
+}
+
+await runMain(() => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      seed: { type: 'string' },
+      days: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  if (positionals.length > 1) throw new UsageError(`expected one scenario, got ${positionals.length}\n${HELP}`);
+  const scenario = loadScenarioArg(positionals[0] ?? DEFAULT_PRESET);
+  const seed = intArg('seed', values.seed, 1, 0);
+  const days = intArg('days', values.days, 365, 0.001);
+  const t0 = performance.now();
+  const { summary } = simulate(scenario, { seed, days, snapshotEveryMinutes: 0 });
+  const wallMs = performance.now() - t0;
+  if (values.json) console.log(JSON.stringify({ ...summary, wallMs }));
+  else console.log(formatSummary(summary, scenario.name, wallMs));
+});

@@ -1,0 +1,90 @@
+/**
+ * The command line as a user meets it: a summary or JSON on a good scenario; every
+ * problem with its path and what was expected, and exit status 2, on a bad one.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { presetJson } from '../scenarios/presets.ts';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+
+async function sim(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(tsx, ['cli/sim.ts', ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'flatgov-cli-'));
+function file(name: string, content: unknown): string {
+  const p = path.join(tmp, name);
+  fs.writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
+  return p;
+}
+
+describe('npm run sim', () => {
+  it('prints one JSON object with the documented fields', async () => {
+    const r = await sim('longgang-2021', '--days', '10', '--seed', '3', '--json');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    for (const k of ['scenario', 'seed', 'days', 'cases', 'closedAtLevel', 'localResolutionShare', 'hoursToClose', 'sla',
+      'throughputPerDay', 'hopsPerCase', 'staff', 'cost', 'trust', 'bypassShare', 'events', 'wallMs'])
+      expect(s, k).toHaveProperty(k);
+    expect(s.seed).toBe(3);
+    expect(s.days).toBe(10);
+    expect(s.cases.created).toBe(s.cases.closed + s.cases.open + s.cases.lost);
+    expect(Object.keys(s.sla).sort()).toEqual(['accept30m', 'close24h', 'difficult5wd', 'onsite1h']);
+  });
+
+  it('runs the default scenario with no arguments and prints a readable table', async () => {
+    const r = await sim('--days', '5');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/closed at grid or community\s+\d+\.\d%/);
+    expect(r.stdout).toMatch(/annual cost\s+[\d,.]+ million yuan\/year/);
+  });
+
+  const good = presetJson('longgang-2021') as Record<string, any>;
+  const cases: [string, unknown, RegExp[]][] = [
+    ['missing field', { ...good, levels: undefined }, [/levels: required/]],
+    ['wrong type', { ...good, population: { ...good.population, residents: 'many' } }, [/population\.residents: expected number, got "many"/]],
+    ['out of range', { ...good, demand: { fieldShare: 1.5 } }, [/demand\.fieldShare: expected ≤ 1 share, got 1\.5/]],
+    ['zero units', { ...good, levels: [{ ...good.levels[0], units: 0 }, ...good.levels.slice(1)] }, [/levels\[0\]\.units: expected ≥ 1 offices, got 0/]],
+    ['thresholds out of order', { ...good, levels: [good.levels[0], { ...good.levels[1], threshold: 0.1 }, good.levels[2]] },
+      [/levels\[1\]\.threshold: expected a competence threshold ≥ the level below's \(0\.7\), got 0\.1/]],
+    ['uncovered domain', { ...good, domains: [...good.domains, { id: 'weather', name: 'Weather' }] }, [/domains\[8\]: domain "weather" is covered by no department/]],
+    ['unknown field', { ...good, centre: { ...good.centre, staf: 3 } }, [/centre: unknown field "staf"/]],
+    ['older schema', { ...good, schemaVersion: 0 }, [/schemaVersion: this scenario was written for schema version 0/]],
+    ['several problems at once', { ...good, population: { residents: -1, microGrids: 0.5 } },
+      [/population\.residents: expected ≥ 1 residents, got -1/, /population\.microGrids: expected int/]],
+  ];
+  for (const [name, content, patterns] of cases) {
+    it(`refuses a scenario with ${name}, naming the path, with exit status 2`, async () => {
+      const r = await sim(file(`${name.replace(/\W+/g, '-')}.json`, content), '--days', '1');
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      for (const p of patterns) expect(r.stderr).toMatch(p);
+    });
+  }
+
+  it('reports malformed JSON with its line and column', async () => {
+    const r = await sim(file('broken.json', '{\n  "schemaVersion": 1,\n  "id": oops\n}'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not valid JSON \(line 3, column \d+\)/);
+  });
+
+  it('refuses an unknown preset or a bad option with exit status 2', async () => {
+    expect((await sim('no-such-preset')).code).toBe(2);
+    const r = await sim('--days', 'ten');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--days: expected a number/);
+  });
+});
