@@ -7,9 +7,10 @@ import { loadPreset } from '../scenarios/presets.ts';
 import { referenceQueue } from '../scenarios/reference.ts';
 
 const json = process.argv.includes('--json');
-let peakRss = process.memoryUsage().rss;
+let peakRss = process.memoryUsage.rss();
+let ticks = 0;
 const sample = () => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  if (++ticks % 16 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
 };
 
 interface Figure {
@@ -25,7 +26,7 @@ function measure(scenario: unknown, days: number, seed: number): Figure {
   sim.advanceTo(days * 1440);
   const s = sim.summary();
   const wallMs = performance.now() - t0;
-  sample();
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
   return { eventsPerSecond: s.events / (wallMs / 1000), wallMs, cases: s.cases.created, events: s.events };
 }
 

@@ -2,8 +2,9 @@
  * The discrete-event engine. Time is in minutes. State lives in typed arrays: offices
  * (multi-server queues with two classes, field first), jobs (cases and the department
  * parts of collaborative cases, with a free list) and residents (trust). One merged
- * Poisson stream carries every resident's problems (thinning gives each resident its own
- * rate), so only a handful of events are pending at any time.
+ * Poisson stream carries every resident's problems (its rate is piecewise constant: day,
+ * night and shocks; each resident class has its own rate), so only a handful of events
+ * are pending at any time.
  */
 import type { Scenario } from '../scenarios/schema.ts';
 import { isOpen, nextBoundary, addWorkingMinutes } from './calendar.ts';
@@ -21,6 +22,7 @@ const EV_DISCOVERY = 3;
 const EV_CALENDAR = 4;
 const EV_SNAPSHOT = 5;
 const EV_SHOCK = 6;
+const EV_RATE = 7;
 
 // Job stages: what the service at the current office does.
 const ST_SOLVE = 0;
@@ -130,17 +132,18 @@ export class Engine {
 
   // Residents.
   readonly trust: Float32Array;
-  private frequent: Uint8Array;
+  /** Residents who raise problems more often, and the others. */
+  private frequentIdx: Int32Array;
+  private ordinaryIdx: Int32Array;
+  /** Chance that a problem comes from the frequent class. */
+  private pFrequent: number;
   trustSum = 0;
 
   // Demand.
+  /** Problems per minute at base rate (day-night and shocks multiply it). */
   private ratePerMinute: number;
-  private meanGap: number;
-  private maxMult: number;
-  private thinning: boolean;
   private dayFactor: number;
   private nightFactor: number;
-  private wMax: number;
   private shockState: { demand: number; field: number; difficulty: number };
 
   private workByType: Float64Array;
@@ -197,20 +200,23 @@ export class Engine {
     const P = scenario.population.residents;
     this.trust = new Float32Array(P).fill(scenario.residents.initialTrust);
     this.trustSum = P * Math.fround(scenario.residents.initialTrust);
-    this.frequent = new Uint8Array(P);
     const d = scenario.demand;
     const rr = this.rng.residents;
-    for (let i = 0; i < P; i++) if (rr() < d.frequentShare) this.frequent[i] = 1;
-    this.wMax = d.frequentShare > 0 ? d.frequentMultiplier : 1;
+    const frequent = new Uint8Array(P);
+    let nF = 0;
+    for (let i = 0; i < P; i++) if (rr() < d.frequentShare) (frequent[i] = 1), nF++;
+    this.frequentIdx = new Int32Array(nF);
+    this.ordinaryIdx = new Int32Array(P - nF);
+    for (let i = 0, a = 0, b = 0; i < P; i++) frequent[i] ? (this.frequentIdx[a++] = i) : (this.ordinaryIdx[b++] = i);
+    // casesPerResidentYear is the mean over residents; frequent ones raise frequentMultiplier
+    // times as many as the others.
+    const base = d.casesPerResidentYear / (1 + d.frequentShare * (d.frequentMultiplier - 1)) / MINUTES_PER_YEAR;
+    const wF = nF * d.frequentMultiplier;
+    this.pFrequent = wF / (wF + (P - nF));
+    this.ratePerMinute = base * (wF + (P - nF));
     // Problems arise less at night: day and night factors keep the daily mean.
     this.dayFactor = 24 / (24 - NIGHT_HOURS + NIGHT_HOURS * d.nightFactor);
     this.nightFactor = d.nightFactor * this.dayFactor;
-    this.maxMult = Math.max(1, ...scenario.shocks.map((s) => s.demandMultiplier)) * Math.max(this.dayFactor, this.nightFactor);
-    // Candidate stream at the highest rate; thinning brings each resident to its own rate.
-    this.thinning = this.maxMult > 1 || scenario.shocks.some((x) => x.demandMultiplier !== 1);
-    // casesPerResidentYear is the mean over residents; frequent ones raise wMax times the others'.
-    const base = d.casesPerResidentYear / (1 + d.frequentShare * (d.frequentMultiplier - 1));
-    this.ratePerMinute = (base / MINUTES_PER_YEAR) * P * this.wMax * this.maxMult;
     this.shockState = { demand: 1, field: d.fieldShare, difficulty: 1 };
     this.workByType = Float64Array.of(1, d.collaborativeWork, d.difficultWork);
     this.domainsWithWeight = scenario.domains.filter((x) => x.weight > 0).length;
@@ -230,8 +236,7 @@ export class Engine {
     this.applyShocks();
     const nextShock = this.nextShockBoundary(0);
     if (nextShock < Infinity) this.heap.push(nextShock, EV_SHOCK);
-    this.meanGap = 1 / this.ratePerMinute;
-    if (this.ratePerMinute > 0) this.heap.push(exponential(this.meanGap, this.rng.demand), EV_ARRIVAL);
+    this.scheduleArrival();
     if (this.snapshotEvery > 0) this.heap.push(this.snapshotEvery, EV_SNAPSHOT);
   }
 
@@ -248,6 +253,10 @@ export class Engine {
       switch (code & 15) {
         case EV_ARRIVAL:
           this.onArrival();
+          this.scheduleArrival();
+          break;
+        case EV_RATE:
+          this.scheduleArrival();
           break;
         case EV_SERVICE_END:
           this.onServiceEnd(id);
@@ -336,6 +345,12 @@ export class Engine {
   private enqueue(j: number, o: number): void {
     this.touch(o);
     this.jOffice[j] = o;
+    // Fast path: a free server and nobody waiting ahead of this case.
+    if (this.busy[o] < this.cap[o] && (this.jField[j] ? this.qFieldHead[o] < 0 : this.open[o] && this.qLen[o] === 0)) {
+      this.busy[o]++;
+      this.start(j, o);
+      return;
+    }
     this.jNext[j] = -1;
     if (this.jField[j]) {
       if (this.qFieldTail[o] < 0) this.qFieldHead[o] = j;
@@ -636,27 +651,56 @@ export class Engine {
 
   // ---------------------------------------------------------------- demand
 
+  /**
+   * Schedule the next problem. The rate is constant between boundaries (07:00, 22:00,
+   * shock edges); a gap that would cross one is redrawn from the boundary at the new rate,
+   * which is exact for a Poisson process.
+   */
+  private scheduleArrival(): void {
+    const rate = this.ratePerMinute * this.demandMultiplierAt(this.now) * this.hourFactor();
+    const gap = rate > 0 ? exponential(1 / rate, this.rng.demand) : Infinity;
+    const boundary = this.nextRateBoundary();
+    if (this.now + gap < boundary) this.heap.push(this.now + gap, EV_ARRIVAL);
+    else if (boundary < Infinity) this.heap.push(boundary, EV_RATE);
+  }
+
+  /** Product of the demand multipliers of the shocks in force at t (start inclusive). */
+  private demandMultiplierAt(t: number): number {
+    let m = 1;
+    for (const sh of this.scenario.shocks) if (t >= sh.startDay * 1440 && t < (sh.startDay + sh.days) * 1440) m *= sh.demandMultiplier;
+    return m;
+  }
+
+  private nextRateBoundary(): number {
+    let b = this.nextShockBoundary(this.now);
+    if (this.dayFactor !== this.nightFactor) {
+      const day = Math.floor(this.now / 1440) * 1440;
+      const m = this.now - day;
+      const next = m < NIGHT_END ? day + NIGHT_END : m < NIGHT_START ? day + NIGHT_START : day + 1440 + NIGHT_END;
+      if (next < b) b = next;
+    }
+    return b;
+  }
+
   private onArrival(): void {
     const rng = this.rng;
     const s = this.scenario;
-    this.heap.push(this.now + exponential(this.meanGap, rng.demand), EV_ARRIVAL);
-    // Thinning: the time of day and shocks below their peak, and each resident's own rate.
-    if (this.thinning && rng.demand() * this.maxMult >= this.shockState.demand * this.hourFactor()) return;
-    const P = this.frequent.length;
-    const r = Math.floor(rng.demand() * P);
-    if (this.wMax > 1 && !this.frequent[r] && rng.demand() * this.wMax >= 1) return;
+    const u = rng.demand();
+    const r = u < this.pFrequent
+      ? this.frequentIdx[Math.floor((u / this.pFrequent) * this.frequentIdx.length)]
+      : this.ordinaryIdx[Math.floor(((u - this.pFrequent) / (1 - this.pFrequent)) * this.ordinaryIdx.length)];
     this.metrics.problems++;
     // How the resident reports depends on the resident's own trust.
     const t = this.trust[r];
     const rs = s.residents;
-    const u = rng.residents();
+    const c = rng.residents();
     const pBypass = rs.bypassBase + rs.bypassLowTrust * (1 - t);
     const pSilent = rs.silentBase + rs.silentLowTrust * (1 - t);
-    if (u < pBypass) {
+    if (c < pBypass) {
       const petition = rng.residents() < rs.petitionShare * (1 - t);
       const j = this.newCase(r, petition ? CH_PETITION : CH_HOTLINE);
       this.arrive(j, this.model.hotlineOffice);
-    } else if (u < pBypass + pSilent) {
+    } else if (c < pBypass + pSilent) {
       const patrol = s.levels[0].patrol;
       if (rng.patrol() < patrol.discoveryProb) {
         const j = this.newCase(r, CH_DISCOVERED);
@@ -765,13 +809,13 @@ export class Engine {
 
   private applyShocks(): void {
     const s = this.scenario;
-    const day = this.now / 1440;
+    const t = this.now;
     let demand = 1;
     let field = s.demand.fieldShare;
     let difficulty = 1;
     const mult = new Float64Array(this.model.groups.length).fill(1);
     for (const sh of s.shocks) {
-      if (day < sh.startDay || day >= sh.startDay + sh.days) continue;
+      if (t < sh.startDay * 1440 || t >= (sh.startDay + sh.days) * 1440) continue;
       demand *= sh.demandMultiplier;
       if (sh.fieldShare !== null) field = sh.fieldShare;
       difficulty *= sh.difficultyMultiplier;

@@ -6,16 +6,9 @@
  * Generator: Alea (seedrandom), about 6 ns a draw here; the default ARC4 is ten times slower.
  */
 import seedrandom from 'seedrandom';
-import stdlibLn from '@stdlib/math-base-special-ln';
-import stdlibExp from '@stdlib/math-base-special-exp';
+import { ln } from './fdlibm.ts';
 
-/**
- * ln and exp in portable JavaScript (stdlib's ports of FreeBSD msun). Engines' Math.log
- * differs in the last bit between V8 versions (Node 20 and current Chrome disagree), so
- * every draw uses these to give the same result bit for bit everywhere.
- */
-export const ln: (x: number) => number = stdlibLn;
-export const exp: (x: number) => number = stdlibExp;
+export { exp, ln } from './fdlibm.ts';
 
 export type Random = () => number;
 
