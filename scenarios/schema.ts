@@ -117,6 +117,9 @@ export const levelSchema = z
     travel: bool('Whether field cases handled here need travel from the office (Larson–Odoni distance).', true),
     forward: forwardSchema.default({ delay: { dist: 'exp', mean: 60, cv: 1 }, returnProb: 0.03, lostProb: 0.002 }),
     operatingCostPerUnitYuan: num('Annual operating cost of one office (premises, vehicles, IT). ASSUMPTION.', 'yuan/year', 0, 0, 1e10),
+    cadresPerUnit: num('City cadres sent down to work in each office, besides its own staff; they handle cases and remain city posts.', 'posts', 0, 0, 100_000),
+    surgeStaffPerUnit: num('Staff lent to each office while a demand shock is on (floating posts); they are counted and paid where they come from (departments’ lentInSurges).', 'posts', 0, 0, 100_000),
+    cityPosts: bool('Whether its staff hold city (or county) administrative and public-institution posts (编制), as town and street staff do; community and grid workers do not.', false),
     patrol: z
       .strictObject({
         discoveryProb: num('Chance that patrol finds a problem residents did not report.', 'share', 0, 0, 1),
@@ -133,11 +136,15 @@ export const departmentSchema = z
     id,
     name: z.string().min(1).meta({ description: 'Display name.' }),
     nameZh: z.string().optional().meta({ description: 'Display name in Chinese.' }),
-    staff: num('Case-handling staff of the department.', 'posts', 20, 1, 100_000),
-    domains: z.array(id).min(1).meta({ description: 'Ids of the case domains this department covers.' }),
+    staff: num('Posts of the department (administrative and public-institution); casework share of them handle cases.', 'posts', 20, 1, 100_000),
+    kind: z.enum(['party', 'government']).default('government')
+      .meta({ description: 'Party organ (党委部门) or government department (政府部门); both count as organs.' }),
+    domains: z.array(id).default([])
+      .meta({ description: 'Ids of the case domains this department owns; empty for organs that take no grassroots cases.' }),
     ...staffedUnit,
     solve: dur(240),
     bases: num('Number of bases its field staff leave from.', 'bases', 1, 1, 10_000, { int: true }),
+    lentInSurges: num('Posts the department lends to communities while a demand shock is on (floating posts).', 'posts', 0, 0, 100_000),
     operatingCostYuan: num('Annual operating cost of the organ. ASSUMPTION.', 'yuan/year', 0, 0, 1e11),
   })
   .meta({ description: 'A city (or county) department: the top of every chain.' });
@@ -167,6 +174,48 @@ export const shockSchema = z
   })
   .meta({ description: 'A time-bounded change to demand or capacity.' });
 export type Shock = z.infer<typeof shockSchema>;
+
+/**
+ * Reform levers. Each maps to concrete parameter changes, applied by applyLevers()
+ * (scenarios/levers.ts) before a run; the digital platform is the `platform` block.
+ */
+export const leversSchema = z
+  .strictObject({
+    cadresSentDown: num(
+      'Share of agency cadres who serve in communities (000: 70%). Moves that share of each department’s agency cadres to the community level, where they handle cases; they stay city posts.',
+      'share', 0, 0, 1),
+    agencyCadreShare: num(
+      'Share of department posts that are agency cadres (机关干部), the rest being public-institution staff. ASSUMPTION.',
+      'share', 0.6, 0, 1),
+    leadersFieldDay: bool(
+      'Leaders’ field day ("Tuesday, no meetings", 000): department and centre staff gain one day in five of meeting time for cases (casework share + 20% of the rest).',
+      false),
+    floatingPosts: num(
+      'Floating posts for surges (000, 002): department posts, taken in proportion to department size, that join the community level while a demand shock is on.',
+      'posts', 0, 0, 100_000),
+    socialOrganisations: z.strictObject({
+      workShare: num(
+        'Share of community-level work transferred to social organisations (002: 85 items; 003: 112 purchased services). Community solve times shrink by this share.',
+        'share', 0, 0, 0.9),
+      annualCostYuan: num('Annual cost of the services bought from social organisations. ASSUMPTION.', 'yuan/year', 0, 0, 1e11),
+    }).prefault({}),
+    oneSeal: z.strictObject({
+      enabled: bool('One approval bureau ("one seal", 002: 7 approving departments → 1, 17 seals → 1): the listed domains move, with the staff who handle them, to the department owning the first.', false),
+      domains: z.array(id).default(['market', 'construction', 'economy', 'land'])
+        .meta({ description: 'Domains whose approvals the one bureau takes over.' }),
+    }).prefault({}),
+    oneEnforcement: z.strictObject({
+      enabled: bool('One enforcement team (002: 3,043 items from 9 departments in one bureau): the listed domains move, with their staff, to the department owning the first, whose field staff leave from `bases` bases.', false),
+      domains: z.array(id).default(['environment', 'construction', 'market', 'safety'])
+        .meta({ description: 'Domains whose enforcement the one team takes over.' }),
+      bases: num('Bases of the enforcement team (002: 8 brigades + 26 joint-duty station groups).', 'bases', 34, 1, 10_000, { int: true }),
+    }).prefault({}),
+    modules: bool(
+      'Modules inside departments (002, "大科室模块化"): a collaborative case whose domains sit in one department is coordinated between its modules (centre.moduleHandoff) rather than as separate departments (centre.coordinationPerDepartment).',
+      true),
+  })
+  .meta({ description: 'Reform levers, each a switch or a number mapped to parameter changes.' });
+export type Levers = z.infer<typeof leversSchema>;
 
 export const scenarioSchema = z
   .strictObject({
@@ -279,6 +328,8 @@ export const scenarioSchema = z
       })
       .prefault({}),
     shocks: z.array(shockSchema).default([]).meta({ description: 'Time-bounded surges and absences.' }),
+    otherCostsYuan: num('Other annual costs of the structure not tied to posts or offices (e.g. services bought from social organisations).', 'yuan/year', 0, 0, 1e12),
+    levers: leversSchema.prefault({}),
   })
   .superRefine(checkConsistency);
 
@@ -307,11 +358,12 @@ function checkConsistency(s: z.output<z.ZodObject<any>> & Record<string, any>, c
     checkCal(['levels', i, 'calendar'], l.calendar);
     const z = l.threshold ?? Infinity;
     if (z < prev) issue(['levels', i, 'threshold'], `expected a competence threshold ≥ the level below's (${prev}), got ${z}`);
-    if (l.staffPerUnit === 0 && z > prev && i > 0)
+    const staff = l.staffPerUnit + l.cadresPerUnit;
+    if (staff === 0 && z > prev && i > 0)
       issue(['levels', i, 'threshold'], `a level with no staff cannot resolve cases: expected threshold ≤ ${prev} (the level below's)`);
-    if (l.staffPerUnit === 0 && i === 0) issue(['levels', 0, 'staffPerUnit'], 'expected staff > 0 at the bottom level, which takes cases in');
-    if (l.staffPerUnit > 0 && l.staffPerUnit * l.caseworkShare < 0.5)
-      issue(['levels', i, 'staffPerUnit'], `expected staffPerUnit × caseworkShare ≥ 0.5 (at least one case worker), got ${l.staffPerUnit * l.caseworkShare}`);
+    if (staff === 0 && i === 0) issue(['levels', 0, 'staffPerUnit'], 'expected staff > 0 at the bottom level, which takes cases in');
+    if (staff > 0 && staff * l.caseworkShare < 0.5)
+      issue(['levels', i, 'staffPerUnit'], `expected (staffPerUnit + cadresPerUnit) × caseworkShare ≥ 0.5 (at least one case worker), got ${staff * l.caseworkShare}`);
     prev = z;
     if (z === Infinity && i < sc.levels.length - 1)
       issue(['levels', i, 'threshold'], 'only the top level may have no competence limit (null)');
@@ -339,6 +391,10 @@ function checkConsistency(s: z.output<z.ZodObject<any>> & Record<string, any>, c
   if (sc.departments.length > 0)
     for (const [i, d] of sc.domains.entries())
       if (!covered.has(d.id)) issue(['domains', i], `domain "${d.id}" is covered by no department`);
+  for (const lever of ['oneSeal', 'oneEnforcement'] as const)
+    sc.levers[lever].domains.forEach((d, i) => {
+      if (!domainIds.has(d)) issue(['levers', lever, 'domains', i], `expected a domain id (${[...domainIds].join(', ')}), got "${d}"`);
+    });
   checkCal(['centre', 'calendar'], sc.centre.calendar);
   checkCal(['hotline', 'calendar'], sc.hotline.calendar);
   checkCal(['targets', 'calendar'], sc.targets.calendar);

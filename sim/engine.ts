@@ -145,6 +145,8 @@ export class Engine {
   private dayFactor: number;
   private nightFactor: number;
   private shockState: { demand: number; field: number; difficulty: number };
+  /** Whether a demand surge is on (floating posts join). */
+  private surge = false;
 
   private workByType: Float64Array;
   /** Domains with positive weight: the most a case can need. */
@@ -159,9 +161,10 @@ export class Engine {
   private levelForward: Sampler[];
 
   constructor(scenario: Scenario, opts: EngineOptions) {
-    this.scenario = scenario;
     this.seed = opts.seed;
     const m = (this.model = compileModel(scenario));
+    // The scenario with its reform levers turned into parameters.
+    this.scenario = scenario = m.scenario;
     this.rng = streams(opts.seed);
     this.onSnapshot = opts.onSnapshot;
     this.snapshotEvery = opts.snapshotEveryMinutes ?? 1440;
@@ -323,7 +326,8 @@ export class Engine {
     const grp = this.model.groups[g];
     const mult = this.capMult[g];
     const open = isOpen(this.model.calendars[grp.calendar], this.now) ? 1 : 0;
-    const cOpen = grp.relay ? 0 : servers(grp.staffPerOffice, grp.caseworkShare, mult);
+    const staff = Math.max(0, grp.staffPerOffice + (this.surge ? grp.surgeStaffPerOffice : 0));
+    const cOpen = grp.relay ? 0 : servers(staff, grp.caseworkShare, mult);
     const cCall = grp.relay ? 0 : Math.round(cOpen * grp.onCallShare);
     for (let o = grp.firstOffice; o < grp.firstOffice + grp.offices; o++) {
       this.touch(o);
@@ -425,7 +429,8 @@ export class Engine {
 
   private coordinationMinutes(j: number): number {
     const domains = popcount(this.jDomains[j]);
-    const depts = this.distinctDepartments(this.jDomains[j]).length;
+    // Without modules, every domain is coordinated as if it were its own department.
+    const depts = this.scenario.levers.modules ? this.distinctDepartments(this.jDomains[j]).length : domains;
     const c = this.scenario.centre;
     return c.coordinationPerDepartment * Math.max(0, depts - 1) + c.moduleHandoff * Math.max(0, domains - depts);
   }
@@ -824,8 +829,10 @@ export class Engine {
       });
     }
     this.shockState = { demand, field, difficulty };
+    const surgeChanged = this.surge !== demand > 1;
+    this.surge = demand > 1;
     for (let g = 0; g < mult.length; g++) {
-      if (mult[g] !== this.capMult[g]) {
+      if (mult[g] !== this.capMult[g] || (surgeChanged && this.model.groups[g].surgeStaffPerOffice !== 0)) {
         this.capMult[g] = mult[g];
         this.recomputeGroupCapacity(g);
       }

@@ -87,8 +87,8 @@ export interface Summary {
     id: string; name: string; staff: number; served: number; utilisation: number; meanQueue: number;
     meanWaitHours: number; overtimeShare: number;
   }>;
-  staff: { total: number; byLevel: Record<string, number> };
-  organs: number;
+  staff: { total: number; byLevel: Record<string, number>; cityPosts: number };
+  organs: { party: number; government: number; total: number };
   cost: { annualYuan: number; perCaseYuan: number; fixedAnnualYuan: number; variableYuan: number };
   trust: { mean: number; p10: number; p50: number };
   bypassShare: number;
@@ -483,8 +483,8 @@ export class Metrics {
       byChannel,
       levels,
       departments,
-      staff: { total: m.staffTotal, byLevel: { ...m.staffByLevel } },
-      organs: m.organs,
+      staff: { total: m.staffTotal, byLevel: { ...m.staffByLevel }, cityPosts: m.cityPosts },
+      organs: { ...m.organs },
       cost: {
         annualYuan: years > 0 ? m.fixedCostYuanPerYear + this.variableCost / years : m.fixedCostYuanPerYear,
         perCaseYuan: this.nClosed > 0 ? (fixedSoFar + this.variableCost) / this.nClosed : NaN,

@@ -4,6 +4,7 @@
  * centre and the hotline) and offices. Nothing here knows any place by name.
  */
 import type { Duration, Scenario } from '../scenarios/schema.ts';
+import { applyLevers } from '../scenarios/levers.ts';
 import { compileCalendar, type CompiledCalendar } from './calendar.ts';
 
 export const MINUTES_PER_YEAR = 365 * 1440;
@@ -22,6 +23,8 @@ export interface Group {
   firstOffice: number;
   offices: number;
   staffPerOffice: number;
+  /** Staff per office added (or, if negative, lent out) while a demand surge is on. */
+  surgeStaffPerOffice: number;
   caseworkShare: number;
   onCallShare: number;
   calendar: number;
@@ -64,11 +67,15 @@ export interface CompiledModel {
   /** Posts by tier name, plus the hotline. */
   staffByLevel: Record<string, number>;
   staffTotal: number;
-  organs: number;
+  /** City (county) administrative and public-institution posts (编制), wherever they work. */
+  cityPosts: number;
+  organs: { party: number; government: number; total: number };
   fixedCostYuanPerYear: number;
 }
 
-export function compileModel(s: Scenario): CompiledModel {
+/** Compile a validated scenario; its reform levers are applied first. */
+export function compileModel(input: Scenario): CompiledModel {
+  const s = applyLevers(input);
   const calendarNames = Object.keys(s.calendars);
   const calendars = calendarNames.map((n) => compileCalendar(s.calendars[n]));
   const calIndex = (n: string) => calendarNames.indexOf(n);
@@ -79,19 +86,23 @@ export function compileModel(s: Scenario): CompiledModel {
   const tiers: Tier[] = [];
   let office = 0;
   const staffByLevel: Record<string, number> = {};
-  let fixed = 0;
+  let fixed = s.otherCostsYuan;
+  let cityPosts = 0;
   s.levels.forEach((l, i) => {
+    const staff = l.staffPerUnit + l.cadresPerUnit;
     groups.push({
       kind: 'level', id: l.id, name: l.name, nameZh: l.nameZh, tier: i, firstOffice: office, offices: l.units,
-      staffPerOffice: l.staffPerUnit, caseworkShare: l.caseworkShare, onCallShare: l.onCallShare,
+      staffPerOffice: staff, surgeStaffPerOffice: l.surgeStaffPerUnit, caseworkShare: l.caseworkShare, onCallShare: l.onCallShare,
       calendar: calIndex(l.calendar), costPerPostYuan: l.costPerPostYuan,
       travelMinutes: l.travel ? travel(l.units) : 0, visitsSite: l.visitsSite,
-      solve: l.solve, examine: l.examine, threshold: l.threshold ?? Infinity, relay: l.staffPerUnit === 0,
+      solve: l.solve, examine: l.examine, threshold: l.threshold ?? Infinity, relay: staff === 0,
     });
     tiers.push({ id: l.id, name: l.name, nameZh: l.nameZh, kind: l.kind, units: l.units });
     office += l.units;
-    staffByLevel[l.id] = l.units * l.staffPerUnit;
-    fixed += l.units * (l.staffPerUnit * l.costPerPostYuan + l.operatingCostPerUnitYuan);
+    staffByLevel[l.id] = l.units * staff;
+    cityPosts += l.units * ((l.cityPosts ? l.staffPerUnit : 0) + l.cadresPerUnit);
+    // Staff lent in surges are counted and paid where they come from.
+    fixed += l.units * (staff * l.costPerPostYuan + l.operatingCostPerUnitYuan);
   });
   const levelCount = s.levels.length;
   const deptTier = levelCount;
@@ -103,12 +114,13 @@ export function compileModel(s: Scenario): CompiledModel {
   for (const d of s.departments) {
     groups.push({
       kind: 'department', id: d.id, name: d.name, nameZh: d.nameZh, tier: deptTier, firstOffice: office, offices: 1,
-      staffPerOffice: d.staff, caseworkShare: d.caseworkShare, onCallShare: d.onCallShare,
+      staffPerOffice: d.staff, surgeStaffPerOffice: -d.lentInSurges, caseworkShare: d.caseworkShare, onCallShare: d.onCallShare,
       calendar: calIndex(d.calendar), costPerPostYuan: d.costPerPostYuan, travelMinutes: travel(d.bases),
       visitsSite: false, solve: d.solve, examine: d.solve, threshold: Infinity, relay: false,
     });
     office += 1;
     deptStaff += d.staff;
+    cityPosts += d.staff;
     fixed += d.staff * d.costPerPostYuan + d.operatingCostYuan;
   }
   staffByLevel.departments = deptStaff;
@@ -118,22 +130,24 @@ export function compileModel(s: Scenario): CompiledModel {
     centreOffice = office++;
     groups.push({
       kind: 'centre', id: 'centre', name: 'Governance centre', nameZh: '社会治理中心', tier: centreTier, firstOffice: centreOffice,
-      offices: 1, staffPerOffice: c.staff, caseworkShare: c.caseworkShare, onCallShare: c.onCallShare,
+      offices: 1, staffPerOffice: c.staff, surgeStaffPerOffice: 0, caseworkShare: c.caseworkShare, onCallShare: c.onCallShare,
       calendar: calIndex(c.calendar), costPerPostYuan: c.costPerPostYuan, travelMinutes: 0, visitsSite: false,
       solve: c.triage, examine: c.triage, threshold: Infinity, relay: false,
     });
     staffByLevel.centre = c.staff;
+    cityPosts += c.staff;
     fixed += c.staff * c.costPerPostYuan + c.operatingCostYuan;
   }
   const h = s.hotline;
   const hotlineOffice = office++;
   groups.push({
     kind: 'hotline', id: 'hotline', name: 'Hotline', nameZh: '热线', tier: -1, firstOffice: hotlineOffice, offices: 1,
-    staffPerOffice: h.staff, caseworkShare: h.caseworkShare, onCallShare: h.onCallShare, calendar: calIndex(h.calendar),
+    staffPerOffice: h.staff, surgeStaffPerOffice: 0, caseworkShare: h.caseworkShare, onCallShare: h.onCallShare, calendar: calIndex(h.calendar),
     costPerPostYuan: h.costPerPostYuan, travelMinutes: 0, visitsSite: false, solve: h.triage, examine: h.triage,
     threshold: Infinity, relay: false,
   });
   staffByLevel.hotline = h.staff;
+  cityPosts += h.staff;
   fixed += h.staff * h.costPerPostYuan;
   if (s.platform.enabled) fixed += s.platform.operatingCostYuan;
 
@@ -156,7 +170,12 @@ export function compileModel(s: Scenario): CompiledModel {
   return {
     scenario: s, calendars, calendarNames, groups, tiers, levelCount, deptTier, centreTier, officeCount: office,
     officeGroup, centreOffice, hotlineOffice, deptGroup0, domainOwner, domainCumWeights: cum, staffByLevel,
-    staffTotal, organs: s.departments.length + (c.enabled ? 1 : 0), fixedCostYuanPerYear: fixed,
+    staffTotal, cityPosts, fixedCostYuanPerYear: fixed,
+    organs: {
+      party: s.departments.filter((d) => d.kind === 'party').length,
+      government: s.departments.filter((d) => d.kind === 'government').length,
+      total: s.departments.length,
+    },
   };
 }
 

@@ -1,0 +1,76 @@
+/**
+ * Reform levers as parameter changes. applyLevers() is pure: it returns a new scenario in
+ * which every lever has been turned into the parameters it stands for, so the engine
+ * itself knows nothing of levers (except `modules`, a rule of coordination).
+ */
+import type { Scenario } from './schema.ts';
+
+/** Share of non-case time a leaders' field day frees for cases (one day in five). */
+export const FIELD_DAY_GAIN = 0.2;
+
+export function applyLevers(input: Scenario): Scenario {
+  const s = structuredClone(input);
+  const lv = s.levers;
+  const communityLevel = s.levels.find((l) => l.kind === 'community');
+
+  // One approval bureau and one enforcement team: domains move, with their staff.
+  if (lv.oneSeal.enabled) mergeDomains(s, lv.oneSeal.domains);
+  if (lv.oneEnforcement.enabled) {
+    const owner = mergeDomains(s, lv.oneEnforcement.domains);
+    if (owner) owner.bases = lv.oneEnforcement.bases;
+  }
+
+  // Cadres sent down: a share of each department's agency cadres works in communities.
+  if (lv.cadresSentDown > 0 && communityLevel) {
+    let moved = 0;
+    for (const d of s.departments) {
+      const m = d.staff * lv.agencyCadreShare * lv.cadresSentDown;
+      d.staff -= m;
+      moved += m;
+    }
+    communityLevel.cadresPerUnit += moved / communityLevel.units;
+  }
+
+  if (lv.leadersFieldDay) {
+    for (const d of s.departments) d.caseworkShare += FIELD_DAY_GAIN * (1 - d.caseworkShare);
+    s.centre.caseworkShare += FIELD_DAY_GAIN * (1 - s.centre.caseworkShare);
+  }
+
+  if (lv.floatingPosts > 0 && communityLevel) {
+    const total = s.departments.reduce((a, d) => a + d.staff, 0);
+    const lent = Math.min(lv.floatingPosts, total);
+    for (const d of s.departments) d.lentInSurges += (lent * d.staff) / total;
+    communityLevel.surgeStaffPerUnit += lent / communityLevel.units;
+  }
+
+  if (lv.socialOrganisations.workShare > 0 || lv.socialOrganisations.annualCostYuan > 0) {
+    for (const l of s.levels) if (l.kind === 'community') l.solve = { ...l.solve, mean: l.solve.mean * (1 - lv.socialOrganisations.workShare) };
+    s.otherCostsYuan += lv.socialOrganisations.annualCostYuan;
+  }
+  return s;
+}
+
+/**
+ * Give every domain in `domains` to the department that owns the first of them (present
+ * in the scenario), moving staff in proportion to the domains' weight in each losing
+ * department. Returns the owner, or undefined if no department owns any of them.
+ */
+function mergeDomains(s: Scenario, domains: string[]) {
+  const weight = new Map(s.domains.map((d) => [d.id, d.weight]));
+  const ownerOf = (dom: string) => s.departments.find((d) => d.domains.includes(dom));
+  const owner = domains.map(ownerOf).find((d) => d !== undefined);
+  if (!owner) return undefined;
+  for (const dom of domains) {
+    for (const d of s.departments) {
+      if (d === owner || !d.domains.includes(dom)) continue;
+      const total = d.domains.reduce((a, x) => a + (weight.get(x) ?? 0), 0);
+      const share = total > 0 ? (weight.get(dom) ?? 0) / total : 1 / d.domains.length;
+      const moved = d.staff * share;
+      d.staff -= moved;
+      owner.staff += moved;
+      d.domains = d.domains.filter((x) => x !== dom);
+    }
+    if (!owner.domains.includes(dom)) owner.domains.push(dom);
+  }
+  return owner;
+}
