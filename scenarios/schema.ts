@@ -201,12 +201,12 @@ export const leversSchema = z
     }).prefault({}),
     oneSeal: z.strictObject({
       enabled: bool('One approval bureau ("one seal", 002: 7 approving departments → 1, 17 seals → 1): the listed domains move, with the staff who handle them, to the department owning the first.', false),
-      domains: z.array(id).default(['market', 'construction', 'economy', 'land'])
+      domains: z.array(id).default(['economy', 'land'])
         .meta({ description: 'Domains whose approvals the one bureau takes over.' }),
     }).prefault({}),
     oneEnforcement: z.strictObject({
       enabled: bool('One enforcement team (002: 3,043 items from 9 departments in one bureau): the listed domains move, with their staff, to the department owning the first, whose field staff leave from `bases` bases.', false),
-      domains: z.array(id).default(['environment', 'construction', 'market', 'safety'])
+      domains: z.array(id).default(['environment', 'construction', 'market'])
         .meta({ description: 'Domains whose enforcement the one team takes over.' }),
       bases: num('Bases of the enforcement team (002: 8 brigades + 26 joint-duty station groups).', 'bases', 34, 1, 10_000, { int: true }),
     }).prefault({}),
@@ -392,7 +392,7 @@ function checkConsistency(s: z.output<z.ZodObject<any>> & Record<string, any>, c
     for (const [i, d] of sc.domains.entries())
       if (!covered.has(d.id)) issue(['domains', i], `domain "${d.id}" is covered by no department`);
   for (const lever of ['oneSeal', 'oneEnforcement'] as const)
-    sc.levers[lever].domains.forEach((d, i) => {
+    if (sc.levers[lever].enabled) sc.levers[lever].domains.forEach((d, i) => {
       if (!domainIds.has(d)) issue(['levers', lever, 'domains', i], `expected a domain id (${[...domainIds].join(', ')}), got "${d}"`);
     });
   checkCal(['centre', 'calendar'], sc.centre.calendar);
