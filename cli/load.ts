@@ -34,6 +34,11 @@ export function loadScenarioArg(arg: string): Scenario {
 
 /** Run a CLI main function: usage and scenario errors exit with status 2, others with 1. */
 export async function runMain(main: () => Promise<void> | void): Promise<void> {
+  // A reader that stops early (| head) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   try {
     await main();
   } catch (e) {

@@ -1,7 +1,8 @@
 /**
  * Reform levers as parameter changes. applyLevers() is pure: it returns a new scenario in
- * which every lever has been turned into the parameters it stands for, so the engine
- * itself knows nothing of levers (except `modules`, a rule of coordination).
+ * which every lever has been turned into the parameters it stands for and then reset, so
+ * applying it twice is the same as once, and the engine knows nothing of levers (except
+ * `modules`, a rule of coordination).
  */
 import type { Scenario } from './schema.ts';
 
@@ -47,6 +48,16 @@ export function applyLevers(input: Scenario): Scenario {
     for (const l of s.levels) if (l.kind === 'community') l.solve = { ...l.solve, mean: l.solve.mean * (1 - lv.socialOrganisations.workShare) };
     s.otherCostsYuan += lv.socialOrganisations.annualCostYuan;
   }
+  // The levers are now parameters: reset them so that applying again changes nothing.
+  s.levers = {
+    ...lv,
+    cadresSentDown: 0,
+    leadersFieldDay: false,
+    floatingPosts: 0,
+    socialOrganisations: { workShare: 0, annualCostYuan: 0 },
+    oneSeal: { ...lv.oneSeal, enabled: false },
+    oneEnforcement: { ...lv.oneEnforcement, enabled: false },
+  };
   return s;
 }
 

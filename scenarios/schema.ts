@@ -161,6 +161,8 @@ export const domainSchema = z
 
 export const shockSchema = z
   .strictObject({
+    kind: z.enum(['typhoon', 'epidemic', 'demolition', 'staffShortage']).optional()
+      .meta({ description: 'A named shock whose parameters fill the fields not given (scenarios/shocks.ts).' }),
     name: z.string().min(1).meta({ description: 'Name of the shock (typhoon, epidemic…).' }),
     startDay: num('First day of the shock (0 = first simulated day).', 'day', 0, 0, 100_000),
     days: num('Length of the shock.', 'days', 7, 0, 100_000),
@@ -224,6 +226,7 @@ export const scenarioSchema = z
     name: z.string().min(1).meta({ description: 'Display name.' }),
     nameZh: z.string().optional().meta({ description: 'Display name in Chinese.' }),
     description: z.string().default('').meta({ description: 'What this structure is.' }),
+    notes: z.string().default('').meta({ description: 'Calibration notes: what the preset reaches and what it does not.' }),
     sources: z
       .array(z.strictObject({ param: z.string(), seed: z.string(), fact: z.string() }))
       .default([])

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { SCHEMA_VERSION, scenarioSchema, type FieldMeta, type Scenario } from './schema.ts';
+import { expandShockTemplates } from './shocks.ts';
 
 export interface ScenarioProblem {
   /** JSON path, e.g. `levels[1].units`. */
@@ -117,7 +118,7 @@ export function validateScenario(input: unknown): ValidationResult {
           : `expected ${SCHEMA_VERSION} (the scenario schema version this flatgov reads), got ${describe(version)}`;
     return { ok: false, problems: [{ path: 'schemaVersion', message }] };
   }
-  const r = scenarioSchema.safeParse(input, { reportInput: true });
+  const r = scenarioSchema.safeParse(expandShockTemplates(input), { reportInput: true });
   if (r.success) return { ok: true, scenario: r.data };
   return { ok: false, problems: r.error.issues.map(problemOf) };
 }

@@ -88,3 +88,32 @@ describe('npm run sim', () => {
     expect(r.stderr).toMatch(/--days: expected a number/);
   });
 });
+
+async function scenario(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(tsx, ['cli/scenario.ts', ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('npm run scenario', () => {
+  it('validate accepts a good file and refuses a bad one with every problem and exit status 2', async () => {
+    const good = file('good.json', presetJson('longgang-2019'));
+    expect((await scenario('validate', good)).stdout).toMatch(/good\.json: valid/);
+    const bad = file('bad.json', { ...(presetJson('longgang-2019') as object), travel: { speedKmh: -1 } });
+    const r = await scenario('validate', good, bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/travel\.speedKmh: expected ≥ 0\.1 km\/h, got -1/);
+  });
+
+  it('diff lists every parameter that differs, with units', async () => {
+    const r = await scenario('diff', 'longgang-2020', 'longgang-2021');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/parameters differ \(longgang-2020 → longgang-2021\)/);
+    expect(r.stdout).toMatch(/levers\.cadresSentDown\s+0\.5 → 0\.7 share/);
+    expect(r.stdout).toMatch(/levels\[unit\]\s+\(absent\) → "present"/);
+  });
+});

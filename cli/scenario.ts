@@ -1,0 +1,95 @@
+/**
+ * npm run scenario -- validate <file.json>...
+ * npm run scenario -- diff <a> <b>
+ * npm run scenario -- schema [--write]
+ * npm run scenario -- list
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { diffScenarios } from '../scenarios/diff.ts';
+import { scenarioJsonSchemaText } from '../scenarios/jsonSchema.ts';
+import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
+import { loadScenarioArg, runMain, UsageError } from './load.ts';
+import { presetTable } from './table.ts';
+
+const HELP = `usage: npm run scenario -- <command>
+  validate <file.json>...   check scenario files; every problem with its path (exit 2 if any)
+  diff <a> <b>              every parameter that differs between two scenarios (files or presets), with units
+  schema [--write]          print the JSON Schema of scenarios (--write: update scenarios/scenario.schema.json)
+  list                      the presets
+  table [--seeds N] [--days D]   the presets side by side (Markdown), mean ± 95% half-width over N seeds`;
+
+const SCHEMA_FILE = path.join(import.meta.dirname, '..', 'scenarios', 'scenario.schema.json');
+
+function show(v: unknown): string {
+  return v === undefined ? '(absent)' : JSON.stringify(v);
+}
+
+await runMain(() => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      write: { type: 'boolean', default: false },
+      seeds: { type: 'string', default: '3' },
+      days: { type: 'string', default: '365' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [cmd, ...args] = positionals;
+  if (values.help || !cmd) {
+    console.log(HELP);
+    return;
+  }
+  switch (cmd) {
+    case 'validate': {
+      if (args.length === 0) throw new UsageError('validate: expected at least one scenario file');
+      let bad = 0;
+      for (const f of args) {
+        try {
+          loadScenarioArg(f);
+          console.log(`${f}: valid`);
+        } catch (e) {
+          bad++;
+          process.stderr.write(`${(e as Error).message}\n`);
+        }
+      }
+      if (bad > 0) process.exit(2);
+      return;
+    }
+    case 'diff': {
+      if (args.length !== 2) throw new UsageError('diff: expected two scenarios (files or preset ids)');
+      const [a, b] = args.map(loadScenarioArg);
+      const d = diffScenarios(a, b);
+      if (d.length === 0) {
+        console.log(`${a.id} and ${b.id}: no parameter differs`);
+        return;
+      }
+      const w = Math.max(...d.map((x) => x.path.length));
+      console.log(`${d.length} parameters differ (${a.id} → ${b.id}):`);
+      for (const x of d) console.log(`  ${x.path.padEnd(w)}  ${show(x.a)} → ${show(x.b)}${x.unit ? ` ${x.unit}` : ''}`);
+      return;
+    }
+    case 'schema': {
+      const text = scenarioJsonSchemaText();
+      if (values.write) {
+        fs.writeFileSync(SCHEMA_FILE, text);
+        console.log(`wrote ${path.relative(process.cwd(), SCHEMA_FILE)}`);
+      } else process.stdout.write(text);
+      return;
+    }
+    case 'table': {
+      const seeds = Number(values.seeds);
+      const days = Number(values.days);
+      if (!Number.isInteger(seeds) || seeds < 2) throw new UsageError(`--seeds: expected an integer ≥ 2, got "${values.seeds}"`);
+      if (!(days > 0)) throw new UsageError(`--days: expected a positive number, got "${values.days}"`);
+      console.log(presetTable(PRESET_IDS, seeds, days));
+      return;
+    }
+    case 'list':
+      for (const id of PRESET_IDS) console.log(`${id.padEnd(20)} ${loadPreset(id).name}`);
+      return;
+    default:
+      throw new UsageError(`unknown command "${cmd}"\n${HELP}`);
+  }
+});
