@@ -5,6 +5,10 @@
 import { createSimulation } from '../sim/index.ts';
 import { loadPreset } from '../scenarios/presets.ts';
 import { referenceQueue } from '../scenarios/reference.ts';
+import { presetJson } from '../scenarios/presets.ts';
+import { parseExperiment, planExperiment } from '../workers/experiment.ts';
+import { nodePool, poolExecutor } from '../workers/node-pool.ts';
+import { runExperiment } from '../workers/runner.ts';
 
 const json = process.argv.includes('--json');
 let peakRss = process.memoryUsage.rss();
@@ -46,11 +50,32 @@ const lg = loadPreset('longgang-2021');
 best(1, (k) => measure(lg, 365, 100 + k));
 const fullScaleYear = best(3, (k) => measure(lg, 365, k + 1));
 
+// (3) Replication throughput of the experiment runner, with 1 and 2 worker threads.
+async function replicationsPerSecond(workers: number): Promise<{ workers: number; replications: number; wallMs: number; perSecond: number }> {
+  const e = parseExperiment({ structures: [{ preset: 'traditional-county' }, { preset: 'longgang-2021' }], replications: 6, days: 365 });
+  const plan = planExperiment(e, (r) => presetJson(r.preset!));
+  const pool = nodePool(workers);
+  try {
+    // Warm the workers up (loading the code, first compilation) before timing.
+    await runExperiment(planExperiment({ ...e, replications: 4, days: 30 }, (r) => presetJson(r.preset!)), poolExecutor(pool));
+    const t0 = performance.now();
+    await runExperiment(plan, poolExecutor(pool));
+    const wallMs = performance.now() - t0;
+    const replications = e.replications * e.structures.length;
+    return { workers, replications, wallMs, perSecond: replications / (wallMs / 1000) };
+  } finally {
+    pool.close();
+  }
+}
+const rep1 = await replicationsPerSecond(1);
+const rep2 = await replicationsPerSecond(2);
+
 const out = {
   node: process.version,
   reference: { ...reference, scenario: 'M/M/5, 4.5 arrivals/h, 1 service/h, 200,000 cases' },
   fullScaleYear: { ...fullScaleYear, scenario: 'longgang-2021, 365 days' },
   peakMemoryMB: peakRss / 2 ** 20,
+  replications: { scenario: '2 presets × 6 replications × 365 days', oneWorker: rep1, twoWorkers: rep2, speedup: rep2.perSecond / rep1.perSecond },
 };
 
 if (json) console.log(JSON.stringify(out));
@@ -60,5 +85,7 @@ else {
   console.log(`flatgov bench (Node ${process.version})`);
   console.log(`  reference M/M/5, 200,000 cases : ${f(reference)}`);
   console.log(`  Longgang 2021, one year        : ${f(fullScaleYear)}`);
-  console.log(`  peak memory (RSS)              : ${out.peakMemoryMB.toFixed(0)} MB`);
+  console.log(`  peak memory (RSS)              : ${out.peakMemoryMB.toFixed(0)} MB (main thread)`);
+  console.log(`  replications, 1 worker         : ${rep1.perSecond.toFixed(2)}/s (${rep1.replications} in ${rep1.wallMs.toFixed(0)} ms)`);
+  console.log(`  replications, 2 workers        : ${rep2.perSecond.toFixed(2)}/s (${rep2.replications} in ${rep2.wallMs.toFixed(0)} ms), speed-up ${out.replications.speedup.toFixed(2)}×`);
 }

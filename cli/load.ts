@@ -42,7 +42,7 @@ export async function runMain(main: () => Promise<void> | void): Promise<void> {
   try {
     await main();
   } catch (e) {
-    if (e instanceof ScenarioError || e instanceof UsageError || e instanceof RangeError) {
+    if (e instanceof ScenarioError || e instanceof UsageError || e instanceof RangeError || (e instanceof Error && e.name === 'ExperimentError')) {
       process.stderr.write(`error: ${e.message}\n`);
       process.exit(2);
     }

@@ -4,3 +4,4 @@ export type { Snapshot, Summary, Sla, Percentiles } from './metrics.ts';
 export { ConservationError } from './metrics.ts';
 export { replicationSeed } from './rng.ts';
 export * from './theory.ts';
+export * from './catalog.ts';

@@ -57,6 +57,8 @@ export interface Summary {
   lostByReason: Record<string, number>;
   localResolutionShare: number;
   hoursToClose: Percentiles;
+  /** Closed cases by hours to close: counts[i] for hours ≤ edges[i] (and above the previous); the last count is beyond the last edge. */
+  closeHistogram: { edges: number[]; counts: number[] };
   hoursToAccept: Percentiles;
   hoursToOnsite: Percentiles;
   sla: Sla;
@@ -129,6 +131,9 @@ class Samples {
 }
 
 const SLA_KEYS = ['accept30m', 'onsite1h', 'close24h', 'difficult5wd'] as const;
+
+/** Upper edges (hours) of the time-to-close histogram's bins; the last bin is open. */
+export const CLOSE_HOUR_EDGES = [0.5, 1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 336, 720];
 const ACCEPT = 0;
 const ONSITE = 1;
 const CLOSE = 2;
@@ -158,6 +163,8 @@ export class Metrics {
   private openArea = 0;
   private sojournSum = 0;
   private closeHours = new Samples();
+  /** Closed cases by time to close (bins of CLOSE_HOUR_EDGES, plus one open bin). */
+  readonly closeHistogram = new Float64Array(CLOSE_HOUR_EDGES.length + 1);
   private acceptHours = new Samples();
   private onsiteHours = new Samples();
   private typeCreated = [0, 0, 0];
@@ -252,6 +259,9 @@ export class Metrics {
     this.sojournSum += now - created;
     this.closedAtTier[this.idx(tier)]++;
     this.closeHours.push(hours);
+    let b = 0;
+    while (b < CLOSE_HOUR_EDGES.length && hours > CLOSE_HOUR_EDGES[b]) b++;
+    this.closeHistogram[b]++;
     const type = jobs.type[j];
     this.typeClosed[type]++;
     this.typeHours[type] += hours;
@@ -472,6 +482,7 @@ export class Metrics {
       lostByReason: { ...this.lostReason },
       localResolutionShare: this.localShare(),
       hoursToClose: this.closeHours.percentiles(),
+      closeHistogram: { edges: [...CLOSE_HOUR_EDGES], counts: Array.from(this.closeHistogram) },
       hoursToAccept: this.acceptHours.percentiles(),
       hoursToOnsite: this.onsiteHours.percentiles(),
       sla: this.slaShares(met, due),

@@ -2,7 +2,7 @@
  * The command line as a user meets it: a summary or JSON on a good scenario; every
  * problem with its path and what was expected, and exit status 2, on a bad one.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,5 +115,61 @@ describe('npm run scenario', () => {
     expect(r.stdout).toMatch(/parameters differ \(longgang-2020 → longgang-2021\)/);
     expect(r.stdout).toMatch(/levers\.cadresSentDown\s+0\.5 → 0\.7 share/);
     expect(r.stdout).toMatch(/levels\[unit\]\s+\(absent\) → "present"/);
+  });
+});
+
+describe('npm run experiment', () => {
+  const exp = (...args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(tsx, ['cli/experiment.ts', ...args], { cwd: root }, (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+
+  it('runs an experiment file in shards that merge into the single-machine result', async () => {
+    const e = file('exp.json', {
+      name: 'small', structures: [{ preset: 'longgang-2020' }, { file: 'mine.json', label: 'mine' }],
+      replications: 3, days: 5, metrics: ['hoursToClose.mean', 'sla.close24h'],
+    });
+    file('mine.json', presetJson('longgang-2021'));
+    const whole = path.join(tmp, 'whole.json');
+    const r = await exp(e, '--workers', '2', '--out', whole);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/small: 3 replications × 5 days/);
+    expect(r.stdout).toMatch(/Mean time to close \(h\)\s+[\d.]+ ± [\d.]+\s+[\d.]+ ± [\d.]+\s+-?[\d.]+ ± [\d.]+ \(p/);
+    expect(r.stderr).toMatch(/6\/6 runs/);
+    for (const i of [0, 1]) expect((await exp(e, '--shard', `${i}/2`, '--out', path.join(tmp, `s${i}.json`), '--workers', '1')).code).toBe(0);
+    const merged = path.join(tmp, 'merged.json');
+    expect((await exp('merge', path.join(tmp, 's0.json'), path.join(tmp, 's1.json'), '--out', merged)).code).toBe(0);
+    const strip = (f: string) => {
+      const o = JSON.parse(fs.readFileSync(f, 'utf8'));
+      delete o.manifest.date;
+      return JSON.stringify(o);
+    };
+    expect(strip(merged) === strip(whole)).toBe(true);
+  });
+
+  it('refuses a bad experiment with every problem and exit status 2', async () => {
+    const e = file('bad-exp.json', { structures: [{ preset: 'longgang-2021', overrides: { 'levels[town].units': 3 } }], replications: 1, metrics: ['speed'] });
+    const r = await exp(e);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/replications: .*2/);
+    expect(r.stderr).toMatch(/metrics\[0\]: expected a metric id/);
+  });
+
+  it('stops on Ctrl-C, keeping what finished', async () => {
+    const out = path.join(tmp, 'partial.json');
+    const child = spawn(tsx, ['cli/experiment.ts', '--compare', 'traditional-county,longgang-2021', '--replications', '200', '--days', '60', '--workers', '1', '--out', out], { cwd: root });
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+      if (/[1-9]\d*\/400 runs/.test(err) && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
+    expect(code).toBe(130);
+    const o = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(o.manifest.complete).toBe(false);
+    expect(o.rows.length).toBeGreaterThan(0);
+    expect(o.rows.length).toBeLessThan(400 * 14);
   });
 });

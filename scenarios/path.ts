@@ -1,0 +1,62 @@
+/**
+ * Parameter paths such as `demand.casesPerResidentYear`, `levels[community].staffPerUnit`
+ * or `departments[0].staff`: brackets select an array item by id (or by index).
+ */
+export type PathSegment = string | number | { id: string };
+
+export class PathError extends Error {}
+
+export function parsePath(path: string): PathSegment[] {
+  const out: PathSegment[] = [];
+  const re = /([^.[\]]+)|\[([^\]]*)\]/g;
+  let m: RegExpExecArray | null;
+  let last = 0;
+  while ((m = re.exec(path))) {
+    if (m.index !== last && path[last] !== '.') throw new PathError(`parameter path "${path}": unexpected "${path.slice(last, m.index)}"`);
+    last = re.lastIndex;
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (/^\d+$/.test(m[2])) out.push(Number(m[2]));
+    else if (m[2]) out.push({ id: m[2] });
+    else throw new PathError(`parameter path "${path}": empty brackets`);
+  }
+  if (out.length === 0 || last !== path.length) throw new PathError(`parameter path "${path}": expected names separated by dots, e.g. levels[community].units`);
+  return out;
+}
+
+function step(container: unknown, seg: PathSegment, path: string): { parent: Record<string | number, unknown>; key: string | number } {
+  if (typeof seg === 'object') {
+    if (!Array.isArray(container)) throw new PathError(`parameter path "${path}": [${seg.id}] needs a list`);
+    const i = container.findIndex((x) => x && typeof x === 'object' && (x as { id?: unknown }).id === seg.id);
+    if (i < 0) throw new PathError(`parameter path "${path}": no item with id "${seg.id}" (ids: ${container.map((x) => (x as { id?: string }).id).join(', ')})`);
+    return { parent: container as unknown as Record<number, unknown>, key: i };
+  }
+  if (container === null || typeof container !== 'object') throw new PathError(`parameter path "${path}": "${String(seg)}" is inside a value, not an object`);
+  if (typeof seg === 'number' && !(Array.isArray(container) && seg < container.length))
+    throw new PathError(`parameter path "${path}": no item ${seg}`);
+  return { parent: container as Record<string | number, unknown>, key: seg };
+}
+
+export function getPath(obj: unknown, path: string): unknown {
+  let cur = obj;
+  for (const seg of parsePath(path)) {
+    const { parent, key } = step(cur, seg, path);
+    cur = parent[key];
+  }
+  return cur;
+}
+
+/** A copy of obj with the value at path replaced (the path must exist up to its last name). */
+export function setPath<T>(obj: T, path: string, value: unknown): T {
+  const copy = structuredClone(obj);
+  const segs = parsePath(path);
+  let cur: unknown = copy;
+  for (let i = 0; i < segs.length - 1; i++) {
+    const { parent, key } = step(cur, segs[i], path);
+    cur = parent[key];
+  }
+  const { parent, key } = step(cur, segs[segs.length - 1], path);
+  if (!(key in parent) && typeof key === 'string')
+    throw new PathError(`parameter path "${path}": no parameter "${key}" here (known: ${Object.keys(parent).join(', ')})`);
+  parent[key] = value;
+  return copy;
+}

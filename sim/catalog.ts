@@ -1,0 +1,49 @@
+/**
+ * The metrics a user can ask for by name, each with its unit and labels, read from a run's
+ * summary. Experiments, exports and the app all name metrics from this one list.
+ */
+import type { Summary } from './metrics.ts';
+
+export interface MetricInfo {
+  id: string;
+  unit: string;
+  label: string;
+  labelZh: string;
+  /** Whether more is better (for colouring differences). */
+  higherIsBetter: boolean;
+  get: (s: Summary) => number;
+}
+
+const m = (id: string, unit: string, label: string, labelZh: string, higherIsBetter: boolean, get: (s: Summary) => number): MetricInfo => ({
+  id, unit, label, labelZh, higherIsBetter, get,
+});
+
+export const METRICS: MetricInfo[] = [
+  m('localResolutionShare', 'share', 'Closed at grid or community', '网格或社区办结占比', true, (s) => s.localResolutionShare),
+  m('hoursToClose.mean', 'h', 'Mean time to close', '平均办结时长', false, (s) => s.hoursToClose.mean),
+  m('hoursToClose.p50', 'h', 'Median time to close', '办结时长中位数', false, (s) => s.hoursToClose.p50),
+  m('hoursToClose.p90', 'h', '90th percentile time to close', '办结时长90分位', false, (s) => s.hoursToClose.p90),
+  m('sla.accept30m', 'share', 'Accepted within 30 min (non-field)', '30分钟内受理（非现场）', true, (s) => s.sla.accept30m),
+  m('sla.onsite1h', 'share', 'On site within 1 h (field)', '1小时内到场（现场）', true, (s) => s.sla.onsite1h),
+  m('sla.close24h', 'share', 'Closed within 24 h (non-field)', '24小时内办结（非现场）', true, (s) => s.sla.close24h),
+  m('sla.difficult5wd', 'share', 'Difficult closed within 5 working days', '疑难问题5个工作日内办结', true, (s) => s.sla.difficult5wd),
+  m('throughputPerDay', 'cases/day', 'Cases closed per day', '日均办结量', true, (s) => s.throughputPerDay),
+  m('hopsPerCase', 'hops', 'Hops per case', '每件流转次数', false, (s) => s.hopsPerCase),
+  m('bouncedPerCase', 'returns', 'Returns per case', '每件退回次数', false, (s) => s.bouncedPerCase),
+  m('cases.open', 'cases', 'Open at the end', '期末未办结', false, (s) => s.cases.open),
+  m('cases.lost', 'cases', 'Lost', '丢失', false, (s) => s.cases.lost),
+  m('cost.annualYuan', 'yuan/year', 'Annual cost', '年度成本', false, (s) => s.cost.annualYuan),
+  m('cost.perCaseYuan', 'yuan', 'Cost per case', '每件成本', false, (s) => s.cost.perCaseYuan),
+  m('staff.cityPosts', 'posts', 'City posts', '行政事业编制', false, (s) => s.staff.cityPosts),
+  m('trust.mean', 'share', 'Mean resident trust', '居民平均信任度', true, (s) => s.trust.mean),
+  m('bypassShare', 'share', 'Bypass to hotline or petition', '绕过网格（热线、信访）', false, (s) => s.bypassShare),
+];
+
+export const METRIC_IDS = METRICS.map((x) => x.id);
+export const METRIC_BY_ID = new Map(METRICS.map((x) => [x.id, x]));
+
+export const DEFAULT_METRICS = [
+  'localResolutionShare', 'hoursToClose.mean', 'hoursToClose.p90', 'sla.accept30m', 'sla.onsite1h', 'sla.close24h',
+  'sla.difficult5wd', 'throughputPerDay', 'hopsPerCase', 'cases.open', 'cost.annualYuan', 'cost.perCaseYuan', 'trust.mean',
+  'bypassShare',
+];

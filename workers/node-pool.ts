@@ -1,0 +1,48 @@
+/** Worker pools in Node (worker_threads), for the batch CLI, tests and benchmarks. */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { wrap } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { WorkerApi } from './api.ts';
+import type { Job, JobResult } from './experiment.ts';
+import { WorkerPool, type WorkerHandle } from './pool.ts';
+import type { Executor } from './runner.ts';
+
+/** Cores less one, at least one. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
+}
+
+function nodeWorker(): WorkerHandle<WorkerApi> {
+  // The boot file registers tsx, so the worker runs the TypeScript sources as the CLI does.
+  const w = new Worker(new URL('./node-worker-boot.mjs', import.meta.url));
+  let dead = false;
+  const listeners: ((e: Error) => void)[] = [];
+  const die = (e: Error) => {
+    if (dead) return;
+    dead = true;
+    listeners.forEach((l) => l(e));
+  };
+  w.on('error', (e) => die(e));
+  w.on('exit', (code) => die(new Error(`exit code ${code}`)));
+  return {
+    api: wrap<WorkerApi>(nodeEndpoint(w)),
+    terminate: () => {
+      dead = true;
+      void w.terminate();
+    },
+    onDeath: (cb) => listeners.push(cb),
+  };
+}
+
+export function nodePool(size = defaultWorkerCount()): WorkerPool<WorkerApi> {
+  return new WorkerPool<WorkerApi>(nodeWorker, size);
+}
+
+export function poolExecutor(pool: WorkerPool<WorkerApi>): Executor {
+  return {
+    size: pool.size,
+    run: (job: Job) => pool.exec((api) => api.replicate(job) as Promise<JobResult>),
+    cancel: () => pool.cancel(),
+  };
+}
