@@ -68,6 +68,8 @@ export interface Summary {
   bouncedPerCase: number;
   byType: Record<string, { created: number; closed: number; meanHoursToClose: number }>;
   byChannel: Record<string, number>;
+  /** Where the cases of each channel ended: closed at each tier (ids as closedAtLevel), lost, or still open. */
+  flows: Record<string, Record<string, number>>;
   levels: Array<{
     id: string;
     name: string;
@@ -119,6 +121,7 @@ class Samples {
     }
     this.data[this.n++] = x;
   }
+  /** Mean and percentiles by quickselect on a copy (linear time). */
   percentiles(): Percentiles {
     if (this.n === 0) return { mean: NaN, p50: NaN, p90: NaN, p99: NaN };
     const s = Array.from(this.data.subarray(0, this.n));
@@ -165,6 +168,8 @@ export class Metrics {
   private closeHours = new Samples();
   /** Closed cases by time to close (bins of CLOSE_HOUR_EDGES, plus one open bin). */
   readonly closeHistogram = new Float64Array(CLOSE_HOUR_EDGES.length + 1);
+  /** Cases by channel (grid, discovered, hotline, petition) × where they ended: each tier, then lost. */
+  readonly flows: Float64Array;
   private acceptHours = new Samples();
   private onsiteHours = new Samples();
   private typeCreated = [0, 0, 0];
@@ -192,6 +197,7 @@ export class Metrics {
     this.lostAtTier = new Float64Array(this.nTiers);
     this.queued = new Float64Array(this.nTiers);
     this.transit = new Float64Array(this.nTiers);
+    this.flows = new Float64Array(CHANNELS.length * (this.nTiers + 1));
     this.lastSnap.busy = new Float64Array(this.nTiers);
     this.lastSnap.cap = new Float64Array(this.nTiers);
     this.acceptMinutes = engine.scenario.targets.acceptMinutes;
@@ -258,6 +264,7 @@ export class Metrics {
     const hours = (now - created) / 60;
     this.sojournSum += now - created;
     this.closedAtTier[this.idx(tier)]++;
+    this.flows[jobs.channel[j] * (this.nTiers + 1) + this.idx(tier)]++;
     this.closeHours.push(hours);
     let b = 0;
     while (b < CLOSE_HOUR_EDGES.length && hours > CLOSE_HOUR_EDGES[b]) b++;
@@ -275,6 +282,7 @@ export class Metrics {
     this.nLost++;
     this.sojournSum += this.e.now - this.e.jobs.created[j];
     this.lostAtTier[this.idx(tier)]++;
+    this.flows[this.e.jobs.channel[j] * (this.nTiers + 1) + this.nTiers]++;
     this.lostReason[reason] = (this.lostReason[reason] ?? 0) + 1;
     this.nHops += this.e.jobs.hops[j];
     this.nBounces += this.e.jobs.bounces[j];
@@ -364,6 +372,16 @@ export class Metrics {
       this.series.push(s);
     }
     return s;
+  }
+
+  /** Time to close so far: mean and percentiles, hours. */
+  closeStats(): Percentiles {
+    return this.closeHours.percentiles();
+  }
+
+  /** Cases created so far by channel. */
+  createdByChannel(): number[] {
+    return [...this.channel];
   }
 
   /** Names of the tiers as the metrics index them (the last is the hotline). */
@@ -461,6 +479,18 @@ export class Metrics {
     });
     const byChannel: Record<string, number> = {};
     CHANNELS.forEach((c, i) => (byChannel[c] = this.channel[i]));
+    const flows: Summary['flows'] = {};
+    CHANNELS.forEach((c, ci) => {
+      const row: Record<string, number> = {};
+      let ended = 0;
+      ids.forEach((id, ti) => {
+        row[id] = this.flows[ci * (this.nTiers + 1) + ti];
+        ended += row[id];
+      });
+      row.lost = this.flows[ci * (this.nTiers + 1) + this.nTiers];
+      row.open = this.channel[ci] - ended - row.lost;
+      flows[c] = row;
+    });
     const fixedSoFar = (m.fixedCostYuanPerYear * e.now) / MINUTES_PER_YEAR;
     const years = e.now / MINUTES_PER_YEAR;
     const done = this.nClosed + this.nLost;
@@ -492,6 +522,7 @@ export class Metrics {
       bouncedPerCase: done > 0 ? this.nBounces / done : NaN,
       byType,
       byChannel,
+      flows,
       levels,
       departments,
       staff: { total: m.staffTotal, byLevel: { ...m.staffByLevel }, cityPosts: m.cityPosts },

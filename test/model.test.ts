@@ -86,6 +86,10 @@ describe('conservation of cases', () => {
     expect(c.created).toBe(c.closed + c.open + c.lost);
     expect(Object.values(summary.lostAtLevel).reduce((a, b) => a + b, 0)).toBe(c.lost);
     expect(summary.lostByReason.forwarding).toBe(c.lost);
+    // Where each channel's cases ended adds up to the cases created.
+    const ended = Object.values(summary.flows).flatMap((row) => Object.values(row)).reduce((a, b) => a + b, 0);
+    expect(ended).toBe(c.created);
+    expect(Object.values(summary.flows).reduce((a, row) => a + row.lost, 0)).toBe(c.lost);
     expect(summary.bouncedPerCase).toBeGreaterThan(0.05);
   });
 });

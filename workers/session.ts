@@ -48,6 +48,10 @@ export interface Frame {
   groupCapacity: Float64Array;
   /** Closed cases by hours to close so far (see CLOSE_HOUR_EDGES). */
   closeHistogram: Float64Array;
+  /** Time to close so far, hours. */
+  hoursToClose: { mean: number; p50: number; p90: number; p99: number };
+  /** Cases by channel (grid, discovered, hotline, petition) × outcome (each tier, lost, open), row-major. */
+  flows: Float64Array;
 }
 
 export function packSeries(snaps: readonly Snapshot[], tiers: number): SeriesColumns {
@@ -119,11 +123,30 @@ export class SimSession {
     return {
       day: this.day, series: packSeries(series, this.info.tiers.length), groupQueue: q, groupBusy: b, groupCapacity: c,
       closeHistogram: Float64Array.from(e.metrics.closeHistogram),
+      hoursToClose: e.metrics.closeStats(),
+      flows: this.flows(),
     };
   }
 
   summary(): Summary {
     return this.sim.summary();
+  }
+
+  private flows(): Float64Array {
+    const met = this.sim.engine.metrics;
+    const T = this.info.tiers.length;
+    const created = met.createdByChannel();
+    const out = new Float64Array(created.length * (T + 2));
+    for (let c = 0; c < created.length; c++) {
+      let ended = 0;
+      for (let t = 0; t <= T; t++) {
+        const v = met.flows[c * (T + 1) + t];
+        out[c * (T + 2) + t] = v;
+        ended += v;
+      }
+      out[c * (T + 2) + T + 1] = created[c] - ended;
+    }
+    return out;
   }
 }
 
@@ -133,6 +156,6 @@ export function frameTransferables(f: Frame): ArrayBuffer[] {
   return [
     s.day, s.created, s.closed, s.lost, s.open, s.closedInInterval, s.createdInInterval, s.localResolutionShare, s.costYuan,
     s.trustMean, s.bypassShareInInterval, s.sla, s.presentByTier, s.queuedByTier, s.utilisationByTier, s.closedAtTier,
-    f.groupQueue, f.groupBusy, f.groupCapacity, f.closeHistogram,
+    f.groupQueue, f.groupBusy, f.groupCapacity, f.closeHistogram, f.flows,
   ].map((a) => a.buffer as ArrayBuffer);
 }

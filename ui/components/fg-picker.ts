@@ -1,0 +1,95 @@
+import { LitElement, css, html } from 'lit';
+import { loadPreset, PRESET_IDS } from '../../scenarios/presets.ts';
+import { nameOf, t } from '../i18n.ts';
+import { MAX_COLUMNS, type ColumnSpec } from '../state.ts';
+
+/**
+ * The structures compared: a preset or the user's own JSON per column; add or remove
+ * columns; choose whose parameters are shown.
+ *
+ * @fires column-preset - detail { index, preset }
+ * @fires column-file - detail { index, file }
+ * @fires column-add
+ * @fires column-remove - detail: index
+ * @fires column-select - detail: index
+ */
+export class FgPicker extends LitElement {
+  static properties = {
+    columns: { attribute: false },
+    selected: { type: Number },
+    errors: { attribute: false },
+  };
+  declare columns: ColumnSpec[];
+  declare selected: number;
+  /** A load error per column (kept until the next load). */
+  declare errors: (string | undefined)[];
+
+  static styles = css`
+    :host { display: block; }
+    h2 { font-size: 1rem; margin: 0 0 0.4rem; }
+    .cols { display: flex; flex-wrap: wrap; gap: 0.75rem; }
+    .col { border: 1px solid #999; border-radius: 6px; padding: 0.5rem; min-width: 15rem; flex: 1; background: #fff; }
+    .col.selected { border: 2px solid #1a5fb4; }
+    .row { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; margin-top: 0.3rem; }
+    select, button { font: inherit; font-size: 0.9rem; }
+    select { max-width: 100%; padding: 0.2rem; }
+    button { padding: 0.2rem 0.5rem; border: 1px solid #767676; background: #fff; color: #1a1a1a; border-radius: 3px; cursor: pointer; }
+    button:focus-visible, select:focus-visible, input:focus-visible { outline: 3px solid #e66100; outline-offset: 2px; }
+    .file { position: relative; overflow: hidden; display: inline-block; }
+    .file input { position: absolute; inset: 0; opacity: 0; cursor: pointer; }
+    .file:focus-within { outline: 3px solid #e66100; }
+    .error { color: #a00; background: #fdecec; padding: 0.3rem; border-radius: 4px; margin-top: 0.3rem; white-space: pre-wrap; font-size: 0.85rem; }
+    .custom { font-size: 0.85rem; color: #333; }
+  `;
+
+  constructor() {
+    super();
+    this.columns = [];
+    this.selected = 0;
+    this.errors = [];
+  }
+
+  private fire(name: string, detail?: unknown) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  render() {
+    return html`
+      <h2>${t('picker.title')}</h2>
+      <div class="cols">
+        ${this.columns.map((c, i) => html`
+          <div class="col ${i === this.selected ? 'selected' : ''}">
+            <label for="preset-${i}"><strong>${t('picker.structure', { n: i + 1 })}</strong></label>
+            <div class="row">
+              <select id="preset-${i}" class="preset" @change=${(e: Event) => this.fire('column-preset', { index: i, preset: (e.target as HTMLSelectElement).value })}>
+                ${c.custom ? html`<option selected value="">${t('picker.custom', { name: c.custom.name })}</option>` : ''}
+                ${PRESET_IDS.map((id) => html`<option value=${id} ?selected=${!c.custom && c.preset === id}>${nameOf(loadPreset(id))}</option>`)}
+              </select>
+            </div>
+            <div class="row">
+              <span class="file"><button tabindex="-1" aria-hidden="true">${t('picker.open')}</button>
+                <input type="file" accept="application/json,.json" aria-label=${t('picker.openLabel', { n: i + 1 })}
+                  @change=${(e: Event) => {
+                    const input = e.target as HTMLInputElement;
+                    const file = input.files?.[0];
+                    if (file) this.fire('column-file', { index: i, file });
+                    input.value = '';
+                  }} /></span>
+              <button @click=${() => this.fire('column-select', i)} aria-pressed=${i === this.selected}>${t('picker.edit', { n: i + 1 })}</button>
+              ${this.columns.length > 1 ? html`<button @click=${() => this.fire('column-remove', i)}>${t('picker.remove', { n: i + 1 })}</button>` : ''}
+            </div>
+            ${this.errors[i] ? html`<div class="error" role="alert">${this.errors[i]}</div>` : ''}
+          </div>`)}
+      </div>
+      ${this.columns.length < MAX_COLUMNS ? html`<div class="row"><button id="add" @click=${() => this.fire('column-add')}>${t('picker.add')}</button></div>` : ''}
+    `;
+  }
+}
+
+customElements.define('fg-picker', FgPicker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fg-picker': FgPicker;
+  }
+}

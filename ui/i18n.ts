@@ -1,0 +1,52 @@
+/**
+ * Strings shown to users, in English and Chinese, and locale-aware number formatting.
+ * Components read `t()` and re-render when the language changes (the app re-renders all).
+ */
+import { en, type MessageKey } from './messages/en.ts';
+import { zh } from './messages/zh.ts';
+
+export type Lang = 'en' | 'zh';
+export const LANGS: Lang[] = ['en', 'zh'];
+const tables: Record<Lang, Record<MessageKey, string>> = { en, zh };
+
+let lang: Lang = 'en';
+
+export function setLang(l: Lang): void {
+  lang = l;
+  if (typeof document !== 'undefined') document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+}
+
+export function getLang(): Lang {
+  return lang;
+}
+
+export function locale(): string {
+  return lang === 'zh' ? 'zh-CN' : 'en-GB';
+}
+
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const s = tables[lang][key] ?? en[key] ?? key;
+  return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+const formats = new Map<string, Intl.NumberFormat>();
+/** A number in the current locale with the given fraction digits. */
+export function fmt(x: number, digits = 0): string {
+  if (!Number.isFinite(x)) return '–';
+  const key = `${lang}/${digits}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f.format(x);
+}
+
+/** A share as a percentage. */
+export function pct(x: number, digits = 1): string {
+  return Number.isFinite(x) ? `${fmt(100 * x, digits)}%` : '–';
+}
+
+/** Display name of something that has a name and maybe a Chinese name. */
+export function nameOf(x: { name: string; nameZh?: string }): string {
+  return lang === 'zh' && x.nameZh ? x.nameZh : x.name;
+}
+
+export type { MessageKey };

@@ -1,0 +1,2 @@
+/** The app's entry: one element. */
+import './components/fg-app.ts';

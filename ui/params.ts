@@ -1,0 +1,140 @@
+/**
+ * Which parameters the app offers as controls, and how each is shown: everything else
+ * (unit, range, default, description) comes from the scenario schema.
+ */
+import type { z } from 'zod';
+import { getPath } from '../scenarios/path.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+import { metaAt, schemaAt } from '../scenarios/validate.ts';
+import { parsePath } from '../scenarios/path.ts';
+import { getLang } from './i18n.ts';
+
+export interface ParamField {
+  path: string;
+  /** Label and help in both languages. */
+  label: { en: string; zh: string };
+  help?: { en: string; zh: string };
+  kind: 'number' | 'slider' | 'switch';
+  min: number;
+  max: number;
+  step: number;
+  unit: string;
+  /** Shown as a percentage (shares). */
+  percent: boolean;
+}
+
+export interface ParamSection {
+  id: string;
+  title: { en: string; zh: string };
+  open: boolean;
+  fields: ParamField[];
+}
+
+const L = (en: string, zh: string) => ({ en, zh });
+
+/** Labels of fields by their last name; level and department names are added in front. */
+const LABELS: Record<string, { en: string; zh: string }> = {
+  casesPerResidentYear: L('Problems per resident a year', '每位居民每年诉求数'),
+  fieldShare: L('Share needing someone on site', '需现场处置的比例'),
+  difficultyRate: L('Difficulty rate λ (higher: easier cases)', '难度参数 λ（越大越容易）'),
+  units: L('Offices', '机构数'),
+  staffPerUnit: L('Staff per office', '每处人员'),
+  cadresPerUnit: L('Cadres sent down per office', '每处下沉干部'),
+  caseworkShare: L('Share of time on cases', '用于办件的时间比例'),
+  threshold: L('Competence (difficulty it resolves)', '办结能力（可办结的难度）'),
+  mean: L('Mean time', '平均时长'),
+  returnProb: L('Returned when passed up', '上交时被退回'),
+  lostProb: L('Lost when passed up', '上交时丢失'),
+  staff: L('Posts', '编制'),
+  enabled: L('On', '启用'),
+  cadresSentDown: L('Cadres sent down to communities', '机关干部下沉社区'),
+  leadersFieldDay: L('Leaders’ field day (“Tuesday, no meetings”)', '领导“周二无会日”'),
+  floatingPosts: L('Floating posts for surges', '机动岗'),
+  workShare: L('Community work to social organisations', '转给社会组织的社区工作'),
+  modules: L('Modules inside departments', '大科室模块化'),
+  initialTrust: L('Residents’ trust at the start', '居民初始信任度'),
+  bypassLowTrust: L('Extra bypass when trust is gone', '失去信任时额外绕道'),
+  speedKmh: L('Travel speed', '出行速度'),
+  discoveryProb: L('Patrols find unreported problems', '巡查发现未报告问题'),
+};
+
+function field(s: Scenario, path: string, label?: { en: string; zh: string }): ParamField | undefined {
+  let value: unknown;
+  try {
+    value = getPath(s, path);
+  } catch {
+    return undefined;
+  }
+  const segs = parsePath(path);
+  const keys = segs.map((x) => (typeof x === 'object' ? 0 : x));
+  const schema = schemaAt(keys) as (z.ZodType & { minValue?: number; maxValue?: number; isInt?: boolean }) | undefined;
+  const meta = metaAt(keys);
+  if (!schema) return undefined;
+  const last = String(segs[segs.length - 1]);
+  const lab = label ?? LABELS[last] ?? L(last, last);
+  const help = meta?.description ? L(meta.description, meta.description) : undefined;
+  if (typeof value === 'boolean') return { path, label: lab, help, kind: 'switch', min: 0, max: 1, step: 1, unit: '', percent: false };
+  if (typeof value !== 'number') return undefined;
+  const unit = meta?.unit ?? '';
+  const min = schema.minValue ?? 0;
+  const max = Math.min(schema.maxValue ?? 1e6, unit === 'share' ? 1 : Infinity);
+  const percent = unit === 'share';
+  const step = schema.isInt ? 1 : percent ? 0.01 : value >= 100 ? 1 : value >= 10 ? 0.5 : 0.05;
+  return { path, label: lab, help, kind: percent ? 'slider' : 'number', min, max: Number.isFinite(max) ? max : 1e6, step, unit, percent };
+}
+
+function named(prefix: { en: string; zh: string }, f: ParamField | undefined): ParamField | undefined {
+  return f && { ...f, label: { en: `${prefix.en}: ${f.label.en}`, zh: `${prefix.zh}：${f.label.zh}` } };
+}
+
+/** The controls for a scenario, in sections. */
+export function paramSections(s: Scenario): ParamSection[] {
+  const nm = (x: { name: string; nameZh?: string }) => L(x.name, x.nameZh ?? x.name);
+  const keep = (xs: (ParamField | undefined)[]) => xs.filter((x): x is ParamField => x !== undefined);
+  return [
+    {
+      id: 'levers', title: L('Reform levers', '改革举措'), open: true,
+      fields: keep([
+        field(s, 'platform.enabled', L('Digital platform (“one network”)', '数字平台（“一网统管”）')),
+        field(s, 'centre.enabled', L('Social governance centre', '社会治理中心')),
+        field(s, 'levers.cadresSentDown'),
+        field(s, 'levers.leadersFieldDay'),
+        field(s, 'levers.floatingPosts'),
+        field(s, 'levers.socialOrganisations.workShare'),
+        field(s, 'levers.oneSeal.enabled', L('One approval bureau (“one seal”)', '一枚印章管审批')),
+        field(s, 'levers.oneEnforcement.enabled', L('One enforcement team', '一支队伍管执法')),
+        field(s, 'levers.modules'),
+      ]),
+    },
+    {
+      id: 'demand', title: L('Demand', '需求'), open: true,
+      fields: keep([
+        field(s, 'demand.casesPerResidentYear'), field(s, 'demand.fieldShare'), field(s, 'demand.difficultyRate'),
+        field(s, 'residents.initialTrust'), field(s, 'residents.bypassLowTrust'),
+      ]),
+    },
+    {
+      id: 'levels', title: L('Levels', '层级'), open: false,
+      fields: keep(s.levels.flatMap((l) => [
+        named(nm(l), field(s, `levels[${l.id}].units`)),
+        named(nm(l), field(s, `levels[${l.id}].staffPerUnit`)),
+        named(nm(l), field(s, `levels[${l.id}].threshold`)),
+        named(nm(l), field(s, `levels[${l.id}].caseworkShare`)),
+        named(nm(l), field(s, `levels[${l.id}].solve.mean`, L('Mean time to resolve', '平均办理时长'))),
+        named(nm(l), field(s, `levels[${l.id}].forward.delay.mean`, L('Mean delay passing up', '上交平均耗时'))),
+        named(nm(l), field(s, `levels[${l.id}].forward.returnProb`)),
+      ])),
+    },
+    {
+      id: 'departments', title: L('Departments', '部门'), open: false,
+      fields: keep(s.departments.filter((d) => d.domains.length > 0).flatMap((d) => [
+        named(nm(d), field(s, `departments[${d.id}].staff`)),
+        named(nm(d), field(s, `departments[${d.id}].caseworkShare`)),
+      ])),
+    },
+  ];
+}
+
+export function labelOf(x: { en: string; zh: string }): string {
+  return getLang() === 'zh' ? x.zh : x.en;
+}

@@ -1,0 +1,172 @@
+/**
+ * The simulation as the app sees it: one worker per structure, run, pause, step, reset and
+ * speed. The page asks each worker to advance at most ten times a second and redraws when
+ * the answers arrive, so it never waits on the simulation.
+ */
+import { wrap, type Remote } from 'comlink';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { WorkerApi } from '../workers/api.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+import type { Summary } from '../sim/metrics.ts';
+import { appendFrame, emptyRun, type RunData } from './run-data.ts';
+import { SPEEDS } from './state.ts';
+
+export type RunStatus = 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'error';
+
+interface Lane {
+  worker: Worker;
+  api: Remote<WorkerApi>;
+}
+
+const TICK_MS = 100;
+
+export class SimController implements ReactiveController {
+  status: RunStatus = 'idle';
+  day = 0;
+  days = 365;
+  speed = 1;
+  error = '';
+  data: (RunData | undefined)[] = [];
+  summaries: (Summary | undefined)[] = [];
+  private lanes: Lane[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+  private busy = false;
+  private maxChunk = 5;
+
+  constructor(private host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.stop();
+    for (const l of this.lanes) l.worker.terminate();
+    this.lanes = [];
+  }
+
+  private lane(i: number): Lane {
+    while (this.lanes.length <= i) {
+      const worker = new Worker(new URL('../workers/sim.worker.ts', import.meta.url), { type: 'module' });
+      this.lanes.push({ worker, api: wrap<WorkerApi>(worker) });
+    }
+    return this.lanes[i];
+  }
+
+  /** Load the scenarios (one per structure) at day 0. Invalid ones (undefined) get no run. */
+  async reset(scenarios: (Scenario | undefined)[], seed: number, days: number): Promise<void> {
+    this.stop();
+    const gen = ++this.generation;
+    this.status = 'loading';
+    this.day = 0;
+    this.days = days;
+    this.error = '';
+    this.summaries = [];
+    this.host.requestUpdate();
+    while (this.lanes.length > scenarios.length) this.lanes.pop()!.worker.terminate();
+    try {
+      const infos = await Promise.all(scenarios.map((s, i) => (s ? this.lane(i).api.open(s, seed, 1440) : Promise.resolve(undefined))));
+      if (gen !== this.generation) return;
+      this.data = infos.map((info) => (info ? emptyRun(info) : undefined));
+      const first = await Promise.all(scenarios.map((s, i) => (s ? this.lane(i).api.frame() : Promise.resolve(undefined))));
+      first.forEach((f, i) => f && this.data[i] && (this.data[i]!.last = f));
+      this.status = 'paused';
+    } catch (e) {
+      if (gen !== this.generation) return;
+      this.status = 'error';
+      this.error = (e as Error).message;
+    }
+    this.host.requestUpdate();
+  }
+
+  play(): void {
+    if (this.status === 'done' || this.status === 'loading' || this.status === 'error') return;
+    this.status = 'running';
+    this.host.requestUpdate();
+    this.schedule();
+  }
+
+  pause(): void {
+    if (this.status !== 'running') return;
+    this.stop();
+    this.status = 'paused';
+    void this.fetchSummaries();
+    this.host.requestUpdate();
+  }
+
+  toggle(): void {
+    if (this.status === 'running') this.pause();
+    else this.play();
+  }
+
+  async step(days = 1): Promise<void> {
+    if (this.status === 'running') this.pause();
+    if (this.status !== 'paused') return;
+    await this.advance(Math.min(this.days, Math.floor(this.day + 1e-9) + days));
+    if (this.day >= this.days) this.finish();
+    else void this.fetchSummaries();
+  }
+
+  setSpeed(i: number): void {
+    this.speed = Math.max(0, Math.min(SPEEDS.length - 1, i));
+    this.host.requestUpdate();
+  }
+
+  private stop() {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule() {
+    this.stop();
+    this.timer = setTimeout(() => void this.tick(), TICK_MS);
+  }
+
+  private async tick() {
+    if (this.status !== 'running') return;
+    const perSecond = SPEEDS[this.speed];
+    const t0 = performance.now();
+    const target = Number.isFinite(perSecond) ? this.day + (perSecond * TICK_MS) / 1000 : this.day + this.maxChunk;
+    await this.advance(Math.min(this.days, target));
+    // At full speed, size the next chunk so that one step takes about a tick.
+    const took = performance.now() - t0;
+    if (!Number.isFinite(perSecond)) this.maxChunk = Math.max(1, Math.min(60, this.maxChunk * (took < TICK_MS ? 1.5 : 0.7)));
+    if (this.day >= this.days) this.finish();
+    else if (this.status === 'running') this.schedule();
+  }
+
+  private async advance(to: number) {
+    if (this.busy) return;
+    this.busy = true;
+    const gen = this.generation;
+    try {
+      const frames = await Promise.all(this.data.map((d, i) => (d ? this.lanes[i].api.advance(to) : Promise.resolve(undefined))));
+      if (gen !== this.generation) return;
+      frames.forEach((f, i) => f && this.data[i] && appendFrame(this.data[i]!, f));
+      this.day = to;
+    } catch (e) {
+      this.status = 'error';
+      this.error = (e as Error).message;
+      this.stop();
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  private finish() {
+    this.stop();
+    this.status = 'done';
+    void this.fetchSummaries();
+    this.host.requestUpdate();
+  }
+
+  private async fetchSummaries() {
+    const gen = this.generation;
+    const s = await Promise.all(this.data.map((d, i) => (d ? this.lanes[i].api.summary() : Promise.resolve(undefined))));
+    if (gen !== this.generation) return;
+    this.summaries = s;
+    this.host.requestUpdate();
+  }
+}

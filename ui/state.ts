@@ -1,0 +1,186 @@
+/**
+ * The app's state, what builds scenarios from it, and its round trip through a shareable
+ * link. A link someone edited is read as far as it can be: every part that is valid is
+ * kept, and the message says what was not.
+ */
+import { presetJson, PRESET_IDS, DEFAULT_PRESET } from '../scenarios/presets.ts';
+import { setPath } from '../scenarios/path.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+import { validateScenario, type ScenarioProblem } from '../scenarios/validate.ts';
+import { LANGS, type Lang } from './i18n.ts';
+
+export const VIEWS = ['charts', 'structure', 'replications', 'info'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** Days per second for each speed; the last is "as fast as it goes". */
+export const SPEEDS = [1, 7, 30, Infinity] as const;
+
+export interface ColumnSpec {
+  /** A preset id, or a scenario the user opened. */
+  preset?: string;
+  custom?: { name: string; json: unknown };
+  /** Parameter path → value changed by the user. */
+  changes: Record<string, unknown>;
+}
+
+export interface AppState {
+  columns: ColumnSpec[];
+  seed: number;
+  days: number;
+  view: View;
+  lang: Lang;
+  speed: number;
+  /** The structure whose parameters are shown. */
+  selected: number;
+  replications: number;
+}
+
+export const MAX_COLUMNS = 4;
+
+export function defaultState(): AppState {
+  return {
+    columns: [
+      { preset: 'traditional-county', changes: {} },
+      { preset: DEFAULT_PRESET, changes: {} },
+    ],
+    seed: 1,
+    days: 365,
+    view: 'charts',
+    lang: 'en',
+    speed: 1,
+    selected: 1,
+    replications: 10,
+  };
+}
+
+export interface BuiltColumn {
+  /** The scenario before the user's changes (defaults filled). */
+  base?: Scenario;
+  /** The scenario with the changes, if valid. */
+  scenario?: Scenario;
+  problems: ScenarioProblem[];
+}
+
+/** The validated scenario of a column, with the user's changes applied. */
+export function buildColumn(c: ColumnSpec): BuiltColumn {
+  const json = c.custom ? c.custom.json : presetJson(c.preset ?? DEFAULT_PRESET);
+  const base = validateScenario(json);
+  if (!base.ok) return { problems: base.problems };
+  let s: Scenario = base.scenario;
+  const problems: ScenarioProblem[] = [];
+  for (const [path, value] of Object.entries(c.changes)) {
+    try {
+      s = setPath(s, path, value);
+    } catch (e) {
+      problems.push({ path, message: (e as Error).message });
+    }
+  }
+  if (problems.length) return { base: base.scenario, problems };
+  const v = validateScenario(s);
+  return v.ok ? { base: base.scenario, scenario: v.scenario, problems: [] } : { base: base.scenario, problems: v.problems };
+}
+
+// ------------------------------------------------------------------ links
+
+const LINK_VERSION = 1;
+
+async function deflate(text: string): Promise<Uint8Array> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function inflate(bytes: Uint8Array): Promise<string> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return await new Response(stream).text();
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(s: string): Uint8Array {
+  const b = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(b, (c) => c.charCodeAt(0));
+}
+
+/** The hash part of a link that restores this state. */
+export async function encodeState(s: AppState): Promise<string> {
+  const payload = { v: LINK_VERSION, ...s };
+  return `#s=${toBase64Url(await deflate(JSON.stringify(payload)))}`;
+}
+
+export interface DecodedState {
+  state: AppState;
+  /** Names of the parts kept from the link. */
+  kept: string[];
+  /** What could not be read, if anything. */
+  problems: string[];
+}
+
+/** Read a link's hash; what is invalid falls back to the defaults and is listed. */
+export async function decodeState(hash: string): Promise<DecodedState | undefined> {
+  const m = /^#s=([A-Za-z0-9_-]*)$/.exec(hash);
+  const def = defaultState();
+  if (!hash || hash === '#') return undefined;
+  if (!m) return { state: def, kept: [], problems: ['the part after # is not a flatgov state'] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await inflate(fromBase64Url(m[1])));
+  } catch {
+    return { state: def, kept: [], problems: ['the state in the link is damaged (it may have been cut short)'] };
+  }
+  if (!raw || typeof raw !== 'object') return { state: def, kept: [], problems: ['the state in the link is not an object'] };
+  const r = raw as Record<string, unknown>;
+  const kept: string[] = [];
+  const problems: string[] = [];
+  const state = def;
+  if (r.v !== LINK_VERSION) problems.push(`link version ${String(r.v)} (this app reads ${LINK_VERSION})`);
+  const take = <K extends keyof AppState>(key: K, ok: (v: unknown) => boolean, what: string) => {
+    if (!(key in r)) return;
+    if (ok(r[key])) {
+      state[key] = r[key] as AppState[K];
+      kept.push(key);
+    } else problems.push(`${key}: expected ${what}`);
+  };
+  take('seed', (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 2 ** 31, 'a whole number from 0 to 2147483648');
+  take('days', (v) => typeof v === 'number' && v >= 1 && v <= 3650, 'a number of days from 1 to 3650');
+  take('view', (v) => VIEWS.includes(v as View), VIEWS.join(', '));
+  take('lang', (v) => LANGS.includes(v as Lang), LANGS.join(', '));
+  take('speed', (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < SPEEDS.length, `0 to ${SPEEDS.length - 1}`);
+  take('replications', (v) => Number.isInteger(v) && (v as number) >= 2 && (v as number) <= 1000, 'a whole number from 2 to 1000');
+  if ('columns' in r) {
+    const cols = Array.isArray(r.columns) ? r.columns : [];
+    const good: ColumnSpec[] = [];
+    cols.slice(0, MAX_COLUMNS).forEach((c, i) => {
+      const col = c as ColumnSpec;
+      if (!col || typeof col !== 'object' || (!col.custom && !PRESET_IDS.includes(col.preset ?? ''))) {
+        problems.push(`structure ${i + 1}: unknown preset "${String(col?.preset)}"`);
+        return;
+      }
+      const spec: ColumnSpec = { ...(col.custom ? { custom: col.custom } : { preset: col.preset }), changes: {} };
+      if (!buildColumn({ ...spec, changes: {} }).base) {
+        problems.push(`structure ${i + 1}: its scenario is not valid`);
+        return;
+      }
+      // Keep each change that still gives a valid scenario.
+      for (const [path, value] of Object.entries(col.changes ?? {})) {
+        const trial = { ...spec, changes: { ...spec.changes, [path]: value } };
+        const b = buildColumn(trial);
+        if (b.scenario) spec.changes = trial.changes;
+        else problems.push(`structure ${i + 1}, ${path}: ${b.problems[0]?.message ?? 'invalid'}`);
+      }
+      good.push(spec);
+    });
+    if (good.length > 0) {
+      state.columns = good;
+      kept.push('columns');
+    } else problems.push('no valid structure');
+  }
+  if ('selected' in r && Number.isInteger(r.selected) && (r.selected as number) >= 0 && (r.selected as number) < state.columns.length) {
+    state.selected = r.selected as number;
+    kept.push('selected');
+  } else state.selected = Math.min(state.selected, state.columns.length - 1);
+  return { state, kept, problems };
+}
