@@ -31,7 +31,8 @@ export class SimController implements ReactiveController {
   private lanes: Lane[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
-  private busy = false;
+  /** Advances run one after another: a step asked for during a tick waits for it. */
+  private chain: Promise<void> = Promise.resolve();
   private maxChunk = 5;
 
   constructor(private host: ReactiveControllerHost) {
@@ -103,7 +104,7 @@ export class SimController implements ReactiveController {
   async step(days = 1): Promise<void> {
     if (this.status === 'running') this.pause();
     if (this.status !== 'paused') return;
-    await this.advance(Math.min(this.days, Math.floor(this.day + 1e-9) + days));
+    await this.advance(() => Math.min(this.days, Math.floor(this.day + 1e-9) + days));
     if (this.day >= this.days) this.finish();
     else void this.fetchSummaries();
   }
@@ -127,8 +128,7 @@ export class SimController implements ReactiveController {
     if (this.status !== 'running') return;
     const perSecond = SPEEDS[this.speed];
     const t0 = performance.now();
-    const target = Number.isFinite(perSecond) ? this.day + (perSecond * TICK_MS) / 1000 : this.day + this.maxChunk;
-    await this.advance(Math.min(this.days, target));
+    await this.advance(() => Math.min(this.days, Number.isFinite(perSecond) ? this.day + (perSecond * TICK_MS) / 1000 : this.day + this.maxChunk));
     // At full speed, size the next chunk so that one step takes about a tick.
     const took = performance.now() - t0;
     if (!Number.isFinite(perSecond)) this.maxChunk = Math.max(1, Math.min(60, this.maxChunk * (took < TICK_MS ? 1.5 : 0.7)));
@@ -136,9 +136,16 @@ export class SimController implements ReactiveController {
     else if (this.status === 'running') this.schedule();
   }
 
-  private async advance(to: number) {
-    if (this.busy) return;
-    this.busy = true;
+  /** Advance every run to the day `target()` gives when its turn comes. */
+  private advance(target: () => number): Promise<void> {
+    const gen = this.generation;
+    const run = this.chain.then(() => (gen === this.generation ? this.advanceNow(target()) : undefined));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async advanceNow(to: number) {
+    if (!(to > this.day)) return;
     const gen = this.generation;
     try {
       const frames = await Promise.all(this.data.map((d, i) => (d ? this.lanes[i].api.advance(to) : Promise.resolve(undefined))));
@@ -150,7 +157,6 @@ export class SimController implements ReactiveController {
       this.error = (e as Error).message;
       this.stop();
     } finally {
-      this.busy = false;
       this.host.requestUpdate();
     }
   }

@@ -59,7 +59,7 @@ export function orgTree(info: SessionInfo, f?: Frame): OrgNode {
  * and how busy its staff are, and a flow diagram of where cases end up.
  */
 export class FgStructure extends LitElement {
-  static properties = { panels: { attribute: false } };
+  static properties = { panels: { attribute: false }, lang: { type: String } };
   declare panels: StructurePanel[];
 
   static styles = css`

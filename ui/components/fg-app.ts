@@ -338,13 +338,13 @@ export class FgApp extends LitElement {
       ${this.shareMessage ? html`<div class="banner" role="status"><span>${this.shareMessage}</span><button @click=${() => (this.shareMessage = '')}>${t('link.dismiss')}</button></div>` : ''}
       ${this.linkMessage ? html`<div class="banner" role="alert" id="link-message"><span>${this.linkMessage}</span><button @click=${() => (this.linkMessage = '')}>${t('link.dismiss')}</button></div>` : ''}
       ${this.sim.status === 'error' ? html`<div class="banner error" role="alert">${this.sim.error}</div>` : ''}
-      <fg-picker .columns=${st.columns} .selected=${sel} .errors=${this.fileErrors}
+      <fg-picker .lang=${st.lang} .columns=${st.columns} .selected=${sel} .errors=${this.fileErrors}
         @column-preset=${(e: CustomEvent<{ index: number; preset: string }>) => e.detail.preset && this.setColumn(e.detail.index, { preset: e.detail.preset, changes: {} })}
         @column-file=${(e: CustomEvent<{ index: number; file: File }>) => this.onFile(e)}
         @column-add=${() => this.addColumn()}
         @column-remove=${(e: CustomEvent<number>) => this.removeColumn(e.detail)}
         @column-select=${(e: CustomEvent<number>) => this.update2({ selected: e.detail })}></fg-picker>
-      <fg-run-controls .status=${this.sim.status} .day=${this.sim.day} .days=${st.days} .speed=${this.sim.speed} .seed=${st.seed} .invalid=${invalid}
+      <fg-run-controls .lang=${st.lang} .status=${this.sim.status} .day=${this.sim.day} .days=${st.days} .speed=${this.sim.speed} .seed=${st.seed} .invalid=${invalid}
         @run-action=${(e: CustomEvent<string>) => (e.detail === 'toggle' ? this.sim.toggle() : e.detail === 'step' ? void this.sim.step() : void this.resetRun())}
         @speed-change=${(e: CustomEvent<number>) => this.setSpeed(e.detail)}
         @seed-change=${(e: CustomEvent<number>) => this.onSeed(e.detail)}
@@ -366,7 +366,7 @@ export class FgApp extends LitElement {
           </section>
         </main>
         <aside>
-          <fg-params .base=${b?.base} .scenario=${b?.scenario} .changes=${st.columns[sel]?.changes ?? {}} .problems=${b?.problems ?? []}
+          <fg-params .lang=${st.lang} .base=${b?.base} .scenario=${b?.scenario} .changes=${st.columns[sel]?.changes ?? {}} .problems=${b?.problems ?? []}
             .heading=${t('params.title', { name: this.columnTitle(sel) })}
             @param-change=${(e: CustomEvent<{ path: string; value: unknown }>) => this.onParamChange(e)}
             @param-reset-all=${() => {
@@ -387,15 +387,15 @@ export class FgApp extends LitElement {
     const titles = st.columns.map((_, i) => this.columnTitle(i));
     switch (st.view) {
       case 'charts':
-        return html`<fg-compare .days=${st.days} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`;
+        return html`<fg-compare .lang=${st.lang} .days=${st.days} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`;
       case 'structure':
-        return html`<fg-structure .panels=${titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, frame: this.sim.data[i]!.last }] : []))}></fg-structure>`;
+        return html`<fg-structure .lang=${st.lang} .panels=${titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, frame: this.sim.data[i]!.last }] : []))}></fg-structure>`;
       case 'replications':
-        return html`<fg-replications .structures=${titles.map((label, i) => ({ label, scenario: this.built[i].scenario }))}
+        return html`<fg-replications .lang=${st.lang} .structures=${titles.map((label, i) => ({ label, scenario: this.built[i].scenario }))}
           .seed=${st.seed} .days=${st.days} .replications=${st.replications}
           @replications-change=${(e: CustomEvent<number>) => Number.isInteger(e.detail) && e.detail >= 2 && e.detail <= 1000 && this.update2({ replications: e.detail })}></fg-replications>`;
       case 'info':
-        return html`<fg-info .scenarios=${this.built.map((b) => b.scenario ?? b.base).filter((s) => s !== undefined)}></fg-info>`;
+        return html`<fg-info .lang=${st.lang} .scenarios=${this.built.map((b) => b.scenario ?? b.base).filter((s) => s !== undefined)}></fg-info>`;
     }
   }
 

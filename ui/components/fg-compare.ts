@@ -18,7 +18,9 @@ const C = d3.schemeTableau10;
  * computed by the simulation; this only picks columns out of the runs.
  */
 export class FgCompare extends LitElement {
-  static properties = { columns: { attribute: false }, days: { type: Number } };
+  static properties = {
+    /** The language: a change re-renders the strings. */
+    lang: { type: String }, columns: { attribute: false }, days: { type: Number } };
   declare columns: CompareColumn[];
   /** Days of the run: the x axes span them from the start. */
   declare days: number;

@@ -8,7 +8,9 @@ import { getLang, nameOf, t } from '../i18n.ts';
  * structures loaded (in the spirit of NetLogo's Info tab).
  */
 export class FgInfo extends LitElement {
-  static properties = { scenarios: { attribute: false } };
+  static properties = {
+    /** The language: a change re-renders the strings. */
+    lang: { type: String }, scenarios: { attribute: false } };
   declare scenarios: Scenario[];
 
   static styles = css`

@@ -18,6 +18,8 @@ export const SHOCK_START_DAY = 60;
  */
 export class FgParams extends LitElement {
   static properties = {
+    /** The language: a change re-renders the strings. */
+    lang: { type: String },
     base: { attribute: false },
     scenario: { attribute: false },
     changes: { attribute: false },

@@ -15,6 +15,8 @@ import { MAX_COLUMNS, type ColumnSpec } from '../state.ts';
  */
 export class FgPicker extends LitElement {
   static properties = {
+    /** The language: a change re-renders the strings. */
+    lang: { type: String },
     columns: { attribute: false },
     selected: { type: Number },
     errors: { attribute: false },

@@ -26,6 +26,8 @@ function pm(mean: number, half: number, unit: string): string {
  */
 export class FgReplications extends LitElement {
   static properties = {
+    /** The language: a change re-renders the strings. */
+    lang: { type: String },
     structures: { attribute: false },
     seed: { type: Number },
     days: { type: Number },

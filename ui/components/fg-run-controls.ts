@@ -15,6 +15,8 @@ const SPEED_KEYS = ['run.speed.slow', 'run.speed.medium', 'run.speed.fast', 'run
  */
 export class FgRunControls extends LitElement {
   static properties = {
+    /** The language: a change re-renders the strings. */
+    lang: { type: String },
     status: { type: String },
     day: { type: Number },
     days: { type: Number },

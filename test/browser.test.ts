@@ -1,0 +1,250 @@
+/**
+ * The app in a real browser (Debian's chromium driven by playwright-core): the default
+ * comparison runs and every chart gets data; pause, step, reset; a parameter change alters
+ * the result; language; links; a malformed upload; keyboard only; no console errors.
+ * Screenshots of the main screens go to test-output/.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { defaultState, encodeState } from '../ui/state.ts';
+import { serve } from './static-server.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const shots = path.join(root, 'test-output');
+const CHROMIUM = '/usr/bin/chromium';
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+let errors: string[] = [];
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`browser tests need Debian's chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flatgov-dist-'));
+  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  server = await serve(outDir);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  fs.mkdirSync(shots, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  for (const p of pages.splice(0)) await p.close();
+  expect(errors, 'console errors').toEqual([]);
+  errors = [];
+});
+
+async function open(hash = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  pages.push(page);
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}${hash}`);
+  await page.locator('#run').waitFor();
+  await expect.poll(() => page.locator('#run').isEnabled()).toBe(true);
+  return page;
+}
+
+const status = (p: Page) => p.locator('fg-run-controls .status').textContent();
+const day = async (p: Page) => Number(/\d+/.exec((await status(p)) ?? '')?.[0] ?? NaN);
+
+async function runTo(p: Page, d: number) {
+  await p.locator('#speed').selectOption('3');
+  await p.locator('#run').click();
+  await expect.poll(() => day(p), { timeout: 60_000 }).toBeGreaterThanOrEqual(d);
+  await p.locator('#run').click();
+  await expect.poll(() => p.locator('#run').textContent()).toMatch(/Run|运行/);
+}
+
+describe('the app', () => {
+  it('runs the default comparison and every chart gets data', async () => {
+    const p = await open();
+    await p.screenshot({ path: path.join(shots, '01-start.png') });
+    expect(await p.locator('.preset').count()).toBe(2);
+    await runTo(p, 40);
+    const charts = p.locator('fg-chart');
+    expect(await charts.count()).toBe(8);
+    for (let i = 0; i < 8; i++) {
+      const c = charts.nth(i);
+      const drawn = await c.evaluate((el) => {
+        const svg = el.shadowRoot!.querySelector('svg')!;
+        return svg.querySelectorAll('path[stroke]:not([stroke="none"])').length + svg.querySelectorAll('rect[height]').length;
+      });
+      expect(drawn, `chart ${i}`).toBeGreaterThan(2);
+    }
+    const lineLengths = await charts.first().evaluate((el) => [...el.shadowRoot!.querySelectorAll('path[fill="none"]')].map((x) => (x.getAttribute('d') ?? '').length));
+    expect(lineLengths.filter((n) => n > 100).length).toBeGreaterThanOrEqual(4); // two lines in each of two panels
+    await p.screenshot({ path: path.join(shots, '02-compare-running.png'), fullPage: true });
+    await p.locator('#tab-structure').click();
+    expect(await p.locator('svg.org g rect').count()).toBeGreaterThan(8);
+    expect(await p.locator('svg.sankey path').count()).toBeGreaterThan(4);
+    await p.screenshot({ path: path.join(shots, '03-structure.png'), fullPage: true });
+    await p.locator('#tab-info').click();
+    await expect.poll(async () => (await p.locator('fg-info li').allTextContents()).join('\n')).toMatch(/1,863 administrative and public-institution posts/);
+    await p.screenshot({ path: path.join(shots, '04-info.png'), fullPage: true });
+  });
+
+  it('pauses, steps one day and resets', async () => {
+    const p = await open();
+    await runTo(p, 5);
+    const d0 = await day(p);
+    await p.waitForTimeout(400);
+    expect(await day(p)).toBe(d0);
+    await p.locator('#step').click();
+    await expect.poll(() => day(p)).toBe(d0 + 1);
+    await p.locator('#reset').click();
+    await expect.poll(() => day(p)).toBe(0);
+  });
+
+  it('a parameter change alters the result', async () => {
+    const p = await open();
+    await runTo(p, 10);
+    await p.locator('#step').click(); // a fixed day to compare at
+    const at = await day(p);
+    // The percentiles written under each panel of the time-to-close chart.
+    const lines = () => p.locator('fg-chart').nth(1).evaluate((el) => [...el.shadowRoot!.querySelectorAll('text')].map((x) => x.textContent ?? '').filter((x) => /median|中位数/.test(x)));
+    const before = await lines();
+    await p.locator('#p-demand-casesPerResidentYear').fill('1');
+    await p.locator('#p-demand-casesPerResidentYear').press('Enter');
+    await expect.poll(() => p.locator('fg-params .mark').count()).toBeGreaterThan(0);
+    await expect.poll(() => day(p)).toBe(0);
+    while ((await day(p)) < at) await p.locator('#step').click(), await expect.poll(() => p.locator('#step').isEnabled()).toBe(true);
+    await expect.poll(() => day(p)).toBe(at);
+    const after = await lines();
+    expect(before).toHaveLength(2);
+    expect(after[0]).toBe(before[0]); // structure 1 unchanged, same seed
+    expect(after[1]).not.toBe(before[1]); // structure 2 changed
+  });
+
+  it('an out-of-range value is named with what was expected, and the run is kept', async () => {
+    const p = await open();
+    await runTo(p, 3);
+    const d = await day(p);
+    await p.locator('#p-demand-casesPerResidentYear').fill('-3');
+    await p.locator('#p-demand-casesPerResidentYear').press('Enter');
+    await expect.poll(() => p.locator('fg-params .problems').textContent()).toMatch(/demand\.casesPerResidentYear: expected ≥ 0 1\/resident\/year, got -3/);
+    expect(await day(p)).toBe(d);
+  });
+
+  it('switches language at any time', async () => {
+    const p = await open();
+    await p.locator('#lang').click();
+    await expect.poll(() => p.locator('#run').textContent()).toMatch(/运行/);
+    expect(await p.locator('#tab-charts').textContent()).toMatch(/对比/);
+    expect(await p.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await runTo(p, 3);
+    await p.screenshot({ path: path.join(shots, '05-chinese.png') });
+    await p.locator('#lang').click();
+    await expect.poll(() => p.locator('#run').textContent()).toMatch(/Run/);
+  });
+
+  it('a shareable link restores the same state in a fresh page', async () => {
+    const p = await open();
+    await p.locator('#seed').fill('7');
+    await p.locator('#seed').press('Enter');
+    await p.locator('#days').fill('120');
+    await p.locator('#days').press('Enter');
+    await p.locator('#p-levers-floatingPosts').fill('80');
+    await p.locator('#p-levers-floatingPosts').press('Enter');
+    await p.locator('#tab-structure').click();
+    await p.locator('#lang').click();
+    await p.locator('#share').click();
+    await p.waitForTimeout(300);
+    const url = p.url();
+    expect(url).toMatch(/#s=/);
+    const q = await open(url.slice(url.indexOf('#')));
+    expect(await q.locator('#seed').inputValue()).toBe('7');
+    expect(await q.locator('#days').inputValue()).toBe('120');
+    expect(await q.locator('#p-levers-floatingPosts').inputValue()).toBe('80');
+    expect(await q.locator('#tab-structure').getAttribute('aria-selected')).toBe('true');
+    expect(await q.locator('#run').textContent()).toMatch(/运行/);
+    expect(await q.locator('#link-message').count()).toBe(0);
+  });
+
+  it('an edited link gives a clear message and keeps what it can', async () => {
+    const p = await open('#s=this-is-not-a-state');
+    await expect.poll(() => p.locator('#link-message').textContent()).toMatch(/could not be read completely: the state in the link is damaged/);
+    expect(await p.locator('.preset').count()).toBe(2);
+    const s = { ...defaultState(), days: 200 } as Record<string, unknown>;
+    s.seed = -4;
+    s.columns = [{ preset: 'longgang-2020', changes: { 'demand.fieldShare': 7 } }, { preset: 'no-such-preset', changes: {} }];
+    const q = await open(await encodeState(s as never));
+    const msg = await q.locator('#link-message').textContent();
+    expect(msg).toMatch(/seed: expected a whole number/);
+    expect(msg).toMatch(/structure 1, demand\.fieldShare: expected ≤ 1 share, got 7/);
+    expect(msg).toMatch(/structure 2: unknown preset "no-such-preset"/);
+    expect(msg).toMatch(/Kept: .*days/);
+    expect(await q.locator('#days').inputValue()).toBe('200');
+    expect(await q.locator('.preset').count()).toBe(1);
+    await q.screenshot({ path: path.join(shots, '06-edited-link.png') });
+  });
+
+  it('a malformed JSON upload shows a clear error and keeps the previous structure', async () => {
+    const p = await open();
+    const input = p.locator('input[type=file]').first();
+    await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "schemaVersion": 1,\n  "id": oops\n}') });
+    await expect.poll(() => p.locator('fg-picker .error').first().textContent()).toMatch(/broken\.json was not loaded, the previous structure is kept\.[\s\S]*not valid JSON \(line 3, column \d+\)/);
+    expect(await p.locator('#preset-0').inputValue()).toBe('traditional-county');
+    const bad = { schemaVersion: 1, id: 'x', name: 'X', domains: [], levels: [], departments: [] };
+    await input.setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await expect.poll(() => p.locator('fg-picker .error').first().textContent()).toMatch(/domains: expected at least 1 item/);
+    await p.screenshot({ path: path.join(shots, '07-upload-error.png') });
+    const good = fs.readFileSync(path.join(root, 'scenarios/presets/longgang-2019.json'));
+    await input.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: good });
+    await expect.poll(() => p.locator('#preset-0 option:checked').textContent()).toMatch(/Your file: mine\.json/);
+    expect(await p.locator('fg-picker .error').count()).toBe(0);
+  });
+
+  it('runs, pauses and steps from the keyboard alone', async () => {
+    const p = await open();
+    await p.locator('body').click({ position: { x: 5, y: 400 } });
+    await p.keyboard.press('4');
+    await p.keyboard.press(' ');
+    await expect.poll(() => day(p)).toBeGreaterThan(2);
+    await p.keyboard.press(' ');
+    await expect.poll(() => p.locator('#run').textContent()).toMatch(/Run/);
+    const d = await day(p);
+    await p.keyboard.press('s');
+    await expect.poll(() => day(p)).toBe(d + 1);
+    // Tab order reaches the run button, and Enter works on it.
+    await p.locator('#reset').focus();
+    await p.keyboard.press('Shift+Tab');
+    await p.keyboard.press('Shift+Tab');
+    expect(await p.evaluate(() => {
+      let a: Element | null = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a?.id;
+    })).toBe('run');
+    await p.keyboard.press('Enter');
+    await expect.poll(() => p.locator('#run').textContent()).toMatch(/Pause/);
+    await p.keyboard.press('?');
+    await expect.poll(() => p.locator('dialog[open]').count()).toBe(1);
+    await p.screenshot({ path: path.join(shots, '08-help.png') });
+    await p.keyboard.press('Escape');
+  });
+
+  it('runs replications with a progress bar and shows intervals', async () => {
+    const p = await open();
+    await p.locator('#days').fill('20');
+    await p.locator('#days').press('Enter');
+    await p.locator('#tab-replications').click();
+    await p.locator('#reps').fill('4');
+    await p.locator('#reps').press('Enter');
+    await p.locator('#run-reps').click();
+    await expect.poll(() => p.locator('#reps-table').count(), { timeout: 60_000 }).toBe(1);
+    const text = await p.locator('#reps-table').textContent();
+    expect(text).toMatch(/Mean time to close/);
+    expect((text ?? '').match(/±/g)?.length).toBeGreaterThan(20);
+    await p.screenshot({ path: path.join(shots, '09-replications.png'), fullPage: true });
+  });
+});
