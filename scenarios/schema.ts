@@ -14,6 +14,8 @@ export const SCHEMA_VERSION = 1;
 export interface FieldMeta {
   unit?: string;
   description: string;
+  /** The description in Chinese, for fields the app shows. */
+  descriptionZh?: string;
 }
 
 function num(
@@ -22,15 +24,15 @@ function num(
   def: number,
   min: number,
   max: number,
-  opts: { int?: boolean } = {},
+  opts: { int?: boolean; zh?: string } = {},
 ) {
   let s = z.number();
   if (opts.int) s = s.int();
-  return s.min(min).max(max).default(def).meta({ unit, description });
+  return s.min(min).max(max).default(def).meta({ unit, description, ...(opts.zh ? { descriptionZh: opts.zh } : {}) });
 }
 
-function bool(description: string, def: boolean) {
-  return z.boolean().default(def).meta({ description });
+function bool(description: string, def: boolean, zh?: string) {
+  return z.boolean().default(def).meta({ description, ...(zh ? { descriptionZh: zh } : {}) });
 }
 
 const id = z
@@ -45,7 +47,7 @@ export const durationSchema = z
       .enum(['exp', 'lognormal', 'fixed'])
       .default('lognormal')
       .meta({ description: 'Shape: exponential, lognormal (mean and coefficient of variation) or fixed.' }),
-    mean: num('Mean duration.', 'min', 30, 0, 1e6),
+    mean: num('Mean duration.', 'min', 30, 0, 1e6, { zh: '平均时长。' }),
     cv: num('Coefficient of variation (lognormal only).', '', 1, 0, 10),
   })
   .meta({ description: 'A duration distribution in minutes.' });
@@ -71,7 +73,7 @@ const forwardSchema = z
     delay: dur(60, 'exp'),
     returnProb: num(
       'Chance a forwarded case is returned to the sender to be redone (control loss). ASSUMPTION.',
-      'share', 0.03, 0, 0.9),
+      'share', 0.03, 0, 0.9, { zh: '上交的诉求被退回重办的概率（控制损失）。假设。' }),
     lostProb: num('Chance a forwarded case is lost on the way (control loss). ASSUMPTION.', 'share', 0.002, 0, 0.5),
   })
   .meta({ description: 'What happens when a case is passed up from this level.' });
@@ -80,7 +82,7 @@ const staffedUnit = {
   calendar: z.string().default('office').meta({ description: 'Name of the working calendar its staff keep.' }),
   caseworkShare: num(
     'Share of staff time spent on cases (the rest: meetings, reports, other duties). ASSUMPTION.',
-    'share', 0.6, 0.01, 1),
+    'share', 0.6, 0.01, 1, { zh: '用于办件的时间比例（其余用于会议、报表和其他工作）。假设。' }),
   onCallShare: num(
     'Share of case staff on call outside working hours, for field cases only. ASSUMPTION.',
     'share', 0.1, 0, 1),
@@ -96,10 +98,10 @@ export const levelSchema = z
       .enum(['grid', 'community', 'intermediate'])
       .default('intermediate')
       .meta({ description: 'grid and community levels count as local resolution.' }),
-    units: num('Number of offices at this level (grids, communities, towns…).', 'offices', 1, 1, 1_000_000, { int: true }),
+    units: num('Number of offices at this level (grids, communities, towns…).', 'offices', 1, 1, 1_000_000, { int: true, zh: '本层级的机构数（网格、社区、乡镇……）。' }),
     staffPerUnit: num(
       'Staff per office. 0 makes a relay that forwards without handling (e.g. a zone with no fixed staff).',
-      'posts', 5, 0, 100_000),
+      'posts', 5, 0, 100_000, { zh: '每个机构的人员。0 表示只转交不办理的中转层（如无固定编制的片区）。' }),
     ...staffedUnit,
     threshold: z
       .number()
@@ -110,6 +112,7 @@ export const levelSchema = z
         unit: 'difficulty',
         description:
           'Competence Z: cases with difficulty up to Z are resolved here (Garicano). null: no limit.',
+        descriptionZh: '办结能力 Z：难度不超过 Z 的诉求在本层级办结（Garicano）。null 表示不设上限。',
       }),
     solve: dur(60),
     examine: dur(15),
@@ -136,7 +139,7 @@ export const departmentSchema = z
     id,
     name: z.string().min(1).meta({ description: 'Display name.' }),
     nameZh: z.string().optional().meta({ description: 'Display name in Chinese.' }),
-    staff: num('Posts of the department (administrative and public-institution); casework share of them handle cases.', 'posts', 20, 1, 100_000),
+    staff: num('Posts of the department (administrative and public-institution); casework share of them handle cases.', 'posts', 20, 1, 100_000, { zh: '部门编制（行政与事业）；其中按办件时间比例的人处理诉求。' }),
     kind: z.enum(['party', 'government']).default('government')
       .meta({ description: 'Party organ (党委部门) or government department (政府部门); both count as organs.' }),
     domains: z.array(id).default([])
@@ -185,36 +188,36 @@ export const leversSchema = z
   .strictObject({
     cadresSentDown: num(
       'Share of agency cadres who serve in communities (000: 70%). Moves that share of each department’s agency cadres to the community level, where they handle cases; they stay city posts.',
-      'share', 0, 0, 1),
+      'share', 0, 0, 1, { zh: '常态下沉社区服务的机关干部比例（000：70%）。将各部门该比例的机关干部移到社区层级办件，编制不变。' }),
     agencyCadreShare: num(
       'Share of department posts that are agency cadres (机关干部), the rest being public-institution staff. ASSUMPTION.',
       'share', 0.6, 0, 1),
     leadersFieldDay: bool(
       'Leaders’ field day ("Tuesday, no meetings", 000): department and centre staff gain one day in five of meeting time for cases (casework share + 20% of the rest).',
-      false),
+      false, '领导“周二无会日”（000）：部门和治理中心人员把五分之一的会议时间用于办件。'),
     floatingPosts: num(
       'Floating posts for surges (000, 002): department posts, taken in proportion to department size, that join the community level while a demand shock is on.',
-      'posts', 0, 0, 100_000),
+      'posts', 0, 0, 100_000, { zh: '机动岗（000、002）：按部门规模抽调的编制，在需求冲击期间支援社区。' }),
     socialOrganisations: z.strictObject({
       workShare: num(
         'Share of community-level work transferred to social organisations (002: 85 items; 003: 112 purchased services). Community solve times shrink by this share.',
-        'share', 0, 0, 0.9),
+        'share', 0, 0, 0.9, { zh: '转给社会组织的社区工作比例（002：85项；003：112项购买服务）。社区办理时间相应缩短。' }),
       annualCostYuan: num('Annual cost of the services bought from social organisations. ASSUMPTION.', 'yuan/year', 0, 0, 1e11),
     }).prefault({}),
     oneSeal: z.strictObject({
-      enabled: bool('One approval bureau ("one seal", 002: 7 approving departments → 1, 17 seals → 1): the listed domains move, with the staff who handle them, to the department owning the first.', false),
+      enabled: bool('One approval bureau ("one seal", 002: 7 approving departments → 1, 17 seals → 1): the listed domains move, with the staff who handle them, to the department owning the first.', false, '一枚印章管审批（002：7个审批部门合为1个，17枚印章合为1枚）：所列领域连同办理人员并入第一个领域所属部门。'),
       domains: z.array(id).default(['economy', 'land'])
         .meta({ description: 'Domains whose approvals the one bureau takes over.' }),
     }).prefault({}),
     oneEnforcement: z.strictObject({
-      enabled: bool('One enforcement team (002: 3,043 items from 9 departments in one bureau): the listed domains move, with their staff, to the department owning the first, whose field staff leave from `bases` bases.', false),
+      enabled: bool('One enforcement team (002: 3,043 items from 9 departments in one bureau): the listed domains move, with their staff, to the department owning the first, whose field staff leave from `bases` bases.', false, '一支队伍管执法（002：9个部门3043项执法事项归一个局）：所列领域连同人员并入一个部门，外勤从多个基地出发。'),
       domains: z.array(id).default(['environment', 'construction', 'market'])
         .meta({ description: 'Domains whose enforcement the one team takes over.' }),
       bases: num('Bases of the enforcement team (002: 8 brigades + 26 joint-duty station groups).', 'bases', 34, 1, 10_000, { int: true }),
     }).prefault({}),
     modules: bool(
       'Modules inside departments (002, "大科室模块化"): a collaborative case whose domains sit in one department is coordinated between its modules (centre.moduleHandoff) rather than as separate departments (centre.coordinationPerDepartment).',
-      true),
+      true, '大科室模块化（002）：同一部门内的多个领域在模块之间协调，而不是当作不同部门协调。'),
   })
   .meta({ description: 'Reform levers, each a switch or a number mapped to parameter changes.' });
 export type Levers = z.infer<typeof leversSchema>;
@@ -246,12 +249,12 @@ export const scenarioSchema = z
       .strictObject({
         casesPerResidentYear: num(
           'Problems a resident raises a year. ASSUMPTION: about 0.5 (Beijing Dongcheng: 40,000 cases a month for 0.9 million people).',
-          '1/resident/year', 0.5, 0, 10_000),
+          '1/resident/year', 0.5, 0, 10_000, { zh: '每位居民每年提出的诉求数。假设：约0.5（北京东城网格每月约4万件，约90万人）。' }),
         frequentShare: num('Share of residents who raise problems more often than others. ASSUMPTION.', 'share', 0.1, 0, 1),
         frequentMultiplier: num('How many times more often frequent residents raise problems. ASSUMPTION.', '×', 3, 1, 100),
-        fieldShare: num('Share of cases that need someone on site. ASSUMPTION.', 'share', 0.4, 0, 1),
+        fieldShare: num('Share of cases that need someone on site. ASSUMPTION.', 'share', 0.4, 0, 1, { zh: '需要有人到场处置的诉求比例。假设。' }),
         nightFactor: num('Rate of problems between 22:00 and 07:00 relative to the day (the daily total is kept). ASSUMPTION.', '×', 0.2, 0, 1),
-        difficultyRate: num('λ of the exponential difficulty distribution (Garicano); mean difficulty is 1/λ.', '1/difficulty', 1, 0.001, 1000),
+        difficultyRate: num('λ of the exponential difficulty distribution (Garicano); mean difficulty is 1/λ.', '1/difficulty', 1, 0.001, 1000, { zh: '诉求难度的指数分布参数 λ（Garicano）；平均难度为 1/λ。' }),
         collaborativeAbove: num('Difficulty above which a case needs several domains (collaborative).', 'difficulty', 3, 0, 1e6),
         difficultAbove: num('Difficulty above which a case is difficult (5-working-day target, coordinated by the centre).', 'difficulty', 4, 0, 1e6),
         collaborativeDomainsMean: num('Mean number of domains a collaborative case needs (at least 2).', 'domains', 2.5, 2, 30),
@@ -263,13 +266,13 @@ export const scenarioSchema = z
     residents: z
       .strictObject({
         feedback: bool('Whether residents’ trust moves with their cases’ outcomes.', true),
-        initialTrust: num('Trust each resident starts with. ASSUMPTION.', 'share', 0.7, 0, 1),
+        initialTrust: num('Trust each resident starts with. ASSUMPTION.', 'share', 0.7, 0, 1, { zh: '每位居民的初始信任度。假设。' }),
         trustUp: num('Share of the way to full trust gained when a case closes on time. ASSUMPTION.', 'share', 0.05, 0, 1),
         trustDown: num('Share of trust lost when a case closes late. ASSUMPTION.', 'share', 0.15, 0, 1),
         trustBounced: num('Extra share of trust lost when a case was returned on the way. ASSUMPTION.', 'share', 0.05, 0, 1),
         trustLost: num('Share of trust lost when a case is lost. ASSUMPTION.', 'share', 0.4, 0, 1),
         bypassBase: num('Chance a resident with full trust goes straight to the hotline. ASSUMPTION.', 'share', 0.05, 0, 1),
-        bypassLowTrust: num('Extra chance of bypass at zero trust (scales with 1 − trust). ASSUMPTION.', 'share', 0.35, 0, 1),
+        bypassLowTrust: num('Extra chance of bypass at zero trust (scales with 1 − trust). ASSUMPTION.', 'share', 0.35, 0, 1, { zh: '信任为零时额外绕过网格（打热线）的概率，随 1 − 信任度变化。假设。' }),
         silentBase: num('Chance a resident with full trust does not report a problem. ASSUMPTION.', 'share', 0.1, 0, 1),
         silentLowTrust: num('Extra chance of not reporting at zero trust. ASSUMPTION.', 'share', 0.2, 0, 1),
         petitionShare: num('Share of bypasses at zero trust that become petitions to higher levels. ASSUMPTION.', 'share', 0.1, 0, 1),
@@ -288,7 +291,7 @@ export const scenarioSchema = z
     departments: z.array(departmentSchema).max(200).meta({ description: 'City departments.' }),
     centre: z
       .strictObject({
-        enabled: bool('Whether a social governance centre triages and coordinates hard cases.', false),
+        enabled: bool('Whether a social governance centre triages and coordinates hard cases.', false, '是否由社会治理中心分拨并协调复杂、疑难诉求。'),
         staff: num('Staff of the centre.', 'posts', 20, 0, 100_000),
         ...staffedUnit,
         triage: dur(30),
@@ -299,7 +302,7 @@ export const scenarioSchema = z
       .prefault({}),
     hotline: z
       .strictObject({
-        staff: num('Hotline operators (12345).', 'posts', 20, 1, 100_000),
+        staff: num('Hotline operators (12345).', 'posts', 20, 1, 100_000, { zh: '热线（12345）接线员。' }),
         ...staffedUnit,
         triage: dur(10),
         dispatchDelayPerLevel: dur(120, 'exp'),
@@ -309,7 +312,7 @@ export const scenarioSchema = z
       .prefault({}),
     platform: z
       .strictObject({
-        enabled: bool('Digital platform ("one network manages all"): dispatch straight to the level able to resolve.', false),
+        enabled: bool('Digital platform ("one network manages all"): dispatch straight to the level able to resolve.', false, '数字平台（“一网统管”）：直接派给能办结的层级，不再逐级转交。'),
         dispatchDelay: dur(20, 'exp'),
         returnProb: num('Chance a platform dispatch is returned as misrouted. ASSUMPTION.', 'share', 0.01, 0, 0.9),
         lostProb: num('Chance a platform dispatch is lost. ASSUMPTION.', 'share', 0, 0, 0.5),

@@ -72,7 +72,7 @@ function field(s: Scenario, path: string, label?: { en: string; zh: string }): P
   if (!schema) return undefined;
   const last = String(segs[segs.length - 1]);
   const lab = label ?? LABELS[last] ?? L(last, last);
-  const help = meta?.description ? L(meta.description, meta.description) : undefined;
+  const help = meta?.description ? L(meta.description, meta.descriptionZh ?? meta.description) : undefined;
   if (typeof value === 'boolean') return { path, label: lab, help, kind: 'switch', min: 0, max: 1, step: 1, unit: '', percent: false };
   if (typeof value !== 'number') return undefined;
   const unit = meta?.unit ?? '';

@@ -68,6 +68,8 @@ export class FgStructure extends LitElement {
     h3 { margin: 1rem 0 0.25rem; font-size: 1rem; flex: 1; }
     p { margin: 0 0 0.5rem; color: #333; font-size: 0.9rem; }
     .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 1rem; }
+    .row.wide { grid-template-columns: 1fr; }
+    svg.org { max-height: 22rem; }
     figure { margin: 0; }
     figcaption { font-weight: 600; margin-bottom: 0.25rem; }
     svg { width: 100%; height: auto; display: block; }
@@ -94,7 +96,7 @@ export class FgStructure extends LitElement {
     return html`
       ${heading('org', t('structure.org'))}
       <p>${t('structure.orgNote')}</p>
-      <div class="row">${this.panels.map((p) => html`<figure><figcaption>${p.title}</figcaption>${this.org(p)}</figure>`)}</div>
+      <div class="row wide">${this.panels.map((p) => html`<figure><figcaption>${p.title}</figcaption>${this.org(p)}</figure>`)}</div>
       ${heading('sankey', t('structure.sankey'))}
       <p>${t('structure.sankeyNote')}</p>
       <div class="row">${this.panels.map((p) => html`<figure><figcaption>${p.title}</figcaption>${this.sankey(p)}</figure>`)}</div>

@@ -44,7 +44,7 @@ export class FgCompare extends LitElement {
     const day = t('chart.day');
     const histLabels = [...CLOSE_HOUR_EDGES.map((e) => `≤${fmt(e, e < 1 ? 1 : 0)}`), `>${fmt(CLOSE_HOUR_EDGES[CLOSE_HOUR_EDGES.length - 1])}`];
     const i24 = CLOSE_HOUR_EDGES.indexOf(24);
-    const i5wd = CLOSE_HOUR_EDGES.indexOf(120);
+    const i5wd = CLOSE_HOUR_EDGES.indexOf(168);
     const tiersOf = (d: RunData) => d.info.tiers.map((tier, i) => ({ tier, i })).filter(({ i }) => d.utilisationByTier.some((r) => Number.isFinite(r[i])));
     const tierLabel = (d: RunData, i: number) => {
       const tier = d.info.tiers[i];
@@ -57,7 +57,7 @@ export class FgCompare extends LitElement {
           { label: t('chart.throughput.open'), color: C[1], x: d.day, y: d.open, dashed: true },
         ])}></fg-chart>
       <fg-chart chart-id="time-to-close" .heading=${t('chart.closeTime')} .xLabel=${t('chart.hours')} .yLabel=${t('chart.cases')} .empty=${empty}
-        .refX=${[{ value: i24, label: '24 h' }, { value: i5wd, label: '5 wd' }]}
+        .refX=${[{ value: i24, label: t('chart.ref24h') }, { value: i5wd, label: t('chart.ref5wd') }]}
         .panels=${this.columns.map((c) => ({
           title: c.title,
           bars: { labels: histLabels, values: Array.from(c.data?.last?.closeHistogram ?? new Float64Array(histLabels.length)), color: C[0] },

@@ -3,7 +3,7 @@ import { getPath } from '../../scenarios/path.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import type { ScenarioProblem } from '../../scenarios/validate.ts';
 import { SHOCK_KINDS, type ShockKind } from '../../scenarios/shocks.ts';
-import { fmt, t } from '../i18n.ts';
+import { fmt, t, unitName } from '../i18n.ts';
 import { labelOf, paramSections, type ParamField } from '../params.ts';
 
 /** Default start day of a named shock switched on from the panel. */
@@ -145,7 +145,7 @@ export class FgParams extends LitElement {
           ? html`<input id=${id} type="range" min=${f.min} max=${f.max} step=${f.step} .value=${String(num)} aria-describedby=${helpId}
               aria-valuetext=${`${fmt(100 * num, 0)}%`} @change=${onInput} /><span class="unit">${fmt(100 * num, 0)}%</span>`
           : html`<input id=${id} type="number" min=${f.min} max=${f.max} step=${f.step} .value=${String(num)} aria-describedby=${helpId}
-              @change=${onInput} /><span class="unit">${f.unit}</span>`}
+              @change=${onInput} /><span class="unit">${unitName(f.unit)}</span>`}
         ${reset}
       </div>
       ${help}

@@ -5,19 +5,25 @@ import { browserExecutor, browserPool } from '../../workers/browser-pool.ts';
 import { parseExperiment, planExperiment, toCsv, toJson } from '../../workers/experiment.ts';
 import { runExperiment, type ExperimentOutput } from '../../workers/runner.ts';
 import { downloadText } from '../charts/export.ts';
-import { fmt, getLang, t } from '../i18n.ts';
+import { fmt, getLang, t, unitName } from '../i18n.ts';
 
 const METRICS = ['localResolutionShare', 'hoursToClose.mean', 'hoursToClose.p90', 'sla.accept30m', 'sla.onsite1h', 'sla.close24h',
   'sla.difficult5wd', 'hopsPerCase', 'cost.annualYuan', 'cost.perCaseYuan', 'trust.mean', 'bypassShare'];
 
+/** Decimals that show the half-width to two significant digits. */
+function decimals(half: number): number {
+  return Number.isFinite(half) && half > 0 ? Math.min(4, Math.max(0, 1 - Math.floor(Math.log10(half)))) : 1;
+}
+
 /** "mean ± half" with the unit, in the current locale. */
 function pm(mean: number, half: number, unit: string): string {
   if (!Number.isFinite(mean)) return '–';
-  if (unit === 'share') return `${fmt(100 * mean, 1)} ± ${fmt(100 * half, 1)} %`;
-  if (unit === 'yuan/year') return `${fmt(mean / 1e6, 1)} ± ${fmt(half / 1e6, 1)} ${t('unit.myuan')}`;
-  const digits = Math.abs(mean) < 10 ? 2 : Math.abs(mean) < 1000 ? 1 : 0;
-  const u = unit === 'h' ? t('unit.hours') : unit === 'yuan' ? t('unit.yuan') : unit;
-  return `${fmt(mean, digits)} ± ${fmt(half, digits)} ${u}`;
+  let scale = 1;
+  let u = unit === 'h' ? t('unit.hours') : unit === 'yuan' ? t('unit.yuan') : unitName(unit);
+  if (unit === 'share') (scale = 100), (u = '%');
+  else if (unit === 'yuan/year') (scale = 1e-6), (u = t('unit.myuan'));
+  const d = decimals(half * scale);
+  return Number.isFinite(half) ? `${fmt(mean * scale, d)} ± ${fmt(half * scale, d)} ${u}` : `${fmt(mean * scale, d)} ${u}`;
 }
 
 /**
