@@ -64,6 +64,14 @@ async function runTo(p: Page, d: number) {
   await expect.poll(() => day(p), { timeout: 60_000 }).toBeGreaterThanOrEqual(d);
   await p.locator('#run').click();
   await expect.poll(() => p.locator('#run').textContent()).toMatch(/Run|运行/);
+  // A step already under way when pausing finishes: wait until the day stands still.
+  let last = -1;
+  await expect.poll(async () => {
+    const d = await day(p);
+    const still = d === last;
+    last = d;
+    return still;
+  }, { intervals: [300] }).toBe(true);
 }
 
 describe('the app', () => {
@@ -109,8 +117,9 @@ describe('the app', () => {
   it('a parameter change alters the result', async () => {
     const p = await open();
     await runTo(p, 10);
-    await p.locator('#step').click(); // a fixed day to compare at
-    const at = await day(p);
+    const at = (await day(p)) + 1;
+    await p.locator('#step').click(); // a whole day to compare at
+    await expect.poll(() => day(p)).toBe(at);
     // The percentiles written under each panel of the time-to-close chart.
     const lines = () => p.locator('fg-chart').nth(1).evaluate((el) => [...el.shadowRoot!.querySelectorAll('text')].map((x) => x.textContent ?? '').filter((x) => /median|中位数/.test(x)));
     const before = await lines();
@@ -118,8 +127,10 @@ describe('the app', () => {
     await p.locator('#p-demand-casesPerResidentYear').press('Enter');
     await expect.poll(() => p.locator('fg-params .mark').count()).toBeGreaterThan(0);
     await expect.poll(() => day(p)).toBe(0);
-    while ((await day(p)) < at) await p.locator('#step').click(), await expect.poll(() => p.locator('#step').isEnabled()).toBe(true);
-    await expect.poll(() => day(p)).toBe(at);
+    for (let d = 0; d < at; d++) {
+      await p.locator('#step').click();
+      await expect.poll(() => day(p)).toBe(d + 1);
+    }
     const after = await lines();
     expect(before).toHaveLength(2);
     expect(after[0]).toBe(before[0]); // structure 1 unchanged, same seed
@@ -231,6 +242,27 @@ describe('the app', () => {
     await expect.poll(() => p.locator('dialog[open]').count()).toBe(1);
     await p.screenshot({ path: path.join(shots, '08-help.png') });
     await p.keyboard.press('Escape');
+  });
+
+  it('downloads a chart as PNG and SVG, and the run as CSV with its manifest', async () => {
+    const p = await open();
+    await runTo(p, 5);
+    const png = p.waitForEvent('download');
+    await p.locator('fg-chart').first().locator('button', { hasText: 'PNG' }).click();
+    const d1 = await png;
+    expect(d1.suggestedFilename()).toBe('throughput.png');
+    const pngBytes = fs.readFileSync(await d1.path());
+    expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    const svg = p.waitForEvent('download');
+    await p.locator('fg-chart').nth(2).locator('button', { hasText: 'SVG' }).click();
+    const d2 = await svg;
+    expect(fs.readFileSync(await d2.path(), 'utf8')).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*<path/);
+    const csv = p.waitForEvent('download');
+    await p.locator('#export-csv').click();
+    const text = fs.readFileSync(await (await csv).path(), 'utf8').split('\n');
+    expect(text[0]).toMatch(/^# flatgov manifest: .*"seed":1.*"sha256":"[0-9a-f]{64}"/);
+    expect(text[1]).toMatch(/^structure,day,created,closed/);
+    expect(text.length).toBeGreaterThan(10);
   });
 
   it('runs replications with a progress bar and shows intervals', async () => {
