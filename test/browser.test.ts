@@ -71,7 +71,7 @@ async function runTo(p: Page, d: number) {
     const still = d === last;
     last = d;
     return still;
-  }, { intervals: [300] }).toBe(true);
+  }, { interval: 300 }).toBe(true);
 }
 
 describe('the app', () => {

@@ -14,15 +14,18 @@ const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
-async function sim(...args: string[]) {
+/** Run a CLI script; its exit status, stdout and stderr. */
+async function cli(script: string, args: string[]) {
   try {
-    const { stdout, stderr } = await run(tsx, ['cli/sim.ts', ...args], { cwd: root });
+    const { stdout, stderr } = await run(tsx, [script, ...args], { cwd: root });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
     return { code: err.code, stdout: err.stdout, stderr: err.stderr };
   }
 }
+const sim = (...args: string[]) => cli('cli/sim.ts', args);
+const scenario = (...args: string[]) => cli('cli/scenario.ts', args);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'flatgov-cli-'));
 function file(name: string, content: unknown): string {
@@ -89,15 +92,6 @@ describe('npm run sim', () => {
   });
 });
 
-async function scenario(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(tsx, ['cli/scenario.ts', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe('npm run scenario', () => {
   it('validate accepts a good file and refuses a bad one with every problem and exit status 2', async () => {

@@ -1,9 +1,7 @@
 /** Worker pools in the browser (Web Workers), for replications in the app. */
 import { wrap } from 'comlink';
 import type { WorkerApi } from './api.ts';
-import type { Job, JobResult } from './experiment.ts';
 import { WorkerPool, type WorkerHandle } from './pool.ts';
-import type { Executor } from './runner.ts';
 
 /** Cores less one (the page's own), at least one. */
 export function browserWorkerCount(): number {
@@ -24,10 +22,4 @@ export function browserPool(size = browserWorkerCount()): WorkerPool<WorkerApi> 
   return new WorkerPool<WorkerApi>(webWorker, size);
 }
 
-export function browserExecutor(pool: WorkerPool<WorkerApi>): Executor {
-  return {
-    size: pool.size,
-    run: (job: Job) => pool.exec((api) => api.replicate(job) as Promise<JobResult>),
-    cancel: () => pool.cancel(),
-  };
-}
+export { poolExecutor as browserExecutor } from './executor.ts';

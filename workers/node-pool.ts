@@ -4,9 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { WorkerApi } from './api.ts';
-import type { Job, JobResult } from './experiment.ts';
 import { WorkerPool, type WorkerHandle } from './pool.ts';
-import type { Executor } from './runner.ts';
 
 /** Cores less one, at least one. */
 export function defaultWorkerCount(): number {
@@ -39,10 +37,4 @@ export function nodePool(size = defaultWorkerCount()): WorkerPool<WorkerApi> {
   return new WorkerPool<WorkerApi>(nodeWorker, size);
 }
 
-export function poolExecutor(pool: WorkerPool<WorkerApi>): Executor {
-  return {
-    size: pool.size,
-    run: (job: Job) => pool.exec((api) => api.replicate(job) as Promise<JobResult>),
-    cancel: () => pool.cancel(),
-  };
-}
+export { poolExecutor } from './executor.ts';
