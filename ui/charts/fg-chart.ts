@@ -183,7 +183,8 @@ export class FgChart extends LitElement {
           const idx = Math.round(r.value);
           const xv = (bx(p.bars.labels[idx]) ?? 0) + bx.bandwidth();
           g.append('line').attr('x1', xv).attr('x2', xv).attr('y1', 0).attr('y2', ph).attr('stroke', '#b00').attr('stroke-dasharray', '4 3');
-          g.append('text').attr('x', xv + 3).attr('y', 10).attr('fill', '#b00').text(r.label);
+          const right = xv > pw * 0.6;
+          g.append('text').attr('x', right ? xv - 3 : xv + 3).attr('y', 10).attr('text-anchor', right ? 'end' : 'start').attr('fill', '#b00').text(r.label);
         }
       } else {
         g.append('g').attr('transform', `translate(0,${ph})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(pw / 70))).tickFormat((v) => fmt(Number(v))))
