@@ -142,6 +142,9 @@ export class Engine {
   // Demand.
   /** Problems per minute at base rate (day-night and shocks multiply it). */
   private ratePerMinute: number;
+  /** The problem rate now, and until when it holds. */
+  private rateNow = 0;
+  private rateUntil = -Infinity;
   private dayFactor: number;
   private nightFactor: number;
   private shockState: { demand: number; field: number; difficulty: number };
@@ -662,11 +665,14 @@ export class Engine {
    * which is exact for a Poisson process.
    */
   private scheduleArrival(): void {
-    const rate = this.ratePerMinute * this.demandMultiplierAt(this.now) * this.hourFactor();
-    const gap = rate > 0 ? exponential(1 / rate, this.rng.demand) : Infinity;
-    const boundary = this.nextRateBoundary();
-    if (this.now + gap < boundary) this.heap.push(this.now + gap, EV_ARRIVAL);
-    else if (boundary < Infinity) this.heap.push(boundary, EV_RATE);
+    if (this.now >= this.rateUntil) {
+      // The rate changes only at boundaries; recompute it when one is passed.
+      this.rateNow = this.ratePerMinute * this.demandMultiplierAt(this.now) * this.hourFactor();
+      this.rateUntil = this.nextRateBoundary();
+    }
+    const gap = this.rateNow > 0 ? exponential(1 / this.rateNow, this.rng.demand) : Infinity;
+    if (this.now + gap < this.rateUntil) this.heap.push(this.now + gap, EV_ARRIVAL);
+    else if (this.rateUntil < Infinity) this.heap.push(this.rateUntil, EV_RATE);
   }
 
   /** Product of the demand multipliers of the shocks in force at t (start inclusive). */
@@ -842,7 +848,10 @@ export class Engine {
   private nextShockBoundary(t: number): number {
     let best = Infinity;
     for (const sh of this.scenario.shocks) {
-      for (const b of [sh.startDay * 1440, (sh.startDay + sh.days) * 1440]) if (b > t && b < best) best = b;
+      const a = sh.startDay * 1440;
+      const b = (sh.startDay + sh.days) * 1440;
+      if (a > t && a < best) best = a;
+      if (b > t && b < best) best = b;
     }
     return best;
   }
