@@ -11,6 +11,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultState, encodeState } from '../ui/state.ts';
+import { simulate } from '../sim/index.ts';
+import { loadPreset } from '../scenarios/presets.ts';
 import { serve } from './static-server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -100,6 +102,23 @@ describe('the app', () => {
     await p.locator('#tab-info').click();
     await expect.poll(async () => (await p.locator('fg-info li').allTextContents()).join('\n')).toMatch(/1,863 administrative and public-institution posts/);
     await p.screenshot({ path: path.join(shots, '04-info.png'), fullPage: true });
+  });
+
+  it('gives in the browser the same summary as in Node, bit for bit', async () => {
+    const p = await open();
+    await p.locator('#days').fill('12');
+    await p.locator('#days').press('Enter');
+    await expect.poll(() => p.locator('fg-run-controls .status').textContent()).toMatch(/of 12/);
+    await p.locator('#speed').selectOption('3');
+    await p.locator('#run').click();
+    await expect.poll(() => p.locator('fg-run-controls .status').textContent(), { timeout: 60_000 }).toMatch(/Finished/);
+    const inBrowser = await p.waitForFunction(() => {
+      const app = document.querySelector('fg-app') as unknown as { sim: { summaries: unknown[] } };
+      return app.sim.summaries.length === 2 && app.sim.summaries.every(Boolean) ? JSON.stringify(app.sim.summaries) : null;
+    });
+    const browserSummaries = (await inBrowser.jsonValue()) as string;
+    const node = ['traditional-county', 'longgang-2021'].map((id) => simulate(loadPreset(id), { seed: 1, days: 12 }).summary);
+    expect(browserSummaries === JSON.stringify(node)).toBe(true);
   });
 
   it('pauses, steps one day and resets', async () => {
