@@ -638,7 +638,8 @@ export class Engine {
     this.metrics.waitingParts(-1);
     const o = this.jOffice[j];
     this.jStage[j] = ST_COORD;
-    if (this.coordinationMinutes(j) === 0 && this.model.officeGroup[o] !== this.model.officeGroup[this.model.centreOffice]) {
+    // A lead department with nothing to coordinate closes at once; the centre always reviews.
+    if (this.coordinationMinutes(j) === 0 && o !== this.model.centreOffice) {
       this.close(j, this.officeTier[o]);
       return;
     }
@@ -920,21 +921,6 @@ export class Engine {
     for (let j = 0; j < this.jobsUsed; j++) {
       if (this.jLive[j] && this.jParent[j] < 0 && !(this.jFlags[j] & F_LATENT)) fn(j);
     }
-  }
-
-  caseView(j: number) {
-    return {
-      created: this.jCreated[j],
-      accepted: this.jAccepted[j],
-      onsite: this.jOnsite[j],
-      deadline: this.jDeadline[j],
-      type: this.jType[j],
-      field: this.jField[j] === 1,
-      channel: this.jChannel[j],
-      hops: this.jHops[j],
-      bounces: this.jBounces[j],
-      resident: this.jResident[j],
-    };
   }
 
   /** The job arrays the metrics read on every close (replaced when the arrays grow). */
