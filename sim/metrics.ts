@@ -24,6 +24,8 @@ export interface Snapshot {
   queuedByTier: number[];
   /** Busy share of available staff time during the interval, by tier id (NaN where no staff). */
   utilisationByTier: number[];
+  /** The same over the last 7 days (or since the start), which smooths out nights and weekends. */
+  utilisationWeekByTier: number[];
   closedAtTier: number[];
   localResolutionShare: number;
   costYuan: number;
@@ -183,6 +185,8 @@ export class Metrics {
   private onsiteMinutes: number;
   // Interval state for snapshots.
   private lastSnap = { t: 0, closed: 0, created: 0, bypass: 0, busy: new Float64Array(0), cap: new Float64Array(0) };
+  /** Cumulative busy and available staff time per tier at each recorded snapshot. */
+  private areaHistory: { t: number; busy: Float64Array; cap: Float64Array }[] = [];
   lastSnapshot: Snapshot | undefined;
   readonly series: Snapshot[] = [];
   private readonly nTiers: number;
@@ -346,6 +350,18 @@ export class Metrics {
       const dc = cap[i] - this.lastSnap.cap[i];
       util.push(dc > 0 ? (busy[i] - this.lastSnap.busy[i]) / dc : NaN);
     }
+    // A week back: the latest recorded snapshot at least 7 days old (or the start).
+    let back: { busy: Float64Array; cap: Float64Array } = { busy: new Float64Array(this.nTiers), cap: new Float64Array(this.nTiers) };
+    for (let k = this.areaHistory.length - 1; k >= 0; k--)
+      if (this.areaHistory[k].t <= e.now - 7 * 1440) {
+        back = this.areaHistory[k];
+        break;
+      }
+    const utilWeek: number[] = [];
+    for (let i = 0; i < this.nTiers; i++) {
+      const dc = cap[i] - back.cap[i];
+      utilWeek.push(dc > 0 ? (busy[i] - back.busy[i]) / dc : NaN);
+    }
     const createdIn = this.nCreated - this.lastSnap.created;
     const s: Snapshot = {
       t: e.now,
@@ -359,6 +375,7 @@ export class Metrics {
       presentByTier: present,
       queuedByTier: queued,
       utilisationByTier: util,
+      utilisationWeekByTier: utilWeek,
       closedAtTier: Array.from(this.closedAtTier),
       localResolutionShare: this.localShare(),
       costYuan: this.costSoFar(),
@@ -368,6 +385,9 @@ export class Metrics {
     };
     if (record) {
       this.lastSnap = { t: e.now, closed: this.nClosed, created: this.nCreated, bypass: this.nBypass, busy, cap };
+      this.areaHistory.push({ t: e.now, busy, cap });
+      // Keep only what a week's window can still need.
+      while (this.areaHistory.length > 2 && this.areaHistory[1].t <= e.now - 7 * 1440) this.areaHistory.shift();
       this.lastSnapshot = s;
       this.series.push(s);
     }

@@ -35,10 +35,15 @@ describe('one level of c servers (M/M/c)', () => {
   }
 
   it('utilisation equals the offered load per server', () => {
-    const { summary } = simulate(referenceQueue({ servers: 3, arrivalsPerHour: 2.4, serviceMinutes: 60 }), {
-      seed: 7, days: 2000, snapshotEveryMinutes: 0,
+    const { summary, series } = simulate(referenceQueue({ servers: 3, arrivalsPerHour: 2.4, serviceMinutes: 60 }), {
+      seed: 7, days: 2000,
     });
     expect(summary.levels[0].utilisation).toBeCloseTo(0.8, 2);
+    // The weekly series hovers around it (a week holds about 400 arrivals).
+    const weekly = series.slice(7).map((s) => s.utilisationWeekByTier[0]);
+    const mean = weekly.reduce((a, b) => a + b, 0) / weekly.length;
+    expect(mean).toBeCloseTo(0.8, 2);
+    expect(Math.max(...weekly.map((u) => Math.abs(u - 0.8)))).toBeLessThan(0.2);
   });
 });
 

@@ -19,6 +19,7 @@ export interface RunData {
   /** Rows of [accept30m, onsite1h, close24h, difficult5wd]. */
   sla: number[][];
   utilisationByTier: number[][];
+  utilisationWeekByTier: number[][];
   presentByTier: number[][];
   last?: Frame;
 }
@@ -26,7 +27,7 @@ export interface RunData {
 export function emptyRun(info: SessionInfo): RunData {
   return {
     info, day: [], created: [], closed: [], lost: [], open: [], closedInInterval: [], localResolutionShare: [], costYuan: [],
-    trustMean: [], bypassShareInInterval: [], sla: [], utilisationByTier: [], presentByTier: [],
+    trustMean: [], bypassShareInInterval: [], sla: [], utilisationByTier: [], utilisationWeekByTier: [], presentByTier: [],
   };
 }
 
@@ -39,6 +40,7 @@ export function appendFrame(d: RunData, f: Frame): void {
     for (const v of s[k]) d[k].push(v);
   d.sla.push(...rows(s.sla, s.n, 4));
   d.utilisationByTier.push(...rows(s.utilisationByTier, s.n, T));
+  d.utilisationWeekByTier.push(...rows(s.utilisationWeekByTier, s.n, T));
   d.presentByTier.push(...rows(s.presentByTier, s.n, T));
   d.last = f;
 }

@@ -36,6 +36,7 @@ export interface SeriesColumns {
   presentByTier: Float64Array;
   queuedByTier: Float64Array;
   utilisationByTier: Float64Array;
+  utilisationWeekByTier: Float64Array;
   closedAtTier: Float64Array;
 }
 
@@ -70,7 +71,8 @@ export function packSeries(snaps: readonly Snapshot[], tiers: number): SeriesCol
     localResolutionShare: col((s) => s.localResolutionShare), costYuan: col((s) => s.costYuan), trustMean: col((s) => s.trustMean),
     bypassShareInInterval: col((s) => s.bypassShareInInterval), sla,
     presentByTier: wide((s) => s.presentByTier), queuedByTier: wide((s) => s.queuedByTier),
-    utilisationByTier: wide((s) => s.utilisationByTier), closedAtTier: wide((s) => s.closedAtTier),
+    utilisationByTier: wide((s) => s.utilisationByTier), utilisationWeekByTier: wide((s) => s.utilisationWeekByTier),
+    closedAtTier: wide((s) => s.closedAtTier),
   };
 }
 
@@ -155,7 +157,7 @@ export function frameTransferables(f: Frame): ArrayBuffer[] {
   const s = f.series;
   return [
     s.day, s.created, s.closed, s.lost, s.open, s.closedInInterval, s.createdInInterval, s.localResolutionShare, s.costYuan,
-    s.trustMean, s.bypassShareInInterval, s.sla, s.presentByTier, s.queuedByTier, s.utilisationByTier, s.closedAtTier,
+    s.trustMean, s.bypassShareInInterval, s.sla, s.presentByTier, s.queuedByTier, s.utilisationByTier, s.utilisationWeekByTier, s.closedAtTier,
     f.groupQueue, f.groupBusy, f.groupCapacity, f.closeHistogram, f.flows,
   ].map((a) => a.buffer as ArrayBuffer);
 }

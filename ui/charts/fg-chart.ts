@@ -179,12 +179,12 @@ export class FgChart extends LitElement {
           .attr('y', (v) => y(Math.max(0, v))).attr('height', (v) => Math.abs(y(0) - y(v))).attr('fill', p.bars.color);
         g.append('g').attr('transform', `translate(0,${ph})`).call(d3.axisBottom(bx).tickValues(p.bars.labels.filter((_, k) => k % 2 === 0)))
           .call((a) => a.selectAll('text').attr('fill', '#333'));
-        for (const r of this.refX) {
+        for (const [k, r] of this.refX.entries()) {
           const idx = Math.round(r.value);
           const xv = (bx(p.bars.labels[idx]) ?? 0) + bx.bandwidth();
           g.append('line').attr('x1', xv).attr('x2', xv).attr('y1', 0).attr('y2', ph).attr('stroke', '#b00').attr('stroke-dasharray', '4 3');
           const right = xv > pw * 0.6;
-          g.append('text').attr('x', right ? xv - 3 : xv + 3).attr('y', 10).attr('text-anchor', right ? 'end' : 'start').attr('fill', '#b00').text(r.label);
+          g.append('text').attr('x', right ? xv - 3 : xv + 3).attr('y', 10 + 13 * k).attr('text-anchor', right ? 'end' : 'start').attr('fill', '#b00').text(r.label);
         }
       } else {
         g.append('g').attr('transform', `translate(0,${ph})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(pw / 70))).tickFormat((v) => fmt(Number(v))))

@@ -45,7 +45,7 @@ export class FgCompare extends LitElement {
     const histLabels = [...CLOSE_HOUR_EDGES.map((e) => `≤${fmt(e, e < 1 ? 1 : 0)}`), `>${fmt(CLOSE_HOUR_EDGES[CLOSE_HOUR_EDGES.length - 1])}`];
     const i24 = CLOSE_HOUR_EDGES.indexOf(24);
     const i5wd = CLOSE_HOUR_EDGES.indexOf(168);
-    const tiersOf = (d: RunData) => d.info.tiers.map((tier, i) => ({ tier, i })).filter(({ i }) => d.utilisationByTier.some((r) => Number.isFinite(r[i])));
+    const tiersOf = (d: RunData) => d.info.tiers.map((tier, i) => ({ tier, i })).filter(({ i }) => d.utilisationWeekByTier.some((r) => Number.isFinite(r[i])));
     const tierLabel = (d: RunData, i: number) => {
       const tier = d.info.tiers[i];
       return tier.kind === 'departments' ? t('tier.departments') : tier.kind === 'centre' ? t('tier.centre') : tier.kind === 'hotline' ? t('tier.hotline') : nameOf(tier);
@@ -73,7 +73,7 @@ export class FgCompare extends LitElement {
         .refY=${[{ value: 0.9, label: t('chart.local.target') }]}
         .panels=${this.panels((d) => [{ label: t('chart.local'), color: C[0], x: d.day, y: d.localResolutionShare }])}></fg-chart>
       <fg-chart chart-id="utilisation" .heading=${t('chart.util')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0} .empty=${empty}
-        .panels=${this.panels((d) => tiersOf(d).map(({ i }, k) => ({ label: tierLabel(d, i), color: C[k % 10], x: d.day, y: d.utilisationByTier.map((r) => r[i]) })))}></fg-chart>
+        .panels=${this.panels((d) => tiersOf(d).map(({ i }, k) => ({ label: tierLabel(d, i), color: C[k % 10], x: d.day, y: d.utilisationWeekByTier.map((r) => r[i]) })))}></fg-chart>
       <fg-chart chart-id="cost" .heading=${t('chart.cost.heading')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('unit.myuan')} .empty=${empty}
         .panels=${this.panels((d) => [{ label: t('chart.cost.total'), color: C[2], x: d.day, y: d.costYuan.map((v) => v / 1e6) }])}></fg-chart>
       <fg-chart chart-id="cost-per-case" .heading=${t('chart.costPerCase.heading')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('unit.yuan')} .empty=${empty}

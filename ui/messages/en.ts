@@ -83,7 +83,7 @@ export const en = {
   'chart.sla.difficult5wd': 'difficult ≤ 5 working days',
   'chart.local': 'Closed at grid or community',
   'chart.local.target': '90% (Longgang’s claim)',
-  'chart.util': 'Staff utilisation by level',
+  'chart.util': 'Staff utilisation by level (last 7 days)',
   'chart.cost': 'Cumulative cost and cost per case',
   'chart.cost.heading': 'Cumulative cost',
   'chart.costPerCase.heading': 'Cost per closed case',

@@ -85,7 +85,7 @@ export const zh: Record<MessageKey, string> = {
   'chart.sla.difficult5wd': '疑难5个工作日内办结',
   'chart.local': '网格或社区办结占比',
   'chart.local.target': '90%（龙港的说法）',
-  'chart.util': '各层级人员利用率',
+  'chart.util': '各层级人员利用率（近7天）',
   'chart.cost': '累计成本与每件成本',
   'chart.cost.heading': '累计成本',
   'chart.costPerCase.heading': '每件办结成本',
