@@ -158,6 +158,8 @@ export class Engine {
   // Calendar used for "working days".
   private targetCal: number;
   private difficultWorkMinutes: number;
+  /** The close target of ordinary cases, in minutes. */
+  private closeMinutes: number;
 
   private platformDelay: Sampler;
   private hotlineDispatch: Sampler;
@@ -230,6 +232,7 @@ export class Engine {
     this.targetCal = m.calendarNames.indexOf(scenario.targets.calendar);
     const tc = m.calendars[this.targetCal];
     this.difficultWorkMinutes = scenario.targets.difficultWorkingDays * tc.dayLength;
+    this.closeMinutes = scenario.targets.closeHours * 60;
 
     this.metrics = new Metrics(this);
 
@@ -251,8 +254,10 @@ export class Engine {
   /** Process every event up to and including time t (minutes), then set the clock to t. */
   advanceTo(t: number): void {
     const heap = this.heap;
-    while (heap.size > 0 && heap.peekTime() <= t) {
-      this.now = heap.peekTime();
+    while (heap.size > 0) {
+      const next = heap.peekTime();
+      if (next > t) break;
+      this.now = next;
       const code = heap.pop();
       this.events++;
       const id = code >> 4;
@@ -784,7 +789,7 @@ export class Engine {
     this.jDeadline[j] =
       this.jType[j] === DIFFICULT
         ? addWorkingMinutes(this.model.calendars[this.targetCal], this.jCreated[j], this.difficultWorkMinutes)
-        : this.jCreated[j] + this.scenario.targets.closeHours * 60;
+        : this.jCreated[j] + this.closeMinutes;
   }
 
   // ---------------------------------------------------------------- outcomes

@@ -139,6 +139,13 @@ const SLA_KEYS = ['accept30m', 'onsite1h', 'close24h', 'difficult5wd'] as const;
 
 /** Upper edges (hours) of the time-to-close histogram's bins; the last bin is open. */
 export const CLOSE_HOUR_EDGES = [0.5, 1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 336, 720];
+const EDGES = Float64Array.from(CLOSE_HOUR_EDGES);
+
+function histogramBin(hours: number): number {
+  let b = 0;
+  while (b < EDGES.length && hours > EDGES[b]) b++;
+  return b;
+}
 const ACCEPT = 0;
 const ONSITE = 1;
 const CLOSE = 2;
@@ -270,9 +277,7 @@ export class Metrics {
     this.closedAtTier[this.idx(tier)]++;
     this.flows[jobs.channel[j] * (this.nTiers + 1) + this.idx(tier)]++;
     this.closeHours.push(hours);
-    let b = 0;
-    while (b < CLOSE_HOUR_EDGES.length && hours > CLOSE_HOUR_EDGES[b]) b++;
-    this.closeHistogram[b]++;
+    this.closeHistogram[histogramBin(hours)]++;
     const type = jobs.type[j];
     this.typeClosed[type]++;
     this.typeHours[type] += hours;
