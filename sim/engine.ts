@@ -132,9 +132,10 @@ export class Engine {
 
   // Residents.
   readonly trust: Float32Array;
-  /** Residents who raise problems more often, and the others. */
-  private frequentIdx: Int32Array;
-  private ordinaryIdx: Int32Array;
+  /** Residents 0 … nFrequent−1 raise problems more often than the others. */
+  private nFrequent: number;
+  /** Residents live at home(r) = r·homeStride mod P: a scatter, so no class clusters in space. */
+  private homeStride: number;
   /** Chance that a problem comes from the frequent class. */
   private pFrequent: number;
   trustSum = 0;
@@ -210,12 +211,10 @@ export class Engine {
     this.trustSum = P * Math.fround(scenario.residents.initialTrust);
     const d = scenario.demand;
     const rr = this.rng.residents;
-    const frequent = new Uint8Array(P);
     let nF = 0;
-    for (let i = 0; i < P; i++) if (rr() < d.frequentShare) (frequent[i] = 1), nF++;
-    this.frequentIdx = new Int32Array(nF);
-    this.ordinaryIdx = new Int32Array(P - nF);
-    for (let i = 0, a = 0, b = 0; i < P; i++) frequent[i] ? (this.frequentIdx[a++] = i) : (this.ordinaryIdx[b++] = i);
+    for (let i = 0; i < P; i++) if (rr() < d.frequentShare) nF++;
+    this.nFrequent = nF;
+    this.homeStride = scatterStride(P);
     // casesPerResidentYear is the mean over residents; frequent ones raise frequentMultiplier
     // times as many as the others.
     const base = d.casesPerResidentYear / (1 + d.frequentShare * (d.frequentMultiplier - 1)) / MINUTES_PER_YEAR;
@@ -480,7 +479,7 @@ export class Engine {
       const g = m.groups[tier];
       const P = this.scenario.population.residents;
       const M = this.scenario.population.microGrids;
-      const mg = Math.floor((this.jResident[j] * M) / P);
+      const mg = Math.floor((((this.jResident[j] * this.homeStride) % P) * M) / P);
       return g.firstOffice + Math.floor((mg * g.offices) / M);
     }
     // Department tier: general cases go to the owning department; the others to the centre
@@ -703,9 +702,10 @@ export class Engine {
     const rng = this.rng;
     const s = this.scenario;
     const u = rng.demand();
+    const nF = this.nFrequent;
     const r = u < this.pFrequent
-      ? this.frequentIdx[Math.floor((u / this.pFrequent) * this.frequentIdx.length)]
-      : this.ordinaryIdx[Math.floor(((u - this.pFrequent) / (1 - this.pFrequent)) * this.ordinaryIdx.length)];
+      ? Math.floor((u / this.pFrequent) * nF)
+      : nF + Math.floor(((u - this.pFrequent) / (1 - this.pFrequent)) * (this.trust.length - nF));
     this.metrics.problems++;
     // How the resident reports depends on the resident's own trust.
     const t = this.trust[r];
@@ -933,6 +933,14 @@ export class Engine {
     created: Float64Array; accepted: Float64Array; onsite: Float64Array; deadline: Float64Array;
     type: Uint8Array; field: Uint8Array; channel: Uint8Array; hops: Uint16Array; bounces: Uint16Array;
   };
+}
+
+/** A stride coprime with n near n/φ, so that r ↦ r·stride mod n scatters 0 … n−1 evenly. */
+export function scatterStride(n: number): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let a = Math.max(1, Math.floor(n * 0.6180339887498949));
+  while (gcd(a, n) !== 1) a++;
+  return a;
 }
 
 function popcount(x: number): number {

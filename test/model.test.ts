@@ -148,9 +148,11 @@ describe('no answer built in', () => {
     const f = simulate(flat, { seed: 1, days: 90, snapshotEveryMinutes: 0 }).summary;
     const h = simulate(hier, { seed: 1, days: 90, snapshotEveryMinutes: 0 }).summary;
     expect(f.departments.find((d) => d.id === 'd1')!.utilisation).toBeGreaterThan(0.95);
-    expect(h.hoursToClose.mean).toBeLessThan(f.hoursToClose.mean / 2);
-    expect(h.sla.close24h).toBeGreaterThan(f.sla.close24h);
-    expect(h.cases.open).toBeLessThan(f.cases.open);
+    // Cases stuck at the swamped departments stay open (and out of the mean time to close):
+    // count them, and the 24-hour target that they miss.
+    expect(h.cases.open).toBeLessThan(f.cases.open / 10);
+    expect(h.sla.close24h).toBeGreaterThan(f.sla.close24h + 0.1);
+    expect(h.hoursToClose.mean).toBeLessThan(f.hoursToClose.mean);
   });
 
   it('and the same flat structure wins at low load, where its extra hop is pure delay', () => {
