@@ -39,11 +39,6 @@ export function fmt(x: number, digits = 0): string {
   return f.format(x);
 }
 
-/** A share as a percentage. */
-export function pct(x: number, digits = 1): string {
-  return Number.isFinite(x) ? `${fmt(100 * x, digits)}%` : '–';
-}
-
 const UNITS_ZH: Record<string, string> = {
   posts: '人', offices: '个', min: '分钟', h: '小时', share: '比例', difficulty: '难度', '1/difficulty': '1/难度',
   '1/resident/year': '件/人·年', 'yuan/year': '元/年', yuan: '元', '×': '倍', 'km/h': '公里/小时', days: '天', day: '天',
