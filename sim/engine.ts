@@ -50,6 +50,9 @@ const NIGHT_START = 22 * 60;
 const NIGHT_END = 7 * 60;
 const NIGHT_HOURS = 9;
 
+/** The golden ratio's fractional part, for scattering residents over micro-grids. */
+const GOLDEN = 0.6180339887498949;
+
 const F_LATENT = 1; // a problem not yet discovered: not a case
 const F_RETURNING = 2; // travelling back to its sender after a return
 const F_BOUNCED = 4;
@@ -134,8 +137,7 @@ export class Engine {
   readonly trust: Float32Array;
   /** Residents 0 … nFrequent−1 raise problems more often than the others. */
   private nFrequent: number;
-  /** Residents live at home(r) = r·homeStride mod P: a scatter, so no class clusters in space. */
-  private homeStride: number;
+
   /** Chance that a problem comes from the frequent class. */
   private pFrequent: number;
   trustSum = 0;
@@ -214,7 +216,6 @@ export class Engine {
     let nF = 0;
     for (let i = 0; i < P; i++) if (rr() < d.frequentShare) nF++;
     this.nFrequent = nF;
-    this.homeStride = scatterStride(P);
     // casesPerResidentYear is the mean over residents; frequent ones raise frequentMultiplier
     // times as many as the others.
     const base = d.casesPerResidentYear / (1 + d.frequentShare * (d.frequentMultiplier - 1)) / MINUTES_PER_YEAR;
@@ -477,9 +478,11 @@ export class Engine {
     const m = this.model;
     if (tier < m.levelCount) {
       const g = m.groups[tier];
-      const P = this.scenario.population.residents;
+      // Resident r lives in micro-grid ⌊frac(r·φ)·M⌋: an even scatter (a Weyl sequence), so
+      // that frequent residents (the first ids) are spread over the whole area.
       const M = this.scenario.population.microGrids;
-      const mg = Math.floor((((this.jResident[j] * this.homeStride) % P) * M) / P);
+      const h = this.jResident[j] * GOLDEN;
+      const mg = Math.floor((h - Math.floor(h)) * M);
       return g.firstOffice + Math.floor((mg * g.offices) / M);
     }
     // Department tier: general cases go to the owning department; the others to the centre
@@ -933,14 +936,6 @@ export class Engine {
     created: Float64Array; accepted: Float64Array; onsite: Float64Array; deadline: Float64Array;
     type: Uint8Array; field: Uint8Array; channel: Uint8Array; hops: Uint16Array; bounces: Uint16Array;
   };
-}
-
-/** A stride coprime with n near n/φ, so that r ↦ r·stride mod n scatters 0 … n−1 evenly. */
-export function scatterStride(n: number): number {
-  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
-  let a = Math.max(1, Math.floor(n * 0.6180339887498949));
-  while (gcd(a, n) !== 1) a++;
-  return a;
 }
 
 function popcount(x: number): number {
