@@ -404,9 +404,23 @@ export class Metrics {
     return this.closeHours.percentiles();
   }
 
-  /** Cases created so far by channel. */
-  createdByChannel(): number[] {
-    return [...this.channel];
+  /**
+   * Where each channel's cases are so far: channels (grid, discovered, hotline, petition) ×
+   * (closed at each tier as tierIds(), lost, still open), row-major.
+   */
+  flowMatrix(): Float64Array {
+    const W = this.nTiers + 2;
+    const out = new Float64Array(CHANNELS.length * W);
+    for (let c = 0; c < CHANNELS.length; c++) {
+      let ended = 0;
+      for (let t = 0; t <= this.nTiers; t++) {
+        const v = this.flows[c * (this.nTiers + 1) + t];
+        out[c * W + t] = v;
+        ended += v;
+      }
+      out[c * W + W - 1] = this.channel[c] - ended;
+    }
+    return out;
   }
 
   /** Names of the tiers as the metrics index them (the last is the hotline). */
@@ -505,15 +519,11 @@ export class Metrics {
     const byChannel: Record<string, number> = {};
     CHANNELS.forEach((c, i) => (byChannel[c] = this.channel[i]));
     const flows: Summary['flows'] = {};
+    const matrix = this.flowMatrix();
+    const width = this.nTiers + 2;
     CHANNELS.forEach((c, ci) => {
       const row: Record<string, number> = {};
-      let ended = 0;
-      ids.forEach((id, ti) => {
-        row[id] = this.flows[ci * (this.nTiers + 1) + ti];
-        ended += row[id];
-      });
-      row.lost = this.flows[ci * (this.nTiers + 1) + this.nTiers];
-      row.open = this.channel[ci] - ended - row.lost;
+      [...ids, 'lost', 'open'].forEach((id, k) => (row[id] = matrix[ci * width + k]));
       flows[c] = row;
     });
     const fixedSoFar = (m.fixedCostYuanPerYear * e.now) / MINUTES_PER_YEAR;

@@ -126,29 +126,12 @@ export class SimSession {
       day: this.day, series: packSeries(series, this.info.tiers.length), groupQueue: q, groupBusy: b, groupCapacity: c,
       closeHistogram: Float64Array.from(e.metrics.closeHistogram),
       hoursToClose: e.metrics.closeStats(),
-      flows: this.flows(),
+      flows: e.metrics.flowMatrix(),
     };
   }
 
   summary(): Summary {
     return this.sim.summary();
-  }
-
-  private flows(): Float64Array {
-    const met = this.sim.engine.metrics;
-    const T = this.info.tiers.length;
-    const created = met.createdByChannel();
-    const out = new Float64Array(created.length * (T + 2));
-    for (let c = 0; c < created.length; c++) {
-      let ended = 0;
-      for (let t = 0; t <= T; t++) {
-        const v = met.flows[c * (T + 1) + t];
-        out[c * (T + 2) + t] = v;
-        ended += v;
-      }
-      out[c * (T + 2) + T + 1] = created[c] - ended;
-    }
-    return out;
   }
 }
 

@@ -132,7 +132,7 @@ export class FgApp extends LitElement {
   }
 
   /** Set state (the link follows, see willUpdate). */
-  private update2(patch: Partial<AppState>) {
+  private patchState(patch: Partial<AppState>) {
     this.state = { ...this.state, ...patch };
   }
 
@@ -161,17 +161,17 @@ export class FgApp extends LitElement {
     else if (['1', '2', '3', '4'].includes(k)) this.setSpeed(Number(k) - 1);
     else if (e.key === '?') this.toggleHelp();
     else if (k === 'l') this.setLanguage(getLang() === 'en' ? 'zh' : 'en');
-    else if (k in VIEW_SHORTCUTS) this.update2({ view: VIEW_SHORTCUTS[k] });
+    else if (k in VIEW_SHORTCUTS) this.patchState({ view: VIEW_SHORTCUTS[k] });
   };
 
   private setSpeed(i: number) {
     this.sim.setSpeed(i);
-    this.update2({ speed: this.sim.speed });
+    this.patchState({ speed: this.sim.speed });
   }
 
   private setLanguage(lang: Lang) {
     setLang(lang);
-    this.update2({ lang });
+    this.patchState({ lang });
   }
 
   private toggleHelp() {
@@ -185,7 +185,7 @@ export class FgApp extends LitElement {
   private setColumn(i: number, spec: AppState['columns'][number]) {
     const columns = [...this.state.columns];
     columns[i] = spec;
-    this.update2({ columns });
+    this.patchState({ columns });
     this.built = columns.map(buildColumn);
     const errs = [...this.fileErrors];
     errs[i] = undefined;
@@ -207,7 +207,7 @@ export class FgApp extends LitElement {
     }
     const columns = [...this.state.columns];
     columns[i] = { ...col, changes };
-    this.update2({ columns });
+    this.patchState({ columns });
     const before = this.built[i].scenario;
     this.rebuild();
     // An invalid value is shown with its problem and runs nothing: the last run stays.
@@ -233,7 +233,7 @@ export class FgApp extends LitElement {
     const used = new Set(this.state.columns.map((c) => c.preset));
     const preset = PRESET_IDS.find((p) => !used.has(p)) ?? PRESET_IDS[0];
     const columns = [...this.state.columns, { preset, changes: {} }];
-    this.update2({ columns, selected: columns.length - 1 });
+    this.patchState({ columns, selected: columns.length - 1 });
     this.rebuild();
     void this.resetRun();
   }
@@ -241,7 +241,7 @@ export class FgApp extends LitElement {
   private removeColumn(i: number) {
     if (this.state.columns.length <= 1) return;
     const columns = this.state.columns.filter((_, k) => k !== i);
-    this.update2({ columns, selected: Math.min(this.state.selected, columns.length - 1) });
+    this.patchState({ columns, selected: Math.min(this.state.selected, columns.length - 1) });
     this.fileErrors = this.fileErrors.filter((_, k) => k !== i);
     this.rebuild();
     void this.resetRun();
@@ -253,7 +253,7 @@ export class FgApp extends LitElement {
       return;
     }
     this.inputError = '';
-    this.update2({ seed: v });
+    this.patchState({ seed: v });
     void this.resetRun();
   }
 
@@ -263,7 +263,7 @@ export class FgApp extends LitElement {
       return;
     }
     this.inputError = '';
-    this.update2({ days: Math.round(v) });
+    this.patchState({ days: Math.round(v) });
     void this.resetRun();
   }
 
@@ -316,7 +316,7 @@ export class FgApp extends LitElement {
     const next = e.key === 'ArrowRight' ? (i + 1) % VIEWS.length : e.key === 'ArrowLeft' ? (i + VIEWS.length - 1) % VIEWS.length : -1;
     if (next < 0) return;
     e.preventDefault();
-    this.update2({ view: VIEWS[next] });
+    this.patchState({ view: VIEWS[next] });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${VIEWS[next]}`)?.focus());
   }
 
@@ -343,7 +343,7 @@ export class FgApp extends LitElement {
         @column-file=${(e: CustomEvent<{ index: number; file: File }>) => this.onFile(e)}
         @column-add=${() => this.addColumn()}
         @column-remove=${(e: CustomEvent<number>) => this.removeColumn(e.detail)}
-        @column-select=${(e: CustomEvent<number>) => this.update2({ selected: e.detail })}></fg-picker>
+        @column-select=${(e: CustomEvent<number>) => this.patchState({ selected: e.detail })}></fg-picker>
       <fg-run-controls .lang=${st.lang} .status=${this.sim.status} .day=${this.sim.day} .days=${st.days} .speed=${this.sim.speed} .seed=${st.seed} .invalid=${invalid}
         @run-action=${(e: CustomEvent<string>) => (e.detail === 'toggle' ? this.sim.toggle() : e.detail === 'step' ? void this.sim.step() : void this.resetRun())}
         @speed-change=${(e: CustomEvent<number>) => this.setSpeed(e.detail)}
@@ -354,7 +354,7 @@ export class FgApp extends LitElement {
         <main id="main" tabindex="-1">
           <div role="tablist" aria-label=${t('tabs.label')} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
             ${VIEWS.map((v) => html`<button role="tab" id="tab-${v}" aria-selected=${st.view === v} aria-controls="panel" tabindex=${st.view === v ? 0 : -1}
-              @click=${() => this.update2({ view: v })}>${t(VIEW_KEYS[v])}</button>`)}
+              @click=${() => this.patchState({ view: v })}>${t(VIEW_KEYS[v])}</button>`)}
           </div>
           <section id="panel" role="tabpanel" aria-labelledby="tab-${st.view}">
             ${st.view === 'charts' || st.view === 'structure'
@@ -372,7 +372,7 @@ export class FgApp extends LitElement {
             @param-reset-all=${() => {
               const columns = [...st.columns];
               columns[sel] = { ...columns[sel], changes: {} };
-              this.update2({ columns });
+              this.patchState({ columns });
               this.rebuild();
               void this.resetRun();
             }}></fg-params>
@@ -393,7 +393,7 @@ export class FgApp extends LitElement {
       case 'replications':
         return html`<fg-replications .lang=${st.lang} .structures=${titles.map((label, i) => ({ label, scenario: this.built[i].scenario }))}
           .seed=${st.seed} .days=${st.days} .replications=${st.replications}
-          @replications-change=${(e: CustomEvent<number>) => Number.isInteger(e.detail) && e.detail >= 2 && e.detail <= 1000 && this.update2({ replications: e.detail })}></fg-replications>`;
+          @replications-change=${(e: CustomEvent<number>) => Number.isInteger(e.detail) && e.detail >= 2 && e.detail <= 1000 && this.patchState({ replications: e.detail })}></fg-replications>`;
       case 'info':
         return html`<fg-info .lang=${st.lang} .scenarios=${this.built.map((b) => b.scenario ?? b.base).filter((s) => s !== undefined)}></fg-info>`;
     }
