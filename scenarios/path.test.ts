@@ -20,3 +20,29 @@ describe('parameter paths', () => {
     expect(() => setPath(s, 'demand.casesPerResident', 3)).toThrow(/no parameter "casesPerResident"/);
   });
 });
+
+describe('parameter paths never reach a prototype', () => {
+  const hostile = [
+    '__proto__.toString', '__proto__.hasOwnProperty', 'levels.__proto__.map', 'constructor.prototype.polluted',
+    'levels[0].__proto__.x', 'levels[__proto__].x', 'demand.constructor', 'prototype', 'levels.constructor.name',
+  ];
+  for (const p of hostile) {
+    it(`refuses ${p} and leaves Object.prototype and Array.prototype alone`, () => {
+      const s = loadPreset('longgang-2021');
+      expect(() => setPath(s, p, 'pwned')).toThrow(/is not a parameter \(it would reach the object's prototype\)/);
+      expect(Object.prototype.toString).toBeTypeOf('function');
+      expect(Object.prototype.hasOwnProperty).toBeTypeOf('function');
+      expect(Array.prototype.map).toBeTypeOf('function');
+      expect(String({})).toBe('[object Object]');
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  }
+  it('does not follow inherited properties such as levels.map or demand.toString', () => {
+    const s = loadPreset('longgang-2021');
+    expect(() => setPath(s, 'levels.map', 1)).toThrow(/no parameter "map"/);
+    expect(() => setPath(s, 'demand.toString', 1)).toThrow(/no parameter "toString"/);
+    expect(() => setPath(s, 'demand.hasOwnProperty.x', 1)).toThrow(/no parameter "hasOwnProperty"/);
+    expect(getPath(s, 'demand.toString')).toBeUndefined();
+    expect(Array.prototype.map).toBeTypeOf('function');
+  });
+});

@@ -1,12 +1,24 @@
 /**
  * Parameter paths such as `demand.casesPerResidentYear`, `levels[community].staffPerUnit`
  * or `departments[0].staff`: brackets select an array item by id (or by index).
+ *
+ * Paths come from users (experiment overrides, sweeps, links), so they only ever reach a
+ * scenario's own fields: `__proto__`, `constructor` and `prototype` are refused, and
+ * inherited properties are never followed.
  */
 export type PathSegment = string | number | { id: string };
 
 export class PathError extends Error {}
 
+/** Names that reach an object's prototype instead of its own fields. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function isForbiddenKey(key: string): boolean {
+  return FORBIDDEN_KEYS.has(key);
+}
+
 export function parsePath(path: string): PathSegment[] {
+  if (typeof path !== 'string') throw new PathError(`parameter path: expected a string, got ${typeof path}`);
   const out: PathSegment[] = [];
   const re = /([^.[\]]+)|\[([^\]]*)\]/g;
   let m: RegExpExecArray | null;
@@ -14,6 +26,8 @@ export function parsePath(path: string): PathSegment[] {
   while ((m = re.exec(path))) {
     if (m.index !== last && path[last] !== '.') throw new PathError(`parameter path "${path}": unexpected "${path.slice(last, m.index)}"`);
     last = re.lastIndex;
+    const name = m[1] ?? m[2];
+    if (isForbiddenKey(name)) throw new PathError(`parameter path "${path}": "${name}" is not a parameter (it would reach the object's prototype)`);
     if (m[1] !== undefined) out.push(m[1]);
     else if (/^\d+$/.test(m[2])) out.push(Number(m[2]));
     else if (m[2]) out.push({ id: m[2] });
@@ -26,7 +40,7 @@ export function parsePath(path: string): PathSegment[] {
 function step(container: unknown, seg: PathSegment, path: string): { parent: Record<string | number, unknown>; key: string | number } {
   if (typeof seg === 'object') {
     if (!Array.isArray(container)) throw new PathError(`parameter path "${path}": [${seg.id}] needs a list`);
-    const i = container.findIndex((x) => x && typeof x === 'object' && (x as { id?: unknown }).id === seg.id);
+    const i = container.findIndex((x) => x && typeof x === 'object' && Object.hasOwn(x, 'id') && (x as { id?: unknown }).id === seg.id);
     if (i < 0) throw new PathError(`parameter path "${path}": no item with id "${seg.id}" (ids: ${container.map((x) => (x as { id?: string }).id).join(', ')})`);
     return { parent: container as unknown as Record<number, unknown>, key: i };
   }
@@ -36,10 +50,12 @@ function step(container: unknown, seg: PathSegment, path: string): { parent: Rec
   return { parent: container as Record<string | number, unknown>, key: seg };
 }
 
+/** The value at path, or undefined where the path leaves the object's own fields. */
 export function getPath(obj: unknown, path: string): unknown {
   let cur = obj;
   for (const seg of parsePath(path)) {
     const { parent, key } = step(cur, seg, path);
+    if (!Object.hasOwn(parent, key)) return undefined;
     cur = parent[key];
   }
   return cur;
@@ -47,15 +63,17 @@ export function getPath(obj: unknown, path: string): unknown {
 
 /** A copy of obj with the value at path replaced (the path must exist up to its last name). */
 export function setPath<T>(obj: T, path: string, value: unknown): T {
-  const copy = structuredClone(obj);
   const segs = parsePath(path);
+  const copy = structuredClone(obj);
   let cur: unknown = copy;
   for (let i = 0; i < segs.length - 1; i++) {
     const { parent, key } = step(cur, segs[i], path);
+    if (!Object.hasOwn(parent, key))
+      throw new PathError(`parameter path "${path}": no parameter "${String(key)}" here (known: ${Object.keys(parent).join(', ')})`);
     cur = parent[key];
   }
   const { parent, key } = step(cur, segs[segs.length - 1], path);
-  if (!(key in parent) && typeof key === 'string')
+  if (!Object.hasOwn(parent, key) && typeof key === 'string')
     throw new PathError(`parameter path "${path}": no parameter "${key}" here (known: ${Object.keys(parent).join(', ')})`);
   parent[key] = value;
   return copy;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { SCHEMA_VERSION, scenarioSchema, type FieldMeta, type Scenario } from './schema.ts';
 import { expandShockTemplates } from './shocks.ts';
+import { plainJsonProblems } from './plain.ts';
 
 export interface ScenarioProblem {
   /** JSON path, e.g. `levels[1].units`. */
@@ -23,7 +24,11 @@ export class ScenarioError extends Error {
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const k of path) out += typeof k === 'number' ? `[${k}]` : out ? `.${String(k)}` : String(k);
+  for (const k of path) {
+    if (typeof k === 'number') out += `[${k}]`;
+    else if (typeof k === 'string' && !/^[A-Za-z_$][\w$]*$/.test(k)) out += `[${JSON.stringify(k)}]`;
+    else out += out ? `.${String(k)}` : String(k);
+  }
   return out;
 }
 
@@ -108,6 +113,8 @@ export type ValidationResult =
 export function validateScenario(input: unknown): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return { ok: false, problems: [{ path: '', message: `expected a scenario object, got ${describe(input)}` }] };
+  const unsafe = plainJsonProblems(input);
+  if (unsafe.length > 0) return { ok: false, problems: unsafe };
   const version = (input as { schemaVersion?: unknown }).schemaVersion;
   if (version !== SCHEMA_VERSION) {
     const message =

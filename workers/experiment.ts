@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { simulate } from '../sim/simulate.ts';
 import { DEFAULT_METRICS, METRIC_BY_ID, METRIC_IDS } from '../sim/catalog.ts';
 import { replicationSeed } from '../sim/rng.ts';
-import { setPath, PathError } from '../scenarios/path.ts';
+import { parsePath, setPath, PathError } from '../scenarios/path.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenarios/schema.ts';
 import { formatPath, validateScenario, type ScenarioProblem } from '../scenarios/validate.ts';
 import { interval, pairedDifference, tCritical, type Interval, type PairedTest } from './stats.ts';
@@ -16,13 +16,32 @@ import { interval, pairedDifference, tCritical, type Interval, type PairedTest }
 export const EXPERIMENT_VERSION = 1;
 export const FLATGOV_VERSION = '0.1.0';
 
+/** A parameter path, checked when the experiment is read so that every bad path is reported at once. */
+const paramPath = z.string().min(1).superRefine((p, ctx) => {
+  try {
+    parsePath(p);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+  }
+});
+
+function checkOverridePaths(overrides: Record<string, unknown>, ctx: z.RefinementCtx) {
+  for (const p of Object.keys(overrides)) {
+    try {
+      parsePath(p);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', path: [p], message: (e as Error).message });
+    }
+  }
+}
+
 const structureSchema = z
   .strictObject({
     label: z.string().min(1).optional().meta({ description: 'Name in results; defaults to the scenario id.' }),
     preset: z.string().optional().meta({ description: 'A preset id.' }),
     file: z.string().optional().meta({ description: 'A scenario file, relative to the experiment file (CLI only).' }),
     scenario: z.unknown().optional().meta({ description: 'A scenario given inline.' }),
-    overrides: z.record(z.string(), z.unknown()).default({})
+    overrides: z.record(z.string(), z.unknown()).superRefine(checkOverridePaths).default({})
       .meta({ description: 'Parameter path → value, e.g. {"levels[community].staffPerUnit": 10}.' }),
   })
   .refine((s) => [s.preset, s.file, s.scenario].filter((x) => x !== undefined).length === 1, {
@@ -31,7 +50,7 @@ const structureSchema = z
 
 const sweepSchema = z
   .strictObject({
-    param: z.string().min(1).meta({ description: 'Parameter path, e.g. demand.casesPerResidentYear.' }),
+    param: paramPath.meta({ description: 'Parameter path, e.g. demand.casesPerResidentYear.' }),
     values: z.array(z.unknown()).min(1).optional(),
     from: z.number().optional(),
     to: z.number().optional(),
