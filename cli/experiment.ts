@@ -5,13 +5,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { METRIC_BY_ID } from '../sim/catalog.ts';
 import { presetJson, PRESET_IDS } from '../scenarios/presets.ts';
-import { parseExperiment, planExperiment, toCsv, toJson, type ExperimentInput } from '../workers/experiment.ts';
-import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
-import { mergeShards, runExperiment, type ExperimentOutput, type Progress } from '../workers/runner.ts';
+import { estimateRun, overBudget } from '../sim/budget.ts';
+import { experimentSchema, experimentSize, MAX_SWEEP_POINTS, parseAndPlanExperiment, toCsv, toJson } from '../workers/experiment.ts';
+import { availableCores, defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
+import { isExperimentOutput, mergeShards, runExperiment, type ExperimentOutput, type Progress } from '../workers/runner.ts';
+import { MAX_DAYS, numberArg, parseCli, wholeArg } from './args.ts';
+import { budgetOfMachine } from './budget.ts';
 import { readJsonFile, runMain, UsageError } from './load.ts';
+import { checkOut, Journal, writeAtomic, type OutFormat } from './output.ts';
 
 const HELP = `usage:
   npm run experiment -- <experiment.json> [--workers N] [--out results.csv|results.json] [--shard i/N]
@@ -21,22 +24,17 @@ const HELP = `usage:
 Runs replications of several structures (presets or scenario files) on common random
 numbers, in parallel worker threads, and prints means with 95% intervals and paired
 differences against the first structure. --out writes every replication as CSV or JSON,
-with a manifest that is enough to re-run the experiment exactly. Ctrl-C stops and keeps
-what finished. --shard i/N runs a deterministic slice (write JSON); merge combines the
-slices into exactly what one machine would have produced.
+with a manifest that is enough to re-run the experiment exactly; the file is checked before
+the first run and replaced whole at the end, and until then FILE.partial holds each finished
+replication as a JSON line. Ctrl-C or SIGTERM stops and writes what finished (exit status
+130 or 143). --shard i/N runs a deterministic slice (write JSON); merge combines the slices
+into exactly what one machine would have produced, and refuses slices that do not fit.
+--workers is at most the number of cores. A run estimated past 4 GB of memory (or 60% of
+this machine's) or two billion events is refused unless --allow-large.
 Presets: ${PRESET_IDS.join(', ')}.`;
 
-function num(name: string, v: string | undefined, min: number): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < min) throw new UsageError(`--${name}: expected a number ≥ ${min}, got "${v}"`);
-  return n;
-}
-
-function writeOut(file: string, out: ExperimentOutput) {
-  const text = file.endsWith('.csv') ? toCsv(out) : file.endsWith('.json') ? toJson(out) : null;
-  if (text === null) throw new UsageError(`--out: expected a file ending in .csv or .json, got "${file}"`);
-  fs.writeFileSync(file, text);
+function writeOut(file: string, format: OutFormat, out: ExperimentOutput) {
+  writeAtomic(file, format === 'csv' ? toCsv(out) : toJson(out));
   process.stderr.write(`wrote ${file}\n`);
 }
 
@@ -54,6 +52,11 @@ export function pm(mean: number, half: number, unit: string): string {
   return Number.isFinite(h) ? `${f(m)} ± ${f(h)}${suffix}` : `${f(m)}${suffix}`;
 }
 
+function ordinal(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${s}`;
+}
+
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')).join('\n');
@@ -62,7 +65,10 @@ function table(rows: string[][]): string {
 export function formatResults(out: ExperimentOutput): string {
   const lines: string[] = [];
   const m = out.manifest;
-  lines.push(`${m.experiment.name}: ${m.replications} replications × ${m.experiment.days} days, base seed ${m.experiment.baseSeed}${m.complete ? '' : ' (INCOMPLETE)'}`);
+  const sh = m.shard;
+  if (sh)
+    lines.push(`SHARD ${sh.index}/${sh.count}${sh.finished ? '' : ' (INCOMPLETE)'}: every ${sh.count === 1 ? '' : `${ordinal(sh.count)} `}run of the experiment below, not its results. Merge all ${sh.count} shards (npm run experiment -- merge …) for those.`);
+  lines.push(`${sh ? `shard ${sh.index}/${sh.count} of ` : ''}${m.experiment.name}: ${m.replications} replications × ${m.experiment.days} days, base seed ${m.experiment.baseSeed}${m.complete || (sh && sh.finished) ? '' : ' (INCOMPLETE)'}`);
   const points = [...new Set(out.summary.map((r) => JSON.stringify(r.point)))];
   for (const pt of points) {
     lines.push(pt === '{}' ? '' : `\nat ${pt}`);
@@ -75,16 +81,17 @@ export function formatResults(out: ExperimentOutput): string {
       const unit = info.unit === 'share' ? '%' : Math.abs(first?.mean ?? 0) >= 1e6 ? `million ${info.unit}` : info.unit;
       const cells = structures.map((s) => {
         const r = rows.find((x) => x.structure === s && x.metric === metric)!;
-        return pm(r.mean, r.half, info.unit);
+        return r.n === 0 ? (sh ? 'not in shard' : '–') : pm(r.mean, r.half, info.unit);
       });
       const diffs = out.differences
         .filter((d) => JSON.stringify(d.point) === pt && d.metric === metric)
-        .map((d) => `${pm(d.mean, d.half, info.unit)} (p ${d.p < 0.001 ? '< 0.001' : d.p.toFixed(3)})`);
+        .map((d) => (d.n === 0 ? (sh ? 'not in shard' : '–') : `${pm(d.mean, d.half, info.unit)}${Number.isFinite(d.p) ? ` (p ${d.p < 0.001 ? '< 0.001' : d.p.toFixed(3)})` : ''}`));
       grid.push([`${info.label} (${unit})`, ...cells, ...diffs]);
     }
     lines.push(table(grid));
   }
   lines.push('\n± is the half-width of the 95% interval; differences are paired (common random numbers).');
+  if (sh) lines.push(`This is shard ${sh.index}/${sh.count}: its intervals use only this shard's runs.`);
   if (out.failures.length > 0) {
     lines.push(`\n${out.failures.length} replication(s) failed:`);
     for (const f of out.failures) lines.push(`  ${f.structure} (scenario ${f.scenario}), replication ${f.replication}, seed ${f.seed}: ${f.message}`);
@@ -112,79 +119,177 @@ function progressBar(started: number) {
 function parseShard(v: string | undefined): { index: number; count: number } | undefined {
   if (v === undefined) return undefined;
   const m = /^(\d+)\/(\d+)$/.exec(v);
-  if (!m || Number(m[1]) >= Number(m[2])) throw new UsageError(`--shard: expected i/N with 0 ≤ i < N (e.g. 0/4), got "${v}"`);
+  if (!m || Number(m[1]) >= Number(m[2]) || !Number.isSafeInteger(Number(m[2]))) throw new UsageError(`--shard: expected i/N with 0 ≤ i < N (e.g. 0/4), got "${v}"`);
   return { index: Number(m[1]), count: Number(m[2]) };
 }
 
+/** Run fn; a usage problem is collected instead of thrown, so that all are reported at once. */
+function collect<T>(problems: string[], fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof RangeError) {
+      problems.push(e.message);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+function refuse(problems: string[]): void {
+  if (problems.length === 1) throw new UsageError(problems[0]);
+  if (problems.length > 1) throw new UsageError(`${problems.length} problems:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+}
+
+/** Stop on SIGINT or SIGTERM, keeping what finished; the status says which signal. */
+function onSignals(ctl: AbortController): () => void {
+  const handler = (sig: NodeJS.Signals) => {
+    if (ctl.signal.aborted) return;
+    process.stderr.write(`\n${sig === 'SIGTERM' ? 'terminated' : 'interrupted'}: stopping, keeping the replications that finished\n`);
+    process.exitCode = sig === 'SIGTERM' ? 143 : 130;
+    ctl.abort();
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+}
+
+function describeAllowLarge(problems: string[]): string {
+  return `this experiment ${problems.join('; and ')}. Use fewer replications, days, sweep points or workers, or pass --allow-large to run it anyway`;
+}
+
 await runMain(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      workers: { type: 'string' },
-      out: { type: 'string' },
-      shard: { type: 'string' },
-      compare: { type: 'string' },
-      replications: { type: 'string' },
-      days: { type: 'string' },
-      seed: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCli({
+    workers: { type: 'string' },
+    out: { type: 'string' },
+    shard: { type: 'string' },
+    compare: { type: 'string' },
+    replications: { type: 'string' },
+    days: { type: 'string' },
+    seed: { type: 'string' },
+    'allow-large': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help || (positionals.length === 0 && !values.compare)) {
     console.log(HELP);
     return;
   }
+  const problems: string[] = [];
+  const format = values.out === undefined ? undefined : collect(problems, () => checkOut(values.out!, { shard: values.shard !== undefined }));
   if (positionals[0] === 'merge') {
     const files = positionals.slice(1);
-    if (files.length === 0) throw new UsageError('merge: expected the shard output files (JSON)');
-    const outputs = files.map((f) => readJsonFile(f) as ExperimentOutput);
-    const merged = await mergeShards(outputs);
-    if (values.out) writeOut(values.out, merged);
+    if (files.length === 0) problems.push('merge: expected the shard output files (JSON)');
+    const outputs = files.map((f) =>
+      collect(problems, () => {
+        const o = readJsonFile(f);
+        if (!isExperimentOutput(o)) throw new UsageError(`merge: ${f} is not an experiment output (expected manifest, rows, failures and resolved)`);
+        return o;
+      }),
+    );
+    refuse(problems);
+    const merged = await mergeShards(outputs as ExperimentOutput[]);
+    if (values.out) writeOut(values.out, format!, merged);
     console.log(formatResults(merged));
     return;
   }
 
-  let input: ExperimentInput;
+  let input: unknown;
   let baseDir = process.cwd();
+  const presets = `presets: ${PRESET_IDS.join(', ')}`;
   if (values.compare) {
+    const names = values.compare.split(',').map((s) => s.trim());
+    for (const n of names)
+      if (!PRESET_IDS.includes(n) && !fs.existsSync(n)) problems.push(`--compare: "${n}" is neither a preset nor a scenario file (${presets})`);
+    if (names.length < 1 || names.some((n) => n === '')) problems.push('--compare: expected names separated by commas, e.g. traditional-county,longgang-2021');
     input = {
       name: `compare ${values.compare}`,
-      structures: values.compare.split(',').map((s) => s.trim()).map((s) => (PRESET_IDS.includes(s) ? { preset: s } : { file: s })),
-      replications: num('replications', values.replications, 2) ?? 10,
-      days: num('days', values.days, 0.001) ?? 365,
-      baseSeed: num('seed', values.seed, 0) ?? 1,
+      structures: names.map((s) => (PRESET_IDS.includes(s) ? { preset: s } : { file: s })),
+      replications: collect(problems, () => wholeArg('replications', values.replications, 2, 10_000)) ?? 10,
+      days: collect(problems, () => numberArg('days', values.days, 0.001, MAX_DAYS, 'days')) ?? 365,
+      baseSeed: collect(problems, () => wholeArg('seed', values.seed, 0, 2 ** 31)) ?? 1,
     };
   } else {
-    if (positionals.length !== 1) throw new UsageError(`expected one experiment file\n${HELP}`);
-    input = readJsonFile(positionals[0]) as ExperimentInput;
+    if (positionals.length !== 1) problems.push(`expected one experiment file, got ${positionals.length} (see --help)`);
+    for (const flag of ['replications', 'days', 'seed'] as const)
+      if (values[flag] !== undefined) problems.push(`--${flag}: only with --compare (an experiment file sets it)`);
+    input = collect(problems, () => readJsonFile(positionals[0]));
     baseDir = path.dirname(path.resolve(positionals[0]));
   }
-  const experiment = parseExperiment(input);
-  const plan = planExperiment(experiment, (ref) => {
-    if (ref.preset !== undefined) return presetJson(ref.preset);
+  const shard = collect(problems, () => parseShard(values.shard));
+  const cores = availableCores();
+  const asked = collect(problems, () => wholeArg('workers', values.workers, 1, 1024));
+  refuse(problems);
+
+  const load = (ref: { preset?: string; file?: string; scenario?: unknown }) => {
+    if (ref.preset !== undefined) {
+      if (!PRESET_IDS.includes(ref.preset)) throw new UsageError(`unknown preset "${ref.preset}" (${presets})`);
+      return presetJson(ref.preset);
+    }
     if (ref.file !== undefined) return readJsonFile(path.resolve(baseDir, ref.file));
     return ref.scenario;
-  });
-  const shard = parseShard(values.shard);
-  if (shard && values.out && !values.out.endsWith('.json')) throw new UsageError('--shard: write the slice as JSON (--out slice.json) so that merge can combine it');
-  const workers = num('workers', values.workers, 1) ?? defaultWorkerCount();
-  if (!Number.isInteger(workers)) throw new UsageError(`--workers: expected an integer ≥ 1, got "${values.workers}"`);
+  };
+  // Before planning: a sweep of a million points takes minutes and gigabytes just to plan.
+  const parsed = experimentSchema.safeParse(input);
+  if (parsed.success && !values['allow-large']) {
+    const size = experimentSize(parsed.data);
+    if (size.points > MAX_SWEEP_POINTS) throw new UsageError(describeAllowLarge([`has ${size.points.toLocaleString('en')} sweep points, more than ${MAX_SWEEP_POINTS.toLocaleString('en')}`]));
+  }
+  const plan = parseAndPlanExperiment(input, load);
+  const e = plan.experiment;
+  if (e.sequential && shard) problems.push('--shard: a sequential experiment cannot be sharded (each batch depends on all results so far)');
+  const jobCount = e.replications * plan.structures.length * plan.points.length;
+  if (shard && shard.index >= jobCount)
+    problems.push(`--shard ${shard.index}/${shard.count}: this slice holds no replication (the experiment has ${jobCount} runs; use at most ${jobCount} shards)`);
+  let workers = asked ?? defaultWorkerCount();
+  if (workers > cores) {
+    process.stderr.write(`--workers ${workers}: this machine has ${cores} core${cores > 1 ? 's' : ''}; using ${cores}\n`);
+    workers = cores;
+  }
+  const slice = shard ? Math.ceil((jobCount - shard.index) / shard.count) : jobCount;
+  workers = Math.max(1, Math.min(workers, slice));
+  if (!values['allow-large']) {
+    const perScenario = plan.scenarios.flat().map((sc) => estimateRun(sc, e.days));
+    const reps = (e.sequential?.maxReplications ?? e.replications) / (shard?.count ?? 1);
+    const over = overBudget(perScenario, budgetOfMachine(), { parallel: workers, runs: perScenario.map(() => Math.ceil(reps)) });
+    if (over.length > 0) problems.push(describeAllowLarge(over));
+  }
+  refuse(problems);
+
+  const journal = values.out ? new Journal(values.out, { flatgov: 'journal', experiment: e.name, shard }) : undefined;
   const pool = nodePool(workers);
   const ctl = new AbortController();
-  const onSigint = () => {
-    process.stderr.write('\nstopping: keeping the replications that finished\n');
-    ctl.abort();
-  };
-  process.on('SIGINT', onSigint);
+  const stopSignals = onSignals(ctl);
+  let journalFailed = false;
   try {
-    const out = await runExperiment(plan, poolExecutor(pool), { signal: ctl.signal, shard, onProgress: progressBar(Date.now()) });
-    if (values.out) writeOut(values.out, out);
+    const out = await runExperiment(plan, poolExecutor(pool), {
+      signal: ctl.signal, shard, onProgress: progressBar(Date.now()),
+      onResult: (r) => {
+        if (journalFailed) return;
+        try {
+          journal?.append(r);
+        } catch (err) {
+          journalFailed = true;
+          process.stderr.write(`\ncannot append to ${journal?.file}: ${(err as Error).message}\n`);
+        }
+      },
+    });
+    if (values.out) {
+      writeOut(values.out, format!, out);
+      journal?.discard();
+    }
     console.log(formatResults(out));
-    if (ctl.signal.aborted) process.exitCode = 130;
-    else if (out.failures.length > 0) process.exitCode = 1;
+    if (!ctl.signal.aborted && out.failures.length > 0) process.exitCode = 1;
+  } catch (err) {
+    if (journal) {
+      journal.close();
+      process.stderr.write(`the replications that finished are in ${journal.file} (one JSON line each)\n`);
+    }
+    throw err;
   } finally {
-    process.off('SIGINT', onSigint);
+    stopSignals();
     pool.close();
   }
 });
-

@@ -10,13 +10,42 @@ import type { Scenario } from '../scenarios/schema.ts';
 
 export class UsageError extends Error {}
 
+/** Errors of other modules that mean "the input is wrong" (exit status 2), by name. */
+const USAGE_ERRORS = new Set(['ExperimentError', 'MergeError', 'BudgetError', 'PathError']);
+
+/** Larger than any scenario, experiment or shard output we write for a few thousand runs. */
+export const MAX_FILE_BYTES = 256 * 2 ** 20;
+
+/** Read at most MAX_FILE_BYTES of a file (a device such as /dev/zero never ends). */
+function readBounded(path: string): string {
+  const fd = fs.openSync(path, 'r');
+  try {
+    if (fs.fstatSync(fd).isDirectory()) throw new Error('it is a folder');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const buf = Buffer.alloc(1 << 20);
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES / 2 ** 20} MB, which no flatgov input is`);
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Read a JSON file; a syntax error names the file, line and column. */
 export function readJsonFile(path: string): unknown {
   let text: string;
   try {
-    text = fs.readFileSync(path, 'utf8');
+    text = readBounded(path);
   } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.code === 'EISDIR' ? 'it is a folder' : err.message;
+    throw new UsageError(`cannot read ${path}: ${why}`);
   }
   return parseJsonText(text, path);
 }
@@ -42,7 +71,7 @@ export async function runMain(main: () => Promise<void> | void): Promise<void> {
   try {
     await main();
   } catch (e) {
-    if (e instanceof ScenarioError || e instanceof UsageError || e instanceof RangeError || (e instanceof Error && e.name === 'ExperimentError')) {
+    if (e instanceof ScenarioError || e instanceof UsageError || e instanceof RangeError || (e instanceof Error && USAGE_ERRORS.has(e.name))) {
       process.stderr.write(`error: ${e.message}\n`);
       process.exit(2);
     }

@@ -6,12 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { diffScenarios } from '../scenarios/diff.ts';
 import { scenarioJsonSchemaText } from '../scenarios/jsonSchema.ts';
 import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
 import { loadScenarioArg, runMain, UsageError } from './load.ts';
 import { presetTable } from './table.ts';
+import { parseCli } from './args.ts';
 
 const HELP = `usage: npm run scenario -- <command>
   validate <file.json>...   check scenario files; every problem with its path (exit 2 if any)
@@ -27,14 +27,11 @@ function show(v: unknown): string {
 }
 
 await runMain(() => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      write: { type: 'boolean', default: false },
-      seeds: { type: 'string', default: '3' },
-      days: { type: 'string', default: '365' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCli({
+    write: { type: 'boolean', default: false },
+    seeds: { type: 'string', default: '3' },
+    days: { type: 'string', default: '365' },
+    help: { type: 'boolean', short: 'h', default: false },
   });
   const [cmd, ...args] = positionals;
   if (values.help || !cmd) {
@@ -90,6 +87,6 @@ await runMain(() => {
       for (const id of PRESET_IDS) console.log(`${id.padEnd(20)} ${loadPreset(id).name}`);
       return;
     default:
-      throw new UsageError(`unknown command "${cmd}"\n${HELP}`);
+      throw new UsageError(`unknown command "${cmd}" (see --help)`);
   }
 });

@@ -1,11 +1,13 @@
 /**
  * npm run sim -- <scenario.json | preset-id> [--seed N] [--days D] [--json]
  */
-import { parseArgs } from 'node:util';
 import { simulate } from '../sim/index.ts';
 import type { Summary } from '../sim/metrics.ts';
 import { DEFAULT_PRESET, PRESET_IDS } from '../scenarios/presets.ts';
 import { loadScenarioArg, runMain, UsageError } from './load.ts';
+import { MAX_DAYS, numberArg, parseCli, wholeArg } from './args.ts';
+import { budgetOfMachine } from './budget.ts';
+import { estimateRun, overBudget } from '../sim/budget.ts';
 
 const HELP = `usage: npm run sim -- [scenario.json | preset-id] [--seed N] [--days D] [--json]
 
@@ -15,15 +17,9 @@ Runs one scenario and prints a summary (or one JSON object with --json).
   --seed N   random seed (default 1)
   --days D   simulated days (default 365)
   --json     print the summary as JSON on stdout
+  --allow-large  run even when the estimate is past 4 GB of memory (or 60% of this
+             machine's) or two billion events
 Exit status: 0 done, 2 invalid scenario or arguments.`;
-
-function intArg(name: string, v: string | undefined, def: number, min: number): number {
-  if (v === undefined) return def;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < min || (name === 'seed' && !Number.isInteger(n)))
-    throw new UsageError(`--${name}: expected ${name === 'seed' ? 'an integer' : 'a number'} ≥ ${min}, got "${v}"`);
-  return n;
-}
 
 function pct(x: number) {
   return Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–';
@@ -60,23 +56,25 @@ export function formatSummary(s: Summary, name: string, wallMs: number): string 
 }
 
 await runMain(() => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      seed: { type: 'string' },
-      days: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCli({
+    seed: { type: 'string' },
+    days: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    'allow-large': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
     console.log(HELP);
     return;
   }
-  if (positionals.length > 1) throw new UsageError(`expected one scenario, got ${positionals.length}\n${HELP}`);
+  if (positionals.length > 1) throw new UsageError(`expected one scenario, got ${positionals.length} (see --help)`);
+  const seed = wholeArg('seed', values.seed, 0, Number.MAX_SAFE_INTEGER) ?? 1;
+  const days = numberArg('days', values.days, 0.001, MAX_DAYS, 'days') ?? 365;
   const scenario = loadScenarioArg(positionals[0] ?? DEFAULT_PRESET);
-  const seed = intArg('seed', values.seed, 1, 0);
-  const days = intArg('days', values.days, 365, 0.001);
+  if (!values['allow-large']) {
+    const over = overBudget([estimateRun(scenario, days)], budgetOfMachine());
+    if (over.length > 0) throw new UsageError(`this run ${over.join('; and ')}. Simulate fewer days or residents, or pass --allow-large to run it anyway`);
+  }
   const t0 = performance.now();
   const { summary } = simulate(scenario, { seed, days, snapshotEveryMinutes: 0 });
   const wallMs = performance.now() - t0;

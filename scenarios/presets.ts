@@ -21,7 +21,7 @@ export const PRESET_IDS = Object.keys(raw);
 export const DEFAULT_PRESET = 'longgang-2021';
 
 export function presetJson(id: string): unknown {
-  const r = raw[id];
+  const r = Object.hasOwn(raw, id) ? raw[id] : undefined;
   if (!r) throw new Error(`unknown preset "${id}": expected one of ${PRESET_IDS.join(', ')}`);
   return structuredClone(r);
 }

@@ -10,7 +10,7 @@ import { DEFAULT_METRICS, METRIC_BY_ID, METRIC_IDS } from '../sim/catalog.ts';
 import { replicationSeed } from '../sim/rng.ts';
 import { parsePath, setPath, PathError } from '../scenarios/path.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenarios/schema.ts';
-import { formatPath, validateScenario, type ScenarioProblem } from '../scenarios/validate.ts';
+import { formatPath, ScenarioError, validateScenario, type ScenarioProblem } from '../scenarios/validate.ts';
 import { interval, pairedDifference, tCritical, type Interval, type PairedTest } from './stats.ts';
 
 export const EXPERIMENT_VERSION = 1;
@@ -101,6 +101,34 @@ export function parseExperiment(input: unknown): Experiment {
   throw new ExperimentError(r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
 }
 
+/**
+ * Parse and plan an experiment, reporting every problem at once: when the experiment itself
+ * is malformed, the structures that are well formed are still resolved and their problems
+ * (unreadable files, invalid scenarios, bad overrides) listed with the others.
+ */
+export function parseAndPlanExperiment(input: unknown, load: (ref: { preset?: string; file?: string; scenario?: unknown }) => unknown): Plan {
+  const r = experimentSchema.safeParse(input);
+  if (r.success) return planExperiment(r.data, load);
+  const problems: ScenarioProblem[] = r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+  const structures = (input as { structures?: unknown })?.structures;
+  if (Array.isArray(structures)) {
+    structures.slice(0, 20).forEach((raw, si) => {
+      const st = structureSchema.safeParse(raw);
+      if (st.success) resolveStructure(st.data, si, load, problems);
+    });
+  }
+  throw new ExperimentError(problems);
+}
+
+/** Past this many sweep points, planning alone takes minutes and gigabytes. */
+export const MAX_SWEEP_POINTS = 10_000;
+
+/** Sweep points and runs of an experiment, counted without planning it. */
+export function experimentSize(e: Experiment): { points: number; runs: number } {
+  const points = e.sweep.reduce((n, s) => n * (s.values?.length ?? s.steps ?? 1), 1);
+  return { points, runs: points * e.structures.length * (e.sequential?.maxReplications ?? e.replications) };
+}
+
 /** A structure resolved to a validated scenario. */
 export interface ResolvedStructure {
   label: string;
@@ -175,25 +203,8 @@ export function planExperiment(
         : axes[0].flatMap((a) => axes[1].map((b) => ({ values: { [a.param]: a.value, [b.param]: b.value } })));
   const scenarios: Scenario[][] = [];
   experiment.structures.forEach((st, si) => {
-    let json: unknown;
-    try {
-      json = load(st);
-    } catch (e) {
-      problems.push({ path: `structures[${si}]`, message: (e as Error).message });
-      return;
-    }
-    const base = validateScenario(json);
-    if (!base.ok) {
-      for (const p of base.problems) problems.push({ path: `structures[${si}].${p.path}`, message: p.message });
-      return;
-    }
-    let scenario = base.scenario;
-    try {
-      for (const [path, value] of Object.entries(st.overrides)) scenario = setPath(scenario, path, value);
-    } catch (e) {
-      problems.push({ path: `structures[${si}].overrides`, message: (e as Error).message });
-      return;
-    }
+    const scenario = resolveStructure(st, si, load, problems);
+    if (!scenario) return;
     const label = st.label ?? scenario.id;
     structures.push({ label, scenario });
     const row: Scenario[] = [];
@@ -217,6 +228,37 @@ export function planExperiment(
   if (dup) problems.push({ path: 'structures', message: `expected distinct labels, "${dup}" appears twice (give each a label)` });
   if (problems.length > 0) throw new ExperimentError(problems);
   return { experiment, structures, points, scenarios };
+}
+
+/** A structure's scenario with its overrides applied, or undefined with its problems pushed. */
+function resolveStructure(
+  st: z.output<typeof structureSchema>, si: number, load: (ref: { preset?: string; file?: string; scenario?: unknown }) => unknown,
+  problems: ScenarioProblem[],
+): Scenario | undefined {
+  let json: unknown;
+  try {
+    json = load(st);
+  } catch (e) {
+    const m = (e as Error).message;
+    problems.push(...(e instanceof ScenarioError ? e.problems.map((p) => ({ path: `structures[${si}]${p.path ? `.${p.path}` : ''}`, message: p.message })) : [{ path: `structures[${si}]`, message: m }]));
+    return undefined;
+  }
+  const base = validateScenario(json);
+  if (!base.ok) {
+    for (const p of base.problems) problems.push({ path: `structures[${si}].${p.path}`, message: p.message });
+    return undefined;
+  }
+  let scenario = base.scenario;
+  let bad = false;
+  for (const [path, value] of Object.entries(st.overrides)) {
+    try {
+      scenario = setPath(scenario, path, value);
+    } catch (e) {
+      problems.push({ path: `structures[${si}].overrides[${JSON.stringify(path)}]`, message: (e as Error).message });
+      bad = true;
+    }
+  }
+  return bad ? undefined : scenario;
 }
 
 /** Jobs for replications [from, to) of every structure and sweep point, in a fixed order. */
@@ -292,7 +334,10 @@ export interface Manifest {
   scenarios: { label: string; id: string; sha256: string }[];
   seeds: number[];
   replications: number;
+  /** Whether this file holds every replication of the experiment (never true for a shard). */
   complete: boolean;
+  /** Set when this file is one slice of the experiment: which one, and whether it ran all of it. */
+  shard?: { index: number; count: number; finished: boolean };
   date: string;
 }
 
@@ -357,7 +402,9 @@ export async function sha256(value: unknown): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function manifestFor(plan: Plan, replications: number, complete: boolean, date: Date): Promise<Manifest> {
+export async function manifestFor(
+  plan: Plan, replications: number, complete: boolean, date: Date, shard?: { index: number; count: number },
+): Promise<Manifest> {
   return {
     flatgov: FLATGOV_VERSION,
     scenarioSchemaVersion: SCHEMA_VERSION,
@@ -366,7 +413,8 @@ export async function manifestFor(plan: Plan, replications: number, complete: bo
     scenarios: await Promise.all(plan.structures.map(async (s) => ({ label: s.label, id: s.scenario.id, sha256: await sha256(s.scenario) }))),
     seeds: Array.from({ length: replications }, (_, k) => replicationSeed(plan.experiment.baseSeed, k)),
     replications,
-    complete,
+    complete: complete && !shard,
+    ...(shard ? { shard: { index: shard.index, count: shard.count, finished: complete } } : {}),
     date: date.toISOString(),
   };
 }

@@ -6,9 +6,14 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { WorkerApi } from './api.ts';
 import { WorkerPool, type WorkerHandle } from './pool.ts';
 
+/** Cores this process may use. */
+export function availableCores(): number {
+  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+}
+
 /** Cores less one, at least one. */
 export function defaultWorkerCount(): number {
-  return Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
+  return Math.max(1, availableCores() - 1);
 }
 
 function nodeWorker(): WorkerHandle<WorkerApi> {

@@ -5,7 +5,7 @@
  */
 import {
   aggregate, jobsFor, manifestFor, precise, planExperiment, type Experiment, type ExperimentResult, type Job,
-  type JobFailure, type JobResult, type Plan,
+  type JobFailure, type JobResult, type Plan, sha256,
 } from './experiment.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 
@@ -32,6 +32,8 @@ export interface RunExperimentOptions {
   shard?: { index: number; count: number };
   /** Date written in the manifest (default now). */
   date?: Date;
+  /** Called with each replication as it finishes (to journal it). */
+  onResult?: (r: JobResult) => void;
 }
 
 /** An experiment's full output: results plus the resolved scenarios, enough to re-run or merge. */
@@ -52,7 +54,7 @@ export class JobError extends Error {
 export async function runExperiment(plan: Plan, exec: Executor, opts: RunExperimentOptions = {}): Promise<ExperimentOutput> {
   const e = plan.experiment;
   const seq = e.sequential;
-  if (seq && opts.shard) throw new Error('a sequential experiment cannot be sharded: each batch depends on all results so far');
+  if (seq && opts.shard) throw new RangeError('--shard: a sequential experiment cannot be sharded (each batch depends on all results so far)');
   const results: JobResult[] = [];
   const failures: JobFailure[] = [];
   let reps = e.replications;
@@ -70,9 +72,9 @@ export async function runExperiment(plan: Plan, exec: Executor, opts: RunExperim
       let jobs = jobsFor(plan, from, reps);
       if (opts.shard) jobs = jobs.filter((j) => j.index % opts.shard!.count === opts.shard!.index);
       total += jobs.length;
-      await runAll(jobs, exec, results, failures, plan, () => cancelled, () =>
-        opts.onProgress?.({ done: results.length, total, failed: failures.length, replications: reps }),
-      );
+      await runAll(jobs, exec, results, failures, plan, () => cancelled, () => {
+        opts.onProgress?.({ done: results.length, total, failed: failures.length, replications: reps });
+      }, opts.onResult);
       if (cancelled || !seq) break;
       const { summary } = aggregate(plan, results, reps);
       if (precise(plan, summary) || reps >= seq.maxReplications) break;
@@ -87,14 +89,16 @@ export async function runExperiment(plan: Plan, exec: Executor, opts: RunExperim
 
 async function runAll(
   jobs: Job[], exec: Executor, results: JobResult[], failures: JobFailure[], plan: Plan,
-  cancelled: () => boolean, progress: () => void,
+  cancelled: () => boolean, progress: () => void, onResult?: (r: JobResult) => void,
 ): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < jobs.length && !cancelled()) {
       const job = jobs[next++];
       try {
-        results.push(await exec.run(job));
+        const r = await exec.run(job);
+        results.push(r);
+        onResult?.(r);
       } catch (err) {
         if (cancelled()) return;
         failures.push({
@@ -114,7 +118,7 @@ async function assemble(
 ): Promise<ExperimentOutput> {
   const { summary, differences, rows } = aggregate(plan, results, reps);
   return {
-    manifest: await manifestFor(plan, reps, complete, date),
+    manifest: await manifestFor(plan, reps, complete, date, shard),
     summary, differences, rows,
     failures: [...failures].sort((a, b) => a.index - b.index),
     resolved: plan.structures.map((s) => ({ label: s.label, scenario: s.scenario })),
@@ -153,23 +157,110 @@ export function resultsOfOutput(out: ExperimentOutput, plan: Plan): JobResult[] 
   return [...byKey.values()];
 }
 
-/** Combine the outputs of all shards into what one machine would have produced. */
-export async function mergeShards(outputs: ExperimentOutput[], date = new Date()): Promise<ExperimentOutput> {
-  if (outputs.length === 0) throw new Error('merge: expected at least one shard output');
-  const count = outputs[0].shard?.count ?? 1;
-  const seen = new Set(outputs.map((o) => o.shard?.index ?? 0));
-  const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
-  if (missing.length > 0) throw new Error(`merge: missing shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')}`);
-  const hashes = JSON.stringify(outputs[0].manifest.scenarios);
-  for (const o of outputs) {
-    if (JSON.stringify(o.manifest.scenarios) !== hashes || JSON.stringify(o.manifest.experiment) !== JSON.stringify(outputs[0].manifest.experiment))
-      throw new Error('merge: the shards come from different experiments or scenarios');
+/** A set of shard outputs that cannot be merged; the message says why. */
+export class MergeError extends Error {
+  constructor(message: string) {
+    super(`merge: ${message}`);
+    this.name = 'MergeError';
   }
+}
+
+const shardName = (o: ExperimentOutput) => (o.shard ? `${o.shard.index}/${o.shard.count}` : 'unsharded');
+
+/** Whether a shard ran its whole slice (older outputs say so only in `complete`). */
+const sliceFinished = (o: ExperimentOutput) => o.manifest.shard?.finished ?? o.manifest.complete;
+
+/** Whether a parsed file has the shape of an experiment output. */
+export function isExperimentOutput(o: unknown): o is ExperimentOutput {
+  const x = o as ExperimentOutput;
+  return !!x && typeof x === 'object' && !!x.manifest && typeof x.manifest === 'object' && !!x.manifest.experiment
+    && Array.isArray(x.manifest.scenarios) && Array.isArray(x.rows) && Array.isArray(x.failures) && Array.isArray(x.resolved);
+}
+
+/**
+ * Combine the outputs of all shards into what one machine would have produced. Refuses
+ * (MergeError) unless they are slices of one experiment (same hash), of one partition, each
+ * present once, and together hold every replication exactly once.
+ */
+export async function mergeShards(outputs: ExperimentOutput[], date = new Date()): Promise<ExperimentOutput> {
+  if (outputs.length === 0) throw new MergeError('expected at least one shard output');
+  outputs.forEach((o, i) => {
+    if (!isExperimentOutput(o)) throw new MergeError(`file ${i + 1} is not an experiment output (expected manifest, rows, failures and resolved)`);
+  });
+  // One experiment: the hash of what defines it (experiment, scenario hashes, resolved scenarios).
+  const hashes = await Promise.all(outputs.map((o) => sha256({ experiment: o.manifest.experiment, scenarios: o.manifest.scenarios, resolved: o.resolved })));
+  const kinds = [...new Set(hashes)];
+  if (kinds.length > 1) {
+    const list = kinds.map((h) => `${outputs.filter((_, i) => hashes[i] === h).map(shardName).join(', ')} (experiment ${h.slice(0, 12)})`);
+    throw new MergeError(`the shards come from different experiments: ${list.join(' vs ')}`);
+  }
+  for (const o of outputs) {
+    const own = await Promise.all(o.resolved.map((r) => sha256(r.scenario)));
+    if (own.join() !== o.manifest.scenarios.map((s) => s.sha256).join())
+      throw new MergeError(`shard ${shardName(o)}: its scenarios do not match the hashes in its manifest (the file was edited)`);
+  }
+  // One partition, each shard once, none missing.
+  const counts = [...new Set(outputs.map((o) => o.shard?.count ?? 1))];
+  if (counts.length > 1) throw new MergeError(`shards of different partitions: ${outputs.map(shardName).join(', ')} (every shard must be i/N with the same N)`);
+  const count = counts[0];
+  const seen = new Set<number>();
+  for (const o of outputs) {
+    const i = o.shard?.index ?? 0;
+    if (!(Number.isInteger(i) && i >= 0 && i < count)) throw new MergeError(`shard ${shardName(o)}: not a shard of ${count}`);
+    if (seen.has(i)) throw new MergeError(`shard ${shardName(o)} is given twice`);
+    seen.add(i);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
+  if (missing.length > 0) throw new MergeError(`missing shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')}`);
+  // Exact coverage: every replication of every structure and point once, each in its own shard.
   const plan = planOfOutput(outputs[0]);
-  const results = outputs.flatMap((o) => resultsOfOutput(o, plan));
+  const S = plan.structures.length;
+  const P = plan.points.length;
+  const R = outputs[0].manifest.replications;
+  const nMetrics = plan.experiment.metrics.length;
+  const held = new Map<number, number>();
+  const describeJob = (index: number) => {
+    const p = index % P;
+    const s = Math.floor(index / P) % S;
+    const k = Math.floor(index / (P * S));
+    return `replication ${k} of ${plan.structures[s]?.label}${P > 1 ? ` at ${JSON.stringify(plan.points[p].values)}` : ''}`;
+  };
+  const results: JobResult[] = [];
+  for (const o of outputs) {
+    const mine = o.shard?.index ?? 0;
+    const rs = resultsOfOutput(o, plan);
+    const rowsPer = new Map<string, number>();
+    for (const r of o.rows) rowsPer.set(`${r.structure}/${JSON.stringify(r.point)}/${r.replication}`, (rowsPer.get(`${r.structure}/${JSON.stringify(r.point)}/${r.replication}`) ?? 0) + 1);
+    const indices = [
+      ...rs.map((r) => {
+        if (r.structure < 0 || r.point < 0 || !(Number.isInteger(r.replication) && r.replication >= 0 && r.replication < R))
+          throw new MergeError(`shard ${shardName(o)}: a row names a structure, sweep point or replication the experiment does not have`);
+        const n = rowsPer.get(`${plan.structures[r.structure].label}/${JSON.stringify(plan.points[r.point].values)}/${r.replication}`) ?? 0;
+        if (n !== nMetrics) throw new MergeError(`shard ${shardName(o)}: ${describeJob(r.index)} is given ${n / nMetrics} times (${n} rows for ${nMetrics} metrics)`);
+        return r.index;
+      }),
+      ...o.failures.map((f) => f.index),
+    ];
+    for (const index of indices) {
+      if (index % count !== mine) throw new MergeError(`${describeJob(index)} is in shard ${shardName(o)}, which should not hold it`);
+      held.set(index, (held.get(index) ?? 0) + 1);
+    }
+    results.push(...rs);
+  }
+  const twice = [...held].filter(([, n]) => n > 1);
+  if (twice.length > 0) throw new MergeError(`${describeJob(twice[0][0])} is given ${twice[0][1]} times`);
+  const absent: number[] = [];
+  for (let index = 0; index < R * S * P; index++) if (!held.has(index)) absent.push(index);
+  if (absent.length > 0) {
+    const unfinished = outputs.filter((o) => !sliceFinished(o)).map(shardName);
+    throw new MergeError(
+      `missing ${absent.length} replication(s): ${absent.slice(0, 3).map(describeJob).join('; ')}${absent.length > 3 ? '; …' : ''}` +
+        (unfinished.length > 0 ? ` (shard ${unfinished.join(', ')} did not finish: run ${unfinished.length > 1 ? 'them' : 'it'} again)` : ''),
+    );
+  }
   const failures = outputs.flatMap((o) => o.failures);
-  const complete = outputs.every((o) => o.manifest.complete);
-  return assemble(plan, results, failures, outputs[0].manifest.replications, complete, date);
+  const complete = failures.length === 0 && outputs.every(sliceFinished);
+  return assemble(plan, results, failures, R, complete, date);
 }
 
 /** Runs jobs in the current thread (tests, and a fallback without workers). */
