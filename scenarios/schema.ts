@@ -377,7 +377,7 @@ function checkConsistency(s: z.output<z.ZodObject<any>> & Record<string, any>, c
   const lastUnlimited = (sc.levels[sc.levels.length - 1]?.threshold ?? null) === null;
   if (sc.departments.length === 0 && !lastUnlimited)
     issue(['departments'], 'expected at least one department, or a top level with no competence limit (threshold null)');
-  if (sc.departments.length > 0 && lastUnlimited)
+  if (sc.departments.length > 0 && lastUnlimited && sc.levels.length > 0)
     issue(['levels', sc.levels.length - 1, 'threshold'], 'expected a finite threshold below the departments (null means the level resolves everything)');
   const domainIds = new Set<string>();
   sc.domains.forEach((d, i) => {

@@ -4,12 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { presetJson } from '../scenarios/presets.ts';
-import { ExperimentError, parseExperiment, planExperiment } from './experiment.ts';
+import { validateScenario } from '../scenarios/validate.ts';
+import { csvCell, ExperimentError, parseAndPlanExperiment } from './experiment.ts';
 
 const load = (r: { preset?: string; scenario?: unknown }) => (r.preset ? presetJson(r.preset) : r.scenario);
 const problemsOf = (input: unknown): string => {
   try {
-    planExperiment(parseExperiment(input), load);
+    parseAndPlanExperiment(input, load);
   } catch (e) {
     if (e instanceof ExperimentError) return e.message;
     throw e;
@@ -30,5 +31,31 @@ describe('experiment overrides and sweeps', () => {
     const msg = problemsOf({ structures: [{ preset: 'longgang-2021' }], sweep: [{ param: 'levels.__proto__.map', values: [1] }] });
     expect(msg).toMatch(/sweep\[0\]\.param: .*"__proto__" is not a parameter/);
     expect(Array.prototype.map).toBeTypeOf('function');
+  });
+});
+
+describe('smaller input problems', () => {
+  it('an empty levels list is named as levels, never levels[-1]', () => {
+    const r = validateScenario({ ...(presetJson('longgang-2021') as object), levels: [] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems.map((p) => p.path)).toContain('levels');
+      expect(r.problems.some((p) => p.path.includes('[-1]'))).toBe(false);
+    }
+  });
+  it('CSV cells that a spreadsheet would run as formulas are prefixed with a quote; numbers are not', () => {
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    for (const f of ['+1+1', '-2+3', '@SUM(A1)', '\tx']) expect(csvCell(f).replace(/^"/, '')[0]).toBe("'");
+    expect(csvCell(-1.5)).toBe('-1.5');
+    expect(csvCell('plain label')).toBe('plain label');
+  });
+  it('an experiment with three problems reports all three at once', () => {
+    const msg = problemsOf({
+      structures: [{ preset: 'nope' }, { preset: 'longgang-2021', overrides: { 'levels[town].units': 3 } }],
+      replications: 1,
+    });
+    expect(msg).toMatch(/replications: .*2/);
+    expect(msg).toMatch(/structures\[0\]: unknown preset "nope": expected one of traditional-county, /);
+    expect(msg).toMatch(/structures\[1\]\.overrides\["levels\[town\]\.units"\]: .*no item with id "town"/);
   });
 });

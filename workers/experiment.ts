@@ -431,9 +431,12 @@ export function precise(plan: Plan, summary: SummaryRow[]): boolean {
   });
 }
 
-const csvCell = (v: unknown) => {
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v ?? '');
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** One CSV cell: quoted when needed, and never a formula a spreadsheet would run. */
+export const csvCell = (v: unknown): string => {
+  let s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v ?? '');
+  // A text cell a spreadsheet would run as a formula (=, +, -, @, tab, return) is prefixed with a quote.
+  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** The tidy rows as CSV, the manifest on a first comment line (`#`). */

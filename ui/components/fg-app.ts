@@ -2,7 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { PRESET_IDS } from '../../scenarios/presets.ts';
 import { parseJsonText } from '../../scenarios/json.ts';
 import { ScenarioError, validateScenario } from '../../scenarios/validate.ts';
-import { FLATGOV_VERSION, sha256 } from '../../workers/experiment.ts';
+import { csvCell, FLATGOV_VERSION, sha256 } from '../../workers/experiment.ts';
 import { downloadText } from '../charts/export.ts';
 import '../charts/fg-structure.ts';
 import { getLang, nameOf, setLang, t, type Lang, type MessageKey } from '../i18n.ts';
@@ -303,7 +303,7 @@ export class FgApp extends LitElement {
       const lines = [`# flatgov manifest: ${JSON.stringify(manifest)}`, ['structure', ...cols, 'accept30m', 'onsite1h', 'close24h', 'difficult5wd'].join(',')];
       this.sim.data.forEach((d, i) => {
         if (!d) return;
-        d.day.forEach((_, k) => lines.push([JSON.stringify(this.columnTitle(i)), ...cols.map((c) => d[c][k]), ...d.sla[k]].map((v) => (typeof v === 'number' && !Number.isFinite(v) ? '' : v)).join(',')));
+        d.day.forEach((_, k) => lines.push([csvCell(this.columnTitle(i)), ...cols.map((c) => d[c][k]), ...d.sla[k]].map((v) => (typeof v === 'number' && !Number.isFinite(v) ? '' : v)).join(',')));
       });
       downloadText(`${lines.join('\n')}\n`, 'flatgov-run.csv', 'text/csv');
     }
