@@ -37,3 +37,17 @@ describe('a shareable link with hostile changes', () => {
     expect(d!.state.columns).toEqual(defaultState().columns);
   });
 });
+
+describe('a shareable link that inflates to hundreds of megabytes', () => {
+  it('is refused after a few megabytes, with a message, and the defaults are kept', async () => {
+    // 30 MB of spaces deflate to about 30 KB.
+    const big = { v: 1, seed: 1, pad: ' '.repeat(30 * 2 ** 20) };
+    const hash = await linkOf(big);
+    expect(hash.length).toBeLessThan(400_000);
+    const before = process.memoryUsage().arrayBuffers;
+    const d = await decodeState(hash);
+    expect(d!.problems[0]).toMatch(/larger than 2 MB unpacked/);
+    expect(d!.state).toEqual(defaultState());
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(50 * 2 ** 20);
+  });
+});

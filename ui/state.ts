@@ -89,9 +89,34 @@ async function deflate(text: string): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-async function inflate(bytes: Uint8Array): Promise<string> {
+/** The most a link's state may inflate to: far more than four custom scenarios need. */
+export const MAX_LINK_STATE_BYTES = 2 * 2 ** 20;
+
+export class LinkTooLargeError extends Error {}
+
+/** Inflate, stopping as soon as the text passes `max` bytes (a small link can inflate to gigabytes). */
+async function inflate(bytes: Uint8Array, max = MAX_LINK_STATE_BYTES): Promise<string> {
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return await new Response(stream).text();
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      throw new LinkTooLargeError();
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -128,7 +153,9 @@ export async function decodeState(hash: string): Promise<DecodedState | undefine
   let raw: unknown;
   try {
     raw = JSON.parse(await inflate(fromBase64Url(m[1])));
-  } catch {
+  } catch (e) {
+    if (e instanceof LinkTooLargeError)
+      return { state: def, kept: [], problems: [`the state in the link is larger than ${MAX_LINK_STATE_BYTES / 2 ** 20} MB unpacked, more than any flatgov state; it was not read`] };
     return { state: def, kept: [], problems: ['the state in the link is damaged (it may have been cut short)'] };
   }
   if (!raw || typeof raw !== 'object') return { state: def, kept: [], problems: ['the state in the link is not an object'] };

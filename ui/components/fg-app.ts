@@ -3,6 +3,7 @@ import { PRESET_IDS } from '../../scenarios/presets.ts';
 import { parseJsonText } from '../../scenarios/json.ts';
 import { ScenarioError, validateScenario } from '../../scenarios/validate.ts';
 import { csvCell, FLATGOV_VERSION, sha256 } from '../../workers/experiment.ts';
+import { estimateAppRun } from '../budget.ts';
 import { downloadText } from '../charts/export.ts';
 import '../charts/fg-structure.ts';
 import { getLang, nameOf, setLang, t, type Lang, type MessageKey } from '../i18n.ts';
@@ -127,6 +128,16 @@ export class FgApp extends LitElement {
     return s ? `${i + 1}. ${nameOf(s).split(/[:：]/)[0]}` : t('picker.structure', { n: i + 1 });
   }
 
+  /** Run or pause; a run the estimator calls huge starts only once the user agrees, and one past what a tab holds not at all. */
+  private toggleRun() {
+    if (this.sim.status !== 'running' && this.sim.day === 0) {
+      const est = estimateAppRun(this.built.map((b) => b.scenario), this.state.days);
+      this.inputError = est.level === 'refuse' ? est.message : '';
+      if (est.level === 'refuse' || (est.level === 'warn' && !confirm(est.message))) return;
+    }
+    this.sim.toggle();
+  }
+
   private async resetRun() {
     await this.sim.reset(this.built.map((b) => b.scenario), this.state.seed, this.state.days);
   }
@@ -155,7 +166,7 @@ export class FgApp extends LitElement {
     const k = e.key.toLowerCase();
     if (e.key === ' ' && tag !== 'BUTTON' && tag !== 'SUMMARY') {
       e.preventDefault();
-      this.sim.toggle();
+      this.toggleRun();
     } else if (k === 's') void this.sim.step();
     else if (k === 'r') void this.resetRun();
     else if (['1', '2', '3', '4'].includes(k)) this.setSpeed(Number(k) - 1);
@@ -345,7 +356,7 @@ export class FgApp extends LitElement {
         @column-remove=${(e: CustomEvent<number>) => this.removeColumn(e.detail)}
         @column-select=${(e: CustomEvent<number>) => this.patchState({ selected: e.detail })}></fg-picker>
       <fg-run-controls .lang=${st.lang} .status=${this.sim.status} .day=${this.sim.day} .days=${st.days} .speed=${this.sim.speed} .seed=${st.seed} .invalid=${invalid}
-        @run-action=${(e: CustomEvent<string>) => (e.detail === 'toggle' ? this.sim.toggle() : e.detail === 'step' ? void this.sim.step() : void this.resetRun())}
+        @run-action=${(e: CustomEvent<string>) => (e.detail === 'toggle' ? this.toggleRun() : e.detail === 'step' ? void this.sim.step() : void this.resetRun())}
         @speed-change=${(e: CustomEvent<number>) => this.setSpeed(e.detail)}
         @seed-change=${(e: CustomEvent<number>) => this.onSeed(e.detail)}
         @days-change=${(e: CustomEvent<number>) => this.onDays(e.detail)}></fg-run-controls>

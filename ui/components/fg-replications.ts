@@ -1,7 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { METRIC_BY_ID } from '../../sim/catalog.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
-import { browserExecutor, browserPool } from '../../workers/browser-pool.ts';
+import { browserExecutor, browserPool, browserWorkerCount } from '../../workers/browser-pool.ts';
+import { estimateAppRun } from '../budget.ts';
 import { parseExperiment, planExperiment, toCsv, toJson } from '../../workers/experiment.ts';
 import { runExperiment, type ExperimentOutput } from '../../workers/runner.ts';
 import { downloadText } from '../charts/export.ts';
@@ -91,7 +92,9 @@ export class FgReplications extends LitElement {
   private async run() {
     const valid = this.structures.filter((s) => s.scenario);
     if (valid.length === 0) return;
-    this._error = '';
+    const est = estimateAppRun(valid.map((s) => s.scenario), this.days, { runs: this.replications, parallel: this.pool?.size ?? browserWorkerCount() });
+    this._error = est.level === 'refuse' ? est.message : '';
+    if (est.level === 'refuse' || (est.level === 'warn' && !confirm(est.message))) return;
     this._out = undefined;
     this._running = true;
     this.ctl = new AbortController();

@@ -149,6 +149,8 @@ export const zh: Record<MessageKey, string> = {
   'export.json': '数据（JSON）',
   'export.title': '下载',
 
+  'budget.warn': '这次运行规模很大：估计约需 {memory} 内存、{time} 计算时间。完成前页面可能变慢。仍要运行吗？',
+  'budget.refuse': '未运行：估计需要约 {memory} 内存，超过浏览器标签页的容量。请减少居民数、降低诉求率或缩短天数，或用命令行运行（npm run sim）。',
   'link.invalid': '链接未能完整读取：{reason}。已保留：{kept}。',
   'link.nothingKept': '无，显示默认对比',
   'link.dismiss': '关闭',
