@@ -37,15 +37,20 @@ function eventsPerProblem(s: Scenario): number {
   return 3 + s.levels.length + 2 * collaborative;
 }
 
-/** Expected problems per simulated day, on average over the run, shocks included. */
+/** Expected problems per simulated day, on average over the run; overlapping shocks multiply, as in the engine. */
 export function problemsPerDay(s: Scenario, days: number): number {
   const base = (s.population.residents * s.demand.casesPerResidentYear) / 365;
-  let extra = 0;
-  for (const sh of s.shocks ?? []) {
-    const overlap = Math.max(0, Math.min(days, sh.startDay + sh.days) - Math.max(0, sh.startDay));
-    extra += (sh.demandMultiplier - 1) * overlap;
+  const shocks = s.shocks ?? [];
+  const cuts = [0, days, ...shocks.flatMap((sh) => [sh.startDay, sh.startDay + sh.days])].filter((t) => t >= 0 && t <= days).sort((a, b) => a - b);
+  let weighted = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [a, b] = [cuts[i], cuts[i + 1]];
+    if (b <= a) continue;
+    let m = 1;
+    for (const sh of shocks) if (a >= sh.startDay && a < sh.startDay + sh.days) m *= sh.demandMultiplier;
+    weighted += m * (b - a);
   }
-  return (base * Math.max(0, days + extra)) / Math.max(days, 1e-9);
+  return (base * weighted) / Math.max(days, 1e-9);
 }
 
 export function estimateRun(s: Scenario, days: number): RunEstimate {

@@ -57,3 +57,15 @@ describe('the app', () => {
     expect(estimateAppRun([s, s], 3650, { runs: 1000, parallel: 1 }).level).toBe('warn');
   });
 });
+
+describe('regressions found by the property tests', () => {
+  it('overlapping shocks multiply demand, as in the engine, so the estimate stays an upper bound', () => {
+    // Shrunk counterexample: two overlapping shocks with demand × 0 were added, not multiplied,
+    // and the estimate fell to zero problems while day 0 still raised eleven.
+    const s = loadPreset('traditional-county');
+    const shock = { name: 'typhoon', startDay: 1, days: 1, demandMultiplier: 0, difficultyMultiplier: 0.1, capacityMultiplier: 0, fieldShare: null, appliesTo: [] };
+    const small = { ...heavy(s, 131, 19.0767), shocks: [shock, shock] } as Scenario;
+    const { summary } = simulate(small, { seed: 2147221490, days: 2, snapshotEveryMinutes: 0 });
+    expect(summary.cases.created).toBeLessThanOrEqual(estimateRun(small, 2).problems);
+  });
+});
