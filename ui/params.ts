@@ -138,3 +138,53 @@ export function paramSections(s: Scenario): ParamSection[] {
 export function labelOf(x: { en: string; zh: string }): string {
   return getLang() === 'zh' ? x.zh : x.en;
 }
+
+/** The control of a parameter path, if the panel offers one. */
+export function fieldOf(s: Scenario, path: string): ParamField | undefined {
+  for (const sec of paramSections(s)) for (const f of sec.fields) if (f.path === path) return f;
+  return undefined;
+}
+
+/** A path with list items by index, as validation reports them (`levels[grid].units` → `levels[0].units`). */
+export function indexPath(s: Scenario, path: string): string {
+  let cur: unknown = s;
+  let out = '';
+  for (const seg of parsePath(path)) {
+    if (typeof seg === 'object') {
+      const i = Array.isArray(cur) ? cur.findIndex((x) => (x as { id?: unknown })?.id === seg.id) : -1;
+      out += `[${i}]`;
+      cur = Array.isArray(cur) ? cur[i] : undefined;
+    } else {
+      out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+      cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
+    }
+  }
+  return out;
+}
+
+/** A value as the panel shows it, with its unit. */
+export function shownValue(f: ParamField | undefined, v: unknown, unit: (u: string) => string, num: (x: number, d?: number) => string): string {
+  if (typeof v === 'boolean') return v ? '✓' : '✗';
+  if (typeof v !== 'number') return String(v);
+  if (f?.percent) return `${num(100 * v, 0)}%`;
+  const u = f?.unit ? ` ${unit(f.unit)}` : '';
+  const digits = Number.isInteger(v) ? 0 : Number.isInteger(v * 10) ? 1 : 2;
+  return `${num(v, digits)}${u}`;
+}
+
+/** The parameters of the demand section, which "apply to all structures" copies. */
+export const DEMAND_PATHS = ['demand.casesPerResidentYear', 'demand.fieldShare', 'demand.difficultyRate', 'residents.initialTrust', 'residents.bypassLowTrust'];
+
+/** Short names of the source documents, for help texts that cite them by number. */
+const SOURCE_SHORT: Record<string, { en: string; zh: string }> = {
+  '000': L('Longgang at five, news report', '龙港设市五周年报道'),
+  '001': L('Chen 2022, Zhejiang University', '陈宝胜 2022，浙江大学'),
+  '002': L('big-department reform 2.0, report', '大部制改革2.0 报道'),
+  '003': L('Wenzhou Daily, 28 Sep 2020', '温州日报 2020年9月28日'),
+  '004': L('Longgang reform, news report', '龙港改革策源地报道'),
+};
+
+/** A text with source numbers ("000: 70%") written as short source names. */
+export function readableSources(text: string): string {
+  return text.replace(/\b(00\d)\b(?=\s*[:,)；：，]|\s*$)/g, (m, id: string) => (SOURCE_SHORT[id] ? labelOf(SOURCE_SHORT[id]) : m));
+}

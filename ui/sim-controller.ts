@@ -1,7 +1,9 @@
 /**
  * The simulation as the app sees it: one worker per structure, run, pause, step, reset and
- * speed. The page asks each worker to advance at most ten times a second and redraws when
- * the answers arrive, so it never waits on the simulation.
+ * speed. The page asks each worker to advance about ten times a second, to the day the
+ * clock says (so "1 week/s" is seven days in every second, whatever each step costs), and
+ * redraws when the answers arrive, so it never waits on the simulation. At the fastest
+ * speed it asks again as soon as an answer is in, in chunks sized to take about a tick.
  */
 import { wrap, type Remote } from 'comlink';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -33,7 +35,10 @@ export class SimController implements ReactiveController {
   private generation = 0;
   /** Advances run one after another: a step asked for during a tick waits for it. */
   private chain: Promise<void> = Promise.resolve();
-  private maxChunk = 5;
+  private maxChunk = 10;
+  /** Wall clock and day when the current speed started: the clock the run keeps to. */
+  private clockT0 = 0;
+  private clockDay0 = 0;
 
   constructor(private host: ReactiveControllerHost) {
     host.addController(this);
@@ -84,8 +89,9 @@ export class SimController implements ReactiveController {
   play(): void {
     if (this.status === 'done' || this.status === 'loading' || this.status === 'error') return;
     this.status = 'running';
+    this.restartClock();
     this.host.requestUpdate();
-    this.schedule();
+    this.schedule(0);
   }
 
   pause(): void {
@@ -111,6 +117,7 @@ export class SimController implements ReactiveController {
 
   setSpeed(i: number): void {
     this.speed = Math.max(0, Math.min(SPEEDS.length - 1, i));
+    this.restartClock();
     this.host.requestUpdate();
   }
 
@@ -119,21 +126,32 @@ export class SimController implements ReactiveController {
     this.timer = undefined;
   }
 
-  private schedule() {
+  private restartClock() {
+    this.clockT0 = performance.now();
+    this.clockDay0 = this.day;
+  }
+
+  private schedule(delay = TICK_MS) {
     this.stop();
-    this.timer = setTimeout(() => void this.tick(), TICK_MS);
+    this.timer = setTimeout(() => void this.tick(), delay);
   }
 
   private async tick() {
     if (this.status !== 'running') return;
     const perSecond = SPEEDS[this.speed];
     const t0 = performance.now();
-    await this.advance(() => Math.min(this.days, Number.isFinite(perSecond) ? this.day + (perSecond * TICK_MS) / 1000 : this.day + this.maxChunk));
-    // At full speed, size the next chunk so that one step takes about a tick.
+    const fastest = !Number.isFinite(perSecond);
+    await this.advance(() => {
+      if (fastest) return Math.min(this.days, this.day + this.maxChunk);
+      // Where the clock says the run should be; a run that fell behind catches up a week at most.
+      const due = this.clockDay0 + (perSecond * (performance.now() - this.clockT0)) / 1000;
+      return Math.min(this.days, Math.min(due, this.day + Math.max(7, perSecond / 2)));
+    });
     const took = performance.now() - t0;
-    if (!Number.isFinite(perSecond)) this.maxChunk = Math.max(1, Math.min(60, this.maxChunk * (took < TICK_MS ? 1.5 : 0.7)));
+    // At full speed, size the next chunk so that one step takes about a tick, and go on at once.
+    if (fastest) this.maxChunk = Math.max(1, Math.min(120, this.maxChunk * (took < 1.5 * TICK_MS ? 1.6 : took > 2.5 * TICK_MS ? 0.7 : 1)));
     if (this.day >= this.days) this.finish();
-    else if (this.status === 'running') this.schedule();
+    else if (this.status === 'running') this.schedule(fastest ? 0 : Math.max(0, TICK_MS - took));
   }
 
   /** Advance every run to the day `target()` gives when its turn comes. */

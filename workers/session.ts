@@ -6,6 +6,7 @@
  */
 import { createSimulation, type Simulation } from '../sim/simulate.ts';
 import type { Snapshot, Summary } from '../sim/metrics.ts';
+import { isOpen } from '../sim/calendar.ts';
 
 export interface SessionInfo {
   scenarioId: string;
@@ -47,6 +48,8 @@ export interface Frame {
   groupQueue: Float64Array;
   groupBusy: Float64Array;
   groupCapacity: Float64Array;
+  /** Per group: 1 in office hours (capacity = staff on duty), 0 after hours (capacity = staff on call). */
+  groupOpen: Float64Array;
   /** Closed cases by hours to close so far (see CLOSE_HOUR_EDGES). */
   closeHistogram: Float64Array;
   /** Time to close so far, hours. */
@@ -115,7 +118,9 @@ export class SimSession {
     const q = new Float64Array(G);
     const b = new Float64Array(G);
     const c = new Float64Array(G);
+    const open = new Float64Array(G);
     m.groups.forEach((g, gi) => {
+      open[gi] = isOpen(m.calendars[g.calendar], e.now) ? 1 : 0;
       for (let o = g.firstOffice; o < g.firstOffice + g.offices; o++) {
         q[gi] += e.qLen[o];
         b[gi] += e.busy[o];
@@ -123,7 +128,7 @@ export class SimSession {
       }
     });
     return {
-      day: this.day, series: packSeries(series, this.info.tiers.length), groupQueue: q, groupBusy: b, groupCapacity: c,
+      day: this.day, series: packSeries(series, this.info.tiers.length), groupQueue: q, groupBusy: b, groupCapacity: c, groupOpen: open,
       closeHistogram: Float64Array.from(e.metrics.closeHistogram),
       hoursToClose: e.metrics.closeStats(),
       flows: e.metrics.flowMatrix(),
@@ -141,6 +146,6 @@ export function frameTransferables(f: Frame): ArrayBuffer[] {
   return [
     s.day, s.created, s.closed, s.lost, s.open, s.closedInInterval, s.createdInInterval, s.localResolutionShare, s.costYuan,
     s.trustMean, s.bypassShareInInterval, s.sla, s.presentByTier, s.queuedByTier, s.utilisationByTier, s.utilisationWeekByTier, s.closedAtTier,
-    f.groupQueue, f.groupBusy, f.groupCapacity, f.closeHistogram, f.flows,
+    f.groupQueue, f.groupBusy, f.groupCapacity, f.groupOpen, f.closeHistogram, f.flows,
   ].map((a) => a.buffer as ArrayBuffer);
 }

@@ -1,4 +1,19 @@
-/** Downloads: a chart's SVG as SVG or PNG, and data files. */
+/**
+ * Downloads: a chart as SVG or PNG that stands alone (title, what was run, the chart with
+ * its legends, and a source line), and data files.
+ */
+import { CHART_FONT, wrapText } from './text.ts';
+
+/** What an exported chart says about itself, above and below the drawing. */
+export interface ExportMeta {
+  title: string;
+  /** Lines under the title: the structures (with their changes), seed and days. */
+  lines: string[];
+  /** The last line: where the figure comes from. */
+  source: string;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function save(blob: Blob, name: string): void {
   const a = document.createElement('a');
@@ -10,22 +25,88 @@ function save(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
-export function svgText(svg: SVGSVGElement): string {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+function text(x: number, y: number, s: string, size: number, weight = 400, fill = '#1a1a1a'): SVGTextElement {
+  const el = document.createElementNS(SVG_NS, 'text');
+  el.setAttribute('x', String(x));
+  el.setAttribute('y', String(y));
+  el.setAttribute('font-size', String(size));
+  el.setAttribute('font-weight', String(weight));
+  el.setAttribute('fill', fill);
+  el.textContent = s;
+  return el;
+}
+
+/** Remove comments (template markers) from a tree. */
+function stripComments(root: Node): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+  const found: Node[] = [];
+  while (walker.nextNode()) found.push(walker.currentNode);
+  for (const c of found) c.parentNode?.removeChild(c);
+}
+
+/** A new SVG: title and context lines, the chart, and the source line. */
+export function standaloneSvg(svg: SVGSVGElement, meta: ExportMeta): SVGSVGElement {
+  const vb = svg.viewBox.baseVal;
+  const w = vb && vb.width > 0 ? vb.width : Number(svg.getAttribute('width')) || svg.clientWidth;
+  const h = vb && vb.height > 0 ? vb.height : Number(svg.getAttribute('height')) || svg.clientHeight;
+  const W = Math.max(w, 420);
+  const pad = 12;
+  const head: SVGTextElement[] = [];
+  let y = pad + 16;
+  head.push(text(pad, y, meta.title, 16, 700));
+  y += 6;
+  for (const line of meta.lines)
+    for (const part of wrapText(line, W - 2 * pad, 11)) {
+      y += 15;
+      head.push(text(pad, y, part, 11, 400, '#333'));
+    }
+  const top = y + 10;
+  const out = document.createElementNS(SVG_NS, 'svg');
+  out.setAttribute('xmlns', SVG_NS);
+  out.setAttribute('font-family', svg.getAttribute('font-family') ?? CHART_FONT);
+  const bg = document.createElementNS(SVG_NS, 'rect');
+  out.append(bg);
+  out.append(...head);
+  const g = document.createElementNS(SVG_NS, 'g');
+  g.setAttribute('transform', `translate(${(W - w) / 2 - (vb?.x ?? 0)},${top - (vb?.y ?? 0)})`);
+  for (const a of ['font-family', 'font-size']) if (svg.getAttribute(a)) g.setAttribute(a, svg.getAttribute(a)!);
+  for (const child of [...svg.childNodes]) g.append(child.cloneNode(true));
+  out.append(g);
+  let yb = top + h + 4;
+  for (const part of wrapText(meta.source, W - 2 * pad, 10)) {
+    yb += 14;
+    out.append(text(pad, yb, part, 10, 400, '#444'));
+  }
+  const H = yb + pad;
+  bg.setAttribute('width', String(W));
+  bg.setAttribute('height', String(H));
+  bg.setAttribute('fill', '#fff');
+  out.setAttribute('width', String(W));
+  out.setAttribute('height', String(H));
+  out.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  stripComments(out);
+  return out;
+}
+
+export function svgText(svg: SVGSVGElement, meta?: ExportMeta): string {
+  const clone = meta ? standaloneSvg(svg, meta) : (svg.cloneNode(true) as SVGSVGElement);
+  clone.setAttribute('xmlns', SVG_NS);
+  stripComments(clone);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
 }
 
-export function downloadSvg(svg: SVGSVGElement, name: string): void {
-  save(new Blob([svgText(svg)], { type: 'image/svg+xml' }), `${name}.svg`);
+export function downloadSvg(svg: SVGSVGElement, name: string, meta?: ExportMeta): void {
+  save(new Blob([svgText(svg, meta)], { type: 'image/svg+xml' }), `${name}.svg`);
 }
 
 /** Render the SVG at twice its size on a canvas and save it as PNG. */
-export async function pngBlob(svg: SVGSVGElement): Promise<Blob> {
-  const w = Number(svg.getAttribute('width')) || svg.clientWidth;
-  const h = Number(svg.getAttribute('height')) || svg.clientHeight;
+export async function pngBlob(svg: SVGSVGElement, meta?: ExportMeta): Promise<Blob> {
+  const src = svgText(svg, meta);
+  const sized = meta ? standaloneSvg(svg, meta) : svg;
+  const w = Number(sized.getAttribute('width')) || svg.clientWidth;
+  const h = Number(sized.getAttribute('height')) || svg.clientHeight;
   const img = new Image();
-  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText(svg))}`;
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(src)}`;
   await img.decode();
   const canvas = document.createElement('canvas');
   canvas.width = 2 * w;
@@ -36,8 +117,8 @@ export async function pngBlob(svg: SVGSVGElement): Promise<Blob> {
   return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG failed'))), 'image/png'));
 }
 
-export async function downloadPng(svg: SVGSVGElement, name: string): Promise<void> {
-  save(await pngBlob(svg), `${name}.png`);
+export async function downloadPng(svg: SVGSVGElement, name: string, meta?: ExportMeta): Promise<void> {
+  save(await pngBlob(svg, meta), `${name}.png`);
 }
 
 export function downloadText(text: string, name: string, type: string): void {

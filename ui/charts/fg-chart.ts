@@ -1,13 +1,14 @@
 import { LitElement, css, html } from 'lit';
 import * as d3 from 'd3';
 import { fmt, t } from '../i18n.ts';
-import { downloadPng, downloadSvg } from './export.ts';
+import { downloadPng, downloadSvg, svgText, type ExportMeta } from './export.ts';
+import { CHART_FONT, fitText, textWidth } from './text.ts';
 
 export interface Line {
   label: string;
   color: string;
-  x: number[];
-  y: number[];
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
   dashed?: boolean;
 }
 
@@ -15,7 +16,7 @@ export interface Panel {
   title: string;
   lines?: Line[];
   /** A bar chart instead of lines: one bar per label. */
-  bars?: { labels: string[]; values: number[]; color: string };
+  bars?: { labels: string[]; values: number[]; color: string; label: string };
   /** A line of text under the panel title. */
   note?: string;
 }
@@ -25,11 +26,47 @@ export interface RefLine {
   label: string;
 }
 
+/** What an export says besides the chart: the structures, seed and days (see ExportMeta). */
+export interface ChartContext {
+  lines: string[];
+  source: string;
+}
+
+const FONT = 11;
+const ROW = 14;
+/** Below this width panels are stacked rather than side by side. */
+const STACK_BELOW = 620;
+
+interface Geometry {
+  W: number;
+  H: number;
+  cols: number;
+  pw: number;
+  ph: number;
+  /** Height of the header of every panel (title, note, legend, unit). */
+  head: number;
+  left: number;
+  gapX: number;
+  gapY: number;
+}
+
+interface LineState {
+  /** The x array drawn from: another array means another run, drawn anew. */
+  src?: ArrayLike<number>;
+  path: SVGPathElement;
+  dot: SVGCircleElement;
+  n: number;
+  d: string;
+  prevFinite: boolean;
+}
+
 /**
- * A chart of one quantity for every structure compared: one panel per structure, side by
- * side, on the same scales. It only draws what it is given; downloads as PNG or SVG.
- *
- * @property panels - one per structure
+ * A chart of one quantity for every structure compared: one panel per structure (side by
+ * side, or stacked on narrow screens), on the same scales, each with the legend of its own
+ * lines. It only draws what it is given. The drawing is kept between updates: new points
+ * are appended to the paths, and the whole is redrawn only when its layout or scales change.
+ * A text summary and a data table say the same for those who do not see it; downloads as
+ * PNG or SVG carry title, legend, structures, seed, days and source.
  */
 export class FgChart extends LitElement {
   static properties = {
@@ -45,6 +82,8 @@ export class FgChart extends LitElement {
     yMin: { type: Number },
     yMax: { type: Number },
     empty: { type: String },
+    context: { attribute: false },
+    tableOpen: { state: true },
   };
 
   declare heading: string;
@@ -59,18 +98,36 @@ export class FgChart extends LitElement {
   declare yMin: number | undefined;
   declare yMax: number | undefined;
   declare empty: string;
+  declare context: ChartContext | undefined;
+  declare tableOpen: boolean;
   private width = 900;
   private observer?: ResizeObserver;
+  private layoutKey = '';
+  private lineStates: LineState[][] = [];
+  private barRects: SVGRectElement[][] = [];
+  private noteEls: SVGTextElement[] = [];
+  private x = d3.scaleLinear();
+  private y = d3.scaleLinear();
+  private geo?: Geometry;
 
   static styles = css`
     :host { display: block; margin: 0 0 1.25rem; }
-    header { display: flex; align-items: baseline; gap: 0.75rem; flex-wrap: wrap; }
-    h3 { font-size: 1rem; margin: 0; flex: 1; }
-    button { font: inherit; font-size: 0.8rem; padding: 0.15rem 0.5rem; border: 1px solid #767676; background: #fff; color: #1a1a1a; border-radius: 3px; cursor: pointer; }
-    button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 1px; }
+    header { display: flex; align-items: baseline; gap: 0.5rem 0.75rem; flex-wrap: wrap; }
+    h3 { font-size: 1rem; margin: 0; flex: 1; min-width: 12rem; }
+    button, summary { font: inherit; font-size: 0.8rem; padding: 0.15rem 0.5rem; border: 1px solid #767676; background: #fff; color: #1a1a1a; border-radius: 3px; cursor: pointer; }
+    button:focus-visible, summary:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 1px; }
+    details.dl { position: relative; }
+    details.dl summary { list-style: none; }
+    details.dl summary::-webkit-details-marker { display: none; }
+    details.dl[open] .menu { position: absolute; right: 0; z-index: 2; display: flex; gap: 0.3rem; padding: 0.3rem; background: #fff; border: 1px solid #767676; border-radius: 4px; margin-top: 0.2rem; }
     svg { display: block; width: 100%; height: auto; }
-    .legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.8rem; margin: 0.25rem 0; color: #333; }
-    .key { display: inline-block; width: 1.2em; height: 0.25em; vertical-align: middle; margin-right: 0.3em; }
+    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    details.table { font-size: 0.8rem; margin-top: 0.2rem; }
+    details.table summary { border: none; padding: 0.1rem 0; color: #1a1a1a; text-decoration: underline; display: inline-block; }
+    .scroll { overflow-x: auto; max-height: 20rem; overflow-y: auto; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+    th, td { padding: 0.1rem 0.5rem; border-bottom: 1px solid #ddd; text-align: right; white-space: nowrap; }
+    th:first-child { text-align: left; }
   `;
 
   constructor() {
@@ -84,6 +141,7 @@ export class FgChart extends LitElement {
     this.refY = [];
     this.refX = [];
     this.empty = '';
+    this.tableOpen = false;
   }
 
   connectedCallback(): void {
@@ -107,100 +165,293 @@ export class FgChart extends LitElement {
     return this.renderRoot.querySelector('svg')!;
   }
 
+  /** Title, structures, seed, days and source, for exports. */
+  exportMeta(): ExportMeta {
+    return { title: this.heading, lines: this.context?.lines ?? [], source: this.context?.source ?? 'flatgov' };
+  }
+
+  /** The SVG a download gives (standalone: title, legends, structures, seed, days, source). */
+  exportSvgText(): string {
+    return svgText(this.svg, this.exportMeta());
+  }
+
+  private valueText(v: number): string {
+    if (!Number.isFinite(v)) return '–';
+    return this.percent ? `${fmt(100 * v, 1)}%` : fmt(v, Math.abs(v) < 10 ? 2 : Math.abs(v) < 1000 ? 1 : 0);
+  }
+
+  /** One sentence per panel: the last value of each line, or the bars. */
+  summary(): string {
+    const parts: string[] = [];
+    for (const p of this.panels) {
+      if (p.bars) {
+        const total = p.bars.values.reduce((a, v) => a + v, 0);
+        if (total > 0) {
+          const top = p.bars.values.indexOf(Math.max(...p.bars.values));
+          parts.push(`${p.title}: ${t('chart.summary.bars', { n: fmt(total), top: p.bars.labels[top] })}${p.note ? `; ${p.note}` : ''}.`);
+        }
+        continue;
+      }
+      const lines = (p.lines ?? []).filter((l) => l.x.length > 0);
+      if (!lines.length) continue;
+      const last = lines[0].x[lines[0].x.length - 1];
+      parts.push(`${p.title}, ${this.xLabel} ${fmt(last)}: ${lines.map((l) => `${l.label} ${this.valueText(l.y[l.y.length - 1])}`).join(', ')}.`);
+    }
+    return parts.length ? parts.join(' ') : this.empty;
+  }
+
   render() {
-    const lines = this.panels.find((p) => p.lines)?.lines ?? [];
+    const tableLabel = t('chart.table');
     return html`
       <header>
         <h3 id="title">${this.heading}</h3>
-        <button @click=${() => downloadPng(this.svg, this.chartId)} aria-label=${t('export.pngLabel', { chart: this.heading })}>${t('export.png')}</button>
-        <button @click=${() => downloadSvg(this.svg, this.chartId)} aria-label=${t('export.svgLabel', { chart: this.heading })}>${t('export.svg')}</button>
+        <details class="dl">
+          <summary aria-label=${t('export.menuLabel', { chart: this.heading })}>${t('export.title')}</summary>
+          <div class="menu">
+            <button @click=${() => downloadPng(this.svg, this.chartId, this.exportMeta())} aria-label=${t('export.pngLabel', { chart: this.heading })}>${t('export.png')}</button>
+            <button @click=${() => downloadSvg(this.svg, this.chartId, this.exportMeta())} aria-label=${t('export.svgLabel', { chart: this.heading })}>${t('export.svg')}</button>
+          </div>
+        </details>
       </header>
-      ${lines.length > 1
-        ? html`<div class="legend">${lines.map((l) => html`<span><span class="key" style="background:${l.color}"></span>${l.label}</span>`)}</div>`
-        : ''}
-      <svg role="img" aria-labelledby="title"></svg>
+      <p class="sr" id="desc">${this.summary()}</p>
+      <svg role="img" aria-labelledby="title" aria-describedby="desc"></svg>
+      <details class="table" @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
+        <summary>${tableLabel}</summary>
+        ${this.tableOpen ? html`<div class="scroll" tabindex="0" role="region" aria-label=${`${tableLabel}: ${this.heading}`}>${this.table()}</div>` : ''}
+      </details>
     `;
+  }
+
+  /** The data as a table: bars as they are; lines every seventh point and the last. */
+  private table() {
+    const panels = this.panels;
+    if (panels.some((p) => p.bars)) {
+      const labels = panels.find((p) => p.bars)!.bars!.labels;
+      return html`<table><thead><tr><th scope="col">${this.xLabel}</th>${panels.map((p) => html`<th scope="col">${p.title}</th>`)}</tr></thead>
+        <tbody>${labels.map((l, k) => html`<tr><th scope="row">${l}</th>${panels.map((p) => html`<td>${fmt(p.bars?.values[k] ?? NaN)}</td>`)}</tr>`)}</tbody></table>`;
+    }
+    const cols = panels.flatMap((p) => (p.lines ?? []).map((l) => ({ head: `${p.title}: ${l.label}`, l })));
+    const longest = cols.reduce((a, c) => Math.max(a, c.l.x.length), 0);
+    const rows: number[] = [];
+    for (let k = 0; k < longest; k += 7) rows.push(k);
+    if (longest > 0 && rows[rows.length - 1] !== longest - 1) rows.push(longest - 1);
+    const ref = cols.find((c) => c.l.x.length === longest)?.l;
+    return html`<table><thead><tr><th scope="col">${this.xLabel}</th>${cols.map((c) => html`<th scope="col">${c.head}</th>`)}</tr></thead>
+      <tbody>${rows.map((k) => html`<tr><th scope="row">${fmt(ref?.x[k] ?? k)}</th>${cols.map((c) => html`<td>${k < c.l.y.length ? this.valueText(c.l.y[k]) : ''}</td>`)}</tr>`)}</tbody></table>`;
   }
 
   updated(): void {
     this.draw();
   }
 
+  private yDomain(): [number, number] {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const p of this.panels) {
+      for (const l of p.lines ?? [])
+        for (let k = 0; k < l.y.length; k++) {
+          const v = l.y[k];
+          if (Number.isFinite(v)) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+        }
+      if (p.bars) for (const v of p.bars.values) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+    }
+    for (const r of this.refY) (lo = Math.min(lo, r.value)), (hi = Math.max(hi, r.value));
+    const y0 = this.yMin ?? Math.min(0, Number.isFinite(lo) ? lo : 0);
+    const y1 = this.yMax ?? Math.max(Number.isFinite(hi) ? hi : 1, y0 + (this.percent ? 0.01 : 1));
+    return d3.scaleLinear().domain([y0, y1]).nice().domain() as [number, number];
+  }
+
+  private xDomain(): [number, number] {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const p of this.panels)
+      for (const l of p.lines ?? []) if (l.x.length) (lo = Math.min(lo, l.x[0])), (hi = Math.max(hi, l.x[l.x.length - 1]));
+    return [Number.isFinite(lo) ? Math.min(lo, 0) : 0, this.xMax ?? Math.max(Number.isFinite(hi) ? hi : 1, 1)];
+  }
+
+  /** The legend of one panel in rows that fit its width. */
+  private legendRows(p: Panel, pw: number): { label: string; color: string; dashed?: boolean; x: number }[][] {
+    const items = p.bars ? [{ label: p.bars.label, color: p.bars.color }] : (p.lines ?? []).map((l) => ({ label: l.label, color: l.color, dashed: l.dashed }));
+    const rows: { label: string; color: string; dashed?: boolean; x: number }[][] = [];
+    let row: (typeof rows)[number] = [];
+    let x = 0;
+    for (const it of items) {
+      const label = fitText(it.label, pw - 24);
+      const w = 22 + textWidth(label, FONT) + 12;
+      if (row.length && x + w > pw) {
+        rows.push(row);
+        row = [];
+        x = 0;
+      }
+      row.push({ ...it, label, x });
+      x += w;
+    }
+    if (row.length) rows.push(row);
+    return rows;
+  }
+
+  private geometry(): Geometry {
+    const n = Math.max(1, this.panels.length);
+    const W = Math.max(280, this.width);
+    const cols = W < STACK_BELOW ? 1 : n;
+    const left = 52;
+    const gapX = 20;
+    const pw = (W - left - 10 - gapX * (cols - 1)) / cols;
+    const legendRows = Math.max(1, ...this.panels.map((p) => this.legendRows(p, pw).length));
+    const hasNotes = this.panels.some((p) => p.note !== undefined) || this.panels.some((p) => p.bars);
+    const head = ROW + (hasNotes ? ROW : 0) + legendRows * ROW + ROW + 10;
+    const ph = cols === 1 && n > 1 ? 150 : 170;
+    const rows = Math.ceil(n / cols);
+    const gapY = 44;
+    const H = rows * (head + ph) + (rows - 1) * gapY + 40;
+    return { W, H, cols, pw, ph, head, left, gapX, gapY };
+  }
+
   private draw(): void {
     const svgEl = this.renderRoot.querySelector('svg');
     if (!svgEl) return;
+    const geo = this.geometry();
+    const yd = this.yDomain();
+    const xd = this.xDomain();
     const panels = this.panels;
-    const n = Math.max(1, panels.length);
-    const W = Math.max(320, this.width);
-    const H = 230;
-    const hasNotes = panels.some((p) => p.note);
-    const m = { top: hasNotes ? 40 : 26, right: 12, bottom: 38, left: 58 };
-    const gap = 18;
-    const pw = (W - m.left - m.right - gap * (n - 1)) / n;
-    const ph = H - m.top - m.bottom;
+    const hasData = panels.some((p) => (p.lines ?? []).some((l) => l.x.length > 0) || (p.bars && p.bars.values.some((v) => v > 0)));
+    const key = JSON.stringify([
+      geo, yd, xd, hasData, this.xLabel, this.yLabel, this.percent, this.refX, this.refY, this.empty,
+      panels.map((p) => [p.title, p.bars?.labels, p.bars?.label, p.bars?.color, p.note === undefined, (p.lines ?? []).map((l) => [l.label, l.color, l.dashed])]),
+    ]);
+    if (key !== this.layoutKey) {
+      this.layoutKey = key;
+      this.rebuild(svgEl, geo, yd, xd, hasData);
+    }
+    this.updateMarks();
+  }
+
+  /** Everything but the data marks' positions: axes, titles, legends, reference lines. */
+  private rebuild(svgEl: SVGSVGElement, geo: Geometry, yd: [number, number], xd: [number, number], hasData: boolean): void {
+    const { W, H, cols, pw, ph, head, left, gapX, gapY } = geo;
+    this.geo = geo;
+    const panels = this.panels;
     const svg = d3.select(svgEl).attr('viewBox', `0 0 ${W} ${H}`).attr('width', W).attr('height', H)
-      .attr('font-family', 'system-ui, "Noto Sans CJK SC", "PingFang SC", sans-serif').attr('font-size', 11);
+      .attr('font-family', CHART_FONT).attr('font-size', FONT);
     svg.selectAll('*').remove();
     svg.append('rect').attr('width', W).attr('height', H).attr('fill', '#fff');
-
-    // Shared scales.
-    const allY: number[] = [];
-    const allX: number[] = [];
-    for (const p of panels) {
-      for (const l of p.lines ?? []) {
-        l.y.forEach((v) => Number.isFinite(v) && allY.push(v));
-        l.x.forEach((v) => allX.push(v));
-      }
-      if (p.bars) p.bars.values.forEach((v) => allY.push(v));
-    }
-    for (const r of this.refY) allY.push(r.value);
-    const hasData = panels.some((p) => (p.lines ?? []).some((l) => l.x.length > 0) || (p.bars && p.bars.values.some((v) => v > 0)));
-    const y0 = this.yMin ?? Math.min(0, d3.min(allY) ?? 0);
-    const y1 = this.yMax ?? Math.max(d3.max(allY) ?? 1, y0 + (this.percent ? 0.01 : 1));
-    const y = d3.scaleLinear().domain([y0, y1]).nice().range([ph, 0]);
-    const x = d3.scaleLinear().domain([d3.min(allX) ?? 0, this.xMax ?? Math.max(d3.max(allX) ?? 1, 1)]).range([0, pw]);
-    const yFmt = (v: d3.NumberValue) => (this.percent ? `${fmt(100 * Number(v), 0)}%` : fmt(Number(v), Math.abs(Number(v)) < 10 && y1 < 10 ? 1 : 0));
-
-    svg.append('text').attr('x', 12).attr('y', m.top + ph / 2).attr('transform', `rotate(-90 12 ${m.top + ph / 2})`)
-      .attr('text-anchor', 'middle').attr('fill', '#333').text(this.yLabel);
-
+    const y = (this.y = d3.scaleLinear().domain(yd).range([ph, 0]));
+    const x = (this.x = d3.scaleLinear().domain(xd).range([0, pw]));
+    const yFmt = (v: d3.NumberValue) => (this.percent ? `${fmt(100 * Number(v), 0)}%` : fmt(Number(v), Math.abs(Number(v)) < 10 && yd[1] < 10 ? 1 : 0));
+    const hasNotes = panels.some((p) => p.note !== undefined) || panels.some((p) => p.bars);
+    this.lineStates = [];
+    this.barRects = [];
+    this.noteEls = [];
     panels.forEach((p, i) => {
-      const g = svg.append('g').attr('transform', `translate(${m.left + i * (pw + gap)},${m.top})`);
-      g.append('text').attr('x', 0).attr('y', hasNotes ? -24 : -10).attr('font-weight', 600).attr('fill', '#1a1a1a').text(p.title);
-      if (p.note) g.append('text').attr('x', 0).attr('y', -9).attr('fill', '#333').text(p.note);
-      g.append('g').call(d3.axisLeft(y).ticks(5).tickFormat(i === 0 ? yFmt : () => '').tickSize(-pw))
+      const cx = left + (i % cols) * (pw + gapX);
+      const cy = 8 + Math.floor(i / cols) * (head + ph + gapY);
+      const g = svg.append('g').attr('class', 'panel').attr('transform', `translate(${cx},${cy})`);
+      let ty = ROW - 2;
+      g.append('text').attr('x', -left + 6).attr('y', ty).attr('font-weight', 600).attr('fill', '#1a1a1a').text(fitText(p.title, pw + left - 6, FONT, 600));
+      if (hasNotes) {
+        ty += ROW;
+        this.noteEls[i] = g.append('text').attr('class', 'note').attr('x', -left + 6).attr('y', ty).attr('fill', '#333').node()!;
+      }
+      for (const row of this.legendRows(p, pw)) {
+        ty += ROW;
+        for (const it of row) {
+          const li = g.append('g').attr('class', 'legend-item').attr('transform', `translate(${it.x - left + 6},${ty - 4})`);
+          if (p.bars) li.append('rect').attr('y', -5).attr('width', 16).attr('height', 9).attr('fill', it.color);
+          else li.append('line').attr('x2', 16).attr('stroke', it.color).attr('stroke-width', 2.5).attr('stroke-dasharray', it.dashed ? '5 3' : null);
+          li.append('text').attr('x', 21).attr('y', 4).attr('fill', '#1a1a1a').text(it.label);
+        }
+      }
+      // The unit, written level above the axis rather than turned on its side.
+      g.append('text').attr('x', -left + 6).attr('y', head - 10).attr('fill', '#333').text(this.yLabel);
+      const plot = g.append('g').attr('transform', `translate(0,${head})`);
+      plot.append('g').call(d3.axisLeft(y).ticks(cols === 1 ? 4 : 5).tickFormat(i % cols === 0 ? yFmt : () => '').tickSize(-pw))
         .call((a) => a.selectAll('line').attr('stroke', '#ddd'))
         .call((a) => a.select('.domain').remove())
         .call((a) => a.selectAll('text').attr('fill', '#333'));
       if (p.bars) {
-        const bx = d3.scaleBand().domain(p.bars.labels).range([0, pw]).padding(0.15);
-        g.append('g').selectAll('rect').data(p.bars.values).join('rect')
-          .attr('x', (_, k) => bx(p.bars!.labels[k])!).attr('width', bx.bandwidth())
-          .attr('y', (v) => y(Math.max(0, v))).attr('height', (v) => Math.abs(y(0) - y(v))).attr('fill', p.bars.color);
-        g.append('g').attr('transform', `translate(0,${ph})`).call(d3.axisBottom(bx).tickValues(p.bars.labels.filter((_, k) => k % 2 === 0)))
+        const labels = p.bars.labels;
+        const bx = d3.scaleBand().domain(labels).range([0, pw]).padding(0.15);
+        const every = Math.max(1, Math.ceil((labels.length * 34) / pw));
+        plot.append('g').attr('transform', `translate(0,${ph})`).call(d3.axisBottom(bx).tickValues(labels.filter((_, k) => k % every === 0)))
           .call((a) => a.selectAll('text').attr('fill', '#333'));
+        const bars = plot.append('g');
+        this.barRects[i] = labels.map((l) => bars.append('rect').attr('x', bx(l)!).attr('width', bx.bandwidth()).attr('fill', p.bars!.color).node()!);
         for (const [k, r] of this.refX.entries()) {
           const idx = Math.round(r.value);
-          const xv = (bx(p.bars.labels[idx]) ?? 0) + bx.bandwidth();
-          g.append('line').attr('x1', xv).attr('x2', xv).attr('y1', 0).attr('y2', ph).attr('stroke', '#b00').attr('stroke-dasharray', '4 3');
+          const xv = (bx(labels[idx]) ?? 0) + bx.bandwidth() + (bx.step() - bx.bandwidth()) / 2;
+          plot.append('line').attr('x1', xv).attr('x2', xv).attr('y1', 0).attr('y2', ph).attr('stroke', '#a51d2d').attr('stroke-dasharray', '4 3');
           const right = xv > pw * 0.6;
-          g.append('text').attr('x', right ? xv - 3 : xv + 3).attr('y', 10 + 13 * k).attr('text-anchor', right ? 'end' : 'start').attr('fill', '#b00').text(r.label);
+          const room = right ? xv - 4 : pw - xv - 4;
+          plot.append('text').attr('x', right ? xv - 3 : xv + 3).attr('y', 10 + 13 * k).attr('text-anchor', right ? 'end' : 'start').attr('fill', '#a51d2d')
+            .attr('paint-order', 'stroke').attr('stroke', '#fff').attr('stroke-width', 3).text(fitText(r.label, room));
         }
       } else {
-        g.append('g').attr('transform', `translate(0,${ph})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(pw / 70))).tickFormat((v) => fmt(Number(v))))
+        plot.append('g').attr('transform', `translate(0,${ph})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(pw / 70))).tickFormat((v) => fmt(Number(v))))
           .call((a) => a.selectAll('text').attr('fill', '#333'));
-        for (const l of p.lines ?? []) {
-          const pts = l.x.map((xv, k) => [xv, l.y[k]] as [number, number]).filter(([, yv]) => Number.isFinite(yv));
-          g.append('path').attr('d', d3.line()(pts.map(([a, b]) => [x(a), y(b)])) ?? '').attr('fill', 'none')
-            .attr('stroke', l.color).attr('stroke-width', 1.8).attr('stroke-dasharray', l.dashed ? '5 3' : null);
-        }
+        this.lineStates[i] = (p.lines ?? []).map((l) => {
+          const path = plot.append('path').attr('fill', 'none').attr('stroke', l.color).attr('stroke-width', 1.8)
+            .attr('stroke-linejoin', 'round').attr('stroke-dasharray', l.dashed ? '5 3' : null).node()!;
+          const dot = plot.append('circle').attr('r', 2.5).attr('fill', l.color).attr('visibility', 'hidden').node()!;
+          return { path, dot, n: 0, d: '', prevFinite: false };
+        });
       }
       for (const r of this.refY) {
-        g.append('line').attr('x1', 0).attr('x2', pw).attr('y1', y(r.value)).attr('y2', y(r.value)).attr('stroke', '#b00').attr('stroke-dasharray', '4 3');
-        g.append('text').attr('x', pw - 2).attr('y', y(r.value) - 4).attr('text-anchor', 'end').attr('fill', '#b00').text(r.label);
+        plot.append('line').attr('x1', 0).attr('x2', pw).attr('y1', y(r.value)).attr('y2', y(r.value)).attr('stroke', '#a51d2d').attr('stroke-dasharray', '4 3');
+        plot.append('text').attr('x', pw - 2).attr('y', y(r.value) - 4).attr('text-anchor', 'end').attr('fill', '#a51d2d')
+          .attr('paint-order', 'stroke').attr('stroke', '#fff').attr('stroke-width', 3).text(fitText(r.label, pw - 4));
       }
-      g.append('text').attr('x', pw / 2).attr('y', ph + 32).attr('text-anchor', 'middle').attr('fill', '#333').text(this.xLabel);
-      if (!hasData && this.empty) g.append('text').attr('x', pw / 2).attr('y', ph / 2).attr('text-anchor', 'middle').attr('fill', '#555').text(this.empty);
+      plot.append('text').attr('x', pw / 2).attr('y', ph + 32).attr('text-anchor', 'middle').attr('fill', '#333').text(this.xLabel);
+      if (!hasData && this.empty) plot.append('text').attr('x', pw / 2).attr('y', ph / 2).attr('text-anchor', 'middle').attr('fill', '#444').text(fitText(this.empty, pw));
+    });
+  }
+
+  /** Move the data marks: append new points to each path; set bar heights and notes. */
+  private updateMarks(): void {
+    const { x, y } = this;
+    const r1 = (v: number) => Math.round(v * 10) / 10;
+    this.panels.forEach((p, i) => {
+      const note = this.noteEls[i];
+      if (note && this.geo) {
+        const s = fitText(p.note ?? '', this.geo.pw + this.geo.left - 6);
+        if (note.textContent !== s) note.textContent = s;
+      }
+      if (p.bars) {
+        const rects = this.barRects[i] ?? [];
+        p.bars.values.forEach((v, k) => {
+          if (!rects[k]) return;
+          rects[k].setAttribute('y', String(y(Math.max(0, v))));
+          rects[k].setAttribute('height', String(Math.abs(y(0) - y(v))));
+        });
+        return;
+      }
+      (p.lines ?? []).forEach((l, j) => {
+        const st = this.lineStates[i]?.[j];
+        if (!st) return;
+        if (l.x.length < st.n || l.x !== st.src) Object.assign(st, { src: l.x, n: 0, d: '', prevFinite: false });
+        let d = st.d;
+        let prev = st.prevFinite;
+        for (let k = st.n; k < l.x.length; k++) {
+          const v = l.y[k];
+          if (Number.isFinite(v)) {
+            d += `${prev ? 'L' : 'M'}${r1(x(l.x[k]))},${r1(y(v))}`;
+            prev = true;
+          } else prev = false;
+        }
+        if (l.x.length !== st.n) {
+          st.n = l.x.length;
+          st.d = d;
+          st.prevFinite = prev;
+          st.path.setAttribute('d', d);
+          // The newest point as a dot: a run of one day is a point, not nothing.
+          let k = l.x.length - 1;
+          while (k >= 0 && !Number.isFinite(l.y[k])) k--;
+          if (k >= 0) {
+            st.dot.setAttribute('cx', String(r1(x(l.x[k]))));
+            st.dot.setAttribute('cy', String(r1(y(l.y[k]))));
+            st.dot.setAttribute('visibility', 'visible');
+          } else st.dot.setAttribute('visibility', 'hidden');
+        }
+      });
     });
   }
 }

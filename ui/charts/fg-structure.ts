@@ -3,7 +3,9 @@ import * as d3 from 'd3';
 import { sankey, sankeyLinkHorizontal, sankeyJustify } from 'd3-sankey';
 import { fmt, nameOf, t, type MessageKey } from '../i18n.ts';
 import type { Frame, SessionInfo } from '../../workers/session.ts';
-import { downloadPng, downloadSvg } from './export.ts';
+import { downloadPng, downloadSvg, svgText } from './export.ts';
+import type { ChartContext } from './fg-chart.ts';
+import { fitText, wrapText } from './text.ts';
 
 export interface StructurePanel {
   title: string;
@@ -15,8 +17,22 @@ interface OrgNode {
   name: string;
   queue: number;
   busy: number;
+  /** Staff on duty (in office hours) or on call (after hours). */
   cap: number;
+  /** In office hours now (for a summed node: any of its groups). */
+  open: boolean;
   children?: OrgNode[];
+}
+
+/** Fill by the share of staff present who are busy: light colours, so dark text reads on all (WCAG AA). */
+const LOAD_FILLS = ['#f6f6f6', '#fde9a9', '#fdc57a', '#f99a5c'] as const;
+const LOAD_EDGES = [0.25, 0.5, 0.75];
+const QUEUE_ALERT = 20;
+
+export function loadFill(busy: number, cap: number): string {
+  const present = Math.max(cap, busy);
+  const u = present > 0 ? busy / present : 0;
+  return LOAD_FILLS[LOAD_EDGES.filter((e) => u >= e).length];
 }
 
 const CHANNEL_KEYS: MessageKey[] = ['channel.grid', 'channel.discovered', 'channel.hotline', 'channel.petition'];
@@ -33,7 +49,7 @@ function tierName(info: SessionInfo, i: number): string {
 export function orgTree(info: SessionInfo, f?: Frame): OrgNode {
   const node = (gi: number): OrgNode => {
     const g = info.groups[gi];
-    return { name: nameOf(g), queue: f?.groupQueue[gi] ?? 0, busy: f?.groupBusy[gi] ?? 0, cap: f?.groupCapacity[gi] ?? 0 };
+    return { name: nameOf(g), queue: f?.groupQueue[gi] ?? 0, busy: f?.groupBusy[gi] ?? 0, cap: f?.groupCapacity[gi] ?? 0, open: (f?.groupOpen?.[gi] ?? 1) > 0 };
   };
   const levels = info.groups.map((g, gi) => ({ g, gi })).filter((x) => x.g.kind === 'level');
   let chain: OrgNode | undefined;
@@ -47,11 +63,27 @@ export function orgTree(info: SessionInfo, f?: Frame): OrgNode {
   const deptNodes = depts.map(({ gi }) => node(gi)).sort((a, b) => b.queue - a.queue || b.busy - a.busy);
   const shown = deptNodes.slice(0, 3);
   const rest = deptNodes.slice(3);
-  if (rest.length) shown.push({ name: `+${rest.length}`, queue: sum('queue', rest), busy: sum('busy', rest), cap: sum('cap', rest) });
-  const deptGroup: OrgNode = { name: t('tier.departments'), queue: sum('queue', deptNodes), busy: sum('busy', deptNodes), cap: sum('cap', deptNodes), children: shown };
+  const anyOpen = (xs: OrgNode[]) => xs.some((x) => x.open);
+  if (rest.length) shown.push({ name: t('structure.moreDepts', { n: rest.length }), queue: sum('queue', rest), busy: sum('busy', rest), cap: sum('cap', rest), open: anyOpen(rest) });
+  const deptGroup: OrgNode = { name: t('tier.departments'), queue: sum('queue', deptNodes), busy: sum('busy', deptNodes), cap: sum('cap', deptNodes), open: anyOpen(deptNodes), children: shown };
   const others = info.groups.map((g, gi) => ({ g, gi })).filter((x) => x.g.kind === 'centre' || x.g.kind === 'hotline').map(({ gi }) => node(gi));
   const top: OrgNode = { ...deptGroup, children: [...(chain ? [chain] : []), ...shown, ...others] };
   return top;
+}
+
+/** Labels on each side moved apart so that none overlaps the next (at least `gap` apart, inside 0…H). */
+export function spreadLabels<T extends { y: number; left: boolean }>(labels: T[], gap: number, H: number): T[] {
+  const out = labels.map((l) => ({ ...l }));
+  for (const side of [true, false]) {
+    const xs = out.filter((l) => l.left === side).sort((a, b) => a.y - b.y);
+    for (let k = 1; k < xs.length; k++) if (xs[k].y - xs[k - 1].y < gap) xs[k].y = xs[k - 1].y + gap;
+    const over = xs.length ? xs[xs.length - 1].y - (H - 3) : 0;
+    if (over > 0) {
+      xs[xs.length - 1].y -= over;
+      for (let k = xs.length - 2; k >= 0; k--) if (xs[k + 1].y - xs[k].y < gap) xs[k].y = xs[k + 1].y - gap;
+    }
+  }
+  return out;
 }
 
 /**
@@ -59,18 +91,29 @@ export function orgTree(info: SessionInfo, f?: Frame): OrgNode {
  * and how busy its staff are, and a flow diagram of where cases end up.
  */
 export class FgStructure extends LitElement {
-  static properties = { panels: { attribute: false }, lang: { type: String } };
+  static properties = { panels: { attribute: false }, lang: { type: String }, context: { attribute: false } };
   declare panels: StructurePanel[];
+  /** Structures, seed, days and source for exports. */
+  declare context: ChartContext | undefined;
 
   static styles = css`
     :host { display: block; }
     header { display: flex; gap: 0.75rem; align-items: baseline; flex-wrap: wrap; }
     h3 { margin: 1rem 0 0.25rem; font-size: 1rem; flex: 1; }
     p { margin: 0 0 0.5rem; color: #333; font-size: 0.9rem; }
-    .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 1rem; }
+    .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(320px, 100%), 1fr)); gap: 1rem; }
+    .wrap { overflow-x: auto; max-width: 100%; }
+    svg.org { min-width: 540px; }
+    @media (max-width: 700px) { svg.org { width: auto; max-width: none; min-width: 0; } }
+    .legend { display: flex; flex-wrap: wrap; gap: 0.25rem 0.9rem; font-size: 0.8rem; align-items: center; margin: 0.25rem 0 0.5rem; }
+    .sw { display: inline-block; width: 1.1em; height: 0.9em; border: 1px solid #666; vertical-align: middle; margin-right: 0.3em; }
+    .sw.alert { border: 2px solid #8b0000; background: #fff; }
+    details { font-size: 0.85rem; margin-top: 0.25rem; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+    th, td { padding: 0.1rem 0.5rem; border-bottom: 1px solid #ddd; text-align: right; }
+    th:first-child { text-align: left; }
     .row.wide { grid-template-columns: 1fr; }
-    svg.org { max-height: 22rem; }
-    figure { margin: 0; }
+    figure { margin: 0; min-width: 0; }
     figcaption { font-weight: 600; margin-bottom: 0.25rem; }
     svg { width: 100%; height: auto; display: block; }
     button { font: inherit; font-size: 0.8rem; padding: 0.15rem 0.5rem; border: 1px solid #767676; background: #fff; border-radius: 3px; cursor: pointer; }
@@ -82,9 +125,21 @@ export class FgStructure extends LitElement {
     this.panels = [];
   }
 
+  private meta(kind: 'org' | 'sankey', i: number) {
+    const heading = t(kind === 'org' ? 'structure.org' : 'structure.sankey');
+    const note = t(kind === 'org' ? 'structure.orgNote' : 'structure.sankeyNote');
+    return { title: `${heading} — ${this.panels[i]?.title ?? ''}`, lines: [note, ...(this.context?.lines ?? [])], source: this.context?.source ?? 'flatgov' };
+  }
+
+  /** The SVG a download of panel i gives (standalone, legend included). */
+  exportSvgText(kind: 'org' | 'sankey', i: number): string {
+    const svg = this.renderRoot.querySelectorAll<SVGSVGElement>(`svg.${kind}`)[i];
+    return svgText(svg, this.meta(kind, i));
+  }
+
   private download(kind: 'org' | 'sankey', as: 'png' | 'svg') {
     const svgs = [...this.renderRoot.querySelectorAll<SVGSVGElement>(`svg.${kind}`)];
-    svgs.forEach((s, i) => (as === 'png' ? downloadPng(s, `${kind}-${i + 1}`) : downloadSvg(s, `${kind}-${i + 1}`)));
+    svgs.forEach((s, i) => (as === 'png' ? downloadPng(s, `${kind}-${i + 1}`, this.meta(kind, i)) : downloadSvg(s, `${kind}-${i + 1}`, this.meta(kind, i))));
   }
 
   render() {
@@ -96,39 +151,67 @@ export class FgStructure extends LitElement {
     return html`
       ${heading('org', t('structure.org'))}
       <p>${t('structure.orgNote')}</p>
-      <div class="row wide">${this.panels.map((p) => html`<figure><figcaption>${p.title}</figcaption>${this.org(p)}</figure>`)}</div>
+      <div class="legend" aria-hidden="true"><span>${t('structure.legendTitle')}:</span>
+        ${LOAD_FILLS.map((c, k) => html`<span><span class="sw" style="background:${c}"></span>${k === 0 ? '< 25%' : k === 3 ? '≥ 75%' : `${LOAD_EDGES[k - 1] * 100}–${LOAD_EDGES[k] * 100}%`}</span>`)}
+        <span><span class="sw alert"></span>${t('structure.outlineNote')}</span></div>
+      <div class="row wide">${this.panels.map((p) => html`<figure><figcaption>${p.title}</figcaption><div class="wrap" tabindex="0" role="region" aria-label=${`${t('structure.org')}: ${p.title}`}>${this.org(p)}</div>
+        <details><summary>${t('structure.table')}</summary>${this.orgTable(p)}</details></figure>`)}</div>
       ${heading('sankey', t('structure.sankey'))}
       <p>${t('structure.sankeyNote')}</p>
       <div class="row">${this.panels.map((p) => html`<figure><figcaption>${p.title}</figcaption>${this.sankey(p)}</figure>`)}</div>
     `;
   }
 
+  private orgTable(p: StructurePanel) {
+    const rows: OrgNode[] = [];
+    const walk = (n: OrgNode) => {
+      rows.push(n);
+      n.children?.forEach(walk);
+    };
+    walk(orgTree(p.info, p.frame));
+    return html`<table><thead><tr><th scope="col">${t('structure.group')}</th><th scope="col">${t('structure.colQueue')}</th>
+      <th scope="col">${t('structure.colBusy')}</th><th scope="col">${t('structure.colCap')}</th></tr></thead>
+      <tbody>${rows.map((r) => html`<tr><th scope="row">${r.name}</th><td>${fmt(r.queue)}</td><td>${fmt(r.busy)}</td><td>${fmt(r.cap)}</td></tr>`)}</tbody></table>`;
+  }
+
   private org(p: StructurePanel) {
     const root = d3.hierarchy(orgTree(p.info, p.frame));
-    const bw = 118;
-    const bh = 40;
-    d3.tree<OrgNode>().nodeSize([bw + 10, bh + 28])(root);
+    const bw = 172;
+    const bh = 80;
+    d3.tree<OrgNode>().nodeSize([bw + 12, bh + 30])(root);
     const nodes = root.descendants() as d3.HierarchyPointNode<OrgNode>[];
     const minX = d3.min(nodes, (n) => n.x)! - bw / 2 - 4;
     const maxX = d3.max(nodes, (n) => n.x)! + bw / 2 + 4;
-    const maxY = d3.max(nodes, (n) => n.y)! + bh + 4;
-    const color = d3.scaleSequential(d3.interpolateYlOrRd).domain([0, 1]);
+    const legendY = d3.max(nodes, (n) => n.y)! + bh + 16;
+    const maxY = legendY + 34;
     const links = root.links() as d3.HierarchyPointLink<OrgNode>[];
-    return svgTemplate`<svg class="org" viewBox="${minX} -4 ${maxX - minX} ${maxY + 4}" width="${maxX - minX}" height="${maxY + 8}"
-        role="img" aria-label="${t('structure.org')}: ${p.title}" font-family="system-ui, sans-serif" font-size="10">
-      <rect x="${minX}" y="-4" width="${maxX - minX}" height="${maxY + 8}" fill="#fff"></rect>
-      ${links.map((l) => svgTemplate`<path d="M${l.source.x},${l.source.y + bh} C${l.source.x},${l.source.y + bh + 14} ${l.target.x},${l.target.y - 14} ${l.target.x},${l.target.y}" fill="none" stroke="#999"></path>`)}
+    const W = maxX - minX;
+    const legendText = (k: number) => (k === 0 ? '< 25%' : k === 3 ? '≥ 75%' : `${LOAD_EDGES[k - 1] * 100}–${LOAD_EDGES[k] * 100}%`);
+    return svgTemplate`<svg class="org" viewBox="${minX} -4 ${W} ${maxY + 4}" width="${W}" height="${maxY + 8}"
+        role="img" aria-label="${t('structure.org')}: ${p.title}" font-family="system-ui, sans-serif" font-size="11">
+      <rect x="${minX}" y="-4" width="${W}" height="${maxY + 8}" fill="#fff"></rect>
+      ${links.map((l) => svgTemplate`<path d="M${l.source.x},${l.source.y + bh} C${l.source.x},${l.source.y + bh + 14} ${l.target.x},${l.target.y - 14} ${l.target.x},${l.target.y}" fill="none" stroke="#767676"></path>`)}
       ${nodes.map((n) => {
         const d = n.data;
-        const u = d.cap > 0 ? Math.min(1, d.busy / d.cap) : d.busy > 0 ? 1 : 0;
-        const fill = color(u * 0.85);
-        const dark = u > 0.6;
+        const alert = d.queue > QUEUE_ALERT;
+        const name = wrapText(d.name, bw - 10, 11, 600);
+        const nameLines = name.length > 2 ? [name[0], fitText(name.slice(1).join(' '), bw - 10, 11, 600)] : name;
+        const over = Math.max(0, d.busy - d.cap);
+        const staff = t('structure.busyOf', { b: fmt(Math.min(d.busy, d.cap)), c: fmt(d.cap) });
+        const lines = [t('structure.waiting', { q: fmt(d.queue) }), t(d.open ? 'structure.onDuty' : 'structure.onCall'), over > 0 ? `${staff} ${t('structure.overtime', { o: fmt(over) })}` : staff];
+        const y0 = nameLines.length > 1 ? 14 : 18;
         return svgTemplate`<g transform="translate(${n.x - bw / 2},${n.y})">
-          <rect width="${bw}" height="${bh}" rx="4" fill="${fill}" stroke="${d.queue > 20 ? '#b00' : '#666'}" stroke-width="${d.queue > 20 ? 2 : 1}"></rect>
-          <text x="${bw / 2}" y="15" text-anchor="middle" font-weight="600" fill="${dark ? '#fff' : '#111'}">${d.name.length > 20 ? `${d.name.slice(0, 19)}…` : d.name}</text>
-          <text x="${bw / 2}" y="31" text-anchor="middle" fill="${dark ? '#fff' : '#222'}">${t('structure.queue', { q: fmt(d.queue) })} · ${t('structure.busy', { b: fmt(d.busy), c: fmt(d.cap) })}</text>
+          <rect width="${bw}" height="${bh}" rx="4" fill="${loadFill(d.busy, d.cap)}" stroke="${alert ? '#8b0000' : '#666'}" stroke-width="${alert ? 3 : 1}"></rect>
+          ${nameLines.map((l, k) => svgTemplate`<text x="${bw / 2}" y="${y0 + 13 * k}" text-anchor="middle" font-weight="600" fill="#111">${l}</text>`)}
+          ${lines.map((l, k) => svgTemplate`<text x="${bw / 2}" y="${y0 + 13 * nameLines.length + 3 + 13 * k}" text-anchor="middle" fill="#1a1a1a">${fitText(l, bw - 8, 11)}</text>`)}
         </g>`;
       })}
+      <g transform="translate(${minX + 6},${legendY})" font-size="11">
+        <text x="0" y="0" fill="#1a1a1a">${t('structure.legendTitle')}:</text>
+        ${LOAD_FILLS.map((c, k) => svgTemplate`<rect x="${k * 78}" y="6" width="14" height="11" fill="${c}" stroke="#666"></rect><text x="${k * 78 + 18}" y="16" fill="#1a1a1a">${legendText(k)}</text>`)}
+        <rect x="${4 * 78}" y="6" width="14" height="11" fill="#fff" stroke="#8b0000" stroke-width="2"></rect>
+        <text x="${4 * 78 + 18}" y="16" fill="#1a1a1a">${fitText(t('structure.outlineNote'), Math.max(60, W - 4 * 78 - 30))}</text>
+      </g>
     </svg>`;
   }
 
@@ -163,13 +246,11 @@ export class FgStructure extends LitElement {
         font-family="system-ui, sans-serif" font-size="10">
       <rect width="${W}" height="${H}" fill="#fff"></rect>
       ${graph.links.map((l) => svgTemplate`<path d="${sankeyLinkHorizontal()(l) ?? ''}" fill="none" stroke="${palette[(l.source as { index: number }).index % 10]}" stroke-opacity="0.45" stroke-width="${Math.max(1, l.width ?? 1)}"></path>`)}
-      ${graph.nodes.map((n) => {
+      ${graph.nodes.map((n) => svgTemplate`<rect x="${n.x0}" y="${n.y0}" width="${(n.x1 ?? 0) - (n.x0 ?? 0)}" height="${Math.max(1, (n.y1 ?? 0) - (n.y0 ?? 0))}" fill="#444"></rect>`)}
+      ${spreadLabels(graph.nodes.map((n) => {
         const left = (n.x0 ?? 0) < W / 2;
-        return svgTemplate`<g>
-          <rect x="${n.x0}" y="${n.y0}" width="${(n.x1 ?? 0) - (n.x0 ?? 0)}" height="${Math.max(1, (n.y1 ?? 0) - (n.y0 ?? 0))}" fill="#444"></rect>
-          <text x="${left ? (n.x1 ?? 0) + 4 : (n.x0 ?? 0) - 4}" y="${((n.y0 ?? 0) + (n.y1 ?? 0)) / 2 + 3}" text-anchor="${left ? 'start' : 'end'}" fill="#111">${n.name} (${fmt(n.value ?? 0)})</text>
-        </g>`;
-      })}
+        return { x: left ? (n.x1 ?? 0) + 4 : (n.x0 ?? 0) - 4, y: ((n.y0 ?? 0) + (n.y1 ?? 0)) / 2 + 4, left, text: `${n.name} (${fmt(n.value ?? 0)})` };
+      }), 13, H).map((l) => svgTemplate`<text x="${l.x}" y="${l.y}" text-anchor="${l.left ? 'start' : 'end'}" fill="#111" paint-order="stroke" stroke="#fff" stroke-width="3">${l.text}</text>`)}
     </svg>`;
   }
 }

@@ -6,7 +6,9 @@ import { csvCell, FLATGOV_VERSION, sha256 } from '../../workers/experiment.ts';
 import { estimateAppRun } from '../budget.ts';
 import { downloadText } from '../charts/export.ts';
 import '../charts/fg-structure.ts';
-import { getLang, nameOf, setLang, t, type Lang, type MessageKey } from '../i18n.ts';
+import { fmt, getLang, nameOf, setLang, t, unitName, type Lang, type MessageKey } from '../i18n.ts';
+import { fieldOf, labelOf, shownValue } from '../params.ts';
+import { getPath } from '../../scenarios/path.ts';
 import { SimController } from '../sim-controller.ts';
 import { buildColumn, decodeState, defaultState, encodeState, MAX_COLUMNS, VIEWS, type AppState, type BuiltColumn, type View } from '../state.ts';
 import './fg-compare.ts';
@@ -33,14 +35,26 @@ export class FgApp extends LitElement {
     linkMessage: { state: true },
     fileErrors: { state: true },
     shareMessage: { state: true },
-    inputError: { state: true },
+    seedError: { state: true },
+    daysError: { state: true },
+    paramsOpen: { state: true },
+    confirmReset: { state: true },
+    runMessage: { state: true },
   };
   declare state: AppState;
   declare built: BuiltColumn[];
   declare linkMessage: string;
   declare fileErrors: (string | undefined)[];
   declare shareMessage: string;
-  declare inputError: string;
+  /** A rejected seed or number of days, shown beside its field (which keeps the state's value). */
+  declare seedError: string;
+  declare daysError: string;
+  /** The parameters drawer (narrow screens). */
+  declare paramsOpen: boolean;
+  /** R asked to reset a run under way: waiting for confirmation. */
+  declare confirmReset: boolean;
+  /** Why a run was refused (too large for a tab). */
+  declare runMessage: string;
   private sim = new SimController(this);
   private urlTimer?: ReturnType<typeof setTimeout>;
 
@@ -68,6 +82,20 @@ export class FgApp extends LitElement {
     .skip { position: absolute; left: -9999px; }
     .skip:focus { left: 1rem; top: 0.5rem; background: #fff; padding: 0.3rem; z-index: 10; }
     .sharebox { width: 100%; font: inherit; }
+    nav.tools { display: flex; gap: 0.5rem; }
+    [hidden] { display: none !important; }
+    .exports { justify-content: flex-start; margin-top: 0.5rem; }
+    .params-toggle, .drawer-close { display: none; }
+    @media (max-width: 700px) {
+      :host { padding: 0.4rem 0.6rem 2rem; }
+      h1 { font-size: 1.15rem; }
+      .subtitle { font-size: 0.85rem; min-width: 0; flex-basis: 100%; order: 3; }
+      .layout { display: block; }
+      .params-toggle { display: block; width: 100%; margin: 0.25rem 0; background: #1a5fb4; color: #fff; border-color: #1a5fb4; text-align: left; }
+      aside { position: fixed; inset: 0; z-index: 20; background: #fff; overflow-y: auto; padding: 0.75rem; border: none; visibility: hidden; transform: translateX(100%); }
+      aside.open { visibility: visible; transform: none; }
+      .drawer-close { display: block; margin-left: auto; position: sticky; top: 0; z-index: 1; }
+    }
     @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
   `;
 
@@ -78,7 +106,11 @@ export class FgApp extends LitElement {
     this.linkMessage = '';
     this.fileErrors = [];
     this.shareMessage = '';
-    this.inputError = '';
+    this.seedError = '';
+    this.daysError = '';
+    this.paramsOpen = false;
+    this.confirmReset = false;
+    this.runMessage = '';
   }
 
   async connectedCallback(): Promise<void> {
@@ -124,15 +156,64 @@ export class FgApp extends LitElement {
   private columnTitle(i: number): string {
     const b = this.built[i];
     const s = b?.scenario ?? b?.base;
-    // The short name: the part before the colon ("Longgang 2021: …").
-    return s ? `${i + 1}. ${nameOf(s).split(/[:：]/)[0]}` : t('picker.structure', { n: i + 1 });
+    // The short name: the part before the colon ("Longgang 2021: …"), marked if changed.
+    const name = s ? `${i + 1}. ${nameOf(s).split(/[:：]/)[0]}` : t('picker.structure', { n: i + 1 });
+    return Object.keys(this.state.columns[i]?.changes ?? {}).length ? `${name} ${t('app.changedMark')}` : name;
+  }
+
+  /** What the user changed in a structure, one readable line per parameter. */
+  private changeLines(i: number): string[] {
+    const base = this.built[i]?.base;
+    const changes = this.state.columns[i]?.changes ?? {};
+    return Object.entries(changes).map(([path, value]) => {
+      if (path === 'shocks') {
+        const kinds = Array.isArray(value) ? value.map((x) => (x as { kind?: string }).kind ?? '?') : [];
+        return `${t('params.shocks')}: ${kinds.length ? kinds.map((k) => t(`shock.${k}` as MessageKey, { day: (value as { kind: string; startDay?: number }[]).find((x) => x.kind === k)?.startDay ?? '' })).join(', ') : t('params.noShocks')}`;
+      }
+      const f = base ? fieldOf(base, path) : undefined;
+      let was: unknown;
+      try {
+        was = base ? getPath(base, path) : undefined;
+      } catch {
+        was = undefined;
+      }
+      const show = (v: unknown) => shownValue(f, v, unitName, fmt);
+      return `${f ? labelOf(f.label) : path}: ${show(was)} → ${show(value)}`;
+    });
+  }
+
+  /** Copy the selected structure's values at these paths to every other structure. */
+  private applyToAll(paths: string[]) {
+    const sel = this.state.selected;
+    const from = this.built[sel]?.scenario;
+    if (!from) return;
+    const columns = this.state.columns.map((col, j) => {
+      if (j === sel) return col;
+      const changes = { ...col.changes };
+      const base = this.built[j].base;
+      for (const path of paths) {
+        const value = path === 'shocks' ? from.shocks : getPath(from, path);
+        let own: unknown;
+        try {
+          own = base ? getPath(base, path) : undefined;
+        } catch {
+          own = undefined;
+        }
+        if (JSON.stringify(own) === JSON.stringify(value)) delete changes[path];
+        else changes[path] = value;
+      }
+      return { ...col, changes };
+    });
+    this.patchState({ columns });
+    this.rebuild();
+    void this.resetRun();
   }
 
   /** Run or pause; a run the estimator calls huge starts only once the user agrees, and one past what a tab holds not at all. */
   private toggleRun() {
     if (this.sim.status !== 'running' && this.sim.day === 0) {
       const est = estimateAppRun(this.built.map((b) => b.scenario), this.state.days);
-      this.inputError = est.level === 'refuse' ? est.message : '';
+      this.runMessage = est.level === 'refuse' ? est.message : '';
       if (est.level === 'refuse' || (est.level === 'warn' && !confirm(est.message))) return;
     }
     this.sim.toggle();
@@ -164,11 +245,22 @@ export class FgApp extends LitElement {
     const dialog = this.renderRoot.querySelector('dialog');
     if (dialog?.open && e.key !== '?') return;
     const k = e.key.toLowerCase();
-    if (e.key === ' ' && tag !== 'BUTTON' && tag !== 'SUMMARY') {
+    // Space runs or pauses, unless a control was reached by keyboard (then it presses that control).
+    if (e.key === ' ' && !((tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A') && el?.matches(':focus-visible'))) {
       e.preventDefault();
       this.toggleRun();
     } else if (k === 's') void this.sim.step();
-    else if (k === 'r') void this.resetRun();
+    else if (k === 'r') {
+      // A run under way is not thrown away by one key press: ask first.
+      if (this.sim.day > 0 && !this.confirmReset) {
+        this.sim.pause();
+        this.confirmReset = true;
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#confirm-reset-no')?.focus());
+      } else {
+        this.confirmReset = false;
+        void this.resetRun();
+      }
+    } else if (e.key === 'Escape' && this.paramsOpen) this.closeParams();
     else if (['1', '2', '3', '4'].includes(k)) this.setSpeed(Number(k) - 1);
     else if (e.key === '?') this.toggleHelp();
     else if (k === 'l') this.setLanguage(getLang() === 'en' ? 'zh' : 'en');
@@ -183,6 +275,11 @@ export class FgApp extends LitElement {
   private setLanguage(lang: Lang) {
     setLang(lang);
     this.patchState({ lang });
+  }
+
+  protected updated(): void {
+    const title = t('app.pageTitle');
+    if (document.title !== title) document.title = title;
   }
 
   private toggleHelp() {
@@ -258,23 +355,26 @@ export class FgApp extends LitElement {
     void this.resetRun();
   }
 
+  /** A seed from its field: a rejected value leaves the state as it was, and says why beside the field. */
   private onSeed(v: number) {
     if (!Number.isInteger(v) || v < 0 || v > 2 ** 31) {
-      this.inputError = `${t('run.seed')}: 0 – 2147483648`;
+      this.seedError = t('input.range', { label: t('run.seed'), what: t('input.wholeFrom', { min: 0, max: fmt(2 ** 31) }), got: Number.isNaN(v) ? t('input.notNumber') : fmt(v, Number.isInteger(v) ? 0 : 2), kept: fmt(this.state.seed) });
+      this.requestUpdate();
       return;
     }
-    this.inputError = '';
+    this.seedError = '';
     this.patchState({ seed: v });
     void this.resetRun();
   }
 
   private onDays(v: number) {
-    if (!(v >= 1 && v <= 3650)) {
-      this.inputError = `${t('run.days')}: 1 – 3650`;
+    if (!Number.isInteger(v) || v < 1 || v > 3650) {
+      this.daysError = t('input.range', { label: t('run.days'), what: t('input.wholeFrom', { min: 1, max: fmt(3650) }), got: Number.isNaN(v) ? t('input.notNumber') : fmt(v, Number.isInteger(v) ? 0 : 2), kept: fmt(this.state.days) });
+      this.requestUpdate();
       return;
     }
-    this.inputError = '';
-    this.patchState({ days: Math.round(v) });
+    this.daysError = '';
+    this.patchState({ days: v });
     void this.resetRun();
   }
 
@@ -335,32 +435,53 @@ export class FgApp extends LitElement {
     const st = this.state;
     const sel = st.selected;
     const b = this.built[sel];
+    const invalidCols = this.built.map((x, i) => (x.scenario ? '' : this.columnTitle(i))).filter(Boolean);
     const invalid = this.built.reduce((a, x) => a + (x.scenario ? 0 : x.problems.length), 0);
+    const paramsHeading = t('params.title', { name: this.columnTitle(sel) });
     return html`
-      <a class="skip" href="#main" @click=${(e: Event) => { e.preventDefault(); this.renderRoot.querySelector<HTMLElement>('#main')?.focus(); }}>${t('app.skip')}</a>
+      <nav class="skips" aria-label=${t('app.skipLinks')}>
+        <button class="skip" @click=${() => this.renderRoot.querySelector<HTMLElement>('#main')?.focus()}>${t('app.skip')}</button>
+        <button class="skip" @click=${() => this.openParams()}>${t('app.skipParams')}</button>
+      </nav>
       <header class="top">
         <h1>${t('app.title')}</h1>
         <p class="subtitle">${t('app.subtitle')}</p>
-        <button id="lang" lang=${getLang() === 'en' ? 'zh-CN' : 'en'} aria-label=${t('app.languageLabel')} aria-keyshortcuts="L"
-          @click=${() => this.setLanguage(getLang() === 'en' ? 'zh' : 'en')}>${t('app.language')}</button>
-        <button id="share" @click=${() => this.share()}>${t('app.share')}</button>
-        <button id="help" aria-keyshortcuts="?" @click=${() => this.toggleHelp()} aria-label=${t('app.help')}>?</button>
+        <nav class="tools" aria-label=${t('app.tools')}>
+          <button id="lang" lang=${getLang() === 'en' ? 'zh-CN' : 'en'} aria-label=${`${t('app.language')} — ${t('app.languageLabel')}`} aria-keyshortcuts="L"
+            @click=${() => this.setLanguage(getLang() === 'en' ? 'zh' : 'en')}>${t('app.language')}</button>
+          <button id="share" @click=${() => this.share()}>${t('app.share')}</button>
+          <button id="help" aria-keyshortcuts="?" @click=${() => this.toggleHelp()} aria-label=${t('app.help')}>?</button>
+        </nav>
       </header>
+      <div class="messages" role="region" aria-label=${t('app.messages')}>
       ${this.shareMessage ? html`<div class="banner" role="status"><span>${this.shareMessage}</span><button @click=${() => (this.shareMessage = '')}>${t('link.dismiss')}</button></div>` : ''}
       ${this.linkMessage ? html`<div class="banner" role="alert" id="link-message"><span>${this.linkMessage}</span><button @click=${() => (this.linkMessage = '')}>${t('link.dismiss')}</button></div>` : ''}
       ${this.sim.status === 'error' ? html`<div class="banner error" role="alert">${this.sim.error}</div>` : ''}
+      ${this.runMessage ? html`<div class="banner error" role="alert" id="run-message"><span>${this.runMessage}</span><button @click=${() => (this.runMessage = '')}>${t('link.dismiss')}</button></div>` : ''}
+      ${this.confirmReset
+        ? html`<div class="banner" role="alertdialog" id="confirm-reset" aria-labelledby="confirm-reset-text">
+            <span id="confirm-reset-text">${t('run.confirmReset', { day: fmt(Math.floor(this.sim.day)) })}</span>
+            <button id="confirm-reset-yes" @click=${() => { this.confirmReset = false; void this.resetRun(); }}>${t('run.reset')}</button>
+            <button id="confirm-reset-no" @click=${() => (this.confirmReset = false)}>${t('run.keep')}</button></div>`
+        : ''}
+      </div>
+      <section class="setup" aria-label=${t('picker.title')}>
       <fg-picker .lang=${st.lang} .columns=${st.columns} .selected=${sel} .errors=${this.fileErrors}
+        .titles=${st.columns.map((_, i) => this.columnTitle(i))} .changes=${st.columns.map((_, i) => this.changeLines(i))}
         @column-preset=${(e: CustomEvent<{ index: number; preset: string }>) => e.detail.preset && this.setColumn(e.detail.index, { preset: e.detail.preset, changes: {} })}
         @column-file=${(e: CustomEvent<{ index: number; file: File }>) => this.onFile(e)}
         @column-add=${() => this.addColumn()}
         @column-remove=${(e: CustomEvent<number>) => this.removeColumn(e.detail)}
-        @column-select=${(e: CustomEvent<number>) => this.patchState({ selected: e.detail })}></fg-picker>
-      <fg-run-controls .lang=${st.lang} .status=${this.sim.status} .day=${this.sim.day} .days=${st.days} .speed=${this.sim.speed} .seed=${st.seed} .invalid=${invalid}
+        @column-select=${(e: CustomEvent<number>) => { this.patchState({ selected: e.detail }); this.openParams(); }}></fg-picker>
+      <fg-run-controls .lang=${st.lang} .status=${this.sim.status} .day=${this.sim.day} .days=${st.days} .speed=${this.sim.speed} .seed=${st.seed}
+        .invalid=${invalid} .invalidWhere=${invalidCols.join(', ')} .seedError=${this.seedError} .daysError=${this.daysError}
         @run-action=${(e: CustomEvent<string>) => (e.detail === 'toggle' ? this.toggleRun() : e.detail === 'step' ? void this.sim.step() : void this.resetRun())}
         @speed-change=${(e: CustomEvent<number>) => this.setSpeed(e.detail)}
         @seed-change=${(e: CustomEvent<number>) => this.onSeed(e.detail)}
         @days-change=${(e: CustomEvent<number>) => this.onDays(e.detail)}></fg-run-controls>
-      ${this.inputError ? html`<div class="banner error" role="alert">${this.inputError}</div>` : ''}
+      <button class="params-toggle" id="params-toggle" aria-expanded=${this.paramsOpen} aria-controls="params"
+        @click=${() => (this.paramsOpen ? this.closeParams() : this.openParams())}>${paramsHeading}</button>
+      </section>
       <div class="layout">
         <main id="main" tabindex="-1">
           <div role="tablist" aria-label=${t('tabs.label')} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
@@ -368,18 +489,22 @@ export class FgApp extends LitElement {
               @click=${() => this.patchState({ view: v })}>${t(VIEW_KEYS[v])}</button>`)}
           </div>
           <section id="panel" role="tabpanel" aria-labelledby="tab-${st.view}">
+            ${this.view()}
+            ${this.replicationsView(st.view === 'replications')}
             ${st.view === 'charts' || st.view === 'structure'
-              ? html`<div class="exports"><span>${t('export.title')}:</span>
+              ? html`<div class="exports"><span>${t('export.dataTitle')}:</span>
                   <button id="export-csv" @click=${() => this.exportData('csv')}>${t('export.csv')}</button>
                   <button id="export-json" @click=${() => this.exportData('json')}>${t('export.json')}</button></div>`
               : ''}
-            ${this.view()}
           </section>
         </main>
-        <aside>
+        <aside id="params" class=${this.paramsOpen ? 'open' : ''} aria-label=${paramsHeading} tabindex="-1"
+          @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.closeParams()}>
+          <button class="drawer-close" @click=${() => this.closeParams()}>${t('params.close')}</button>
           <fg-params .lang=${st.lang} .base=${b?.base} .scenario=${b?.scenario} .changes=${st.columns[sel]?.changes ?? {}} .problems=${b?.problems ?? []}
-            .heading=${t('params.title', { name: this.columnTitle(sel) })}
+            .heading=${paramsHeading} .columnCount=${st.columns.length}
             @param-change=${(e: CustomEvent<{ path: string; value: unknown }>) => this.onParamChange(e)}
+            @param-apply-all=${(e: CustomEvent<{ paths: string[] }>) => this.applyToAll(e.detail.paths)}
             @param-reset-all=${() => {
               const columns = [...st.columns];
               columns[sel] = { ...columns[sel], changes: {} };
@@ -393,18 +518,46 @@ export class FgApp extends LitElement {
     `;
   }
 
+  private openParams() {
+    this.paramsOpen = true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#params')?.focus());
+  }
+
+  private closeParams() {
+    if (!this.paramsOpen) return;
+    this.paramsOpen = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#params-toggle')?.focus());
+  }
+
+  /** Structures, seed and days, and where the figure comes from: what an exported chart says. */
+  private exportContext() {
+    const st = this.state;
+    const lines = st.columns.map((_, i) => {
+      const ch = this.changeLines(i);
+      return ch.length ? `${this.columnTitle(i)}: ${ch.join('; ')}` : this.columnTitle(i);
+    });
+    lines.push(t('export.run', { seed: st.seed, day: fmt(Math.floor(this.sim.day)), days: fmt(st.days) }));
+    return { lines, source: t('export.source', { version: FLATGOV_VERSION, url: `${location.origin}${location.pathname}` }) };
+  }
+
+  private replicationsView(visible: boolean) {
+    const st = this.state;
+    // Always present (hidden when another view is shown) so its results stay until the inputs change.
+    return html`<fg-replications ?hidden=${!visible} .lang=${st.lang} .structures=${st.columns.map((_, i) => ({ label: this.columnTitle(i), scenario: this.built[i].scenario }))}
+      .seed=${st.seed} .days=${st.days} .replications=${st.replications}
+      @replications-change=${(e: CustomEvent<number>) => this.patchState({ replications: e.detail })}></fg-replications>`;
+  }
+
   private view() {
     const st = this.state;
     const titles = st.columns.map((_, i) => this.columnTitle(i));
     switch (st.view) {
       case 'charts':
-        return html`<fg-compare .lang=${st.lang} .days=${st.days} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`;
+        return html`<fg-compare .lang=${st.lang} .days=${st.days} .context=${this.exportContext()} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`;
       case 'structure':
-        return html`<fg-structure .lang=${st.lang} .panels=${titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, frame: this.sim.data[i]!.last }] : []))}></fg-structure>`;
+        return html`<fg-structure .lang=${st.lang} .context=${this.exportContext()} .panels=${titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, frame: this.sim.data[i]!.last }] : []))}></fg-structure>`;
       case 'replications':
-        return html`<fg-replications .lang=${st.lang} .structures=${titles.map((label, i) => ({ label, scenario: this.built[i].scenario }))}
-          .seed=${st.seed} .days=${st.days} .replications=${st.replications}
-          @replications-change=${(e: CustomEvent<number>) => Number.isInteger(e.detail) && e.detail >= 2 && e.detail <= 1000 && this.patchState({ replications: e.detail })}></fg-replications>`;
+        return '';
       case 'info':
         return html`<fg-info .lang=${st.lang} .scenarios=${this.built.map((b) => b.scenario ?? b.base).filter((s) => s !== undefined)}></fg-info>`;
     }

@@ -1,10 +1,11 @@
 import { LitElement, css, html } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { getPath } from '../../scenarios/path.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import type { ScenarioProblem } from '../../scenarios/validate.ts';
 import { SHOCK_KINDS, type ShockKind } from '../../scenarios/shocks.ts';
 import { fmt, t, unitName } from '../i18n.ts';
-import { labelOf, paramSections, type ParamField } from '../params.ts';
+import { DEMAND_PATHS, indexPath, labelOf, paramSections, readableSources, shownValue, type ParamField } from '../params.ts';
 
 /** Default start day of a named shock switched on from the panel. */
 export const SHOCK_START_DAY = 60;
@@ -15,6 +16,7 @@ export const SHOCK_START_DAY = 60;
  *
  * @fires param-change - detail { path, value } (value undefined: reset to the structure's own)
  * @fires param-reset-all
+ * @fires param-apply-all - detail { paths }: copy these values to every other structure
  */
 export class FgParams extends LitElement {
   static properties = {
@@ -25,12 +27,18 @@ export class FgParams extends LitElement {
     changes: { attribute: false },
     problems: { attribute: false },
     heading: { type: String },
+    columnCount: { type: Number },
+    entryErrors: { state: true },
   };
   declare base: Scenario | undefined;
   declare scenario: Scenario | undefined;
   declare changes: Record<string, unknown>;
   declare problems: ScenarioProblem[];
   declare heading: string;
+  /** Structures compared: with more than one, demand and shocks can be applied to all. */
+  declare columnCount: number;
+  /** Entries that are not numbers, by path: the field shows the state's value again and says so. */
+  declare entryErrors: Record<string, string>;
 
   static styles = css`
     :host { display: block; font-size: 0.9rem; }
@@ -50,6 +58,10 @@ export class FgParams extends LitElement {
     .mark { color: #7a5200; font-size: 0.75rem; font-weight: 600; }
     .problems { color: #a00; background: #fdecec; padding: 0.4rem; border-radius: 4px; margin: 0.4rem 0; }
     .resetall { margin: 0.3rem 0 0.6rem; }
+    .applyall { margin: 0.2rem 0 0.4rem; }
+    .field-error { grid-column: 1 / -1; color: #a00; font-size: 0.82rem; font-weight: 600; }
+    .field.invalid { background: #fdecec; box-shadow: -4px 0 0 #a00; }
+    input[aria-invalid='true'] { border: 2px solid #a00; }
   `;
 
   constructor() {
@@ -57,6 +69,25 @@ export class FgParams extends LitElement {
     this.changes = {};
     this.problems = [];
     this.heading = '';
+    this.columnCount = 1;
+    this.entryErrors = {};
+  }
+
+  /** Problems of the current values, by the path of the control they belong to. */
+  private problemsByField(fields: ParamField[]): { byPath: Map<string, string[]>; rest: ScenarioProblem[] } {
+    const byPath = new Map<string, string[]>();
+    const rest: ScenarioProblem[] = [];
+    const keys = new Map<string, string>();
+    for (const f of fields) {
+      keys.set(f.path, f.path);
+      if (this.base) keys.set(indexPath(this.base, f.path), f.path);
+    }
+    for (const p of this.problems) {
+      const path = keys.get(p.path);
+      if (path) byPath.set(path, [...(byPath.get(path) ?? []), p.message]);
+      else rest.push(p);
+    }
+    return { byPath, rest };
   }
 
   private emit(path: string, value: unknown) {
@@ -85,71 +116,107 @@ export class FgParams extends LitElement {
     const s = this.scenario ?? this.base;
     if (!s) return html`<p class="problems">${this.problems.map((p) => t('params.invalid', { path: p.path, message: p.message }))}</p>`;
     const changed = Object.keys(this.changes);
+    const sections = paramSections(this.base ?? s);
+    const { byPath, rest } = this.problemsByField(sections.flatMap((x) => x.fields));
+    const applyAll = (paths: string[], id: string) => (this.columnCount > 1
+      ? html`<button class="applyall" id=${id} @click=${() => this.dispatchEvent(new CustomEvent('param-apply-all', { detail: { paths }, bubbles: true, composed: true }))}>${t('params.applyAll')}</button>`
+      : '');
     return html`
       <h2>${this.heading}</h2>
-      ${this.problems.length
-        ? html`<div class="problems" role="alert">${this.problems.map((p) => html`<div>${t('params.invalid', { path: p.path, message: p.message })}</div>`)}</div>`
+      ${rest.length
+        ? html`<div class="problems" role="alert">${rest.map((p) => html`<div>${t('params.invalid', { path: p.path === 'shocks' || p.path.startsWith('shocks') ? t('params.shocks') : p.path, message: p.message })}</div>`)}</div>`
         : ''}
       ${changed.length
         ? html`<button class="resetall" @click=${() => this.dispatchEvent(new CustomEvent('param-reset-all', { bubbles: true, composed: true }))}>${t('params.resetAll')} (${changed.length})</button>`
         : ''}
-      ${paramSections(s).map((sec) => html`
+      ${sections.map((sec) => html`
         <details ?open=${sec.open}>
           <summary>${labelOf(sec.title)}</summary>
-          ${sec.fields.map((f) => this.control(s, f))}
+          ${sec.id === 'demand' ? applyAll(DEMAND_PATHS, 'apply-demand') : ''}
+          ${sec.fields.map((f) => this.control(s, f, byPath.get(f.path) ?? []))}
         </details>`)}
       <details open>
         <summary>${t('params.shocks')}</summary>
+        ${applyAll(['shocks'], 'apply-shocks')}
         ${SHOCK_KINDS.map((k) => {
           const on = this.shockOn(k);
           const isChanged = 'shocks' in this.changes && on !== (this.base?.shocks ?? []).some((x) => x.kind === k);
           return html`<div class="field ${isChanged ? 'changed' : ''}">
             <label for="shock-${k}">${t(`shock.${k}`, { day: SHOCK_START_DAY })}</label>
-            <div class="value"><input id="shock-${k}" type="checkbox" .checked=${on} @change=${(e: Event) => this.toggleShock(k, (e.target as HTMLInputElement).checked)} /></div>
+            <div class="value"><input id="shock-${k}" type="checkbox" .checked=${live(on)} @change=${(e: Event) => this.toggleShock(k, (e.target as HTMLInputElement).checked)} /></div>
           </div>`;
         })}
       </details>
     `;
   }
 
-  private control(s: Scenario, f: ParamField) {
+  private control(s: Scenario, f: ParamField, problems: string[]) {
     const id = `p-${f.path.replace(/[^a-z0-9]/gi, '-')}`;
-    const value = getPath(s, f.path);
     const isChanged = f.path in this.changes;
+    // The field shows what the state holds: a changed value even when it is not valid.
+    const value = isChanged ? this.changes[f.path] : getPath(s, f.path);
     const base = this.baseValue(f.path);
     const label = labelOf(f.label);
-    const shown = (v: unknown) => (typeof v === 'boolean' ? (v ? '✓' : '✗') : typeof v === 'number' ? (f.percent ? `${fmt(100 * v, 0)}%` : fmt(v, Number.isInteger(v) ? 0 : 2)) : String(v));
+    const shown = (v: unknown) => shownValue(f, v, unitName, fmt);
     const reset = isChanged
-      ? html`<button @click=${() => this.emit(f.path, undefined)} aria-label=${t('params.resetLabel', { name: label, value: shown(base) })}>${t('params.reset')}</button>`
+      ? html`<button @click=${() => this.resetField(f.path)} aria-label=${t('params.resetLabel', { name: label, value: shown(base) })}>${t('params.reset')}</button>`
       : '';
     const helpId = `${id}-help`;
-    const help = f.help ? html`<div class="help" id=${helpId}>${labelOf(f.help)} ${f.kind !== 'switch' ? `(${t('params.range', { min: f.percent ? `${fmt(100 * f.min)}%` : fmt(f.min, 2), max: f.percent ? `${fmt(100 * f.max)}%` : fmt(f.max, 2) })})` : ''}</div>` : '';
+    const errId = `${id}-error`;
+    const digits = f.step >= 1 ? 0 : 2;
+    const range = f.kind !== 'switch'
+      ? `(${t('params.range', { min: f.percent ? `${fmt(100 * f.min)}%` : fmt(f.min, Number.isInteger(f.min) ? 0 : digits), max: f.percent ? `${fmt(100 * f.max)}%` : fmt(f.max, Number.isInteger(f.max) ? 0 : digits) })})`
+      : '';
+    const help = f.help ? html`<div class="help" id=${helpId}>${readableSources(labelOf(f.help))} ${range}</div>` : html`<div class="help" id=${helpId}>${range}</div>`;
     const mark = isChanged ? html`<span class="mark">${t('params.changed')}</span>` : '';
+    const errors = [...problems.map((m) => t('params.fieldProblem', { label, message: m })), ...(this.entryErrors[f.path] ? [this.entryErrors[f.path]] : [])];
+    const err = errors.length ? html`<div class="field-error" id=${errId} role="alert">${errors.join(' ')}</div>` : '';
+    const describedBy = errors.length ? `${errId} ${helpId}` : helpId;
     if (f.kind === 'switch')
       return html`<div class="field ${isChanged ? 'changed' : ''}">
         <label for=${id}>${label} ${mark}</label>
-        <div class="value"><input id=${id} type="checkbox" .checked=${Boolean(value)} aria-describedby=${helpId}
+        <div class="value"><input id=${id} type="checkbox" .checked=${live(Boolean(value))} aria-describedby=${describedBy}
           @change=${(e: Event) => this.emit(f.path, (e.target as HTMLInputElement).checked)} />${reset}</div>
-        ${help}
+        ${err}${help}
       </div>`;
-    const num = Number(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    const display = Number.isFinite(num) ? String(f.percent && f.kind === 'number' ? 100 * num : num) : String(value);
     const onInput = (e: Event) => {
-      const raw = (e.target as HTMLInputElement).value;
+      const input = e.target as HTMLInputElement;
+      const raw = input.value.trim();
       const v = f.percent && f.kind === 'number' ? Number(raw) / 100 : Number(raw);
-      if (raw !== '' && Number.isFinite(v)) this.emit(f.path, v);
+      if (raw === '' || !Number.isFinite(v)) {
+        // Not a number: the state keeps its value, the field shows it again, and says why.
+        this.entryErrors = { ...this.entryErrors, [f.path]: t('params.notNumber', { label, kept: shown(value) }) };
+        input.value = display;
+        return;
+      }
+      if (this.entryErrors[f.path]) {
+        const { [f.path]: _drop, ...others } = this.entryErrors;
+        this.entryErrors = others;
+      }
+      this.emit(f.path, v);
     };
-    return html`<div class="field ${isChanged ? 'changed' : ''}">
+    return html`<div class="field ${isChanged ? 'changed' : ''} ${errors.length ? 'invalid' : ''}">
       <label for=${id}>${label} ${mark}</label>
       <div class="value">
         ${f.kind === 'slider'
-          ? html`<input id=${id} type="range" min=${f.min} max=${f.max} step=${f.step} .value=${String(num)} aria-describedby=${helpId}
+          ? html`<input id=${id} type="range" min=${f.min} max=${f.max} step=${f.step} .value=${live(String(num))} aria-describedby=${describedBy}
               aria-valuetext=${`${fmt(100 * num, 0)}%`} @change=${onInput} /><span class="unit">${fmt(100 * num, 0)}%</span>`
-          : html`<input id=${id} type="number" min=${f.min} max=${f.max} step=${f.step} .value=${String(num)} aria-describedby=${helpId}
-              @change=${onInput} /><span class="unit">${unitName(f.unit)}</span>`}
+          : html`<input id=${id} type="number" min=${f.min} max=${f.max} step=${f.step} .value=${live(display)} aria-describedby=${describedBy}
+              aria-invalid=${problems.length ? 'true' : 'false'} @change=${onInput} /><span class="unit">${unitName(f.unit)}</span>`}
         ${reset}
       </div>
-      ${help}
+      ${err}${help}
     </div>`;
+  }
+
+  private resetField(path: string) {
+    if (this.entryErrors[path]) {
+      const { [path]: _drop, ...others } = this.entryErrors;
+      this.entryErrors = others;
+    }
+    this.emit(path, undefined);
   }
 }
 

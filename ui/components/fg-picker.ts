@@ -20,11 +20,17 @@ export class FgPicker extends LitElement {
     columns: { attribute: false },
     selected: { type: Number },
     errors: { attribute: false },
+    titles: { attribute: false },
+    changes: { attribute: false },
   };
   declare columns: ColumnSpec[];
   declare selected: number;
   /** A load error per column (kept until the next load). */
   declare errors: (string | undefined)[];
+  /** Each structure's title as charts show it (marked when changed). */
+  declare titles: string[];
+  /** Each structure's changes, one line per parameter. */
+  declare changes: string[][];
 
   static styles = css`
     :host { display: block; }
@@ -42,6 +48,19 @@ export class FgPicker extends LitElement {
     .file:focus-within { outline: 3px solid #e66100; }
     .error { color: #a00; background: #fdecec; padding: 0.3rem; border-radius: 4px; margin-top: 0.3rem; white-space: pre-wrap; font-size: 0.85rem; }
     .custom { font-size: 0.85rem; color: #333; }
+    .changes { font-size: 0.82rem; background: #fff6d6; border-left: 4px solid #c58a00; padding: 0.2rem 0.4rem; margin-top: 0.3rem; }
+    .changes ul { margin: 0; padding-left: 1.1rem; }
+    .badge { font-size: 0.75rem; font-weight: 600; color: #7a5200; margin-left: 0.4rem; }
+    .short { display: none; }
+    @media (max-width: 700px) {
+      .long { display: none; }
+      .short { display: inline; }
+      h2 { font-size: 0.95rem; margin-bottom: 0.25rem; }
+      .cols { gap: 0.4rem; }
+      .col { min-width: 0; padding: 0.35rem; flex-basis: 100%; }
+      select, button { font-size: 0.82rem; }
+      .row { margin-top: 0.2rem; gap: 0.3rem; }
+    }
   `;
 
   constructor() {
@@ -49,6 +68,8 @@ export class FgPicker extends LitElement {
     this.columns = [];
     this.selected = 0;
     this.errors = [];
+    this.titles = [];
+    this.changes = [];
   }
 
   private fire(name: string, detail?: unknown) {
@@ -61,7 +82,7 @@ export class FgPicker extends LitElement {
       <div class="cols">
         ${this.columns.map((c, i) => html`
           <div class="col ${i === this.selected ? 'selected' : ''}">
-            <label for="preset-${i}"><strong>${t('picker.structure', { n: i + 1 })}</strong></label>
+            <label for="preset-${i}"><strong>${t('picker.structure', { n: i + 1 })}</strong></label>${this.changes[i]?.length ? html`<span class="badge">${t('params.changed')}</span>` : ''}
             <div class="row">
               <select id="preset-${i}" class="preset" @change=${(e: Event) => this.fire('column-preset', { index: i, preset: (e.target as HTMLSelectElement).value })}>
                 ${c.custom ? html`<option selected value="">${t('picker.custom', { name: c.custom.name })}</option>` : ''}
@@ -69,7 +90,7 @@ export class FgPicker extends LitElement {
               </select>
             </div>
             <div class="row">
-              <span class="file"><button tabindex="-1" aria-hidden="true">${t('picker.open')}</button>
+              <span class="file"><button tabindex="-1" aria-hidden="true"><span class="long">${t('picker.open')}</span><span class="short">${t('picker.openShort')}</span></button>
                 <input type="file" accept="application/json,.json" aria-label=${t('picker.openLabel', { n: i + 1 })}
                   @change=${(e: Event) => {
                     const input = e.target as HTMLInputElement;
@@ -77,9 +98,12 @@ export class FgPicker extends LitElement {
                     if (file) this.fire('column-file', { index: i, file });
                     input.value = '';
                   }} /></span>
-              <button @click=${() => this.fire('column-select', i)} aria-pressed=${i === this.selected}>${t('picker.edit', { n: i + 1 })}</button>
-              ${this.columns.length > 1 ? html`<button @click=${() => this.fire('column-remove', i)}>${t('picker.remove', { n: i + 1 })}</button>` : ''}
+              <button @click=${() => this.fire('column-select', i)} aria-pressed=${i === this.selected} aria-label=${t('picker.edit', { n: i + 1 })}><span class="long">${t('picker.edit', { n: i + 1 })}</span><span class="short">${t('picker.editShort')}</span></button>
+              ${this.columns.length > 1 ? html`<button @click=${() => this.fire('column-remove', i)} aria-label=${t('picker.remove', { n: i + 1 })}><span class="long">${t('picker.remove', { n: i + 1 })}</span><span class="short">${t('picker.removeShort')}</span></button>` : ''}
             </div>
+            ${this.changes[i]?.length
+              ? html`<div class="changes" id="changes-${i}"><ul>${this.changes[i].map((c) => html`<li>${c}</li>`)}</ul></div>`
+              : ''}
             ${this.errors[i] ? html`<div class="error" role="alert">${this.errors[i]}</div>` : ''}
           </div>`)}
       </div>

@@ -1,4 +1,5 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { METRIC_BY_ID } from '../../sim/catalog.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { browserExecutor, browserPool, browserWorkerCount } from '../../workers/browser-pool.ts';
@@ -11,20 +12,30 @@ import { fmt, getLang, t, unitName } from '../i18n.ts';
 const METRICS = ['localResolutionShare', 'hoursToClose.mean', 'hoursToClose.p90', 'sla.accept30m', 'sla.onsite1h', 'sla.close24h',
   'sla.difficult5wd', 'hopsPerCase', 'cost.annualYuan', 'cost.perCaseYuan', 'trust.mean', 'bypassShare'];
 
-/** Decimals that show the half-width to two significant digits. */
-function decimals(half: number): number {
-  return Number.isFinite(half) && half > 0 ? Math.min(4, Math.max(0, 1 - Math.floor(Math.log10(half)))) : 1;
+/** Decimals that show the half-width to two significant digits, at most two. */
+export function decimals(half: number): number {
+  return Number.isFinite(half) && half > 0 ? Math.min(2, Math.max(0, 1 - Math.floor(Math.log10(half)))) : 1;
 }
 
-/** "mean ± half" with the unit, in the current locale. */
-function pm(mean: number, half: number, unit: string): string {
+/**
+ * "mean ± half" with the unit, in the current locale. Shares are in per cent, and their
+ * differences in percentage points.
+ */
+export function pm(mean: number, half: number, unit: string, difference = false): string {
   if (!Number.isFinite(mean)) return '–';
   let scale = 1;
   let u = unit === 'h' ? t('unit.hours') : unit === 'yuan' ? t('unit.yuan') : unitName(unit);
-  if (unit === 'share') (scale = 100), (u = '%');
+  if (unit === 'share') (scale = 100), (u = difference ? t('reps.pp') : '%');
   else if (unit === 'yuan/year') (scale = 1e-6), (u = t('unit.myuan'));
   const d = decimals(half * scale);
-  return Number.isFinite(half) ? `${fmt(mean * scale, d)} ± ${fmt(half * scale, d)} ${u}` : `${fmt(mean * scale, d)} ${u}`;
+  const h = half * scale;
+  const halfText = h > 0 && h < 10 ** -d / 2 ? `<${fmt(10 ** -d, d)}` : fmt(h, d);
+  return Number.isFinite(half) ? `${fmt(mean * scale, d)} ± ${halfText} ${u}` : `${fmt(mean * scale, d)} ${u}`;
+}
+
+/** A replication count the runner accepts. */
+export function validReplications(n: number): boolean {
+  return Number.isInteger(n) && n >= 2 && n <= 1000;
 }
 
 /**
@@ -43,6 +54,7 @@ export class FgReplications extends LitElement {
     _progress: { state: true },
     _running: { state: true },
     _error: { state: true },
+    _countError: { state: true },
   };
   declare structures: { label: string; scenario?: Scenario }[];
   declare seed: number;
@@ -52,7 +64,11 @@ export class FgReplications extends LitElement {
   declare _progress: { done: number; total: number } | undefined;
   declare _running: boolean;
   declare _error: string;
+  declare _countError: string;
   private ctl?: AbortController;
+  /** The inputs the results belong to: when they change, the results go. */
+  private inputsKey = '';
+  private lastRefs: (Scenario | undefined)[] = [];
   private pool?: ReturnType<typeof browserPool>;
 
   static styles = css`
@@ -71,6 +87,9 @@ export class FgReplications extends LitElement {
     .worse { color: #a00; font-weight: 600; }
     .note { color: #333; font-size: 0.85rem; }
     .error { color: #a00; }
+    .scroll { overflow-x: auto; max-width: 100%; }
+    .field-error { color: #a00; font-size: 0.85rem; font-weight: 600; flex-basis: 100%; }
+    input[aria-invalid='true'] { border: 2px solid #a00; }
   `;
 
   constructor() {
@@ -81,6 +100,34 @@ export class FgReplications extends LitElement {
     this.replications = 10;
     this._running = false;
     this._error = '';
+    this._countError = '';
+  }
+
+  protected willUpdate(changed: PropertyValues<this>): void {
+    if (!(changed.has('structures') || changed.has('seed') || changed.has('days') || changed.has('replications'))) return;
+    const refs = this.structures.map((s) => s.scenario);
+    if (refs.length === this.lastRefs.length && refs.every((r, i) => r === this.lastRefs[i]) && !changed.has('seed') && !changed.has('days') && !changed.has('replications')) return;
+    this.lastRefs = refs;
+    const key = JSON.stringify([refs.map((r) => r ?? null), this.seed, this.days, this.replications]);
+    if (key === this.inputsKey) return;
+    this.inputsKey = key;
+    // Results of other inputs would mislead: drop them (and stop a run of the old inputs).
+    if (this._running) this.ctl?.abort();
+    this._out = undefined;
+    this._progress = undefined;
+    this._error = '';
+  }
+
+  private onCount(e: Event) {
+    const input = e.target as HTMLInputElement;
+    const n = input.valueAsNumber;
+    if (!validReplications(n)) {
+      this._countError = t('reps.countError', { got: input.value.trim() === '' || Number.isNaN(n) ? t('input.notNumber') : input.value, kept: fmt(this.replications) });
+      input.value = String(this.replications);
+      return;
+    }
+    this._countError = '';
+    this.dispatchEvent(new CustomEvent('replications-change', { detail: n, bubbles: true, composed: true }));
   }
 
   disconnectedCallback(): void {
@@ -125,12 +172,13 @@ export class FgReplications extends LitElement {
       <h2>${t('reps.title')}</h2>
       <p class="note">${t('reps.empty')}</p>
       <div class="controls">
-        <label>${t('reps.count')} <input id="reps" type="number" min="2" max="1000" .value=${String(this.replications)}
-          @change=${(e: Event) => this.dispatchEvent(new CustomEvent('replications-change', { detail: (e.target as HTMLInputElement).valueAsNumber, bubbles: true, composed: true }))} /></label>
+        <label>${t('reps.count')} <input id="reps" type="number" min="2" max="1000" step="1" .value=${live(String(this.replications))}
+          aria-invalid=${this._countError ? 'true' : 'false'} aria-describedby="reps-error" @change=${(e: Event) => this.onCount(e)} /></label>
         <span>${t('reps.days')}: ${fmt(this.days)}</span>
         ${this._running
           ? html`<button id="cancel-reps" @click=${() => this.ctl?.abort()}>${t('reps.cancel')}</button>`
           : html`<button id="run-reps" class="primary" @click=${() => this.run()}>${t('reps.run')}</button>`}
+        <span class="field-error" id="reps-error" role=${this._countError ? 'alert' : 'none'}>${this._countError}</span>
         ${this._progress
           ? html`<progress max=${this._progress.total} .value=${this._progress.done} aria-label=${t('reps.progress', this._progress)}></progress>
               <span role="status">${t('reps.progress', this._progress)}</span>`
@@ -139,8 +187,8 @@ export class FgReplications extends LitElement {
                      <button @click=${() => downloadText(toJson(out), 'replications.json', 'application/json')}>${t('export.json')}</button>` : ''}
       </div>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
-      ${out ? this.table(out) : ''}
-      ${out ? html`<p class="note">${t('reps.note')}</p>` : ''}
+      ${out ? html`<p class="note">${t('reps.kept')}</p><div class="scroll" tabindex="0" role="region" aria-label=${t('reps.title')}>${this.table(out)}</div>` : ''}
+      ${out ? html`<p class="note">${t('reps.legend')}</p><p class="note">${t('reps.note')}</p>` : ''}
     `;
   }
 
@@ -161,7 +209,7 @@ export class FgReplications extends LitElement {
             const d = out.differences.find((x) => x.b === l && x.metric === m)!;
             const significant = d.low > 0 || d.high < 0;
             const good = significant && (d.mean > 0) === info.higherIsBetter;
-            return html`<td class=${significant ? (good ? 'better' : 'worse') : ''}>${pm(d.mean, d.half, info.unit)}</td>`;
+            return html`<td class=${significant ? (good ? 'better' : 'worse') : ''}>${pm(d.mean, d.half, info.unit, true)}</td>`;
           })}</tr>`;
       })}</tbody>
     </table>`;

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { fmt, t } from '../i18n.ts';
 import type { RunStatus } from '../sim-controller.ts';
 import { SPEEDS } from '../state.ts';
@@ -23,13 +24,21 @@ export class FgRunControls extends LitElement {
     speed: { type: Number },
     seed: { type: Number },
     invalid: { type: Number },
+    invalidWhere: { type: String },
+    seedError: { type: String },
+    daysError: { type: String },
   };
   declare status: RunStatus;
   declare day: number;
   declare days: number;
   declare speed: number;
   declare seed: number;
+  /** Problems with the parameters: nothing runs until they are fixed. */
   declare invalid: number;
+  /** The structures with problems. */
+  declare invalidWhere: string;
+  declare seedError: string;
+  declare daysError: string;
 
   static styles = css`
     :host { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 0; }
@@ -44,6 +53,17 @@ export class FgRunControls extends LitElement {
     .progress { width: 10rem; height: 0.5rem; background: #ddd; border-radius: 4px; overflow: hidden; }
     .progress > div { height: 100%; background: #1a5fb4; }
     .warn { color: #a00; }
+    .field { display: inline-flex; flex-direction: column; gap: 0.15rem; }
+    .err { color: #a00; font-size: 0.8rem; max-width: 20rem; }
+    input[aria-invalid='true'] { border: 2px solid #a00; }
+    @media (max-width: 700px) {
+      :host { gap: 0.4rem 0.6rem; padding: 0.3rem 0; }
+      button { padding: 0.3rem 0.6rem; }
+      button.primary { min-width: 5rem; }
+      input { width: 5rem; }
+      .status { min-width: 0; }
+      .progress { width: 6rem; }
+    }
   `;
 
   constructor() {
@@ -54,6 +74,9 @@ export class FgRunControls extends LitElement {
     this.speed = 1;
     this.seed = 1;
     this.invalid = 0;
+    this.invalidWhere = '';
+    this.seedError = '';
+    this.daysError = '';
   }
 
   private fire(name: string, detail: unknown) {
@@ -62,7 +85,7 @@ export class FgRunControls extends LitElement {
 
   render() {
     const running = this.status === 'running';
-    const ready = this.status === 'paused' || this.status === 'running';
+    const ready = (this.status === 'paused' || this.status === 'running') && (this.invalid === 0 || running);
     const statusText =
       this.status === 'loading' ? t('run.loading')
       : this.status === 'done' ? t('run.done', { days: fmt(this.days) })
@@ -72,26 +95,32 @@ export class FgRunControls extends LitElement {
       <button class="primary" id="run" ?disabled=${!ready} aria-keyshortcuts="Space" @click=${() => this.fire('run-action', 'toggle')}>
         ${running ? t('run.pause') : t('run.run')}
       </button>
-      <button id="step" ?disabled=${this.status !== 'paused' && this.status !== 'running'} aria-keyshortcuts="S" @click=${() => this.fire('run-action', 'step')}>${t('run.step')}</button>
+      <button id="step" ?disabled=${(this.status !== 'paused' && this.status !== 'running') || this.invalid > 0} aria-keyshortcuts="S" @click=${() => this.fire('run-action', 'step')}>${t('run.step')}</button>
       <button id="reset" aria-keyshortcuts="R" @click=${() => this.fire('run-action', 'reset')}>${t('run.reset')}</button>
       <label>${t('run.speed')}
         <select id="speed" @change=${(e: Event) => this.fire('speed-change', Number((e.target as HTMLSelectElement).value))}>
           ${SPEEDS.map((_, i) => html`<option value=${i} ?selected=${i === this.speed}>${t(SPEED_KEYS[i])}</option>`)}
         </select>
       </label>
-      <label title=${t('run.seedHelp')}>${t('run.seed')}
-        <input id="seed" type="number" min="0" max="2147483648" step="1" .value=${String(this.seed)}
-          @change=${(e: Event) => this.fire('seed-change', (e.target as HTMLInputElement).valueAsNumber)} />
-      </label>
-      <label>${t('run.days')}
-        <input id="days" type="number" min="1" max="3650" step="1" .value=${String(this.days)}
-          @change=${(e: Event) => this.fire('days-change', (e.target as HTMLInputElement).valueAsNumber)} />
-      </label>
+      <span class="field">
+        <label title=${t('run.seedHelp')}>${t('run.seed')}
+          <input id="seed" type="number" min="0" max="2147483648" step="1" .value=${live(String(this.seed))} aria-invalid=${this.seedError ? 'true' : 'false'}
+            aria-describedby="seed-error" @change=${(e: Event) => this.fire('seed-change', (e.target as HTMLInputElement).valueAsNumber)} />
+        </label>
+        <span class="err" id="seed-error" role=${this.seedError ? 'alert' : 'none'}>${this.seedError}</span>
+      </span>
+      <span class="field">
+        <label>${t('run.days')}
+          <input id="days" type="number" min="1" max="3650" step="1" .value=${live(String(this.days))} aria-invalid=${this.daysError ? 'true' : 'false'}
+            aria-describedby="days-error" @change=${(e: Event) => this.fire('days-change', (e.target as HTMLInputElement).valueAsNumber)} />
+        </label>
+        <span class="err" id="days-error" role=${this.daysError ? 'alert' : 'none'}>${this.daysError}</span>
+      </span>
       <span class="status" role="status" aria-live="polite">${statusText}</span>
       <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax=${this.days} aria-valuenow=${Math.floor(this.day)} aria-label=${t('run.days')}>
         <div style="width:${(100 * this.day) / Math.max(1, this.days)}%"></div>
       </div>
-      ${this.invalid ? html`<span class="warn" role="alert">${t('run.invalid', { n: this.invalid })}</span>` : ''}
+      ${this.invalid ? html`<span class="warn" id="run-blocked" role="alert">${t('run.invalid', { n: this.invalid, where: this.invalidWhere })}</span>` : ''}
     `;
   }
 }
