@@ -162,8 +162,13 @@ describe('the app', () => {
     const d = await day(p);
     await p.locator('#p-demand-casesPerResidentYear').fill('-3');
     await p.locator('#p-demand-casesPerResidentYear').press('Enter');
-    await expect.poll(() => p.locator('fg-params .problems').textContent()).toMatch(/demand\.casesPerResidentYear: expected ≥ 0 1\/resident\/year, got -3/);
+    // The error names the control's label and sits beside it; the field shows what the state holds.
+    const field = p.locator('fg-params .field', { has: p.locator('#p-demand-casesPerResidentYear') });
+    await expect.poll(() => field.locator('.field-error').textContent()).toMatch(/Problems per resident a year: expected ≥ 0 1\/resident\/year, got -3/);
+    expect(await p.locator('#p-demand-casesPerResidentYear').inputValue()).toBe('-3');
     expect(await day(p)).toBe(d);
+    expect(await p.locator('#run').isDisabled()).toBe(true);
+    expect(await p.locator('#run-blocked').textContent()).toMatch(/2\. Longgang 2021/);
   });
 
   it('switches language at any time', async () => {
@@ -267,12 +272,14 @@ describe('the app', () => {
     const p = await open();
     await runTo(p, 5);
     const png = p.waitForEvent('download');
+    await p.locator('fg-chart').first().locator('summary', { hasText: 'Download' }).click();
     await p.locator('fg-chart').first().locator('button', { hasText: 'PNG' }).click();
     const d1 = await png;
     expect(d1.suggestedFilename()).toBe('throughput.png');
     const pngBytes = fs.readFileSync(await d1.path());
     expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
     const svg = p.waitForEvent('download');
+    await p.locator('fg-chart').nth(2).locator('summary', { hasText: 'Download' }).click();
     await p.locator('fg-chart').nth(2).locator('button', { hasText: 'SVG' }).click();
     const d2 = await svg;
     expect(fs.readFileSync(await d2.path(), 'utf8')).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*<path/);

@@ -1,0 +1,327 @@
+/**
+ * What the app shows is true and usable, in a real browser (Debian's chromium): each chart's
+ * legend names its own panel's lines; exports stand alone; changed structures are marked;
+ * input errors name their control and block the run; replication results stay; the phone
+ * layout neither overflows nor overlaps; no serious accessibility violation in either
+ * language. The speed of a run (long tasks, frame rate, a year at the fastest speed) is
+ * measured and printed. Screenshots go to test-output/.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from './static-server.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const shots = path.join(root, 'test-output');
+const CHROMIUM = '/usr/bin/chromium';
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+let errors: string[] = [];
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`browser tests need Debian's chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flatgov-dist-'));
+  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  server = await serve(outDir);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  fs.mkdirSync(shots, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  for (const p of pages.splice(0)) await p.close();
+  expect(errors, 'console errors').toEqual([]);
+  errors = [];
+});
+
+async function open(viewport = { width: 1440, height: 900 }, hash = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  pages.push(page);
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}${hash}`);
+  await page.locator('#run').waitFor();
+  await expect.poll(() => page.locator('#run').isEnabled()).toBe(true);
+  return page;
+}
+
+const day = async (p: Page) => Number(/\d+/.exec((await p.locator('fg-run-controls .status').textContent()) ?? '')?.[0] ?? NaN);
+
+async function steps(p: Page, n: number) {
+  for (let k = 0; k < n; k++) {
+    const d = await day(p);
+    await p.locator('#step').click();
+    await expect.poll(() => day(p)).toBe(d + 1);
+  }
+}
+
+async function setField(p: Page, sel: string, value: string) {
+  await p.locator(sel).fill(value);
+  await p.locator(sel).press('Enter');
+}
+
+/** Each panel of a chart: its title, its legend (label and colour) and the colours of its lines. */
+function panelsOf(p: Page, chartId: string) {
+  return p.locator(`fg-chart[chart-id="${chartId}"]`).evaluate((el) =>
+    [...el.shadowRoot!.querySelectorAll('svg g.panel')].map((g) => ({
+      title: g.querySelector(':scope > text')?.textContent ?? '',
+      legend: [...g.querySelectorAll('g.legend-item')].map((li) => ({ label: li.querySelector('text')!.textContent!, color: li.querySelector('line,rect')!.getAttribute(li.querySelector('line') ? 'stroke' : 'fill') })),
+      lines: [...g.querySelectorAll('path[fill="none"][stroke]')].filter((x) => !x.closest('.tick') && !x.classList.contains('domain')).map((x) => x.getAttribute('stroke')),
+    })));
+}
+
+describe('the app tells the truth', () => {
+  it('gives every utilisation panel the legend of its own structure', async () => {
+    const p = await open();
+    await steps(p, 8);
+    const panels = await panelsOf(p, 'utilisation');
+    // What each structure's run reports as its tiers (the simulation's own names).
+    const expected = await p.evaluate(() => {
+      const app = document.querySelector('fg-app') as unknown as { sim: { data: { info: { tiers: { name: string; kind: string }[] }; utilisationWeekByTier: number[][] }[] } };
+      const fixed: Record<string, string> = { departments: 'Departments', centre: 'Governance centre', hotline: 'Hotline' };
+      return app.sim.data.map((d) => d.info.tiers.filter((_, i) => d.utilisationWeekByTier.some((r) => Number.isFinite(r[i]))).map((t) => fixed[t.kind] ?? t.name));
+    });
+    expect(panels).toHaveLength(2);
+    panels.forEach((panel, i) => {
+      expect(panel.legend.map((x) => x.label)).toEqual(expected[i]);
+      expect(panel.legend.map((x) => x.color)).toEqual(panel.lines);
+    });
+    expect(expected[1]).toContain('Hotline');
+    expect(expected[1].length).not.toBe(expected[0].length);
+    // A role keeps its colour across panels.
+    const colourOf = (i: number, label: string) => panels[i].legend.find((x) => x.label === label)?.color;
+    expect(colourOf(0, 'Hotline')).toBe(colourOf(1, 'Hotline'));
+    expect(colourOf(0, 'Departments')).toBe(colourOf(1, 'Departments'));
+    await p.locator('fg-chart[chart-id="utilisation"]').screenshot({ path: path.join(shots, '10-utilisation-legends.png') });
+  });
+
+  it('exports charts that stand alone: title, legend, structures, seed, days, source; no template markers', async () => {
+    const p = await open();
+    await steps(p, 3);
+    const svg = await p.locator('fg-chart[chart-id="service-targets"]').evaluate((el) => (el as unknown as { exportSvgText(): string }).exportSvgText());
+    expect(svg).toMatch(/^<\?xml/);
+    for (const s of ['Service targets met', 'accepted ≤ 30 min', 'closed ≤ 24 h', '1. Traditional county', '2. Longgang 2021', 'Seed 1', 'day 3 of 365 days', 'Source: flatgov']) expect(svg).toContain(s);
+    expect(svg).not.toContain('<!--');
+    const png = p.waitForEvent('download');
+    await p.locator('fg-chart[chart-id="service-targets"] details.dl summary').click();
+    await p.locator('fg-chart[chart-id="service-targets"] button', { hasText: 'PNG' }).click();
+    expect((await png).suggestedFilename()).toBe('service-targets.png');
+    await p.locator('#tab-structure').click();
+    const org = await p.locator('fg-structure').evaluate((el) => (el as unknown as { exportSvgText(k: string, i: number): string }).exportSvgText('org', 1));
+    for (const s of ['Organisation: where cases wait — 2. Longgang 2021', 'Staff busy, as a share of staff present', 'Seed 1', 'Source: flatgov']) expect(org).toContain(s);
+    expect(org).not.toContain('<!--');
+    expect(org).not.toMatch(/\d+\/\d+ busy/);
+  });
+
+  it('marks a changed structure, and applies demand to all structures on request', async () => {
+    const p = await open();
+    await setField(p, '#p-demand-casesPerResidentYear', '5');
+    await expect.poll(async () => (await panelsOf(p, 'throughput')).map((x) => x.title)).toEqual(['1. Traditional county', '2. Longgang 2021 (changed)']);
+    expect(await p.locator('fg-picker #changes-1').textContent()).toMatch(/Problems per resident a year: 0\.5 1\/resident\/year → 5 1\/resident\/year/);
+    expect(await p.locator('fg-picker #changes-0').count()).toBe(0);
+    await p.locator('#apply-demand').click();
+    await expect.poll(async () => (await panelsOf(p, 'throughput')).map((x) => x.title)).toEqual(['1. Traditional county (changed)', '2. Longgang 2021 (changed)']);
+    await p.locator('fg-picker button[aria-label="Edit parameters of structure 1"]').click();
+    expect(await p.locator('#p-demand-casesPerResidentYear').inputValue()).toBe('5');
+    await p.screenshot({ path: path.join(shots, '11-changed-marked.png') });
+  });
+
+  it('keeps fields to what the state holds and names the control in errors', async () => {
+    const p = await open();
+    await setField(p, '#p-levers-floatingPosts', '-5');
+    const field = p.locator('fg-params .field', { has: p.locator('#p-levers-floatingPosts') });
+    await expect.poll(() => field.locator('.field-error').textContent()).toMatch(/^Floating posts for surges: expected ≥ 0 posts, got -5/);
+    expect(await p.locator('#p-levers-floatingPosts').inputValue()).toBe('-5');
+    expect(await p.locator('#run').isDisabled()).toBe(true);
+    expect(await p.locator('#step').isDisabled()).toBe(true);
+    await field.locator('button', { hasText: 'Reset' }).click();
+    await expect.poll(() => p.locator('#run').isEnabled()).toBe(true);
+    expect(await p.locator('#p-levers-floatingPosts').inputValue()).toBe('50');
+    // Not a number: the state keeps its value and the field shows it again, with the reason.
+    await p.locator('#p-levers-floatingPosts').evaluate((el: HTMLInputElement) => {
+      el.value = '';
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await expect.poll(() => field.locator('.field-error').textContent()).toMatch(/Floating posts for surges: expected a number; kept 50/);
+    expect(await p.locator('#p-levers-floatingPosts').inputValue()).toBe('50');
+    // Seed and days: rejected values say so beside the field, which keeps the state's value.
+    await setField(p, '#seed', '-4');
+    await expect.poll(() => p.locator('#seed-error').textContent()).toMatch(/Seed: expected a whole number from 0 to 2,147,483,648, got -4; kept 1/);
+    expect(await p.locator('#seed').inputValue()).toBe('1');
+    await setField(p, '#days', '4000');
+    await expect.poll(() => p.locator('#days-error').textContent()).toMatch(/Days to simulate: expected a whole number from 1 to 3,650, got 4,000; kept 365/);
+    expect(await p.locator('#days').inputValue()).toBe('365');
+    // Replication counts out of range are not ignored silently.
+    await p.locator('#tab-replications').click();
+    for (const bad of ['1', '5000', '-3']) {
+      await setField(p, '#reps', bad);
+      await expect.poll(() => p.locator('#reps-error').textContent()).toMatch(new RegExp(`Replications: expected a whole number from 2 to 1000, got ${bad}; kept 10`));
+      expect(await p.locator('#reps').inputValue()).toBe('10');
+    }
+    await p.screenshot({ path: path.join(shots, '12-input-errors.png') });
+  });
+
+  it('keeps replication results across views until an input changes', async () => {
+    const p = await open();
+    await setField(p, '#days', '5');
+    await p.locator('#tab-replications').click();
+    await setField(p, '#reps', '2');
+    await p.locator('#run-reps').click();
+    await expect.poll(() => p.locator('#reps-table').count(), { timeout: 60_000 }).toBe(1);
+    const text = await p.locator('#reps-table').textContent();
+    expect(text).toMatch(/ pp/); // differences of shares in percentage points
+    expect(text).not.toMatch(/\.\d{3} ±/); // at most two decimals
+    await p.locator('#tab-charts').click();
+    await p.locator('#tab-replications').click();
+    expect(await p.locator('#reps-table').textContent()).toBe(text);
+    await setField(p, '#seed', '2');
+    await expect.poll(() => p.locator('#reps-table').count()).toBe(0);
+  });
+});
+
+/** Pairs of text boxes in the same drawing that overlap by more than a pixel each way. */
+async function overlaps(p: Page): Promise<string[]> {
+  return await p.evaluate(() => {
+    const out: string[] = [];
+    const svgs: SVGSVGElement[] = [];
+    const walk = (r: Document | ShadowRoot) => r.querySelectorAll('*').forEach((el) => {
+      if (el instanceof SVGSVGElement) svgs.push(el);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    });
+    walk(document);
+    for (const svg of svgs) {
+      const boxes = [...svg.querySelectorAll('text')].filter((x) => (x.textContent ?? '').trim()).map((x) => ({ t: x.textContent!, r: x.getBoundingClientRect() }));
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i].r;
+          const b = boxes[j].r;
+          if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) out.push(`${boxes[i].t} × ${boxes[j].t}`);
+        }
+    }
+    return out;
+  });
+}
+
+describe('on a phone (390 × 844)', () => {
+  it('stacks panels, has no horizontal overflow and no overlapping text, and opens the parameters as a drawer', async () => {
+    const p = await open({ width: 390, height: 844 });
+    await steps(p, 4);
+    await p.screenshot({ path: path.join(shots, '13-phone-start.png') });
+    const firstChart = await p.locator('fg-chart').first().boundingBox();
+    expect(firstChart!.y).toBeLessThan(844); // a chart on the first screen
+    for (const view of ['charts', 'structure', 'replications', 'info']) {
+      await p.locator(`#tab-${view}`).click();
+      await p.waitForTimeout(200);
+      expect(await p.evaluate(() => document.documentElement.scrollWidth), view).toBeLessThanOrEqual(390);
+      expect(await overlaps(p), view).toEqual([]);
+      await p.screenshot({ path: path.join(shots, `14-phone-${view}.png`), fullPage: true });
+    }
+    await p.locator('#tab-charts').click();
+    // Panels one above the other, not side by side.
+    const titles = await panelsOf(p, 'throughput');
+    expect(titles).toHaveLength(2);
+    const ys = await p.locator('fg-chart[chart-id="throughput"]').evaluate((el) => [...el.shadowRoot!.querySelectorAll('g.panel')].map((g) => g.getBoundingClientRect().top));
+    expect(ys[1]).toBeGreaterThan(ys[0] + 150);
+    expect(await p.locator('#params').isVisible()).toBe(false);
+    await p.locator('#params-toggle').click();
+    await expect.poll(() => p.locator('#params').isVisible()).toBe(true);
+    const box = await p.locator('#params').boundingBox();
+    expect(box!.x).toBe(0);
+    expect(box!.y).toBe(0);
+    await p.screenshot({ path: path.join(shots, '15-phone-parameters.png') });
+    await p.keyboard.press('Escape');
+    await expect.poll(() => p.locator('#params').isVisible()).toBe(false);
+  });
+});
+
+describe('accessibility', () => {
+  it('axe-core finds no serious or critical violation, in English and in Chinese', async () => {
+    const p = await open();
+    await steps(p, 2);
+    const check = async (what: string) => {
+      await p.addScriptTag({ content: AXE });
+      const found = await p.evaluate(async () => {
+        const r = await (window as unknown as { axe: { run(o?: object): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length, first: JSON.stringify(v.nodes[0]?.target) }));
+      });
+      console.log(`axe (${what}):`, found.length ? found.map((v) => `${v.id} ${v.impact} ×${v.n} ${v.first}`).join(', ') : 'no violations');
+      expect(found.filter((v) => v.impact === 'serious' || v.impact === 'critical'), what).toEqual([]);
+    };
+    await check('English, Compare');
+    await p.locator('#tab-structure').click();
+    await check('English, Structure');
+    await p.locator('#lang').click();
+    await expect.poll(() => p.locator('#run').textContent()).toMatch(/运行/);
+    await check('Chinese, Structure');
+    await p.locator('#tab-charts').click();
+    await check('Chinese, Compare');
+    await p.locator('#tab-info').click();
+    await check('Chinese, About');
+  });
+});
+
+describe('speed while running', () => {
+  it('measures long tasks and frame rate at "1 week/s" and a year at "Fastest" (printed)', async () => {
+    const p = await open();
+    await p.evaluate(() => {
+      const w = window as unknown as { perf: { long: number[]; frames: number[]; on: boolean } };
+      w.perf = { long: [], frames: [], on: false };
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.perf.on && w.perf.long.push(e.duration))).observe({ type: 'longtask', buffered: false });
+      let last = performance.now();
+      const loop = (t: number) => {
+        if (w.perf.on) w.perf.frames.push(t - last);
+        last = t;
+        requestAnimationFrame(loop);
+      };
+      requestAnimationFrame(loop);
+    });
+    const measure = async (speed: string, run: () => Promise<void>) => {
+      await p.locator('#speed').selectOption(speed);
+      await p.evaluate(() => Object.assign((window as unknown as { perf: object }).perf, { long: [], frames: [], on: true }));
+      const t0 = Date.now();
+      await run();
+      const wall = Date.now() - t0;
+      const r = await p.evaluate(() => {
+        const w = (window as unknown as { perf: { long: number[]; frames: number[]; on: boolean } }).perf;
+        w.on = false;
+        const f = [...w.frames].sort((a, b) => a - b);
+        return { long: w.long, frames: f.length, mean: f.reduce((a, b) => a + b, 0) / Math.max(1, f.length), p95: f[Math.floor(0.95 * (f.length - 1))] ?? NaN };
+      });
+      const longest = Math.max(0, ...r.long);
+      const longShare = r.long.reduce((a, b) => a + b, 0) / wall;
+      console.log(`speed ${speed}: ${(wall / 1000).toFixed(2)} s wall, ${r.frames} frames, ${(1000 / r.mean).toFixed(1)} fps mean, frame gap p95 ${r.p95.toFixed(1)} ms, ` +
+        `${r.long.length} long tasks (longest ${longest.toFixed(0)} ms, ${(100 * longShare).toFixed(1)}% of the time)`);
+      return { wall, ...r };
+    };
+    const week = await measure('1', async () => {
+      const d0 = await day(p);
+      await p.locator('#run').click();
+      await p.waitForTimeout(4000);
+      await p.locator('#run').click();
+      console.log(`"1 week/s": ${((await day(p)) - d0) / 4} simulated days per second`);
+    });
+    expect(week.frames).toBeGreaterThan(10);
+    await p.locator('#reset').click();
+    await expect.poll(() => day(p)).toBe(0);
+    await expect.poll(() => p.locator('#run').isEnabled()).toBe(true);
+    const year = await measure('3', async () => {
+      await p.locator('#run').click();
+      await expect.poll(() => p.locator('fg-run-controls .status').textContent(), { timeout: 60_000, interval: 50 }).toMatch(/Finished: 365 days/);
+    });
+    console.log(`one year of the default pair at "Fastest": ${(year.wall / 1000).toFixed(2)} s`);
+    expect(year.frames).toBeGreaterThan(0);
+  });
+});
