@@ -1,50 +1,74 @@
 /**
- * npm run experiment -- <experiment.json> [--workers N] [--out results.csv|results.json] [--shard i/N]
- * npm run experiment -- --compare a,b[,c…] [--replications R] [--days D] [--seed S] [--out …]
- * npm run experiment -- merge <shard.json>... [--out merged.json|merged.csv]
+ * flatgov experiment <experiment.json> [--workers N] [--out results.csv|results.json|-] [--series daily|weekly] [--shard i/N]
+ * flatgov experiment --compare a,b[,c…] [--replications R] [--days D] [--seed S] [--out …]
+ * flatgov experiment merge <shard.json>... [--out merged.json|merged.csv|-]
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { METRIC_BY_ID } from '../sim/catalog.ts';
+import { metricInfo } from '../sim/catalog.ts';
 import { presetJson, PRESET_IDS } from '../scenarios/presets.ts';
 import { estimateRun, overBudget } from '../sim/budget.ts';
-import { experimentSchema, experimentSize, MAX_SWEEP_POINTS, parseAndPlanExperiment, toCsv, toJson } from '../workers/experiment.ts';
+import { experimentSchema, experimentSize, MAX_SWEEP_POINTS, metricUnit, parseAndPlanExperiment } from '../workers/experiment.ts';
 import { availableCores, defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { isExperimentOutput, mergeShards, runExperiment, type ExperimentOutput, type Progress } from '../workers/runner.ts';
 import { MAX_DAYS, numberArg, parseCli, wholeArg } from './args.ts';
 import { budgetOfMachine } from './budget.ts';
-import { readJsonFile, runMain, UsageError } from './load.ts';
-import { checkOut, Journal, writeAtomic, type OutFormat } from './output.ts';
+import { readJsonFile, runMain, UsageError, userPath } from './load.ts';
+import { checkOut, Journal, writeResults, type OutFormat } from './output.ts';
+import { progressReporter } from './progress.ts';
 
 const HELP = `usage:
-  npm run experiment -- <experiment.json> [--workers N] [--out results.csv|results.json] [--shard i/N]
-  npm run experiment -- --compare a,b[,...] [--replications R] [--days D] [--seed S] [--out FILE]
-  npm run experiment -- merge <shard.json>... [--out FILE]
+  flatgov experiment <experiment.json> [--workers N] [--out FILE|-] [--series daily|weekly] [--shard i/N]
+  flatgov experiment --compare a,b[,...] [--replications R] [--days D] [--seed S] [--metrics m1,m2] [--out FILE|-]
+  flatgov experiment merge <shard.json>... [--out FILE|-]
+(in a checkout: npm run experiment -- …)
 
 Runs replications of several structures (presets or scenario files) on common random
 numbers, in parallel worker threads, and prints means with 95% intervals and paired
-differences against the first structure. --out writes every replication as CSV or JSON,
-with a manifest that is enough to re-run the experiment exactly; the file is checked before
-the first run and replaced whole at the end, and until then FILE.partial holds each finished
-replication as a JSON line. Ctrl-C or SIGTERM stops and writes what finished (exit status
-130 or 143). --shard i/N runs a deterministic slice (write JSON); merge combines the slices
-into exactly what one machine would have produced, and refuses slices that do not fit.
---workers is at most the number of cores. A run estimated past 4 GB of memory (or 60% of
-this machine's) or two billion events is refused unless --allow-large.
+differences against the first structure.
+  --out results.csv      every run's end-of-run metrics as tidy CSV, its manifest (enough to
+                         re-run exactly) in results.manifest.json and, with --series, the time
+                         series in results.series.csv
+  --out results.json     everything in one JSON file (manifest, resolved scenarios, rows, series)
+  --out -                CSV on standard output (the series if there is one; --format json for
+                         JSON); the results table then goes to standard error
+  --series daily|weekly  time series of every run (tidy rows: structure, sweep point,
+                         replication, seed, day, metric, value); metrics from the file's
+                         series.metrics, or --series-metrics open,levels[community].queued
+  --metrics m1,m2        end-of-run metrics, e.g. hoursToClose.mean,levels[community].utilisation
+  --workers N            worker threads: at most the cores (default: cores less one, here ${defaultWorkerCount()})
+  --shard i/N            a deterministic slice (write JSON); merge combines the slices into
+                         exactly what one machine would have produced, and refuses slices that
+                         do not fit
+  --quiet                no progress and no results table (errors only)
+  --progress             draw progress even when standard error is not a terminal
+  --allow-large          run even when estimated past 4 GB of memory (or 60% of this
+                         machine's) or two billion events
+An --out file is checked before the first run and replaced whole at the end; until then
+FILE.partial holds each finished replication as a JSON line. Ctrl-C or SIGTERM stops and
+writes what finished (exit status 130 or 143). Progress is drawn on a terminal; elsewhere
+one line at the end. Paths are relative to the current folder; files named in an
+experiment, to the experiment file.
 Presets: ${PRESET_IDS.join(', ')}.`;
 
-function writeOut(file: string, format: OutFormat, out: ExperimentOutput) {
-  writeAtomic(file, format === 'csv' ? toCsv(out) : toJson(out));
-  process.stderr.write(`wrote ${file}\n`);
+function writeOut(target: string, format: OutFormat, out: ExperimentOutput, quiet: boolean) {
+  const files = writeResults(target, out, format);
+  if (!quiet) for (const f of files) process.stderr.write(`wrote ${f}\n`);
+}
+
+/** The results table, on standard error when standard output carries the data. */
+function printResults(out: ExperimentOutput, values: { out?: string; quiet?: boolean }) {
+  if (!values.quiet) (values.out === '-' ? process.stderr : process.stdout).write(`${formatResults(out)}\n`);
 }
 
 /** "mean ± half" with as many decimals as the half-width's two significant digits need. */
 export function pm(mean: number, half: number, unit: string): string {
   if (!Number.isFinite(mean)) return '–';
+  // The unit is said once, in the row's label: "%" or "million …".
   let scale = 1;
-  let suffix = '';
-  if (unit === 'share') (scale = 100), (suffix = '%');
-  else if (Math.abs(mean) >= 1e6) (scale = 1e-6), (suffix = 'M');
+  if (unit === 'share') scale = 100;
+  else if (Math.abs(mean) >= 1e6) scale = 1e-6;
+  const suffix = '';
   const m = mean * scale;
   const h = half * scale;
   const decimals = Number.isFinite(h) && h > 0 ? Math.min(4, Math.max(0, 1 - Math.floor(Math.log10(h)))) : 2;
@@ -76,7 +100,7 @@ export function formatResults(out: ExperimentOutput): string {
     const structures = [...new Set(rows.map((r) => r.structure))];
     const grid: string[][] = [['metric (unit)', ...structures, ...structures.slice(1).map((s) => `${s} − ${structures[0]}`)]];
     for (const metric of m.experiment.metrics) {
-      const info = METRIC_BY_ID.get(metric)!;
+      const info = metricInfo(metric) ?? { label: metric, unit: metricUnit(metric) };
       const first = rows.find((r) => r.metric === metric);
       const unit = info.unit === 'share' ? '%' : Math.abs(first?.mean ?? 0) >= 1e6 ? `million ${info.unit}` : info.unit;
       const cells = structures.map((s) => {
@@ -86,7 +110,7 @@ export function formatResults(out: ExperimentOutput): string {
       const diffs = out.differences
         .filter((d) => JSON.stringify(d.point) === pt && d.metric === metric)
         .map((d) => (d.n === 0 ? (sh ? 'not in shard' : '–') : `${pm(d.mean, d.half, info.unit)}${Number.isFinite(d.p) ? ` (p ${d.p < 0.001 ? '< 0.001' : d.p.toFixed(3)})` : ''}`));
-      grid.push([`${info.label} (${unit})`, ...cells, ...diffs]);
+      grid.push([unit ? `${info.label} (${unit})` : info.label, ...cells, ...diffs]);
     }
     lines.push(table(grid));
   }
@@ -97,23 +121,6 @@ export function formatResults(out: ExperimentOutput): string {
     for (const f of out.failures) lines.push(`  ${f.structure} (scenario ${f.scenario}), replication ${f.replication}, seed ${f.seed}: ${f.message}`);
   }
   return lines.join('\n');
-}
-
-function progressBar(started: number) {
-  let last = 0;
-  return (p: Progress) => {
-    const now = Date.now();
-    if (now - last < 200 && p.done < p.total) return;
-    last = now;
-    const frac = p.total > 0 ? p.done / p.total : 0;
-    const width = 30;
-    const bar = '█'.repeat(Math.round(frac * width)).padEnd(width, '·');
-    const elapsed = (now - started) / 1000;
-    const eta = p.done > 0 ? (elapsed / p.done) * (p.total - p.done) : NaN;
-    const etaText = Number.isFinite(eta) ? `ETA ${eta < 90 ? `${eta.toFixed(0)} s` : `${(eta / 60).toFixed(1)} min`}` : 'ETA –';
-    process.stderr.write(`\r${bar} ${p.done}/${p.total} runs  ${etaText}${p.failed ? `  ${p.failed} failed` : ''}   `);
-    if (p.done === p.total) process.stderr.write('\n');
-  };
 }
 
 function parseShard(v: string | undefined): { index: number; count: number } | undefined {
@@ -171,6 +178,12 @@ await runMain(async () => {
     days: { type: 'string' },
     seed: { type: 'string' },
     'allow-large': { type: 'boolean', default: false },
+    metrics: { type: 'string' },
+    series: { type: 'string' },
+    'series-metrics': { type: 'string' },
+    format: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q', default: false },
+    progress: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help || (positionals.length === 0 && !values.compare)) {
@@ -178,31 +191,32 @@ await runMain(async () => {
     return;
   }
   const problems: string[] = [];
-  const format = values.out === undefined ? undefined : collect(problems, () => checkOut(values.out!, { shard: values.shard !== undefined }));
+  const outPath = values.out === undefined || values.out === '-' ? values.out : userPath(values.out);
+  const format = outPath === undefined ? undefined : collect(problems, () => checkOut(outPath, { shard: values.shard !== undefined, format: values.format }));
   if (positionals[0] === 'merge') {
     const files = positionals.slice(1);
     if (files.length === 0) problems.push('merge: expected the shard output files (JSON)');
     const outputs = files.map((f) =>
       collect(problems, () => {
-        const o = readJsonFile(f);
+        const o = readJsonFile(userPath(f));
         if (!isExperimentOutput(o)) throw new UsageError(`merge: ${f} is not an experiment output (expected manifest, rows, failures and resolved)`);
         return o;
       }),
     );
     refuse(problems);
     const merged = await mergeShards(outputs as ExperimentOutput[]);
-    if (values.out) writeOut(values.out, format!, merged);
-    console.log(formatResults(merged));
+    if (outPath) writeOut(outPath, format!, merged, values.quiet);
+    printResults(merged, values);
     return;
   }
 
   let input: unknown;
-  let baseDir = process.cwd();
+  let baseDir = userPath('.');
   const presets = `presets: ${PRESET_IDS.join(', ')}`;
   if (values.compare) {
     const names = values.compare.split(',').map((s) => s.trim());
     for (const n of names)
-      if (!PRESET_IDS.includes(n) && !fs.existsSync(n)) problems.push(`--compare: "${n}" is neither a preset nor a scenario file (${presets})`);
+      if (!PRESET_IDS.includes(n) && !fs.existsSync(userPath(n))) problems.push(`--compare: "${n}" is neither a preset nor a scenario file (${presets})`);
     if (names.length < 1 || names.some((n) => n === '')) problems.push('--compare: expected names separated by commas, e.g. traditional-county,longgang-2021');
     input = {
       name: `compare ${values.compare}`,
@@ -215,8 +229,19 @@ await runMain(async () => {
     if (positionals.length !== 1) problems.push(`expected one experiment file, got ${positionals.length} (see --help)`);
     for (const flag of ['replications', 'days', 'seed'] as const)
       if (values[flag] !== undefined) problems.push(`--${flag}: only with --compare (an experiment file sets it)`);
-    input = collect(problems, () => readJsonFile(positionals[0]));
-    baseDir = path.dirname(path.resolve(positionals[0]));
+    input = collect(problems, () => readJsonFile(userPath(positionals[0])));
+    baseDir = path.dirname(userPath(positionals[0] ?? '.'));
+  }
+  const list = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);
+  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  if (input !== undefined && values.metrics !== undefined) input = { ...obj(input), metrics: list(values.metrics) };
+  if (values.series !== undefined) {
+    if (values.series !== 'daily' && values.series !== 'weekly') problems.push(`--series: expected daily or weekly, got "${values.series}"`);
+    else if (input !== undefined) input = { ...obj(input), series: { ...obj(obj(input).series), every: values.series } };
+  }
+  if (values['series-metrics'] !== undefined) {
+    if (values.series === undefined && obj(input).series === undefined) problems.push('--series-metrics: give --series daily or --series weekly too');
+    else if (input !== undefined) input = { ...obj(input), series: { ...obj(obj(input).series), metrics: list(values['series-metrics']) } };
   }
   const shard = collect(problems, () => parseShard(values.shard));
   const cores = availableCores();
@@ -258,14 +283,20 @@ await runMain(async () => {
   }
   refuse(problems);
 
-  const journal = values.out ? new Journal(values.out, { flatgov: 'journal', experiment: e.name, shard }) : undefined;
+  const journal = outPath && outPath !== '-' ? new Journal(outPath, { flatgov: 'journal', experiment: e.name, shard }) : undefined;
   const pool = nodePool(workers);
   const ctl = new AbortController();
   const stopSignals = onSignals(ctl);
   let journalFailed = false;
   try {
+    const progress = progressReporter({ quiet: values.quiet, tty: values.progress || undefined });
+    let last: Progress | undefined;
     const out = await runExperiment(plan, poolExecutor(pool), {
-      signal: ctl.signal, shard, onProgress: progressBar(Date.now()),
+      signal: ctl.signal, shard,
+      onProgress: (p) => {
+        last = p;
+        progress.update(p);
+      },
       onResult: (r) => {
         if (journalFailed) return;
         try {
@@ -276,11 +307,12 @@ await runMain(async () => {
         }
       },
     });
-    if (values.out) {
-      writeOut(values.out, format!, out);
+    progress.finish(last);
+    if (outPath) {
+      writeOut(outPath, format!, out, values.quiet);
       journal?.discard();
     }
-    console.log(formatResults(out));
+    printResults(out, values);
     if (!ctl.signal.aborted && out.failures.length > 0) process.exitCode = 1;
   } catch (err) {
     if (journal) {

@@ -3,6 +3,7 @@
  * name the file, the JSON path and what was expected.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { PRESET_IDS, presetJson } from '../scenarios/presets.ts';
 import { parseJsonText } from '../scenarios/json.ts';
 import { ScenarioError, validateScenario } from '../scenarios/validate.ts';
@@ -37,6 +38,18 @@ function readBounded(path: string): string {
   }
 }
 
+/**
+ * A path the user typed, resolved from the folder they typed it in: npm runs scripts from
+ * the package root, and says where it was started in INIT_CWD.
+ */
+export function userPath(p: string): string {
+  const { INIT_CWD, npm_package_json } = process.env;
+  // Only when npm itself moved us to the package root (not in a child started elsewhere).
+  const underNpm = INIT_CWD && npm_package_json && path.dirname(npm_package_json) === process.cwd();
+  const cwd = underNpm ? INIT_CWD : process.cwd();
+  return path.resolve(cwd, p);
+}
+
 /** Read a JSON file; a syntax error names the file, line and column. */
 export function readJsonFile(path: string): unknown {
   let text: string;
@@ -53,9 +66,9 @@ export function readJsonFile(path: string): unknown {
 /** A scenario from a preset id or a JSON file path. */
 export function loadScenarioArg(arg: string): Scenario {
   const isPreset = PRESET_IDS.includes(arg);
-  if (!isPreset && !fs.existsSync(arg))
+  if (!isPreset && !fs.existsSync(userPath(arg)))
     throw new UsageError(`"${arg}" is neither a scenario file nor a preset (presets: ${PRESET_IDS.join(', ')})`);
-  const json = isPreset ? presetJson(arg) : readJsonFile(arg);
+  const json = isPreset ? presetJson(arg) : readJsonFile(userPath(arg));
   const r = validateScenario(json);
   if (!r.ok) throw new ScenarioError(r.problems, isPreset ? `preset ${arg}` : arg);
   return r.scenario;

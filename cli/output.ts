@@ -2,15 +2,25 @@
  * Output files of long runs: checked before the first replication, written atomically (a
  * temporary file in the same folder, then renamed), and journalled as replications finish,
  * so that a run stopped by a signal, or killed outright, loses nothing that finished.
+ * A CSV target comes with its manifest beside it (results.csv, results.manifest.json and,
+ * with a time series, results.series.csv); `-` is standard output, for a pipe.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { manifestJson, seriesToCsv, toCsv, toJson } from '../workers/experiment.ts';
+import type { ExperimentOutput } from '../workers/runner.ts';
 import { UsageError } from './load.ts';
 
 export type OutFormat = 'csv' | 'json';
 
 /** The format of an --out file, after checking that it can be written; throws a UsageError otherwise. */
-export function checkOut(file: string, opts: { shard?: boolean } = {}): OutFormat {
+export function checkOut(file: string, opts: { shard?: boolean; format?: string } = {}): OutFormat {
+  if (opts.format !== undefined && opts.format !== 'csv' && opts.format !== 'json') throw new UsageError(`--format: expected csv or json, got "${opts.format}"`);
+  if (file === '-') {
+    const f = (opts.format ?? 'csv') as OutFormat;
+    if (opts.shard && f !== 'json') throw new UsageError('--shard: write the slice as JSON (--out slice.json, or --out - --format json) so that merge can combine it');
+    return f;
+  }
   const ext = path.extname(file).toLowerCase();
   if (ext !== '.csv' && ext !== '.json') throw new UsageError(`--out: expected a file ending in .csv or .json, got "${file}"`);
   if (opts.shard && ext !== '.json') throw new UsageError('--shard: write the slice as JSON (--out slice.json) so that merge can combine it');
@@ -70,4 +80,30 @@ export class Journal {
   close(): void {
     fs.closeSync(this.fd);
   }
+}
+
+/** The files a CSV target writes: the table, its manifest and, with a series, the series table. */
+export function csvFiles(target: string): { table: string; manifest: string; series: string } {
+  const stem = target.replace(/\.csv$/i, '');
+  return { table: target, manifest: `${stem}.manifest.json`, series: `${stem}.series.csv` };
+}
+
+/**
+ * Write results; returns the files written (none for standard output). On standard output
+ * CSV is the time series when there is one, else the end-of-run table; JSON is everything.
+ */
+export function writeResults(target: string, out: ExperimentOutput, format: OutFormat): string[] {
+  if (target === '-') {
+    process.stdout.write(format === 'json' ? toJson(out) : out.series ? seriesToCsv(out) : toCsv(out));
+    return [];
+  }
+  if (format === 'json') {
+    writeAtomic(target, toJson(out));
+    return [target];
+  }
+  const f = csvFiles(target);
+  writeAtomic(f.table, toCsv(out));
+  if (out.series) writeAtomic(f.series, seriesToCsv(out));
+  writeAtomic(f.manifest, manifestJson(out));
+  return out.series ? [f.table, f.series, f.manifest] : [f.table, f.manifest];
 }

@@ -1,5 +1,5 @@
 /**
- * npm run sim -- <scenario.json | preset-id> [--seed N] [--days D] [--json]
+ * flatgov sim [scenario.json | preset-id] [--seed N] [--days D] [--json] [--timing]
  */
 import { simulate } from '../sim/index.ts';
 import type { Summary } from '../sim/metrics.ts';
@@ -9,14 +9,16 @@ import { MAX_DAYS, numberArg, parseCli, wholeArg } from './args.ts';
 import { budgetOfMachine } from './budget.ts';
 import { estimateRun, overBudget } from '../sim/budget.ts';
 
-const HELP = `usage: npm run sim -- [scenario.json | preset-id] [--seed N] [--days D] [--json]
+const HELP = `usage: flatgov sim [scenario.json | preset-id] [--seed N] [--days D] [--json] [--timing]
+(in a checkout: npm run -s sim -- …; -s keeps npm's banner out of the output)
 
 Runs one scenario and prints a summary (or one JSON object with --json).
-  scenario   a scenario JSON file or a preset id (default ${DEFAULT_PRESET});
-             presets: ${PRESET_IDS.join(', ')}
+  scenario   a scenario JSON file (relative to the current folder) or a preset id
+             (default ${DEFAULT_PRESET}); presets: ${PRESET_IDS.join(', ')}
   --seed N   random seed (default 1)
   --days D   simulated days (default 365)
-  --json     print the summary as JSON on stdout
+  --json     print the summary as JSON on stdout: the same scenario and seed give the same bytes
+  --timing   add the wall time (wallMs) to the JSON
   --allow-large  run even when the estimate is past 4 GB of memory (or 60% of this
              machine's) or two billion events
 Exit status: 0 done, 2 invalid scenario or arguments.`;
@@ -47,7 +49,7 @@ export function formatSummary(s: Summary, name: string, wallMs: number): string 
     ['staff (posts)', `${s.staff.total} (${Object.entries(s.staff.byLevel).map(([k, v]) => `${k} ${num(v, 0)}`).join(', ')})`],
     ['annual cost', `${num(s.cost.annualYuan / 1e6)} million yuan/year`],
     ['cost per case', `${num(s.cost.perCaseYuan, 0)} yuan`],
-    ['resident trust (mean)', num(s.trust.mean, 3)],
+    ['resident trust (mean)', pct(s.trust.mean)],
     ['bypass (hotline, petitions)', `${pct(s.bypassShare)} of cases, ${s.petitions} petitions`],
     ['events, wall time', `${s.events}, ${num(wallMs, 0)} ms`],
   ];
@@ -60,6 +62,7 @@ await runMain(() => {
     seed: { type: 'string' },
     days: { type: 'string' },
     json: { type: 'boolean', default: false },
+    timing: { type: 'boolean', default: false },
     'allow-large': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
@@ -78,6 +81,6 @@ await runMain(() => {
   const t0 = performance.now();
   const { summary } = simulate(scenario, { seed, days, snapshotEveryMinutes: 0 });
   const wallMs = performance.now() - t0;
-  if (values.json) console.log(JSON.stringify({ ...summary, wallMs }));
+  if (values.json) console.log(JSON.stringify(values.timing ? { ...summary, wallMs } : summary));
   else console.log(formatSummary(summary, scenario.name, wallMs));
 });

@@ -47,3 +47,45 @@ export const DEFAULT_METRICS = [
   'sla.difficult5wd', 'throughputPerDay', 'hopsPerCase', 'cases.open', 'cost.annualYuan', 'cost.perCaseYuan', 'trust.mean',
   'bypassShare',
 ];
+
+/** End-of-run figures of one level or department, asked for as `levels[id].field` or `departments[id].field`. */
+export const LEVEL_FIELDS = {
+  utilisation: ['share', 'Utilisation', '利用率'],
+  meanQueue: ['cases', 'Mean queue', '平均排队'],
+  meanPresent: ['cases', 'Mean cases present', '平均在办'],
+  meanWaitHours: ['h', 'Mean wait before service', '平均等待'],
+  served: ['cases', 'Cases taken into service', '受理量'],
+  closed: ['cases', 'Closed here', '在此办结'],
+  staff: ['staff', 'Staff', '人员'],
+  overtimeShare: ['share', 'Share of busy time after hours', '加班占比'],
+} as const;
+const DEPARTMENT_FIELDS = ['utilisation', 'meanQueue', 'meanWaitHours', 'served', 'staff', 'overtimeShare'] as const;
+
+const PER_UNIT = /^(levels|departments)\[([^\]]+)\]\.(\w+)$/;
+
+/**
+ * A metric by id: one of METRICS, or a level's or department's figure such as
+ * `levels[community].utilisation` or `departments[civil-affairs].meanQueue` (NaN in a
+ * structure without that level or department). Undefined if the id means nothing.
+ */
+export function metricInfo(id: string): MetricInfo | undefined {
+  const known = METRIC_BY_ID.get(id);
+  if (known) return known;
+  const m = PER_UNIT.exec(id);
+  if (!m) return undefined;
+  const [, group, unitId, field] = m;
+  if (!(field in LEVEL_FIELDS) || (group === 'departments' && !(DEPARTMENT_FIELDS as readonly string[]).includes(field))) return undefined;
+  const [unit, label, labelZh] = LEVEL_FIELDS[field as keyof typeof LEVEL_FIELDS];
+  return {
+    id, unit, label: `${label}, ${unitId}`, labelZh: `${unitId} ${labelZh}`,
+    higherIsBetter: field === 'closed' || field === 'served',
+    get: (s) => {
+      const rows: readonly Record<string, unknown>[] = group === 'levels' ? s.levels : s.departments;
+      const v = rows.find((r) => r.id === unitId)?.[field];
+      return typeof v === 'number' ? v : NaN;
+    },
+  };
+}
+
+/** What a metric id should look like, for error messages. */
+export const METRIC_ID_HINT = `a metric id (${METRIC_IDS.join(', ')}), or levels[<level id>].<${Object.keys(LEVEL_FIELDS).join('|')}>, or departments[<department id>].<${DEPARTMENT_FIELDS.join('|')}>`;

@@ -30,13 +30,14 @@ describe('--out is checked before the first replication and written atomically',
     const out = path.join(tmp.dir, 'ok.csv');
     const r = await exp(...compare, '--out', out);
     expect(r.code).toBe(0);
-    expect(fs.readFileSync(out, 'utf8')).toMatch(/^# flatgov manifest/);
-    expect(fs.readdirSync(tmp.dir).filter((f) => f.includes('ok.csv'))).toEqual(['ok.csv']);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^structure,replication,seed,metric,value\n/);
+    expect(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('ok.') || f.startsWith('.ok.')).sort()).toEqual(['ok.csv', 'ok.manifest.json']);
   });
 });
 
 describe('signals', () => {
-  const long = ['--compare', 'traditional-county,longgang-2021', '--replications', '200', '--days', '30', '--workers', '1'];
+  // --progress: progress lines on a pipe too, so the test knows when runs have finished.
+  const long = ['--compare', 'traditional-county,longgang-2021', '--replications', '200', '--days', '30', '--workers', '1', '--progress'];
   for (const [sig, status] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
     it(`${sig} stops the run and writes every finished replication (exit ${status})`, async () => {
       const out = path.join(tmp.dir, `${sig}.json`);

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { presetJson } from '../scenarios/presets.ts';
 
@@ -40,8 +41,13 @@ describe('npm run sim', () => {
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     for (const k of ['scenario', 'seed', 'days', 'cases', 'closedAtLevel', 'localResolutionShare', 'hoursToClose', 'sla',
-      'throughputPerDay', 'hopsPerCase', 'staff', 'cost', 'trust', 'bypassShare', 'events', 'wallMs'])
+      'throughputPerDay', 'hopsPerCase', 'staff', 'cost', 'trust', 'bypassShare', 'events'])
       expect(s, k).toHaveProperty(k);
+    expect(s).not.toHaveProperty('wallMs');
+    const again = await sim('longgang-2021', '--days', '10', '--seed', '3', '--json');
+    expect(again.stdout === r.stdout).toBe(true);
+    const timed = await sim('longgang-2021', '--days', '10', '--seed', '3', '--json', '--timing');
+    expect(JSON.parse(timed.stdout).wallMs).toBeGreaterThan(0);
     expect(s.seed).toBe(3);
     expect(s.days).toBe(10);
     expect(s.cases.created).toBe(s.cases.closed + s.cases.open + s.cases.lost);
@@ -131,7 +137,8 @@ describe('npm run experiment', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/small: 3 replications × 5 days/);
     expect(r.stdout).toMatch(/Mean time to close \(h\)\s+[\d.]+ ± [\d.]+\s+[\d.]+ ± [\d.]+\s+-?[\d.]+ ± [\d.]+ \(p/);
-    expect(r.stderr).toMatch(/6\/6 runs/);
+    expect(r.stderr).toMatch(/^6 of 6 runs in \d+ s$/m);
+    expect(r.stderr).not.toMatch(/\r/);
     for (const i of [0, 1]) expect((await exp(e, '--shard', `${i}/2`, '--out', path.join(tmp, `s${i}.json`), '--workers', '1')).code).toBe(0);
     const merged = path.join(tmp, 'merged.json');
     expect((await exp('merge', path.join(tmp, 's0.json'), path.join(tmp, 's1.json'), '--out', merged)).code).toBe(0);
@@ -141,6 +148,29 @@ describe('npm run experiment', () => {
       return JSON.stringify(o);
     };
     expect(strip(merged) === strip(whole)).toBe(true);
+  });
+
+  it('pipes tidy CSV to standard output, and writes a CSV file with its manifest and series beside it', async () => {
+    const args = ['--compare', 'traditional-county,longgang-2021', '--replications', '2', '--days', '3', '--workers', '1'];
+    const piped = await exp(...args, '--series', 'daily', '--series-metrics', 'open,levels[community].queued', '--out', '-', '--quiet');
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toBe('');
+    const rows = csvParse(piped.stdout);
+    expect(rows.columns).toEqual(['structure', 'replication', 'seed', 'day', 'metric', 'value']);
+    expect(rows).toHaveLength(2 * 2 * 3 * 2);
+    // Relative paths are relative to the folder the command runs in.
+    const r = await new Promise<{ code: number }>((resolve) =>
+      execFile(tsx, [path.join(root, 'cli/experiment.ts'), ...args, '--series', 'weekly', '--out', 'res.csv'], { cwd: tmp }, (err) =>
+        resolve({ code: err ? 1 : 0 }),
+      ),
+    );
+    expect(r.code).toBe(0);
+    const table = csvParse(fs.readFileSync(path.join(tmp, 'res.csv'), 'utf8'));
+    expect(table.columns).toEqual(['structure', 'replication', 'seed', 'metric', 'value']);
+    const manifest = JSON.parse(fs.readFileSync(path.join(tmp, 'res.manifest.json'), 'utf8'));
+    expect(manifest.experiment.series).toEqual({ every: 'weekly', metrics: ['open', 'closedInInterval', 'localResolutionShare', 'sla.close24h', 'trust.mean'] });
+    expect(manifest.seeds).toHaveLength(2);
+    expect(fs.existsSync(path.join(tmp, 'res.series.csv'))).toBe(true);
   });
 
   it('refuses a bad experiment with every problem and exit status 2', async () => {
@@ -153,7 +183,7 @@ describe('npm run experiment', () => {
 
   it('stops on Ctrl-C, keeping what finished', async () => {
     const out = path.join(tmp, 'partial.json');
-    const child = spawn(tsx, ['cli/experiment.ts', '--compare', 'traditional-county,longgang-2021', '--replications', '200', '--days', '60', '--workers', '1', '--out', out], { cwd: root });
+    const child = spawn(tsx, ['cli/experiment.ts', '--compare', 'traditional-county,longgang-2021', '--replications', '200', '--days', '60', '--workers', '1', '--out', out, '--progress'], { cwd: root });
     let err = '';
     child.stderr.on('data', (d) => {
       err += d;

@@ -1,16 +1,21 @@
 /**
  * Experiments as data: the structures compared, replications, days, base seed, an
- * optional sweep over one or two parameters, and the metrics wanted. This module is pure:
+ * optional sweep over any number of parameters (a grid, a Latin hypercube or a list of
+ * points), the metrics wanted at the end of each run and, optionally, as time series. This module is pure:
  * it validates an experiment, expands it into jobs, runs one job, and turns job results
  * into tidy rows, summaries with 95% intervals, paired differences and a manifest.
  */
 import { z } from 'zod';
-import { simulate } from '../sim/simulate.ts';
-import { DEFAULT_METRICS, METRIC_BY_ID, METRIC_IDS } from '../sim/catalog.ts';
-import { replicationSeed } from '../sim/rng.ts';
+import { DEFAULT_METRICS, METRIC_ID_HINT, metricInfo } from '../sim/catalog.ts';
+import { replicationSeed, stream } from '../sim/rng.ts';
+import { createSimulation } from '../sim/simulate.ts';
+import type { Snapshot } from '../sim/metrics.ts';
+import { DEFAULT_SERIES_METRICS, SERIES_ID_HINT, seriesMetricInfo } from '../sim/series.ts';
 import { parsePath, setPath, PathError } from '../scenarios/path.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenarios/schema.ts';
 import { formatPath, ScenarioError, validateScenario, type ScenarioProblem } from '../scenarios/validate.ts';
+import { csvText, type Cell } from './csv.ts';
+export { csvCell } from './csv.ts';
 import { interval, pairedDifference, tCritical, type Interval, type PairedTest } from './stats.ts';
 
 export const EXPERIMENT_VERSION = 1;
@@ -56,22 +61,47 @@ const sweepSchema = z
     to: z.number().optional(),
     steps: z.number().int().min(2).max(1000).optional(),
   })
-  .refine((s) => (s.values !== undefined) !== (s.from !== undefined && s.to !== undefined && s.steps !== undefined), {
-    message: 'expected either values, or from, to and steps',
+  .refine((s) => (s.values !== undefined) !== (s.from !== undefined && s.to !== undefined), {
+    message: 'expected either values, or from and to (with steps in a grid)',
   });
 
+const designSchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('grid') }).meta({ description: 'Every combination of the sweep values (the default).' }),
+    z.strictObject({
+      type: z.literal('latin-hypercube'),
+      points: z.number().int().min(2).max(10_000).meta({ description: 'Number of design points.' }),
+      seed: z.number().int().min(0).max(2 ** 31).default(1).meta({ description: 'Seed of the design (not of the runs).' }),
+    }).meta({ description: 'A Latin hypercube over the sweep ranges: each parameter’s range cut into `points` strata, one point in each.' }),
+    z.strictObject({
+      type: z.literal('list'),
+      points: z.array(z.record(z.string(), z.unknown())).min(1).max(10_000)
+        .meta({ description: 'The design points, each a map of parameter path → value.' }),
+    }).meta({ description: 'Design points listed one by one (the sweep is not used).' }),
+  ])
+  .meta({ description: 'How sweep parameters combine into design points.' });
+
+const seriesSchema = z
+  .strictObject({
+    every: z.enum(['daily', 'weekly']).default('daily').meta({ description: 'One row per simulated day or week.' }),
+    metrics: z.array(z.string()).min(1).default(DEFAULT_SERIES_METRICS)
+      .meta({ description: 'Series metric ids, e.g. open, closedInInterval, levels[community].queued.' }),
+  })
+  .meta({ description: 'Time series of every run, in tidy rows (structure, point, replication, seed, day, metric, value).' });
+
 export const experimentSchema = z.strictObject({
+  $schema: z.string().optional().meta({ description: 'The JSON Schema this file follows (for editors).' }),
   experimentVersion: z.literal(EXPERIMENT_VERSION).default(EXPERIMENT_VERSION),
   name: z.string().default('experiment'),
   structures: z.array(structureSchema).min(1).max(20),
   replications: z.number().int().min(2).max(10_000).default(10),
   days: z.number().positive().max(36_500).default(365),
   baseSeed: z.number().int().min(0).max(2 ** 31).default(1),
-  sweep: z.array(sweepSchema).max(2).default([]),
-  metrics: z
-    .array(z.string().refine((m) => METRIC_BY_ID.has(m), { message: `expected a metric id (${METRIC_IDS.join(', ')})` }))
-    .min(1)
-    .default(DEFAULT_METRICS),
+  sweep: z.array(sweepSchema).max(50).default([]),
+  design: designSchema.default({ type: 'grid' }),
+  metrics: z.array(z.string()).min(1).default(DEFAULT_METRICS)
+    .meta({ description: 'End-of-run metric ids, e.g. hoursToClose.mean, levels[community].utilisation.' }),
+  series: seriesSchema.optional(),
   sequential: z
     .strictObject({
       relativeHalfWidth: z.number().positive().optional()
@@ -95,10 +125,38 @@ export class ExperimentError extends Error {
   }
 }
 
-export function parseExperiment(input: unknown): Experiment {
+/**
+ * Validate an experiment, filling defaults. `custom` names metrics computed by hooks in the
+ * API (see `withMetricHooks`), which the file may then list beside the catalogue's.
+ */
+export function parseExperiment(input: unknown, custom: readonly string[] = []): Experiment {
   const r = experimentSchema.safeParse(input);
-  if (r.success) return r.data;
-  throw new ExperimentError(r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+  const problems: ScenarioProblem[] = r.success ? [] : r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+  // Metric ids are checked here, not in the schema, so that hooks' names are known.
+  const raw = (input ?? {}) as { metrics?: unknown; series?: { metrics?: unknown } };
+  const ids = (v: unknown): [number, string][] => (Array.isArray(v) ? v.flatMap((m, i): [number, string][] => (typeof m === 'string' ? [[i, m]] : [])) : []);
+  for (const [i, m] of ids(raw.metrics))
+    if (!metricInfo(m) && !custom.includes(m)) problems.push({ path: `metrics[${i}]`, message: `expected ${METRIC_ID_HINT}, got "${m}"` });
+  for (const [i, m] of ids(raw.series?.metrics))
+    if (!seriesMetricInfo(m) && !custom.includes(m)) problems.push({ path: `series.metrics[${i}]`, message: `expected ${SERIES_ID_HINT}, got "${m}"` });
+  if (!r.success) throw new ExperimentError(problems);
+  const d = r.data.design;
+  if (d.type === 'grid')
+    r.data.sweep.forEach((sw, i) => {
+      if (sw.values === undefined && sw.steps === undefined)
+        problems.push({ path: `sweep[${i}].steps`, message: 'required in a grid: expected the number of values from "from" to "to" (≥ 2)' });
+    });
+  if (d.type === 'latin-hypercube' && r.data.sweep.length === 0)
+    problems.push({ path: 'sweep', message: 'a Latin hypercube needs at least one sweep parameter' });
+  if (d.type === 'list' && r.data.sweep.length > 0)
+    problems.push({ path: 'sweep', message: 'a listed design gives its points itself: leave sweep out' });
+  if (problems.length > 0) throw new ExperimentError(problems);
+  return r.data;
+}
+
+/** The unit of a metric id (catalogue, level or department); custom metrics have none. */
+export function metricUnit(id: string): string {
+  return metricInfo(id)?.unit ?? seriesMetricInfo(id)?.unit ?? '';
 }
 
 /**
@@ -106,10 +164,16 @@ export function parseExperiment(input: unknown): Experiment {
  * is malformed, the structures that are well formed are still resolved and their problems
  * (unreadable files, invalid scenarios, bad overrides) listed with the others.
  */
-export function parseAndPlanExperiment(input: unknown, load: (ref: { preset?: string; file?: string; scenario?: unknown }) => unknown): Plan {
-  const r = experimentSchema.safeParse(input);
-  if (r.success) return planExperiment(r.data, load);
-  const problems: ScenarioProblem[] = r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+export function parseAndPlanExperiment(
+  input: unknown, load: (ref: { preset?: string; file?: string; scenario?: unknown }) => unknown, custom: readonly string[] = [],
+): Plan {
+  let problems: ScenarioProblem[];
+  try {
+    return planExperiment(parseExperiment(input, custom), load);
+  } catch (e) {
+    if (!(e instanceof ExperimentError) || experimentSchema.safeParse(input).success) throw e;
+    problems = [...e.problems];
+  }
   const structures = (input as { structures?: unknown })?.structures;
   if (Array.isArray(structures)) {
     structures.slice(0, 20).forEach((raw, si) => {
@@ -125,7 +189,8 @@ export const MAX_SWEEP_POINTS = 10_000;
 
 /** Sweep points and runs of an experiment, counted without planning it. */
 export function experimentSize(e: Experiment): { points: number; runs: number } {
-  const points = e.sweep.reduce((n, s) => n * (s.values?.length ?? s.steps ?? 1), 1);
+  const d = e.design;
+  const points = d.type === 'list' ? d.points.length : d.type === 'latin-hypercube' ? d.points : e.sweep.reduce((n, s) => n * (s.values?.length ?? s.steps ?? 1), 1);
   return { points, runs: points * e.structures.length * (e.sequential?.maxReplications ?? e.replications) };
 }
 
@@ -157,6 +222,10 @@ export interface Job {
   days: number;
   scenario: Scenario;
   metrics: string[];
+  /** Time series wanted: snapshot interval in days and series metric ids. */
+  series?: { everyDays: number; metrics: string[] };
+  /** Return every snapshot and the final one, for metric hooks run by the caller. */
+  snapshots?: boolean;
 }
 
 export interface JobResult {
@@ -167,6 +236,10 @@ export interface JobResult {
   seed: number;
   values: number[];
   events: number;
+  /** Days of the series' snapshots and, per series metric, its value at each. */
+  series?: { days: number[]; values: number[][] };
+  /** With `job.snapshots`: the snapshots, the final one, and the tier ids they follow. */
+  snapshots?: { series: Snapshot[]; final: Snapshot; tiers: string[] };
 }
 
 export interface JobFailure {
@@ -185,6 +258,36 @@ function sweepValues(s: Experiment['sweep'][number]): unknown[] {
 }
 
 /**
+ * The design points of an experiment: the grid of the sweep values (the first parameter
+ * varies slowest), a Latin hypercube over the sweep ranges, or the listed points.
+ */
+export function designPoints(e: Pick<Experiment, 'sweep' | 'design'>): SweepPoint[] {
+  const d = e.design;
+  if (d.type === 'list') return d.points.map((values) => ({ values: { ...values } }));
+  if (d.type === 'latin-hypercube') {
+    // Its own named stream: the design never shares draws with the runs.
+    const rand = stream(d.seed, 'design');
+    const n = d.points;
+    const columns = e.sweep.map((sw) => {
+      const strata = Array.from({ length: n }, (_, i) => i);
+      for (let i = n - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [strata[i], strata[j]] = [strata[j], strata[i]];
+      }
+      return strata.map((k) => {
+        const u = (k + rand()) / n;
+        if (sw.values) return sw.values[Math.min(sw.values.length - 1, Math.floor(u * sw.values.length))];
+        return sw.from! + (sw.to! - sw.from!) * u;
+      });
+    });
+    return Array.from({ length: n }, (_, i) => ({ values: Object.fromEntries(e.sweep.map((sw, c) => [sw.param, columns[c][i]])) }));
+  }
+  let points: SweepPoint[] = [{ values: {} }];
+  for (const sw of e.sweep) points = points.flatMap((pt) => sweepValues(sw).map((v) => ({ values: { ...pt.values, [sw.param]: v } })));
+  return points;
+}
+
+/**
  * Resolve and validate every structure at every sweep point. `load` turns a structure's
  * preset or file into scenario JSON (the CLI reads files; the app passes objects).
  */
@@ -194,13 +297,7 @@ export function planExperiment(
 ): Plan {
   const problems: ScenarioProblem[] = [];
   const structures: ResolvedStructure[] = [];
-  const axes = experiment.sweep.map((s) => sweepValues(s).map((v) => ({ param: s.param, value: v })));
-  const points: SweepPoint[] =
-    axes.length === 0
-      ? [{ values: {} }]
-      : axes.length === 1
-        ? axes[0].map((a) => ({ values: { [a.param]: a.value } }))
-        : axes[0].flatMap((a) => axes[1].map((b) => ({ values: { [a.param]: a.value, [b.param]: b.value } })));
+  const points = designPoints(experiment);
   const scenarios: Scenario[][] = [];
   experiment.structures.forEach((st, si) => {
     const scenario = resolveStructure(st, si, load, problems);
@@ -281,22 +378,41 @@ export function jobsFor(plan: Plan, from: number, to: number): Job[] {
           days: e.days,
           scenario: plan.scenarios[s][p],
           metrics: e.metrics,
+          ...(e.series ? { series: { everyDays: e.series.every === 'weekly' ? 7 : 1, metrics: e.series.metrics } } : {}),
         });
   return jobs;
 }
 
 /** Run one job: the same function in a worker, a Node worker thread or in process. */
 export function runJob(job: Job): JobResult {
-  const { summary } = simulate(job.scenario, { seed: job.seed, days: job.days, snapshotEveryMinutes: 0 });
-  return {
+  if (!Number.isFinite(job.days) || job.days <= 0) throw new RangeError(`days: expected a positive number of days, got ${job.days}`);
+  const every = job.series?.everyDays ?? (job.snapshots ? 1 : 0);
+  const sim = createSimulation(job.scenario, { seed: job.seed, snapshotEveryMinutes: every * 1440 });
+  sim.advanceTo(job.days * 1440);
+  const summary = sim.summary();
+  // Metrics the catalogue does not know are computed by the caller's hooks (NaN until then).
+  const result: JobResult = {
     index: job.index,
     structure: job.structure,
     point: job.point,
     replication: job.replication,
     seed: job.seed,
-    values: job.metrics.map((m) => METRIC_BY_ID.get(m)!.get(summary)),
+    values: job.metrics.map((m) => metricInfo(m)?.get(summary) ?? NaN),
     events: summary.events,
   };
+  const tiers = sim.engine.metrics.tierIds();
+  if (job.series) {
+    const snaps = sim.series;
+    result.series = {
+      days: snaps.map((x) => x.day),
+      values: job.series.metrics.map((m) => {
+        const info = seriesMetricInfo(m);
+        return snaps.map((x) => (info ? info.get(x, tiers) : NaN));
+      }),
+    };
+  }
+  if (job.snapshots) result.snapshots = { series: [...sim.series], final: sim.peek(), tiers };
+  return result;
 }
 
 export interface SummaryRow extends Interval {
@@ -326,6 +442,11 @@ export interface TidyRow {
   value: number;
 }
 
+/** One value of a time series: a run's metric on one day (the end of its day or week). */
+export interface SeriesRow extends TidyRow {
+  day: number;
+}
+
 export interface Manifest {
   flatgov: string;
   scenarioSchemaVersion: number;
@@ -346,6 +467,8 @@ export interface ExperimentResult {
   summary: SummaryRow[];
   differences: DifferenceRow[];
   rows: TidyRow[];
+  /** Time series of every run, when the experiment asks for them. */
+  series?: SeriesRow[];
   failures: JobFailure[];
 }
 
@@ -373,7 +496,7 @@ export function aggregate(plan: Plan, results: JobResult[], replications: number
   const differences: DifferenceRow[] = [];
   plan.points.forEach((pt, p) => {
     metrics.forEach((metric, mi) => {
-      const unit = METRIC_BY_ID.get(metric)!.unit;
+      const unit = metricUnit(metric);
       const cols = plan.structures.map((_, s) => column(sorted, s, p, mi, replications));
       plan.structures.forEach((st, s) => summary.push({ structure: st.label, point: pt.values, metric, unit, ...interval(cols[s]) }));
       for (let s = 1; s < plan.structures.length; s++) {
@@ -390,7 +513,17 @@ export function aggregate(plan: Plan, results: JobResult[], replications: number
     metrics.forEach((metric, mi) =>
       rows.push({ structure: plan.structures[r.structure].label, point: plan.points[r.point].values, replication: r.replication, seed: r.seed, metric, value: r.values[mi] }),
     );
-  return { summary, differences, rows };
+  const seriesMetrics = plan.experiment.series?.metrics;
+  if (!seriesMetrics) return { summary, differences, rows };
+  const series: SeriesRow[] = [];
+  for (const r of sorted) {
+    if (!r.series) continue;
+    const base = { structure: plan.structures[r.structure].label, point: plan.points[r.point].values, replication: r.replication, seed: r.seed };
+    r.series.days.forEach((day, k) =>
+      seriesMetrics.forEach((metric, mi) => series.push({ ...base, day, metric, value: r.series!.values[mi][k] })),
+    );
+  }
+  return { summary, differences, rows, series };
 }
 
 /** SHA-256 of a value's canonical JSON (keys sorted), as hex. */
@@ -431,21 +564,40 @@ export function precise(plan: Plan, summary: SummaryRow[]): boolean {
   });
 }
 
-/** One CSV cell: quoted when needed, and never a formula a spreadsheet would run. */
-export const csvCell = (v: unknown): string => {
-  let s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v ?? '');
-  // A text cell a spreadsheet would run as a formula (=, +, -, @, tab, return) is prefixed with a quote.
-  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/** The columns of a result's sweep parameters, in order of first appearance. */
+function paramColumns(rows: readonly { point: Record<string, unknown> }[]): string[] {
+  const seen = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r.point)) seen.add(k);
+  return [...seen];
+}
 
-/** The tidy rows as CSV, the manifest on a first comment line (`#`). */
-export function toCsv(result: ExperimentResult): string {
-  const params = [...new Set(result.rows.flatMap((r) => Object.keys(r.point)))];
-  const header = ['structure', ...params, 'replication', 'seed', 'metric', 'value'];
-  const lines = [`# flatgov manifest: ${JSON.stringify(result.manifest)}`, header.join(',')];
-  for (const r of result.rows) lines.push([r.structure, ...params.map((p) => r.point[p]), r.replication, r.seed, r.metric, r.value].map(csvCell).join(','));
-  return `${lines.join('\n')}\n`;
+const cell = (v: unknown): Cell => (v === null || typeof v !== 'object' ? (v as Cell) : JSON.stringify(v));
+
+/**
+ * The end-of-run rows as CSV (structure, each sweep parameter, replication, seed, metric,
+ * value). The manifest goes in its own file (`manifestJson`), so the CSV parses as is.
+ */
+export function toCsv(result: Pick<ExperimentResult, 'rows'>): string {
+  const params = paramColumns(result.rows);
+  return csvText(
+    ['structure', ...params, 'replication', 'seed', 'metric', 'value'],
+    result.rows.map((r) => [r.structure, ...params.map((p) => cell(r.point[p])), r.replication, r.seed, r.metric, r.value]),
+  );
+}
+
+/** The time series as CSV: structure, sweep parameters, replication, seed, day, metric, value. */
+export function seriesToCsv(result: Pick<ExperimentResult, 'series'>): string {
+  const rows = result.series ?? [];
+  const params = paramColumns(rows);
+  return csvText(
+    ['structure', ...params, 'replication', 'seed', 'day', 'metric', 'value'],
+    rows.map((r) => [r.structure, ...params.map((p) => cell(r.point[p])), r.replication, r.seed, r.day, r.metric, r.value]),
+  );
+}
+
+/** The manifest as the sidecar file beside a CSV (`results.csv` → `results.manifest.json`). */
+export function manifestJson(result: Pick<ExperimentResult, 'manifest'>): string {
+  return `${JSON.stringify(result.manifest, null, 2)}\n`;
 }
 
 export function toJson(result: ExperimentResult): string {

@@ -16,9 +16,12 @@ export function defaultWorkerCount(): number {
   return Math.max(1, availableCores() - 1);
 }
 
+// From the TypeScript sources (tests, npm scripts) the boot file registers tsx first; the
+// compiled package starts its JavaScript worker directly.
+const WORKER_FILE = import.meta.url.endsWith('.ts') ? './node-worker-boot.mjs' : './node.worker.js';
+
 function nodeWorker(): WorkerHandle<WorkerApi> {
-  // The boot file registers tsx, so the worker runs the TypeScript sources as the CLI does.
-  const w = new Worker(new URL('./node-worker-boot.mjs', import.meta.url));
+  const w = new Worker(new URL(WORKER_FILE, import.meta.url));
   let dead = false;
   const listeners: ((e: Error) => void)[] = [];
   const die = (e: Error) => {

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mmcMeanWait } from '../sim/theory.ts';
 import { presetJson } from '../scenarios/presets.ts';
 import { referenceQueue } from '../scenarios/reference.ts';
-import { parseExperiment, planExperiment, runJob, toCsv, toJson, type ExperimentInput } from './experiment.ts';
+import { csvParse } from 'd3-dsv';
+import { manifestJson, parseExperiment, planExperiment, runJob, toCsv, toJson, type ExperimentInput } from './experiment.ts';
 import { nodePool, poolExecutor } from './node-pool.ts';
 import { inProcessExecutor, mergeShards, runExperiment, type Executor } from './runner.ts';
 
@@ -51,12 +52,13 @@ describe('reproducible whatever the workers', () => {
     await expect(mergeShards([s0], DATE)).rejects.toThrow(/missing shard\(s\) 1\/3, 2\/3/);
   });
 
-  it('writes CSV with the manifest on its first line', async () => {
+  it('writes CSV that parses as is: a header, then one row per run and metric', async () => {
     const out = await runExperiment(plan({ ...small, sweep: [] }), inProcessExecutor(runJob), { date: DATE });
-    const lines = toCsv(out).trim().split('\n');
-    expect(lines[0]).toMatch(/^# flatgov manifest: \{"flatgov":"0\.1\.0"/);
-    expect(lines[1]).toBe('structure,replication,seed,metric,value');
-    expect(lines).toHaveLength(2 + 2 * 4 * 3);
+    const rows = csvParse(toCsv(out));
+    expect(rows.columns).toEqual(['structure', 'replication', 'seed', 'metric', 'value']);
+    expect(rows).toHaveLength(2 * 4 * 3);
+    expect(Number(rows[0].value)).toBe(out.rows[0].value);
+    expect(JSON.parse(manifestJson(out))).toEqual(out.manifest);
   });
 });
 

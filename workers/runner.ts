@@ -116,10 +116,11 @@ async function assemble(
   plan: Plan, results: JobResult[], failures: JobFailure[], reps: number, complete: boolean, date: Date,
   shard?: { index: number; count: number },
 ): Promise<ExperimentOutput> {
-  const { summary, differences, rows } = aggregate(plan, results, reps);
+  const { summary, differences, rows, series } = aggregate(plan, results, reps);
   return {
     manifest: await manifestFor(plan, reps, complete, date, shard),
     summary, differences, rows,
+    ...(series ? { series } : {}),
     failures: [...failures].sort((a, b) => a.index - b.index),
     resolved: plan.structures.map((s) => ({ label: s.label, scenario: s.scenario })),
     ...(shard ? { shard } : {}),

@@ -1,0 +1,114 @@
+/**
+ * Experiments as researchers script them: sweeps over any number of parameters (grid,
+ * Latin hypercube, listed points), time series in tidy rows, per-level metrics and metric
+ * hooks, the same through worker threads as in process.
+ */
+import { csvParse } from 'd3-dsv';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../sim/simulate.ts';
+import { loadPreset } from '../scenarios/presets.ts';
+import { experiment, planFrom } from './batch.ts';
+import { designPoints, parseExperiment, seriesToCsv, type ExperimentInput } from './experiment.ts';
+
+const two: ExperimentInput = {
+  structures: [{ preset: 'traditional-county' }, { preset: 'longgang-2021' }],
+  replications: 2,
+  days: 14,
+};
+
+describe('designs', () => {
+  it('a grid over three parameters has every combination, the first varying slowest', () => {
+    const e = parseExperiment({
+      ...two,
+      sweep: [
+        { param: 'demand.casesPerResidentYear', values: [0.5, 1] },
+        { param: 'platform.enabled', values: [true, false] },
+        { param: 'levels[community].staffPerUnit', from: 4, to: 8, steps: 3 },
+      ],
+    });
+    const pts = designPoints(e).map((p) => Object.values(p.values));
+    expect(pts).toHaveLength(12);
+    expect(pts[0]).toEqual([0.5, true, 4]);
+    expect(pts[1]).toEqual([0.5, true, 6]);
+    expect(pts[11]).toEqual([1, false, 8]);
+  });
+
+  it('a Latin hypercube puts one point in each stratum of every range, the same for the same seed', () => {
+    const input = {
+      ...two,
+      sweep: [
+        { param: 'demand.casesPerResidentYear', from: 0.5, to: 1.5 },
+        { param: 'levels[community].staffPerUnit', from: 2, to: 10 },
+      ],
+      design: { type: 'latin-hypercube', points: 10, seed: 3 },
+    };
+    const pts = designPoints(parseExperiment(input));
+    expect(pts).toHaveLength(10);
+    const strata = (xs: number[], lo: number, hi: number) => xs.map((x) => Math.floor(((x - lo) / (hi - lo)) * 10)).sort((a, b) => a - b);
+    expect(strata(pts.map((p) => p.values['demand.casesPerResidentYear'] as number), 0.5, 1.5)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(strata(pts.map((p) => p.values['levels[community].staffPerUnit'] as number), 2, 10)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(designPoints(parseExperiment(input))).toEqual(pts);
+    expect(designPoints(parseExperiment({ ...input, design: { ...input.design, seed: 4 } }))).not.toEqual(pts);
+  });
+
+  it('a listed design runs exactly the listed points', () => {
+    const e = parseExperiment({ ...two, design: { type: 'list', points: [{ 'demand.casesPerResidentYear': 0.7 }, { 'platform.enabled': false }] } });
+    expect(designPoints(e)).toEqual([{ values: { 'demand.casesPerResidentYear': 0.7 } }, { values: { 'platform.enabled': false } }]);
+  });
+
+  it('names the field and what was expected for an unknown metric, a grid range without steps, or a $schema line', () => {
+    expect(() => parseExperiment({ ...two, metrics: ['hoursToClose.mean', 'levels[community].speed'] })).toThrow(
+      /metrics\[1\]: expected a metric id .*levels\[<level id>\]/,
+    );
+    expect(() => parseExperiment({ ...two, series: { metrics: ['nope'] } })).toThrow(/series\.metrics\[0\]: expected a series metric id/);
+    expect(() => parseExperiment({ ...two, sweep: [{ param: 'demand.casesPerResidentYear', from: 0.5, to: 1 }] })).toThrow(/sweep\[0\]\.steps: required in a grid/);
+    expect(parseExperiment({ $schema: '../schemas/experiment.schema.json', ...two }).replications).toBe(2);
+  });
+});
+
+describe('time series and metrics', () => {
+  it('gives tidy daily rows for every run, consistent with the run itself', async () => {
+    const out = await experiment({ ...two, series: { every: 'daily', metrics: ['closed', 'closedInInterval', 'levels[community].queued'] } }, { workers: 0 });
+    const rows = csvParse(seriesToCsv(out));
+    expect(rows.columns).toEqual(['structure', 'replication', 'seed', 'day', 'metric', 'value']);
+    expect(rows).toHaveLength(2 * 2 * 14 * 3);
+    const run = rows.filter((r) => r.structure === 'longgang-2021' && r.replication === '1');
+    const perDay = run.filter((r) => r.metric === 'closedInInterval').map((r) => Number(r.value));
+    const closed = run.filter((r) => r.metric === 'closed').map((r) => Number(r.value));
+    expect(run.filter((r) => r.metric === 'closed').map((r) => Number(r.day))).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+    expect(perDay.reduce((a, b) => a + b, 0)).toBe(closed[13]);
+    const direct = simulate(loadPreset('longgang-2021'), { seed: Number(run[0].seed), days: 14 });
+    expect(closed[13]).toBe(direct.summary.cases.closed);
+    expect(run.filter((r) => r.metric === 'levels[community].queued').map((r) => Number(r.value))).toEqual(
+      direct.series.map((s) => s.queuedByTier[0 + loadPreset('longgang-2021').levels.findIndex((l) => l.id === 'community')]),
+    );
+  });
+
+  it('weekly series have one row per week; level and department figures match the summary', async () => {
+    const dept = loadPreset('longgang-2021').departments[0].id;
+    const out = await experiment(
+      { ...two, series: { every: 'weekly', metrics: ['open'] }, metrics: ['levels[community].utilisation', `departments[${dept}].meanQueue`, 'levels[town].utilisation'] },
+      { workers: 0 },
+    );
+    expect(out.series!.filter((r) => r.structure === 'longgang-2021' && r.replication === 0).map((r) => r.day)).toEqual([7, 14]);
+    const direct = simulate(loadPreset('longgang-2021'), { seed: out.manifest.seeds[0], days: 14, snapshotEveryMinutes: 0 }).summary;
+    const value = (metric: string) => out.rows.find((r) => r.structure === 'longgang-2021' && r.replication === 0 && r.metric === metric)!.value;
+    expect(value('levels[community].utilisation')).toBe(direct.levels.find((l) => l.id === 'community')!.utilisation);
+    expect(value(`departments[${dept}].meanQueue`)).toBe(direct.departments[0].meanQueue);
+    // Longgang has no town level: not applicable, not zero.
+    expect(value('levels[town].utilisation')).toBeNaN();
+  });
+
+  it('computes hook metrics from snapshots, the same in worker threads as in process', async () => {
+    const input = { ...two, metrics: ['cases.open', 'openPerDay'], series: { every: 'weekly' as const, metrics: ['open', 'openPerDay'] } };
+    const hooks = { openPerDay: (s: { open: number; day: number }) => s.open / s.day };
+    const inProcess = await experiment(input, { workers: 0, hooks, date: new Date(0) });
+    const threads = await experiment(input, { workers: 2, hooks, date: new Date(0) });
+    expect(threads).toEqual(inProcess);
+    const at = (metric: string) => inProcess.rows.filter((r) => r.metric === metric).map((r) => r.value);
+    expect(at('openPerDay')).toEqual(at('cases.open').map((x) => x / 14));
+    const series = (metric: string) => inProcess.series!.filter((r) => r.metric === metric);
+    expect(series('openPerDay').map((r) => r.value)).toEqual(series('open').map((r) => r.value / r.day));
+    expect(() => planFrom(input)).toThrow(/metrics\[1\]: expected a metric id/);
+  });
+});
