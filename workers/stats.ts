@@ -1,11 +1,10 @@
 /**
  * Statistics of replicated runs: mean, standard deviation and Student-t 95% intervals, and
  * paired differences between structures (common random numbers make them paired).
- * Quantiles and the t distribution come from stdlib, sums from simple-statistics.
+ * The t distribution comes from student-t.ts, sums from simple-statistics.
  */
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { tCdf, tQuantile } from './student-t.ts';
 
 export interface Interval {
   n: number;
