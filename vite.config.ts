@@ -7,7 +7,6 @@ export default defineConfig({
   build: {
     target: 'es2022',
     outDir: 'dist',
-    chunkSizeWarningLimit: 800,
   },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },

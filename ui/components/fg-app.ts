@@ -5,22 +5,26 @@ import { ScenarioError, validateScenario } from '../../scenarios/validate.ts';
 import { csvCell, FLATGOV_VERSION, sha256 } from '../../workers/experiment.ts';
 import { estimateAppRun } from '../budget.ts';
 import { downloadText } from '../charts/export.ts';
-import '../charts/fg-structure.ts';
 import { fmt, getLang, nameOf, setLang, t, unitName, type Lang, type MessageKey } from '../i18n.ts';
 import { fieldOf, labelOf, shownValue } from '../params.ts';
 import { getPath } from '../../scenarios/path.ts';
 import { SimController } from '../sim-controller.ts';
 import { buildColumn, decodeState, defaultState, encodeState, MAX_COLUMNS, VIEWS, type AppState, type BuiltColumn, type View } from '../state.ts';
 import './fg-compare.ts';
-import './fg-info.ts';
 import './fg-params.ts';
 import './fg-picker.ts';
-import './fg-replications.ts';
 import './fg-run-controls.ts';
 
 const VIEW_KEYS: Record<View, MessageKey> = {
   charts: 'tabs.charts', structure: 'tabs.structure', replications: 'tabs.replications', info: 'tabs.info',
 };
+/** Views loaded when first shown, so the first screen loads less. */
+const LAZY_VIEWS: Partial<Record<View, () => Promise<unknown>>> = {
+  structure: () => import('../charts/fg-structure.ts'),
+  replications: () => import('./fg-replications.ts'),
+  info: () => import('./fg-info.ts'),
+};
+
 const VIEW_SHORTCUTS: Record<string, View> = { c: 'charts', o: 'structure', e: 'replications', i: 'info' };
 
 /**
@@ -40,6 +44,7 @@ export class FgApp extends LitElement {
     paramsOpen: { state: true },
     confirmReset: { state: true },
     runMessage: { state: true },
+    loadedViews: { state: true },
   };
   declare state: AppState;
   declare built: BuiltColumn[];
@@ -55,7 +60,10 @@ export class FgApp extends LitElement {
   declare confirmReset: boolean;
   /** Why a run was refused (too large for a tab). */
   declare runMessage: string;
+  /** Views whose code has been loaded. */
+  declare loadedViews: ReadonlySet<View>;
   private sim = new SimController(this);
+  private loading = new Set<View>();
   private urlTimer?: ReturnType<typeof setTimeout>;
 
   static styles = css`
@@ -111,6 +119,7 @@ export class FgApp extends LitElement {
     this.paramsOpen = false;
     this.confirmReset = false;
     this.runMessage = '';
+    this.loadedViews = new Set(['charts']);
   }
 
   async connectedCallback(): Promise<void> {
@@ -228,8 +237,14 @@ export class FgApp extends LitElement {
     this.state = { ...this.state, ...patch };
   }
 
-  /** Keep the link current with the state. */
+  /** Keep the link current with the state; load the code of a view when it is first shown. */
   protected willUpdate(changed: PropertyValues<this>): void {
+    const view = this.state.view;
+    const load = LAZY_VIEWS[view];
+    if (load && !this.loadedViews.has(view) && !this.loading.has(view)) {
+      this.loading.add(view);
+      void load().then(() => (this.loadedViews = new Set([...this.loadedViews, view])));
+    }
     if (changed.has('state')) {
       clearTimeout(this.urlTimer);
       this.urlTimer = setTimeout(async () => history.replaceState(null, '', await encodeState(this.state)), 150);
@@ -467,7 +482,7 @@ export class FgApp extends LitElement {
       </div>
       <section class="setup" aria-label=${t('picker.title')}>
       <fg-picker .lang=${st.lang} .columns=${st.columns} .selected=${sel} .errors=${this.fileErrors}
-        .titles=${st.columns.map((_, i) => this.columnTitle(i))} .changes=${st.columns.map((_, i) => this.changeLines(i))}
+        .titles=${this.pickerInfo().titles} .changes=${this.pickerInfo().changes}
         @column-preset=${(e: CustomEvent<{ index: number; preset: string }>) => e.detail.preset && this.setColumn(e.detail.index, { preset: e.detail.preset, changes: {} })}
         @column-file=${(e: CustomEvent<{ index: number; file: File }>) => this.onFile(e)}
         @column-add=${() => this.addColumn()}
@@ -518,6 +533,16 @@ export class FgApp extends LitElement {
     `;
   }
 
+  /** Titles and changes for the picker, the same arrays while they are the same (no re-render on every frame). */
+  private pickerCache = { key: '', titles: [] as string[], changes: [] as string[][] };
+  private pickerInfo() {
+    const titles = this.state.columns.map((_, i) => this.columnTitle(i));
+    const changes = this.state.columns.map((_, i) => this.changeLines(i));
+    const key = JSON.stringify([titles, changes]);
+    if (key !== this.pickerCache.key) this.pickerCache = { key, titles, changes };
+    return this.pickerCache;
+  }
+
   private openParams() {
     this.paramsOpen = true;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#params')?.focus());
@@ -542,7 +567,8 @@ export class FgApp extends LitElement {
 
   private replicationsView(visible: boolean) {
     const st = this.state;
-    // Always present (hidden when another view is shown) so its results stay until the inputs change.
+    // Present once loaded (hidden when another view is shown), so its results stay until the inputs change.
+    if (!this.loadedViews.has('replications')) return '';
     return html`<fg-replications ?hidden=${!visible} .lang=${st.lang} .structures=${st.columns.map((_, i) => ({ label: this.columnTitle(i), scenario: this.built[i].scenario }))}
       .seed=${st.seed} .days=${st.days} .replications=${st.replications}
       @replications-change=${(e: CustomEvent<number>) => this.patchState({ replications: e.detail })}></fg-replications>`;
