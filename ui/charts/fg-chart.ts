@@ -244,9 +244,22 @@ export class FgChart extends LitElement {
     this.draw();
   }
 
+  /** The y range drawn so far, with headroom: it grows in steps, not with every new point. */
+  private yHi = -Infinity;
+  private yLo = Infinity;
+  private drawnSize = 0;
+
   private yDomain(): [number, number] {
     let lo = Infinity;
     let hi = -Infinity;
+    let size = 0;
+    for (const p of this.panels) {
+      for (const l of p.lines ?? []) size += l.x.length;
+      if (p.bars) for (const v of p.bars.values) size += v;
+    }
+    // Fewer points than before: another run; start the range anew.
+    if (size < this.drawnSize) (this.yHi = -Infinity), (this.yLo = Infinity);
+    this.drawnSize = size;
     for (const p of this.panels) {
       for (const l of p.lines ?? [])
         for (let k = 0; k < l.y.length; k++) {
@@ -256,6 +269,14 @@ export class FgChart extends LitElement {
       if (p.bars) for (const v of p.bars.values) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
     }
     for (const r of this.refY) (lo = Math.min(lo, r.value)), (hi = Math.max(hi, r.value));
+    if (Number.isFinite(hi)) {
+      if (hi > this.yHi) this.yHi = hi + 0.25 * Math.abs(hi);
+      hi = this.yHi;
+    }
+    if (Number.isFinite(lo)) {
+      if (lo < this.yLo) this.yLo = lo < 0 ? lo - 0.25 * Math.abs(lo) : lo;
+      lo = this.yLo;
+    }
     const y0 = this.yMin ?? Math.min(0, Number.isFinite(lo) ? lo : 0);
     const y1 = this.yMax ?? Math.max(Number.isFinite(hi) ? hi : 1, y0 + (this.percent ? 0.01 : 1));
     return d3.scaleLinear().domain([y0, y1]).nice().domain() as [number, number];

@@ -1,7 +1,19 @@
 import { LitElement, css, html } from 'lit';
-import { loadPreset, PRESET_IDS } from '../../scenarios/presets.ts';
+import { presetJson, PRESET_IDS } from '../../scenarios/presets.ts';
 import { nameOf, t } from '../i18n.ts';
 import { MAX_COLUMNS, type ColumnSpec } from '../state.ts';
+
+/** Names of the presets, read once (not validated on every render). */
+const PRESET_NAMES = new Map<string, { name: string; nameZh?: string }>();
+function presetName(id: string): { name: string; nameZh?: string } {
+  let n = PRESET_NAMES.get(id);
+  if (!n) {
+    const j = presetJson(id) as { name?: unknown; nameZh?: unknown };
+    n = { name: String(j.name ?? id), nameZh: typeof j.nameZh === 'string' ? j.nameZh : undefined };
+    PRESET_NAMES.set(id, n);
+  }
+  return n;
+}
 
 /**
  * The structures compared: a preset or the user's own JSON per column; add or remove
@@ -86,7 +98,7 @@ export class FgPicker extends LitElement {
             <div class="row">
               <select id="preset-${i}" class="preset" @change=${(e: Event) => this.fire('column-preset', { index: i, preset: (e.target as HTMLSelectElement).value })}>
                 ${c.custom ? html`<option selected value="">${t('picker.custom', { name: c.custom.name })}</option>` : ''}
-                ${PRESET_IDS.map((id) => html`<option value=${id} ?selected=${!c.custom && c.preset === id}>${nameOf(loadPreset(id))}</option>`)}
+                ${PRESET_IDS.map((id) => html`<option value=${id} ?selected=${!c.custom && c.preset === id}>${nameOf(presetName(id))}</option>`)}
               </select>
             </div>
             <div class="row">
