@@ -125,13 +125,32 @@ export class ExperimentError extends Error {
   }
 }
 
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  return String(v);
+}
+
+/** A zod issue as a sentence: what was expected and what was found. */
+function issueProblem(i: z.core.$ZodIssue): ScenarioProblem {
+  const input = (i as { input?: unknown }).input;
+  let message = i.message;
+  if (i.code === 'invalid_type') message = input === undefined ? `required: expected ${i.expected}` : `expected ${i.expected}, got ${describeValue(input)}`;
+  else if (i.code === 'unrecognized_keys') message = `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+  return { path: formatPath(i.path), message };
+}
+
 /**
  * Validate an experiment, filling defaults. `custom` names metrics computed by hooks in the
  * API (see `withMetricHooks`), which the file may then list beside the catalogue's.
  */
 export function parseExperiment(input: unknown, custom: readonly string[] = []): Experiment {
-  const r = experimentSchema.safeParse(input);
-  const problems: ScenarioProblem[] = r.success ? [] : r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new ExperimentError([{ path: '', message: `expected an experiment object, got ${describeValue(input)}` }]);
+  const r = experimentSchema.safeParse(input, { reportInput: true });
+  const problems: ScenarioProblem[] = r.success ? [] : r.error.issues.map(issueProblem);
   // Metric ids are checked here, not in the schema, so that hooks' names are known.
   const raw = (input ?? {}) as { metrics?: unknown; series?: { metrics?: unknown } };
   const ids = (v: unknown): [number, string][] => (Array.isArray(v) ? v.flatMap((m, i): [number, string][] => (typeof m === 'string' ? [[i, m]] : [])) : []);
