@@ -264,7 +264,7 @@ describe('hostile command lines', () => {
   it('signals: SIGTERM and SIGINT at various moments write what finished or nothing half-written', async () => {
     for (const [sig, afterRuns] of [['SIGTERM', 0], ['SIGTERM', 2], ['SIGINT', 0], ['SIGINT', 2], ['SIGHUP', 2]] as const) {
       const out = path.join(tmp.dir, `sig-${sig}-${afterRuns}.json`);
-      const child = start('experiment', ['--compare', 'traditional-county,longgang-2021', '--replications', '100', '--days', '20', '--workers', '1', '--out', out]);
+      const child = start('experiment', ['--compare', 'traditional-county,longgang-2021', '--replications', '100', '--days', '20', '--workers', '1', '--progress', '--out', out]);
       let err = '';
       let sent = false;
       const send = () => {
