@@ -307,3 +307,33 @@ describe('the app', () => {
     await p.screenshot({ path: path.join(shots, '09-replications.png'), fullPage: true });
   });
 });
+
+describe('a worker that dies during replications', () => {
+  it('is replaced, the finished replications are kept, and the page says what happened', async () => {
+    const p = await open();
+    await p.locator('#days').fill('30');
+    await p.locator('#days').press('Enter');
+    await p.locator('#tab-replications').click();
+    await p.locator('#reps').fill('8');
+    await p.locator('#reps').press('Enter');
+    await p.locator('#run-reps').click();
+    // Kill the worker of a run in flight, as a crash would (the pool's test hook).
+    const killed = await p.evaluate(async () => {
+      const reps = document.querySelector('fg-app')!.shadowRoot!.querySelector('fg-replications') as unknown as { pool?: { killBusyWorker(): boolean; died: number; size: number } };
+      for (let i = 0; i < 200; i++) {
+        if (reps.pool?.killBusyWorker()) return { died: reps.pool.died, size: reps.pool.size };
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return undefined;
+    });
+    expect(killed?.died).toBe(1);
+    await expect.poll(() => p.locator('#reps-table').count(), { timeout: 120_000 }).toBe(1);
+    const alert = await p.locator('fg-replications [role=alert]').textContent();
+    expect(alert).toMatch(/A worker stopped during 1 run\(s\) \(worker stopped: terminated\)\. It was replaced and the other runs went on: the 15 runs that finished are shown/);
+    const text = await p.locator('#reps-table').textContent();
+    expect((text ?? '').match(/±/g)?.length).toBeGreaterThan(20);
+    // The replacement worker is usable: a second run completes with no failure.
+    await p.locator('#run-reps').click();
+    await expect.poll(async () => (await p.locator('fg-replications [role=alert]').count()) === 0 && (await p.locator('#reps-table').count()) === 1, { timeout: 120_000 }).toBe(true);
+  }, 240_000);
+});

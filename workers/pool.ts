@@ -40,6 +40,8 @@ export class WorkerPool<Api> {
   private closed = false;
   /** How many workers have been replaced after dying or being cancelled. */
   replaced = 0;
+  /** How many workers died on their own (crash, error at top level), each replaced. */
+  died = 0;
 
   constructor(
     private readonly create: () => WorkerHandle<Api>,
@@ -62,6 +64,7 @@ export class WorkerPool<Api> {
     slot.fail?.(new WorkerDiedError(err.message));
     slot.handle.terminate();
     if (this.closed) return;
+    this.died++;
     this.replaced++;
     this.slots[i] = this.spawn();
     this.pump();

@@ -157,7 +157,10 @@ export class FgReplications extends LitElement {
         signal: this.ctl.signal,
         onProgress: (p) => (this._progress = { done: p.done, total: p.total }),
       });
-      if (this._out.failures.length) this._error = t('reps.failed', { n: this._out.failures.length, message: this._out.failures[0].message });
+      const died = this._out.failures.filter((f) => f.message.startsWith('worker stopped'));
+      const finished = new Set(this._out.rows.map((r) => `${r.structure}/${r.replication}`)).size;
+      if (died.length) this._error = t('reps.workerDied', { n: died.length, message: died[0].message, done: finished });
+      else if (this._out.failures.length) this._error = t('reps.failed', { n: this._out.failures.length, message: this._out.failures[0].message });
       else if (!this._out.manifest.complete) this._error = t('reps.cancelled', { done: this._progress?.done ?? 0 });
     } catch (err) {
       this._error = (err as Error).message;

@@ -136,6 +136,7 @@ export const en = {
   'reps.diff': '{b} − {a}',
   'reps.note': 'Replication k of every structure uses the same seed, so the difference is paired. ± is the half-width of the 95% confidence interval.',
   'reps.failed': '{n} run(s) failed: {message}',
+  'reps.workerDied': 'A worker stopped during {n} run(s) ({message}). It was replaced and the other runs went on: the {done} runs that finished are shown; run again for the missing ones.',
   'reps.cancelled': 'Cancelled: {done} runs finished are shown.',
   'reps.empty': 'Runs each structure many times with different seeds and shows how sure the comparison is.',
 

@@ -138,6 +138,7 @@ export const zh: Record<MessageKey, string> = {
   'reps.diff': '{b} − {a}',
   'reps.note': '每个结构的第 k 次重复使用同一种子，差值为配对差值。± 为95%置信区间的半宽。',
   'reps.failed': '{n} 次运行失败：{message}',
+  'reps.workerDied': '有 {n} 次运行时工作线程停止（{message}）。该线程已被替换，其余运行继续：显示已完成的 {done} 次运行；缺少的运行请重新运行。',
   'reps.cancelled': '已取消：显示已完成的 {done} 次。',
   'reps.empty': '用不同种子多次运行每个结构，显示对比结论有多可靠。',
 
