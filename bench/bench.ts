@@ -11,8 +11,19 @@ import { presetJson } from '../scenarios/presets.ts';
 import { parseExperiment, planExperiment } from '../workers/experiment.ts';
 import { nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { runExperiment } from '../workers/runner.ts';
+import { parseCli } from '../cli/args.ts';
 
-const json = process.argv.includes('--json');
+const HELP = `usage: flatgov bench [--json]   (in a checkout: npm run bench [-- --json])
+
+Speed and memory: the M/M/5 reference queue (200,000 cases), one year of Longgang 2021 at
+full scale, and replications with 1 and 2 worker threads. Takes about a minute; each figure
+is the best of several runs. --json prints one JSON object.`;
+const { values: args } = parseCli({ json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } });
+if (args.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const json = args.json;
 let peakRss = process.memoryUsage.rss();
 let ticks = 0;
 const sample = () => {

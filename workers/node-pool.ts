@@ -16,9 +16,10 @@ export function defaultWorkerCount(): number {
   return Math.max(1, availableCores() - 1);
 }
 
-// From the TypeScript sources (tests, npm scripts) the boot file registers tsx first; the
-// compiled package starts its JavaScript worker directly.
-const WORKER_FILE = import.meta.url.endsWith('.ts') ? './node-worker-boot.mjs' : './node.worker.js';
+// From the TypeScript sources under Node (tests, npm scripts) the boot file registers tsx
+// first; Deno runs the TypeScript worker itself; the compiled package, its JavaScript one.
+const fromSource = import.meta.url.endsWith('.ts');
+const WORKER_FILE = !fromSource ? './node.worker.js' : 'Deno' in globalThis ? './node.worker.ts' : './node-worker-boot.mjs';
 
 function nodeWorker(): WorkerHandle<WorkerApi> {
   const w = new Worker(new URL(WORKER_FILE, import.meta.url));

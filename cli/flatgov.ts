@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+/**
+ * The `flatgov` command: `flatgov sim|scenario|experiment|bench …`, each the same program
+ * as `npm run <command> --` in a checkout, compiled to plain JavaScript in the package.
+ */
+import { FLATGOV_VERSION } from '../workers/experiment.ts';
+
+const HELP = `usage: flatgov <command> [options]   (flatgov <command> --help for each)
+
+  sim          run one scenario and print its summary (or JSON)
+  scenario     validate, diff, list presets, print the JSON Schema, the presets table
+  experiment   replications of several structures on common random numbers; sweeps, time series
+  bench        speed and memory benchmark
+
+flatgov ${FLATGOV_VERSION}`;
+
+const [cmd] = process.argv.slice(2);
+// Each command reads its own arguments from process.argv, as when run on its own.
+process.argv.splice(2, 1);
+switch (cmd) {
+  case 'sim':
+    await import('./sim.ts');
+    break;
+  case 'scenario':
+    await import('./scenario.ts');
+    break;
+  case 'experiment':
+    await import('./experiment.ts');
+    break;
+  case 'bench':
+    await import('../bench/bench.ts');
+    break;
+  case '--version':
+  case '-v':
+    console.log(FLATGOV_VERSION);
+    break;
+  case undefined:
+  case '--help':
+  case '-h':
+  case 'help':
+    console.log(HELP);
+    break;
+  default:
+    process.stderr.write(`error: unknown command "${cmd}"\n${HELP}\n`);
+    process.exitCode = 2;
+}

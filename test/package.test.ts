@@ -1,0 +1,73 @@
+/**
+ * The package as a researcher gets it: `npm pack`, installed into an empty folder, imported
+ * from Node and from Deno (no tsx, no checkout), running a comparison and a sweep with
+ * time series whose CSV d3-dsv parses; the `flatgov` command runs as plain Node.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { simulate } from '../sim/simulate.ts';
+import { loadPreset } from '../scenarios/presets.ts';
+import { denoBin } from './deno-bin.ts';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '..');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flatgov-package-'));
+const env = { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1', npm_config_update_notifier: 'false' };
+
+beforeAll(async () => {
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, env, maxBuffer: 64 << 20 });
+  const tarball = path.join(dir, JSON.parse(stdout)[0].filename);
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'notebook', private: true, type: 'module' }));
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: dir, env });
+  fs.copyFileSync(path.join(root, 'test', 'package', 'use.mjs'), path.join(dir, 'use.mjs'));
+}, 300_000);
+
+describe('the packed library in an empty folder', () => {
+  it('ships compiled JavaScript, types, presets and schemas, and no TypeScript sources or tsx', () => {
+    const pkg = path.join(dir, 'node_modules', 'flatgov');
+    expect(fs.existsSync(path.join(pkg, 'build', 'lib', 'index.d.ts'))).toBe(true);
+    expect(fs.existsSync(path.join(pkg, 'build', 'scenarios', 'presets', 'longgang-2021.json'))).toBe(true);
+    expect(fs.existsSync(path.join(pkg, 'scenarios', 'experiment.schema.json'))).toBe(true);
+    expect(fs.existsSync(path.join(pkg, 'sim'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'node_modules', 'tsx'))).toBe(false);
+  });
+
+  const expected = () => ({
+    presets: ['traditional-county', 'longgang-2019', 'longgang-2020', 'longgang-2021', 'proposal-3'],
+    closed: simulate(loadPreset('longgang-2021'), { seed: 7, days: 5 }).summary.cases.closed,
+    differences: 14,
+    rowsColumns: ['structure', 'replication', 'seed', 'metric', 'value'],
+    rows: 2 * 3 * 14,
+    seriesColumns: ['structure', 'demand.casesPerResidentYear', 'replication', 'seed', 'day', 'metric', 'value'],
+    series: 2 * 2 * 2 * 3,
+    hook: 2 * 2 * 2,
+    diff: true,
+  });
+
+  let nodeOut: Record<string, unknown>;
+  it('imports and runs from Node: a comparison and a sweep with time series, CSV parsed by d3-dsv', async () => {
+    const { stdout } = await run(process.execPath, ['use.mjs'], { cwd: dir, env });
+    nodeOut = JSON.parse(stdout);
+    expect(nodeOut).toMatchObject(expected());
+  });
+
+  it('imports and runs from Deno, worker threads included, with the same figures bit for bit', async () => {
+    const { stdout } = await run(denoBin(), ['run', '--allow-read', '--allow-env', '--allow-sys', 'use.mjs'], { cwd: dir, env });
+    const out = JSON.parse(stdout);
+    expect(out).toMatchObject(expected());
+    expect(out.meanHours).toBe(nodeOut.meanHours);
+  });
+
+  it('runs the flatgov command as plain Node: sim, experiment to a pipe, and help for each', async () => {
+    const bin = path.join(dir, 'node_modules', '.bin', 'flatgov');
+    const sim = await run(bin, ['sim', 'longgang-2021', '--days', '5', '--seed', '7', '--json'], { cwd: dir, env });
+    expect(JSON.parse(sim.stdout).cases.closed).toBe(nodeOut.closed);
+    const exp = await run(bin, ['experiment', '--compare', 'traditional-county,longgang-2021', '--replications', '2', '--days', '3', '--workers', '1', '--series', 'daily', '--out', '-', '--quiet'], { cwd: dir, env });
+    expect(exp.stdout.split('\n')[0]).toBe('structure,replication,seed,day,metric,value');
+    for (const cmd of ['sim', 'scenario', 'experiment', 'bench']) expect((await run(bin, [cmd, '--help'], { cwd: dir, env })).stdout).toMatch(/^usage:\s+flatgov /);
+  });
+});
