@@ -13,7 +13,7 @@ import { availableCores, defaultWorkerCount, nodePool, poolExecutor } from '../w
 import { isExperimentOutput, mergeShards, runExperiment, type ExperimentOutput, type Progress } from '../workers/runner.ts';
 import { MAX_DAYS, numberArg, parseCli, wholeArg } from './args.ts';
 import { budgetOfMachine } from './budget.ts';
-import { readJsonFile, runMain, UsageError, userPath } from './load.ts';
+import { readJsonFile, runMain, UsageError, userPath, warn } from './load.ts';
 import { checkOut, Journal, writeResults, type OutFormat } from './output.ts';
 import { progressReporter } from './progress.ts';
 
@@ -263,6 +263,7 @@ await runMain(async () => {
     if (size.points > MAX_SWEEP_POINTS) throw new UsageError(describeAllowLarge([`has ${size.points.toLocaleString('en')} sweep points, more than ${MAX_SWEEP_POINTS.toLocaleString('en')}`]));
   }
   const plan = parseAndPlanExperiment(input, load);
+  if (!values.quiet) for (const st of plan.structures) warn(st.scenario, `structure "${st.label}"`);
   const e = plan.experiment;
   if (e.sequential && shard) problems.push('--shard: a sequential experiment cannot be sharded (each batch depends on all results so far)');
   const jobCount = e.replications * plan.structures.length * plan.points.length;

@@ -8,6 +8,7 @@ import { PRESET_IDS, presetJson } from '../scenarios/presets.ts';
 import { parseJsonText } from '../scenarios/json.ts';
 import { ScenarioError, validateScenario } from '../scenarios/validate.ts';
 import type { Scenario } from '../scenarios/schema.ts';
+import { scenarioWarnings } from '../scenarios/warnings.ts';
 
 export class UsageError extends Error {}
 
@@ -63,6 +64,11 @@ export function readJsonFile(path: string): unknown {
   return parseJsonText(text, path);
 }
 
+/** Print the scenario's warnings (levels named grid or community that are not of that kind) on stderr. */
+export function warn(s: Scenario, source: string): void {
+  for (const w of scenarioWarnings(s)) process.stderr.write(`warning: ${source}: ${w}\n`);
+}
+
 /** A scenario from a preset id or a JSON file path. */
 export function loadScenarioArg(arg: string): Scenario {
   const isPreset = PRESET_IDS.includes(arg);
@@ -71,6 +77,7 @@ export function loadScenarioArg(arg: string): Scenario {
   const json = isPreset ? presetJson(arg) : readJsonFile(userPath(arg));
   const r = validateScenario(json);
   if (!r.ok) throw new ScenarioError(r.problems, isPreset ? `preset ${arg}` : arg);
+  warn(r.scenario, arg);
   return r.scenario;
 }
 

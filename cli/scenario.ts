@@ -1,26 +1,29 @@
 /**
- * npm run scenario -- validate <file.json>...
- * npm run scenario -- diff <a> <b>
- * npm run scenario -- schema [--write]
- * npm run scenario -- list
+ * flatgov scenario validate <file.json>...
+ * flatgov scenario diff <a> <b>
+ * flatgov scenario schema [--experiment] [--write]
+ * flatgov scenario list | table
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { diffScenarios } from '../scenarios/diff.ts';
 import { scenarioJsonSchemaText } from '../scenarios/jsonSchema.ts';
+import { experimentJsonSchemaText } from '../workers/experiment-schema.ts';
 import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
 import { loadScenarioArg, runMain, UsageError } from './load.ts';
 import { presetTable } from './table.ts';
 import { parseCli } from './args.ts';
 
-const HELP = `usage: npm run scenario -- <command>
+const HELP = `usage: flatgov scenario <command>   (in a checkout: npm run scenario -- <command>)
   validate <file.json>...   check scenario files; every problem with its path (exit 2 if any)
   diff <a> <b>              every parameter that differs between two scenarios (files or presets), with units
-  schema [--write]          print the JSON Schema of scenarios (--write: update scenarios/scenario.schema.json)
+  schema [--experiment] [--write]
+                            print the JSON Schema of scenarios (or of experiment files); --write
+                            updates scenarios/scenario.schema.json (experiment.schema.json)
   list                      the presets
   table [--seeds N] [--days D]   the presets side by side (Markdown), mean ± 95% half-width over N seeds`;
 
-const SCHEMA_FILE = path.join(import.meta.dirname, '..', 'scenarios', 'scenario.schema.json');
+const SCHEMA_DIR = path.join(import.meta.dirname, '..', 'scenarios');
 
 function show(v: unknown): string {
   return v === undefined ? '(absent)' : JSON.stringify(v);
@@ -29,6 +32,7 @@ function show(v: unknown): string {
 await runMain(() => {
   const { values, positionals } = parseCli({
     write: { type: 'boolean', default: false },
+    experiment: { type: 'boolean', default: false },
     seeds: { type: 'string', default: '3' },
     days: { type: 'string', default: '365' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -63,15 +67,16 @@ await runMain(() => {
         return;
       }
       const w = Math.max(...d.map((x) => x.path.length));
-      console.log(`${d.length} parameters differ (${a.id} → ${b.id}):`);
+      console.log(`${d.length} ${d.length === 1 ? 'parameter differs' : 'parameters differ'} (${a.id} → ${b.id}):`);
       for (const x of d) console.log(`  ${x.path.padEnd(w)}  ${show(x.a)} → ${show(x.b)}${x.unit ? ` ${x.unit}` : ''}`);
       return;
     }
     case 'schema': {
-      const text = scenarioJsonSchemaText();
+      const text = values.experiment ? experimentJsonSchemaText() : scenarioJsonSchemaText();
+      const file = path.join(SCHEMA_DIR, values.experiment ? 'experiment.schema.json' : 'scenario.schema.json');
       if (values.write) {
-        fs.writeFileSync(SCHEMA_FILE, text);
-        console.log(`wrote ${path.relative(process.cwd(), SCHEMA_FILE)}`);
+        fs.writeFileSync(file, text);
+        console.log(`wrote ${path.relative(process.cwd(), file)}`);
       } else process.stdout.write(text);
       return;
     }

@@ -125,7 +125,11 @@ export function validateScenario(input: unknown): ValidationResult {
           : `expected ${SCHEMA_VERSION} (the scenario schema version this flatgov reads), got ${describe(version)}`;
     return { ok: false, problems: [{ path: 'schemaVersion', message }] };
   }
-  const r = scenarioSchema.safeParse(expandShockTemplates(input), { reportInput: true });
+  // `$schema` tells editors where the JSON Schema is; it is not part of the scenario.
+  const { $schema, ...rest } = input as Record<string, unknown>;
+  if ($schema !== undefined && typeof $schema !== 'string')
+    return { ok: false, problems: [{ path: '$schema', message: `expected a string (the path or address of the JSON Schema), got ${describe($schema)}` }] };
+  const r = scenarioSchema.safeParse(expandShockTemplates(rest), { reportInput: true });
   if (r.success) return { ok: true, scenario: r.data };
   return { ok: false, problems: r.error.issues.map(problemOf) };
 }

@@ -109,6 +109,17 @@ describe('npm run scenario', () => {
     expect(r.stderr).toMatch(/travel\.speedKmh: expected ≥ 0\.1 km\/h, got -1/);
   });
 
+  it('says "1 parameter differs", and warns when a level named community is not of that kind', async () => {
+    const mine = JSON.parse(fs.readFileSync(path.join(root, 'examples', 'my-county.json'), 'utf8'));
+    const a = file('kind-a.json', mine);
+    delete mine.levels[1].kind;
+    const b = file('kind-b.json', mine);
+    const r = await scenario('diff', a, b);
+    expect(r.stdout).toMatch(/^1 parameter differs \(my-county → my-county\):\n\s+levels\[community\]\.kind\s+"community" → "intermediate"/);
+    expect(r.stderr).toMatch(/warning: .*kind-b\.json: levels\[community\] is named like a community level but its kind is "intermediate" \(the default\)/);
+    expect(r.stderr).not.toMatch(/kind-a\.json/);
+  });
+
   it('diff lists every parameter that differs, with units', async () => {
     const r = await scenario('diff', 'longgang-2020', 'longgang-2021');
     expect(r.code).toBe(0);

@@ -44,7 +44,7 @@ const structureSchema = z
   .strictObject({
     label: z.string().min(1).optional().meta({ description: 'Name in results; defaults to the scenario id.' }),
     preset: z.string().optional().meta({ description: 'A preset id.' }),
-    file: z.string().optional().meta({ description: 'A scenario file, relative to the experiment file (CLI only).' }),
+    file: z.string().optional().meta({ description: 'A scenario file, relative to the experiment file (or, from code, to baseDir).' }),
     scenario: z.unknown().optional().meta({ description: 'A scenario given inline.' }),
     overrides: z.record(z.string(), z.unknown()).superRefine(checkOverridePaths).default({})
       .meta({ description: 'Parameter path → value, e.g. {"levels[community].staffPerUnit": 10}.' }),
