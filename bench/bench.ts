@@ -12,11 +12,13 @@ import { parseExperiment, planExperiment } from '../workers/experiment.ts';
 import { nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { runExperiment } from '../workers/runner.ts';
 import { parseCli } from '../cli/args.ts';
+import { longRun } from './long-run.ts';
 
 const HELP = `usage: flatgov bench [--json]   (in a checkout: npm run bench [-- --json])
 
 Speed and memory: the M/M/5 reference queue (200,000 cases), one year of Longgang 2021 at
-full scale, and replications with 1 and 2 worker threads. Takes about a minute; each figure
+full scale, replications with 1 and 2 worker threads, and the memory of a 20-year run.
+Takes about a minute; each figure
 is the best of several runs. --json prints one JSON object.`;
 const { values: args } = parseCli({ json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } });
 if (args.help) {
@@ -89,6 +91,9 @@ async function replicationsPerSecond(workers: number): Promise<{ workers: number
     pool.close();
   }
 }
+// (4) Memory of a 20-year run at full scale.
+const long = longRun(20);
+
 const rep1 = await replicationsPerSecond(1);
 const rep2 = await replicationsPerSecond(2);
 
@@ -98,6 +103,7 @@ const out = {
   fullScaleYear: { ...fullScaleYear, scenario: 'longgang-2021, 365 days, daily snapshots' },
   peakMemoryMB: peakRss / 2 ** 20,
   replications: { scenario: '2 presets × 6 replications × 365 days', oneWorker: rep1, twoWorkers: rep2, speedup: rep2.perSecond / rep1.perSecond },
+  longRun: { scenario: 'longgang-2021, 20 years, no time series', ...long },
 };
 
 if (json) console.log(JSON.stringify(out));
@@ -110,4 +116,7 @@ else {
   console.log(`  peak memory (RSS)              : ${out.peakMemoryMB.toFixed(0)} MB (main thread)`);
   console.log(`  replications, 1 worker         : ${rep1.perSecond.toFixed(2)}/s (${rep1.replications} in ${rep1.wallMs.toFixed(0)} ms)`);
   console.log(`  replications, 2 workers        : ${rep2.perSecond.toFixed(2)}/s (${rep2.replications} in ${rep2.wallMs.toFixed(0)} ms), speed-up ${out.replications.speedup.toFixed(2)}×`);
+  console.log(`  Longgang 2021, 20 years, memory above the start${long.collected ? '' : ' (no --expose-gc: includes garbage)'}:`);
+  for (const p of long.points)
+    console.log(`    after ${String(p.years).padStart(2)} years: ${p.memoryMB.toFixed(0)} MB, of which percentile samples ${p.samplesMB.toFixed(0)} MB and job arrays ${p.jobsMB.toFixed(1)} MB (${p.cases.toLocaleString('en')} cases)`);
 }
