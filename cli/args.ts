@@ -3,6 +3,7 @@
  * option named), and strict numbers: a seed is a whole number in range, never "" or 2^53 + 1.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ScenarioError } from '../scenarios/validate.ts';
 import { UsageError } from './load.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -52,3 +53,21 @@ export function numberArg(name: string, v: string | undefined, min: number, max:
 
 /** The most days a run or an experiment may simulate (100 years). */
 export const MAX_DAYS = 36_500;
+
+/** Run fn; a usage problem is collected instead of thrown, so that all are reported at once. */
+export function collect<T>(problems: string[], fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof RangeError || e instanceof ScenarioError) {
+      problems.push(e.message);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+export function refuse(problems: string[]): void {
+  if (problems.length === 1) throw new UsageError(problems[0]);
+  if (problems.length > 1) throw new UsageError(`${problems.length} problems:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+}

@@ -11,7 +11,7 @@ import { estimateRun, overBudget } from '../sim/budget.ts';
 import { experimentSchema, experimentSize, MAX_SWEEP_POINTS, metricUnit, parseAndPlanExperiment } from '../workers/experiment.ts';
 import { availableCores, defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { isExperimentOutput, mergeShards, runExperiment, type ExperimentOutput, type Progress } from '../workers/runner.ts';
-import { MAX_DAYS, numberArg, parseCli, wholeArg } from './args.ts';
+import { collect, MAX_DAYS, numberArg, parseCli, refuse, wholeArg } from './args.ts';
 import { budgetOfMachine } from './budget.ts';
 import { readJsonFile, runMain, UsageError, userPath, warn } from './load.ts';
 import { checkOut, Journal, writeResults, type OutFormat } from './output.ts';
@@ -128,24 +128,6 @@ function parseShard(v: string | undefined): { index: number; count: number } | u
   const m = /^(\d+)\/(\d+)$/.exec(v);
   if (!m || Number(m[1]) >= Number(m[2]) || !Number.isSafeInteger(Number(m[2]))) throw new UsageError(`--shard: expected i/N with 0 ≤ i < N (e.g. 0/4), got "${v}"`);
   return { index: Number(m[1]), count: Number(m[2]) };
-}
-
-/** Run fn; a usage problem is collected instead of thrown, so that all are reported at once. */
-function collect<T>(problems: string[], fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof UsageError || e instanceof RangeError) {
-      problems.push(e.message);
-      return undefined;
-    }
-    throw e;
-  }
-}
-
-function refuse(problems: string[]): void {
-  if (problems.length === 1) throw new UsageError(problems[0]);
-  if (problems.length > 1) throw new UsageError(`${problems.length} problems:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 }
 
 /** Stop on SIGINT or SIGTERM, keeping what finished; the status says which signal. */

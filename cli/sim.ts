@@ -5,7 +5,7 @@ import { simulate } from '../sim/index.ts';
 import type { Summary } from '../sim/metrics.ts';
 import { DEFAULT_PRESET, PRESET_IDS } from '../scenarios/presets.ts';
 import { loadScenarioArg, runMain, UsageError } from './load.ts';
-import { MAX_DAYS, numberArg, parseCli, wholeArg } from './args.ts';
+import { collect, MAX_DAYS, numberArg, parseCli, refuse, wholeArg } from './args.ts';
 import { budgetOfMachine } from './budget.ts';
 import { estimateRun, overBudget } from '../sim/budget.ts';
 
@@ -70,10 +70,13 @@ await runMain(() => {
     console.log(HELP);
     return;
   }
-  if (positionals.length > 1) throw new UsageError(`expected one scenario, got ${positionals.length} (see --help)`);
-  const seed = wholeArg('seed', values.seed, 0, Number.MAX_SAFE_INTEGER) ?? 1;
-  const days = numberArg('days', values.days, 0.001, MAX_DAYS, 'days') ?? 365;
-  const scenario = loadScenarioArg(positionals[0] ?? DEFAULT_PRESET);
+  const problems: string[] = [];
+  if (positionals.length > 1) problems.push(`expected one scenario, got ${positionals.length} (see --help)`);
+  const seed = collect(problems, () => wholeArg('seed', values.seed, 0, Number.MAX_SAFE_INTEGER)) ?? 1;
+  const days = collect(problems, () => numberArg('days', values.days, 0.001, MAX_DAYS, 'days')) ?? 365;
+  const scenario = collect(problems, () => loadScenarioArg(positionals[0] ?? DEFAULT_PRESET));
+  refuse(problems);
+  if (!scenario) return;
   if (!values['allow-large']) {
     const over = overBudget([estimateRun(scenario, days)], budgetOfMachine());
     if (over.length > 0) throw new UsageError(`this run ${over.join('; and ')}. Simulate fewer days or residents, or pass --allow-large to run it anyway`);
