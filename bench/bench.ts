@@ -118,5 +118,5 @@ else {
   console.log(`  replications, 2 workers        : ${rep2.perSecond.toFixed(2)}/s (${rep2.replications} in ${rep2.wallMs.toFixed(0)} ms), speed-up ${out.replications.speedup.toFixed(2)}×`);
   console.log(`  Longgang 2021, 20 years, memory above the start${long.collected ? '' : ' (no --expose-gc: includes garbage)'}:`);
   for (const p of long.points)
-    console.log(`    after ${String(p.years).padStart(2)} years: ${p.memoryMB.toFixed(0)} MB, of which percentile samples ${p.samplesMB.toFixed(0)} MB and job arrays ${p.jobsMB.toFixed(1)} MB (${p.cases.toLocaleString('en')} cases)`);
+    console.log(`    after ${String(p.years).padStart(2)} year${p.years === 1 ? ' ' : 's'}: ${p.memoryMB.toFixed(0)} MB, of which percentile samples ${p.samplesMB.toFixed(0)} MB and job arrays ${p.jobsMB.toFixed(1)} MB (${p.cases.toLocaleString('en')} cases)`);
 }

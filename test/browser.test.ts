@@ -337,3 +337,29 @@ describe('a worker that dies during replications', () => {
     await expect.poll(async () => (await p.locator('fg-replications [role=alert]').count()) === 0 && (await p.locator('#reps-table').count()) === 1, { timeout: 120_000 }).toBe(true);
   }, 240_000);
 });
+
+describe('runs past what a tab can hold', () => {
+  it('asks before a large run and runs nothing when the user declines; refuses a huge one with its estimate', async () => {
+    const large = { ...defaultState(), columns: [{ preset: 'longgang-2021', changes: { 'demand.casesPerResidentYear': 20 } }], selected: 0 };
+    const p = await open(await encodeState(large));
+    const dialogs: string[] = [];
+    p.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await p.locator('#run').click();
+    await expect.poll(() => dialogs.length).toBe(1);
+    expect(dialogs[0]).toMatch(/This run is large: about [\d.]+ [MG]B of memory and [\d.]+ \w+ of computing/);
+    await p.waitForTimeout(500);
+    expect(await status(p)).toMatch(/Day 0 of 365/);
+
+    const huge = { ...defaultState(), columns: [{ preset: 'longgang-2021', changes: { 'population.residents': 20_000_000, 'demand.casesPerResidentYear': 10_000 } }], selected: 0 };
+    const q = await open(await encodeState(huge));
+    await q.locator('#run').click();
+    await expect.poll(() => q.locator('#run-message').count()).toBe(1);
+    expect(await q.locator('#run-message').textContent()).toMatch(/Not run: it would need about [\d,.]+ GB of memory \(estimate\)/);
+    await q.locator('#step').click().catch(() => undefined);
+    await q.waitForTimeout(500);
+    expect(await status(q)).toMatch(/Day 0 of 365/);
+  }, 120_000);
+});

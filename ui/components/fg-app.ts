@@ -228,6 +228,13 @@ export class FgApp extends LitElement {
     this.sim.toggle();
   }
 
+  /** Step one day, unless one day alone is past what a tab holds. */
+  private stepRun() {
+    const est = estimateAppRun(this.built.map((b) => b.scenario), 1);
+    this.runMessage = est.level === 'refuse' ? est.message : '';
+    if (est.level !== 'refuse') void this.sim.step();
+  }
+
   private async resetRun() {
     await this.sim.reset(this.built.map((b) => b.scenario), this.state.seed, this.state.days);
   }
@@ -264,7 +271,7 @@ export class FgApp extends LitElement {
     if (e.key === ' ' && !((tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A') && el?.matches(':focus-visible'))) {
       e.preventDefault();
       this.toggleRun();
-    } else if (k === 's') void this.sim.step();
+    } else if (k === 's') this.stepRun();
     else if (k === 'r') {
       // A run under way is not thrown away by one key press: ask first.
       if (this.sim.day > 0 && !this.confirmReset) {
@@ -490,7 +497,7 @@ export class FgApp extends LitElement {
         @column-select=${(e: CustomEvent<number>) => { this.patchState({ selected: e.detail }); this.openParams(); }}></fg-picker>
       <fg-run-controls .lang=${st.lang} .status=${this.sim.status} .day=${this.sim.day} .days=${st.days} .speed=${this.sim.speed} .seed=${st.seed}
         .invalid=${invalid} .invalidWhere=${invalidCols.join(', ')} .seedError=${this.seedError} .daysError=${this.daysError}
-        @run-action=${(e: CustomEvent<string>) => (e.detail === 'toggle' ? this.toggleRun() : e.detail === 'step' ? void this.sim.step() : void this.resetRun())}
+        @run-action=${(e: CustomEvent<string>) => (e.detail === 'toggle' ? this.toggleRun() : e.detail === 'step' ? this.stepRun() : void this.resetRun())}
         @speed-change=${(e: CustomEvent<number>) => this.setSpeed(e.detail)}
         @seed-change=${(e: CustomEvent<number>) => this.onSeed(e.detail)}
         @days-change=${(e: CustomEvent<number>) => this.onDays(e.detail)}></fg-run-controls>
