@@ -111,7 +111,8 @@ export class FgChart extends LitElement {
   private geo?: Geometry;
 
   static styles = css`
-    :host { display: block; margin: 0 0 1.25rem; }
+    /* Charts out of view are neither laid out nor painted while the run updates them. */
+    :host { display: block; margin: 0 0 1.25rem; content-visibility: auto; contain-intrinsic-size: auto 320px; }
     header { display: flex; align-items: baseline; gap: 0.5rem 0.75rem; flex-wrap: wrap; }
     h3 { font-size: 1rem; margin: 0; flex: 1; min-width: 12rem; }
     button, summary { font: inherit; font-size: 0.8rem; padding: 0.15rem 0.5rem; border: 1px solid #767676; background: #fff; color: #1a1a1a; border-radius: 3px; cursor: pointer; }
