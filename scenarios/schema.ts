@@ -229,13 +229,15 @@ export const scenarioSchema = z
     name: z.string().min(1).meta({ description: 'Display name.' }),
     nameZh: z.string().optional().meta({ description: 'Display name in Chinese.' }),
     description: z.string().default('').meta({ description: 'What this structure is.' }),
+    descriptionZh: z.string().optional().meta({ description: 'What this structure is, in Chinese (the app falls back to English).' }),
     notes: z.string().default('').meta({ description: 'Calibration notes: what the preset reaches and what it does not.' }),
+    notesZh: z.string().optional().meta({ description: 'Calibration notes in Chinese (the app falls back to English).' }),
     sources: z
-      .array(z.strictObject({ param: z.string(), seed: z.string(), fact: z.string() }))
+      .array(z.strictObject({ param: z.string(), seed: z.string(), fact: z.string(), factZh: z.string().optional() }))
       .default([])
-      .meta({ description: 'Calibrated parameters with the seed document and fact they come from.' }),
+      .meta({ description: 'Calibrated parameters with the seed document and fact they come from (factZh: the fact in Chinese).' }),
     assumptions: z
-      .array(z.strictObject({ param: z.string(), reasoning: z.string() }))
+      .array(z.strictObject({ param: z.string(), reasoning: z.string(), reasoningZh: z.string().optional() }))
       .default([])
       .meta({ description: 'Parameters no source gives, each with its reasoning.' }),
     population: z

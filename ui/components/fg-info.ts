@@ -3,6 +3,12 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import { SEED_DOCUMENTS } from '../../scenarios/sources.ts';
 import { getLang, nameOf, t } from '../i18n.ts';
 
+/** A text in the current language: the Chinese field when there is one, else English (marked as such). */
+function local(en: string, zh: string | undefined) {
+  if (getLang() !== 'zh') return html`${en}`;
+  return zh ? html`${zh}` : html`<span lang="en">${en}</span>`;
+}
+
 /**
  * What the model is, how it works, what to try, and the sources and assumptions of the
  * structures loaded (in the spirit of NetLogo's Info tab).
@@ -42,13 +48,13 @@ export class FgInfo extends LitElement {
       <ul><li>${t('info.try1')}</li><li>${t('info.try2')}</li><li>${t('info.try3')}</li><li>${t('info.try4')}</li></ul>
       ${this.scenarios.map((s) => html`
         <h3>${nameOf(s)}</h3>
-        <p>${s.description}</p>
-        ${s.notes ? html`<p><strong>${t('info.notes')}:</strong> ${s.notes}</p>` : ''}
+        <p>${local(s.description, s.descriptionZh)}</p>
+        ${s.notes ? html`<p><strong>${t('info.notes')}:</strong> ${local(s.notes, s.notesZh)}</p>` : ''}
         <details><summary>${t('info.sources', { name: nameOf(s) })} (${s.sources.length})</summary>
-          <ul>${s.sources.map((x) => html`<li><span class="param">${x.param}</span> — ${x.fact} <em>(${t('info.seed', { id: x.seed, title: seedTitle(x.seed) })})</em></li>`)}</ul>
+          <ul>${s.sources.map((x) => html`<li><span class="param">${x.param}</span> — ${local(x.fact, x.factZh)} <em>(${t('info.seed', { id: x.seed, title: seedTitle(x.seed) })})</em></li>`)}</ul>
         </details>
         <details><summary>${t('info.assumptions', { name: nameOf(s) })} (${s.assumptions.length})</summary>
-          <ul>${s.assumptions.map((x) => html`<li><span class="param">${x.param}</span> — ${x.reasoning}</li>`)}</ul>
+          <ul>${s.assumptions.map((x) => html`<li><span class="param">${x.param}</span> — ${local(x.reasoning, x.reasoningZh)}</li>`)}</ul>
         </details>`)}
     `;
   }
