@@ -1,14 +1,12 @@
 /** The presets side by side as a Markdown table, with replications and 95% intervals. */
-import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { simulate, type Summary } from '../sim/index.ts';
 import { loadPreset } from '../scenarios/presets.ts';
+import { interval } from '../workers/stats.ts';
 
-const T95 = [NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228];
-
-function fmt(xs: number[], f: (x: number) => string): string {
-  const m = mean(xs);
-  const half = ((T95[xs.length - 1] ?? 1.96) * sampleStandardDeviation(xs)) / Math.sqrt(xs.length);
-  return `${f(m)} ± ${f(half)}`;
+/** Mean ± the half-width of its Student-t 95% interval (the project's one t distribution). */
+export function fmt(xs: number[], f: (x: number) => string): string {
+  const { mean, half } = interval(xs);
+  return `${f(mean)} ± ${f(half)}`;
 }
 
 const pct = (x: number) => (100 * x).toFixed(1);

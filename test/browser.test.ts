@@ -17,7 +17,8 @@ import { serve } from './static-server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const shots = path.join(root, 'test-output');
-const CHROMIUM = '/usr/bin/chromium';
+// CHROMIUM points the tests at another build (default: Debian's).
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
 let errors: string[] = [];
