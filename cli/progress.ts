@@ -18,7 +18,12 @@ function seconds(s: number): string {
   return s < 90 ? `${s.toFixed(0)} s` : `${(s / 60).toFixed(1)} min`;
 }
 
-export function progressReporter(opts: { quiet: boolean; tty?: boolean; now?: () => number; write?: (s: string) => void }): ProgressReporter {
+export function progressReporter(opts: {
+  quiet: boolean;
+  tty?: boolean;
+  now?: () => number;
+  write?: (s: string) => void;
+}): ProgressReporter {
   const write = opts.write ?? ((s: string) => process.stderr.write(s));
   const now = opts.now ?? Date.now;
   const tty = opts.tty ?? process.stderr.isTTY === true;
@@ -36,7 +41,9 @@ export function progressReporter(opts: { quiet: boolean; tty?: boolean; now?: ()
       const bar = '█'.repeat(Math.round(frac * width)).padEnd(width, '·');
       const elapsed = (t - started) / 1000;
       const eta = p.done > 0 ? (elapsed / p.done) * (p.total - p.done) : NaN;
-      write(`\r${bar} ${p.done}/${p.total} runs  ${Number.isFinite(eta) ? `ETA ${seconds(eta)}` : 'ETA –'}${p.failed ? `  ${p.failed} failed` : ''}   `);
+      write(
+        `\r${bar} ${p.done}/${p.total} runs  ${Number.isFinite(eta) ? `ETA ${seconds(eta)}` : 'ETA –'}${p.failed ? `  ${p.failed} failed` : ''}   `,
+      );
       drawn = true;
     },
     finish(p) {

@@ -11,16 +11,57 @@
  * ```
  * @module
  */
-export { experiment, planFrom, loadStructure, withMetricHooks, type ExperimentOptions, type HookContext, type MetricHook } from '../workers/batch.ts';
 export {
-  parseExperiment, planExperiment, designPoints, jobsFor, runJob, aggregate, manifestFor, toCsv, seriesToCsv, manifestJson, toJson,
-  metricUnit, experimentSchema, ExperimentError, EXPERIMENT_VERSION, FLATGOV_VERSION,
-  type Experiment, type ExperimentInput, type ExperimentResult, type Plan, type Job, type JobResult, type JobFailure, type SweepPoint,
-  type SummaryRow, type DifferenceRow, type TidyRow, type SeriesRow, type Manifest, type ResolvedStructure,
+  experiment,
+  planFrom,
+  loadStructure,
+  withMetricHooks,
+  type ExperimentOptions,
+  type HookContext,
+  type MetricHook,
+} from '../workers/batch.ts';
+export {
+  parseExperiment,
+  planExperiment,
+  designPoints,
+  jobsFor,
+  runJob,
+  aggregate,
+  manifestFor,
+  toCsv,
+  seriesToCsv,
+  manifestJson,
+  toJson,
+  metricUnit,
+  experimentSchema,
+  ExperimentError,
+  EXPERIMENT_VERSION,
+  FLATGOV_VERSION,
+  type Experiment,
+  type ExperimentInput,
+  type ExperimentResult,
+  type Plan,
+  type Job,
+  type JobResult,
+  type JobFailure,
+  type SweepPoint,
+  type SummaryRow,
+  type DifferenceRow,
+  type TidyRow,
+  type SeriesRow,
+  type Manifest,
+  type ResolvedStructure,
 } from '../workers/experiment.ts';
 export {
-  runExperiment, mergeShards, inProcessExecutor, planOfOutput, JobError,
-  type Executor, type Progress, type RunExperimentOptions, type ExperimentOutput,
+  runExperiment,
+  mergeShards,
+  inProcessExecutor,
+  planOfOutput,
+  JobError,
+  type Executor,
+  type Progress,
+  type RunExperimentOptions,
+  type ExperimentOutput,
 } from '../workers/runner.ts';
 export { nodePool, defaultWorkerCount, poolExecutor } from '../workers/node-pool.ts';
 export { WorkerPool, WorkerDiedError } from '../workers/pool.ts';

@@ -20,7 +20,15 @@ export { ConservationError } from '../sim/metrics.ts';
 export { replicationSeed } from '../sim/rng.ts';
 export { METRICS, METRIC_IDS, METRIC_BY_ID, DEFAULT_METRICS, type MetricInfo } from '../sim/catalog.ts';
 export { parseScenario, validateScenario, ScenarioError, type ScenarioProblem, type ValidationResult } from '../scenarios/validate.ts';
-export { SCHEMA_VERSION, type Scenario, type ScenarioInput, type Level, type Department, type Levers, type Shock } from '../scenarios/schema.ts';
+export {
+  SCHEMA_VERSION,
+  type Scenario,
+  type ScenarioInput,
+  type Level,
+  type Department,
+  type Levers,
+  type Shock,
+} from '../scenarios/schema.ts';
 export { loadPreset, presetJson, PRESET_IDS, DEFAULT_PRESET } from '../scenarios/presets.ts';
 
 /** A preset's id and name. */

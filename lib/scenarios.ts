@@ -4,7 +4,14 @@
  * with units, and the JSON Schema editors use.
  * @module
  */
-export { parseScenario, validateScenario, ScenarioError, formatPath, type ScenarioProblem, type ValidationResult } from '../scenarios/validate.ts';
+export {
+  parseScenario,
+  validateScenario,
+  ScenarioError,
+  formatPath,
+  type ScenarioProblem,
+  type ValidationResult,
+} from '../scenarios/validate.ts';
 export { parseJsonText } from '../scenarios/json.ts';
 export { getPath, setPath, parsePath, PathError, type PathSegment } from '../scenarios/path.ts';
 export { diffScenarios, type ParamDiff } from '../scenarios/diff.ts';

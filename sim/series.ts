@@ -13,7 +13,12 @@ export interface SeriesMetricInfo {
   get: (s: Snapshot, tiers: readonly string[]) => number;
 }
 
-const s = (id: string, unit: string, label: string, get: (x: Snapshot) => number): SeriesMetricInfo => ({ id, unit, label, get: (x) => get(x) });
+const s = (id: string, unit: string, label: string, get: (x: Snapshot) => number): SeriesMetricInfo => ({
+  id,
+  unit,
+  label,
+  get: (x) => get(x),
+});
 
 export const SERIES_METRICS: SeriesMetricInfo[] = [
   s('created', 'cases', 'Cases created so far', (x) => x.created),
@@ -53,7 +58,9 @@ export function seriesMetricInfo(id: string): SeriesMetricInfo | undefined {
   const [unit, label, pick] = TIER_FIELDS[m[2]];
   const tier = m[1];
   return {
-    id, unit, label: `${label}, ${tier}`,
+    id,
+    unit,
+    label: `${label}, ${tier}`,
     get: (x, tiers) => {
       const i = tiers.indexOf(tier);
       return i < 0 ? NaN : (pick(x)[i] ?? NaN);

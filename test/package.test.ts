@@ -66,8 +66,28 @@ describe('the packed library in an empty folder', () => {
     const bin = path.join(dir, 'node_modules', '.bin', 'flatgov');
     const sim = await run(bin, ['sim', 'longgang-2021', '--days', '5', '--seed', '7', '--json'], { cwd: dir, env });
     expect(JSON.parse(sim.stdout).cases.closed).toBe(nodeOut.closed);
-    const exp = await run(bin, ['experiment', '--compare', 'traditional-county,longgang-2021', '--replications', '2', '--days', '3', '--workers', '1', '--series', 'daily', '--out', '-', '--quiet'], { cwd: dir, env });
+    const exp = await run(
+      bin,
+      [
+        'experiment',
+        '--compare',
+        'traditional-county,longgang-2021',
+        '--replications',
+        '2',
+        '--days',
+        '3',
+        '--workers',
+        '1',
+        '--series',
+        'daily',
+        '--out',
+        '-',
+        '--quiet',
+      ],
+      { cwd: dir, env },
+    );
     expect(exp.stdout.split('\n')[0]).toBe('structure,replication,seed,day,metric,value');
-    for (const cmd of ['sim', 'scenario', 'experiment', 'bench']) expect((await run(bin, [cmd, '--help'], { cwd: dir, env })).stdout).toMatch(/^usage:\s+flatgov /);
+    for (const cmd of ['sim', 'scenario', 'experiment', 'bench'])
+      expect((await run(bin, [cmd, '--help'], { cwd: dir, env })).stdout).toMatch(/^usage:\s+flatgov /);
   });
 });

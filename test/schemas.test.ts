@@ -16,7 +16,10 @@ import { planFrom } from '../workers/batch.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const read = (p: string) => JSON.parse(fs.readFileSync(path.join(root, p), 'utf8'));
-const examples = fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.json')).map((f) => `examples/${f}`);
+const examples = fs
+  .readdirSync(path.join(root, 'examples'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => `examples/${f}`);
 const isExperiment = (f: string) => f.endsWith('.experiment.json');
 
 function validators() {
@@ -75,7 +78,11 @@ describe('level kinds', () => {
     const r = validateScenario(input);
     if (!r.ok) throw new Error('invalid');
     expect(r.scenario.levels[1].kind).toBe('intermediate');
-    expect(scenarioWarnings(r.scenario)).toEqual([expect.stringMatching(/^levels\[community\] is named like a community level but its kind is "intermediate" \(the default\).*"kind": "community"/)]);
+    expect(scenarioWarnings(r.scenario)).toEqual([
+      expect.stringMatching(
+        /^levels\[community\] is named like a community level but its kind is "intermediate" \(the default\).*"kind": "community"/,
+      ),
+    ]);
     for (const id of ['traditional-county', 'longgang-2019', 'longgang-2020', 'longgang-2021', 'proposal-3']) {
       const s = validateScenario(presetJson(id));
       if (s.ok) expect(scenarioWarnings(s.scenario), id).toEqual([]);

@@ -45,14 +45,29 @@ describe('designs', () => {
     const pts = designPoints(parseExperiment(input));
     expect(pts).toHaveLength(10);
     const strata = (xs: number[], lo: number, hi: number) => xs.map((x) => Math.floor(((x - lo) / (hi - lo)) * 10)).sort((a, b) => a - b);
-    expect(strata(pts.map((p) => p.values['demand.casesPerResidentYear'] as number), 0.5, 1.5)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(strata(pts.map((p) => p.values['levels[community].staffPerUnit'] as number), 2, 10)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(
+      strata(
+        pts.map((p) => p.values['demand.casesPerResidentYear'] as number),
+        0.5,
+        1.5,
+      ),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(
+      strata(
+        pts.map((p) => p.values['levels[community].staffPerUnit'] as number),
+        2,
+        10,
+      ),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(designPoints(parseExperiment(input))).toEqual(pts);
     expect(designPoints(parseExperiment({ ...input, design: { ...input.design, seed: 4 } }))).not.toEqual(pts);
   });
 
   it('a listed design runs exactly the listed points', () => {
-    const e = parseExperiment({ ...two, design: { type: 'list', points: [{ 'demand.casesPerResidentYear': 0.7 }, { 'platform.enabled': false }] } });
+    const e = parseExperiment({
+      ...two,
+      design: { type: 'list', points: [{ 'demand.casesPerResidentYear': 0.7 }, { 'platform.enabled': false }] },
+    });
     expect(designPoints(e)).toEqual([{ values: { 'demand.casesPerResidentYear': 0.7 } }, { values: { 'platform.enabled': false } }]);
   });
 
@@ -61,14 +76,19 @@ describe('designs', () => {
       /metrics\[1\]: expected a metric id .*levels\[<level id>\]/,
     );
     expect(() => parseExperiment({ ...two, series: { metrics: ['nope'] } })).toThrow(/series\.metrics\[0\]: expected a series metric id/);
-    expect(() => parseExperiment({ ...two, sweep: [{ param: 'demand.casesPerResidentYear', from: 0.5, to: 1 }] })).toThrow(/sweep\[0\]\.steps: required in a grid/);
+    expect(() => parseExperiment({ ...two, sweep: [{ param: 'demand.casesPerResidentYear', from: 0.5, to: 1 }] })).toThrow(
+      /sweep\[0\]\.steps: required in a grid/,
+    );
     expect(parseExperiment({ $schema: '../schemas/experiment.schema.json', ...two }).replications).toBe(2);
   });
 });
 
 describe('time series and metrics', () => {
   it('gives tidy daily rows for every run, consistent with the run itself', async () => {
-    const out = await experiment({ ...two, series: { every: 'daily', metrics: ['closed', 'closedInInterval', 'levels[community].queued'] } }, { workers: 0 });
+    const out = await experiment(
+      { ...two, series: { every: 'daily', metrics: ['closed', 'closedInInterval', 'levels[community].queued'] } },
+      { workers: 0 },
+    );
     const rows = csvParse(seriesToCsv(out));
     expect(rows.columns).toEqual(['structure', 'replication', 'seed', 'day', 'metric', 'value']);
     expect(rows).toHaveLength(2 * 2 * 14 * 3);
@@ -87,12 +107,17 @@ describe('time series and metrics', () => {
   it('weekly series have one row per week; level and department figures match the summary', async () => {
     const dept = loadPreset('longgang-2021').departments[0].id;
     const out = await experiment(
-      { ...two, series: { every: 'weekly', metrics: ['open'] }, metrics: ['levels[community].utilisation', `departments[${dept}].meanQueue`, 'levels[town].utilisation'] },
+      {
+        ...two,
+        series: { every: 'weekly', metrics: ['open'] },
+        metrics: ['levels[community].utilisation', `departments[${dept}].meanQueue`, 'levels[town].utilisation'],
+      },
       { workers: 0 },
     );
     expect(out.series!.filter((r) => r.structure === 'longgang-2021' && r.replication === 0).map((r) => r.day)).toEqual([7, 14]);
     const direct = simulate(loadPreset('longgang-2021'), { seed: out.manifest.seeds[0], days: 14, snapshotEveryMinutes: 0 }).summary;
-    const value = (metric: string) => out.rows.find((r) => r.structure === 'longgang-2021' && r.replication === 0 && r.metric === metric)!.value;
+    const value = (metric: string) =>
+      out.rows.find((r) => r.structure === 'longgang-2021' && r.replication === 0 && r.metric === metric)!.value;
     expect(value('levels[community].utilisation')).toBe(direct.levels.find((l) => l.id === 'community')!.utilisation);
     expect(value(`departments[${dept}].meanQueue`)).toBe(direct.departments[0].meanQueue);
     // Longgang has no town level: not applicable, not zero.

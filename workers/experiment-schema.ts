@@ -10,7 +10,8 @@ import { EXPERIMENT_VERSION, experimentSchema } from './experiment.ts';
 export function experimentJsonSchema(): Record<string, unknown> {
   const body = z.toJSONSchema(experimentSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, any>;
   const structure = body.properties?.structures?.items;
-  if (structure?.properties?.scenario) structure.properties.scenario = { $ref: './scenario.schema.json', description: 'A scenario given inline.' };
+  if (structure?.properties?.scenario)
+    structure.properties.scenario = { $ref: './scenario.schema.json', description: 'A scenario given inline.' };
   return {
     ...body,
     title: `flatgov experiment, version ${EXPERIMENT_VERSION}`,
