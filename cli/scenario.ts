@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { diffScenarios } from '../scenarios/diff.ts';
 import { scenarioJsonSchemaText } from '../scenarios/jsonSchema.ts';
+import { withFieldTable } from '../scenarios/fieldTable.ts';
 import { experimentJsonSchemaText } from '../workers/experiment-schema.ts';
 import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
 import { loadScenarioArg, runMain, UsageError } from './load.ts';
@@ -19,7 +20,8 @@ const HELP = `usage: flatgov scenario <command>   (in a checkout: npm run scenar
   diff <a> <b>              every parameter that differs between two scenarios (files or presets), with units
   schema [--experiment] [--write]
                             print the JSON Schema of scenarios (or of experiment files); --write
-                            updates scenarios/scenario.schema.json (experiment.schema.json)
+                            updates scenarios/scenario.schema.json and the field table of
+                            docs/scenarios.md (or scenarios/experiment.schema.json)
   list                      the presets
   table [--seeds N] [--days D]   the presets side by side (Markdown), mean ± 95% half-width over N seeds`;
 
@@ -77,6 +79,12 @@ await runMain(() => {
       if (values.write) {
         fs.writeFileSync(file, text);
         console.log(`wrote ${path.relative(process.cwd(), file)}`);
+        if (!values.experiment) {
+          // The field table of the scenario guide comes from the same schema.
+          const guide = path.join(SCHEMA_DIR, '..', 'docs', 'scenarios.md');
+          fs.writeFileSync(guide, withFieldTable(fs.readFileSync(guide, 'utf8')));
+          console.log(`wrote ${path.relative(process.cwd(), guide)}`);
+        }
       } else process.stdout.write(text);
       return;
     }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchemaText } from '../scenarios/jsonSchema.ts';
+import { withFieldTable } from '../scenarios/fieldTable.ts';
 import { presetJson } from '../scenarios/presets.ts';
 import { validateScenario } from '../scenarios/validate.ts';
 import { scenarioWarnings } from '../scenarios/warnings.ts';
@@ -87,5 +88,21 @@ describe('level kinds', () => {
       const s = validateScenario(presetJson(id));
       if (s.ok) expect(scenarioWarnings(s.scenario), id).toEqual([]);
     }
+  });
+});
+
+describe('the scenario guide', () => {
+  it('lists every field of the current schema (npm run scenario -- schema --write refreshes it)', () => {
+    const doc = fs.readFileSync(path.join(root, 'docs', 'scenarios.md'), 'utf8');
+    expect(doc === withFieldTable(doc)).toBe(true);
+    for (const field of ['`levels[].kind`', '`levels[].threshold`', '`population.residents`', '`departments[].domains`']) expect(doc).toContain(field);
+  });
+
+  it('its worked example is the shipped examples/my-county.json, level by level', () => {
+    const doc = fs.readFileSync(path.join(root, 'docs', 'scenarios.md'), 'utf8');
+    const example = read('examples/my-county.json');
+    // The guide's fragments ("key": value, …) put together.
+    const shown = Object.assign({}, ...[...doc.matchAll(/```json\n("[\s\S]*?)\n```/g)].map((m) => JSON.parse(`{${m[1]}}`)));
+    for (const key of ['population', 'demand', 'domains', 'departments', 'levels', 'calendars']) expect(shown[key], key).toEqual(example[key]);
   });
 });
