@@ -248,6 +248,51 @@ describe('on a phone (390 × 844)', () => {
   });
 });
 
+describe('keyboard', () => {
+  it('Space runs and pauses after a mouse click on another button; R asks before discarding a run; the parameters are a few Tab presses away', async () => {
+    const p = await open();
+    await p.locator('#speed').selectOption('0');
+    await p.locator('#step').click();
+    await expect.poll(() => day(p)).toBe(1);
+    await p.keyboard.press(' ');
+    await expect.poll(() => p.locator('#run').textContent()).toMatch(/Pause/);
+    await p.keyboard.press(' ');
+    await expect.poll(() => p.locator('#run').textContent()).toMatch(/Run/);
+    expect(await day(p)).toBeGreaterThanOrEqual(1);
+    await p.keyboard.press('r');
+    await expect.poll(() => p.locator('#confirm-reset').count()).toBe(1);
+    const kept = await day(p);
+    await p.keyboard.press('Enter'); // focus is on "Keep the run"
+    await expect.poll(() => p.locator('#confirm-reset').count()).toBe(0);
+    expect(await day(p)).toBe(kept);
+    // Tab presses from the top of the page to the first parameter.
+    const deepActive = () => p.evaluate(() => {
+      let a: Element | null = document.activeElement;
+      const path: string[] = [];
+      while (a) {
+        path.push(a.tagName.toLowerCase());
+        a = a.shadowRoot?.activeElement ?? null;
+      }
+      return path.join(' ');
+    });
+    await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let presses = 0;
+    while (presses < 80 && !(await deepActive()).includes('fg-params')) {
+      await p.keyboard.press('Tab');
+      presses++;
+    }
+    console.log(`Tab presses from the top to the first parameter: ${presses}`);
+    expect(presses).toBeLessThan(38);
+    await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await p.keyboard.press('Tab');
+    await p.keyboard.press('Tab');
+    await p.keyboard.press('Enter'); // "Skip to the parameters"
+    await p.keyboard.press('Tab');
+    await p.keyboard.press('Tab');
+    expect(await deepActive()).toMatch(/fg-params/);
+  });
+});
+
 describe('accessibility', () => {
   it('axe-core finds no serious or critical violation, in English and in Chinese', async () => {
     const p = await open();

@@ -24,6 +24,8 @@ export interface Panel {
 export interface RefLine {
   value: number;
   label: string;
+  /** A short label on the line; the full one then goes in the legend. */
+  short?: string;
 }
 
 /** What an export says besides the chart: the structures, seed and days (see ExportMeta). */
@@ -33,6 +35,7 @@ export interface ChartContext {
 }
 
 const FONT = 11;
+const REF_COLOUR = '#a51d2d';
 const ROW = 14;
 /** Below this width panels are stacked rather than side by side. */
 const STACK_BELOW = 620;
@@ -292,9 +295,13 @@ export class FgChart extends LitElement {
   }
 
   /** The legend of one panel in rows that fit its width. */
-  private legendRows(p: Panel, pw: number): { label: string; color: string; dashed?: boolean; x: number }[][] {
-    const items = p.bars ? [{ label: p.bars.label, color: p.bars.color }] : (p.lines ?? []).map((l) => ({ label: l.label, color: l.color, dashed: l.dashed }));
-    const rows: { label: string; color: string; dashed?: boolean; x: number }[][] = [];
+  private legendRows(p: Panel, pw: number): { label: string; color: string; dashed?: boolean; ref?: boolean; x: number }[][] {
+    const refs = [...this.refX, ...this.refY].filter((r) => r.short).map((r) => ({ label: r.label, color: REF_COLOUR, dashed: true, ref: true }));
+    const items = [
+      ...(p.bars ? [{ label: p.bars.label, color: p.bars.color }] : (p.lines ?? []).map((l) => ({ label: l.label, color: l.color, dashed: l.dashed }))),
+      ...refs,
+    ];
+    const rows: { label: string; color: string; dashed?: boolean; ref?: boolean; x: number }[][] = [];
     let row: (typeof rows)[number] = [];
     let x = 0;
     for (const it of items) {
@@ -378,8 +385,8 @@ export class FgChart extends LitElement {
         ty += ROW;
         for (const it of row) {
           const li = g.append('g').attr('class', 'legend-item').attr('transform', `translate(${it.x - left + 6},${ty - 4})`);
-          if (p.bars) li.append('rect').attr('y', -5).attr('width', 16).attr('height', 9).attr('fill', it.color);
-          else li.append('line').attr('x2', 16).attr('stroke', it.color).attr('stroke-width', 2.5).attr('stroke-dasharray', it.dashed ? '5 3' : null);
+          if (p.bars && !it.ref) li.append('rect').attr('y', -5).attr('width', 16).attr('height', 9).attr('fill', it.color);
+          else li.append('line').attr('x2', 16).attr('stroke', it.color).attr('stroke-width', it.ref ? 1.5 : 2.5).attr('stroke-dasharray', it.ref ? '4 3' : it.dashed ? '5 3' : null);
           li.append('text').attr('x', 21).attr('y', 4).attr('fill', '#1a1a1a').text(it.label);
         }
       }
@@ -405,7 +412,7 @@ export class FgChart extends LitElement {
           const right = xv > pw * 0.6;
           const room = right ? xv - 4 : pw - xv - 4;
           plot.append('text').attr('x', right ? xv - 3 : xv + 3).attr('y', 10 + 13 * k).attr('text-anchor', right ? 'end' : 'start').attr('fill', '#a51d2d')
-            .attr('paint-order', 'stroke').attr('stroke', '#fff').attr('stroke-width', 3).text(fitText(r.label, room));
+            .attr('paint-order', 'stroke').attr('stroke', '#fff').attr('stroke-width', 3).text(fitText(r.short ?? r.label, room));
         }
       } else {
         plot.append('g').attr('transform', `translate(0,${ph})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(pw / 70))).tickFormat((v) => fmt(Number(v))))

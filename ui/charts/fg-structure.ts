@@ -6,6 +6,7 @@ import type { Frame, SessionInfo } from '../../workers/session.ts';
 import { downloadPng, downloadSvg, svgText } from './export.ts';
 import type { ChartContext } from './fg-chart.ts';
 import { fitText, wrapText } from './text.ts';
+import { ALERT_OUTLINE, LOAD_EDGES, LOAD_FILLS, ORG_TEXT } from './palette.ts';
 
 export interface StructurePanel {
   title: string;
@@ -24,9 +25,6 @@ interface OrgNode {
   children?: OrgNode[];
 }
 
-/** Fill by the share of staff present who are busy: light colours, so dark text reads on all (WCAG AA). */
-const LOAD_FILLS = ['#f6f6f6', '#fde9a9', '#fdc57a', '#f99a5c'] as const;
-const LOAD_EDGES = [0.25, 0.5, 0.75];
 const QUEUE_ALERT = 20;
 
 export function loadFill(busy: number, cap: number): string {
@@ -201,15 +199,15 @@ export class FgStructure extends LitElement {
         const lines = [t('structure.waiting', { q: fmt(d.queue) }), t(d.open ? 'structure.onDuty' : 'structure.onCall'), over > 0 ? `${staff} ${t('structure.overtime', { o: fmt(over) })}` : staff];
         const y0 = nameLines.length > 1 ? 14 : 18;
         return svgTemplate`<g transform="translate(${n.x - bw / 2},${n.y})">
-          <rect width="${bw}" height="${bh}" rx="4" fill="${loadFill(d.busy, d.cap)}" stroke="${alert ? '#8b0000' : '#666'}" stroke-width="${alert ? 3 : 1}"></rect>
-          ${nameLines.map((l, k) => svgTemplate`<text x="${bw / 2}" y="${y0 + 13 * k}" text-anchor="middle" font-weight="600" fill="#111">${l}</text>`)}
+          <rect width="${bw}" height="${bh}" rx="4" fill="${loadFill(d.busy, d.cap)}" stroke="${alert ? ALERT_OUTLINE : '#666'}" stroke-width="${alert ? 3 : 1}"></rect>
+          ${nameLines.map((l, k) => svgTemplate`<text x="${bw / 2}" y="${y0 + 13 * k}" text-anchor="middle" font-weight="600" fill="${ORG_TEXT}">${l}</text>`)}
           ${lines.map((l, k) => svgTemplate`<text x="${bw / 2}" y="${y0 + 13 * nameLines.length + 3 + 13 * k}" text-anchor="middle" fill="#1a1a1a">${fitText(l, bw - 8, 11)}</text>`)}
         </g>`;
       })}
       <g transform="translate(${minX + 6},${legendY})" font-size="11">
         <text x="0" y="0" fill="#1a1a1a">${t('structure.legendTitle')}:</text>
         ${LOAD_FILLS.map((c, k) => svgTemplate`<rect x="${k * 78}" y="6" width="14" height="11" fill="${c}" stroke="#666"></rect><text x="${k * 78 + 18}" y="16" fill="#1a1a1a">${legendText(k)}</text>`)}
-        <rect x="${4 * 78}" y="6" width="14" height="11" fill="#fff" stroke="#8b0000" stroke-width="2"></rect>
+        <rect x="${4 * 78}" y="6" width="14" height="11" fill="#fff" stroke="${ALERT_OUTLINE}" stroke-width="2"></rect>
         <text x="${4 * 78 + 18}" y="16" fill="#1a1a1a">${fitText(t('structure.outlineNote'), Math.max(60, W - 4 * 78 - 30))}</text>
       </g>
     </svg>`;

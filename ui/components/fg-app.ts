@@ -75,8 +75,11 @@ export class FgApp extends LitElement {
     button:focus-visible, [role='tab']:focus-visible { outline: 3px solid #e66100; outline-offset: 2px; }
     .banner { background: #fff4ce; border: 1px solid #c58a00; padding: 0.5rem; border-radius: 4px; margin: 0.5rem 0; display: flex; gap: 1rem; align-items: center; }
     .error { background: #fdecec; border-color: #a00; color: #700; }
-    .layout { display: grid; grid-template-columns: minmax(0, 1fr) 22rem; gap: 1.25rem; margin-top: 0.5rem; }
-    @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; } }
+    .layout { display: grid; grid-template-columns: minmax(0, 1fr) 22rem; grid-template-areas: 'main params'; gap: 1.25rem; margin-top: 0.5rem; }
+    main { grid-area: main; min-width: 0; }
+    /* First in the page's order (a few Tab presses away), shown on the right. */
+    aside { grid-area: params; }
+    @media (max-width: 1000px) { .layout { grid-template-columns: 1fr; grid-template-areas: 'main' 'params'; } }
     aside { border-left: 1px solid #ccc; padding-left: 1rem; }
     @media (max-width: 1000px) { aside { border-left: none; padding-left: 0; border-top: 1px solid #ccc; } }
     [role='tablist'] { display: flex; gap: 0.25rem; border-bottom: 1px solid #999; margin: 0.5rem 0 0.75rem; flex-wrap: wrap; }
@@ -125,6 +128,8 @@ export class FgApp extends LitElement {
   async connectedCallback(): Promise<void> {
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
+    window.addEventListener('keyup', this.onKeyUp);
+    window.addEventListener('pointerdown', this.onPointer, true);
     window.addEventListener('hashchange', this.onHash);
     await this.restoreFromLink();
   }
@@ -132,6 +137,8 @@ export class FgApp extends LitElement {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKey);
+    window.removeEventListener('keyup', this.onKeyUp);
+    window.removeEventListener('pointerdown', this.onPointer, true);
     window.removeEventListener('hashchange', this.onHash);
   }
 
@@ -258,6 +265,21 @@ export class FgApp extends LitElement {
     }
   }
 
+  /** Whether focus last moved by Tab (not by a click): then Space presses the focused control. */
+  private focusByKeyboard = false;
+  private onPointer = () => {
+    this.focusByKeyboard = false;
+  };
+
+  /** Space went to run or pause: its key-up must not press the button that has focus. */
+  private spaceTaken = false;
+  private onKeyUp = (e: KeyboardEvent) => {
+    if (e.key === ' ' && this.spaceTaken) {
+      e.preventDefault();
+      this.spaceTaken = false;
+    }
+  };
+
   private onKey = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const path = e.composedPath();
@@ -267,9 +289,11 @@ export class FgApp extends LitElement {
     const dialog = this.renderRoot.querySelector('dialog');
     if (dialog?.open && e.key !== '?') return;
     const k = e.key.toLowerCase();
+    if (e.key === 'Tab') this.focusByKeyboard = true;
     // Space runs or pauses, unless a control was reached by keyboard (then it presses that control).
-    if (e.key === ' ' && !((tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A') && el?.matches(':focus-visible'))) {
+    if (e.key === ' ' && !((tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A') && this.focusByKeyboard)) {
       e.preventDefault();
+      this.spaceTaken = true;
       this.toggleRun();
     } else if (k === 's') this.stepRun();
     else if (k === 'r') {
@@ -505,21 +529,6 @@ export class FgApp extends LitElement {
         @click=${() => (this.paramsOpen ? this.closeParams() : this.openParams())}>${paramsHeading}</button>
       </section>
       <div class="layout">
-        <main id="main" tabindex="-1">
-          <div role="tablist" aria-label=${t('tabs.label')} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
-            ${VIEWS.map((v) => html`<button role="tab" id="tab-${v}" aria-selected=${st.view === v} aria-controls="panel" tabindex=${st.view === v ? 0 : -1}
-              @click=${() => this.patchState({ view: v })}>${t(VIEW_KEYS[v])}</button>`)}
-          </div>
-          <section id="panel" role="tabpanel" aria-labelledby="tab-${st.view}">
-            ${this.view()}
-            ${this.replicationsView(st.view === 'replications')}
-            ${st.view === 'charts' || st.view === 'structure'
-              ? html`<div class="exports"><span>${t('export.dataTitle')}:</span>
-                  <button id="export-csv" @click=${() => this.exportData('csv')}>${t('export.csv')}</button>
-                  <button id="export-json" @click=${() => this.exportData('json')}>${t('export.json')}</button></div>`
-              : ''}
-          </section>
-        </main>
         <aside id="params" class=${this.paramsOpen ? 'open' : ''} aria-label=${paramsHeading} tabindex="-1"
           @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.closeParams()}>
           <button class="drawer-close" @click=${() => this.closeParams()}>${t('params.close')}</button>
@@ -535,6 +544,21 @@ export class FgApp extends LitElement {
               void this.resetRun();
             }}></fg-params>
         </aside>
+        <main id="main" tabindex="-1">
+          <div role="tablist" aria-label=${t('tabs.label')} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
+            ${VIEWS.map((v) => html`<button role="tab" id="tab-${v}" aria-selected=${st.view === v} aria-controls="panel" tabindex=${st.view === v ? 0 : -1}
+              @click=${() => this.patchState({ view: v })}>${t(VIEW_KEYS[v])}</button>`)}
+          </div>
+          <section id="panel" role="tabpanel" aria-labelledby="tab-${st.view}">
+            ${this.view()}
+            ${this.replicationsView(st.view === 'replications')}
+            ${st.view === 'charts' || st.view === 'structure'
+              ? html`<div class="exports"><span>${t('export.dataTitle')}:</span>
+                  <button id="export-csv" @click=${() => this.exportData('csv')}>${t('export.csv')}</button>
+                  <button id="export-json" @click=${() => this.exportData('json')}>${t('export.json')}</button></div>`
+              : ''}
+          </section>
+        </main>
       </div>
       ${this.helpDialog()}
     `;

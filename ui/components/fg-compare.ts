@@ -73,7 +73,7 @@ export class FgCompare extends LitElement {
           { label: t('chart.throughput.open'), color: C[1], x: d.day, y: d.open, dashed: true },
         ])}></fg-chart>
       <fg-chart .context=${ctx} chart-id="time-to-close" .heading=${t('chart.closeTime')} .xLabel=${t('chart.hours')} .yLabel=${t('chart.cases')} .empty=${empty}
-        .refX=${[{ value: i24, label: t('chart.ref24h') }, { value: i5wd, label: t('chart.ref5wd') }]}
+        .refX=${[{ value: i24, label: t('chart.ref24hFull'), short: t('chart.ref24h') }, { value: i5wd, label: t('chart.ref5wd'), short: t('chart.ref1w') }]}
         .panels=${this.columns.map((c) => ({
           title: c.title,
           bars: { labels: histLabels, values: Array.from(c.data?.last?.closeHistogram ?? new Float64Array(histLabels.length)), color: C[0], label: t('chart.closeTime.bars') },

@@ -223,6 +223,8 @@ export const en = {
   'picker.removeShort': 'Remove',
   'structure.busyOf': '{b} of {c} busy',
   'app.skipLinks': 'Skip links',
+  'chart.ref24hFull': 'target: closed within 24 h',
+  'chart.ref1w': '1 week',
 } as const;
 
 export type MessageKey = keyof typeof en;

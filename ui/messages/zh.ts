@@ -225,4 +225,6 @@ export const zh: Record<MessageKey, string> = {
   'picker.removeShort': '移除',
   'structure.busyOf': '{c} 人中 {b} 人忙',
   'app.skipLinks': '跳转链接',
+  'chart.ref24hFull': '目标：24 小时内办结',
+  'chart.ref1w': '1 周',
 };
