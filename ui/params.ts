@@ -186,5 +186,5 @@ const SOURCE_SHORT: Record<string, { en: string; zh: string }> = {
 
 /** A text with source numbers ("000: 70%") written as short source names. */
 export function readableSources(text: string): string {
-  return text.replace(/\b(00\d)\b(?=\s*[:,)；：，]|\s*$)/g, (m, id: string) => (SOURCE_SHORT[id] ? labelOf(SOURCE_SHORT[id]) : m));
+  return text.replace(/\b(00\d)\b(?=\s*[:,)；：，）、]|\s*$)/g, (m, id: string) => (SOURCE_SHORT[id] ? labelOf(SOURCE_SHORT[id]) : m));
 }
