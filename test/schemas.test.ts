@@ -95,7 +95,8 @@ describe('the scenario guide', () => {
   it('lists every field of the current schema (npm run scenario -- schema --write refreshes it)', () => {
     const doc = fs.readFileSync(path.join(root, 'docs', 'scenarios.md'), 'utf8');
     expect(doc === withFieldTable(doc)).toBe(true);
-    for (const field of ['`levels[].kind`', '`levels[].threshold`', '`population.residents`', '`departments[].domains`']) expect(doc).toContain(field);
+    for (const field of ['`levels[].kind`', '`levels[].threshold`', '`population.residents`', '`departments[].domains`'])
+      expect(doc).toContain(field);
   });
 
   it('its worked example is the shipped examples/my-county.json, level by level', () => {
@@ -103,6 +104,7 @@ describe('the scenario guide', () => {
     const example = read('examples/my-county.json');
     // The guide's fragments ("key": value, …) put together.
     const shown = Object.assign({}, ...[...doc.matchAll(/```json\n("[\s\S]*?)\n```/g)].map((m) => JSON.parse(`{${m[1]}}`)));
-    for (const key of ['population', 'demand', 'domains', 'departments', 'levels', 'calendars']) expect(shown[key], key).toEqual(example[key]);
+    for (const key of ['population', 'demand', 'domains', 'departments', 'levels', 'calendars'])
+      expect(shown[key], key).toEqual(example[key]);
   });
 });
