@@ -68,4 +68,4 @@ export { WorkerPool, WorkerDiedError } from '../workers/pool.ts';
 export { interval, pairedDifference, tCritical, type Interval, type PairedTest } from '../workers/stats.ts';
 export { SERIES_METRICS, DEFAULT_SERIES_METRICS, seriesMetricInfo, type SeriesMetricInfo } from '../sim/series.ts';
 export { metricInfo, LEVEL_FIELDS } from '../sim/catalog.ts';
-export { csvText } from '../workers/csv.ts';
+export { csvText, csvCell, type Cell } from '../workers/csv.ts';

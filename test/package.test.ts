@@ -62,6 +62,26 @@ describe('the packed library in an empty folder', () => {
     expect(out.meanHours).toBe(nodeOut.meanHours);
   });
 
+  it("runs the README's examples from the installed package, printing what the README shows", async () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Use it from code'), readme.indexOf('\n## ', readme.indexOf('## Use it from code') + 5));
+    const blocks = [...section.matchAll(/```(js|text)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], code: m[2] }));
+    const scripts = blocks.filter((b) => b.lang === 'js');
+    expect(scripts.length).toBeGreaterThanOrEqual(4);
+    const outputs: string[] = [];
+    for (const [i, b] of scripts.entries()) {
+      fs.writeFileSync(path.join(dir, `readme-${i}.mjs`), b.code);
+      outputs.push((await run(process.execPath, [`readme-${i}.mjs`], { cwd: dir, env })).stdout);
+    }
+    // The comparison prints exactly the figures shown under it (same seeds everywhere).
+    const shown = blocks[blocks.findIndex((b) => b.lang === 'js') + 1];
+    expect(shown.lang).toBe('text');
+    expect(outputs[0]).toBe(shown.code);
+    expect(outputs[1]).toMatch(/^60 end-of-run rows, 480 series rows\n$/);
+    expect(outputs[2].trim().split('\n')).toHaveLength(4);
+    expect(outputs[3]).toMatch(/^day 7: \d+ open, [\d.]+% closed at grid or community\n/);
+  });
+
   it('runs the flatgov command as plain Node: sim, experiment to a pipe, and help for each', async () => {
     const bin = path.join(dir, 'node_modules', '.bin', 'flatgov');
     const sim = await run(bin, ['sim', 'longgang-2021', '--days', '5', '--seed', '7', '--json'], { cwd: dir, env });
