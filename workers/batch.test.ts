@@ -137,3 +137,17 @@ describe('time series and metrics', () => {
     expect(() => planFrom(input)).toThrow(/metrics\[1\]: expected a metric id/);
   });
 });
+
+describe('shards with time series', () => {
+  it('merge into exactly the single-machine output, series included', async () => {
+    const { mergeShards } = await import('./runner.ts');
+    const input = { ...two, series: { every: 'weekly' as const, metrics: ['open', 'levels[community].queued'] } };
+    const whole = await experiment(input, { workers: 0, date: new Date(0) });
+    const shards = await Promise.all(
+      [0, 1, 2].map((index) => experiment(input, { workers: 0, date: new Date(0), shard: { index, count: 3 } })),
+    );
+    const merged = await mergeShards(JSON.parse(JSON.stringify(shards)), new Date(0));
+    expect(merged.series).toEqual(whole.series);
+    expect(merged.rows).toEqual(whole.rows);
+  });
+});

@@ -155,6 +155,21 @@ export function resultsOfOutput(out: ExperimentOutput, plan: Plan): JobResult[] 
     }
     jr.values[metrics.indexOf(r.metric)] = r.value ?? NaN;
   }
+  // The time series, when there is one, back into each run's columns.
+  const seriesMetrics = plan.experiment.series?.metrics;
+  if (seriesMetrics && out.series)
+    for (const r of out.series) {
+      const jr = byKey.get(`${plan.structures.findIndex((x) => x.label === r.structure)}/${pointIndex(r.point)}/${r.replication}`);
+      if (!jr) continue;
+      const sr = (jr.series ??= { days: [], values: seriesMetrics.map(() => []) });
+      let k = sr.days.indexOf(r.day);
+      if (k < 0) {
+        k = sr.days.push(r.day) - 1;
+        for (const col of sr.values) col.push(NaN);
+      }
+      const m = seriesMetrics.indexOf(r.metric);
+      if (m >= 0) sr.values[m][k] = r.value ?? NaN;
+    }
   return [...byKey.values()];
 }
 
