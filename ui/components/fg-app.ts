@@ -2,7 +2,8 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { PRESET_IDS } from '../../scenarios/presets.ts';
 import { parseJsonText } from '../../scenarios/json.ts';
 import { ScenarioError, validateScenario } from '../../scenarios/validate.ts';
-import { csvCell, FLATGOV_VERSION, sha256 } from '../../workers/experiment.ts';
+import { FLATGOV_VERSION, sha256 } from '../../workers/experiment.ts';
+import { csvText, type Cell } from '../../workers/csv.ts';
 import { estimateAppRun } from '../budget.ts';
 import { downloadText } from '../charts/export.ts';
 import { fmt, getLang, nameOf, setLang, t, unitName, type Lang, type MessageKey } from '../i18n.ts';
@@ -457,12 +458,14 @@ export class FgApp extends LitElement {
       }));
       downloadText(JSON.stringify({ manifest, data }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2), 'flatgov-run.json', 'application/json');
     } else {
-      const lines = [`# flatgov manifest: ${JSON.stringify(manifest)}`, ['structure', ...cols, 'accept30m', 'onsite1h', 'close24h', 'difficult5wd'].join(',')];
+      const rows: Cell[][] = [];
       this.sim.data.forEach((d, i) => {
         if (!d) return;
-        d.day.forEach((_, k) => lines.push([csvCell(this.columnTitle(i)), ...cols.map((c) => d[c][k]), ...d.sla[k]].map((v) => (typeof v === 'number' && !Number.isFinite(v) ? '' : v)).join(',')));
+        d.day.forEach((_, k) => rows.push([this.columnTitle(i), ...cols.map((c) => d[c][k]), ...d.sla[k]]));
       });
-      downloadText(`${lines.join('\n')}\n`, 'flatgov-run.csv', 'text/csv');
+      downloadText(csvText(['structure', ...cols, 'accept30m', 'onsite1h', 'close24h', 'difficult5wd'], rows), 'flatgov-run.csv', 'text/csv');
+      // The manifest in its own file, so the CSV parses as is.
+      downloadText(`${JSON.stringify(manifest, null, 2)}\n`, 'flatgov-run.manifest.json', 'application/json');
     }
   }
 
