@@ -17,7 +17,7 @@ import { estimateRun } from '../sim/budget.ts';
 import { createSimulation, simulate } from '../sim/simulate.ts';
 import { decodeState, defaultState, encodeState } from '../ui/state.ts';
 
-const RUNS = Number(process.env.FLATGOV_PROPERTY_RUNS ?? 300);
+const RUNS = Math.max(1, Math.floor(Number(process.env.FLATGOV_PROPERTY_RUNS ?? 300)));
 const tally = { scenarios: 0, invalid: 0, paths: 0, links: 0, json: 0 };
 afterAll(() => {
   console.log(
@@ -182,7 +182,7 @@ describe('random paths, links and JSON never reach a prototype', () => {
         expect(protoSnapshot()).toEqual(before);
         expect(String({})).toBe('[object Object]');
       }),
-      { numRuns: Math.max(20, RUNS / 8) },
+      { numRuns: Math.max(20, Math.ceil(RUNS / 8)) },
     );
   }, 300_000);
   it('scenario JSON text with random keys, including __proto__', () => {

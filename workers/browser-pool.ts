@@ -15,6 +15,8 @@ function webWorker(): WorkerHandle<WorkerApi> {
     e.preventDefault();
     listeners.forEach((l) => l(new Error(e.message || 'the worker failed to load or crashed')));
   });
+  // A reply that cannot be read would leave its call waiting for ever: treat it as a death.
+  w.addEventListener('messageerror', () => listeners.forEach((l) => l(new Error('a message from the worker could not be read'))));
   return { api: wrap<WorkerApi>(w), terminate: () => w.terminate(), onDeath: (cb) => listeners.push(cb) };
 }
 
