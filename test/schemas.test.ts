@@ -58,6 +58,18 @@ describe('JSON Schema files', () => {
   });
 });
 
+describe('presets', () => {
+  it('name the scenario schema by $schema and pass it, as they pass flatgov', () => {
+    const v = validators();
+    for (const f of fs.readdirSync(path.join(root, 'scenarios', 'presets'))) {
+      const json = read(`scenarios/presets/${f}`);
+      expect(json.$schema, f).toBe('../scenario.schema.json');
+      expect(v.scenario(json), `${f}: ${JSON.stringify(v.scenario.errors)}`).toBe(true);
+      expect(validateScenario(json).ok, f).toBe(true);
+    }
+  });
+});
+
 describe('$schema in a file', () => {
   it('is accepted by validation, and must be a string', () => {
     const p = presetJson('longgang-2021') as Record<string, unknown>;
