@@ -216,6 +216,20 @@ async function overlaps(p: Page): Promise<string[]> {
   });
 }
 
+describe('four structures', () => {
+  it('fit their titles, notes and legends without overlapping text', async () => {
+    const p = await open();
+    await p.locator('#add').click();
+    await p.locator('#add').click();
+    await expect.poll(() => p.locator('.preset').count()).toBe(4);
+    await expect.poll(() => p.locator('#run').isEnabled()).toBe(true);
+    await steps(p, 3);
+    expect(await panelsOf(p, 'utilisation')).toHaveLength(4);
+    expect(await overlaps(p)).toEqual([]);
+    await p.screenshot({ path: path.join(shots, '16-four-structures.png'), fullPage: true });
+  });
+});
+
 describe('on a phone (390 × 844)', () => {
   it('stacks panels, has no horizontal overflow and no overlapping text, and opens the parameters as a drawer', async () => {
     const p = await open({ width: 390, height: 844 });
