@@ -121,6 +121,7 @@ describe('the app tells the truth', () => {
     await p.locator('fg-chart[chart-id="service-targets"] button', { hasText: 'PNG' }).click();
     expect((await png).suggestedFilename()).toBe('service-targets.png');
     await p.locator('#tab-structure').click();
+    await p.locator('svg.org').first().waitFor(); // the view's code loads when first shown
     const org = await p.locator('fg-structure').evaluate((el) => (el as unknown as { exportSvgText(k: string, i: number): string }).exportSvgText('org', 1));
     for (const s of ['Organisation: where cases wait — 2. Longgang 2021', 'Staff busy, as a share of staff present', 'Seed 1', 'Source: flatgov']) expect(org).toContain(s);
     expect(org).not.toContain('<!--');
@@ -239,6 +240,8 @@ describe('on a phone (390 × 844)', () => {
     expect(firstChart!.y).toBeLessThan(844); // a chart on the first screen
     for (const view of ['charts', 'structure', 'replications', 'info']) {
       await p.locator(`#tab-${view}`).click();
+      if (view === 'structure') await p.locator('svg.org').first().waitFor();
+      if (view === 'info') await p.locator('fg-info li').first().waitFor();
       await p.waitForTimeout(200);
       expect(await p.evaluate(() => document.documentElement.scrollWidth), view).toBeLessThanOrEqual(390);
       expect(await overlaps(p), view).toEqual([]);
@@ -322,6 +325,7 @@ describe('accessibility', () => {
     };
     await check('English, Compare');
     await p.locator('#tab-structure').click();
+    await p.locator('svg.org').first().waitFor();
     await check('English, Structure');
     await p.locator('#lang').click();
     await expect.poll(() => p.locator('#run').textContent()).toMatch(/运行/);
@@ -329,6 +333,7 @@ describe('accessibility', () => {
     await p.locator('#tab-charts').click();
     await check('Chinese, Compare');
     await p.locator('#tab-info').click();
+    await p.locator('fg-info li').first().waitFor();
     await check('Chinese, About');
   });
 });

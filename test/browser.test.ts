@@ -68,7 +68,11 @@ async function runTo(p: Page, d: number) {
   await expect.poll(() => day(p), { timeout: 60_000 }).toBeGreaterThanOrEqual(d);
   await p.locator('#run').click();
   await expect.poll(() => p.locator('#run').textContent()).toMatch(/Run|运行/);
-  // A step already under way when pausing finishes: wait until the day stands still.
+  await untilStill(p);
+}
+
+/** A step already under way when pausing finishes: wait until the day stands still. */
+async function untilStill(p: Page) {
   let last = -1;
   await expect.poll(async () => {
     const d = await day(p);
@@ -98,11 +102,12 @@ describe('the app', () => {
     expect(lineLengths.filter((n) => n > 100).length).toBeGreaterThanOrEqual(4); // two lines in each of two panels
     await p.screenshot({ path: path.join(shots, '02-compare-running.png'), fullPage: true });
     await p.locator('#tab-structure').click();
-    expect(await p.locator('svg.org g rect').count()).toBeGreaterThan(8);
+    // The view's code loads when it is first shown.
+    await expect.poll(() => p.locator('svg.org g rect').count(), { timeout: 30_000 }).toBeGreaterThan(8);
     expect(await p.locator('svg.sankey path').count()).toBeGreaterThan(4);
     await p.screenshot({ path: path.join(shots, '03-structure.png'), fullPage: true });
     await p.locator('#tab-info').click();
-    await expect.poll(async () => (await p.locator('fg-info li').allTextContents()).join('\n')).toMatch(/1,863 administrative and public-institution posts/);
+    await expect.poll(async () => (await p.locator('fg-info li').allTextContents()).join('\n'), { timeout: 30_000 }).toMatch(/1,863 administrative and public-institution posts/);
     await p.screenshot({ path: path.join(shots, '04-info.png'), fullPage: true });
   });
 
@@ -250,6 +255,7 @@ describe('the app', () => {
     await expect.poll(() => day(p)).toBeGreaterThan(2);
     await p.keyboard.press(' ');
     await expect.poll(() => p.locator('#run').textContent()).toMatch(/Run/);
+    await untilStill(p); // a step under way when pausing finishes
     const d = await day(p);
     await p.keyboard.press('s');
     await expect.poll(() => day(p)).toBe(d + 1);

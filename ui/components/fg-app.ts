@@ -403,26 +403,28 @@ export class FgApp extends LitElement {
   }
 
   /** A seed from its field: a rejected value leaves the state as it was, and says why beside the field. */
-  private onSeed(v: number) {
+  private onSeed(v: number): boolean {
     if (!Number.isInteger(v) || v < 0 || v > 2 ** 31) {
       this.seedError = t('input.range', { label: t('run.seed'), what: t('input.wholeFrom', { min: 0, max: fmt(2 ** 31) }), got: Number.isNaN(v) ? t('input.notNumber') : fmt(v, Number.isInteger(v) ? 0 : 2), kept: fmt(this.state.seed) });
       this.requestUpdate();
-      return;
+      return false;
     }
     this.seedError = '';
     this.patchState({ seed: v });
     void this.resetRun();
+    return true;
   }
 
-  private onDays(v: number) {
+  private onDays(v: number): boolean {
     if (!Number.isInteger(v) || v < 1 || v > 3650) {
       this.daysError = t('input.range', { label: t('run.days'), what: t('input.wholeFrom', { min: 1, max: fmt(3650) }), got: Number.isNaN(v) ? t('input.notNumber') : fmt(v, Number.isInteger(v) ? 0 : 2), kept: fmt(this.state.days) });
       this.requestUpdate();
-      return;
+      return false;
     }
     this.daysError = '';
     this.patchState({ days: v });
     void this.resetRun();
+    return true;
   }
 
   // -------------------------------------------------------------- sharing and exports
@@ -526,8 +528,8 @@ export class FgApp extends LitElement {
         .invalid=${invalid} .invalidWhere=${invalidCols.join(', ')} .seedError=${this.seedError} .daysError=${this.daysError}
         @run-action=${(e: CustomEvent<string>) => (e.detail === 'toggle' ? this.toggleRun() : e.detail === 'step' ? this.stepRun() : void this.resetRun())}
         @speed-change=${(e: CustomEvent<number>) => this.setSpeed(e.detail)}
-        @seed-change=${(e: CustomEvent<number>) => this.onSeed(e.detail)}
-        @days-change=${(e: CustomEvent<number>) => this.onDays(e.detail)}></fg-run-controls>
+        @seed-change=${(e: CustomEvent<{ value: number; accepted: boolean }>) => (e.detail.accepted = this.onSeed(e.detail.value))}
+        @days-change=${(e: CustomEvent<{ value: number; accepted: boolean }>) => (e.detail.accepted = this.onDays(e.detail.value))}></fg-run-controls>
       <button class="params-toggle" id="params-toggle" aria-expanded=${this.paramsOpen} aria-controls="params"
         @click=${() => (this.paramsOpen ? this.closeParams() : this.openParams())}>${paramsHeading}</button>
       </section>

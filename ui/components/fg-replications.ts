@@ -1,5 +1,4 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { METRIC_BY_ID } from '../../sim/catalog.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { browserExecutor, browserPool, browserWorkerCount } from '../../workers/browser-pool.ts';
@@ -175,7 +174,7 @@ export class FgReplications extends LitElement {
       <h2>${t('reps.title')}</h2>
       <p class="note">${t('reps.empty')}</p>
       <div class="controls">
-        <label>${t('reps.count')} <input id="reps" type="number" min="2" max="1000" step="1" .value=${live(String(this.replications))}
+        <label>${t('reps.count')} <input id="reps" type="number" min="2" max="1000" step="1" .value=${String(this.replications)}
           aria-invalid=${this._countError ? 'true' : 'false'} aria-describedby="reps-error" @change=${(e: Event) => this.onCount(e)} /></label>
         <span>${t('reps.days')}: ${fmt(this.days)}</span>
         ${this._running

@@ -1,5 +1,4 @@
 import { LitElement, css, html } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { fmt, t } from '../i18n.ts';
 import type { RunStatus } from '../sim-controller.ts';
 import { SPEEDS } from '../state.ts';
@@ -11,8 +10,8 @@ const SPEED_KEYS = ['run.speed.slow', 'run.speed.medium', 'run.speed.fast', 'run
  *
  * @fires run-action - detail 'toggle' | 'step' | 'reset'
  * @fires speed-change - detail: speed index
- * @fires seed-change - detail: seed
- * @fires days-change - detail: days
+ * @fires seed-change - detail { value, accepted }: the listener sets accepted when it takes the value
+ * @fires days-change - detail { value, accepted }
  */
 export class FgRunControls extends LitElement {
   static properties = {
@@ -79,6 +78,18 @@ export class FgRunControls extends LitElement {
     this.daysError = '';
   }
 
+  /**
+   * Offer a field's value to the app. The app answers at once (it marks the event accepted);
+   * a refused value leaves the field showing what the state holds. The field is not
+   * rewritten on every render, so typing while a run redraws the page is not undone.
+   */
+  private submit(e: Event, name: string, held: number) {
+    const input = e.target as HTMLInputElement;
+    const detail = { value: input.valueAsNumber, accepted: false };
+    this.fire(name, detail);
+    if (!detail.accepted) input.value = String(held);
+  }
+
   private fire(name: string, detail: unknown) {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
@@ -104,15 +115,15 @@ export class FgRunControls extends LitElement {
       </label>
       <span class="field">
         <label title=${t('run.seedHelp')}>${t('run.seed')}
-          <input id="seed" type="number" min="0" max="2147483648" step="1" .value=${live(String(this.seed))} aria-invalid=${this.seedError ? 'true' : 'false'}
-            aria-describedby="seed-error" @change=${(e: Event) => this.fire('seed-change', (e.target as HTMLInputElement).valueAsNumber)} />
+          <input id="seed" type="number" min="0" max="2147483648" step="1" .value=${String(this.seed)} aria-invalid=${this.seedError ? 'true' : 'false'}
+            aria-describedby="seed-error" @change=${(e: Event) => this.submit(e, 'seed-change', this.seed)} />
         </label>
         <span class="err" id="seed-error" role=${this.seedError ? 'alert' : 'none'}>${this.seedError}</span>
       </span>
       <span class="field">
         <label>${t('run.days')}
-          <input id="days" type="number" min="1" max="3650" step="1" .value=${live(String(this.days))} aria-invalid=${this.daysError ? 'true' : 'false'}
-            aria-describedby="days-error" @change=${(e: Event) => this.fire('days-change', (e.target as HTMLInputElement).valueAsNumber)} />
+          <input id="days" type="number" min="1" max="3650" step="1" .value=${String(this.days)} aria-invalid=${this.daysError ? 'true' : 'false'}
+            aria-describedby="days-error" @change=${(e: Event) => this.submit(e, 'days-change', this.days)} />
         </label>
         <span class="err" id="days-error" role=${this.daysError ? 'alert' : 'none'}>${this.daysError}</span>
       </span>
