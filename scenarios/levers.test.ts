@@ -10,13 +10,16 @@ const withLevers = (s: Scenario, l: Partial<Scenario['levers']>): Scenario => ({
 const deptStaff = (s: Scenario) => s.departments.reduce((a, d) => a + d.staff, 0);
 
 describe('reform levers map to parameter changes', () => {
-  it('cadres sent down move agency cadres to communities and stay city posts', () => {
+  it('cadres sent down move agency cadres to communities, with their domains, and stay city posts', () => {
     const s = county();
-    const t = applyLevers(withLevers(s, { cadresSentDown: 0.7, agencyCadreShare: 0.6 }));
-    const moved = deptStaff(s) * 0.42;
+    const t = applyLevers(withLevers(s, { cadresSentDown: 0.7, agencyCadreShare: 0.6, cadreTimeShare: 0.5 }));
+    const moved = deptStaff(s) * 0.42 * 0.5;
     expect(deptStaff(t)).toBeCloseTo(deptStaff(s) - moved, 6);
     const c = t.levels.find((l) => l.kind === 'community')!;
     expect(c.cadresPerUnit * c.units).toBeCloseTo(moved, 6);
+    // Police cadres know public safety: that domain gains what the police sent down.
+    const police = s.departments.find((d) => d.id === 'public-security')!;
+    expect(c.cadreDomains.safety * c.units).toBeCloseTo(police.staff * 0.42 * 0.5, 6);
     expect(compileModel(withLevers(s, { cadresSentDown: 0.7 })).cityPosts).toBeCloseTo(compileModel(s).cityPosts, 6);
   });
 
@@ -44,22 +47,28 @@ describe('reform levers map to parameter changes', () => {
     expect(compileModel(t).fixedCostYuanPerYear - compileModel(s).fixedCostYuanPerYear).toBeCloseTo(1e7, 0);
   });
 
-  it('one enforcement team takes the listed domains and their staff into one department with many bases', () => {
+  it('one enforcement team takes the listed domains and their case posts into one department with many bases', () => {
     const s = county();
     const t = applyLevers(withLevers(s, { oneEnforcement: { enabled: true, domains: ['environment', 'construction', 'market'], bases: 34 } }));
     const owner = t.departments.find((d) => d.domains.includes('environment'))!;
     expect(owner.domains).toEqual(expect.arrayContaining(['environment', 'construction', 'market']));
     expect(owner.bases).toBe(34);
     expect(t.departments.filter((d) => d.domains.includes('market'))).toHaveLength(1);
+    // Posts and case hours are conserved; the bureaus that lost a domain keep their other work.
     expect(deptStaff(t)).toBeCloseTo(deptStaff(s), 6);
-    const before = (id: string) => s.departments.find((d) => d.id === id)!.staff;
-    expect(owner.staff).toBeCloseTo(before('ecology-environment') + before('housing-construction') + before('market-supervision'), 6);
+    const caseHours = (x: Scenario) => x.departments.reduce((a, d) => a + d.staff * d.caseworkShare, 0);
+    expect(caseHours(t)).toBeCloseTo(caseHours(s), 6);
+    const market = t.departments.find((d) => d.id === 'market-supervision')!;
+    expect(market.staff).toBeGreaterThan(0);
+    expect(market.domains).toEqual([]);
   });
 
-  it('one seal merges the approval domains, so collaborative cases meet fewer departments', () => {
+  it('one seal merges the approval domains and saves the approval posts the one bureau no longer needs', () => {
     const s = county();
-    const t = applyLevers(withLevers(s, { oneSeal: { enabled: true, domains: ['economy', 'land'] } }));
+    const t = applyLevers(withLevers(s, { oneSeal: { enabled: true, domains: ['economy', 'land'], staffSaving: 0.54 } }));
     expect(t.departments.find((d) => d.domains.includes('land'))!.domains).toContain('economy');
+    const land = s.departments.find((d) => d.id === 'natural-resources')!;
+    expect(deptStaff(s) - deptStaff(t)).toBeCloseTo(land.staff * land.caseworkShare * 0.54, 6);
   });
 
   it('modules make a department coordinate its own domains more cheaply', () => {
@@ -76,7 +85,7 @@ describe('reform levers map to parameter changes', () => {
     const toggles: Partial<Scenario['levers']>[] = [
       { cadresSentDown: 0 }, { cadresSentDown: 0.7 }, { leadersFieldDay: true }, { leadersFieldDay: false },
       { floatingPosts: 0 }, { floatingPosts: 80 }, { socialOrganisations: { workShare: 0.15, annualCostYuan: 5e6 } },
-      { oneSeal: { enabled: true, domains: ['economy', 'land'] } }, { oneSeal: { enabled: false, domains: ['economy', 'land'] } },
+      { oneSeal: { enabled: true, domains: ['economy', 'land'], staffSaving: 0.54 } }, { oneSeal: { enabled: false, domains: ['economy', 'land'], staffSaving: 0.54 } },
       { oneEnforcement: { enabled: true, domains: ['environment', 'construction', 'market'], bases: 34 } },
       { oneEnforcement: { enabled: false, domains: ['environment', 'construction', 'market'], bases: 34 } },
       { modules: true }, { modules: false },

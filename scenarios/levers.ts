@@ -15,21 +15,31 @@ export function applyLevers(input: Scenario): Scenario {
   const communityLevel = s.levels.find((l) => l.kind === 'community');
 
   // One approval bureau and one enforcement team: domains move, with their staff.
-  if (lv.oneSeal.enabled) mergeDomains(s, lv.oneSeal.domains);
+  if (lv.oneSeal.enabled) mergeDomains(s, lv.oneSeal.domains, lv.oneSeal.staffSaving);
   if (lv.oneEnforcement.enabled) {
-    const owner = mergeDomains(s, lv.oneEnforcement.domains);
+    const owner = mergeDomains(s, lv.oneEnforcement.domains, 0);
     if (owner) owner.bases = lv.oneEnforcement.bases;
   }
 
-  // Cadres sent down: a share of each department's agency cadres works in communities.
+  // Cadres sent down: a share of each department's agency cadres works in communities,
+  // bringing what they know of their department's domains, and keeping their city pay.
   if (lv.cadresSentDown > 0 && communityLevel) {
     let moved = 0;
+    let pay = 0;
+    const perUnit = (x: number) => x / communityLevel.units;
+    const known = { ...communityLevel.cadreDomains };
     for (const d of s.departments) {
-      const m = d.staff * lv.agencyCadreShare * lv.cadresSentDown;
+      // Post-equivalents: cadres who serve in communities part of their time move that part.
+      const m = d.staff * lv.agencyCadreShare * lv.cadresSentDown * lv.cadreTimeShare;
       d.staff -= m;
       moved += m;
+      pay += m * d.costPerPostYuan;
+      for (const dom of d.domains) known[dom] = (known[dom] ?? 0) + perUnit(m / d.domains.length);
     }
-    communityLevel.cadresPerUnit += moved / communityLevel.units;
+    const before = communityLevel.cadresPerUnit * communityLevel.units;
+    if (moved > 0) communityLevel.cadreCostPerPostYuan = (before * communityLevel.cadreCostPerPostYuan + pay) / (before + moved);
+    communityLevel.cadresPerUnit += perUnit(moved);
+    communityLevel.cadreDomains = known;
   }
 
   if (lv.leadersFieldDay) {
@@ -62,11 +72,14 @@ export function applyLevers(input: Scenario): Scenario {
 }
 
 /**
- * Give every domain in `domains` to the department that owns the first of them (present
- * in the scenario), moving staff in proportion to the domains' weight in each losing
- * department. Returns the owner, or undefined if no department owns any of them.
+ * Give every domain in `domains` to the department that owns the first of them (present in
+ * the scenario). The case posts of each losing department for that domain (its posts ×
+ * casework share × the domain's share of its case weight) move to the owner as case workers,
+ * less `saving` of them (posts the merger makes unnecessary); both departments keep their
+ * other work, so case hours and posts are conserved but for the saving. Returns the owner,
+ * or undefined if no department owns any of them.
  */
-function mergeDomains(s: Scenario, domains: string[]) {
+function mergeDomains(s: Scenario, domains: string[], saving: number) {
   const weight = new Map(s.domains.map((d) => [d.id, d.weight]));
   const ownerOf = (dom: string) => s.departments.find((d) => d.domains.includes(dom));
   const owner = domains.map(ownerOf).find((d) => d !== undefined);
@@ -76,9 +89,14 @@ function mergeDomains(s: Scenario, domains: string[]) {
       if (d === owner || !d.domains.includes(dom)) continue;
       const total = d.domains.reduce((a, x) => a + (weight.get(x) ?? 0), 0);
       const share = total > 0 ? (weight.get(dom) ?? 0) / total : 1 / d.domains.length;
-      const moved = d.staff * share;
+      const caseHours = d.staff * d.caseworkShare;
+      const moved = caseHours * share;
       d.staff -= moved;
-      owner.staff += moved;
+      d.caseworkShare = d.staff > 0 ? Math.max(0, caseHours - moved) / d.staff : d.caseworkShare;
+      const received = moved * (1 - saving);
+      const ownerCase = owner.staff * owner.caseworkShare + received;
+      owner.staff += received;
+      owner.caseworkShare = owner.staff > 0 ? Math.min(1, ownerCase / owner.staff) : owner.caseworkShare;
       d.domains = d.domains.filter((x) => x !== dom);
     }
     if (!owner.domains.includes(dom)) owner.domains.push(dom);

@@ -1,6 +1,7 @@
 /**
  * The preset scenarios, embedded so the CLI, the tests and the app can load them by id.
  */
+import longgangTown2018 from './presets/longgang-town-2018.json' with { type: 'json' };
 import longgang2019 from './presets/longgang-2019.json' with { type: 'json' };
 import longgang2020 from './presets/longgang-2020.json' with { type: 'json' };
 import longgang2021 from './presets/longgang-2021.json' with { type: 'json' };
@@ -10,6 +11,7 @@ import type { Scenario } from './schema.ts';
 import { parseScenario } from './validate.ts';
 
 const raw: Record<string, unknown> = {
+  'longgang-town-2018': longgangTown2018,
   'traditional-county': traditionalCounty,
   'longgang-2019': longgang2019,
   'longgang-2020': longgang2020,

@@ -75,6 +75,9 @@ const forwardSchema = z
       'Chance a forwarded case is returned to the sender to be redone (control loss). ASSUMPTION.',
       'share', 0.03, 0, 0.9, { zh: '上交的诉求被退回重办的概率（控制损失）。假设。' }),
     lostProb: num('Chance a forwarded case is lost on the way (control loss). ASSUMPTION.', 'share', 0.002, 0, 0.5),
+    infoKept: num(
+      'Share of the information about a case that survives the hand-off (Williamson’s α; control loss). The level that finally resolves the case gets it wrong, and must redo it, with chance 1 − (product of α over the hops it took). 1 turns the rule off. ASSUMPTION.',
+      'share', 1, 0.01, 1, { zh: '转交时保留的诉求信息比例（Williamson 的 α，控制损失）。最终办理的层级以 1 −（各次转交 α 之积）的概率办错返工。1 表示关闭此规则。假设。' }),
   })
   .meta({ description: 'What happens when a case is passed up from this level.' });
 
@@ -88,6 +91,29 @@ const staffedUnit = {
     'share', 0.1, 0, 1),
   costPerPostYuan: num('Full annual cost of one post (salary, benefits, overhead). ASSUMPTION.', 'yuan/year', 150_000, 0, 10_000_000),
 };
+
+/**
+ * What a level can resolve, derived from what it has (Garicano: knowledge is acquired by
+ * people). See sim/competence.ts for the rule: Z = min(powersCeiling × powers,
+ * knowledgePerLog × ln(1 + expertise / expertiseScale)), expertise = staff × training
+ * (+ cadres sent down in their own domains, + platform support).
+ */
+export const competenceSchema = z
+  .strictObject({
+    training: num(
+      'Training of this level’s own staff, in staff-equivalents per post (1 = a trained full-function worker). ASSUMPTION.',
+      '×', 1, 0, 10, { zh: '本层级人员的培训程度，按每个岗位折合的标准人员计（1 = 受过全科培训的工作人员）。假设。' }),
+    powers: num(
+      'Share of the powers needed to close local cases that this level holds by law or by list (devolved functions, admission and power lists). It caps what the level may resolve, whatever its staff know.',
+      'share', 0.5, 0, 1, { zh: '本层级依法或依清单持有的、办结基层诉求所需权限的比例（下放职能、准入清单、权力清单）。无论人员能力多强，权限封顶其可办结的难度。' }),
+  })
+  .nullable()
+  .default(null)
+  .meta({
+    description:
+      'Competence from resources: when given, the level’s threshold is computed from its staff, training, cadres sent down, powers and the platform (sim/competence.ts) instead of `threshold`.',
+    descriptionZh: '按资源计算办结能力：给出时，本层级的办结门槛由人员、培训、下沉干部、权限和平台计算（sim/competence.ts），不再用 threshold。',
+  });
 
 export const levelSchema = z
   .strictObject({
@@ -114,13 +140,23 @@ export const levelSchema = z
           'Competence Z: cases with difficulty up to Z are resolved here (Garicano). null: no limit.',
         descriptionZh: '办结能力 Z：难度不超过 Z 的诉求在本层级办结（Garicano）。null 表示不设上限。',
       }),
+    competence: competenceSchema,
+    burdenOnBelowHoursPerWeek: num(
+      'Administrative work each office of this level puts on every office below it: reports, meetings, inspections, campaigns ("上面千条线，下面一根针", 003). It is taken from the case time of those below. ASSUMPTION.',
+      'h/week per office below', 0, 0, 168, { zh: '本层级每个机构给其下每个机构摊派的行政事务（报表、会议、检查、活动，“上面千条线，下面一根针”，003），占用下级办件时间。假设。' }),
+    spanHoursPerUnitPerWeek: num(
+      'Time each office of this level spends on each office it supervises (instructions, inspections, replies, assessment): a wider span leaves less time for cases. ASSUMPTION.',
+      'h/week per subordinate office', 0, 0, 168, { zh: '本层级每个机构对其管理的每个下级机构所花的时间（布置、检查、答复、考核）：管理幅度越大，办件时间越少。假设。' }),
     solve: dur(60),
     examine: dur(15),
     visitsSite: bool('Whether staff go on site for every field case they handle, even to pass it on (grid patrols do).', false),
     travel: bool('Whether field cases handled here need travel from the office (Larson–Odoni distance).', true),
-    forward: forwardSchema.default({ delay: { dist: 'exp', mean: 60, cv: 1 }, returnProb: 0.03, lostProb: 0.002 }),
+    forward: forwardSchema.prefault({}),
     operatingCostPerUnitYuan: num('Annual operating cost of one office (premises, vehicles, IT). ASSUMPTION.', 'yuan/year', 0, 0, 1e10),
     cadresPerUnit: num('City cadres sent down to work in each office, besides its own staff; they handle cases and remain city posts.', 'posts', 0, 0, 100_000),
+    cadreDomains: z.record(id, z.number().min(0).max(100_000)).default({})
+      .meta({ unit: 'posts', description: 'Cadres sent down per office by the case domain they know (their department’s domains); they raise competence in those domains only. Set by the cadresSentDown lever.' }),
+    cadreCostPerPostYuan: num('Annual cost of a cadre sent down: they keep their city pay. ASSUMPTION: the departments’ cost per post.', 'yuan/year', 150_000, 0, 10_000_000),
     surgeStaffPerUnit: num('Staff lent to each office while a demand shock is on (floating posts); they are counted and paid where they come from (departments’ lentInSurges).', 'posts', 0, 0, 100_000),
     cityPosts: bool('Whether its staff hold city (or county) administrative and public-institution posts (编制), as town and street staff do; community and grid workers do not.', false),
     patrol: z
@@ -147,6 +183,12 @@ export const departmentSchema = z
     ...staffedUnit,
     solve: dur(240),
     bases: num('Number of bases its field staff leave from.', 'bases', 1, 1, 10_000, { int: true }),
+    burdenOnBelowHoursPerWeek: num(
+      'Administrative work this organ puts on every office of every level below (its "line": reports, meetings, inspections, campaigns; 003). ASSUMPTION.',
+      'h/week per office below', 0, 0, 168),
+    spanHoursPerUnitPerWeek: num(
+      'Time this organ spends on each office of the top level that it deals with directly (instructions, inspections, replies, assessment): 102 communities cost more than 26 units. ASSUMPTION.',
+      'h/week per subordinate office', 0, 0, 168),
     lentInSurges: num('Posts the department lends to communities while a demand shock is on (floating posts).', 'posts', 0, 0, 100_000),
     operatingCostYuan: num('Annual operating cost of the organ. ASSUMPTION.', 'yuan/year', 0, 0, 1e11),
   })
@@ -189,6 +231,9 @@ export const leversSchema = z
     cadresSentDown: num(
       'Share of agency cadres who serve in communities (000: 70%). Moves that share of each department’s agency cadres to the community level, where they handle cases; they stay city posts.',
       'share', 0, 0, 1, { zh: '常态下沉社区服务的机关干部比例（000：70%）。将各部门该比例的机关干部移到社区层级办件，编制不变。' }),
+    cadreTimeShare: num(
+      'Share of their working time that cadres sent down spend in communities ("常态下沉": regular service, not a transfer). The lever moves cadres × this share as post-equivalents.',
+      'share', 1, 0, 1, { zh: '下沉干部在社区服务的时间比例（“常态下沉”是经常性服务，不是调动）。按干部数 × 该比例折算岗位。' }),
     agencyCadreShare: num(
       'Share of department posts that are agency cadres (机关干部), the rest being public-institution staff. ASSUMPTION.',
       'share', 0.6, 0, 1),
@@ -208,6 +253,7 @@ export const leversSchema = z
       enabled: bool('One approval bureau ("one seal", 002: 7 approving departments → 1, 17 seals → 1): the listed domains move, with the staff who handle them, to the department owning the first.', false, '一枚印章管审批（002：7个审批部门合为1个，17枚印章合为1枚）：所列领域连同办理人员并入第一个领域所属部门。'),
       domains: z.array(id).default(['economy', 'land'])
         .meta({ description: 'Domains whose approvals the one bureau takes over.' }),
+      staffSaving: num('Share of the approval posts moved that the one bureau no longer needs (002: 56 approval staff became 26, a saving of 0.54).', 'share', 0.54, 0, 1),
     }).prefault({}),
     oneEnforcement: z.strictObject({
       enabled: bool('One enforcement team (002: 3,043 items from 9 departments in one bureau): the listed domains move, with their staff, to the department owning the first, whose field staff leave from `bases` bases.', false, '一支队伍管执法（002：9个部门3043项执法事项归一个局）：所列领域连同人员并入一个部门，外勤从多个基地出发。'),
@@ -215,6 +261,9 @@ export const leversSchema = z
         .meta({ description: 'Domains whose enforcement the one team takes over.' }),
       bases: num('Bases of the enforcement team (002: 8 brigades + 26 joint-duty station groups).', 'bases', 34, 1, 10_000, { int: true }),
     }).prefault({}),
+    admissionList: num(
+      'Community admission list (社区事项准入, 003): share of the administrative work pushed down from above that communities and grids may refuse.',
+      'share', 0, 0, 1, { zh: '社区事项准入清单（003）：社区和网格可拒绝的上级摊派事务比例。' }),
     modules: bool(
       'Modules inside departments (002, "大科室模块化"): a collaborative case whose domains sit in one department is coordinated between its modules (centre.moduleHandoff) rather than as separate departments (centre.coordinationPerDepartment).',
       true, '大科室模块化（002）：同一部门内的多个领域在模块之间协调，而不是当作不同部门协调。'),
@@ -278,6 +327,18 @@ export const scenarioSchema = z
         silentBase: num('Chance a resident with full trust does not report a problem. ASSUMPTION.', 'share', 0.1, 0, 1),
         silentLowTrust: num('Extra chance of not reporting at zero trust. ASSUMPTION.', 'share', 0.2, 0, 1),
         petitionShare: num('Share of bypasses at zero trust that become petitions to higher levels. ASSUMPTION.', 'share', 0.1, 0, 1),
+        waitingTrustPerDay: num(
+          'Share of trust a resident loses for each day one of their cases stays open past its deadline (waiting lowers trust before the case closes). ASSUMPTION.',
+          'share/day', 0, 0, 1, { zh: '诉求超过时限仍未办结时，居民每天失去的信任比例（等待本身降低信任）。假设。' }),
+        repeatContactPerDay: num(
+          'Chance a day, at zero trust, that a resident whose case is past its deadline contacts again (failure demand: a hotline call, or at low trust a petition); it scales with 1 − trust. ASSUMPTION.',
+          '1/day', 0, 0, 1, { zh: '信任为零时，诉求逾期的居民每天再次来电（失败需求：热线，低信任时信访）的概率，随 1 − 信任度变化。假设。' }),
+        resurfaceMeanDays: num(
+          'Mean time after which a problem nobody reported or found is raised again by the resident (it stays a problem, does not vanish). ASSUMPTION.',
+          'days', 30, 0.01, 10_000),
+        resurfaceGrowth: num(
+          'Multiplier on a problem’s difficulty when it resurfaces after going unreported (problems left alone grow). ASSUMPTION.',
+          '×', 1, 1, 10),
       })
       .prefault({}),
     calendars: z
@@ -299,6 +360,7 @@ export const scenarioSchema = z
         triage: dur(30),
         coordinationPerDepartment: num('Coordination work per extra department in a collaborative case.', 'min', 120, 0, 1e5),
         moduleHandoff: num('Coordination work per extra domain handled inside one department (between its modules).', 'min', 20, 0, 1e5),
+        spanHoursPerUnitPerWeek: num('Time the centre spends on each office of the top level it coordinates (dispatch meetings, follow-up, assessment). ASSUMPTION.', 'h/week per subordinate office', 0, 0, 168),
         operatingCostYuan: num('Annual operating cost of the centre. ASSUMPTION.', 'yuan/year', 0, 0, 1e11),
       })
       .prefault({}),
@@ -318,6 +380,7 @@ export const scenarioSchema = z
         dispatchDelay: dur(20, 'exp'),
         returnProb: num('Chance a platform dispatch is returned as misrouted. ASSUMPTION.', 'share', 0.01, 0, 0.9),
         lostProb: num('Chance a platform dispatch is lost. ASSUMPTION.', 'share', 0, 0, 0.5),
+        infoKept: num('Share of a case’s information kept by a platform dispatch (the record travels with the case). ASSUMPTION.', 'share', 1, 0.01, 1),
         operatingCostYuan: num('Annual cost of running the platform. ASSUMPTION.', 'yuan/year', 5_000_000, 0, 1e11),
       })
       .prefault({}),
@@ -336,6 +399,51 @@ export const scenarioSchema = z
       })
       .prefault({}),
     shocks: z.array(shockSchema).default([]).meta({ description: 'Time-bounded surges and absences.' }),
+    mechanisms: z
+      .strictObject({
+        competence: bool(
+          'Competence follows resources (sim/competence.ts). Off: a level with a competence block resolves up to its powers’ ceiling alone, whatever its staff, training, cadres or platform.',
+          true, '办结能力取决于资源（sim/competence.ts）。关闭时，有能力设定的层级只按权限上限办结，与人员、培训、下沉干部和平台无关。'),
+        workload: bool(
+          'Layers and spans cost staff time (sim/workload.ts): burden from the layers above and time spent on each supervised office are taken from case time. Off: no burden, no span cost.',
+          true, '层级与幅度占用人员时间（sim/workload.ts）：上级摊派和管理下级所花时间从办件时间中扣除。关闭则不计。'),
+        controlLoss: bool(
+          'Information lost at each hand-off makes the resolving office redo work (sim/control-loss.ts). Off: α = 1 everywhere.',
+          true, '每次转交损失信息，导致办理单位返工（sim/control-loss.ts）。关闭时 α = 1。'),
+        residentsRespond: bool(
+          'Residents respond while they wait (sim/residents.ts): overdue cases lower trust and bring repeat contacts; unreported problems resurface. Off: trust moves only when a case ends, and unreported problems are counted and dropped.',
+          true, '居民在等待中作出反应（sim/residents.ts）：逾期诉求降低信任并引来重复来电；未报告的问题会再次出现。关闭时信任只在诉求结束时变化。'),
+        knowledgePerLog: num(
+          'Difficulty a level can resolve per e-fold of its expertise (Garicano’s knowledge: each doubling of trained staff adds the same reach). ASSUMPTION: 1, the simplest scale.',
+          'difficulty', 1, 0, 100),
+        expertiseScale: num('Expertise at which knowledge starts to pay (the 1 in ln(1 + e/scale)). ASSUMPTION: one trained worker.', 'staff-equivalents', 1, 0.01, 1000),
+        powersCeiling: num(
+          'Difficulty a level holding all local powers (powers = 1) may resolve at most; harder cases need departments. ASSUMPTION.',
+          'difficulty', 6, 0, 1000),
+        cadreExpertise: num(
+          'Expertise a cadre sent down brings in the domains of the department they come from (they know its rules and people). ASSUMPTION.',
+          'staff-equivalents', 1.5, 0, 100),
+        platformSupport: num(
+          'Expertise the digital platform adds to every office that uses it (case records, a knowledge base, experts a message away). ASSUMPTION.',
+          'staff-equivalents', 0.5, 0, 100),
+        minCaseTimeShare: num(
+          'Share of its case time an office keeps, however much burden and span work fall on it (cases are never abandoned entirely). ASSUMPTION.',
+          'share', 0.1, 0.01, 1),
+      })
+      .prefault({})
+      .meta({ description: 'The mechanisms through which structure decides the outcome, each a switch with its parameters.' }),
+    cost: z
+      .strictObject({
+        organOverheadPerPostYuan: num(
+          'Running cost of an organ per post it has (premises, vehicles, IT, meetings), on top of the posts’ own cost. An organ with no staff costs nothing. ASSUMPTION.',
+          'yuan/year', 0, 0, 1e7),
+        overtimePremium: num('Cost of an hour of overtime relative to an hour of the post’s ordinary cost. ASSUMPTION (labour law: 1.5 on weekdays).', '×', 1.5, 0, 10),
+        delayYuanPerCaseDay: num(
+          'Cost to residents and the public of each day a case stays open past its deadline (lost time, harm growing). Counted separately from the administrative cost. ASSUMPTION.',
+          'yuan/day', 0, 0, 1e6),
+      })
+      .prefault({})
+      .meta({ description: 'Cost terms that follow the structure and its load.' }),
     otherCostsYuan: num('Other annual costs of the structure not tied to posts or offices (e.g. services bought from social organisations).', 'yuan/year', 0, 0, 1e12),
     levers: leversSchema.prefault({}),
   })
@@ -364,23 +472,30 @@ function checkConsistency(s: z.output<z.ZodObject<any>> & Record<string, any>, c
   sc.levels.forEach((l, i) => {
     unique(['levels', i, 'id'], l.id);
     checkCal(['levels', i, 'calendar'], l.calendar);
-    const z = l.threshold ?? Infinity;
-    if (z < prev) issue(['levels', i, 'threshold'], `expected a competence threshold ≥ the level below's (${prev}), got ${z}`);
     const staff = l.staffPerUnit + l.cadresPerUnit;
-    if (staff === 0 && z > prev && i > 0)
-      issue(['levels', i, 'threshold'], `a level with no staff cannot resolve cases: expected threshold ≤ ${prev} (the level below's)`);
     if (staff === 0 && i === 0) issue(['levels', 0, 'staffPerUnit'], 'expected staff > 0 at the bottom level, which takes cases in');
     if (staff > 0 && staff * l.caseworkShare < 0.5)
       issue(['levels', i, 'staffPerUnit'], `expected (staffPerUnit + cadresPerUnit) × caseworkShare ≥ 0.5 (at least one case worker), got ${staff * l.caseworkShare}`);
+    if (l.competence) {
+      // Computed from resources (sim/competence.ts): finite, and never below the level below's.
+      if (l.threshold !== null)
+        issue(['levels', i, 'threshold'], 'expected null when `competence` is given (the threshold is computed from resources)');
+      return;
+    }
+    const z = l.threshold ?? Infinity;
+    if (z < prev) issue(['levels', i, 'threshold'], `expected a competence threshold ≥ the level below's (${prev}), got ${z}`);
+    if (staff === 0 && z > prev && i > 0)
+      issue(['levels', i, 'threshold'], `a level with no staff cannot resolve cases: expected threshold ≤ ${prev} (the level below's)`);
     prev = z;
     if (z === Infinity && i < sc.levels.length - 1)
-      issue(['levels', i, 'threshold'], 'only the top level may have no competence limit (null)');
+      issue(['levels', i, 'threshold'], 'only the top level may have no competence limit (null), or give it a `competence` block');
   });
-  const lastUnlimited = (sc.levels[sc.levels.length - 1]?.threshold ?? null) === null;
+  const top = sc.levels[sc.levels.length - 1];
+  const lastUnlimited = top !== undefined && top.competence === null && top.threshold === null;
   if (sc.departments.length === 0 && !lastUnlimited)
-    issue(['departments'], 'expected at least one department, or a top level with no competence limit (threshold null)');
+    issue(['departments'], 'expected at least one department, or a top level with no competence limit (threshold null, no competence block)');
   if (sc.departments.length > 0 && lastUnlimited && sc.levels.length > 0)
-    issue(['levels', sc.levels.length - 1, 'threshold'], 'expected a finite threshold below the departments (null means the level resolves everything)');
+    issue(['levels', sc.levels.length - 1, 'threshold'], 'expected a finite threshold or a `competence` block below the departments (null means the level resolves everything)');
   const domainIds = new Set<string>();
   sc.domains.forEach((d, i) => {
     unique(['domains', i, 'id'], d.id);

@@ -4,6 +4,7 @@
  */
 export interface SeedDocument {
   id: string;
+  /** File name in ../shared/seeds/, or empty for a source outside the seeds. */
   file: string;
   title: string;
   titleEn: string;
@@ -34,6 +35,11 @@ export const SEED_DOCUMENTS: SeedDocument[] = [
     id: '004', file: '004_71ae484e3304f1ae.txt',
     title: '龙港：高举改革大旗 加快建设全国新型城镇化改革策源地',
     titleEn: 'Longgang: holding high the banner of reform as a source of new-type urbanisation',
+  },
+  {
+    id: 'cndca-2016', file: '',
+    title: '中国民主建国会调研：龙港镇（2016年调研，2019年转载）——人口占苍南县36.7%，编制占2.8%，财政收入占50.3%，可用财力占11.6%',
+    titleEn: 'China Democratic National Construction Association survey of Longgang town (2016, reprinted 2019); outside the seeds',
   },
 ];
 

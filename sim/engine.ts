@@ -10,9 +10,14 @@ import type { Scenario } from '../scenarios/schema.ts';
 import { isOpen, nextBoundary, addWorkingMinutes } from './calendar.ts';
 import { durationSampler, type Sampler } from './duration.ts';
 import { EventHeap } from './heap.ts';
-import { compileModel, servers, MINUTES_PER_YEAR, type CompiledModel } from './model.ts';
+import { compileModel, serversFor, MINUTES_PER_YEAR, type CompiledModel } from './model.ts';
+import { infoKeptDown, infoKeptUp, reworkChance } from './control-loss.ts';
+import * as R from './residents.ts';
+import { petitionChance, repeatContactChance, reportChannel, trustAfter, trustAfterWaitingDay } from './residents.ts';
 import { exp, exponential, streams, type Random, type StreamName } from './rng.ts';
 import { Metrics } from './metrics.ts';
+import * as C from './cases.ts';
+import type { EngineState } from './state.ts';
 
 // Event kinds (low 4 bits of an event code).
 const EV_ARRIVAL = 0;
@@ -23,6 +28,8 @@ const EV_CALENDAR = 4;
 const EV_SNAPSHOT = 5;
 const EV_SHOCK = 6;
 const EV_RATE = 7;
+const EV_RESURFACE = 8;
+const EV_DAILY = 9;
 
 // Job stages: what the service at the current office does.
 const ST_SOLVE = 0;
@@ -31,19 +38,13 @@ const ST_HOTLINE = 2;
 const ST_TRIAGE = 3;
 const ST_PART = 4;
 const ST_COORD = 5;
+const ST_CONTACT = 6;
 
-// Case types.
-export const GENERAL = 0;
-export const COLLABORATIVE = 1;
-export const DIFFICULT = 2;
-export const CASE_TYPES = ['general', 'collaborative', 'difficult'] as const;
+export { GENERAL, COLLABORATIVE, DIFFICULT, CASE_TYPES, CH_GRID, CH_DISCOVERED, CH_HOTLINE, CH_PETITION, CHANNELS } from './cases.ts';
 
-// Channels.
-export const CH_GRID = 0;
-export const CH_DISCOVERED = 1;
-export const CH_HOTLINE = 2;
-export const CH_PETITION = 3;
-export const CHANNELS = ['grid', 'discovered', 'hotline', 'petition'] as const;
+// Plain module constants on the hot path (imported bindings can be accessors once transpiled).
+const { GENERAL, COLLABORATIVE, DIFFICULT, CH_GRID, CH_DISCOVERED, CH_HOTLINE, CH_PETITION } = C;
+const { OUTCOME_LATE, OUTCOME_LOST, OUTCOME_ON_TIME, REPORT_GRID, REPORT_PETITION, REPORT_SILENT } = R;
 
 /** Night, when residents raise fewer problems: 22:00 to 07:00. */
 const NIGHT_START = 22 * 60;
@@ -56,6 +57,7 @@ const GOLDEN = 0.6180339887498949;
 const F_LATENT = 1; // a problem not yet discovered: not a case
 const F_RETURNING = 2; // travelling back to its sender after a return
 const F_BOUNCED = 4;
+const F_CONTACT = 8; // a repeat contact (failure demand): work for the hotline, not a case
 
 export interface EngineOptions {
   seed: number | string;
@@ -64,7 +66,7 @@ export interface EngineOptions {
   onSnapshot?: (s: import('./metrics.ts').Snapshot) => void;
 }
 
-export class Engine {
+export class Engine implements EngineState {
   readonly model: CompiledModel;
   readonly scenario: Scenario;
   readonly seed: number | string;
@@ -82,6 +84,10 @@ export class Engine {
   readonly cap: Int32Array;
   private capOpen: Int32Array;
   private capOnCall: Int32Array;
+  /** Speed of each server of an office now, and in and out of hours (fractional staff). */
+  private speed: Float64Array;
+  private speedOpen: Float64Array;
+  private speedOnCall: Float64Array;
   private open: Uint8Array;
   private qFieldHead: Int32Array;
   private qFieldTail: Int32Array;
@@ -129,6 +135,8 @@ export class Engine {
   private jDelay!: Float64Array;
   private jReturnProb!: Float32Array;
   private jLostProb!: Float32Array;
+  /** Share of the case's information still intact after its hand-offs (control loss). */
+  private jInfo!: Float32Array;
   private jLive!: Uint8Array;
   private freeHead = -1;
   private jobsUsed = 0;
@@ -181,6 +189,9 @@ export class Engine {
     this.cap = new Int32Array(n);
     this.capOpen = new Int32Array(n);
     this.capOnCall = new Int32Array(n);
+    this.speed = new Float64Array(n).fill(1);
+    this.speedOpen = new Float64Array(n).fill(1);
+    this.speedOnCall = new Float64Array(n).fill(1);
     this.open = new Uint8Array(n);
     this.qFieldHead = new Int32Array(n).fill(-1);
     this.qFieldTail = new Int32Array(n).fill(-1);
@@ -247,6 +258,7 @@ export class Engine {
     if (nextShock < Infinity) this.heap.push(nextShock, EV_SHOCK);
     this.scheduleArrival();
     if (this.snapshotEvery > 0) this.heap.push(this.snapshotEvery, EV_SNAPSHOT);
+    if (scenario.mechanisms.residentsRespond) this.heap.push(1440, EV_DAILY);
   }
 
   // ---------------------------------------------------------------- running
@@ -277,6 +289,13 @@ export class Engine {
           break;
         case EV_DISCOVERY:
           this.onDiscovery(id);
+          break;
+        case EV_RESURFACE:
+          this.onResurface(id);
+          break;
+        case EV_DAILY:
+          this.onDaily();
+          this.heap.push(this.now + 1440, EV_DAILY);
           break;
         case EV_CALENDAR:
           this.onCalendar(id);
@@ -334,15 +353,20 @@ export class Engine {
     const grp = this.model.groups[g];
     const mult = this.capMult[g];
     const open = isOpen(this.model.calendars[grp.calendar], this.now) ? 1 : 0;
-    const staff = Math.max(0, grp.staffPerOffice + (this.surge ? grp.surgeStaffPerOffice : 0));
-    const cOpen = grp.relay ? 0 : servers(staff, grp.caseworkShare, mult);
-    const cCall = grp.relay ? 0 : Math.round(cOpen * grp.onCallShare);
+    // Case staff (fractional): the office's own, plus (or less) staff moved in a surge.
+    const surge = this.surge ? grp.surgeStaffPerOffice * grp.caseworkShare : 0;
+    const x = grp.relay ? 0 : Math.max(0, grp.caseStaff + surge) * mult;
+    const inHours = serversFor(x);
+    const onCall = serversFor(x * grp.onCallShare);
     for (let o = grp.firstOffice; o < grp.firstOffice + grp.offices; o++) {
       this.touch(o);
-      this.capOpen[o] = cOpen;
-      this.capOnCall[o] = cCall;
+      this.capOpen[o] = inHours.servers;
+      this.capOnCall[o] = onCall.servers;
+      this.speedOpen[o] = inHours.speed;
+      this.speedOnCall[o] = onCall.speed;
       this.open[o] = open;
-      this.cap[o] = open ? cOpen : cCall;
+      this.cap[o] = open ? inHours.servers : onCall.servers;
+      this.speed[o] = open ? inHours.speed : onCall.speed;
       this.tryStart(o);
     }
   }
@@ -418,12 +442,15 @@ export class Engine {
         break;
       case ST_HOTLINE:
       case ST_TRIAGE:
+      case ST_CONTACT:
         d = this.solveS[gi]();
         break;
       case ST_COORD:
         d = this.coordinationMinutes(j);
         break;
     }
+    // A fractional office works at a fraction of a worker's speed.
+    d /= this.speed[o];
     let travel = 0;
     if (onSite) {
       // A grid worker who found the problem on patrol is already there.
@@ -450,7 +477,11 @@ export class Engine {
     const g = this.model.groups[this.model.officeGroup[o]];
     switch (this.jStage[j]) {
       case ST_SOLVE:
+        if (this.redo(j, o)) return;
         this.close(j, g.tier);
+        break;
+      case ST_CONTACT:
+        this.freeJob(j);
         break;
       case ST_EXAMINE:
         this.forwardUp(j, g.tier, o);
@@ -462,6 +493,7 @@ export class Engine {
         this.fork(j, o);
         break;
       case ST_PART:
+        if (this.redo(j, o)) return;
         this.partDone(j);
         break;
       case ST_COORD:
@@ -469,6 +501,22 @@ export class Engine {
         break;
     }
     this.tryStart(o);
+  }
+
+  /**
+   * Control loss: work done on incomplete information is wrong with chance 1 − info and is
+   * redone at once by the same office, now with the facts first-hand (sim/control-loss.ts).
+   */
+  private redo(j: number, o: number): boolean {
+    const info = this.jInfo[j];
+    if (info >= 1 || this.rng.rework() >= reworkChance(info)) return false;
+    this.jInfo[j] = 1;
+    const r = this.jParent[j] >= 0 ? this.jParent[j] : j;
+    this.jFlags[r] |= F_BOUNCED;
+    this.metrics.reworked++;
+    this.enqueue(j, o);
+    this.tryStart(o);
+    return true;
   }
 
   // ---------------------------------------------------------------- routing
@@ -492,11 +540,21 @@ export class Engine {
     return m.groups[m.deptGroup0 + m.domainOwner[dom]].firstOffice;
   }
 
+  /** Competence of level `tier` for job j: the least over the domains the case needs. */
+  private thresholdFor(j: number, tier: number): number {
+    const m = this.model;
+    const row = tier * m.domainCount;
+    let mask = this.jDomains[j];
+    let z = Infinity;
+    for (let d = 0; mask !== 0; d++, mask >>>= 1) if (mask & 1 && m.thresholds[row + d] < z) z = m.thresholds[row + d];
+    return z;
+  }
+
   /** Lowest tier above `from` whose competence covers the job (the department tier if none). */
   private competentTier(j: number, from: number): number {
     const z = this.jZ[j];
     const L = this.model.levelCount;
-    for (let t = from + 1; t < L; t++) if (this.model.groups[t].threshold >= z && !this.model.groups[t].relay) return t;
+    for (let t = from + 1; t < L; t++) if (!this.model.groups[t].relay && this.thresholdFor(j, t) >= z) return t;
     return this.model.deptTier;
   }
 
@@ -511,9 +569,9 @@ export class Engine {
         this.forwardUp(j, g.tier, o);
         return;
       }
-      this.jStage[j] = this.jZ[j] <= g.threshold ? ST_SOLVE : ST_EXAMINE;
+      this.jStage[j] = this.jZ[j] <= this.thresholdFor(j, g.tier) ? ST_SOLVE : ST_EXAMINE;
     } else if (g.kind === 'hotline') {
-      this.jStage[j] = ST_HOTLINE;
+      if (!(this.jFlags[j] & F_CONTACT)) this.jStage[j] = ST_HOTLINE;
     } else if (g.kind === 'centre') {
       if (this.jPending[j] === 0 && this.jStage[j] !== ST_COORD) this.jStage[j] = ST_TRIAGE;
     } else if (this.jParent[j] >= 0) {
@@ -530,6 +588,7 @@ export class Engine {
 
   private forwardUp(j: number, tier: number, from: number): void {
     const s = this.scenario;
+    this.jInfo[j] *= infoKeptUp(s, tier, s.platform.enabled);
     if (s.platform.enabled) {
       const target = this.competentTier(j, tier);
       this.transfer(j, this.officeAt(j, target), from, this.platformDelay(), s.platform.returnProb, s.platform.lostProb);
@@ -542,7 +601,10 @@ export class Engine {
 
   private dispatchFromHotline(j: number, from: number): void {
     const s = this.scenario;
-    const target = this.competentTier(j, -1);
+    // A petition goes where petitions go: the letters-and-visits work of the city, at the
+    // department tier (the centre, or the owning department), never down to a grid worker.
+    const target = this.jChannel[j] === CH_PETITION ? this.model.deptTier : this.competentTier(j, -1);
+    this.jInfo[j] *= s.platform.enabled ? infoKeptUp(s, 0, true) : infoKeptDown(s, target);
     if (s.platform.enabled || target === this.model.deptTier) {
       const p = s.platform.enabled ? s.platform : { returnProb: 0, lostProb: 0 };
       const delay = s.platform.enabled ? this.platformDelay() : this.hotlineDispatch();
@@ -630,6 +692,7 @@ export class Engine {
       this.jHops[p] = 0;
       this.jBounces[p] = 0;
       this.jPending[p] = 0;
+      this.jInfo[p] = this.jInfo[j];
       this.jHops[j]++;
       const to = m.groups[m.deptGroup0 + d].firstOffice;
       const delay = usePlatform ? this.platformDelay() : 0;
@@ -710,30 +773,72 @@ export class Engine {
       ? Math.floor((u / this.pFrequent) * nF)
       : nF + Math.floor(((u - this.pFrequent) / (1 - this.pFrequent)) * (this.trust.length - nF));
     this.metrics.problems++;
-    // How the resident reports depends on the resident's own trust.
-    const t = this.trust[r];
-    const rs = s.residents;
-    const c = rng.residents();
-    const pBypass = rs.bypassBase + rs.bypassLowTrust * (1 - t);
-    const pSilent = rs.silentBase + rs.silentLowTrust * (1 - t);
-    if (c < pBypass) {
-      const petition = rng.residents() < rs.petitionShare * (1 - t);
-      const j = this.newCase(r, petition ? CH_PETITION : CH_HOTLINE);
-      this.arrive(j, this.model.hotlineOffice);
-    } else if (c < pBypass + pSilent) {
+    // How the resident reports depends on the resident's own trust (sim/residents.ts).
+    const ch = reportChannel(s.residents, this.trust[r], rng.residents(), rng.residents);
+    if (ch === REPORT_SILENT) {
+      const j = this.newCase(r, CH_DISCOVERED);
+      this.jFlags[j] |= F_LATENT;
+      // Unreported, it stays a problem: a patrol may find it, or the resident raises it later.
       const patrol = s.levels[0].patrol;
-      if (rng.patrol() < patrol.discoveryProb) {
-        const j = this.newCase(r, CH_DISCOVERED);
-        this.jFlags[j] |= F_LATENT;
-        this.metrics.latent++;
-        this.heap.push(this.now + exponential(patrol.meanMinutes, rng.patrol), EV_DISCOVERY | (j << 4));
-      } else {
+      const found = rng.patrol() < patrol.discoveryProb ? exponential(patrol.meanMinutes, rng.patrol) : Infinity;
+      const back = s.mechanisms.residentsRespond ? exponential(s.residents.resurfaceMeanDays * 1440, rng.patrol) : Infinity;
+      if (found === Infinity && back === Infinity) {
+        this.freeJob(j);
         this.metrics.unreported++;
+        return;
       }
-    } else {
-      const j = this.newCase(r, CH_GRID);
-      this.arrive(j, this.officeAt(j, 0));
+      this.metrics.latent++;
+      if (found <= back) this.heap.push(this.now + found, EV_DISCOVERY | (j << 4));
+      else this.heap.push(this.now + back, EV_RESURFACE | (j << 4));
+      return;
     }
+    const j = this.newCase(r, ch === REPORT_GRID ? CH_GRID : ch === REPORT_PETITION ? CH_PETITION : CH_HOTLINE);
+    this.arrive(j, ch === REPORT_GRID ? this.officeAt(j, 0) : this.model.hotlineOffice);
+  }
+
+  /** A problem nobody reported is raised again, grown harder, by whichever channel trust picks. */
+  private onResurface(j: number): void {
+    const s = this.scenario;
+    this.jFlags[j] &= ~F_LATENT;
+    this.metrics.latent--;
+    this.metrics.resurfaced++;
+    this.jZ[j] *= s.residents.resurfaceGrowth;
+    this.classify(j);
+    const ch = reportChannel(s.residents, this.trust[this.jResident[j]], this.rng.residents(), this.rng.residents, false);
+    this.jChannel[j] = ch === REPORT_GRID ? CH_GRID : ch === REPORT_PETITION ? CH_PETITION : CH_HOTLINE;
+    this.jCreated[j] = this.now;
+    this.setDeadline(j);
+    this.metrics.created(j);
+    this.arrive(j, ch === REPORT_GRID ? this.officeAt(j, 0) : this.model.hotlineOffice);
+  }
+
+  /**
+   * Once a day, residents whose cases are past their deadline lose trust for the wait and may
+   * contact again (a call to the hotline, or at low trust a petition): failure demand.
+   */
+  private onDaily(): void {
+    const rs = this.scenario.residents;
+    const rng = this.rng.waiting;
+    const now = this.now;
+    this.forEachOpenCase((j) => {
+      if (now <= this.jDeadline[j]) return;
+      const r = this.jResident[j];
+      const before = this.trust[r];
+      const t = trustAfterWaitingDay(rs, before);
+      this.trust[r] = t;
+      this.trustSum += this.trust[r] - before;
+      if (rng() >= repeatContactChance(rs, t)) return;
+      const petition = rng() < petitionChance(rs, t);
+      this.metrics.repeatContact(petition);
+      const c = this.allocJob();
+      this.jFlags[c] = F_CONTACT;
+      this.jStage[c] = ST_CONTACT;
+      this.jField[c] = 0;
+      this.jResident[c] = r;
+      this.jAccepted[c] = now;
+      this.jInfo[c] = 1;
+      this.arrive(c, this.model.hotlineOffice);
+    });
   }
 
   private hourFactor(): number {
@@ -771,21 +876,31 @@ export class Engine {
     this.jField[j] = a() < this.shockState.field ? 1 : 0;
     const z = exponential(1 / d.difficultyRate, rng.difficulty) * this.shockState.difficulty;
     this.jZ[j] = z;
-    const cum = this.model.domainCumWeights;
-    let mask = 1 << pickDomain(cum, a());
-    this.jType[j] = z > d.difficultAbove ? DIFFICULT : z > d.collaborativeAbove ? COLLABORATIVE : GENERAL;
-    if (z > d.collaborativeAbove) {
-      // Only hard cases draw more; z does not depend on the structure, so common random
-      // numbers stay in step across structures.
-      const want = Math.min(2 + poissonFrom(d.collaborativeDomainsMean - 2, a()), this.domainsWithWeight);
-      for (let i = 0; popcount(mask) < want && i < 1000; i++) mask |= 1 << pickDomain(cum, a());
-    }
-    this.jDomains[j] = mask;
+    this.jDomains[j] = 1 << pickDomain(this.model.domainCumWeights, a());
+    this.jInfo[j] = 1;
+    this.classify(j);
     if (channel !== CH_DISCOVERED) {
       this.setDeadline(j);
       this.metrics.created(j);
     }
     return j;
+  }
+
+  /** Type from difficulty; a collaborative or difficult case draws the further domains it needs. */
+  private classify(j: number): void {
+    const d = this.scenario.demand;
+    const z = this.jZ[j];
+    this.jType[j] = z > d.difficultAbove ? DIFFICULT : z > d.collaborativeAbove ? COLLABORATIVE : GENERAL;
+    if (z > d.collaborativeAbove && popcount(this.jDomains[j]) < 2) {
+      // Only hard cases draw more; z does not depend on the structure, so common random
+      // numbers stay in step across structures.
+      const a = this.rng.attributes;
+      const cum = this.model.domainCumWeights;
+      let mask = this.jDomains[j];
+      const want = Math.min(2 + poissonFrom(d.collaborativeDomainsMean - 2, a()), this.domainsWithWeight);
+      for (let i = 0; popcount(mask) < want && i < 1000; i++) mask |= 1 << pickDomain(cum, a());
+      this.jDomains[j] = mask;
+    }
   }
 
   private setDeadline(j: number): void {
@@ -800,28 +915,23 @@ export class Engine {
   private close(j: number, tier: number): void {
     this.metrics.closed(j, tier);
     const onTime = this.now <= this.jDeadline[j];
-    this.updateTrust(j, onTime ? 1 : -1);
+    this.updateTrust(j, onTime ? OUTCOME_ON_TIME : OUTCOME_LATE);
     this.freeJob(j);
   }
 
   private lose(j: number, tier: number, reason: string): void {
     if (this.jParent[j] >= 0) throw new Error('a department part cannot be lost');
     this.metrics.lost(j, tier, reason);
-    this.updateTrust(j, -2);
+    this.updateTrust(j, OUTCOME_LOST);
     this.freeJob(j);
   }
 
-  private updateTrust(j: number, outcome: 1 | -1 | -2): void {
+  private updateTrust(j: number, outcome: number): void {
     const rs = this.scenario.residents;
     if (!rs.feedback) return;
     const r = this.jResident[j];
     const before = this.trust[r];
-    let t = before;
-    if (outcome === 1) t += rs.trustUp * (1 - t);
-    else if (outcome === -1) t -= rs.trustDown * t;
-    else t -= rs.trustLost * t;
-    if (this.jFlags[j] & F_BOUNCED) t -= rs.trustBounced * t;
-    this.trust[r] = t;
+    this.trust[r] = trustAfter(rs, before, outcome, (this.jFlags[j] & F_BOUNCED) !== 0);
     this.trustSum += this.trust[r] - before;
   }
 
@@ -895,6 +1005,7 @@ export class Engine {
     this.jDelay = f64(this.jDelay);
     this.jReturnProb = f32(this.jReturnProb);
     this.jLostProb = f32(this.jLostProb);
+    this.jInfo = f32(this.jInfo);
     this.jLive = u8(this.jLive);
     this.jobCap = n;
     this.jobs = {
@@ -927,7 +1038,7 @@ export class Engine {
   /** Calls fn for every live case (not parts, not latent problems). */
   forEachOpenCase(fn: (j: number) => void): void {
     for (let j = 0; j < this.jobsUsed; j++) {
-      if (this.jLive[j] && this.jParent[j] < 0 && !(this.jFlags[j] & F_LATENT)) fn(j);
+      if (this.jLive[j] && this.jParent[j] < 0 && !(this.jFlags[j] & (F_LATENT | F_CONTACT))) fn(j);
     }
   }
 

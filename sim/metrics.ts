@@ -4,9 +4,11 @@
  * recorders; nothing here changes the simulation.
  */
 import { quantile, quantileSorted } from 'simple-statistics';
-import type { Engine } from './engine.ts';
-import { CASE_TYPES, CHANNELS, CH_HOTLINE, CH_PETITION, DIFFICULT } from './engine.ts';
+import { CASE_TYPES, CHANNELS, CH_HOTLINE, CH_PETITION, DIFFICULT } from './cases.ts';
 import { MINUTES_PER_YEAR } from './model.ts';
+import type { EngineState } from './state.ts';
+import type { TimeUse } from './workload.ts';
+import { kaplanMeierQuantiles } from './survival.ts';
 
 export interface Snapshot {
   /** Simulated time, minutes. */
@@ -27,7 +29,10 @@ export interface Snapshot {
   /** The same over the last 7 days (or since the start), which smooths out nights and weekends. */
   utilisationWeekByTier: number[];
   closedAtTier: number[];
+  /** Cases closed at grid or community level, as a share of all cases raised so far (open ones included). */
   localResolutionShare: number;
+  /** Open cases now past their deadline. */
+  overdue: number;
   costYuan: number;
   trustMean: number;
   bypassShareInInterval: number;
@@ -53,12 +58,28 @@ export interface Summary {
   seed: number | string;
   days: number;
   cases: { created: number; closed: number; open: number; lost: number };
-  problems: { raised: number; unreported: number; awaitingDiscovery: number };
+  /** Problems residents had: raised as cases, never reported and dropped, waiting to be found or raised again, raised again after going unreported. */
+  problems: { raised: number; unreported: number; awaitingDiscovery: number; resurfaced: number };
   closedAtLevel: Record<string, number>;
   lostAtLevel: Record<string, number>;
   lostByReason: Record<string, number>;
+  /** Closed at grid or community level as a share of all cases raised (open and lost ones count against it). */
   localResolutionShare: number;
+  /** The same as a share of closed cases only (what an office reports of its own closures). */
+  localShareOfClosed: number;
+  /** Time to close of closed cases only: understates times when many are still open. */
   hoursToClose: Percentiles;
+  /**
+   * Time to close with open cases counted (Kaplan–Meier, open cases censored at their age,
+   * lost ones when lost): percentiles are NaN where not reached within the run; the mean
+   * counts open cases at their age so far (a lower bound).
+   */
+  hoursToCloseAll: { mean: number; p50: number; p90: number };
+  /** Open cases: how many, how old, how many past their deadline. */
+  backlog: { open: number; meanAgeHours: number; p90AgeHours: number; overdue: number };
+  /** Work redone because information was lost on the way (control loss), and failure demand. */
+  rework: { redone: number; perCase: number };
+  contacts: { repeat: number; repeatPetitions: number };
   /** Closed cases by hours to close: counts[i] for hours ≤ edges[i] (and above the previous); the last count is beyond the last edge. */
   closeHistogram: { edges: number[]; counts: number[] };
   hoursToAccept: Percentiles;
@@ -88,20 +109,42 @@ export interface Summary {
     meanWaitHours: number;
     /** Share of busy staff time worked after hours finishing cases. */
     overtimeShare: number;
+    /** How staff time divides, as shares of working time: own duties, burden from above, span duties, case work, idle. */
+    timeUse: TimeUseShares;
+    /** Busy share of all staff time: non-case work plus case work (what a time-use survey would find). */
+    staffUtilisation: number;
   }>;
   departments: Array<{
     id: string; name: string; staff: number; served: number; utilisation: number; meanQueue: number;
-    meanWaitHours: number; overtimeShare: number;
+    meanWaitHours: number; overtimeShare: number; timeUse: TimeUseShares; staffUtilisation: number;
   }>;
   staff: { total: number; byLevel: Record<string, number>; cityPosts: number };
   organs: { party: number; government: number; total: number };
-  cost: { annualYuan: number; perCaseYuan: number; fixedAnnualYuan: number; variableYuan: number };
+  /**
+   * Cost. fixedAnnualYuan: posts and running costs of the structure; overtimeYuan, failureDemandYuan
+   * (hotline contacts, petitions, repeat contacts) and delayYuan (case-days past deadline) so far;
+   * annualYuan: all of it per year; perCaseYuan: all of it so far per case closed.
+   */
+  cost: {
+    annualYuan: number; perCaseYuan: number; fixedAnnualYuan: number; variableYuan: number;
+    /** The part of cost per case that load changes: overtime, failure demand and delay, per case closed. */
+    variablePerCaseYuan: number;
+    overtimeYuan: number; failureDemandYuan: number; delayYuan: number;
+  };
   trust: { mean: number; p10: number; p50: number };
   bypassShare: number;
   petitions: number;
   littlesLaw: { L: number; lambdaPerHour: number; WHours: number; WDoneHours: number; relativeError: number };
   conservation: { created: number; closed: number; open: number; lost: number; ok: boolean };
   events: number;
+}
+
+export interface TimeUseShares {
+  ownDuties: number;
+  burden: number;
+  span: number;
+  cases: number;
+  idle: number;
 }
 
 export class ConservationError extends Error {
@@ -135,6 +178,22 @@ class Samples {
   }
 }
 
+/** Shares of working time given the office's time budget and its case servers' utilisation. */
+function timeUseOf(t: TimeUse, utilisation: number): { timeUse: TimeUseShares; staffUtilisation: number } {
+  const total = t.staff * t.hoursPerWeek;
+  if (!(total > 0)) {
+    const nan = { ownDuties: NaN, burden: NaN, span: NaN, cases: NaN, idle: NaN };
+    return { timeUse: nan, staffUtilisation: NaN };
+  }
+  const caseShare = t.caseHours / total;
+  const u = Math.min(1, utilisation);
+  const timeUse = {
+    ownDuties: t.ownDutiesHours / total, burden: t.burdenHours / total, span: t.spanHours / total,
+    cases: caseShare * u, idle: caseShare * (1 - u),
+  };
+  return { timeUse, staffUtilisation: 1 - timeUse.idle };
+}
+
 const SLA_KEYS = ['accept30m', 'onsite1h', 'close24h', 'difficult5wd'] as const;
 
 /** Upper edges (hours) of the time-to-close histogram's bins; the last bin is open. */
@@ -152,11 +211,20 @@ const CLOSE = 2;
 const DIFFICULT_5WD = 3;
 
 export class Metrics {
-  private e: Engine;
+  private e: EngineState;
   problems = 0;
   unreported = 0;
   latent = 0;
+  resurfaced = 0;
   bounced = 0;
+  reworked = 0;
+  private repeat = 0;
+  private repeatPetitions = 0;
+  private failureCost = 0;
+  /** Case-days past deadline of cases that have ended. */
+  private overdueDaysEnded = 0;
+  /** Times of lost cases (censored in the Kaplan–Meier estimate). */
+  private lostHours = new Samples();
   nCreated = 0;
   nClosed = 0;
   nLost = 0;
@@ -164,7 +232,6 @@ export class Metrics {
   private nBounces = 0;
   private nBypass = 0;
   private nPetition = 0;
-  private variableCost = 0;
   private closedAtTier: Float64Array;
   private lostAtTier: Float64Array;
   private lostReason: Record<string, number> = {};
@@ -199,7 +266,7 @@ export class Metrics {
   private readonly nTiers: number;
   private readonly hotlineIdx: number;
 
-  constructor(engine: Engine) {
+  constructor(engine: EngineState) {
     this.e = engine;
     const tiers = engine.model.tiers.length;
     this.nTiers = tiers + 1; // + hotline
@@ -257,12 +324,28 @@ export class Metrics {
     if (ch === CH_HOTLINE || ch === CH_PETITION) {
       this.nBypass++;
       const h = this.e.scenario.hotline;
-      this.variableCost += h.costPerContactYuan;
+      this.failureCost += h.costPerContactYuan;
       if (ch === CH_PETITION) {
         this.nPetition++;
-        this.variableCost += h.petitionCostYuan;
+        this.failureCost += h.petitionCostYuan;
       }
     }
+  }
+
+  /** A resident whose case is overdue contacts again: a call, or a petition. */
+  repeatContact(petition: boolean) {
+    const h = this.e.scenario.hotline;
+    this.repeat++;
+    this.failureCost += h.costPerContactYuan;
+    if (petition) {
+      this.repeatPetitions++;
+      this.nPetition++;
+      this.failureCost += h.petitionCostYuan;
+    }
+  }
+
+  private overdueDays(j: number, now: number): number {
+    return Math.max(0, now - this.e.jobs.deadline[j]) / 1440;
   }
 
   closed(j: number, tier: number) {
@@ -283,6 +366,7 @@ export class Metrics {
     this.typeHours[type] += hours;
     this.nHops += jobs.hops[j];
     this.nBounces += jobs.bounces[j];
+    this.overdueDaysEnded += this.overdueDays(j, now);
     this.recordTargets(j, now, 'closed', this.met, this.due);
   }
 
@@ -293,6 +377,8 @@ export class Metrics {
     this.lostAtTier[this.idx(tier)]++;
     this.flows[this.e.jobs.channel[j] * (this.nTiers + 1) + this.nTiers]++;
     this.lostReason[reason] = (this.lostReason[reason] ?? 0) + 1;
+    this.lostHours.push((this.e.now - this.e.jobs.created[j]) / 60);
+    this.overdueDaysEnded += this.overdueDays(j, this.e.now);
     this.nHops += this.e.jobs.hops[j];
     this.nBounces += this.e.jobs.bounces[j];
     this.recordTargets(j, this.e.now, 'lost', this.met, this.due);
@@ -368,6 +454,10 @@ export class Metrics {
       utilWeek.push(dc > 0 ? (busy[i] - back.busy[i]) / dc : NaN);
     }
     const createdIn = this.nCreated - this.lastSnap.created;
+    // A case past its deadline counts as missed from the moment the deadline passes.
+    const met = this.met.slice();
+    const due = this.due.slice();
+    const open = this.scanOpen(met, due);
     const s: Snapshot = {
       t: e.now,
       day: e.now / 1440,
@@ -383,10 +473,11 @@ export class Metrics {
       utilisationWeekByTier: utilWeek,
       closedAtTier: Array.from(this.closedAtTier),
       localResolutionShare: this.localShare(),
-      costYuan: this.costSoFar(),
+      overdue: open.overdue,
+      costYuan: this.costSoFar(open.overdueDays).total,
       trustMean: e.trustSum / e.trust.length,
       bypassShareInInterval: createdIn > 0 ? (this.nBypass - this.lastSnap.bypass) / createdIn : NaN,
-      sla: this.slaShares(this.met, this.due),
+      sla: this.slaShares(met, due),
     };
     if (record) {
       this.lastSnap = { t: e.now, closed: this.nClosed, created: this.nCreated, bypass: this.nBypass, busy, cap };
@@ -428,17 +519,59 @@ export class Metrics {
     return [...this.e.model.tiers.map((t) => t.id), 'hotline'];
   }
 
-  private localShare(): number {
-    const tiers = this.e.model.tiers;
+  private closedLocally(): number {
     let local = 0;
-    tiers.forEach((t, i) => {
+    this.e.model.tiers.forEach((t, i) => {
       if (t.kind === 'grid' || t.kind === 'community') local += this.closedAtTier[i];
     });
-    return this.nClosed > 0 ? local / this.nClosed : NaN;
+    return local;
   }
 
-  private costSoFar(): number {
-    return (this.e.model.fixedCostYuanPerYear * this.e.now) / MINUTES_PER_YEAR + this.variableCost;
+  /** Closed at grid or community level, of all cases raised (open and lost ones count against it). */
+  private localShare(): number {
+    return this.nCreated > 0 ? this.closedLocally() / this.nCreated : NaN;
+  }
+
+  /** Open cases: targets they already miss go into met/due; counts, ages and overdue days. */
+  private scanOpen(met: Float64Array, due: Float64Array) {
+    const e = this.e;
+    const now = e.now;
+    let open = 0;
+    let overdue = 0;
+    let overdueDays = 0;
+    let ageSum = 0;
+    const ages: number[] = [];
+    e.forEachOpenCase((j) => {
+      open++;
+      const age = now - e.jobs.created[j];
+      ageSum += age;
+      ages.push(age / 60);
+      const late = this.overdueDays(j, now);
+      if (late > 0) overdue++;
+      overdueDays += late;
+      this.recordTargets(j, now, 'open', met, due);
+    });
+    return { open, overdue, overdueDays, ageSum, ages };
+  }
+
+  /** Overtime worked so far, paid at the post's cost × the overtime premium. */
+  private overtimeCost(): number {
+    const e = this.e;
+    const premium = e.scenario.cost.overtimePremium;
+    let yuan = 0;
+    for (const g of e.model.groups) {
+      const perMinute = g.time.hoursPerWeek > 0 ? g.costPerPostYuan / (g.time.hoursPerWeek * 52 * 60) : 0;
+      for (let o = g.firstOffice; o < g.firstOffice + g.offices; o++) yuan += e.overtimeAreaNow(o) * perMinute * premium;
+    }
+    return yuan;
+  }
+
+  /** Cost so far, by part, given the overdue days of the cases still open. */
+  private costSoFar(openOverdueDays: number) {
+    const fixed = (this.e.model.fixedCostYuanPerYear * this.e.now) / MINUTES_PER_YEAR;
+    const overtime = this.overtimeCost();
+    const delay = (this.overdueDaysEnded + openOverdueDays) * this.e.scenario.cost.delayYuanPerCaseDay;
+    return { fixed, overtime, failure: this.failureCost, delay, total: fixed + overtime + this.failureCost + delay };
   }
 
   private slaShares(met: Float64Array, due: Float64Array): Sla {
@@ -452,15 +585,11 @@ export class Metrics {
     const e = this.e;
     const m = e.model;
     // Open cases: count them, and those past a target as misses.
-    let open = 0;
     const met = this.met.slice();
     const due = this.due.slice();
-    let openAge = 0;
-    e.forEachOpenCase((j) => {
-      open++;
-      openAge += e.now - e.jobs.created[j];
-      this.recordTargets(j, e.now, 'open', met, due);
-    });
+    const scan = this.scanOpen(met, due);
+    const open = scan.open;
+    const openAge = scan.ageSum;
     const conservation = {
       created: this.nCreated, closed: this.nClosed, open, lost: this.nLost,
       ok: this.nCreated === this.nClosed + open + this.nLost && open === this.open,
@@ -493,6 +622,7 @@ export class Metrics {
           closed: this.closedAtTier[g.tier], utilisation: c > 0 ? b / c : NaN, meanQueue: q / T,
           meanPresent: (q + b) / T, served, meanWaitHours: served > 0 ? q / served / 60 : NaN,
           overtimeShare: b > 0 ? ot / b : 0,
+          ...timeUseOf(g.time, c > 0 ? b / c : 0),
         };
       });
     const departments = m.groups
@@ -507,6 +637,7 @@ export class Metrics {
           utilisation: c > 0 ? b / c : NaN, meanQueue: q / T,
           meanWaitHours: e.served[o] > 0 ? q / e.served[o] / 60 : NaN,
           overtimeShare: b > 0 ? e.overtimeAreaNow(o) / b : 0,
+          ...timeUseOf(g.time, c > 0 ? b / c : 0),
         };
       });
     const byType: Summary['byType'] = {};
@@ -526,8 +657,17 @@ export class Metrics {
       [...ids, 'lost', 'open'].forEach((id, k) => (row[id] = matrix[ci * width + k]));
       flows[c] = row;
     });
-    const fixedSoFar = (m.fixedCostYuanPerYear * e.now) / MINUTES_PER_YEAR;
+    const cost = this.costSoFar(scan.overdueDays);
+    const variable = cost.overtime + cost.failure + cost.delay;
     const years = e.now / MINUTES_PER_YEAR;
+    const closedTimes = this.closeHours.data.subarray(0, this.closeHours.n);
+    const censored = new Float64Array(scan.ages.length + this.lostHours.n);
+    censored.set(scan.ages);
+    censored.set(this.lostHours.data.subarray(0, this.lostHours.n), scan.ages.length);
+    const [km50, km90] = kaplanMeierQuantiles(closedTimes, censored, [0.5, 0.9]);
+    let closedHoursSum = 0;
+    for (let i = 0; i < closedTimes.length; i++) closedHoursSum += closedTimes[i];
+    const ages = scan.ages.sort((a, b) => a - b);
     const done = this.nClosed + this.nLost;
     // Little's law over the run: the time-average number of open cases against the arrival
     // rate × the mean time in system (open cases counted up to now). In steady state the
@@ -541,12 +681,26 @@ export class Metrics {
       seed: e.seed,
       days,
       cases: { created: this.nCreated, closed: this.nClosed, open, lost: this.nLost },
-      problems: { raised: this.problems, unreported: this.unreported, awaitingDiscovery: this.latent },
+      problems: { raised: this.problems, unreported: this.unreported, awaitingDiscovery: this.latent, resurfaced: this.resurfaced },
       closedAtLevel,
       lostAtLevel,
       lostByReason: { ...this.lostReason },
       localResolutionShare: this.localShare(),
+      localShareOfClosed: this.nClosed > 0 ? this.closedLocally() / this.nClosed : NaN,
       hoursToClose: this.closeHours.percentiles(),
+      hoursToCloseAll: {
+        mean: this.nClosed + open > 0 ? (closedHoursSum + openAge / 60) / (this.nClosed + open) : NaN,
+        p50: km50,
+        p90: km90,
+      },
+      backlog: {
+        open,
+        meanAgeHours: open > 0 ? openAge / open / 60 : 0,
+        p90AgeHours: open > 0 ? quantileSorted(ages, 0.9) : 0,
+        overdue: scan.overdue,
+      },
+      rework: { redone: this.reworked, perCase: done > 0 ? this.reworked / done : NaN },
+      contacts: { repeat: this.repeat, repeatPetitions: this.repeatPetitions },
       closeHistogram: { edges: [...CLOSE_HOUR_EDGES], counts: Array.from(this.closeHistogram) },
       hoursToAccept: this.acceptHours.percentiles(),
       hoursToOnsite: this.onsiteHours.percentiles(),
@@ -563,10 +717,14 @@ export class Metrics {
       staff: { total: m.staffTotal, byLevel: { ...m.staffByLevel }, cityPosts: m.cityPosts },
       organs: { ...m.organs },
       cost: {
-        annualYuan: years > 0 ? m.fixedCostYuanPerYear + this.variableCost / years : m.fixedCostYuanPerYear,
-        perCaseYuan: this.nClosed > 0 ? (fixedSoFar + this.variableCost) / this.nClosed : NaN,
+        annualYuan: years > 0 ? m.fixedCostYuanPerYear + variable / years : m.fixedCostYuanPerYear,
+        perCaseYuan: this.nClosed > 0 ? cost.total / this.nClosed : NaN,
+        variablePerCaseYuan: this.nClosed > 0 ? variable / this.nClosed : NaN,
         fixedAnnualYuan: m.fixedCostYuanPerYear,
-        variableYuan: this.variableCost,
+        variableYuan: variable,
+        overtimeYuan: cost.overtime,
+        failureDemandYuan: cost.failure,
+        delayYuan: cost.delay,
       },
       trust: {
         mean: e.trustSum / e.trust.length,

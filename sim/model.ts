@@ -6,6 +6,8 @@
 import type { Duration, Scenario } from '../scenarios/schema.ts';
 import { applyLevers } from '../scenarios/levers.ts';
 import { compileCalendar, type CompiledCalendar } from './calendar.ts';
+import { thresholds } from './competence.ts';
+import { burdenOnLevels, spanOfLevel, spanOfTop, timeUse, type TimeUse } from './workload.ts';
 
 export const MINUTES_PER_YEAR = 365 * 1440;
 /** Mean distance to the nearest of N bases over area A on a street grid (Larson & Odoni): 0.63·√(A/N). */
@@ -26,6 +28,10 @@ export interface Group {
   /** Staff per office added (or, if negative, lent out) while a demand surge is on. */
   surgeStaffPerOffice: number;
   caseworkShare: number;
+  /** Case staff per office in ordinary times (fractional), after own duties, burden and span. */
+  caseStaff: number;
+  /** How one office's staff time divides (hours a week). */
+  time: TimeUse;
   onCallShare: number;
   calendar: number;
   costPerPostYuan: number;
@@ -34,7 +40,6 @@ export interface Group {
   visitsSite: boolean;
   solve: Duration;
   examine: Duration;
-  threshold: number;
   relay: boolean;
 }
 
@@ -64,6 +69,9 @@ export interface CompiledModel {
   /** For each domain, the index of the department that owns it (first listed), or -1. */
   domainOwner: Int32Array;
   domainCumWeights: Float64Array;
+  /** Competence thresholds by level and domain, row-major (sim/competence.ts). */
+  thresholds: Float64Array;
+  domainCount: number;
   /** Posts by tier name, plus the hotline. */
   staffByLevel: Record<string, number>;
   staffTotal: number;
@@ -88,21 +96,29 @@ export function compileModel(input: Scenario): CompiledModel {
   const staffByLevel: Record<string, number> = {};
   let fixed = s.otherCostsYuan;
   let cityPosts = 0;
+  const m = s.mechanisms;
+  const burden = burdenOnLevels(s);
+  const use = (staff: number, share: number, cal: string, b: number, span: number) =>
+    timeUse(staff, share, s.calendars[cal], b, m.workload ? span : 0, m.minCaseTimeShare);
+  const overhead = s.cost.organOverheadPerPostYuan;
   s.levels.forEach((l, i) => {
     const staff = l.staffPerUnit + l.cadresPerUnit;
+    const time = use(staff, l.caseworkShare, l.calendar, burden[i], spanOfLevel(s, i) * l.spanHoursPerUnitPerWeek);
     groups.push({
       kind: 'level', id: l.id, name: l.name, nameZh: l.nameZh, tier: i, firstOffice: office, offices: l.units,
-      staffPerOffice: staff, surgeStaffPerOffice: l.surgeStaffPerUnit, caseworkShare: l.caseworkShare, onCallShare: l.onCallShare,
-      calendar: calIndex(l.calendar), costPerPostYuan: l.costPerPostYuan,
+      staffPerOffice: staff, surgeStaffPerOffice: l.surgeStaffPerUnit, caseworkShare: l.caseworkShare, caseStaff: time.caseStaff, time,
+      onCallShare: l.onCallShare, calendar: calIndex(l.calendar), costPerPostYuan: l.costPerPostYuan,
       travelMinutes: l.travel ? travel(l.units) : 0, visitsSite: l.visitsSite,
-      solve: l.solve, examine: l.examine, threshold: l.threshold ?? Infinity, relay: staff === 0,
+      solve: l.solve, examine: l.examine, relay: staff === 0,
     });
     tiers.push({ id: l.id, name: l.name, nameZh: l.nameZh, kind: l.kind, units: l.units });
     office += l.units;
     staffByLevel[l.id] = l.units * staff;
     cityPosts += l.units * ((l.cityPosts ? l.staffPerUnit : 0) + l.cadresPerUnit);
-    // Staff lent in surges are counted and paid where they come from.
-    fixed += l.units * (staff * l.costPerPostYuan + l.operatingCostPerUnitYuan);
+    // Staff lent in surges are counted and paid where they come from; cadres sent down keep
+    // their city pay; offices of city posts (towns, units) carry an organ's running cost.
+    fixed += l.units * (l.staffPerUnit * (l.costPerPostYuan + (l.cityPosts ? overhead : 0))
+      + l.cadresPerUnit * l.cadreCostPerPostYuan + l.operatingCostPerUnitYuan);
   });
   const levelCount = s.levels.length;
   const deptTier = levelCount;
@@ -110,41 +126,47 @@ export function compileModel(input: Scenario): CompiledModel {
   tiers.push({ id: 'departments', name: 'Departments', nameZh: '部门', kind: 'departments', units: s.departments.length });
   tiers.push({ id: 'centre', name: 'Governance centre', nameZh: '社会治理中心', kind: 'centre', units: s.centre.enabled ? 1 : 0 });
   const deptGroup0 = groups.length;
+  const topSpan = spanOfTop(s);
   let deptStaff = 0;
   for (const d of s.departments) {
+    const time = use(d.staff, d.caseworkShare, d.calendar, 0, topSpan * d.spanHoursPerUnitPerWeek);
     groups.push({
       kind: 'department', id: d.id, name: d.name, nameZh: d.nameZh, tier: deptTier, firstOffice: office, offices: 1,
-      staffPerOffice: d.staff, surgeStaffPerOffice: -d.lentInSurges, caseworkShare: d.caseworkShare, onCallShare: d.onCallShare,
-      calendar: calIndex(d.calendar), costPerPostYuan: d.costPerPostYuan, travelMinutes: travel(d.bases),
-      visitsSite: false, solve: d.solve, examine: d.solve, threshold: Infinity, relay: false,
+      staffPerOffice: d.staff, surgeStaffPerOffice: -d.lentInSurges, caseworkShare: d.caseworkShare, caseStaff: time.caseStaff, time,
+      onCallShare: d.onCallShare, calendar: calIndex(d.calendar), costPerPostYuan: d.costPerPostYuan, travelMinutes: travel(d.bases),
+      visitsSite: false, solve: d.solve, examine: d.solve, relay: false,
     });
     office += 1;
     deptStaff += d.staff;
     cityPosts += d.staff;
-    fixed += d.staff * d.costPerPostYuan + d.operatingCostYuan;
+    // An organ whose staff have all moved elsewhere no longer exists and costs nothing.
+    if (d.staff > 0) fixed += d.staff * (d.costPerPostYuan + overhead) + d.operatingCostYuan;
   }
   staffByLevel.departments = deptStaff;
   let centreOffice = -1;
   const c = s.centre;
   if (c.enabled) {
     centreOffice = office++;
+    const time = use(c.staff, c.caseworkShare, c.calendar, 0, topSpan * c.spanHoursPerUnitPerWeek);
     groups.push({
       kind: 'centre', id: 'centre', name: 'Governance centre', nameZh: '社会治理中心', tier: centreTier, firstOffice: centreOffice,
-      offices: 1, staffPerOffice: c.staff, surgeStaffPerOffice: 0, caseworkShare: c.caseworkShare, onCallShare: c.onCallShare,
-      calendar: calIndex(c.calendar), costPerPostYuan: c.costPerPostYuan, travelMinutes: 0, visitsSite: false,
-      solve: c.triage, examine: c.triage, threshold: Infinity, relay: false,
+      offices: 1, staffPerOffice: c.staff, surgeStaffPerOffice: 0, caseworkShare: c.caseworkShare, caseStaff: time.caseStaff, time,
+      onCallShare: c.onCallShare, calendar: calIndex(c.calendar), costPerPostYuan: c.costPerPostYuan, travelMinutes: 0, visitsSite: false,
+      solve: c.triage, examine: c.triage, relay: false,
     });
     staffByLevel.centre = c.staff;
     cityPosts += c.staff;
-    fixed += c.staff * c.costPerPostYuan + c.operatingCostYuan;
+    fixed += c.staff * (c.costPerPostYuan + overhead) + c.operatingCostYuan;
   }
   const h = s.hotline;
   const hotlineOffice = office++;
+  const hTime = use(h.staff, h.caseworkShare, h.calendar, 0, 0);
   groups.push({
     kind: 'hotline', id: 'hotline', name: 'Hotline', nameZh: '热线', tier: -1, firstOffice: hotlineOffice, offices: 1,
-    staffPerOffice: h.staff, surgeStaffPerOffice: 0, caseworkShare: h.caseworkShare, onCallShare: h.onCallShare, calendar: calIndex(h.calendar),
+    staffPerOffice: h.staff, surgeStaffPerOffice: 0, caseworkShare: h.caseworkShare, caseStaff: hTime.caseStaff, time: hTime,
+    onCallShare: h.onCallShare, calendar: calIndex(h.calendar),
     costPerPostYuan: h.costPerPostYuan, travelMinutes: 0, visitsSite: false, solve: h.triage, examine: h.triage,
-    threshold: Infinity, relay: false,
+    relay: false,
   });
   staffByLevel.hotline = h.staff;
   cityPosts += h.staff;
@@ -170,18 +192,22 @@ export function compileModel(input: Scenario): CompiledModel {
   return {
     scenario: s, calendars, calendarNames, groups, tiers, levelCount, deptTier, centreTier, officeCount: office,
     officeGroup, centreOffice, hotlineOffice, deptGroup0, domainOwner, domainCumWeights: cum, staffByLevel,
+    thresholds: thresholds(s), domainCount: s.domains.length,
     staffTotal, cityPosts, fixedCostYuanPerYear: fixed,
     organs: {
-      party: s.departments.filter((d) => d.kind === 'party').length,
-      government: s.departments.filter((d) => d.kind === 'government').length,
-      total: s.departments.length,
+      party: s.departments.filter((d) => d.kind === 'party' && d.staff > 0).length,
+      government: s.departments.filter((d) => d.kind === 'government' && d.staff > 0).length,
+      total: s.departments.filter((d) => d.staff > 0).length,
     },
   };
 }
 
-/** Case-working servers of one office: staff × casework share × multiplier, at least one if any. */
-export function servers(staff: number, share: number, multiplier: number): number {
-  const x = staff * share * multiplier;
-  if (x <= 0) return 0;
-  return Math.max(1, Math.round(x));
+/**
+ * Servers for x case staff (fractional): ⌈x⌉ servers each working at speed x / ⌈x⌉, so that
+ * capacity is exactly x and never rounded away to zero or up to a whole worker.
+ */
+export function serversFor(x: number): { servers: number; speed: number } {
+  if (!(x > 1e-9)) return { servers: 0, speed: 1 };
+  const k = Math.ceil(x - 1e-9);
+  return { servers: k, speed: x / k };
 }

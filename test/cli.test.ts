@@ -67,7 +67,7 @@ describe('npm run sim', () => {
     ['wrong type', { ...good, population: { ...good.population, residents: 'many' } }, [/population\.residents: expected number, got "many"/]],
     ['out of range', { ...good, demand: { fieldShare: 1.5 } }, [/demand\.fieldShare: expected ≤ 1 share, got 1\.5/]],
     ['zero units', { ...good, levels: [{ ...good.levels[0], units: 0 }, ...good.levels.slice(1)] }, [/levels\[0\]\.units: expected ≥ 1 offices, got 0/]],
-    ['thresholds out of order', { ...good, levels: [good.levels[0], { ...good.levels[1], threshold: 0.1 }, good.levels[2]] },
+    ['thresholds out of order', { ...good, levels: [{ ...good.levels[0], competence: null, threshold: 0.7 }, { ...good.levels[1], competence: null, threshold: 0.1 }, good.levels[2]] },
       [/levels\[1\]\.threshold: expected a competence threshold ≥ the level below's \(0\.7\), got 0\.1/]],
     ['uncovered domain', { ...good, domains: [...good.domains, { id: 'weather', name: 'Weather' }] }, [/domains\[8\]: domain "weather" is covered by no department/]],
     ['unknown field', { ...good, centre: { ...good.centre, staf: 3 } }, [/centre: unknown field "staf"/]],
@@ -147,7 +147,7 @@ describe('npm run experiment', () => {
     const r = await exp(e, '--workers', '2', '--out', whole);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/small: 3 replications × 5 days/);
-    expect(r.stdout).toMatch(/Mean time to close \(h\)\s+[\d.]+ ± [\d.]+\s+[\d.]+ ± [\d.]+\s+-?[\d.]+ ± [\d.]+ \(p/);
+    expect(r.stdout).toMatch(/Mean time to close \(closed cases\) \(h\)\s+[\d.]+ ± [\d.]+\s+[\d.]+ ± [\d.]+\s+-?[\d.]+ ± [\d.]+ \(p/);
     expect(r.stderr).toMatch(/^6 of 6 runs in \d+ s$/m);
     expect(r.stderr).not.toMatch(/\r/);
     for (const i of [0, 1]) expect((await exp(e, '--shard', `${i}/2`, '--out', path.join(tmp, `s${i}.json`), '--workers', '1')).code).toBe(0);

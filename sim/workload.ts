@@ -1,0 +1,73 @@
+/**
+ * How staff time divides between cases and everything else, and what layers and spans take
+ * from it.
+ *
+ * - Own duties: a share 1 − caseworkShare of every post goes to work other than cases.
+ * - Burden from above ("上面千条线，下面一根针", 003): every organ, and every office of each
+ *   level above, puts reports, meetings, inspections and campaigns on each office below it
+ *   (burdenOnBelowHoursPerWeek); the community admission list lets communities and grids
+ *   refuse a share of it. Removing a layer removes its burden.
+ * - Span (Williamson; Guimerà et al.): an office spends spanHoursPerUnitPerWeek on each
+ *   office it supervises — an intermediate office on its share of the level below, every
+ *   organ and the centre on each office of the top level, which they deal with directly.
+ *   Removing a layer widens the spans above it.
+ *
+ * Burden and span are taken from case time, down to a floor (minCaseTimeShare of it).
+ * Case staff are fractional: the engine runs ⌈x⌉ servers at speed x / ⌈x⌉ (sim/model.ts).
+ */
+import type { Calendar, Scenario } from '../scenarios/schema.ts';
+
+/** Working hours a week of one post keeping calendar c. */
+export function hoursPerWeek(c: Calendar): number {
+  return ((c.end - c.start) / 60) * c.days.length;
+}
+
+export interface TimeUse {
+  /** Posts per office. */
+  staff: number;
+  /** Working hours a week of one post. */
+  hoursPerWeek: number;
+  /** Hours a week per office: own duties, burden from above, span duties, and case time left. */
+  ownDutiesHours: number;
+  burdenHours: number;
+  spanHours: number;
+  caseHours: number;
+  /** Case staff per office (fractional): caseHours / hoursPerWeek. */
+  caseStaff: number;
+}
+
+export function timeUse(staff: number, casework: number, calendar: Calendar, burden: number, span: number, floor: number): TimeUse {
+  const h = hoursPerWeek(calendar);
+  const total = staff * h;
+  const caseBefore = total * casework;
+  const taken = Math.min(burden + span, caseBefore * (1 - floor));
+  // Burden and span share the cut in proportion, so the parts add up to the total.
+  const k = burden + span > 0 ? taken / (burden + span) : 0;
+  const caseHours = caseBefore - taken;
+  return {
+    staff, hoursPerWeek: h, ownDutiesHours: total - caseBefore, burdenHours: burden * k, spanHours: span * k,
+    caseHours, caseStaff: h > 0 ? caseHours / h : 0,
+  };
+}
+
+/** Burden from above on each office of each level (h/week), after the admission list. */
+export function burdenOnLevels(s: Scenario): number[] {
+  if (!s.mechanisms.workload) return s.levels.map(() => 0);
+  const fromOrgans = s.departments.reduce((a, d) => a + (d.staff > 0 ? d.burdenOnBelowHoursPerWeek : 0), 0);
+  return s.levels.map((l, i) => {
+    let b = fromOrgans;
+    for (let k = i + 1; k < s.levels.length; k++) b += s.levels[k].burdenOnBelowHoursPerWeek;
+    const local = l.kind === 'grid' || l.kind === 'community';
+    return local ? b * (1 - s.levers.admissionList) : b;
+  });
+}
+
+/** Offices each office of level i supervises (those of the level below, shared out). */
+export function spanOfLevel(s: Scenario, i: number): number {
+  return i === 0 ? 0 : s.levels[i - 1].units / s.levels[i].units;
+}
+
+/** Offices each organ and the centre deal with directly: those of the top level. */
+export function spanOfTop(s: Scenario): number {
+  return s.levels[s.levels.length - 1].units;
+}
