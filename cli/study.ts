@@ -1,0 +1,131 @@
+/**
+ * npm run study -- layers|ablation [--replications R] [--days D] [--workers N]
+ *
+ * Runs one of the studies in scenarios/studies.ts and prints its table as Markdown (as in
+ * scenarios/README.md), with 95% intervals over replications and, for the ablation, paired
+ * differences against the pre-reform county and the share of the total effect each reform
+ * explains.
+ */
+import { parseArgs } from 'node:util';
+import { METRIC_BY_ID } from '../sim/catalog.ts';
+import { ablationStudy, calibrationStudy, layersStudy } from '../scenarios/studies.ts';
+import { parseExperiment, planExperiment } from '../workers/experiment.ts';
+import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
+import { runExperiment, type ExperimentOutput } from '../workers/runner.ts';
+import { runMain, UsageError } from './load.ts';
+
+const HELP = `usage: npm run study -- layers|ablation|calibration [--replications R] [--days D] [--workers N]
+
+layers       middle-level units between the city and 102 communities (0 … 102) at 1×, 2×, 4× demand
+ablation     from the pre-reform county, each reform alone and all together (paired differences)
+calibration  the seeds' figures against Longgang 2021 and the typical county, with a verdict each`;
+
+/** A value with its 95% half-width, in the metric's unit. */
+export function fmt(mean: number, half: number, unit: string): string {
+  if (!Number.isFinite(mean)) return '–';
+  const k = unit === 'share' ? 100 : unit === 'yuan/year' ? 1e-6 : 1;
+  const d = unit === 'share' || unit === 'h' ? 1 : unit === 'yuan/year' ? 0 : unit === 'cases' || unit === 'yuan' || unit === 'posts' || unit === 'organs' ? 0 : 3;
+  const f = (x: number) => (x * k).toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
+  return Number.isFinite(half) && half > 0 ? `${f(mean)} ± ${f(half)}` : f(mean);
+}
+
+function unitLabel(unit: string) {
+  return unit === 'share' ? '%' : unit === 'yuan/year' ? 'million yuan/year' : unit;
+}
+
+function layersTable(out: ExperimentOutput): string {
+  const metrics = out.manifest.experiment.metrics;
+  const lines = [`| demand × | middle units | ${metrics.map((m) => `${METRIC_BY_ID.get(m)!.label} (${unitLabel(METRIC_BY_ID.get(m)!.unit)})`).join(' | ')} |`];
+  lines.push(`| --- | --- | ${metrics.map(() => '---').join(' | ')} |`);
+  const key = (p: unknown) => JSON.stringify(p);
+  const points = [...new Set(out.summary.map((r) => key(r.point)))];
+  points.forEach((p, pi) => {
+    for (const st of out.manifest.experiment.structures.map((s) => s.label!)) {
+      const cells = metrics.map((m) => {
+        const r = out.summary.find((x) => key(x.point) === p && x.structure === st && x.metric === m)!;
+        return fmt(r.mean, r.half, METRIC_BY_ID.get(m)!.unit);
+      });
+      lines.push(`| ${[1, 2, 4][pi]} | ${st} | ${cells.join(' | ')} |`);
+    }
+  });
+  return lines.join('\n');
+}
+
+function ablationTable(out: ExperimentOutput): string {
+  const metrics = out.manifest.experiment.metrics;
+  const labels = out.manifest.experiment.structures.map((s) => s.label!);
+  const base = labels[0];
+  const all = labels[labels.length - 1];
+  const lines = [`| structure | ${metrics.map((m) => `${METRIC_BY_ID.get(m)!.label} (${unitLabel(METRIC_BY_ID.get(m)!.unit)})`).join(' | ')} |`];
+  lines.push(`| --- | ${metrics.map(() => '---').join(' | ')} |`);
+  const totals = new Map(metrics.map((m) => [m, out.differences.find((d) => d.b === all && d.metric === m)?.mean ?? NaN]));
+  for (const st of labels) {
+    const cells = metrics.map((m) => {
+      const unit = METRIC_BY_ID.get(m)!.unit;
+      const r = out.summary.find((x) => x.structure === st && x.metric === m)!;
+      if (st === base) return fmt(r.mean, r.half, unit);
+      const d = out.differences.find((x) => x.b === st && x.metric === m)!;
+      const total = totals.get(m)!;
+      const share = st !== all && Number.isFinite(total) && Math.abs(total) > 0 ? ` (${Math.round((100 * d.mean) / total)}%)` : '';
+      const sign = d.mean >= 0 ? '+' : '−';
+      return `${sign}${fmt(Math.abs(d.mean), d.half, unit)}${share}`;
+    });
+    lines.push(`| ${st} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+function calibrationTable(out: ExperimentOutput): string {
+  const get = (st: string, m: string) => out.summary.find((x) => x.structure === st && x.metric === m)!;
+  const diff = (m: string) => out.differences.find((x) => x.b === 'Longgang 2021' && x.metric === m)!;
+  const lg = (m: string) => get('Longgang 2021', m);
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const rows: string[][] = [];
+  const verdict = (ok: boolean, near: boolean) => (ok ? 'reproduced' : near ? 'close, short of it' : 'falls short');
+  const local = lg('localResolutionShare');
+  rows.push(['over 90% of cases resolved locally (000)', '> 90%', `${pct(local.mean)} ± ${(100 * local.half).toFixed(1)}`,
+    verdict(local.low > 0.9, local.high > 0.85)]);
+  const posts = 1 - lg('staff.cityPosts').mean / get('typical county', 'staff.cityPosts').mean;
+  rows.push(['60% fewer posts than comparable counties (000)', '60%', `${pct(posts)} (against the typical county's norms)`, verdict(posts >= 0.6, posts >= 0.5)]);
+  const organs = 1 - lg('organs.total').mean / get('typical county', 'organs.total').mean;
+  rows.push(['60% fewer organs (000)', '60%', pct(organs), verdict(organs >= 0.6, organs >= 0.5)]);
+  const saved = diff('cost.annualYuan');
+  rows.push(['over 1 billion yuan a year saved (000)', '> 1,000 million yuan', `${(-saved.mean / 1e6).toFixed(0)} ± ${(saved.half / 1e6).toFixed(0)} million yuan`,
+    verdict(-saved.high > 1e9, -saved.mean > 0.5e9)]);
+  for (const [m, label] of [['sla.accept30m', 'non-field cases accepted within 30 minutes (004)'], ['sla.onsite1h', 'field cases on site within 1 hour (004)'],
+    ['sla.close24h', 'closed with feedback within 24 hours (004)'], ['sla.difficult5wd', 'difficult cases closed within 5 working days (004)']] as const) {
+    const r = lg(m);
+    rows.push([label, 'the rule (no rate given)', `${pct(r.mean)} ± ${(100 * r.half).toFixed(1)} of cases`, r.mean > 0.95 ? 'met for nearly all' : r.mean > 0.85 ? 'met for most' : 'often missed']);
+  }
+  const lines = ['| seed figure | expected | Longgang 2021 in the model | verdict |', '| --- | --- | --- | --- |'];
+  for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    options: { replications: { type: 'string' }, days: { type: 'string' }, workers: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  if (values.help) return void console.log(HELP);
+  const which = positionals[0];
+  if (which !== 'layers' && which !== 'ablation' && which !== 'calibration')
+    throw new UsageError(`expected "layers", "ablation" or "calibration", got "${which ?? ''}"\n${HELP}`);
+  const reps = Number(values.replications ?? 5);
+  const days = Number(values.days ?? 365);
+  if (!Number.isInteger(reps) || reps < 2) throw new UsageError(`--replications: expected an integer ≥ 2, got "${values.replications}"`);
+  if (!(days > 0)) throw new UsageError(`--days: expected a positive number, got "${values.days}"`);
+  const input = which === 'layers' ? layersStudy(reps, days) : which === 'ablation' ? ablationStudy(reps, days) : calibrationStudy(reps, days);
+  const plan = planExperiment(parseExperiment(input), (ref) => ref.scenario);
+  const pool = nodePool(Number(values.workers ?? defaultWorkerCount()));
+  try {
+    const out = await runExperiment(plan, poolExecutor(pool));
+    console.log(which === 'layers' ? layersTable(out) : which === 'ablation' ? ablationTable(out) : calibrationTable(out));
+    console.log(`\nMean ± 95% half-width over ${reps} replications of ${days} days (seeds from base seed 1).`);
+  } finally {
+    pool.close();
+  }
+}
+
+runMain(main);
