@@ -61,6 +61,12 @@ const scenarioArb = fc
     platform: fc.boolean(),
     returnProb: fc.double({ min: 0, max: 0.5, noNaN: true }),
     lostProb: fc.double({ min: 0, max: 0.2, noNaN: true }),
+    // Competence fixed by thresholds, or computed from resources; mechanisms on or off.
+    fixedThresholds: fc.boolean(),
+    training: fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 4, maxLength: 4 }),
+    powers: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 4, maxLength: 4 }),
+    infoKept: fc.double({ min: 0.5, max: 1, noNaN: true }),
+    mechanisms: fc.record({ competence: fc.boolean(), workload: fc.boolean(), controlLoss: fc.boolean(), residentsRespond: fc.boolean() }),
   })
   .map((r) => {
     const s = presetJson(r.preset) as Record<string, any>;
@@ -71,13 +77,14 @@ const scenarioArb = fc
     let threshold = 0;
     s.levels = levels.map((l, i) => {
       threshold += r.spread[i % 4];
-      const top = i === levels.length - 1;
       return {
         ...l, units: r.units[i % 4], staffPerUnit: r.staff[i % 4], caseworkShare: Math.max(l.caseworkShare ?? 0.5, 0.6),
-        threshold: top && l.threshold === null ? null : threshold,
-        forward: { ...l.forward, returnProb: r.returnProb, lostProb: r.lostProb },
+        threshold: r.fixedThresholds ? threshold : null,
+        competence: r.fixedThresholds ? null : { training: r.training[i % 4], powers: r.powers[i % 4] },
+        forward: { ...l.forward, returnProb: r.returnProb, lostProb: r.lostProb, infoKept: r.infoKept },
       };
     });
+    s.mechanisms = { ...s.mechanisms, ...r.mechanisms };
     s.calendars = { ...s.calendars, grid: r.gridCalendar, office: r.officeCalendar };
     s.shocks = r.shocks;
     s.centre = { ...s.centre, enabled: r.centre };
