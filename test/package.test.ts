@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simulate } from '../sim/simulate.ts';
-import { loadPreset } from '../scenarios/presets.ts';
+import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
 import { denoBin } from './deno-bin.ts';
 
 const run = promisify(execFile);
@@ -37,7 +37,7 @@ describe('the packed library in an empty folder', () => {
   });
 
   const expected = () => ({
-    presets: ['traditional-county', 'longgang-2019', 'longgang-2020', 'longgang-2021', 'proposal-3'],
+    presets: PRESET_IDS,
     closed: simulate(loadPreset('longgang-2021'), { seed: 7, days: 5 }).summary.cases.closed,
     differences: 14,
     rowsColumns: ['structure', 'replication', 'seed', 'metric', 'value'],
