@@ -334,6 +334,7 @@ describe('accessibility', () => {
     await check('Chinese, Compare');
     await p.locator('#tab-info').click();
     await p.locator('fg-info li').first().waitFor();
+    expect(await p.title()).toMatch(/扁平治理模拟/);
     await check('Chinese, About');
   });
 });
