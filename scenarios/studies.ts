@@ -103,7 +103,7 @@ export function calibrationStudy(replications: number, days: number): Experiment
   return {
     name: 'calibration against the seeds',
     structures: [
-      { label: 'typical county', preset: 'traditional-county' },
+      { label: 'traditional county', preset: 'traditional-county' },
       { label: 'Longgang 2021', preset: 'longgang-2021' },
     ],
     replications,
