@@ -112,6 +112,7 @@ export class FgChart extends LitElement {
   private x = d3.scaleLinear();
   private y = d3.scaleLinear();
   private geo?: Geometry;
+  private textRoom = 0;
 
   static styles = css`
     /* Charts out of view are neither laid out nor painted while the run updates them. */
@@ -368,6 +369,9 @@ export class FgChart extends LitElement {
     const x = (this.x = d3.scaleLinear().domain(xd).range([0, pw]));
     const yFmt = (v: d3.NumberValue) => (this.percent ? `${fmt(100 * Number(v), 0)}%` : fmt(Number(v), Math.abs(Number(v)) < 10 && yd[1] < 10 ? 1 : 0));
     const hasNotes = panels.some((p) => p.note !== undefined) || panels.some((p) => p.bars);
+    // Titles and notes start left of the plot, under the axis labels: they may run to the next panel's start.
+    const textRoom = cols === 1 ? pw + left - 6 : pw + gapX - 10;
+    this.textRoom = textRoom;
     this.lineStates = [];
     this.barRects = [];
     this.noteEls = [];
@@ -376,7 +380,7 @@ export class FgChart extends LitElement {
       const cy = 8 + Math.floor(i / cols) * (head + ph + gapY);
       const g = svg.append('g').attr('class', 'panel').attr('transform', `translate(${cx},${cy})`);
       let ty = ROW - 2;
-      g.append('text').attr('x', -left + 6).attr('y', ty).attr('font-weight', 600).attr('fill', '#1a1a1a').text(fitText(p.title, pw + left - 6, FONT, 600));
+      g.append('text').attr('x', -left + 6).attr('y', ty).attr('font-weight', 600).attr('fill', '#1a1a1a').text(fitText(p.title, textRoom, FONT, 600));
       if (hasNotes) {
         ty += ROW;
         this.noteEls[i] = g.append('text').attr('class', 'note').attr('x', -left + 6).attr('y', ty).attr('fill', '#333').node()!;
@@ -441,7 +445,7 @@ export class FgChart extends LitElement {
     this.panels.forEach((p, i) => {
       const note = this.noteEls[i];
       if (note && this.geo) {
-        const s = fitText(p.note ?? '', this.geo.pw + this.geo.left - 6);
+        const s = fitText(p.note ?? '', this.textRoom);
         if (note.textContent !== s) note.textContent = s;
       }
       if (p.bars) {
