@@ -7,57 +7,16 @@
  * measured and printed. Screenshots go to test-output/.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, shots, useApp } from './browser-app.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
-const shots = path.join(root, 'test-output');
-// CHROMIUM points the tests at another build (default: Debian's).
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-let errors: string[] = [];
-const pages: Page[] = [];
+useApp();
 
-beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`browser tests need Debian's chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flatgov-dist-'));
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  server = await serve(outDir);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  fs.mkdirSync(shots, { recursive: true });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  for (const p of pages.splice(0)) await p.close();
-  expect(errors, 'console errors').toEqual([]);
-  errors = [];
-});
-
-async function open(viewport = { width: 1440, height: 900 }, hash = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  pages.push(page);
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}${hash}`);
-  await page.locator('#run').waitFor();
-  await expect.poll(() => page.locator('#run').isEnabled()).toBe(true);
-  return page;
-}
+const open = (viewport = { width: 1440, height: 900 }, hash = ''): Promise<Page> => openPage(viewport, hash);
 
 const day = async (p: Page) => Number(/\d+/.exec((await p.locator('fg-run-controls .status').textContent()) ?? '')?.[0] ?? NaN);
 

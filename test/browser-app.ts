@@ -1,0 +1,58 @@
+/**
+ * The app built once per test file and served to Debian's chromium (playwright-core):
+ * register the hooks with useApp(), then open pages with openPage(). Every page's console
+ * errors fail the test that opened it. CHROMIUM points the tests at another build.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { serve } from './static-server.ts';
+
+export const root = path.resolve(import.meta.dirname, '..');
+export const shots = path.join(root, 'test-output');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+let errors: string[] = [];
+const pages: Page[] = [];
+
+export function useApp(): void {
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`browser tests need Debian's chromium at ${CHROMIUM}: apt-get install -y chromium`);
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flatgov-dist-'));
+    await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    server = await serve(outDir);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    fs.mkdirSync(shots, { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(async () => {
+    for (const p of pages.splice(0)) await p.close();
+    expect(errors, 'console errors').toEqual([]);
+    errors = [];
+  });
+}
+
+/** A page of the app at `hash`, ready to run. */
+export async function openPage(viewport: { width: number; height: number }, hash = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  pages.push(page);
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}${hash}`);
+  await page.locator('#run').waitFor();
+  await expect.poll(() => page.locator('#run').isEnabled()).toBe(true);
+  return page;
+}
