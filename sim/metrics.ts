@@ -533,7 +533,7 @@ export class Metrics {
   }
 
   /** Open cases: targets they already miss go into met/due; counts, ages and overdue days. */
-  private scanOpen(met: Float64Array, due: Float64Array) {
+  private scanOpen(met: Float64Array, due: Float64Array, withAges = false) {
     const e = this.e;
     const now = e.now;
     let open = 0;
@@ -545,7 +545,7 @@ export class Metrics {
       open++;
       const age = now - e.jobs.created[j];
       ageSum += age;
-      ages.push(age / 60);
+      if (withAges) ages.push(age / 60);
       const late = this.overdueDays(j, now);
       if (late > 0) overdue++;
       overdueDays += late;
@@ -587,7 +587,7 @@ export class Metrics {
     // Open cases: count them, and those past a target as misses.
     const met = this.met.slice();
     const due = this.due.slice();
-    const scan = this.scanOpen(met, due);
+    const scan = this.scanOpen(met, due, true);
     const open = scan.open;
     const openAge = scan.ageSum;
     const conservation = {
