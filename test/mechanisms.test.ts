@@ -12,7 +12,7 @@ import { timeUse } from '../sim/workload.ts';
 import { kaplanMeierQuantiles } from '../sim/survival.ts';
 import { loadPreset } from '../scenarios/presets.ts';
 import { applyLevers } from '../scenarios/levers.ts';
-import { referenceChain } from '../scenarios/reference.ts';
+import { controlLossChecks, describeCheck } from '../scenarios/theory-checks.ts';
 import { withMiddleUnits } from '../scenarios/studies.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 
@@ -137,28 +137,11 @@ describe('layers and spans cost staff time (sim/workload.ts)', () => {
 });
 
 describe('control loss: hand-offs lose information (sim/control-loss.ts)', () => {
-  const chain = (alpha: number) => {
-    const s = referenceChain(10, [
-      { servers: 20, serviceMinutes: 5, threshold: 0.5 },
-      { servers: 20, serviceMinutes: 5, threshold: 1.5 },
-      { servers: 20, serviceMinutes: 5, threshold: null },
-    ]) as { levels: { forward: { infoKept?: number } }[] };
-    for (const l of s.levels) l.forward.infoKept = alpha;
-    return s;
-  };
-  it('a case resolved after k hand-offs is redone with chance 1 − α^k', () => {
-    const alpha = 0.8;
-    const r = simulate(chain(alpha), { seed: 3, days: 200, snapshotEveryMinutes: 0 }).summary;
-    const n = r.cases.closed;
-    const k1 = r.closedAtLevel['stage-1'] / n;
-    const k2 = r.closedAtLevel['stage-2'] / n;
-    const expected = k1 * (1 - alpha) + k2 * (1 - alpha * alpha);
-    const sd = Math.sqrt(expected / n);
-    expect(Math.abs(r.rework.perCase - expected)).toBeLessThan(4 * sd);
-  });
-
-  it('with α = 1 nothing is redone', () => {
-    expect(simulate(chain(1), { seed: 3, days: 20, snapshotEveryMinutes: 0 }).summary.rework.redone).toBe(0);
+  it('a case resolved after k hand-offs is redone with chance 1 − α^k; with α = 1 nothing is redone', () => {
+    const checks = controlLossChecks();
+    expect(checks.map((c) => c.id)).toEqual(['control-loss', 'control-loss-none']);
+    for (const c of checks) expect(c.pass, describeCheck(c)).toBe(true);
+    expect(checks[0].simulated).toBeGreaterThan(0.05);
   });
 
   it('more layers, more rework: the county with its town redoes more than without it', () => {

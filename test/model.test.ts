@@ -3,31 +3,21 @@
  * neutrality of an empty level, and a structure where the hierarchy beats the flat one.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulation, garicanoShare, simulate } from '../sim/index.ts';
+import { createSimulation, simulate } from '../sim/index.ts';
 import type { ScenarioInput } from '../scenarios/schema.ts';
 import { loadPreset } from '../scenarios/presets.ts';
 import { referenceChain } from '../scenarios/reference.ts';
+import { conservationChecks, describeCheck, GARICANO_CHAIN, garicanoChecks } from '../scenarios/theory-checks.ts';
 import { ci95 } from './stats.ts';
 
 describe('routing by difficulty (Garicano)', () => {
   it('closes 1 − e^(−λZ) of cases at or below each level', () => {
-    const rate = 0.8;
-    const thresholds = [0.4, 1.3, 2.9, null];
-    const chain = referenceChain(
-      20,
-      thresholds.map((threshold) => ({ servers: 50, serviceMinutes: 5, threshold })),
-      rate,
-    );
-    const { summary } = simulate(chain, { seed: 11, days: 120, snapshotEveryMinutes: 0 });
-    const n = summary.cases.closed;
-    expect(n).toBeGreaterThan(50_000);
-    let cum = 0;
-    thresholds.forEach((z, i) => {
-      cum += summary.closedAtLevel[`stage-${i}`];
-      const p = garicanoShare(rate, z ?? Infinity);
-      const sd = Math.sqrt((p * (1 - p)) / n);
-      expect(Math.abs(cum / n - p), `level ${i}`).toBeLessThanOrEqual(4 * sd + 1e-12);
-    });
+    const { checks, summary } = garicanoChecks();
+    expect(summary.cases.closed).toBeGreaterThan(50_000);
+    expect(checks).toHaveLength(GARICANO_CHAIN.thresholds.length - 1);
+    for (const c of checks) expect(c.pass, describeCheck(c)).toBe(true);
+    // The top level closes the rest.
+    expect(Object.values(summary.closedAtLevel).reduce((x, y) => x + y, 0)).toBe(summary.cases.closed);
   });
 
   it('with the platform, a case skips the levels that cannot resolve it', () => {
@@ -74,21 +64,11 @@ describe('determinism', () => {
 
 describe('conservation of cases', () => {
   it('every case is closed, open or lost, with losses recorded by level and reason', () => {
-    const s = loadPreset('longgang-2021');
-    const lossy = {
-      ...s,
-      platform: { ...s.platform, enabled: false },
-      levels: s.levels.map((l) => ({ ...l, forward: { ...l.forward, lostProb: 0.05, returnProb: 0.1 } })),
-    };
-    const { summary } = simulate(lossy, { seed: 3, days: 40, snapshotEveryMinutes: 0 });
+    const { checks, summary } = conservationChecks();
+    for (const c of checks) expect(c.pass, describeCheck(c)).toBe(true);
     const c = summary.cases;
     expect(c.lost).toBeGreaterThan(100);
-    expect(c.created).toBe(c.closed + c.open + c.lost);
-    expect(Object.values(summary.lostAtLevel).reduce((a, b) => a + b, 0)).toBe(c.lost);
     expect(summary.lostByReason.forwarding).toBe(c.lost);
-    // Where each channel's cases ended adds up to the cases created.
-    const ended = Object.values(summary.flows).flatMap((row) => Object.values(row)).reduce((a, b) => a + b, 0);
-    expect(ended).toBe(c.created);
     expect(Object.values(summary.flows).reduce((a, row) => a + row.lost, 0)).toBe(c.lost);
     expect(summary.bouncedPerCase).toBeGreaterThan(0.05);
   });
