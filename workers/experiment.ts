@@ -19,7 +19,8 @@ export { csvCell } from './csv.ts';
 import { interval, pairedDifference, tCritical, type Interval, type PairedTest } from './stats.ts';
 
 export const EXPERIMENT_VERSION = 1;
-export const FLATGOV_VERSION = '0.1.0';
+/** The package's version (package.json, deno.json and CITATION.cff say the same; a test checks). */
+export const FLATGOV_VERSION = '0.2.0';
 
 /** A parameter path, checked when the experiment is read so that every bad path is reported at once. */
 const paramPath = z.string().min(1).superRefine((p, ctx) => {
