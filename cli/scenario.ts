@@ -2,7 +2,7 @@
  * flatgov scenario validate <file.json>...
  * flatgov scenario diff <a> <b>
  * flatgov scenario schema [--experiment] [--write]
- * flatgov scenario list | table
+ * flatgov scenario list | table | assumptions
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
 import { loadScenarioArg, runMain, UsageError } from './load.ts';
 import { presetTable } from './table.ts';
 import { parseCli } from './args.ts';
+import { assumptions } from '../scenarios/assumptions.ts';
 
 const HELP = `usage: flatgov scenario <command>   (in a checkout: npm run scenario -- <command>)
   validate <file.json>...   check scenario files; every problem with its path (exit 2 if any)
@@ -23,6 +24,8 @@ const HELP = `usage: flatgov scenario <command>   (in a checkout: npm run scenar
                             updates scenarios/scenario.schema.json and the field table of
                             docs/scenarios.md (or scenarios/experiment.schema.json)
   list                      the presets
+  assumptions [--json]      every assumption (a parameter no source gives): its id, plausible
+                            range (× for a multiplier on each place's own value) and reasoning
   table [--seeds N] [--days D]   the presets side by side (Markdown), mean ± 95% half-width over N seeds`;
 
 const SCHEMA_DIR = path.join(import.meta.dirname, '..', 'scenarios');
@@ -35,6 +38,7 @@ await runMain(() => {
   const { values, positionals } = parseCli({
     write: { type: 'boolean', default: false },
     experiment: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
     seeds: { type: 'string', default: '3' },
     days: { type: 'string', default: '365' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -94,6 +98,21 @@ await runMain(() => {
       if (!Number.isInteger(seeds) || seeds < 2) throw new UsageError(`--seeds: expected an integer ≥ 2, got "${values.seeds}"`);
       if (!(days > 0)) throw new UsageError(`--days: expected a positive number, got "${values.days}"`);
       console.log(presetTable(PRESET_IDS, seeds, days));
+      return;
+    }
+    case 'assumptions': {
+      const list = assumptions();
+      if (values.json) {
+        console.log(JSON.stringify(list.map(({ id, paths, range, scale, unit, description, reasoning }) => ({
+          id, paths: paths.map((p) => p.join('.').replace(/\.\[\]/g, '[]')), range, scale, unit, description, reasoning,
+        })), null, 2));
+        return;
+      }
+      for (const a of list) {
+        const r = `${a.scale ? '× ' : ''}${a.range[0]} – ${a.range[1]}${a.scale || !a.unit ? '' : ` ${a.unit}`}`;
+        console.log(`${a.id}\n  ${r}: ${a.description}\n  ${a.reasoning}`);
+      }
+      console.log(`\n${list.length} assumptions.`);
       return;
     }
     case 'list':

@@ -36,7 +36,9 @@ function rows(n: Node, path: string, out: string[][]): void {
   if (path) {
     const def = n.default === undefined ? '' : JSON.stringify(n.default);
     const unit = isDuration(n) ? 'min' : (n.unit ?? '');
-    out.push([`\`${path}\``, typeOf(n), unit, def.length > 40 ? '(see the schema)' : def, range(n), n.description ?? '']);
+    const a = n.assumption as { range: [number, number]; scale?: boolean } | undefined;
+    const assumed = a ? (a.scale ? `× ${a.range[0]} – ${a.range[1]}` : `${a.range[0]} – ${a.range[1]}`) : '';
+    out.push([`\`${path}\``, typeOf(n), unit, def.length > 40 ? '(see the schema)' : def, range(n), assumed, n.description ?? '']);
   }
   if (isDuration(n)) return;
   const inner = n.anyOf?.find((a: Node) => a.type === 'object' || a.type === 'array') ?? n;
@@ -52,10 +54,10 @@ function rows(n: Node, path: string, out: string[][]): void {
 export function fieldTable(): string {
   const out: string[][] = [];
   rows(scenarioJsonSchema(), '', out);
-  const kept = out.filter((r) => !(r[1] === 'object' && r[5] === '' && r[0].endsWith('[]`')));
+  const kept = out.filter((r) => !(r[1] === 'object' && r[6] === '' && r[0].endsWith('[]`')));
   const lines = [
-    '| field | type | unit | default | range | meaning |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| field | type | unit | default | range | plausible (assumption) | meaning |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...kept.map((r) => `| ${r.map(cell).join(' | ')} |`),
   ];
   return `${FIELDS_START}\n${lines.join('\n')}\n${FIELDS_END}`;

@@ -16,6 +16,25 @@ export interface FieldMeta {
   description: string;
   /** The description in Chinese, for fields the app shows. */
   descriptionZh?: string;
+  /** For an ASSUMPTION: its plausible range. */
+  assumption?: AssumptionRange;
+}
+
+/**
+ * The plausible range of a parameter no source gives (marked ASSUMPTION), for uncertainty
+ * and sensitivity analysis (scenarios/assumptions.ts). One draw applies to every place the
+ * field occurs (every level, every organ) and to every structure compared, so that
+ * comparisons stay paired.
+ */
+export interface AssumptionRange {
+  /** Lowest and highest plausible value; with `scale`, multipliers on the scenario's own value. */
+  range: [number, number];
+  /** Whether the range multiplies the value each structure and office already has (keeping their differences). */
+  scale?: boolean;
+  /** Name of the assumption when one covers the same field in several places (e.g. caseworkShare of levels, departments, centre and hotline). */
+  factor?: string;
+  /** Why this range. */
+  reasoning: string;
 }
 
 function num(
@@ -24,11 +43,15 @@ function num(
   def: number,
   min: number,
   max: number,
-  opts: { int?: boolean; zh?: string } = {},
+  opts: { int?: boolean; zh?: string; a?: AssumptionRange } = {},
 ) {
   let s = z.number();
   if (opts.int) s = s.int();
-  return s.min(min).max(max).default(def).meta({ unit, description, ...(opts.zh ? { descriptionZh: opts.zh } : {}) });
+  return s
+    .min(min)
+    .max(max)
+    .default(def)
+    .meta({ unit, description, ...(opts.zh ? { descriptionZh: opts.zh } : {}), ...(opts.a ? { assumption: opts.a } : {}) });
 }
 
 function bool(description: string, def: boolean, zh?: string) {
@@ -73,11 +96,11 @@ const forwardSchema = z
     delay: dur(60, 'exp'),
     returnProb: num(
       'Chance a forwarded case is returned to the sender to be redone (control loss). ASSUMPTION.',
-      'share', 0.03, 0, 0.9, { zh: '上交的诉求被退回重办的概率（控制损失）。假设。' }),
-    lostProb: num('Chance a forwarded case is lost on the way (control loss). ASSUMPTION.', 'share', 0.002, 0, 0.5),
+      'share', 0.03, 0, 0.9, { a: { range: [0.5, 2], scale: true, reasoning: 'Halved to doubled: no source counts returns between levels; studies of Chinese hotline referrals report a few per cent.' }, zh: '上交的诉求被退回重办的概率（控制损失）。假设。' }),
+    lostProb: num('Chance a forwarded case is lost on the way (control loss). ASSUMPTION.', 'share', 0.002, 0, 0.5, { a: { range: [0.5, 2], scale: true, reasoning: 'Halved to doubled: losses are rare and unrecorded; the presets’ 0.1–0.2% is an order of magnitude.' } }),
     infoKept: num(
       'Share of the information about a case that survives the hand-off (Williamson’s α; control loss). The level that finally resolves the case gets it wrong, and must redo it, with chance 1 − (product of α over the hops it took). 1 turns the rule off. ASSUMPTION.',
-      'share', 1, 0.01, 1, { zh: '转交时保留的诉求信息比例（Williamson 的 α，控制损失）。最终办理的层级以 1 −（各次转交 α 之积）的概率办错返工。1 表示关闭此规则。假设。' }),
+      'share', 1, 0.01, 1, { a: { range: [0.9, 0.99], reasoning: 'Williamson’s control-loss models use α between 0.9 and 0.99 per hierarchical link.' }, zh: '转交时保留的诉求信息比例（Williamson 的 α，控制损失）。最终办理的层级以 1 −（各次转交 α 之积）的概率办错返工。1 表示关闭此规则。假设。' }),
   })
   .meta({ description: 'What happens when a case is passed up from this level.' });
 
@@ -85,11 +108,11 @@ const staffedUnit = {
   calendar: z.string().default('office').meta({ description: 'Name of the working calendar its staff keep.' }),
   caseworkShare: num(
     'Share of staff time spent on cases (the rest: meetings, reports, other duties). ASSUMPTION.',
-    'share', 0.6, 0.01, 1, { zh: '用于办件的时间比例（其余用于会议、报表和其他工作）。假设。' }),
+    'share', 0.6, 0.01, 1, { a: { range: [0.8, 1.2], scale: true, factor: 'caseworkShare', reasoning: '±20% of each office’s share: time-use surveys of Chinese township and community staff vary that much between places.' }, zh: '用于办件的时间比例（其余用于会议、报表和其他工作）。假设。' }),
   onCallShare: num(
     'Share of case staff on call outside working hours, for field cases only. ASSUMPTION.',
-    'share', 0.1, 0, 1),
-  costPerPostYuan: num('Full annual cost of one post (salary, benefits, overhead). ASSUMPTION.', 'yuan/year', 150_000, 0, 10_000_000),
+    'share', 0.1, 0, 1, { a: { range: [0.5, 1.5], scale: true, factor: 'onCallShare', reasoning: 'Halved to one and a half times: on-call rosters are not published.' } }),
+  costPerPostYuan: num('Full annual cost of one post (salary, benefits, overhead). ASSUMPTION.', 'yuan/year', 150_000, 0, 10_000_000, { a: { range: [0.8, 1.25], scale: true, factor: 'costPerPostYuan', reasoning: '−20% to +25%: the full cost of a post in Zhejiang counties (pay, benefits, pensions, overhead) is known only roughly.' } }),
 };
 
 /**
@@ -102,7 +125,7 @@ export const competenceSchema = z
   .strictObject({
     training: num(
       'Training of this level’s own staff, in staff-equivalents per post (1 = a trained full-function worker). ASSUMPTION.',
-      '×', 1, 0, 10, { zh: '本层级人员的培训程度，按每个岗位折合的标准人员计（1 = 受过全科培训的工作人员）。假设。' }),
+      '×', 1, 0, 10, { a: { range: [0.75, 1.25], scale: true, reasoning: '±25% of each level’s training: no source measures it.' }, zh: '本层级人员的培训程度，按每个岗位折合的标准人员计（1 = 受过全科培训的工作人员）。假设。' }),
     powers: num(
       'Share of the powers needed to close local cases that this level holds by law or by list (devolved functions, admission and power lists). It caps what the level may resolve, whatever its staff know.',
       'share', 0.5, 0, 1, { zh: '本层级依法或依清单持有的、办结基层诉求所需权限的比例（下放职能、准入清单、权力清单）。无论人员能力多强，权限封顶其可办结的难度。' }),
@@ -143,20 +166,20 @@ export const levelSchema = z
     competence: competenceSchema,
     burdenOnBelowHoursPerWeek: num(
       'Administrative work each office of this level puts on every office below it: reports, meetings, inspections, campaigns ("上面千条线，下面一根针", 003). It is taken from the case time of those below. ASSUMPTION.',
-      'h/week per office below', 0, 0, 168, { zh: '本层级每个机构给其下每个机构摊派的行政事务（报表、会议、检查、活动，“上面千条线，下面一根针”，003），占用下级办件时间。假设。' }),
+      'h/week per office below', 0, 0, 168, { a: { range: [0.5, 2], scale: true, factor: 'layerBurden', reasoning: 'Halved to doubled: reports of ‘上面千条线’ describe the burden, not its hours.' }, zh: '本层级每个机构给其下每个机构摊派的行政事务（报表、会议、检查、活动，“上面千条线，下面一根针”，003），占用下级办件时间。假设。' }),
     spanHoursPerUnitPerWeek: num(
       'Time each office of this level spends on each office it supervises (instructions, inspections, replies, assessment): a wider span leaves less time for cases. ASSUMPTION.',
-      'h/week per subordinate office', 0, 0, 168, { zh: '本层级每个机构对其管理的每个下级机构所花的时间（布置、检查、答复、考核）：管理幅度越大，办件时间越少。假设。' }),
+      'h/week per subordinate office', 0, 0, 168, { a: { range: [0.5, 2], scale: true, factor: 'layerSpan', reasoning: 'Halved to doubled: supervision time is not recorded.' }, zh: '本层级每个机构对其管理的每个下级机构所花的时间（布置、检查、答复、考核）：管理幅度越大，办件时间越少。假设。' }),
     solve: dur(60),
     examine: dur(15),
     visitsSite: bool('Whether staff go on site for every field case they handle, even to pass it on (grid patrols do).', false),
     travel: bool('Whether field cases handled here need travel from the office (Larson–Odoni distance).', true),
     forward: forwardSchema.prefault({}),
-    operatingCostPerUnitYuan: num('Annual operating cost of one office (premises, vehicles, IT). ASSUMPTION.', 'yuan/year', 0, 0, 1e10),
+    operatingCostPerUnitYuan: num('Annual operating cost of one office (premises, vehicles, IT). ASSUMPTION.', 'yuan/year', 0, 0, 1e10, { a: { range: [0.5, 1.5], scale: true, factor: 'officeOperatingCost', reasoning: '±50%: premises and vehicle costs are not published.' } }),
     cadresPerUnit: num('City cadres sent down to work in each office, besides its own staff; they handle cases and remain city posts.', 'posts', 0, 0, 100_000),
     cadreDomains: z.record(id, z.number().min(0).max(100_000)).default({})
       .meta({ unit: 'posts', description: 'Cadres sent down per office by the case domain they know (their department’s domains); they raise competence in those domains only. Set by the cadresSentDown lever.' }),
-    cadreCostPerPostYuan: num('Annual cost of a cadre sent down: they keep their city pay. ASSUMPTION: the departments’ cost per post.', 'yuan/year', 150_000, 0, 10_000_000),
+    cadreCostPerPostYuan: num('Annual cost of a cadre sent down: they keep their city pay. ASSUMPTION: the departments’ cost per post.', 'yuan/year', 150_000, 0, 10_000_000, { a: { range: [0.8, 1.25], scale: true, reasoning: 'As the cost of a post.' } }),
     surgeStaffPerUnit: num('Staff lent to each office while a demand shock is on (floating posts); they are counted and paid where they come from (departments’ lentInSurges).', 'posts', 0, 0, 100_000),
     cityPosts: bool('Whether its staff hold city (or county) administrative and public-institution posts (编制), as town and street staff do; community and grid workers do not.', false),
     patrol: z
@@ -185,12 +208,12 @@ export const departmentSchema = z
     bases: num('Number of bases its field staff leave from.', 'bases', 1, 1, 10_000, { int: true }),
     burdenOnBelowHoursPerWeek: num(
       'Administrative work this organ puts on every office of every level below (its "line": reports, meetings, inspections, campaigns; 003). ASSUMPTION.',
-      'h/week per office below', 0, 0, 168),
+      'h/week per office below', 0, 0, 168, { a: { range: [0.5, 2], scale: true, factor: 'organBurden', reasoning: 'Halved to doubled: each organ’s ‘line’ is described (003), not measured.' } }),
     spanHoursPerUnitPerWeek: num(
       'Time this organ spends on each office of the top level that it deals with directly (instructions, inspections, replies, assessment): 102 communities cost more than 26 units. ASSUMPTION.',
-      'h/week per subordinate office', 0, 0, 168),
+      'h/week per subordinate office', 0, 0, 168, { a: { range: [0.5, 2], scale: true, factor: 'organSpan', reasoning: 'Halved to doubled: supervision time is not recorded.' } }),
     lentInSurges: num('Posts the department lends to communities while a demand shock is on (floating posts).', 'posts', 0, 0, 100_000),
-    operatingCostYuan: num('Annual operating cost of the organ. ASSUMPTION.', 'yuan/year', 0, 0, 1e11),
+    operatingCostYuan: num('Annual operating cost of the organ. ASSUMPTION.', 'yuan/year', 0, 0, 1e11, { a: { range: [0.5, 1.5], scale: true, factor: 'organOperatingCost', reasoning: '±50%: organs’ operating budgets are not published by organ.' } }),
   })
   .meta({ description: 'A city (or county) department: the top of every chain.' });
 export type Department = z.infer<typeof departmentSchema>;
@@ -236,7 +259,7 @@ export const leversSchema = z
       'share', 1, 0, 1, { zh: '下沉干部在社区服务的时间比例（“常态下沉”是经常性服务，不是调动）。按干部数 × 该比例折算岗位。' }),
     agencyCadreShare: num(
       'Share of department posts that are agency cadres (机关干部), the rest being public-institution staff. ASSUMPTION.',
-      'share', 0.6, 0, 1),
+      'share', 0.6, 0, 1, { a: { range: [0.4, 0.8], reasoning: 'Agency (行政) posts are 40–80% of a Zhejiang county department’s posts, the rest public-institution (事业) staff.' } }),
     leadersFieldDay: bool(
       'Leaders’ field day ("Tuesday, no meetings", 000): department and centre staff gain one day in five of meeting time for cases (casework share + 20% of the rest).',
       false, '领导“周二无会日”（000）：部门和治理中心人员把五分之一的会议时间用于办件。'),
@@ -247,7 +270,7 @@ export const leversSchema = z
       workShare: num(
         'Share of community-level work transferred to social organisations (002: 85 items; 003: 112 purchased services). Community solve times shrink by this share.',
         'share', 0, 0, 0.9, { zh: '转给社会组织的社区工作比例（002：85项；003：112项购买服务）。社区办理时间相应缩短。' }),
-      annualCostYuan: num('Annual cost of the services bought from social organisations. ASSUMPTION.', 'yuan/year', 0, 0, 1e11),
+      annualCostYuan: num('Annual cost of the services bought from social organisations. ASSUMPTION.', 'yuan/year', 0, 0, 1e11, { a: { range: [0.5, 1.5], scale: true, reasoning: '±50%: the purchase budget is not published.' } }),
     }).prefault({}),
     oneSeal: z.strictObject({
       enabled: bool('One approval bureau ("one seal", 002: 7 approving departments → 1, 17 seals → 1): the listed domains move, with the staff who handle them, to the department owning the first.', false, '一枚印章管审批（002：7个审批部门合为1个，17枚印章合为1枚）：所列领域连同办理人员并入第一个领域所属部门。'),
@@ -291,20 +314,20 @@ export const scenarioSchema = z
       .meta({ description: 'Parameters no source gives, each with its reasoning.' }),
     population: z
       .strictObject({
-        residents: num('Resident population. ASSUMPTION for Longgang: about 465,000.', 'residents', 465_000, 1, 20_000_000, { int: true }),
+        residents: num('Resident population. ASSUMPTION for Longgang: about 465,000.', 'residents', 465_000, 1, 20_000_000, { a: { range: [0.9, 1.1], scale: true, reasoning: '±10%: registered and resident population differ by about that much.' }, int: true }),
         microGrids: num('Number of micro-grids residents live in (003: 3,229).', 'micro-grids', 3229, 1, 1_000_000, { int: true }),
-        areaKm2: num('Area served. ASSUMPTION for Longgang: about 184 km².', 'km²', 184, 0.01, 100_000),
+        areaKm2: num('Area served. ASSUMPTION for Longgang: about 184 km².', 'km²', 184, 0.01, 100_000, { a: { range: [0.95, 1.05], scale: true, reasoning: '±5%: the area is known; boundaries changed slightly in 2019.' } }),
       })
       .default({ residents: 465_000, microGrids: 3229, areaKm2: 184 }),
     demand: z
       .strictObject({
         casesPerResidentYear: num(
           'Problems a resident raises a year. ASSUMPTION: about 0.5 (Beijing Dongcheng: 40,000 cases a month for 0.9 million people).',
-          '1/resident/year', 0.5, 0, 10_000, { zh: '每位居民每年提出的诉求数。假设：约0.5（北京东城网格每月约4万件，约90万人）。' }),
-        frequentShare: num('Share of residents who raise problems more often than others. ASSUMPTION.', 'share', 0.1, 0, 1),
-        frequentMultiplier: num('How many times more often frequent residents raise problems. ASSUMPTION.', '×', 3, 1, 100),
-        fieldShare: num('Share of cases that need someone on site. ASSUMPTION.', 'share', 0.4, 0, 1, { zh: '需要有人到场处置的诉求比例。假设。' }),
-        nightFactor: num('Rate of problems between 22:00 and 07:00 relative to the day (the daily total is kept). ASSUMPTION.', '×', 0.2, 0, 1),
+          '1/resident/year', 0.5, 0, 10_000, { a: { range: [0.6, 1.6], scale: true, reasoning: '0.3–0.8 per resident-year around the 0.5 default: reported grid and hotline volumes per resident in Chinese cities span that range.' }, zh: '每位居民每年提出的诉求数。假设：约0.5（北京东城网格每月约4万件，约90万人）。' }),
+        frequentShare: num('Share of residents who raise problems more often than others. ASSUMPTION.', 'share', 0.1, 0, 1, { a: { range: [0.05, 0.2], reasoning: 'A minority of frequent callers, 5–20%, as hotline studies report.' } }),
+        frequentMultiplier: num('How many times more often frequent residents raise problems. ASSUMPTION.', '×', 3, 1, 100, { a: { range: [2, 5], reasoning: 'Frequent callers call two to five times as often.' } }),
+        fieldShare: num('Share of cases that need someone on site. ASSUMPTION.', 'share', 0.4, 0, 1, { a: { range: [0.3, 0.5], reasoning: '30–50%: the source gives field targets, not the share of field cases.' }, zh: '需要有人到场处置的诉求比例。假设。' }),
+        nightFactor: num('Rate of problems between 22:00 and 07:00 relative to the day (the daily total is kept). ASSUMPTION.', '×', 0.2, 0, 1, { a: { range: [0.1, 0.3], reasoning: 'Night-time hotline volume is a tenth to a third of the day’s.' } }),
         difficultyRate: num('λ of the exponential difficulty distribution (Garicano); mean difficulty is 1/λ.', '1/difficulty', 1, 0.001, 1000, { zh: '诉求难度的指数分布参数 λ（Garicano）；平均难度为 1/λ。' }),
         collaborativeAbove: num('Difficulty above which a case needs several domains (collaborative).', 'difficulty', 3, 0, 1e6),
         difficultAbove: num('Difficulty above which a case is difficult (5-working-day target, coordinated by the centre).', 'difficulty', 4, 0, 1e6),
@@ -317,28 +340,28 @@ export const scenarioSchema = z
     residents: z
       .strictObject({
         feedback: bool('Whether residents’ trust moves with their cases’ outcomes.', true),
-        initialTrust: num('Trust each resident starts with. ASSUMPTION.', 'share', 0.7, 0, 1, { zh: '每位居民的初始信任度。假设。' }),
-        trustUp: num('Share of the way to full trust gained when a case closes on time. ASSUMPTION.', 'share', 0.05, 0, 1),
-        trustDown: num('Share of trust lost when a case closes late. ASSUMPTION.', 'share', 0.15, 0, 1),
-        trustBounced: num('Extra share of trust lost when a case was returned on the way. ASSUMPTION.', 'share', 0.05, 0, 1),
-        trustLost: num('Share of trust lost when a case is lost. ASSUMPTION.', 'share', 0.4, 0, 1),
-        bypassBase: num('Chance a resident with full trust goes straight to the hotline. ASSUMPTION.', 'share', 0.05, 0, 1),
-        bypassLowTrust: num('Extra chance of bypass at zero trust (scales with 1 − trust). ASSUMPTION.', 'share', 0.35, 0, 1, { zh: '信任为零时额外绕过网格（打热线）的概率，随 1 − 信任度变化。假设。' }),
-        silentBase: num('Chance a resident with full trust does not report a problem. ASSUMPTION.', 'share', 0.1, 0, 1),
-        silentLowTrust: num('Extra chance of not reporting at zero trust. ASSUMPTION.', 'share', 0.2, 0, 1),
-        petitionShare: num('Share of bypasses at zero trust that become petitions to higher levels. ASSUMPTION.', 'share', 0.1, 0, 1),
+        initialTrust: num('Trust each resident starts with. ASSUMPTION.', 'share', 0.7, 0, 1, { a: { range: [0.5, 0.85], reasoning: 'Surveys of trust in local government in China give 50–85% trusting.' }, zh: '每位居民的初始信任度。假设。' }),
+        trustUp: num('Share of the way to full trust gained when a case closes on time. ASSUMPTION.', 'share', 0.05, 0, 1, { a: { range: [0.02, 0.1], reasoning: 'Trust rises slowly after good service; a factor of two either way.' } }),
+        trustDown: num('Share of trust lost when a case closes late. ASSUMPTION.', 'share', 0.15, 0, 1, { a: { range: [0.08, 0.25], reasoning: 'Losses weigh more than gains (about three times), within a factor of two.' } }),
+        trustBounced: num('Extra share of trust lost when a case was returned on the way. ASSUMPTION.', 'share', 0.05, 0, 1, { a: { range: [0.02, 0.1], reasoning: 'A factor of two either way.' } }),
+        trustLost: num('Share of trust lost when a case is lost. ASSUMPTION.', 'share', 0.4, 0, 1, { a: { range: [0.2, 0.6], reasoning: 'A lost case costs much trust; a factor of 1.5 either way.' } }),
+        bypassBase: num('Chance a resident with full trust goes straight to the hotline. ASSUMPTION.', 'share', 0.05, 0, 1, { a: { range: [0.02, 0.1], reasoning: 'A factor of two either way.' } }),
+        bypassLowTrust: num('Extra chance of bypass at zero trust (scales with 1 − trust). ASSUMPTION.', 'share', 0.35, 0, 1, { a: { range: [0.2, 0.45], reasoning: 'Distrustful residents often bypass the grid; the sum with the silence chances stays ≤ 1.' }, zh: '信任为零时额外绕过网格（打热线）的概率，随 1 − 信任度变化。假设。' }),
+        silentBase: num('Chance a resident with full trust does not report a problem. ASSUMPTION.', 'share', 0.1, 0, 1, { a: { range: [0.05, 0.15], reasoning: 'Victim and service surveys find 5–15% of problems go unreported even by satisfied residents.' } }),
+        silentLowTrust: num('Extra chance of not reporting at zero trust. ASSUMPTION.', 'share', 0.2, 0, 1, { a: { range: [0.1, 0.3], reasoning: 'A factor of 1.5 either way.' } }),
+        petitionShare: num('Share of bypasses at zero trust that become petitions to higher levels. ASSUMPTION.', 'share', 0.1, 0, 1, { a: { range: [0.05, 0.2], reasoning: 'A factor of two either way.' } }),
         waitingTrustPerDay: num(
           'Share of trust a resident loses for each day one of their cases stays open past its deadline (waiting lowers trust before the case closes). ASSUMPTION.',
-          'share/day', 0, 0, 1, { zh: '诉求超过时限仍未办结时，居民每天失去的信任比例（等待本身降低信任）。假设。' }),
+          'share/day', 0, 0, 1, { a: { range: [0.01, 0.04], reasoning: 'Halved to doubled around the presets’ 0.02 a day.' }, zh: '诉求超过时限仍未办结时，居民每天失去的信任比例（等待本身降低信任）。假设。' }),
         repeatContactPerDay: num(
           'Chance a day, at zero trust, that a resident whose case is past its deadline contacts again (failure demand: a hotline call, or at low trust a petition); it scales with 1 − trust. ASSUMPTION.',
-          '1/day', 0, 0, 1, { zh: '信任为零时，诉求逾期的居民每天再次来电（失败需求：热线，低信任时信访）的概率，随 1 − 信任度变化。假设。' }),
+          '1/day', 0, 0, 1, { a: { range: [0.1, 0.3], reasoning: 'Repeat calls about overdue cases: one every three to ten days at zero trust.' }, zh: '信任为零时，诉求逾期的居民每天再次来电（失败需求：热线，低信任时信访）的概率，随 1 − 信任度变化。假设。' }),
         resurfaceMeanDays: num(
           'Mean time after which a problem nobody reported or found is raised again by the resident (it stays a problem, does not vanish). ASSUMPTION.',
-          'days', 30, 0.01, 10_000),
+          'days', 30, 0.01, 10_000, { a: { range: [15, 60], reasoning: 'Two weeks to two months.' } }),
         resurfaceGrowth: num(
           'Multiplier on a problem’s difficulty when it resurfaces after going unreported (problems left alone grow). ASSUMPTION.',
-          '×', 1, 1, 10),
+          '×', 1, 1, 10, { a: { range: [1.1, 1.5], reasoning: 'Problems left alone grow by 10–50%.' } }),
       })
       .prefault({}),
     calendars: z
@@ -360,8 +383,8 @@ export const scenarioSchema = z
         triage: dur(30),
         coordinationPerDepartment: num('Coordination work per extra department in a collaborative case.', 'min', 120, 0, 1e5),
         moduleHandoff: num('Coordination work per extra domain handled inside one department (between its modules).', 'min', 20, 0, 1e5),
-        spanHoursPerUnitPerWeek: num('Time the centre spends on each office of the top level it coordinates (dispatch meetings, follow-up, assessment). ASSUMPTION.', 'h/week per subordinate office', 0, 0, 168),
-        operatingCostYuan: num('Annual operating cost of the centre. ASSUMPTION.', 'yuan/year', 0, 0, 1e11),
+        spanHoursPerUnitPerWeek: num('Time the centre spends on each office of the top level it coordinates (dispatch meetings, follow-up, assessment). ASSUMPTION.', 'h/week per subordinate office', 0, 0, 168, { a: { range: [0.5, 2], scale: true, reasoning: 'Halved to doubled: the centre’s dispatch meetings are not timed.' } }),
+        operatingCostYuan: num('Annual operating cost of the centre. ASSUMPTION.', 'yuan/year', 0, 0, 1e11, { a: { range: [0.5, 1.5], scale: true, reasoning: '±50%: not published.' } }),
       })
       .prefault({}),
     hotline: z
@@ -370,23 +393,23 @@ export const scenarioSchema = z
         ...staffedUnit,
         triage: dur(10),
         dispatchDelayPerLevel: dur(120, 'exp'),
-        costPerContactYuan: num('Extra cost of a hotline contact over a grid report. ASSUMPTION.', 'yuan', 50, 0, 1e6),
-        petitionCostYuan: num('Cost of a petition to higher levels. ASSUMPTION.', 'yuan', 3000, 0, 1e7),
+        costPerContactYuan: num('Extra cost of a hotline contact over a grid report. ASSUMPTION.', 'yuan', 50, 0, 1e6, { a: { range: [20, 100], reasoning: '20–100 yuan: an operator’s time and the call’s overhead.' } }),
+        petitionCostYuan: num('Cost of a petition to higher levels. ASSUMPTION.', 'yuan', 3000, 0, 1e7, { a: { range: [1000, 10000], reasoning: '1,000–10,000 yuan: staff time of the offices that receive, forward and answer a petition.' } }),
       })
       .prefault({}),
     platform: z
       .strictObject({
         enabled: bool('Digital platform ("one network manages all"): dispatch straight to the level able to resolve.', false, '数字平台（“一网统管”）：直接派给能办结的层级，不再逐级转交。'),
         dispatchDelay: dur(20, 'exp'),
-        returnProb: num('Chance a platform dispatch is returned as misrouted. ASSUMPTION.', 'share', 0.01, 0, 0.9),
-        lostProb: num('Chance a platform dispatch is lost. ASSUMPTION.', 'share', 0, 0, 0.5),
-        infoKept: num('Share of a case’s information kept by a platform dispatch (the record travels with the case). ASSUMPTION.', 'share', 1, 0.01, 1),
-        operatingCostYuan: num('Annual cost of running the platform. ASSUMPTION.', 'yuan/year', 5_000_000, 0, 1e11),
+        returnProb: num('Chance a platform dispatch is returned as misrouted. ASSUMPTION.', 'share', 0.01, 0, 0.9, { a: { range: [0.5, 2], scale: true, reasoning: 'Halved to doubled.' } }),
+        lostProb: num('Chance a platform dispatch is lost. ASSUMPTION.', 'share', 0, 0, 0.5, { a: { range: [0, 0.002], reasoning: 'At most the hand-off loss of a paper referral.' } }),
+        infoKept: num('Share of a case’s information kept by a platform dispatch (the record travels with the case). ASSUMPTION.', 'share', 1, 0.01, 1, { a: { range: [0.97, 1], reasoning: 'The record travels with the case: little is lost.' } }),
+        operatingCostYuan: num('Annual cost of running the platform. ASSUMPTION.', 'yuan/year', 5_000_000, 0, 1e11, { a: { range: [0.5, 2], scale: true, reasoning: 'Halved to doubled: IT budgets vary widely.' } }),
       })
       .prefault({}),
     travel: z
       .strictObject({
-        speedKmh: num('Travel speed to field cases on the street grid. ASSUMPTION.', 'km/h', 20, 0.1, 200),
+        speedKmh: num('Travel speed to field cases on the street grid. ASSUMPTION.', 'km/h', 20, 0.1, 200, { a: { range: [12, 30], reasoning: '12–30 km/h: scooter or car in town traffic.' } }),
       })
       .default({ speedKmh: 20 }),
     targets: z
@@ -415,20 +438,20 @@ export const scenarioSchema = z
           true, '居民在等待中作出反应（sim/residents.ts）：逾期诉求降低信任并引来重复来电；未报告的问题会再次出现。关闭时信任只在诉求结束时变化。'),
         knowledgePerLog: num(
           'Difficulty a level can resolve per e-fold of its expertise (Garicano’s knowledge: each doubling of trained staff adds the same reach). ASSUMPTION: 1, the simplest scale.',
-          'difficulty', 1, 0, 100),
-        expertiseScale: num('Expertise at which knowledge starts to pay (the 1 in ln(1 + e/scale)). ASSUMPTION: one trained worker.', 'staff-equivalents', 1, 0.01, 1000),
+          'difficulty', 1, 0, 100, { a: { range: [0.7, 1.3], reasoning: '±30% around the simplest scale.' } }),
+        expertiseScale: num('Expertise at which knowledge starts to pay (the 1 in ln(1 + e/scale)). ASSUMPTION: one trained worker.', 'staff-equivalents', 1, 0.01, 1000, { a: { range: [0.5, 2], reasoning: 'Half to two trained workers.' } }),
         powersCeiling: num(
           'Difficulty a level holding all local powers (powers = 1) may resolve at most; harder cases need departments. ASSUMPTION.',
-          'difficulty', 6, 0, 1000),
+          'difficulty', 6, 0, 1000, { a: { range: [4, 8], reasoning: 'The hardest local cases are 4–8 times the mean difficulty.' } }),
         cadreExpertise: num(
           'Expertise a cadre sent down brings in the domains of the department they come from (they know its rules and people). ASSUMPTION.',
-          'staff-equivalents', 1.5, 0, 100),
+          'staff-equivalents', 1.5, 0, 100, { a: { range: [0.5, 3], reasoning: 'Half to three trained workers’ worth: cadres know their department’s rules and people.' } }),
         platformSupport: num(
           'Expertise the digital platform adds to every office that uses it (case records, a knowledge base, experts a message away). ASSUMPTION.',
-          'staff-equivalents', 0.5, 0, 100),
+          'staff-equivalents', 0.5, 0, 100, { a: { range: [0, 1], reasoning: 'None to one trained worker’s worth.' } }),
         minCaseTimeShare: num(
           'Share of its case time an office keeps, however much burden and span work fall on it (cases are never abandoned entirely). ASSUMPTION.',
-          'share', 0.1, 0.01, 1),
+          'share', 0.1, 0.01, 1, { a: { range: [0.05, 0.2], reasoning: '5–20%: an office always keeps some time for cases.' } }),
       })
       .prefault({})
       .meta({ description: 'The mechanisms through which structure decides the outcome, each a switch with its parameters.' }),
@@ -436,11 +459,11 @@ export const scenarioSchema = z
       .strictObject({
         organOverheadPerPostYuan: num(
           'Running cost of an organ per post it has (premises, vehicles, IT, meetings), on top of the posts’ own cost. An organ with no staff costs nothing. ASSUMPTION.',
-          'yuan/year', 0, 0, 1e7),
-        overtimePremium: num('Cost of an hour of overtime relative to an hour of the post’s ordinary cost. ASSUMPTION (labour law: 1.5 on weekdays).', '×', 1.5, 0, 10),
+          'yuan/year', 0, 0, 1e7, { a: { range: [50000, 150000], reasoning: 'Half to one and a half times the 100,000 yuan default.' } }),
+        overtimePremium: num('Cost of an hour of overtime relative to an hour of the post’s ordinary cost. ASSUMPTION (labour law: 1.5 on weekdays).', '×', 1.5, 0, 10, { a: { range: [1.5, 3], reasoning: 'Labour law: 1.5 on weekdays, 2 on rest days, 3 on holidays.' } }),
         delayYuanPerCaseDay: num(
           'Cost to residents and the public of each day a case stays open past its deadline (lost time, harm growing). Counted separately from the administrative cost. ASSUMPTION.',
-          'yuan/day', 0, 0, 1e6),
+          'yuan/day', 0, 0, 1e6, { a: { range: [50, 500], reasoning: '50–500 yuan a day: a resident’s lost half-day to a growing harm.' } }),
       })
       .prefault({})
       .meta({ description: 'Cost terms that follow the structure and its load.' }),

@@ -15,6 +15,8 @@ import { parsePath, setPath, PathError } from '../scenarios/path.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenarios/schema.ts';
 import { formatPath, ScenarioError, validateScenario, type ScenarioProblem } from '../scenarios/validate.ts';
 import { csvText, type Cell } from './csv.ts';
+import { latinHypercube } from './sensitivity.ts';
+import { applyAssumptions, assumptions, assumptionsByIds, valueAt } from '../scenarios/assumptions.ts';
 export { csvCell } from './csv.ts';
 import { interval, pairedDifference, tCritical, type Interval, type PairedTest } from './stats.ts';
 
@@ -103,6 +105,17 @@ export const experimentSchema = z.strictObject({
   metrics: z.array(z.string()).min(1).default(DEFAULT_METRICS)
     .meta({ description: 'End-of-run metric ids, e.g. hoursToClose.mean, levels[community].utilisation.' }),
   series: seriesSchema.optional(),
+  uncertainty: z
+    .strictObject({
+      assumptions: z.union([z.literal('all'), z.array(z.string()).min(1)]).default('all')
+        .meta({ description: 'Assumption ids to draw (see `npm run scenario -- assumptions`), or "all".' }),
+      seed: z.number().int().min(0).max(2 ** 31).default(1).meta({ description: 'Seed of the draws (not of the runs).' }),
+    })
+    .optional()
+    .meta({
+      description:
+        'Uncertainty over assumptions: replication k draws every named assumption from its range (a Latin hypercube over the replications) and applies the same draw to every structure, so intervals cover what is not known as well as chance, and differences stay paired.',
+    }),
   sequential: z
     .strictObject({
       relativeHalfWidth: z.number().positive().optional()
@@ -170,8 +183,56 @@ export function parseExperiment(input: unknown, custom: readonly string[] = []):
     problems.push({ path: 'sweep', message: 'a Latin hypercube needs at least one sweep parameter' });
   if (d.type === 'list' && r.data.sweep.length > 0)
     problems.push({ path: 'sweep', message: 'a listed design gives its points itself: leave sweep out' });
+  const u = r.data.uncertainty;
+  if (u) {
+    const known = new Map(assumptions().map((a) => [a.id, a]));
+    if (u.assumptions !== 'all')
+      u.assumptions.forEach((id, i) => {
+        if (!known.has(id)) problems.push({ path: `uncertainty.assumptions[${i}]`, message: `expected an assumption id (npm run scenario -- assumptions lists them), got "${id}"` });
+      });
+    const drawn = u.assumptions === 'all' ? [...known.values()] : u.assumptions.flatMap((id) => known.get(id) ?? []);
+    const swept = [...r.data.sweep.map((sw) => sw.param), ...(d.type === 'list' ? d.points.flatMap((pt) => Object.keys(pt)) : [])];
+    for (const param of new Set(swept)) {
+      const pattern = param.replace(/\[[^\]]*\]/g, '[]');
+      const a = drawn.find((x) => x.paths.some((p) => p.join('.').replace(/\.\[\]/g, '[]') === pattern));
+      if (a) problems.push({ path: 'uncertainty.assumptions', message: `"${param}" is swept and also drawn as the assumption "${a.id}": leave it out of uncertainty.assumptions (list the others)` });
+    }
+  }
   if (problems.length > 0) throw new ExperimentError(problems);
   return r.data;
+}
+
+/**
+ * The assumption draws of an experiment with `uncertainty`: a Latin hypercube over as many
+ * replications as it may run, each row the values (multipliers for `scale` assumptions)
+ * replication k applies to every structure. Undefined without uncertainty.
+ */
+export function uncertaintyDraws(e: Experiment): { ids: string[]; values: number[][] } | undefined {
+  const u = e.uncertainty;
+  if (!u) return undefined;
+  const list = u.assumptions === 'all' ? assumptions() : assumptionsByIds(u.assumptions);
+  const n = Math.max(e.replications, e.sequential?.maxReplications ?? 0);
+  const cube = latinHypercube(n, list.length, stream(u.seed, 'uncertainty'));
+  return { ids: list.map((a) => a.id), values: cube.map((row) => row.map((x, i) => valueAt(list[i], x))) };
+}
+
+const drawsCache = new WeakMap<Experiment, ReturnType<typeof uncertaintyDraws>>();
+
+/** The scenario replication k of structure s runs at sweep point p: under its assumption draw, if any. */
+export function scenarioFor(plan: Plan, s: number, p: number, k: number): Scenario {
+  const e = plan.experiment;
+  if (!e.uncertainty) return plan.scenarios[s][p];
+  if (!drawsCache.has(e)) drawsCache.set(e, uncertaintyDraws(e));
+  const draws = drawsCache.get(e)!;
+  const row = draws.values[k];
+  const values = Object.fromEntries(draws.ids.map((id, i) => [id, row[i]]));
+  const v = validateScenario(applyAssumptions(plan.scenarios[s][p], values));
+  if (!v.ok)
+    throw new ExperimentError(v.problems.map((q) => ({
+      path: `structures[${s}] under the assumption draw of replication ${k}: ${q.path}`,
+      message: `${q.message} (narrow the assumption ranges or leave the assumption out of uncertainty.assumptions)`,
+    })));
+  return v.scenario;
 }
 
 /** The unit of a metric id (catalogue, level or department); custom metrics have none. */
@@ -286,21 +347,15 @@ export function designPoints(e: Pick<Experiment, 'sweep' | 'design'>): SweepPoin
   if (d.type === 'list') return d.points.map((values) => ({ values: { ...values } }));
   if (d.type === 'latin-hypercube') {
     // Its own named stream: the design never shares draws with the runs.
-    const rand = stream(d.seed, 'design');
-    const n = d.points;
-    const columns = e.sweep.map((sw) => {
-      const strata = Array.from({ length: n }, (_, i) => i);
-      for (let i = n - 1; i > 0; i--) {
-        const j = Math.floor(rand() * (i + 1));
-        [strata[i], strata[j]] = [strata[j], strata[i]];
-      }
-      return strata.map((k) => {
-        const u = (k + rand()) / n;
-        if (sw.values) return sw.values[Math.min(sw.values.length - 1, Math.floor(u * sw.values.length))];
-        return sw.from! + (sw.to! - sw.from!) * u;
-      });
-    });
-    return Array.from({ length: n }, (_, i) => ({ values: Object.fromEntries(e.sweep.map((sw, c) => [sw.param, columns[c][i]])) }));
+    const cube = latinHypercube(d.points, e.sweep.length, stream(d.seed, 'design'));
+    return cube.map((row) => ({
+      values: Object.fromEntries(
+        e.sweep.map((sw, c) => {
+          const u = row[c];
+          return [sw.param, sw.values ? sw.values[Math.min(sw.values.length - 1, Math.floor(u * sw.values.length))] : sw.from! + (sw.to! - sw.from!) * u];
+        }),
+      ),
+    }));
   }
   let points: SweepPoint[] = [{ values: {} }];
   for (const sw of e.sweep) points = points.flatMap((pt) => sweepValues(sw).map((v) => ({ values: { ...pt.values, [sw.param]: v } })));
@@ -396,7 +451,7 @@ export function jobsFor(plan: Plan, from: number, to: number): Job[] {
           // Common random numbers: replication k of every structure uses the same seed.
           seed: replicationSeed(e.baseSeed, k),
           days: e.days,
-          scenario: plan.scenarios[s][p],
+          scenario: scenarioFor(plan, s, p, k),
           metrics: e.metrics,
           ...(e.series ? { series: { everyDays: e.series.every === 'weekly' ? 7 : 1, metrics: e.series.metrics } } : {}),
         });
@@ -475,6 +530,8 @@ export interface Manifest {
   scenarios: { label: string; id: string; sha256: string }[];
   seeds: number[];
   replications: number;
+  /** With `uncertainty`: the assumption values of each replication (multipliers for `scale` assumptions). */
+  assumptionDraws?: { ids: string[]; values: number[][] };
   /** Whether this file holds every replication of the experiment (never true for a shard). */
   complete: boolean;
   /** Set when this file is one slice of the experiment: which one, and whether it ran all of it. */
@@ -566,10 +623,16 @@ export async function manifestFor(
     scenarios: await Promise.all(plan.structures.map(async (s) => ({ label: s.label, id: s.scenario.id, sha256: await sha256(s.scenario) }))),
     seeds: Array.from({ length: replications }, (_, k) => replicationSeed(plan.experiment.baseSeed, k)),
     replications,
+    ...(plan.experiment.uncertainty ? { assumptionDraws: draws(plan.experiment, replications) } : {}),
     complete: complete && !shard,
     ...(shard ? { shard: { index: shard.index, count: shard.count, finished: complete } } : {}),
     date: date.toISOString(),
   };
+}
+
+function draws(e: Experiment, replications: number): { ids: string[]; values: number[][] } {
+  const d = uncertaintyDraws(e)!;
+  return { ids: d.ids, values: d.values.slice(0, replications) };
 }
 
 /** Whether every metric's interval is narrow enough for the sequential targets. */
