@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { METRIC_BY_ID } from '../sim/catalog.ts';
 import { presetJson } from '../scenarios/presets.ts';
-import { ablationStudy, calibrationStudy, layersStudy } from '../scenarios/studies.ts';
+import { ablationStudy, calibrationFigures, calibrationStudy, layersStudy, type SeedFigure } from '../scenarios/studies.ts';
 import { parseExperiment, planExperiment } from '../workers/experiment.ts';
 import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { runExperiment, type ExperimentOutput } from '../workers/runner.ts';
@@ -115,30 +115,13 @@ function ablationTable(out: ExperimentOutput): string {
   return lines.join('\n');
 }
 
+/** The seeds' figures with a verdict each (the same rows as docs/validation.md). */
 function calibrationTable(out: ExperimentOutput): string {
-  const get = (st: string, m: string) => out.summary.find((x) => x.structure === st && x.metric === m)!;
-  const diff = (m: string) => out.differences.find((x) => x.b === 'Longgang 2021' && x.metric === m)!;
-  const lg = (m: string) => get('Longgang 2021', m);
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-  const rows: string[][] = [];
-  const verdict = (ok: boolean, near: boolean) => (ok ? 'reproduced' : near ? 'close, short of it' : 'falls short');
-  const local = lg('localResolutionShare');
-  rows.push(['over 90% of cases resolved locally (000)', '> 90%', `${pct(local.mean)} ± ${(100 * local.half).toFixed(1)}`,
-    verdict(local.low > 0.9, local.high > 0.85)]);
-  const posts = 1 - lg('staff.cityPosts').mean / get('traditional county', 'staff.cityPosts').mean;
-  rows.push(['60% fewer posts than comparable counties (000)', '60%', `${pct(posts)} (against the traditional county built from staffing norms)`, verdict(posts >= 0.6, posts >= 0.5)]);
-  const organs = 1 - lg('organs.total').mean / get('traditional county', 'organs.total').mean;
-  rows.push(['60% fewer organs (000)', '60%', pct(organs), verdict(organs >= 0.6, organs >= 0.5)]);
-  const saved = diff('cost.annualYuan');
-  rows.push(['over 1 billion yuan a year saved (000)', '> 1,000 million yuan', `${(-saved.mean / 1e6).toFixed(0)} ± ${(saved.half / 1e6).toFixed(0)} million yuan`,
-    verdict(-saved.high > 1e9, -saved.mean > 0.5e9)]);
-  for (const [m, label] of [['sla.accept30m', 'non-field cases accepted within 30 minutes (004)'], ['sla.onsite1h', 'field cases on site within 1 hour (004)'],
-    ['sla.close24h', 'closed with feedback within 24 hours (004)'], ['sla.difficult5wd', 'difficult cases closed within 5 working days (004)']] as const) {
-    const r = lg(m);
-    rows.push([label, 'the rule (no rate given)', `${pct(r.mean)} ± ${(100 * r.half).toFixed(1)} of cases`, r.mean > 0.95 ? 'met for nearly all' : r.mean > 0.85 ? 'met for most' : 'often missed']);
-  }
+  const value = (f: SeedFigure) => (f.unit === 'share' ? pct(f.simulated) : `${(f.simulated / 1e6).toFixed(0)} million yuan/year`) + (f.suffix ?? '');
+  const iv = (f: SeedFigure) => (f.lo === f.hi ? '' : f.unit === 'share' ? ` (${pct(f.lo)}–${pct(f.hi)})` : ` (${(f.lo / 1e6).toFixed(0)}–${(f.hi / 1e6).toFixed(0)} million)`);
   const lines = ['| seed figure | expected | Longgang 2021 in the model | verdict |', '| --- | --- | --- | --- |'];
-  for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
+  for (const f of calibrationFigures(out)) lines.push(`| ${f.figure} (${f.source}) | ${f.expected} | ${value(f)}${iv(f)} | ${f.pass ? 'pass' : 'falls short'} |`);
   return lines.join('\n');
 }
 

@@ -1,0 +1,225 @@
+/**
+ * The validation report (docs/validation.md) and the block of README.md that quotes it,
+ * generated from the code: the theory checks (theory-checks.ts), the seeds' figures (the
+ * calibration study) and the mechanisms switched off one at a time (studies.ts). No I/O:
+ * the caller runs it with an executor and writes the files (cli/validate.ts); the test
+ * regenerates it in memory and compares. No dates or timings, so the same code gives the
+ * same bytes.
+ */
+import { MODEL_VERSION } from '../sim/version.ts';
+import { parseExperiment, planExperiment, type ExperimentInput, type ExperimentResult } from '../workers/experiment.ts';
+import { runExperiment, type Executor } from '../workers/runner.ts';
+import type { Interval } from '../workers/stats.ts';
+import { presetJson } from './presets.ts';
+import {
+  calibrationFigures, calibrationStudy, MECHANISM_METRICS, MECHANISM_PAIR, mechanismEffects, mechanismsStudy,
+  type MechanismEffect, type SeedFigure,
+} from './studies.ts';
+import { theoryChecks, type Check } from './theory-checks.ts';
+
+/** Replications and days of the two studies the report runs (about a minute of one core in all). */
+export const REPORT_RUNS = {
+  calibration: { replications: 5, days: 365 },
+  mechanisms: { replications: 5, days: 180 },
+} as const;
+
+export const README_START = '<!-- validate:start -->';
+export const README_END = '<!-- validate:end -->';
+export const SENSITIVITY_FILE = 'docs/sensitivity.md';
+
+export interface ValidationResults {
+  theory: Check[];
+  seeds: SeedFigure[];
+  mechanisms: MechanismEffect[];
+  runs: {
+    calibration: { replications: number; days: number; seeds: number[]; structures: string[] };
+    mechanisms: { replications: number; days: number; seeds: number[]; structures: string[] };
+  };
+}
+
+async function run(input: ExperimentInput, exec: Executor): Promise<ExperimentResult> {
+  const plan = planExperiment(parseExperiment(input), (ref) => (ref.preset !== undefined ? presetJson(ref.preset) : ref.scenario));
+  // A fixed date: the manifest is not part of the report, and nothing here may depend on the clock.
+  const out = await runExperiment(plan, exec, { date: new Date(0) });
+  if (out.failures.length > 0) throw new Error(`${input.name}: ${out.failures.length} replication(s) failed: ${out.failures[0].message}`);
+  return out;
+}
+
+/** Run every check and study the report shows. */
+export async function validationResults(exec: Executor): Promise<ValidationResults> {
+  const theory = theoryChecks();
+  const { calibration: c, mechanisms: m } = REPORT_RUNS;
+  const cal = await run(calibrationStudy(c.replications, c.days), exec);
+  const mech = await run(mechanismsStudy(m.replications, m.days), exec);
+  const runs = (out: ExperimentResult) => ({
+    replications: out.manifest.replications,
+    days: out.manifest.experiment.days,
+    seeds: out.manifest.seeds,
+    structures: out.manifest.experiment.structures.map((s) => s.label ?? s.preset ?? ''),
+  });
+  return { theory, seeds: calibrationFigures(cal), mechanisms: mechanismEffects(mech), runs: { calibration: runs(cal), mechanisms: runs(mech) } };
+}
+
+// Numbers: fixed decimals per unit, so the text changes only when a figure does.
+const grouped = (x: number, d: number) => x.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+function theoryNumber(x: number, unit: string): string {
+  if (!Number.isFinite(x)) return '–';
+  if (unit === 'share') return `${(100 * x).toFixed(2)}%`;
+  if (Number.isInteger(x)) return grouped(x, 0);
+  return Math.abs(x) >= 1000 ? grouped(x, 1) : x.toPrecision(4);
+}
+
+const theoryUnit = (unit: string) => (unit === 'share' ? '' : ` ${unit}`);
+
+function seedNumber(f: SeedFigure): string {
+  const v = f.unit === 'share' ? `${(100 * f.simulated).toFixed(1)}%` : `${grouped(f.simulated / 1e6, 1)} million yuan/year`;
+  return `${v}${f.suffix ?? ''}`;
+}
+
+function seedInterval(f: SeedFigure): string {
+  if (f.lo === f.hi) return 'exact (does not vary)';
+  return f.unit === 'share' ? `${(100 * f.lo).toFixed(1)}–${(100 * f.hi).toFixed(1)}%` : `${grouped(f.lo / 1e6, 1)}–${grouped(f.hi / 1e6, 1)} million`;
+}
+
+const verdict = (f: SeedFigure) => (f.pass ? 'pass' : 'falls short');
+
+function signed(x: number, d: number): string {
+  const s = grouped(Math.abs(x), d);
+  return Number(s.replace(/,/g, '')) === 0 ? s : `${x > 0 ? '+' : '−'}${s}`;
+}
+
+/** A paired difference in a metric's unit: hours, percentage points or yuan. */
+function differenceText(iv: Interval | undefined, metric: string): string {
+  if (!iv) return '–';
+  const pts = metric === 'localResolutionShare' || metric.startsWith('sla.');
+  const k = pts ? 100 : 1;
+  const d = metric.startsWith('cost.') ? 0 : 1;
+  return `${signed(k * iv.mean, d)} ± ${grouped(k * iv.half, d)}`;
+}
+
+const METRIC_HEADINGS: Record<string, string> = {
+  'hoursToCloseAll.mean': 'mean time to close, open cases at their age (h)',
+  localResolutionShare: 'closed at grid or community, of all cases raised (percentage points)',
+  'sla.close24h': 'non-field closed within 24 h (percentage points)',
+  'cost.perCaseYuan': 'cost per case closed (yuan)',
+};
+
+const seedList = (seeds: number[]) => seeds.join(', ');
+
+function table(head: string[], rows: string[][]): string {
+  const esc = (c: string) => c.replace(/\|/g, '\\|');
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+}
+
+function seedTable(seeds: SeedFigure[]): string {
+  return table(
+    ['seed figure (document)', 'expected', 'simulated', '95% interval', 'measured on', 'verdict'],
+    seeds.map((f) => [`${f.figure} (${f.source})`, f.expected, seedNumber(f), seedInterval(f), f.measure, verdict(f)]),
+  );
+}
+
+/** The Markdown of docs/validation.md. `sensitivity` is docs/sensitivity.md, if it exists. */
+export function renderReport(r: ValidationResults, sensitivity?: string): string {
+  const passed = r.theory.filter((c) => c.pass).length;
+  const reproduced = r.seeds.filter((f) => f.pass).length;
+  const { calibration: cal, mechanisms: mech } = r.runs;
+  const out: string[] = [];
+  out.push('# Validation report', '');
+  out.push(
+    `Model version ${MODEL_VERSION}. Generated from the code by \`npm run validate\`, which rewrites this file and the`,
+    'block of README.md that quotes it; do not edit either by hand. `npm run check` fails when they are out of date',
+    'with the model or when a theory check fails (`test/validation.test.ts`).',
+    '',
+    `- Theory checks: **${passed} of ${r.theory.length} pass**. Each runs on its own fixed seeds, named in its row.`,
+    `- The seeds' figures: **${reproduced} of ${r.seeds.length} reproduced**; the others fall short and are reported as such (not a failure of the check).`,
+    `  ${cal.structures.join(' and ')}, ${cal.replications} replications of ${cal.days} days, seeds ${seedList(cal.seeds)}`,
+    '  (derived from base seed 1; replication k of every structure uses the same seed: common random numbers, paired differences).',
+    `- Mechanisms switched off: ${MECHANISM_PAIR.join(' against ')}, ${mech.replications} replications of ${mech.days} days, ${seedList(mech.seeds) === seedList(cal.seeds) ? 'the same seeds' : `seeds ${seedList(mech.seeds)}`}.`,
+    '- Intervals are 95% Student-t intervals of the mean over replications, unless a row says otherwise.',
+    '',
+  );
+
+  out.push('## Theory checks', '');
+  out.push(
+    'The simulation against closed-form results (`scenarios/theory-checks.ts`; `test/queueing.test.ts`,',
+    '`test/model.test.ts` and `test/mechanisms.test.ts` assert the same checks). With the mechanisms of',
+    'the reference scenarios off, the model is a queueing network these formulas describe exactly.',
+    '',
+  );
+  out.push(
+    table(
+      ['check', 'formula', 'expected', 'simulated', '95% interval', 'runs', 'passes when', 'result'],
+      r.theory.map((c) => [
+        c.name, c.formula, `${theoryNumber(c.expected, c.unit)}${theoryUnit(c.unit)}`, `${theoryNumber(c.simulated, c.unit)}${theoryUnit(c.unit)}`,
+        Number.isFinite(c.lo) ? `${theoryNumber(c.lo, c.unit)} – ${theoryNumber(c.hi, c.unit)}${theoryUnit(c.unit)}` : '–', c.basis, c.rule, c.pass ? 'pass' : '**FAIL**',
+      ]),
+    ),
+    '',
+  );
+
+  out.push("## The seeds' figures", '');
+  out.push(
+    "The figures the seed documents state (`../shared/MODEL.md`, \"Calibration facts\") are outcomes the model's",
+    'results are checked against, never inputs (`scenarios/studies.ts`: `calibrationStudy`, `calibrationFigures`;',
+    '`npm run study -- calibration` prints the same table). A figure passes when its whole 95% interval clears',
+    "the bar. The seeds' comparator for \"comparable counties\" is unnamed: the traditional county is built from",
+    'stated staffing norms (its `assumptions` say which). The service targets (004) are rules without a rate; this',
+    'report reads "met" as met for at least 90% of the cases each applies to, an assumption of the report.',
+    '',
+    seedTable(r.seeds),
+    '',
+  );
+
+  out.push('## Mechanisms', '');
+  out.push(
+    'Each mechanism is a rule in its own module with a switch under `mechanisms` in the scenario',
+    '(`scenarios/README.md`, "How structure decides the outcome"; `test/mechanisms.test.ts` asserts each rule).',
+    `The table gives the default comparison, ${MECHANISM_PAIR[1]} less ${MECHANISM_PAIR[0]} (paired over`,
+    'replications), with every mechanism on and then with one switched off in both structures',
+    '(`scenarios/studies.ts`: `mechanismsStudy`). The honest metrics have no switch: their row gives the same',
+    'comparison measured on closed cases only (mean time to close of closed cases, local share of cases closed).',
+    '',
+  );
+  const metrics = MECHANISM_METRICS.map((m) => m.id);
+  out.push(
+    table(
+      ['mechanism', 'switch', 'module', ...metrics.map((m) => `Δ ${METRIC_HEADINGS[m] ?? m}`)],
+      r.mechanisms.map((e) => [e.name, e.switch ? `\`${e.switch}\` = false` : '—', e.module, ...metrics.map((m) => differenceText(e.differences[m], m))]),
+    ),
+    '',
+    `Δ: ${MECHANISM_PAIR[1]} minus ${MECHANISM_PAIR[0]}, mean ± 95% half-width. Compare each row with the first:`,
+    'the change is what the mechanism contributes to the difference between the structures.',
+    '',
+  );
+
+  out.push('## Sensitivity', '');
+  if (sensitivity !== undefined && sensitivity.trim() !== '') out.push(sensitivity.trim(), '');
+  else out.push(`Not yet computed; run \`npm run experiment -- sensitivity …\`, which writes \`${SENSITIVITY_FILE}\`, then \`npm run validate\`.`, '');
+  return out.join('\n');
+}
+
+/** The block README.md quotes between its markers: the headline seed figures and the count of theory checks. */
+export function renderReadmeBlock(r: ValidationResults): string {
+  const passed = r.theory.filter((c) => c.pass).length;
+  const { calibration: cal } = r.runs;
+  return [
+    README_START,
+    `From \`docs/validation.md\` (model ${MODEL_VERSION}; Longgang 2021, mean and 95% interval over ${cal.replications} replications of`,
+    `${cal.days} days; theory checks: ${passed} of ${r.theory.length} pass):`,
+    '',
+    table(
+      ['seed figure', 'expected', 'simulated', 'verdict'],
+      r.seeds.map((f) => [`${f.figure} (${f.source})`, f.expected, `${seedNumber(f)}${f.lo === f.hi ? '' : ` (${seedInterval(f)})`}`, verdict(f)]),
+    ),
+    README_END,
+  ].join('\n');
+}
+
+/** README.md with its validation block replaced; throws if the markers are missing or out of order. */
+export function replaceReadmeBlock(readme: string, block: string): string {
+  const a = readme.indexOf(README_START);
+  const b = readme.indexOf(README_END);
+  if (a < 0 || b < a) throw new Error(`README.md: expected the markers ${README_START} and ${README_END}, in that order`);
+  return readme.slice(0, a) + block + readme.slice(b + README_END.length);
+}
