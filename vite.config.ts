@@ -1,8 +1,10 @@
 import { defineConfig } from 'vite';
+import { scenarioData } from './ui/scenario-data-plugin.ts';
 
 export default defineConfig({
   // Relative paths: the built site works from any static host or folder.
   base: './',
+  plugins: [scenarioData()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -4,14 +4,15 @@
  * input errors name their control and block the run; replication results stay; the phone
  * layout neither overflows nor overlaps; no serious accessibility violation in either
  * language. The speed of a run (long tasks, frame rate, a year at the fastest speed) is
- * measured and printed. Screenshots go to test-output/.
+ * measured and printed, and so is what the first screen downloads. Screenshots go to test-output/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, shots, useApp } from './browser-app.ts';
+import { fetched, openPage, shots, useApp } from './browser-app.ts';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 useApp();
@@ -295,6 +296,24 @@ describe('accessibility', () => {
     await p.locator('fg-info li').first().waitFor();
     expect(await p.title()).toMatch(/扁平治理模拟/);
     await check('Chinese, About');
+  });
+});
+
+describe('first load', () => {
+  it('is at most 120 KB gzip until the app is ready to run, the simulation worker apart (printed)', async () => {
+    const p = await open();
+    await p.waitForLoadState('networkidle');
+    const kb = (b: Buffer) => zlib.gzipSync(b).length / 1000;
+    const files = fetched(p).map((f) => ({ ...f, kb: kb(f.bytes) }));
+    // The worker is fetched as the page opens the default structures at day 0, beside the page.
+    const worker = files.filter((f) => /worker/.test(f.file));
+    const page = files.filter((f) => !worker.includes(f));
+    const sum = (xs: typeof files) => xs.reduce((a, f) => a + f.kb, 0);
+    console.log(`first load: page ${sum(page).toFixed(1)} KB gzip (${page.map((f) => `${f.file} ${f.kb.toFixed(1)}`).join(', ')}); ` +
+      `simulation worker ${sum(worker).toFixed(1)} KB gzip (${worker.map((f) => f.file).join(', ')})`);
+    expect(page.map((f) => f.file)).toContain('index.html');
+    expect(worker.length).toBeGreaterThan(0);
+    expect(sum(page)).toBeLessThanOrEqual(120);
   });
 });
 

@@ -17,13 +17,16 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
+let dist = '';
+/** The addresses each page asked for, its workers' included, in order. */
+const requests = new WeakMap<Page, string[]>();
 let errors: string[] = [];
 const pages: Page[] = [];
 
 export function useApp(): void {
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`browser tests need Debian's chromium at ${CHROMIUM}: apt-get install -y chromium`);
-    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flatgov-dist-'));
+    const outDir = (dist = fs.mkdtempSync(path.join(os.tmpdir(), 'flatgov-dist-')));
     await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     server = await serve(outDir);
     browser = await chromium.launch({
@@ -49,10 +52,21 @@ export function useApp(): void {
 export async function openPage(viewport: { width: number; height: number }, hash = ''): Promise<Page> {
   const page = await browser.newPage({ viewport });
   pages.push(page);
+  requests.set(page, []);
+  page.on('request', (r) => requests.get(page)!.push(r.url()));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}${hash}`);
   await page.locator('#run').waitFor();
   await expect.poll(() => page.locator('#run').isEnabled()).toBe(true);
   return page;
+}
+
+/** The built files a page has asked for so far (paths in the build, e.g. `assets/index-….js`), with their contents. */
+export function fetched(page: Page): { file: string; bytes: Buffer }[] {
+  const files = [...new Set(requests.get(page) ?? [])]
+    .filter((u) => u.startsWith(server.url))
+    .map((u) => decodeURIComponent(new URL(u).pathname).replace(/^\//, '') || 'index.html')
+    .map((f) => (f.endsWith('/') ? `${f}index.html` : f));
+  return files.filter((f) => fs.existsSync(path.join(dist, f))).map((file) => ({ file, bytes: fs.readFileSync(path.join(dist, file)) }));
 }

@@ -2,10 +2,9 @@
  * Which parameters the app offers as controls, and how each is shown: everything else
  * (unit, range, default, description) comes from the scenario schema.
  */
-import type { z } from 'zod';
+import { fields } from 'virtual:scenario-data';
 import { getPath } from '../scenarios/path.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import { metaAt, schemaAt } from '../scenarios/validate.ts';
 import { parsePath } from '../scenarios/path.ts';
 import { getLang } from './i18n.ts';
 
@@ -77,20 +76,20 @@ function field(s: Scenario, path: string, label?: { en: string; zh: string }): P
     return undefined;
   }
   const segs = parsePath(path);
-  const keys = segs.map((x) => (typeof x === 'object' ? 0 : x));
-  const schema = schemaAt(keys) as (z.ZodType & { minValue?: number; maxValue?: number; isInt?: boolean }) | undefined;
-  const meta = metaAt(keys);
-  if (!schema) return undefined;
+  // The schema's entry for the path: list items by `[]`, whichever item it is.
+  const key = segs.reduce<string>((out, x) => out + (typeof x === 'string' ? (out ? `.${x}` : x) : '[]'), '');
+  const meta = Object.hasOwn(fields, key) ? fields[key] : undefined;
+  if (!meta) return undefined;
   const last = String(segs[segs.length - 1]);
   const lab = label ?? LABELS[last] ?? L(last, last);
-  const help = meta?.description ? L(meta.description, meta.descriptionZh ?? meta.description) : undefined;
+  const help = meta.description ? L(meta.description, meta.descriptionZh ?? meta.description) : undefined;
   if (typeof value === 'boolean') return { path, label: lab, help, kind: 'switch', min: 0, max: 1, step: 1, unit: '', percent: false };
   if (typeof value !== 'number') return undefined;
-  const unit = meta?.unit ?? '';
-  const min = schema.minValue ?? 0;
-  const max = Math.min(schema.maxValue ?? 1e6, unit === 'share' ? 1 : Infinity);
+  const unit = meta.unit ?? '';
+  const min = meta.min ?? 0;
+  const max = Math.min(meta.max ?? 1e6, unit === 'share' ? 1 : Infinity);
   const percent = unit === 'share';
-  const step = schema.isInt ? 1 : percent ? 0.01 : value >= 100 ? 1 : value >= 10 ? 0.5 : 0.05;
+  const step = meta.int ? 1 : percent ? 0.01 : value >= 100 ? 1 : value >= 10 ? 0.5 : 0.05;
   return { path, label: lab, help, kind: percent ? 'slider' : 'number', min, max: Number.isFinite(max) ? max : 1e6, step, unit, percent };
 }
 

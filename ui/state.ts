@@ -3,11 +3,23 @@
  * link. A link someone edited is read as far as it can be: every part that is valid is
  * kept, and the message says what was not.
  */
-import { presetJson, PRESET_IDS, DEFAULT_PRESET } from '../scenarios/presets.ts';
+import { defaultPreset, presetIds, presets } from 'virtual:scenario-data';
 import { setPath } from '../scenarios/path.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import { validateScenario, type ScenarioProblem } from '../scenarios/validate.ts';
+import type { ScenarioProblem } from '../scenarios/validate.ts';
 import { LANGS, type Lang } from './i18n.ts';
+
+export const PRESET_IDS: readonly string[] = presetIds;
+export const DEFAULT_PRESET = defaultPreset;
+
+/** A preset as validation gives it (defaults filled), a copy of its own. */
+export function presetScenario(id: string): Scenario {
+  if (!Object.hasOwn(presets, id)) throw new Error(`unknown preset "${id}": expected one of ${PRESET_IDS.join(', ')}`);
+  return structuredClone(presets[id]);
+}
+
+/** The validator, loaded when a scenario has to be checked: a change, a link, a file. */
+export const loadValidator = (): Promise<typeof import('../scenarios/validate.ts')> => import('../scenarios/validate.ts');
 
 export const VIEWS = ['charts', 'structure', 'replications', 'info'] as const;
 export type View = (typeof VIEWS)[number];
@@ -61,10 +73,22 @@ export interface BuiltColumn {
   problems: ScenarioProblem[];
 }
 
+/**
+ * A column whose scenario needs no checking (a preset, unchanged), at once; undefined for one
+ * that does (see buildColumn).
+ */
+export function presetColumn(c: ColumnSpec): BuiltColumn | undefined {
+  if (c.custom || Object.keys(c.changes).length > 0) return undefined;
+  const base = presetScenario(c.preset ?? DEFAULT_PRESET);
+  return { base, scenario: structuredClone(base), problems: [] };
+}
+
 /** The validated scenario of a column, with the user's changes applied. */
-export function buildColumn(c: ColumnSpec): BuiltColumn {
-  const json = c.custom ? c.custom.json : presetJson(c.preset ?? DEFAULT_PRESET);
-  const base = validateScenario(json);
+export async function buildColumn(c: ColumnSpec): Promise<BuiltColumn> {
+  const ready = presetColumn(c);
+  if (ready) return ready;
+  const { validateScenario } = await loadValidator();
+  const base = c.custom ? validateScenario(c.custom.json) : { ok: true as const, scenario: presetScenario(c.preset ?? DEFAULT_PRESET) };
   if (!base.ok) return { problems: base.problems };
   let s: Scenario = base.scenario;
   const problems: ScenarioProblem[] = [];
@@ -180,26 +204,26 @@ export async function decodeState(hash: string): Promise<DecodedState | undefine
   if ('columns' in r) {
     const cols = Array.isArray(r.columns) ? r.columns : [];
     const good: ColumnSpec[] = [];
-    cols.slice(0, MAX_COLUMNS).forEach((c, i) => {
+    for (const [i, c] of cols.slice(0, MAX_COLUMNS).entries()) {
       const col = c as ColumnSpec;
       if (!col || typeof col !== 'object' || (!col.custom && !PRESET_IDS.includes(col.preset ?? ''))) {
         problems.push(`structure ${i + 1}: unknown preset "${String(col?.preset)}"`);
-        return;
+        continue;
       }
       const spec: ColumnSpec = { ...(col.custom ? { custom: col.custom } : { preset: col.preset }), changes: {} };
-      if (!buildColumn({ ...spec, changes: {} }).base) {
+      if (!(await buildColumn({ ...spec, changes: {} })).base) {
         problems.push(`structure ${i + 1}: its scenario is not valid`);
-        return;
+        continue;
       }
       // Keep each change that still gives a valid scenario.
       for (const [path, value] of Object.entries(col.changes ?? {})) {
         const trial = { ...spec, changes: { ...spec.changes, [path]: value } };
-        const b = buildColumn(trial);
+        const b = await buildColumn(trial);
         if (b.scenario) spec.changes = trial.changes;
         else problems.push(`structure ${i + 1}, ${path}: ${b.problems[0]?.message ?? 'invalid'}`);
       }
       good.push(spec);
-    });
+    }
     if (good.length > 0) {
       state.columns = good;
       kept.push('columns');

@@ -19,10 +19,10 @@ import { latinHypercube } from './sensitivity.ts';
 import { applyAssumptions, assumptions, assumptionsByIds, valueAt } from '../scenarios/assumptions.ts';
 export { csvCell } from './csv.ts';
 import { interval, pairedDifference, tCritical, type Interval, type PairedTest } from './stats.ts';
+import { FLATGOV_VERSION, sha256 } from './identity.ts';
+export { FLATGOV_VERSION, sha256 } from './identity.ts';
 
 export const EXPERIMENT_VERSION = 1;
-/** The package's version (package.json, deno.json and CITATION.cff say the same; a test checks). */
-export const FLATGOV_VERSION = '0.2.0';
 
 /** A parameter path, checked when the experiment is read so that every bad path is reported at once. */
 const paramPath = z.string().min(1).superRefine((p, ctx) => {
@@ -601,15 +601,6 @@ export function aggregate(plan: Plan, results: JobResult[], replications: number
     );
   }
   return { summary, differences, rows, series };
-}
-
-/** SHA-256 of a value's canonical JSON (keys sorted), as hex. */
-export async function sha256(value: unknown): Promise<string> {
-  const canonical = JSON.stringify(value, (_k, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
-  );
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export async function manifestFor(

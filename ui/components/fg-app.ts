@@ -1,8 +1,5 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { PRESET_IDS } from '../../scenarios/presets.ts';
-import { parseJsonText } from '../../scenarios/json.ts';
-import { ScenarioError, validateScenario } from '../../scenarios/validate.ts';
-import { FLATGOV_VERSION, sha256 } from '../../workers/experiment.ts';
+import { FLATGOV_VERSION, sha256 } from '../../workers/identity.ts';
 import { csvText, type Cell } from '../../workers/csv.ts';
 import { estimateAppRun } from '../budget.ts';
 import { downloadText } from '../charts/export.ts';
@@ -10,7 +7,7 @@ import { fmt, getLang, nameOf, setLang, t, unitName, type Lang, type MessageKey 
 import { fieldOf, labelOf, shownValue } from '../params.ts';
 import { getPath } from '../../scenarios/path.ts';
 import { SimController } from '../sim-controller.ts';
-import { buildColumn, decodeState, defaultState, encodeState, MAX_COLUMNS, VIEWS, type AppState, type BuiltColumn, type View } from '../state.ts';
+import { buildColumn, decodeState, defaultState, encodeState, loadValidator, MAX_COLUMNS, presetColumn, PRESET_IDS, VIEWS, type AppState, type BuiltColumn, type View } from '../state.ts';
 import './fg-compare.ts';
 import './fg-params.ts';
 import './fg-picker.ts';
@@ -49,6 +46,8 @@ export class FgApp extends LitElement {
   };
   declare state: AppState;
   declare built: BuiltColumn[];
+  private buildGeneration = 0;
+  private edits: Promise<void> = Promise.resolve();
   declare linkMessage: string;
   declare fileErrors: (string | undefined)[];
   declare shareMessage: string;
@@ -114,7 +113,8 @@ export class FgApp extends LitElement {
   constructor() {
     super();
     this.state = defaultState();
-    this.built = this.state.columns.map(buildColumn);
+    // The default structures are presets, which need no checking: the first screen is drawn at once.
+    this.built = this.state.columns.map((c) => presetColumn(c) ?? { problems: [] });
     this.linkMessage = '';
     this.fileErrors = [];
     this.shareMessage = '';
@@ -161,13 +161,21 @@ export class FgApp extends LitElement {
       this.state = decoded.state;
     }
     setLang(this.state.lang);
-    this.rebuild();
     this.sim.setSpeed(this.state.speed);
-    await this.resetRun();
+    await this.rebuildAndReset();
   }
 
-  private rebuild() {
-    this.built = this.state.columns.map(buildColumn);
+  /** Build the columns of the current state; false if a later state was built meanwhile. */
+  private async rebuild(): Promise<boolean> {
+    const gen = ++this.buildGeneration;
+    const built = await Promise.all(this.state.columns.map(buildColumn));
+    if (gen !== this.buildGeneration) return false;
+    this.built = built;
+    return true;
+  }
+
+  private async rebuildAndReset(): Promise<void> {
+    if (await this.rebuild()) await this.resetRun();
   }
 
   private columnTitle(i: number): string {
@@ -200,7 +208,7 @@ export class FgApp extends LitElement {
   }
 
   /** Copy the selected structure's values at these paths to every other structure. */
-  private applyToAll(paths: string[]) {
+  private async applyToAll(paths: string[]) {
     const sel = this.state.selected;
     const from = this.built[sel]?.scenario;
     if (!from) return;
@@ -222,8 +230,7 @@ export class FgApp extends LitElement {
       return { ...col, changes };
     });
     this.patchState({ columns });
-    this.rebuild();
-    void this.resetRun();
+    await this.rebuildAndReset();
   }
 
   /** Run or pause; a run the estimator calls huge starts only once the user agrees, and one past what a tab holds not at all. */
@@ -341,30 +348,38 @@ export class FgApp extends LitElement {
     const columns = [...this.state.columns];
     columns[i] = spec;
     this.patchState({ columns });
-    this.built = columns.map(buildColumn);
     const errs = [...this.fileErrors];
     errs[i] = undefined;
     this.fileErrors = errs;
-    void this.resetRun();
+    void this.rebuildAndReset();
   }
 
+  /** Changes are applied one after another, each to the state the one before left. */
   private onParamChange(e: CustomEvent<{ path: string; value: unknown }>) {
+    this.edits = this.edits.then(() => this.applyParamChange(e.detail)).catch((err: Error) => {
+      this.runMessage = err.message;
+    });
+  }
+
+  private async applyParamChange({ path, value }: { path: string; value: unknown }) {
+    // Loaded first, so that what follows reads and writes the state with no user event between.
+    await loadValidator();
     const i = this.state.selected;
     const col = this.state.columns[i];
     const changes = { ...col.changes };
     const base = this.built[i].base;
-    if (e.detail.value === undefined) delete changes[e.detail.path];
-    else changes[e.detail.path] = e.detail.value;
+    if (value === undefined) delete changes[path];
+    else changes[path] = value;
     // A value equal to the structure's own is no change.
-    if (base && e.detail.value !== undefined) {
-      const same = JSON.stringify(buildColumn({ ...col, changes: { [e.detail.path]: e.detail.value } }).scenario) === JSON.stringify(base);
-      if (same) delete changes[e.detail.path];
+    if (base && value !== undefined) {
+      const same = JSON.stringify((await buildColumn({ ...col, changes: { [path]: value } })).scenario) === JSON.stringify(base);
+      if (same) delete changes[path];
     }
     const columns = [...this.state.columns];
     columns[i] = { ...col, changes };
     this.patchState({ columns });
     const before = this.built[i].scenario;
-    this.rebuild();
+    if (!(await this.rebuild())) return;
     // An invalid value is shown with its problem and runs nothing: the last run stays.
     if (this.built[i].scenario && JSON.stringify(this.built[i].scenario) !== JSON.stringify(before)) void this.resetRun();
   }
@@ -373,6 +388,7 @@ export class FgApp extends LitElement {
     const { index, file } = e.detail;
     const errs = [...this.fileErrors];
     try {
+      const [{ parseJsonText }, { ScenarioError, validateScenario }] = await Promise.all([import('../../scenarios/json.ts'), loadValidator()]);
       const json = parseJsonText(await file.text(), file.name);
       const r = validateScenario(json);
       if (!r.ok) throw new ScenarioError(r.problems, file.name);
@@ -389,8 +405,7 @@ export class FgApp extends LitElement {
     const preset = PRESET_IDS.find((p) => !used.has(p)) ?? PRESET_IDS[0];
     const columns = [...this.state.columns, { preset, changes: {} }];
     this.patchState({ columns, selected: columns.length - 1 });
-    this.rebuild();
-    void this.resetRun();
+    void this.rebuildAndReset();
   }
 
   private removeColumn(i: number) {
@@ -398,8 +413,7 @@ export class FgApp extends LitElement {
     const columns = this.state.columns.filter((_, k) => k !== i);
     this.patchState({ columns, selected: Math.min(this.state.selected, columns.length - 1) });
     this.fileErrors = this.fileErrors.filter((_, k) => k !== i);
-    this.rebuild();
-    void this.resetRun();
+    void this.rebuildAndReset();
   }
 
   /** A seed from its field: a rejected value leaves the state as it was, and says why beside the field. */
@@ -545,8 +559,7 @@ export class FgApp extends LitElement {
               const columns = [...st.columns];
               columns[sel] = { ...columns[sel], changes: {} };
               this.patchState({ columns });
-              this.rebuild();
-              void this.resetRun();
+              void this.rebuildAndReset();
             }}></fg-params>
         </aside>
         <main id="main" tabindex="-1">

@@ -1,19 +1,10 @@
 import { LitElement, css, html } from 'lit';
-import { presetJson, PRESET_IDS } from '../../scenarios/presets.ts';
+import { presets } from 'virtual:scenario-data';
 import { nameOf, t } from '../i18n.ts';
-import { MAX_COLUMNS, type ColumnSpec } from '../state.ts';
+import { MAX_COLUMNS, PRESET_IDS, type ColumnSpec } from '../state.ts';
 
-/** Names of the presets, read once (not validated on every render). */
-const PRESET_NAMES = new Map<string, { name: string; nameZh?: string }>();
-function presetName(id: string): { name: string; nameZh?: string } {
-  let n = PRESET_NAMES.get(id);
-  if (!n) {
-    const j = presetJson(id) as { name?: unknown; nameZh?: unknown };
-    n = { name: String(j.name ?? id), nameZh: typeof j.nameZh === 'string' ? j.nameZh : undefined };
-    PRESET_NAMES.set(id, n);
-  }
-  return n;
-}
+/** The name of a preset, in both languages. */
+const presetName = (id: string): { name: string; nameZh?: string } => presets[id] ?? { name: id };
 
 /**
  * The structures compared: a preset or the user's own JSON per column; add or remove
