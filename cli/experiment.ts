@@ -2,6 +2,7 @@
  * flatgov experiment <experiment.json> [--workers N] [--out results.csv|results.json|-] [--series daily|weekly] [--shard i/N]
  * flatgov experiment --compare a,b[,c…] [--replications R] [--days D] [--seed S] [--out …]
  * flatgov experiment merge <shard.json>... [--out merged.json|merged.csv|-]
+ * flatgov experiment sensitivity <experiment.json> [...] (cli/sensitivity.ts)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,7 @@ const HELP = `usage:
   flatgov experiment <experiment.json> [--workers N] [--out FILE|-] [--series daily|weekly] [--shard i/N]
   flatgov experiment --compare a,b[,...] [--replications R] [--days D] [--seed S] [--metrics m1,m2] [--out FILE|-]
   flatgov experiment merge <shard.json>... [--out FILE|-]
+  flatgov experiment sensitivity <experiment.json> [--out FILE.json] [--markdown FILE.md]   (see sensitivity --help)
 (in a checkout: npm run experiment -- …)
 
 Runs replications of several structures (presets or scenario files) on common random
@@ -167,7 +169,20 @@ await runMain(async () => {
     quiet: { type: 'boolean', short: 'q', default: false },
     progress: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
+    markdown: { type: 'string' },
+    trajectories: { type: 'string' },
+    n: { type: 'string' },
+    top: { type: 'string' },
+    'morris-only': { type: 'boolean', default: false },
   });
+  if (positionals[0] === 'sensitivity') {
+    const { sensitivityCli, SENSITIVITY_HELP } = await import('./sensitivity.ts');
+    if (values.help) console.log(SENSITIVITY_HELP);
+    else await sensitivityCli(values, positionals.slice(1));
+    return;
+  }
+  for (const f of ['markdown', 'trajectories', 'n', 'top', 'morris-only'] as const)
+    if (values[f] !== undefined && values[f] !== false) throw new UsageError(`--${f}: only with the sensitivity command (see sensitivity --help)`);
   if (values.help || (positionals.length === 0 && !values.compare)) {
     console.log(HELP);
     return;

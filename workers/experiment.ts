@@ -92,6 +92,30 @@ const seriesSchema = z
   })
   .meta({ description: 'Time series of every run, in tidy rows (structure, point, replication, seed, day, metric, value).' });
 
+/** Global sensitivity to the assumptions (workers/sensitivity-run.ts). */
+export const sensitivitySchema = z
+  .strictObject({
+    assumptions: z.union([z.literal('all'), z.array(z.string()).min(2)]).default('all')
+      .meta({ description: 'Assumption ids to analyse (npm run scenario -- assumptions lists them), or "all".' }),
+    morris: z
+      .strictObject({
+        trajectories: z.number().int().min(2).max(1000).default(6).meta({ description: 'Morris trajectories r: r(k + 1) runs per structure for k assumptions.' }),
+        levels: z.number().int().min(2).max(20).refine((p) => p % 2 === 0, 'expected an even number').default(4)
+          .meta({ description: 'Grid levels p of each assumption’s range (even).' }),
+      })
+      .prefault({}),
+    sobol: z
+      .strictObject({
+        top: z.number().int().min(2).max(60).default(8).meta({ description: 'How many assumptions, ranked by Morris μ*, get Sobol indices.' }),
+        n: z.number().int().min(4).max(100_000).default(32).meta({ description: 'Base sample size N: N(top + 2) runs per structure.' }),
+      })
+      .nullable()
+      .prefault({})
+      .meta({ description: 'Sobol indices of the assumptions that matter most; null for Morris screening only.' }),
+    bootstrap: z.number().int().min(10).max(100_000).default(1000).meta({ description: 'Bootstrap resamples for the intervals.' }),
+    seed: z.number().int().min(0).max(2 ** 31).default(1).meta({ description: 'Seed of the designs and the bootstrap (not of the runs).' }),
+  })
+  .meta({ description: 'Global sensitivity to the assumptions: Morris screening, then Sobol indices (npm run experiment -- sensitivity).' });
 export const experimentSchema = z.strictObject({
   $schema: z.string().optional().meta({ description: 'The JSON Schema this file follows (for editors).' }),
   experimentVersion: z.literal(EXPERIMENT_VERSION).default(EXPERIMENT_VERSION),
@@ -116,6 +140,7 @@ export const experimentSchema = z.strictObject({
       description:
         'Uncertainty over assumptions: replication k draws every named assumption from its range (a Latin hypercube over the replications) and applies the same draw to every structure, so intervals cover what is not known as well as chance, and differences stay paired.',
     }),
+  sensitivity: sensitivitySchema.optional(),
   sequential: z
     .strictObject({
       relativeHalfWidth: z.number().positive().optional()
@@ -183,6 +208,13 @@ export function parseExperiment(input: unknown, custom: readonly string[] = []):
     problems.push({ path: 'sweep', message: 'a Latin hypercube needs at least one sweep parameter' });
   if (d.type === 'list' && r.data.sweep.length > 0)
     problems.push({ path: 'sweep', message: 'a listed design gives its points itself: leave sweep out' });
+  const sens = r.data.sensitivity;
+  if (sens && sens.assumptions !== 'all') {
+    const known = new Set(assumptions().map((a) => a.id));
+    sens.assumptions.forEach((id, i) => {
+      if (!known.has(id)) problems.push({ path: `sensitivity.assumptions[${i}]`, message: `expected an assumption id (npm run scenario -- assumptions lists them), got "${id}"` });
+    });
+  }
   const u = r.data.uncertainty;
   if (u) {
     const known = new Map(assumptions().map((a) => [a.id, a]));
