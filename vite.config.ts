@@ -9,6 +9,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     outDir: 'dist',
+    // The app, and the validation report (docs/validation.md) as a page beside it.
+    rolldownOptions: { input: { main: 'index.html', validation: 'validation.html' } },
   },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },

@@ -133,7 +133,7 @@ export function renderReport(r: ValidationResults, sensitivity?: string): string
     '',
     `- Theory checks: **${passed} of ${r.theory.length} pass**. Each runs on its own fixed seeds, named in its row.`,
     `- The seeds' figures: **${reproduced} of ${r.seeds.length} reproduced**; the others fall short and are reported as such (not a failure of the check).`,
-    `  ${cal.structures.join(' and ')}, ${cal.replications} replications of ${cal.days} days, seeds ${seedList(cal.seeds)}`,
+    `  Runs: ${cal.structures.join(' and ')}, ${cal.replications} replications of ${cal.days} days, seeds ${seedList(cal.seeds)}`,
     '  (derived from base seed 1; replication k of every structure uses the same seed: common random numbers, paired differences).',
     `- Mechanisms switched off: ${MECHANISM_PAIR.join(' against ')}, ${mech.replications} replications of ${mech.days} days, ${seedList(mech.seeds) === seedList(cal.seeds) ? 'the same seeds' : `seeds ${seedList(mech.seeds)}`}.`,
     '- Intervals are 95% Student-t intervals of the mean over replications, unless a row says otherwise.',

@@ -70,6 +70,23 @@ describe('the app', () => {
     await p.screenshot({ path: path.join(shots, '04-info.png'), fullPage: true });
   });
 
+  it('the About tab links to the validation report, a page of the build that shows docs/validation.md', async () => {
+    const p = await open();
+    await p.locator('#tab-info').click();
+    const link = p.locator('fg-info a', { hasText: 'Validation report' });
+    await link.waitFor({ timeout: 30_000 });
+    const href = new URL((await link.getAttribute('href'))!, p.url()).href;
+    await p.goto(href);
+    const md = fs.readFileSync(path.join(root, 'docs/validation.md'), 'utf8');
+    const headings = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    await expect.poll(() => p.locator('main h2').allTextContents()).toEqual(headings);
+    expect(await p.locator('main h1').textContent()).toBe('Validation report');
+    // Every table row of the Markdown is a row of the page (header rows included, separators not).
+    const rows = md.split('\n').filter((l) => l.startsWith('|') && !/^\|(\s*---\s*\|)+$/.test(l)).length;
+    expect(await p.locator('main tr').count()).toBe(rows);
+    await expect.poll(() => p.locator('main').textContent()).toContain('Mean wait in M/M/5');
+  });
+
   it('gives in the browser the same summary as in Node, bit for bit', async () => {
     const p = await open();
     await p.locator('#days').fill('12');

@@ -46,6 +46,8 @@ export class FgInfo extends LitElement {
       <h3>${t('info.how')}</h3><p>${t('info.howText')}</p>
       <h3>${t('info.try')}</h3>
       <ul><li>${t('info.try1')}</li><li>${t('info.try2')}</li><li>${t('info.try3')}</li><li>${t('info.try4')}</li></ul>
+      <h3>${t('info.validation')}</h3>
+      <p><a href="./validation.html" target="_blank" rel="noopener">${t('info.validationLink')}</a>: ${t('info.validationText')}</p>
       ${this.scenarios.map((s) => html`
         <h3>${nameOf(s)}</h3>
         <p>${local(s.description, s.descriptionZh)}</p>

@@ -180,6 +180,9 @@ export const zh: Record<MessageKey, string> = {
   'info.assumptions': '{name} 的假设',
   'info.notes': '校准说明',
   'info.seed': '资料 {id}：{title}',
+  'info.validation': '模型如何检验',
+  'info.validationLink': '验证报告',
+  'info.validationText': '（英文）模拟结果与排队论、Garicano 按难度分流、控制损失和诉求守恒的对照；种子资料中的数字（90%以上就地解决、机构和编制减少60%、每年节约行政成本10亿元以上、各项服务时限）逐项标明达到或未达到；以及每个机制的作用。由 npm run validate 从代码生成。',
 
   'app.pageTitle': 'flatgov 扁平治理模拟 —— 扁平还是层级的基层政府',
   'app.skipParams': '跳到参数',
