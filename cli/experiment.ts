@@ -11,6 +11,7 @@ import { presetJson, PRESET_IDS } from '../scenarios/presets.ts';
 import { estimateRun, overBudget } from '../sim/budget.ts';
 import { experimentSchema, experimentSize, MAX_SWEEP_POINTS, metricUnit, parseAndPlanExperiment } from '../workers/experiment.ts';
 import { availableCores, defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
+import { codeCommit } from '../workers/commit.ts';
 import { isExperimentOutput, mergeShards, runExperiment, type ExperimentOutput, type Progress } from '../workers/runner.ts';
 import { collect, MAX_DAYS, numberArg, parseCli, refuse, wholeArg } from './args.ts';
 import { budgetOfMachine } from './budget.ts';
@@ -290,7 +291,7 @@ await runMain(async () => {
     const progress = progressReporter({ quiet: values.quiet, tty: values.progress || undefined });
     let last: Progress | undefined;
     const out = await runExperiment(plan, poolExecutor(pool), {
-      signal: ctl.signal, shard,
+      signal: ctl.signal, shard, commit: codeCommit(),
       onProgress: (p) => {
         last = p;
         progress.update(p);

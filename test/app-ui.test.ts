@@ -6,13 +6,15 @@
  * language. The speed of a run (long tasks, frame rate, a year at the fastest speed) is
  * measured and printed, and so is what the first screen downloads. Screenshots go to test-output/.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { fetched, openPage, shots, useApp } from './browser-app.ts';
+import { MODEL_VERSION } from '../sim/version.ts';
+import { fetched, openPage, root, shots, useApp } from './browser-app.ts';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 useApp();
@@ -75,6 +77,9 @@ describe('the app tells the truth', () => {
     const svg = await p.locator('fg-chart[chart-id="service-targets"]').evaluate((el) => (el as unknown as { exportSvgText(): string }).exportSvgText());
     expect(svg).toMatch(/^<\?xml/);
     for (const s of ['Service targets met', 'accepted ≤ 30 min', 'closed ≤ 24 h', '1. Traditional county', '2. Longgang 2021', 'Seed 1', 'day 3 of 365 days', 'Source: flatgov']) expect(svg).toContain(s);
+    // The source line names the model version and the commit the site was built from.
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).slice(0, 12);
+    expect(svg).toContain(`(model ${MODEL_VERSION}, commit ${head})`);
     expect(svg).not.toContain('<!--');
     const png = p.waitForEvent('download');
     await p.locator('fg-chart[chart-id="service-targets"] details.dl summary').click();

@@ -4,6 +4,7 @@
  * the result; language; links; a malformed upload; keyboard only; no console errors.
  * Screenshots of the main screens go to test-output/.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultState, encodeState } from '../ui/state.ts';
 import { simulate } from '../sim/index.ts';
 import { loadPreset } from '../scenarios/presets.ts';
+import { MODEL_VERSION } from '../sim/version.ts';
 import { openPage, root, shots, useApp } from './browser-app.ts';
 
 useApp();
@@ -276,6 +278,9 @@ describe('the app', () => {
     const m = JSON.parse(fs.readFileSync(await (await manifest).path(), 'utf8'));
     expect(m.seed).toBe(1);
     expect(m.structures[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The model version and the commit the site was built from.
+    expect(m.modelVersion).toBe(MODEL_VERSION);
+    expect(m.commit).toMatch(new RegExp(`^${execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()}(-dirty)?$`));
   });
 
   it('runs replications with a progress bar and shows intervals', async () => {

@@ -2,7 +2,7 @@
  * The command line as a user meets it: a summary or JSON on a good scenario; every
  * problem with its path and what was expected, and exit status 2, on a bad one.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { presetJson } from '../scenarios/presets.ts';
+import { MODEL_VERSION } from '../sim/version.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
@@ -159,6 +160,10 @@ describe('npm run experiment', () => {
       return JSON.stringify(o);
     };
     expect(strip(merged) === strip(whole)).toBe(true);
+    // The manifest names the model version and the commit of this checkout.
+    const { manifest } = JSON.parse(fs.readFileSync(whole, 'utf8'));
+    expect(manifest.modelVersion).toBe(MODEL_VERSION);
+    expect(manifest.commit).toMatch(new RegExp(`^${execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()}(-dirty)?$`));
   });
 
   it('pipes tidy CSV to standard output, and writes a CSV file with its manifest and series beside it', async () => {

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simulate } from '../sim/simulate.ts';
 import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
+import { MODEL_VERSION } from '../sim/version.ts';
 import { denoBin } from './deno-bin.ts';
 
 const run = promisify(execFile);
@@ -107,6 +108,28 @@ describe('the packed library in an empty folder', () => {
       { cwd: dir, env },
     );
     expect(exp.stdout.split('\n')[0]).toBe('structure,replication,seed,day,metric,value');
+    // Outside a flatgov checkout the manifest's commit comes from FLATGOV_COMMIT, else it is unknown.
+    const manifestOf = async (extra: Record<string, string>) => {
+      const args = [
+        'experiment',
+        '--compare',
+        'longgang-2021',
+        '--replications',
+        '2',
+        '--days',
+        '1',
+        '--workers',
+        '1',
+        '--out',
+        '-',
+        '--format',
+        'json',
+        '--quiet',
+      ];
+      return JSON.parse((await run(bin, args, { cwd: dir, env: { ...env, ...extra } })).stdout).manifest;
+    };
+    expect(await manifestOf({ FLATGOV_COMMIT: 'abc123' })).toMatchObject({ modelVersion: MODEL_VERSION, commit: 'abc123' });
+    expect((await manifestOf({ FLATGOV_COMMIT: '' })).commit).toBe('unknown');
     for (const cmd of ['sim', 'scenario', 'experiment', 'bench'])
       expect((await run(bin, [cmd, '--help'], { cwd: dir, env })).stdout).toMatch(/^usage:\s+flatgov /);
   });

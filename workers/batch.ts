@@ -13,6 +13,7 @@ import type { Scenario } from '../scenarios/schema.ts';
 import { parseAndPlanExperiment, runJob, type ExperimentInput, type Job, type Plan } from './experiment.ts';
 import { defaultWorkerCount, nodePool, poolExecutor } from './node-pool.ts';
 import { inProcessExecutor, runExperiment, type Executor, type ExperimentOutput, type RunExperimentOptions } from './runner.ts';
+import { codeCommit } from './commit.ts';
 
 /** What a metric hook sees besides the snapshot. */
 export interface HookContext {
@@ -89,7 +90,7 @@ export async function experiment(input: ExperimentInput | unknown, opts: Experim
   const pool = workers > 0 ? nodePool(workers) : undefined;
   try {
     const exec = withMetricHooks(pool ? poolExecutor(pool) : inProcessExecutor(runJob), opts.hooks ?? {});
-    return await runExperiment(plan, exec, opts);
+    return await runExperiment(plan, exec, { ...opts, commit: opts.commit ?? codeCommit() });
   } finally {
     pool?.close();
   }

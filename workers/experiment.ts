@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { DEFAULT_METRICS, METRIC_ID_HINT, metricInfo } from '../sim/catalog.ts';
 import { replicationSeed, stream } from '../sim/rng.ts';
 import { createSimulation } from '../sim/simulate.ts';
+import { MODEL_VERSION } from '../sim/version.ts';
 import type { Snapshot } from '../sim/metrics.ts';
 import { DEFAULT_SERIES_METRICS, SERIES_ID_HINT, seriesMetricInfo } from '../sim/series.ts';
 import { parsePath, setPath, PathError } from '../scenarios/path.ts';
@@ -555,7 +556,12 @@ export interface SeriesRow extends TidyRow {
 }
 
 export interface Manifest {
+  /** The package version (FLATGOV_VERSION). */
   flatgov: string;
+  /** The model version (sim/version.ts): the same scenario and seed give the same result within one. */
+  modelVersion: string;
+  /** The git commit of the code that ran ("-dirty" when it had uncommitted changes), or "unknown". */
+  commit: string;
   scenarioSchemaVersion: number;
   experimentVersion: number;
   experiment: Experiment;
@@ -635,11 +641,14 @@ export function aggregate(plan: Plan, results: JobResult[], replications: number
   return { summary, differences, rows, series };
 }
 
+/** The manifest of a run: versions, the commit (passed in: this module reads no files), the experiment, hashes and seeds. */
 export async function manifestFor(
-  plan: Plan, replications: number, complete: boolean, date: Date, shard?: { index: number; count: number },
+  plan: Plan, replications: number, complete: boolean, date: Date, shard?: { index: number; count: number }, commit = 'unknown',
 ): Promise<Manifest> {
   return {
     flatgov: FLATGOV_VERSION,
+    modelVersion: MODEL_VERSION,
+    commit,
     scenarioSchemaVersion: SCHEMA_VERSION,
     experimentVersion: EXPERIMENT_VERSION,
     experiment: plan.experiment,

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { presetJson } from '../scenarios/presets.ts';
+import { MODEL_VERSION } from '../sim/version.ts';
 import { parseExperiment, planExperiment, runJob, type ExperimentInput } from './experiment.ts';
 import { inProcessExecutor, mergeShards, runExperiment, type ExperimentOutput } from './runner.ts';
 
@@ -67,6 +68,23 @@ describe('merge refuses inconsistent shards', () => {
   it('refuses a file that is not a shard output', async () => {
     const r = await merged([await shard(0, 2), { hello: 1 } as unknown as ExperimentOutput]);
     expect((r as Error).message).toMatch(/file 2 is not an experiment output \(expected manifest, rows, failures and resolved\)/);
+  });
+  it('refuses shards run by another model version, whose results differ', async () => {
+    const old = structuredClone(await shard(1, 2));
+    old.manifest.modelVersion = '1.0.0';
+    expect(((await merged([await shard(0, 2), old])) as Error).message).toMatch(
+      new RegExp(`different model versions \\(0/2: ${MODEL_VERSION.replace(/\./g, '\\.')}; 1/2: 1\\.0\\.0\\)`),
+    );
+    const both = [structuredClone(await shard(0, 2)), old];
+    both[0].manifest.modelVersion = '1.0.0';
+    expect(((await merged(both)) as Error).message).toMatch(/run by model version 1\.0\.0, this flatgov is model version .*: merge them with the flatgov that ran them/);
+  });
+  it('names the commit that ran the shards, or every commit if they differ', async () => {
+    const [a, b] = [structuredClone(await shard(0, 2)), structuredClone(await shard(1, 2))];
+    a.manifest.commit = b.manifest.commit = 'abc';
+    expect(((await merged([a, b])) as ExperimentOutput).manifest.commit).toBe('abc');
+    b.manifest.commit = 'def';
+    expect(((await merged([a, b])) as ExperimentOutput).manifest.commit).toBe('abc, def');
   });
   it('a shard says it is one in its manifest', async () => {
     const s = await shard(1, 3);

@@ -8,6 +8,7 @@ import {
   type JobFailure, type JobResult, type Plan, sha256,
 } from './experiment.ts';
 import type { Scenario } from '../scenarios/schema.ts';
+import { MODEL_VERSION } from '../sim/version.ts';
 
 export interface Executor {
   /** How many jobs it runs at once. */
@@ -32,6 +33,8 @@ export interface RunExperimentOptions {
   shard?: { index: number; count: number };
   /** Date written in the manifest (default now). */
   date?: Date;
+  /** Git commit of the code that runs, written in the manifest (default "unknown"; from Node, `codeCommit()`). */
+  commit?: string;
   /** Called with each replication as it finishes (to journal it). */
   onResult?: (r: JobResult) => void;
 }
@@ -84,7 +87,7 @@ export async function runExperiment(plan: Plan, exec: Executor, opts: RunExperim
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }
-  return assemble(plan, results, failures, reps, !cancelled && failures.length === 0, opts.date ?? new Date(), opts.shard);
+  return assemble(plan, results, failures, reps, !cancelled && failures.length === 0, opts.date ?? new Date(), opts.shard, opts.commit);
 }
 
 async function runAll(
@@ -114,11 +117,11 @@ async function runAll(
 
 async function assemble(
   plan: Plan, results: JobResult[], failures: JobFailure[], reps: number, complete: boolean, date: Date,
-  shard?: { index: number; count: number },
+  shard?: { index: number; count: number }, commit?: string,
 ): Promise<ExperimentOutput> {
   const { summary, differences, rows, series } = aggregate(plan, results, reps);
   return {
-    manifest: await manifestFor(plan, reps, complete, date, shard),
+    manifest: await manifestFor(plan, reps, complete, date, shard, commit),
     summary, differences, rows,
     ...(series ? { series } : {}),
     failures: [...failures].sort((a, b) => a.index - b.index),
@@ -195,8 +198,9 @@ export function isExperimentOutput(o: unknown): o is ExperimentOutput {
 
 /**
  * Combine the outputs of all shards into what one machine would have produced. Refuses
- * (MergeError) unless they are slices of one experiment (same hash), of one partition, each
- * present once, and together hold every replication exactly once.
+ * (MergeError) unless they are slices of one experiment (same hash) run by one model version,
+ * of one partition, each present once, and together hold every replication exactly once.
+ * The merged manifest names the shards' commit (their commits, comma-separated, if they differ).
  */
 export async function mergeShards(outputs: ExperimentOutput[], date = new Date()): Promise<ExperimentOutput> {
   if (outputs.length === 0) throw new MergeError('expected at least one shard output');
@@ -210,6 +214,14 @@ export async function mergeShards(outputs: ExperimentOutput[], date = new Date()
     const list = kinds.map((h) => `${outputs.filter((_, i) => hashes[i] === h).map(shardName).join(', ')} (experiment ${h.slice(0, 12)})`);
     throw new MergeError(`the shards come from different experiments: ${list.join(' vs ')}`);
   }
+  const models = [...new Set(outputs.map((o) => o.manifest.modelVersion ?? 'unknown'))];
+  if (models.length > 1)
+    throw new MergeError(
+      `the shards were run by different model versions (${models.map((m) => `${outputs.filter((o) => (o.manifest.modelVersion ?? 'unknown') === m).map(shardName).join(', ')}: ${m}`).join('; ')}), whose results differ: run them all with one`,
+    );
+  if (models[0] !== MODEL_VERSION)
+    throw new MergeError(`the shards were run by model version ${models[0]}, this flatgov is model version ${MODEL_VERSION}: merge them with the flatgov that ran them`);
+  const commits = [...new Set(outputs.map((o) => o.manifest.commit ?? 'unknown'))];
   for (const o of outputs) {
     const own = await Promise.all(o.resolved.map((r) => sha256(r.scenario)));
     if (own.join() !== o.manifest.scenarios.map((s) => s.sha256).join())
@@ -276,7 +288,7 @@ export async function mergeShards(outputs: ExperimentOutput[], date = new Date()
   }
   const failures = outputs.flatMap((o) => o.failures);
   const complete = failures.length === 0 && outputs.every(sliceFinished);
-  return assemble(plan, results, failures, R, complete, date);
+  return assemble(plan, results, failures, R, complete, date, undefined, commits.join(', '));
 }
 
 /** Runs jobs in the current thread (tests, and a fallback without workers). */

@@ -1,5 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { FLATGOV_VERSION, sha256 } from '../../workers/identity.ts';
+import { MODEL_VERSION } from '../../sim/version.ts';
+import { COMMIT } from '../build-info.ts';
 import { csvText, type Cell } from '../../workers/csv.ts';
 import { estimateAppRun } from '../budget.ts';
 import { downloadText } from '../charts/export.ts';
@@ -457,6 +459,8 @@ export class FgApp extends LitElement {
   private async exportData(kind: 'csv' | 'json') {
     const manifest = {
       flatgov: FLATGOV_VERSION,
+      modelVersion: MODEL_VERSION,
+      commit: COMMIT,
       date: new Date().toISOString(),
       seed: this.state.seed,
       days: this.state.days,
@@ -611,7 +615,7 @@ export class FgApp extends LitElement {
       return ch.length ? `${this.columnTitle(i)}: ${ch.join('; ')}` : this.columnTitle(i);
     });
     lines.push(t('export.run', { seed: st.seed, day: fmt(Math.floor(this.sim.day)), days: fmt(st.days) }));
-    return { lines, source: t('export.source', { version: FLATGOV_VERSION, url: `${location.origin}${location.pathname}` }) };
+    return { lines, source: t('export.source', { version: FLATGOV_VERSION, model: MODEL_VERSION, commit: COMMIT.slice(0, 12), url: `${location.origin}${location.pathname}` }) };
   }
 
   private replicationsView(visible: boolean) {

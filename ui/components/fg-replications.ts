@@ -3,6 +3,7 @@ import { METRIC_BY_ID } from '../../sim/catalog.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { browserExecutor, browserPool, browserWorkerCount } from '../../workers/browser-pool.ts';
 import { estimateAppRun } from '../budget.ts';
+import { COMMIT } from '../build-info.ts';
 import { parseExperiment, planExperiment, toCsv, toJson } from '../../workers/experiment.ts';
 import { runExperiment, type ExperimentOutput } from '../../workers/runner.ts';
 import { downloadText } from '../charts/export.ts';
@@ -154,6 +155,7 @@ export class FgReplications extends LitElement {
       this._progress = { done: 0, total: plan.structures.length * this.replications };
       this._out = await runExperiment(plan, browserExecutor(this.pool), {
         signal: this.ctl.signal,
+        commit: COMMIT,
         onProgress: (p) => (this._progress = { done: p.done, total: p.total }),
       });
       const died = this._out.failures.filter((f) => f.message.startsWith('worker stopped'));

@@ -201,7 +201,7 @@ export const en = {
   'export.dataTitle': 'Download the run',
   'export.menuLabel': 'Download {chart}',
   'export.run': 'Seed {seed} · day {day} of {days} days simulated',
-  'export.source': 'Source: flatgov {version}, an agent-based simulation of local governance structures ({url}). Same seed, same result.',
+  'export.source': 'Source: flatgov {version} (model {model}, commit {commit}), an agent-based simulation of local governance structures ({url}). Same seed, same result.',
   'chart.table': 'Data table',
   'chart.summary.bars': '{n} cases closed, most often in the class {top} hours',
   'chart.closeTime.bars': 'cases closed, by hours to close',

@@ -203,7 +203,7 @@ export const zh: Record<MessageKey, string> = {
   'export.dataTitle': '下载本次运行',
   'export.menuLabel': '下载{chart}',
   'export.run': '随机种子 {seed} · 已模拟第 {day} 天，共 {days} 天',
-  'export.source': '来源：flatgov {version}，基层治理结构的主体建模模拟（{url}）。种子相同，结果相同。',
+  'export.source': '来源：flatgov {version}（模型 {model}，提交 {commit}），基层治理结构的主体建模模拟（{url}）。种子相同，结果相同。',
   'chart.table': '数据表',
   'chart.summary.bars': '已办结 {n} 件，最多集中在 {top} 小时区间',
   'chart.closeTime.bars': '已办结件数（按办结用时）',
