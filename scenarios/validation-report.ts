@@ -195,7 +195,12 @@ export function renderReport(r: ValidationResults, sensitivity?: string): string
 
   out.push('## Sensitivity', '');
   if (sensitivity !== undefined && sensitivity.trim() !== '') out.push(sensitivity.trim(), '');
-  else out.push(`Not yet computed; run \`npm run experiment -- sensitivity …\`, which writes \`${SENSITIVITY_FILE}\`, then \`npm run validate\`.`, '');
+  else
+    out.push(
+      `Not yet computed; run \`npm run experiment -- sensitivity experiments/reform-sensitivity.experiment.json --markdown ${SENSITIVITY_FILE}\`,`,
+      'then `npm run validate` to include its tables here.',
+      '',
+    );
   return out.join('\n');
 }
 
