@@ -11,16 +11,20 @@ import { parseArgs } from 'node:util';
 import { METRIC_BY_ID } from '../sim/catalog.ts';
 import { presetJson } from '../scenarios/presets.ts';
 import { ablationStudy, calibrationFigures, calibrationStudy, layersStudy, type SeedFigure } from '../scenarios/studies.ts';
-import { parseExperiment, planExperiment } from '../workers/experiment.ts';
+import { parseExperiment, planExperiment, toJson } from '../workers/experiment.ts';
+import { abcAnalysis, abcExperiment, abcMarkdown } from '../scenarios/abc.ts';
 import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { runExperiment, type ExperimentOutput } from '../workers/runner.ts';
 import { runMain, UsageError } from './load.ts';
 
 const HELP = `usage: npm run study -- layers|ablation|calibration [--replications R] [--days D] [--workers N] [--svg chart.svg]
+       npm run study -- abc [--draws M] [--days D] [--workers N] [--markdown file.md] [--out draws.json] [--from draws.json]
 
 layers       middle-level units between the city and 102 communities (0 … 102) at 1×, 2×, 4× demand
 ablation     from the pre-reform county, each reform alone and all together (paired differences)
-calibration  the seeds' figures against Longgang 2021 and the traditional county, with a verdict each`;
+calibration  the seeds' figures against Longgang 2021 and the traditional county, with a verdict each
+abc          which assumption values reproduce the seeds' figures: rejection ABC over the
+             plausible ranges (M draws, default 200; scenarios/abc.ts describes the procedure)`;
 
 /** A value with its 95% half-width, in the metric's unit. */
 export function fmt(mean: number, half: number, unit: string): string {
@@ -129,10 +133,14 @@ async function main() {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { replications: { type: 'string' }, days: { type: 'string' }, workers: { type: 'string' }, svg: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      replications: { type: 'string' }, days: { type: 'string' }, workers: { type: 'string' }, svg: { type: 'string' }, help: { type: 'boolean' },
+      draws: { type: 'string' }, markdown: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' },
+    },
   });
   if (values.help) return void console.log(HELP);
   const which = positionals[0];
+  if (which === 'abc') return abc(values);
   if (which !== 'layers' && which !== 'ablation' && which !== 'calibration')
     throw new UsageError(`expected "layers", "ablation" or "calibration", got "${which ?? ''}"\n${HELP}`);
   const reps = Number(values.replications ?? 5);
@@ -147,6 +155,36 @@ async function main() {
     console.log(which === 'layers' ? layersTable(out) : which === 'ablation' ? ablationTable(out) : calibrationTable(out));
     if (values.svg && which === 'layers') fs.writeFileSync(values.svg, layersSvg(out));
     console.log(`\nMean ± 95% half-width over ${reps} replications of ${days} days (seeds from base seed 1).`);
+  } finally {
+    pool.close();
+  }
+}
+
+async function abc(values: { draws?: string; days?: string; workers?: string; markdown?: string; out?: string; from?: string }) {
+  if (values.from) {
+    // The analysis again, from the draws of an earlier run (--out), without running them.
+    const md = abcMarkdown(abcAnalysis(JSON.parse(fs.readFileSync(values.from, 'utf8'))));
+    if (values.markdown) fs.writeFileSync(values.markdown, md);
+    else console.log(md);
+    return;
+  }
+  const draws = Number(values.draws ?? 200);
+  const days = Number(values.days ?? 365);
+  if (!Number.isInteger(draws) || draws < 10) throw new UsageError(`--draws: expected an integer ≥ 10, got "${values.draws}"`);
+  if (!(days > 0)) throw new UsageError(`--days: expected a positive number, got "${values.days}"`);
+  const plan = planExperiment(parseExperiment(abcExperiment(draws, days)), (ref) => (ref.preset !== undefined ? presetJson(ref.preset) : ref.scenario));
+  const pool = nodePool(Number(values.workers ?? defaultWorkerCount()));
+  try {
+    const t0 = performance.now();
+    const out = await runExperiment(plan, poolExecutor(pool), {
+      onProgress: (p) => {
+        if (p.done % 50 === 0 || p.done === p.total) process.stderr.write(`  ${p.done}/${p.total} runs, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+      },
+    });
+    if (values.out) fs.writeFileSync(values.out, toJson(out));
+    const md = abcMarkdown(abcAnalysis(out));
+    if (values.markdown) fs.writeFileSync(values.markdown, md);
+    else console.log(md);
   } finally {
     pool.close();
   }
