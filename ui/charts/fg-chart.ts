@@ -63,11 +63,56 @@ interface LineState {
   prevFinite: boolean;
 }
 
+/** Charts waiting to be drawn while a run is live. */
+const waiting = new Set<FgChart>();
+let frameAsked = false;
+let idleAsked = false;
+/** Drawing time per animation frame: charts past it wait for the next frame. */
+const FRAME_BUDGET_MS = 6;
+
+/** Charts in view, in animation frames. */
+function drawInView(): void {
+  frameAsked = false;
+  const t0 = performance.now();
+  for (const c of waiting) {
+    if (!c.inView) continue;
+    if (performance.now() - t0 > FRAME_BUDGET_MS) break;
+    c.drawNow();
+  }
+  if ([...waiting].some((c) => c.inView)) askFrame();
+}
+
+/** Charts out of view, when the page is idle: kept nearly current, so a pause or the end draws little. */
+function drawOutOfView(deadline: IdleDeadline): void {
+  idleAsked = false;
+  for (const c of waiting) {
+    if (c.inView) continue;
+    if (deadline.timeRemaining() < 2) break;
+    c.drawNow();
+  }
+  if ([...waiting].some((c) => !c.inView)) askIdle();
+}
+
+function askFrame(): void {
+  if (frameAsked) return;
+  frameAsked = true;
+  requestAnimationFrame(drawInView);
+}
+
+function askIdle(): void {
+  if (idleAsked) return;
+  idleAsked = true;
+  requestIdleCallback(drawOutOfView, { timeout: 2000 });
+}
+
 /**
  * A chart of one quantity for every structure compared: one panel per structure (side by
  * side, or stacked on narrow screens), on the same scales, each with the legend of its own
  * lines. It only draws what it is given. The drawing is kept between updates: new points
  * are appended to the paths, and the whole is redrawn only when its layout or scales change.
+ * While a run is live (`live`), charts in view are drawn in animation frames, a few
+ * milliseconds' worth per frame, and those out of view when the page is idle, so that the
+ * page stays responsive; otherwise at once.
  * A text summary and a data table say the same for those who do not see it; downloads as
  * PNG or SVG carry title, legend, structures, seed, days and source.
  */
@@ -86,6 +131,7 @@ export class FgChart extends LitElement {
     yMax: { type: Number },
     empty: { type: String },
     context: { attribute: false },
+    live: { type: Boolean },
     tableOpen: { state: true },
   };
 
@@ -102,10 +148,20 @@ export class FgChart extends LitElement {
   declare yMax: number | undefined;
   declare empty: string;
   declare context: ChartContext | undefined;
+  /** A run is under way: draw in animation frames, and only in view (see drawWaiting). */
+  declare live: boolean;
   declare tableOpen: boolean;
+  /** Near the viewport (or never observed): drawn while live. */
+  inView = true;
   private width = 900;
   private observer?: ResizeObserver;
+  private viewObserver?: IntersectionObserver;
   private layoutKey = '';
+  private yKey = '';
+  private yAxes: SVGGElement[] = [];
+  private refYEls: { value: number; line: SVGLineElement; text: SVGTextElement }[][] = [];
+  private shapeKey = '';
+  private shapeGeo?: Geometry;
   private lineStates: LineState[][] = [];
   private barRects: SVGRectElement[][] = [];
   private noteEls: SVGTextElement[] = [];
@@ -147,6 +203,7 @@ export class FgChart extends LitElement {
     this.refX = [];
     this.empty = '';
     this.tableOpen = false;
+    this.live = false;
   }
 
   connectedCallback(): void {
@@ -159,11 +216,21 @@ export class FgChart extends LitElement {
       }
     });
     this.observer.observe(this);
+    this.viewObserver = new IntersectionObserver(
+      (entries) => {
+        this.inView = entries[entries.length - 1].isIntersecting;
+        if (waiting.has(this)) (this.inView ? askFrame : askIdle)();
+      },
+      { rootMargin: '200px' },
+    );
+    this.viewObserver.observe(this);
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.observer?.disconnect();
+    this.viewObserver?.disconnect();
+    waiting.delete(this);
   }
 
   private get svg(): SVGSVGElement {
@@ -177,6 +244,7 @@ export class FgChart extends LitElement {
 
   /** The SVG a download gives (standalone: title, legends, structures, seed, days, source). */
   exportSvgText(): string {
+    this.drawNow();
     return svgText(this.svg, this.exportMeta());
   }
 
@@ -213,8 +281,8 @@ export class FgChart extends LitElement {
         <details class="dl">
           <summary aria-label=${t('export.menuLabel', { chart: this.heading })}>${t('export.title')}</summary>
           <div class="menu">
-            <button @click=${() => downloadPng(this.svg, this.chartId, this.exportMeta())} aria-label=${t('export.pngLabel', { chart: this.heading })}>${t('export.png')}</button>
-            <button @click=${() => downloadSvg(this.svg, this.chartId, this.exportMeta())} aria-label=${t('export.svgLabel', { chart: this.heading })}>${t('export.svg')}</button>
+            <button @click=${() => (this.drawNow(), downloadPng(this.svg, this.chartId, this.exportMeta()))} aria-label=${t('export.pngLabel', { chart: this.heading })}>${t('export.png')}</button>
+            <button @click=${() => (this.drawNow(), downloadSvg(this.svg, this.chartId, this.exportMeta()))} aria-label=${t('export.svgLabel', { chart: this.heading })}>${t('export.svg')}</button>
           </div>
         </details>
       </header>
@@ -246,6 +314,17 @@ export class FgChart extends LitElement {
   }
 
   updated(): void {
+    if (!this.live) {
+      this.drawNow();
+      return;
+    }
+    waiting.add(this);
+    (this.inView ? askFrame : askIdle)();
+  }
+
+  /** Draw what is waiting, at once. */
+  drawNow(): void {
+    waiting.delete(this);
     this.draw();
   }
 
@@ -340,24 +419,34 @@ export class FgChart extends LitElement {
   private draw(): void {
     const svgEl = this.renderRoot.querySelector('svg');
     if (!svgEl) return;
-    const geo = this.geometry();
-    const yd = this.yDomain();
-    const xd = this.xDomain();
     const panels = this.panels;
-    const hasData = panels.some((p) => (p.lines ?? []).some((l) => l.x.length > 0) || (p.bars && p.bars.values.some((v) => v > 0)));
-    const key = JSON.stringify([
-      geo, yd, xd, hasData, this.xLabel, this.yLabel, this.percent, this.refX, this.refY, this.empty,
+    // What the layout depends on besides the data; the geometry (which measures text) follows it.
+    const shape = JSON.stringify([
+      this.width, this.xLabel, this.yLabel, this.percent, this.refX, this.refY, this.empty,
       panels.map((p) => [p.title, p.bars?.labels, p.bars?.label, p.bars?.color, p.note === undefined, (p.lines ?? []).map((l) => [l.label, l.color, l.dashed])]),
     ]);
+    if (shape !== this.shapeKey || !this.shapeGeo) (this.shapeKey = shape), (this.shapeGeo = this.geometry());
+    const geo = this.shapeGeo;
+    const yd = this.yDomain();
+    const xd = this.xDomain();
+    const hasData = panels.some((p) => (p.lines ?? []).some((l) => l.x.length > 0) || (p.bars && p.bars.values.some((v) => v > 0)));
+    const key = JSON.stringify([shape, xd, hasData]);
     if (key !== this.layoutKey) {
       this.layoutKey = key;
-      this.rebuild(svgEl, geo, yd, xd, hasData);
+      this.yKey = '';
+      this.rebuild(svgEl, geo, xd, hasData);
+    }
+    // A growing range moves the y axes and reference lines and redraws the marks, nothing else.
+    const yKey = `${yd[0]},${yd[1]}`;
+    if (yKey !== this.yKey) {
+      this.yKey = yKey;
+      this.rescaleY(yd);
     }
     this.updateMarks();
   }
 
   /** Everything but the data marks' positions: axes, titles, legends, reference lines. */
-  private rebuild(svgEl: SVGSVGElement, geo: Geometry, yd: [number, number], xd: [number, number], hasData: boolean): void {
+  private rebuild(svgEl: SVGSVGElement, geo: Geometry, xd: [number, number], hasData: boolean): void {
     const { W, H, cols, pw, ph, head, left, gapX, gapY } = geo;
     this.geo = geo;
     const panels = this.panels;
@@ -365,9 +454,8 @@ export class FgChart extends LitElement {
       .attr('font-family', CHART_FONT).attr('font-size', FONT);
     svg.selectAll('*').remove();
     svg.append('rect').attr('width', W).attr('height', H).attr('fill', '#fff');
-    const y = (this.y = d3.scaleLinear().domain(yd).range([ph, 0]));
+    this.y = d3.scaleLinear().range([ph, 0]);
     const x = (this.x = d3.scaleLinear().domain(xd).range([0, pw]));
-    const yFmt = (v: d3.NumberValue) => (this.percent ? `${fmt(100 * Number(v), 0)}%` : fmt(Number(v), Math.abs(Number(v)) < 10 && yd[1] < 10 ? 1 : 0));
     const hasNotes = panels.some((p) => p.note !== undefined) || panels.some((p) => p.bars);
     // Titles and notes start left of the plot, under the axis labels: they may run to the next panel's start.
     const textRoom = cols === 1 ? pw + left - 6 : pw + gapX - 10;
@@ -375,6 +463,8 @@ export class FgChart extends LitElement {
     this.lineStates = [];
     this.barRects = [];
     this.noteEls = [];
+    this.yAxes = [];
+    this.refYEls = [];
     panels.forEach((p, i) => {
       const cx = left + (i % cols) * (pw + gapX);
       const cy = 8 + Math.floor(i / cols) * (head + ph + gapY);
@@ -397,10 +487,7 @@ export class FgChart extends LitElement {
       // The unit, written level above the axis rather than turned on its side.
       g.append('text').attr('x', -left + 6).attr('y', head - 10).attr('fill', '#333').text(this.yLabel);
       const plot = g.append('g').attr('transform', `translate(0,${head})`);
-      plot.append('g').call(d3.axisLeft(y).ticks(cols === 1 ? 4 : 5).tickFormat(i % cols === 0 ? yFmt : () => '').tickSize(-pw))
-        .call((a) => a.selectAll('line').attr('stroke', '#ddd'))
-        .call((a) => a.select('.domain').remove())
-        .call((a) => a.selectAll('text').attr('fill', '#333'));
+      this.yAxes[i] = plot.append('g').attr('class', 'y-axis').node()!;
       if (p.bars) {
         const labels = p.bars.labels;
         const bx = d3.scaleBand().domain(labels).range([0, pw]).padding(0.15);
@@ -428,14 +515,39 @@ export class FgChart extends LitElement {
           return { path, dot, n: 0, d: '', prevFinite: false };
         });
       }
-      for (const r of this.refY) {
-        plot.append('line').attr('x1', 0).attr('x2', pw).attr('y1', y(r.value)).attr('y2', y(r.value)).attr('stroke', '#a51d2d').attr('stroke-dasharray', '4 3');
-        plot.append('text').attr('x', pw - 2).attr('y', y(r.value) - 4).attr('text-anchor', 'end').attr('fill', '#a51d2d')
-          .attr('paint-order', 'stroke').attr('stroke', '#fff').attr('stroke-width', 3).text(fitText(r.label, pw - 4));
-      }
+      this.refYEls[i] = this.refY.map((r) => ({
+        value: r.value,
+        line: plot.append('line').attr('x1', 0).attr('x2', pw).attr('stroke', '#a51d2d').attr('stroke-dasharray', '4 3').node()!,
+        text: plot.append('text').attr('x', pw - 2).attr('text-anchor', 'end').attr('fill', '#a51d2d')
+          .attr('paint-order', 'stroke').attr('stroke', '#fff').attr('stroke-width', 3).text(fitText(r.label, pw - 4)).node()!,
+      }));
       plot.append('text').attr('x', pw / 2).attr('y', ph + 32).attr('text-anchor', 'middle').attr('fill', '#333').text(this.xLabel);
       if (!hasData && this.empty) plot.append('text').attr('x', pw / 2).attr('y', ph / 2).attr('text-anchor', 'middle').attr('fill', '#444').text(fitText(this.empty, pw));
     });
+  }
+
+  /** Set the y range: axes, reference lines, and every mark drawn anew. */
+  private rescaleY(yd: [number, number]): void {
+    const { y, geo } = this;
+    if (!geo) return;
+    y.domain(yd);
+    const yFmt = (v: d3.NumberValue) => (this.percent ? `${fmt(100 * Number(v), 0)}%` : fmt(Number(v), Math.abs(Number(v)) < 10 && yd[1] < 10 ? 1 : 0));
+    this.yAxes.forEach((el, i) => {
+      const a = d3.select(el);
+      a.selectAll('*').remove();
+      a.call(d3.axisLeft(y).ticks(geo.cols === 1 ? 4 : 5).tickFormat(i % geo.cols === 0 ? yFmt : () => '').tickSize(-geo.pw))
+        .call((g) => g.selectAll('line').attr('stroke', '#ddd'))
+        .call((g) => g.select('.domain').remove())
+        .call((g) => g.selectAll('text').attr('fill', '#333'));
+    });
+    for (const els of this.refYEls)
+      for (const r of els) {
+        const v = String(y(r.value));
+        r.line.setAttribute('y1', v);
+        r.line.setAttribute('y2', v);
+        r.text.setAttribute('y', String(y(r.value) - 4));
+      }
+    for (const states of this.lineStates) for (const st of states ?? []) Object.assign(st, { n: 0, d: '', prevFinite: false });
   }
 
   /** Move the data marks: append new points to each path; set bar heights and notes. */

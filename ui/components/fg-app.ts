@@ -632,7 +632,7 @@ export class FgApp extends LitElement {
     const titles = st.columns.map((_, i) => this.columnTitle(i));
     switch (st.view) {
       case 'charts':
-        return html`<fg-compare .lang=${st.lang} .days=${st.days} .context=${this.exportContext()} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`;
+        return html`<fg-compare .lang=${st.lang} .days=${st.days} .live=${this.sim.status === 'running'} .context=${this.exportContext()} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`;
       case 'structure':
         return html`<fg-structure .lang=${st.lang} .context=${this.exportContext()} .panels=${titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, frame: this.sim.data[i]!.last }] : []))}></fg-structure>`;
       case 'replications':

@@ -38,12 +38,15 @@ export function tierLines(d: RunData): { i: number; label: string; color: string
 export class FgCompare extends LitElement {
   static properties = {
     /** The language: a change re-renders the strings. */
-    lang: { type: String }, columns: { attribute: false }, days: { type: Number }, context: { attribute: false } };
+    lang: { type: String }, columns: { attribute: false }, days: { type: Number }, context: { attribute: false },
+    /** A run is under way: the charts draw in animation frames (see FgChart). */
+    live: { type: Boolean } };
   declare columns: CompareColumn[];
   /** Structures, seed, days and source for exported charts. */
   declare context: ChartContext | undefined;
   /** Days of the run: the x axes span them from the start. */
   declare days: number;
+  declare live: boolean;
 
   static styles = css`
     :host { display: block; }
@@ -53,6 +56,7 @@ export class FgCompare extends LitElement {
     super();
     this.columns = [];
     this.days = 365;
+    this.live = false;
   }
 
   private panels(f: (d: RunData) => Line[], note?: (d: RunData) => string | undefined): Panel[] {
@@ -67,12 +71,12 @@ export class FgCompare extends LitElement {
     const i5wd = CLOSE_HOUR_EDGES.indexOf(168);
     const ctx = this.context;
     return html`
-      <fg-chart .context=${ctx} chart-id="throughput" .heading=${t('chart.throughput')} .xLabel=${day} .xMax=${this.days} .yLabel=${`${t('chart.cases')}`} .empty=${empty}
+      <fg-chart .live=${this.live} .context=${ctx} chart-id="throughput" .heading=${t('chart.throughput')} .xLabel=${day} .xMax=${this.days} .yLabel=${`${t('chart.cases')}`} .empty=${empty}
         .panels=${this.panels((d) => [
           { label: t('chart.throughput.closed'), color: C[0], x: d.day, y: d.closedInInterval },
           { label: t('chart.throughput.open'), color: C[1], x: d.day, y: d.open, dashed: true },
         ])}></fg-chart>
-      <fg-chart .context=${ctx} chart-id="time-to-close" .heading=${t('chart.closeTime')} .xLabel=${t('chart.hours')} .yLabel=${t('chart.cases')} .empty=${empty}
+      <fg-chart .live=${this.live} .context=${ctx} chart-id="time-to-close" .heading=${t('chart.closeTime')} .xLabel=${t('chart.hours')} .yLabel=${t('chart.cases')} .empty=${empty}
         .refX=${[{ value: i24, label: t('chart.ref24hFull'), short: t('chart.ref24h') }, { value: i5wd, label: t('chart.ref5wd'), short: t('chart.ref1w') }]}
         .panels=${this.columns.map((c) => ({
           title: c.title,
@@ -81,20 +85,20 @@ export class FgCompare extends LitElement {
             ? t('chart.closeTime.note', { p50: fmt(c.data.last.hoursToClose.p50, 1), p90: fmt(c.data.last.hoursToClose.p90, 1) })
             : undefined,
         }))}></fg-chart>
-      <fg-chart .context=${ctx} chart-id="service-targets" .heading=${t('chart.sla')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0} .yMax=${1} .empty=${empty}
+      <fg-chart .live=${this.live} .context=${ctx} chart-id="service-targets" .heading=${t('chart.sla')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0} .yMax=${1} .empty=${empty}
         .panels=${this.panels((d) => (['accept30m', 'onsite1h', 'close24h', 'difficult5wd'] as const).map((k, i) => ({
           label: t(`chart.sla.${k}`), color: C[i], x: d.day, y: d.sla.map((r) => r[i]),
         })))}></fg-chart>
-      <fg-chart .context=${ctx} chart-id="local-resolution" .heading=${t('chart.local')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0.5} .yMax=${1} .empty=${empty}
+      <fg-chart .live=${this.live} .context=${ctx} chart-id="local-resolution" .heading=${t('chart.local')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0.5} .yMax=${1} .empty=${empty}
         .refY=${[{ value: 0.9, label: t('chart.local.target') }]}
         .panels=${this.panels((d) => [{ label: t('chart.local'), color: C[0], x: d.day, y: d.localResolutionShare }])}></fg-chart>
-      <fg-chart .context=${ctx} chart-id="utilisation" .heading=${t('chart.util')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0} .empty=${empty}
+      <fg-chart .live=${this.live} .context=${ctx} chart-id="utilisation" .heading=${t('chart.util')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0} .empty=${empty}
         .panels=${this.panels((d) => tierLines(d).map(({ i, label, color }) => ({ label, color, x: d.day, y: d.utilisationWeekByTier.map((r) => r[i]) })))}></fg-chart>
-      <fg-chart .context=${ctx} chart-id="cost" .heading=${t('chart.cost.heading')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('unit.myuan')} .empty=${empty}
+      <fg-chart .live=${this.live} .context=${ctx} chart-id="cost" .heading=${t('chart.cost.heading')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('unit.myuan')} .empty=${empty}
         .panels=${this.panels((d) => [{ label: t('chart.cost.total'), color: C[2], x: d.day, y: d.costYuan.map((v) => v / 1e6) }])}></fg-chart>
-      <fg-chart .context=${ctx} chart-id="cost-per-case" .heading=${t('chart.costPerCase.heading')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('unit.yuan')} .empty=${empty}
+      <fg-chart .live=${this.live} .context=${ctx} chart-id="cost-per-case" .heading=${t('chart.costPerCase.heading')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('unit.yuan')} .empty=${empty}
         .panels=${this.panels((d) => [{ label: t('chart.cost.perCase'), color: C[3], x: d.day, y: d.costYuan.map((v, i) => (d.closed[i] > 0 ? v / d.closed[i] : NaN)) }])}></fg-chart>
-      <fg-chart .context=${ctx} chart-id="trust" .heading=${t('chart.trust')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0} .yMax=${1} .empty=${empty}
+      <fg-chart .live=${this.live} .context=${ctx} chart-id="trust" .heading=${t('chart.trust')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0} .yMax=${1} .empty=${empty}
         .panels=${this.panels((d) => [
           { label: t('chart.trust.mean'), color: C[4], x: d.day, y: d.trustMean },
           { label: t('chart.trust.bypass'), color: C[5], x: d.day, y: d.bypassShareInInterval, dashed: true },
