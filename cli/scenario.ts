@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { diffScenarios } from '../scenarios/diff.ts';
 import { scenarioJsonSchemaText } from '../scenarios/jsonSchema.ts';
-import { withFieldTable } from '../scenarios/fieldTable.ts';
+import { withFieldTable, withParameterTables } from '../scenarios/fieldTable.ts';
 import { experimentJsonSchemaText } from '../workers/experiment-schema.ts';
 import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
 import { loadScenarioArg, runMain, UsageError } from './load.ts';
@@ -21,8 +21,9 @@ const HELP = `usage: flatgov scenario <command>   (in a checkout: npm run scenar
   diff <a> <b>              every parameter that differs between two scenarios (files or presets), with units
   schema [--experiment] [--write]
                             print the JSON Schema of scenarios (or of experiment files); --write
-                            updates scenarios/scenario.schema.json and the field table of
-                            docs/scenarios.md (or scenarios/experiment.schema.json)
+                            updates scenarios/scenario.schema.json, the field table of
+                            docs/scenarios.md and the parameter tables of docs/ODD.md
+                            (or scenarios/experiment.schema.json)
   list                      the presets
   assumptions [--json]      every assumption (a parameter no source gives): its id, plausible
                             range (× for a multiplier on each place's own value) and reasoning
@@ -88,6 +89,10 @@ await runMain(() => {
           const guide = path.join(SCHEMA_DIR, '..', 'docs', 'scenarios.md');
           fs.writeFileSync(guide, withFieldTable(fs.readFileSync(guide, 'utf8')));
           console.log(`wrote ${path.relative(process.cwd(), guide)}`);
+          // So do the parameter tables of the model description.
+          const odd = path.join(SCHEMA_DIR, '..', 'docs', 'ODD.md');
+          fs.writeFileSync(odd, withParameterTables(fs.readFileSync(odd, 'utf8')));
+          console.log(`wrote ${path.relative(process.cwd(), odd)}`);
         }
       } else process.stdout.write(text);
       return;

@@ -1,7 +1,8 @@
 /**
  * Every scenario field as a Markdown table (path, unit, default, range, meaning), generated
- * from the JSON Schema, for docs/scenarios.md. `npm run scenario -- schema --write` refreshes
- * it with the schema file; a test keeps it current.
+ * from the JSON Schema, for docs/scenarios.md, and the model's parameters grouped by part for
+ * docs/ODD.md. `npm run scenario -- schema --write` refreshes both with the schema file;
+ * tests keep them current.
  */
 import { scenarioJsonSchema } from './jsonSchema.ts';
 
@@ -50,23 +51,79 @@ function rows(n: Node, path: string, out: string[][]): void {
     rows({ ...inner.additionalProperties, description: undefined, default: undefined }, `${path}.<name>`, out);
 }
 
-/** The Markdown table, between its markers. */
-export function fieldTable(): string {
+/** Every field as cells: path, type, unit, default, range, plausible range, meaning. */
+export function fieldRows(): string[][] {
   const out: string[][] = [];
   rows(scenarioJsonSchema(), '', out);
-  const kept = out.filter((r) => !(r[1] === 'object' && r[6] === '' && r[0].endsWith('[]`')));
+  return out.filter((r) => !(r[1] === 'object' && r[6] === '' && r[0].endsWith('[]`')));
+}
+
+/** The Markdown table, between its markers. */
+export function fieldTable(): string {
   const lines = [
     '| field | type | unit | default | range | plausible (assumption) | meaning |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...kept.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    ...fieldRows().map((r) => `| ${r.map(cell).join(' | ')} |`),
   ];
   return `${FIELDS_START}\n${lines.join('\n')}\n${FIELDS_END}`;
 }
 
+/** Replace what lies between `start` and `end` in `doc` with `section` (which holds the markers). */
+function replaceSection(doc: string, start: string, end: string, section: string): string {
+  const a = doc.indexOf(start);
+  const b = doc.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`the document has no ${start} … ${end} section`);
+  return doc.slice(0, a) + section + doc.slice(b + end.length);
+}
+
 /** A document with its field table replaced by the current one. */
 export function withFieldTable(doc: string): string {
-  const a = doc.indexOf(FIELDS_START);
-  const b = doc.indexOf(FIELDS_END);
-  if (a < 0 || b < a) throw new Error(`the document has no ${FIELDS_START} … ${FIELDS_END} section`);
-  return doc.slice(0, a) + fieldTable() + doc.slice(b + FIELDS_END.length);
+  return replaceSection(doc, FIELDS_START, FIELDS_END, fieldTable());
+}
+
+export const PARAMETERS_START = '<!-- generated:parameters:start (npm run scenario -- schema --write) -->';
+export const PARAMETERS_END = '<!-- generated:parameters:end -->';
+
+/** Fields that name and document a scenario rather than set the model. */
+const DOCUMENTATION_FIELDS = new Set([
+  'schemaVersion',
+  'id',
+  'name',
+  'nameZh',
+  'description',
+  'descriptionZh',
+  'notes',
+  'notesZh',
+  'sources',
+  'assumptions',
+]);
+
+/**
+ * The model's parameters for docs/ODD.md: one table per part of the scenario (population,
+ * demand, residents, levels…), in the schema's order, without the fields that only name
+ * and document a scenario.
+ */
+export function parameterTables(): string {
+  const groups = new Map<string, string[][]>();
+  for (const r of fieldRows()) {
+    const top = /^`([^.[`]+)/.exec(r[0])![1];
+    if (DOCUMENTATION_FIELDS.has(top) || (r[0] === `\`${top}\`` && /^(object|array)/.test(r[1])) || /\.name(Zh)?`$/.test(r[0])) continue;
+    if (!groups.has(top)) groups.set(top, []);
+    groups.get(top)!.push(r);
+  }
+  const parts = [...groups].map(([top, rs]) =>
+    [
+      `#### \`${top}\``,
+      '',
+      '| parameter | unit | default | range | plausible (assumption) | meaning |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...rs.map((r) => `| ${[r[0], r[2], r[3], r[4], r[5], r[6]].map(cell).join(' | ')} |`),
+    ].join('\n'),
+  );
+  return `${PARAMETERS_START}\n${parts.join('\n\n')}\n${PARAMETERS_END}`;
+}
+
+/** A document with its parameter tables replaced by the current ones. */
+export function withParameterTables(doc: string): string {
+  return replaceSection(doc, PARAMETERS_START, PARAMETERS_END, parameterTables());
 }

@@ -4,7 +4,7 @@
  * Each number carries its unit, default, range and a one-line description in its
  * metadata (`.meta({ unit, description })`), from which validation messages, the JSON
  * Schema file and the app's controls are all derived. Defaults marked ASSUMPTION are not
- * in the source documents (see ../shared/MODEL.md); each says why it was chosen.
+ * in the source documents (see docs/ODD.md); each says why it was chosen.
  */
 import { z } from 'zod';
 

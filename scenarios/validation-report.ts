@@ -160,7 +160,7 @@ export function renderReport(r: ValidationResults, sensitivity?: string): string
 
   out.push("## The seeds' figures", '');
   out.push(
-    "The figures the seed documents state (`../shared/MODEL.md`, \"Calibration facts\") are outcomes the model's",
+    "The figures the seed documents state (`ODD.md`, \"The facts the model rests on\") are outcomes the model's",
     'results are checked against, never inputs (`scenarios/studies.ts`: `calibrationStudy`, `calibrationFigures`;',
     '`npm run study -- calibration` prints the same table). A figure passes when its whole 95% interval clears',
     "the bar. The seeds' comparator for \"comparable counties\" is unnamed: the traditional county is built from",

@@ -1,0 +1,58 @@
+/**
+ * The model description (docs/ODD.md): its parameter tables are the schema's, it follows
+ * the ODD protocol's outline, names every mechanism's module and every seed document, and
+ * the README points to it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { withParameterTables } from '../scenarios/fieldTable.ts';
+import { SEED_DOCUMENTS } from '../scenarios/sources.ts';
+import { MODEL_VERSION } from '../sim/version.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
+const odd = read('docs/ODD.md');
+
+describe('docs/ODD.md', () => {
+  it('holds the parameter tables generated from the current schema (npm run scenario -- schema --write refreshes them)', () => {
+    expect(odd === withParameterTables(odd)).toBe(true);
+    for (const field of ['`demand.casesPerResidentYear`', '`mechanisms.powersCeiling`', '`levels[].forward.infoKept`', '`residents.trustUp`'])
+      expect(odd).toContain(`| ${field} |`);
+    // Fields that only name or document a scenario are not model parameters.
+    expect(odd).not.toContain('| `sources[].fact` |');
+    expect(odd).not.toContain('| `levels[].nameZh` |');
+  });
+
+  it('follows the ODD outline, in order', () => {
+    const headings = [...odd.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(headings).toEqual([
+      '1. Purpose and patterns',
+      '2. Entities, state variables and scales',
+      '3. Process overview and scheduling',
+      '4. Design concepts',
+      '5. Initialisation',
+      '6. Input data',
+      '7. Submodels',
+    ]);
+    for (const concept of ['Basic principles', 'Emergence', 'Adaptation', 'Objectives', 'Learning', 'Prediction', 'Sensing', 'Interaction', 'Stochasticity', 'Collectives', 'Observation'])
+      expect(odd).toContain(`**${concept}.**`);
+  });
+
+  it('describes the current model version, its mechanisms by module, and every seed document', () => {
+    expect(odd).toContain(`model version ${MODEL_VERSION}`);
+    for (const module of ['sim/competence.ts', 'sim/workload.ts', 'sim/control-loss.ts', 'sim/residents.ts', 'sim/metrics.ts', 'sim/survival.ts', 'scenarios/levers.ts'])
+      expect(odd).toContain(`\`${module}\``);
+    for (const d of SEED_DOCUMENTS) expect(odd).toMatch(new RegExp(`^\\| ${d.id} \\|`, 'm'));
+    for (const id of fs.readdirSync(path.join(root, 'scenarios', 'presets')).map((f) => f.replace(/\.json$/, '')))
+      expect(odd).toContain(`| \`${id}\` |`);
+  });
+
+  it('is where README.md sends readers for the model, with the citation and the changelog', () => {
+    const readme = read('README.md');
+    expect(readme).not.toContain('../shared/');
+    expect(readme).toContain('docs/ODD.md');
+    const cite = readme.slice(readme.indexOf('## Cite'));
+    for (const f of ['CITATION.cff', 'docs/ODD.md', 'CHANGELOG.md']) expect(cite).toContain(f);
+  });
+});
