@@ -8,6 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -322,6 +323,21 @@ describe('first load', () => {
   });
 });
 
+/** CPU time of the page's main thread in a Chromium trace: in all, and of its longest task. */
+function mainThreadCpu(trace: { traceEvents: { name: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] }) {
+  const ev = trace.traceEvents;
+  const mains = ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
+  const tasks = ev.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && mains.includes(`${e.pid}:${e.tid}`));
+  const by = new Map<string, typeof tasks>();
+  for (const t of tasks) by.set(`${t.pid}:${t.tid}`, [...(by.get(`${t.pid}:${t.tid}`) ?? []), t]);
+  // The page's thread is the busiest renderer.
+  const mine = [...by.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  return {
+    total: mine.reduce((a, t) => a + (t.tdur ?? 0), 0) / 1000,
+    longest: Math.max(0, ...mine.map((t) => t.tdur ?? 0)) / 1000,
+  };
+}
+
 describe('speed while running', () => {
   it('measures long tasks and frame rate at "1 week/s" and a year at "Fastest" (printed)', async () => {
     const p = await open();
@@ -337,12 +353,15 @@ describe('speed while running', () => {
       };
       requestAnimationFrame(loop);
     });
+    const browser = p.context().browser()!;
     const measure = async (speed: string, run: () => Promise<void>) => {
       await p.locator('#speed').selectOption(speed);
+      await browser.startTracing(p, { categories: ['toplevel'] });
       await p.evaluate(() => Object.assign((window as unknown as { perf: object }).perf, { long: [], frames: [], on: true }));
       const t0 = Date.now();
       await run();
       const wall = Date.now() - t0;
+      const cpu = mainThreadCpu(JSON.parse((await browser.stopTracing()).toString('utf8')));
       const r = await p.evaluate(() => {
         const w = (window as unknown as { perf: { long: number[]; frames: number[]; on: boolean } }).perf;
         w.on = false;
@@ -352,7 +371,9 @@ describe('speed while running', () => {
       const longest = Math.max(0, ...r.long);
       const longShare = r.long.reduce((a, b) => a + b, 0) / wall;
       console.log(`speed ${speed}: ${(wall / 1000).toFixed(2)} s wall, ${r.frames} frames, ${(1000 / r.mean).toFixed(1)} fps mean, frame gap p95 ${r.p95.toFixed(1)} ms, ` +
-        `${r.long.length} long tasks (longest ${longest.toFixed(0)} ms, ${(100 * longShare).toFixed(1)}% of the time)`);
+        `${r.long.length} long tasks (longest ${longest.toFixed(0)} ms, ${(100 * longShare).toFixed(1)}% of the time); ` +
+        // A task takes longer than its CPU time when the page's thread waits for a core (the workers, other programs).
+        `main thread ${cpu.total.toFixed(0)} ms of CPU, its longest task ${cpu.longest.toFixed(0)} ms of CPU; load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`);
       return { wall, ...r };
     };
     const week = await measure('1', async () => {
