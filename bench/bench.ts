@@ -13,17 +13,59 @@ import { nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { runExperiment } from '../workers/runner.ts';
 import { parseCli } from '../cli/args.ts';
 import { longRun } from './long-run.ts';
+import fs from 'node:fs';
+import { runSensitivity, sensitivityRuns, sensitivitySpec } from '../workers/sensitivity-run.ts';
 
-const HELP = `usage: flatgov bench [--json]   (in a checkout: npm run bench [-- --json])
+const HELP = `usage: flatgov bench [--json] [--sensitivity]   (in a checkout: npm run bench [-- --json])
 
 Speed and memory: the M/M/5 reference queue (200,000 cases), one year of Longgang 2021 at
 full scale, replications with 1 and 2 worker threads, and the memory of a 20-year run.
 Takes about a minute; each figure
-is the best of several runs. --json prints one JSON object.`;
-const { values: args } = parseCli({ json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } });
+is the best of several runs. --json prints one JSON object.
+--sensitivity instead times the sensitivity analysis of the reform's before and after
+(experiments/reform-sensitivity.experiment.json: Morris screening of every assumption and
+Sobol indices of the top eight, one year each, on 2 workers; several minutes) and prints the
+widths of the resulting intervals.`;
+const { values: args } = parseCli({
+  json: { type: 'boolean', default: false }, sensitivity: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+});
 if (args.help) {
   console.log(HELP);
   process.exit(0);
+}
+if (args.sensitivity) {
+  await benchSensitivity();
+  process.exit(0);
+}
+
+/** The sensitivity analysis of the default pair: wall time, runs, and how wide its intervals come out. */
+async function benchSensitivity() {
+  const file = new URL('../experiments/reform-sensitivity.experiment.json', import.meta.url);
+  const e = parseExperiment(JSON.parse(fs.readFileSync(file, 'utf8')));
+  const plan = planExperiment(e, (r) => presetJson(r.preset!));
+  const spec = sensitivitySpec(e);
+  const runs = sensitivityRuns(plan, spec);
+  const pool = nodePool(2);
+  try {
+    const t0 = performance.now();
+    const r = await runSensitivity(plan, spec, poolExecutor(pool));
+    const seconds = (performance.now() - t0) / 1000;
+    const widths = r.outputs.flatMap((o, i) => (o.difference ? [{ of: `${o.label}: ${o.of}`, w: r.sobol!.indices[i].map((x) => x.total.hi - x.total.lo) }] : []));
+    const out = {
+      design: { assumptions: r.factors.length, trajectories: spec.morris.trajectories, sobolTop: spec.sobol?.top, sobolN: spec.sobol?.n, days: e.days },
+      runs, seconds, minutes: seconds / 60,
+      totalIndexIntervalWidth: widths.map((x) => ({ output: x.of, mean: x.w.reduce((a, b) => a + b, 0) / x.w.length, max: Math.max(...x.w) })),
+    };
+    if (args.json) console.log(JSON.stringify(out));
+    else {
+      console.log(`flatgov bench --sensitivity (Node ${process.version}, 2 workers)`);
+      console.log(`  ${r.factors.length} assumptions: Morris ${spec.morris.trajectories} trajectories (${runs.morris} runs), Sobol top ${spec.sobol?.top} with N = ${spec.sobol?.n} (${runs.sobol} runs), noise ${runs.noise} runs; ${e.days} days each`);
+      console.log(`  wall time: ${(seconds / 60).toFixed(1)} min (${runs.total} runs, ${((2 * seconds) / runs.total).toFixed(2)} s per run per worker)`);
+      for (const x of out.totalIndexIntervalWidth) console.log(`  ST 95% interval width, ${x.output}: mean ${x.mean.toFixed(2)}, widest ${x.max.toFixed(2)}`);
+    }
+  } finally {
+    pool.close();
+  }
 }
 const json = args.json;
 let peakRss = process.memoryUsage.rss();

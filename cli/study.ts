@@ -12,13 +12,13 @@ import { METRIC_BY_ID } from '../sim/catalog.ts';
 import { presetJson } from '../scenarios/presets.ts';
 import { ablationStudy, calibrationFigures, calibrationStudy, layersStudy, type SeedFigure } from '../scenarios/studies.ts';
 import { parseExperiment, planExperiment, toJson } from '../workers/experiment.ts';
-import { abcAnalysis, abcExperiment, abcMarkdown } from '../scenarios/abc.ts';
+import { abcAnalysis, abcExperiment, abcMarkdown, type AbcResult } from '../scenarios/abc.ts';
 import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { runExperiment, type ExperimentOutput } from '../workers/runner.ts';
 import { runMain, UsageError } from './load.ts';
 
 const HELP = `usage: npm run study -- layers|ablation|calibration [--replications R] [--days D] [--workers N] [--svg chart.svg]
-       npm run study -- abc [--draws M] [--days D] [--workers N] [--markdown file.md] [--out draws.json] [--from draws.json]
+       npm run study -- abc [--draws M] [--days D] [--workers N] [--markdown file.md] [--out draws.json] [--from draws.json] [--result abc.json]
 
 layers       middle-level units between the city and 102 communities (0 … 102) at 1×, 2×, 4× demand
 ablation     from the pre-reform county, each reform alone and all together (paired differences)
@@ -135,7 +135,7 @@ async function main() {
     allowPositionals: true,
     options: {
       replications: { type: 'string' }, days: { type: 'string' }, workers: { type: 'string' }, svg: { type: 'string' }, help: { type: 'boolean' },
-      draws: { type: 'string' }, markdown: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' },
+      draws: { type: 'string' }, markdown: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, result: { type: 'string' },
     },
   });
   if (values.help) return void console.log(HELP);
@@ -160,12 +160,16 @@ async function main() {
   }
 }
 
-async function abc(values: { draws?: string; days?: string; workers?: string; markdown?: string; out?: string; from?: string }) {
-  if (values.from) {
-    // The analysis again, from the draws of an earlier run (--out), without running them.
-    const md = abcMarkdown(abcAnalysis(JSON.parse(fs.readFileSync(values.from, 'utf8'))));
+async function abc(values: { draws?: string; days?: string; workers?: string; markdown?: string; out?: string; from?: string; result?: string }) {
+  const report = (result: AbcResult) => {
+    if (values.result) fs.writeFileSync(values.result, `${JSON.stringify(result, null, 1)}\n`);
+    const md = abcMarkdown(result);
     if (values.markdown) fs.writeFileSync(values.markdown, md);
     else console.log(md);
+  };
+  if (values.from) {
+    // The analysis again, from the draws of an earlier run (--out), without running them.
+    report(abcAnalysis(JSON.parse(fs.readFileSync(values.from, 'utf8'))));
     return;
   }
   const draws = Number(values.draws ?? 200);
@@ -182,9 +186,7 @@ async function abc(values: { draws?: string; days?: string; workers?: string; ma
       },
     });
     if (values.out) fs.writeFileSync(values.out, toJson(out));
-    const md = abcMarkdown(abcAnalysis(out));
-    if (values.markdown) fs.writeFileSync(values.markdown, md);
-    else console.log(md);
+    report(abcAnalysis(out));
   } finally {
     pool.close();
   }

@@ -18,6 +18,7 @@
  * the report says so instead of searching.
  */
 import type { ExperimentInput, ExperimentResult } from '../workers/experiment.ts';
+import { MODEL_VERSION } from '../sim/version.ts';
 import { assumptionsByIds, type Assumption } from './assumptions.ts';
 import { calibrationStudy, TARGET_MET_SHARE } from './studies.ts';
 
@@ -69,6 +70,7 @@ export interface AbcPosterior {
 }
 
 export interface AbcResult {
+  modelVersion: string;
   draws: number;
   days: number;
   figures: { id: string; figure: string; source: string; unit: string; bar: number; reproduced: number; min: number; median: number; max: number }[];
@@ -131,7 +133,7 @@ export function abcAnalysis(out: Pick<ExperimentResult, 'rows' | 'manifest'>): A
   });
 
   return {
-    draws: R, days: out.manifest.experiment.days,
+    modelVersion: MODEL_VERSION, draws: R, days: out.manifest.experiment.days,
     figures: ABC_FIGURES.map((f, i) => {
       const vs = figs.map((v) => v[i]).sort((p, q) => p - q);
       return { id: f.id, figure: f.figure, source: f.source, unit: f.unit, bar: f.bar, reproduced: vs.filter((v) => v >= f.bar).length, min: vs[0], median: quantile(vs, 0.5), max: vs[vs.length - 1] };
