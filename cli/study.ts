@@ -1,23 +1,24 @@
 /**
- * npm run study -- layers|ablation [--replications R] [--days D] [--workers N]
+ * npm run study -- layers|ablation|calibration|mechanisms [--replications R] [--days D] [--workers N]
  *
  * Runs one of the studies in scenarios/studies.ts and prints its table as Markdown (as in
- * scenarios/README.md), with 95% intervals over replications and, for the ablation, paired
- * differences against the pre-reform county and the share of the total effect each reform
- * explains.
+ * scenarios/README.md and docs/validation.md), with 95% intervals over replications and, for
+ * the ablation, paired differences against the pre-reform county and the share of the total
+ * effect each reform explains.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { METRIC_BY_ID } from '../sim/catalog.ts';
 import { presetJson } from '../scenarios/presets.ts';
-import { ablationStudy, calibrationFigures, calibrationStudy, layersStudy, type SeedFigure } from '../scenarios/studies.ts';
+import { ablationStudy, calibrationFigures, calibrationStudy, layersStudy, mechanismEffects, mechanismsStudy, MECHANISM_PAIR } from '../scenarios/studies.ts';
+import { mechanismsTable, seedTable } from '../scenarios/validation-report.ts';
 import { parseExperiment, planExperiment, toJson } from '../workers/experiment.ts';
 import { abcAnalysis, abcExperiment, abcMarkdown, type AbcResult } from '../scenarios/abc.ts';
 import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { runExperiment, type ExperimentOutput } from '../workers/runner.ts';
 import { runMain, UsageError } from './load.ts';
 
-const HELP = `usage: npm run study -- layers|ablation|calibration [--replications R] [--days D] [--workers N] [--svg chart.svg]
+const HELP = `usage: npm run study -- layers|ablation|calibration|mechanisms [--replications R] [--days D] [--workers N] [--svg chart.svg]
        npm run study -- abc [--draws M] [--days D] [--workers N] [--markdown file.md] [--out draws.json] [--from draws.json] [--result abc.json]
 
 layers       middle-level units between the city and 102 communities (0 … 102) at 1×, 2×, 4× demand
@@ -119,16 +120,6 @@ function ablationTable(out: ExperimentOutput): string {
   return lines.join('\n');
 }
 
-/** The seeds' figures with a verdict each (the same rows as docs/validation.md). */
-function calibrationTable(out: ExperimentOutput): string {
-  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-  const value = (f: SeedFigure) => (f.unit === 'share' ? pct(f.simulated) : `${(f.simulated / 1e6).toFixed(0)} million yuan/year`) + (f.suffix ?? '');
-  const iv = (f: SeedFigure) => (f.lo === f.hi ? '' : f.unit === 'share' ? ` (${pct(f.lo)}–${pct(f.hi)})` : ` (${(f.lo / 1e6).toFixed(0)}–${(f.hi / 1e6).toFixed(0)} million)`);
-  const lines = ['| seed figure | expected | Longgang 2021 in the model | verdict |', '| --- | --- | --- | --- |'];
-  for (const f of calibrationFigures(out)) lines.push(`| ${f.figure} (${f.source}) | ${f.expected} | ${value(f)}${iv(f)} | ${f.pass ? 'pass' : 'falls short'} |`);
-  return lines.join('\n');
-}
-
 async function main() {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
@@ -141,18 +132,25 @@ async function main() {
   if (values.help) return void console.log(HELP);
   const which = positionals[0];
   if (which === 'abc') return abc(values);
-  if (which !== 'layers' && which !== 'ablation' && which !== 'calibration')
-    throw new UsageError(`expected "layers", "ablation" or "calibration", got "${which ?? ''}"\n${HELP}`);
+  if (which !== 'layers' && which !== 'ablation' && which !== 'calibration' && which !== 'mechanisms')
+    throw new UsageError(`expected "layers", "ablation", "calibration" or "mechanisms", got "${which ?? ''}"\n${HELP}`);
   const reps = Number(values.replications ?? 5);
   const days = Number(values.days ?? 365);
   if (!Number.isInteger(reps) || reps < 2) throw new UsageError(`--replications: expected an integer ≥ 2, got "${values.replications}"`);
   if (!(days > 0)) throw new UsageError(`--days: expected a positive number, got "${values.days}"`);
-  const input = which === 'layers' ? layersStudy(reps, days) : which === 'ablation' ? ablationStudy(reps, days) : calibrationStudy(reps, days);
+  const input =
+    which === 'layers' ? layersStudy(reps, days) : which === 'ablation' ? ablationStudy(reps, days) : which === 'calibration' ? calibrationStudy(reps, days) : mechanismsStudy(reps, days);
   const plan = planExperiment(parseExperiment(input), (ref) => (ref.preset !== undefined ? presetJson(ref.preset) : ref.scenario));
   const pool = nodePool(Number(values.workers ?? defaultWorkerCount()));
   try {
     const out = await runExperiment(plan, poolExecutor(pool));
-    console.log(which === 'layers' ? layersTable(out) : which === 'ablation' ? ablationTable(out) : calibrationTable(out));
+    const tables = {
+      layers: () => layersTable(out),
+      ablation: () => ablationTable(out),
+      calibration: () => seedTable(calibrationFigures(out)),
+      mechanisms: () => `${mechanismsTable(mechanismEffects(out))}\n\nΔ: ${MECHANISM_PAIR[1]} minus ${MECHANISM_PAIR[0]}, paired over replications.`,
+    };
+    console.log(tables[which]());
     if (values.svg && which === 'layers') fs.writeFileSync(values.svg, layersSvg(out));
     console.log(`\nMean ± 95% half-width over ${reps} replications of ${days} days (seeds from base seed 1).`);
   } finally {

@@ -112,10 +112,20 @@ function table(head: string[], rows: string[][]): string {
   return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
 }
 
-function seedTable(seeds: SeedFigure[]): string {
+/** The seeds' figures as a Markdown table (the report's, and `npm run study -- calibration`'s). */
+export function seedTable(seeds: SeedFigure[]): string {
   return table(
     ['seed figure (document)', 'expected', 'simulated', '95% interval', 'measured on', 'verdict'],
     seeds.map((f) => [`${f.figure} (${f.source})`, f.expected, seedNumber(f), seedInterval(f), f.measure, verdict(f)]),
+  );
+}
+
+/** The mechanisms switched off as a Markdown table (the report's, and `npm run study -- mechanisms`'s). */
+export function mechanismsTable(effects: MechanismEffect[]): string {
+  const metrics = MECHANISM_METRICS.map((m) => m.id);
+  return table(
+    ['mechanism', 'switch', 'module', ...metrics.map((m) => `Δ ${METRIC_HEADINGS[m] ?? m}`)],
+    effects.map((e) => [e.name, e.switch ? `\`${e.switch}\` = false` : '—', e.module, ...metrics.map((m) => differenceText(e.differences[m], m))]),
   );
 }
 
@@ -181,12 +191,8 @@ export function renderReport(r: ValidationResults, sensitivity?: string): string
     'comparison measured on closed cases only (mean time to close of closed cases, local share of cases closed).',
     '',
   );
-  const metrics = MECHANISM_METRICS.map((m) => m.id);
   out.push(
-    table(
-      ['mechanism', 'switch', 'module', ...metrics.map((m) => `Δ ${METRIC_HEADINGS[m] ?? m}`)],
-      r.mechanisms.map((e) => [e.name, e.switch ? `\`${e.switch}\` = false` : '—', e.module, ...metrics.map((m) => differenceText(e.differences[m], m))]),
-    ),
+    mechanismsTable(r.mechanisms),
     '',
     `Δ: ${MECHANISM_PAIR[1]} minus ${MECHANISM_PAIR[0]}, mean ± 95% half-width. Compare each row with the first:`,
     'the change is what the mechanism contributes to the difference between the structures.',
