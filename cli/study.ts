@@ -24,6 +24,7 @@ const HELP = `usage: npm run study -- layers|ablation|calibration|mechanisms [--
 layers       middle-level units between the city and 102 communities (0 … 102) at 1×, 2×, 4× demand
 ablation     from the pre-reform county, each reform alone and all together (paired differences)
 calibration  the seeds' figures against Longgang 2021 and the traditional county, with a verdict each
+mechanisms   longgang-town-2018 against longgang-2021 with each mechanism switched off in turn
 abc          which assumption values reproduce the seeds' figures: rejection ABC over the
              plausible ranges (M draws, default 200; scenarios/abc.ts describes the procedure)`;
 
