@@ -11,6 +11,9 @@ import { getPath } from '../../scenarios/path.ts';
 import { SimController } from '../sim-controller.ts';
 import { buildColumn, decodeState, defaultState, encodeState, loadValidator, MAX_COLUMNS, presetColumn, PRESET_IDS, VIEWS, type AppState, type BuiltColumn, type View } from '../state.ts';
 import './fg-compare.ts';
+import './fg-headline.ts';
+import { briefHtml, shortName, type BriefReplications } from '../brief.ts';
+import { headlineOf } from '../headline.ts';
 import './fg-params.ts';
 import './fg-picker.ts';
 import './fg-run-controls.ts';
@@ -45,7 +48,10 @@ export class FgApp extends LitElement {
     confirmReset: { state: true },
     runMessage: { state: true },
     loadedViews: { state: true },
+    repsResult: { state: true },
   };
+  /** The last replications' results, while they belong to the current inputs (for the brief). */
+  declare repsResult: BriefReplications | undefined;
   declare state: AppState;
   declare built: BuiltColumn[];
   private buildGeneration = 0;
@@ -489,6 +495,40 @@ export class FgApp extends LitElement {
     }
   }
 
+  /** The brief of this comparison, a page of its own to print or save as PDF. */
+  async openBrief() {
+    const html = await this.briefHtml();
+    const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+    window.open(url, '_blank');
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  /** The brief's document: the run so far, or the replications when they were run for these inputs. */
+  async briefHtml(): Promise<string> {
+    const st = this.state;
+    const structures = this.built.flatMap((b, i) => {
+      const d = this.sim.data[i];
+      if (!b.scenario) return [];
+      return [{
+        name: shortName(this.columnTitle(i)), scenario: b.scenario, headline: headlineOf(d, this.sim.summaries[i]),
+        series: d ? { day: d.day, open: d.open, localShare: d.localResolutionShare } : undefined,
+      }];
+    });
+    const labels = this.state.columns.map((_, i) => this.columnTitle(i));
+    // Replication results are labelled by the app's titles: rename them to the brief's names.
+    const reps = this.repsResult && {
+      ...this.repsResult,
+      summary: this.repsResult.summary.map((r) => ({ ...r, structure: shortName(r.structure) })),
+      differences: this.repsResult.differences.map((r) => ({ ...r, a: shortName(r.a), b: shortName(r.b) })),
+    };
+    return briefHtml({
+      structures, seed: st.seed, days: st.days, day: this.sim.day,
+      link: `${location.origin}${location.pathname}${await encodeState({ ...st, view: 'charts' })}`,
+      source: this.exportContext().source,
+      replications: reps && labels.every((l) => this.repsResult!.summary.some((r) => r.structure === l)) ? reps : undefined,
+    });
+  }
+
   // -------------------------------------------------------------- rendering
 
   private onTabKey(e: KeyboardEvent) {
@@ -519,6 +559,7 @@ export class FgApp extends LitElement {
           <button id="lang" lang=${getLang() === 'en' ? 'zh-CN' : 'en'} aria-label=${`${t('app.language')} — ${t('app.languageLabel')}`} aria-keyshortcuts="L"
             @click=${() => this.setLanguage(getLang() === 'en' ? 'zh' : 'en')}>${t('app.language')}</button>
           <button id="share" @click=${() => this.share()}>${t('app.share')}</button>
+          <button id="brief" aria-label=${t('brief.buttonLabel')} title=${t('brief.buttonLabel')} @click=${() => this.openBrief()}>${t('brief.button')}</button>
           <button id="help" aria-keyshortcuts="?" @click=${() => this.toggleHelp()} aria-label=${t('app.help')}>?</button>
         </nav>
       </header>
@@ -624,7 +665,8 @@ export class FgApp extends LitElement {
     if (!this.loadedViews.has('replications')) return '';
     return html`<fg-replications ?hidden=${!visible} .lang=${st.lang} .structures=${st.columns.map((_, i) => ({ label: this.columnTitle(i), scenario: this.built[i].scenario }))}
       .seed=${st.seed} .days=${st.days} .replications=${st.replications}
-      @replications-change=${(e: CustomEvent<number>) => this.patchState({ replications: e.detail })}></fg-replications>`;
+      @replications-change=${(e: CustomEvent<number>) => this.patchState({ replications: e.detail })}
+      @replications-result=${(e: CustomEvent<BriefReplications | undefined>) => (this.repsResult = e.detail)}></fg-replications>`;
   }
 
   private view() {
@@ -632,7 +674,8 @@ export class FgApp extends LitElement {
     const titles = st.columns.map((_, i) => this.columnTitle(i));
     switch (st.view) {
       case 'charts':
-        return html`<fg-compare .lang=${st.lang} .days=${st.days} .live=${this.sim.status === 'running'} .context=${this.exportContext()} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`;
+        return html`<fg-headline .lang=${st.lang} .summaries=${this.sim.summaries} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-headline>
+          <fg-compare .lang=${st.lang} .days=${st.days} .live=${this.sim.status === 'running'} .context=${this.exportContext()} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`;
       case 'structure':
         return html`<fg-structure .lang=${st.lang} .context=${this.exportContext()} .panels=${titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, frame: this.sim.data[i]!.last }] : []))}></fg-structure>`;
       case 'replications':

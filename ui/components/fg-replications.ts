@@ -8,6 +8,7 @@ import { parseExperiment, planExperiment, toCsv, toJson } from '../../workers/ex
 import { runExperiment, type ExperimentOutput } from '../../workers/runner.ts';
 import { downloadText } from '../charts/export.ts';
 import { fmt, getLang, t, unitName } from '../i18n.ts';
+import { fasterSentence } from '../headline.ts';
 
 const METRICS = ['localResolutionShare', 'hoursToClose.mean', 'hoursToClose.p90', 'sla.accept30m', 'sla.onsite1h', 'sla.close24h',
   'sla.difficult5wd', 'hopsPerCase', 'cost.annualYuan', 'cost.perCaseYuan', 'trust.mean', 'bypassShare'];
@@ -31,6 +32,15 @@ export function pm(mean: number, half: number, unit: string, difference = false)
   const h = half * scale;
   const halfText = h > 0 && h < 10 ** -d / 2 ? `<${fmt(10 ** -d, d)}` : fmt(h, d);
   return Number.isFinite(half) ? `${fmt(mean * scale, d)} ± ${halfText} ${u}` : `${fmt(mean * scale, d)} ${u}`;
+}
+
+/** The difference in mean time to close between the first two structures, in words, with its 95% interval. */
+export function repsSentence(out: ExperimentOutput): string {
+  const [a, b] = out.resolved.map((r) => r.label);
+  const mean = (l: string) => out.summary.find((x) => x.structure === l && x.metric === 'hoursToClose.mean')?.mean ?? NaN;
+  const d = out.differences.find((x) => x.a === a && x.b === b && x.metric === 'hoursToClose.mean');
+  const name = (l: string) => l.replace(/^\d+\.\s*/, '');
+  return fasterSentence({ name: name(a), meanHours: mean(a) }, { name: name(b), meanHours: mean(b) }, d ? { low: d.low, high: d.high } : undefined);
 }
 
 /** A replication count the runner accepts. */
@@ -88,6 +98,7 @@ export class FgReplications extends LitElement {
     .note { color: #333; font-size: 0.85rem; }
     .error { color: #a00; }
     .scroll { overflow-x: auto; max-width: 100%; }
+    .sentence { font-weight: 600; }
     .field-error { color: #a00; font-size: 0.85rem; font-weight: 600; flex-basis: 100%; }
     input[aria-invalid='true'] { border: 2px solid #a00; }
   `;
@@ -116,6 +127,7 @@ export class FgReplications extends LitElement {
     this._out = undefined;
     this._progress = undefined;
     this._error = '';
+    this.dispatchEvent(new CustomEvent('replications-result', { detail: undefined, bubbles: true, composed: true }));
   }
 
   private onCount(e: Event) {
@@ -163,6 +175,8 @@ export class FgReplications extends LitElement {
       if (died.length) this._error = t('reps.workerDied', { n: died.length, message: died[0].message, done: finished });
       else if (this._out.failures.length) this._error = t('reps.failed', { n: this._out.failures.length, message: this._out.failures[0].message });
       else if (!this._out.manifest.complete) this._error = t('reps.cancelled', { done: this._progress?.done ?? 0 });
+      const o = this._out;
+      this.dispatchEvent(new CustomEvent('replications-result', { detail: { n: this.replications, days: this.days, summary: o.summary, differences: o.differences }, bubbles: true, composed: true }));
     } catch (err) {
       this._error = (err as Error).message;
     } finally {
@@ -191,6 +205,7 @@ export class FgReplications extends LitElement {
                      <button @click=${() => downloadText(toJson(out), 'replications.json', 'application/json')}>${t('export.json')}</button>` : ''}
       </div>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
+      ${out && out.resolved.length >= 2 ? html`<p class="sentence" id="reps-sentence">${repsSentence(out)}</p>` : ''}
       ${out ? html`<p class="note">${t('reps.kept')}</p><div class="scroll" tabindex="0" role="region" aria-label=${t('reps.title')}>${this.table(out)}</div>` : ''}
       ${out ? html`<p class="note">${t('reps.legend')}</p><p class="note">${t('reps.note')}</p>` : ''}
     `;

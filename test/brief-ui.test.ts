@@ -1,0 +1,202 @@
+/**
+ * The headline strip and the one-page brief, in a real browser (Debian's chromium): the
+ * strip's figures are the run's own summary figures, its sentence names the structure that
+ * closes cases faster, it stacks on a phone; the brief holds the headline figures and the
+ * link that reproduces the comparison, and prints to one A4 page. Screenshots go to
+ * test-output/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, shots, useApp } from './browser-app.ts';
+
+useApp();
+
+const day = async (p: Page) => Number(/\d+/.exec((await p.locator('fg-run-controls .status').textContent()) ?? '')?.[0] ?? NaN);
+
+async function steps(p: Page, n: number) {
+  for (let k = 0; k < n; k++) {
+    const d = await day(p);
+    await p.locator('#step').click();
+    await expect.poll(() => day(p)).toBe(d + 1);
+  }
+}
+
+async function setField(p: Page, sel: string, value: string) {
+  await p.locator(sel).fill(value);
+  await p.locator(sel).press('Enter');
+}
+
+interface SummaryFigures {
+  localResolutionShare: number;
+  hoursToCloseAll: { p50: number; p90: number };
+  hoursToClose: { mean: number };
+  sla: Record<string, number>;
+  cost: { perCaseYuan: number };
+  trust: { mean: number };
+}
+
+/** The strip's cards: title, and per figure its value (data-value) and text. */
+function strip(p: Page) {
+  return p.locator('fg-headline').evaluate((el) =>
+    [...el.shadowRoot!.querySelectorAll('section.structure')].map((s) => ({
+      title: s.querySelector('h3')!.textContent!.trim(),
+      figures: Object.fromEntries([...s.querySelectorAll('dd')].map((dd) => [dd.getAttribute('data-id')!, { value: Number(dd.getAttribute('data-value')), text: dd.textContent!.trim() }])),
+    })));
+}
+
+/** The runs' summaries as the app fetched them. */
+function summaries(p: Page): Promise<SummaryFigures[]> {
+  return p.evaluate(() => (document.querySelector('fg-app') as unknown as { sim: { summaries: SummaryFigures[] } }).sim.summaries);
+}
+
+const nf = (digits: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const shown = (v: number, unit: 'share' | 'h' | 'yuan') =>
+  !Number.isFinite(v) ? (unit === 'h' ? 'not reached' : '–') : unit === 'share' ? `${nf(1).format(v * 100)} %` : unit === 'h' ? `${nf(1).format(v)} h` : `${nf(0).format(v)} yuan`;
+
+function expectSame(a: number, b: number, what: string) {
+  if (Number.isNaN(b)) expect(a, what).toBeNaN();
+  else expect(Math.abs(a - b), `${what}: ${a} vs ${b}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+}
+
+describe('the headline strip', () => {
+  it('shows the run’s summary figures with units and names the structure that closes cases faster', async () => {
+    const p = await openPage({ width: 1440, height: 900 });
+    await steps(p, 4);
+    // After a step the app fetches the summaries: then the strip counts open cases (Kaplan–Meier).
+    await expect.poll(async () => (await summaries(p)).length).toBe(2);
+    await expect.poll(() => p.locator('fg-headline #head-note').textContent()).toContain('Times to close count open cases');
+    const cards = await strip(p);
+    const sums = await summaries(p);
+    expect(cards.map((c) => c.title)).toEqual(['1. Traditional county', '2. Longgang 2021']);
+    const expected = (s: SummaryFigures): Record<string, [number, 'share' | 'h' | 'yuan']> => ({
+      localShare: [s.localResolutionShare, 'share'], p50: [s.hoursToCloseAll.p50, 'h'], p90: [s.hoursToCloseAll.p90, 'h'],
+      'sla.accept30m': [s.sla.accept30m, 'share'], 'sla.onsite1h': [s.sla.onsite1h, 'share'], 'sla.close24h': [s.sla.close24h, 'share'],
+      'sla.difficult5wd': [s.sla.difficult5wd, 'share'], costPerCase: [s.cost.perCaseYuan, 'yuan'], trust: [s.trust.mean, 'share'],
+    });
+    cards.forEach((card, i) => {
+      const want = expected(sums[i]);
+      expect(Object.keys(card.figures).sort()).toEqual(Object.keys(want).sort());
+      for (const [id, [v, unit]] of Object.entries(want)) {
+        expectSame(card.figures[id].value, v, `${card.title} ${id}`);
+        expect(card.figures[id].text, `${card.title} ${id}`).toBe(shown(v, unit));
+      }
+    });
+    // What the charts received (the last snapshot) gives the same figures: the strip shows those while the run goes.
+    const live = await p.evaluate(() => (document.querySelector('fg-app') as unknown as { sim: { data: { localResolutionShare: number[]; trustMean: number[]; costYuan: number[]; closed: number[]; sla: number[][] }[] } }).sim.data
+      .map((d) => { const k = d.trustMean.length - 1; return { local: d.localResolutionShare[k], trust: d.trustMean[k], cost: d.costYuan[k] / d.closed[k], sla: d.sla[k] }; }));
+    live.forEach((l, i) => {
+      expect(shown(l.local, 'share')).toBe(cards[i].figures.localShare.text);
+      expect(shown(l.trust, 'share')).toBe(cards[i].figures.trust.text);
+      expect(shown(l.cost, 'yuan')).toBe(cards[i].figures.costPerCase.text);
+      expect(l.sla.map((v) => shown(v, 'share'))).toEqual(['accept30m', 'onsite1h', 'close24h', 'difficult5wd'].map((k) => cards[i].figures[`sla.${k}`].text));
+    });
+    const [a, b] = sums.map((s) => s.hoursToClose.mean);
+    const sentence = (await p.locator('fg-headline #head-sentence').textContent())!;
+    const faster = a < b ? 'Traditional county' : 'Longgang 2021';
+    const slower = a < b ? 'Longgang 2021' : 'Traditional county';
+    expect(sentence).toContain(`${faster} closes cases ${nf(1).format(Math.abs(a - b))} h faster on average than ${slower}.`);
+    await p.screenshot({ path: path.join(shots, '30-headline-1440.png') });
+    // Running on: the figures follow the run (live, from the frames).
+    const before = cards[1].figures.trust.value;
+    await steps(p, 2);
+    await expect.poll(async () => (await strip(p))[1].figures.trust.value).not.toBe(before);
+    // In Chinese.
+    await p.locator('#lang').click();
+    await expect.poll(() => p.locator('fg-headline h2').textContent()).toContain('主要指标');
+    expect(await p.locator('fg-headline #head-sentence').textContent()).toMatch(/平均办结时长比.+短 [\d.]+ 小时。/);
+    await p.screenshot({ path: path.join(shots, '31-headline-zh.png') });
+  });
+
+  it('stacks on a phone (390 × 844) without horizontal overflow', async () => {
+    const p = await openPage({ width: 390, height: 844 });
+    await steps(p, 3);
+    await p.locator('fg-headline #head-sentence').waitFor();
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const boxes = await p.locator('fg-headline').evaluate((el) => [...el.shadowRoot!.querySelectorAll('section.structure, dd, dt')].map((x) => {
+      const r = x.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top };
+    }));
+    for (const r of boxes) {
+      expect(r.left).toBeGreaterThanOrEqual(0);
+      expect(r.right).toBeLessThanOrEqual(390);
+    }
+    const cards = await p.locator('fg-headline').evaluate((el) => [...el.shadowRoot!.querySelectorAll('section.structure')].map((s) => s.getBoundingClientRect().top));
+    expect(cards[1]).toBeGreaterThan(cards[0] + 50); // one above the other
+    await p.locator('fg-headline').screenshot({ path: path.join(shots, '32-headline-phone.png') });
+  });
+});
+
+/** Open the brief (a new tab) and wait for it. */
+async function openBrief(p: Page): Promise<Page> {
+  const [brief] = await Promise.all([p.context().waitForEvent('page'), p.locator('#brief').click()]);
+  await brief.waitForLoadState();
+  return brief;
+}
+
+/** Pages and page size of a PDF, from its page objects. */
+function pdfPages(pdf: Buffer): { pages: number; sizes: string[] } {
+  const text = pdf.toString('latin1');
+  const pages = text.match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
+  const sizes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`);
+  return { pages, sizes };
+}
+
+describe('the brief', () => {
+  it('holds the question, the headline figures, two charts, assumptions, sources and the link that reproduces it, on one A4 page', async () => {
+    const p = await openPage({ width: 1440, height: 900 });
+    await steps(p, 5);
+    await expect.poll(() => p.locator('fg-headline #head-note').textContent()).toContain('Times to close count open cases');
+    const cards = await strip(p);
+    const brief = await openBrief(p);
+    const html = await brief.content();
+    expect(html).toContain('Traditional county · Longgang 2021');
+    expect(await brief.locator('#question').textContent()).toContain('Simulated 5 of 365 days, seed 1.');
+    // Every figure of the strip, in the table under its structure.
+    const table = await brief.locator('table.figures').evaluate((tb) => [...tb.querySelectorAll('tr')].slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => `${td.getAttribute('data-metric')}=${td.textContent}`)));
+    cards.forEach((card, i) => {
+      for (const [id, f] of Object.entries(card.figures)) expect(table.map((row) => row[i])).toContain(`${id}=${f.text}`);
+    });
+    expect(await brief.locator('#sentence').textContent()).toBe(await p.locator('fg-headline #head-sentence').textContent());
+    expect(await brief.locator('svg').count()).toBe(2);
+    expect(await brief.locator('.assumptions li').count()).toBeGreaterThan(3);
+    expect(await brief.locator('.sources li').count()).toBeGreaterThan(1);
+    // The link is the app's share link, and it reproduces the comparison.
+    const link = (await brief.locator('#link').getAttribute('href'))!;
+    await expect.poll(() => p.evaluate(() => location.href)).toBe(link);
+    await brief.screenshot({ path: path.join(shots, '33-brief-screen.png'), fullPage: true });
+    await brief.emulateMedia({ media: 'print' });
+    const pdf = await brief.pdf({ preferCSSPageSize: true, printBackground: true });
+    fs.writeFileSync(path.join(shots, '34-brief.pdf'), pdf);
+    expect(pdfPages(pdf)).toEqual({ pages: 1, sizes: ['595x842'] });
+    // The brief's link opens the same comparison.
+    const again = await openPage({ width: 1440, height: 900 }, new URL(link).hash);
+    expect(await again.locator('fg-picker').evaluate((el) => el.shadowRoot!.textContent)).toContain('Longgang 2021');
+    expect(await again.evaluate(() => location.href)).toBe(link);
+  });
+
+  it('gives the headline figures with 95% intervals after replications, and the sentence with its interval', async () => {
+    const p = await openPage({ width: 1440, height: 900 });
+    await setField(p, '#days', '4');
+    await p.locator('#tab-replications').click();
+    await setField(p, '#reps', '3');
+    await p.locator('#run-reps').click();
+    await expect.poll(() => p.locator('#reps-table').count(), { timeout: 120_000 }).toBe(1);
+    const sentence = (await p.locator('#reps-sentence').textContent())!;
+    expect(sentence).toMatch(/^(Traditional county|Longgang 2021) closes cases [\d.]+ h faster on average than (Traditional county|Longgang 2021) \(95% CI -?[\d.]+–-?[\d.]+\)/);
+    // The faster one is the one with the smaller mean in the table.
+    const means = await p.locator('#reps-table tbody tr').evaluateAll((trs) => {
+      const tr = trs.find((x) => x.querySelector('th')!.textContent!.startsWith('Mean time to close'))!;
+      return [...tr.querySelectorAll('td')].slice(0, 2).map((td) => parseFloat(td.textContent!.replace(/,/g, '')));
+    });
+    expect(sentence.startsWith(means[0] < means[1] ? 'Traditional county' : 'Longgang 2021')).toBe(true);
+    const brief = await openBrief(p);
+    expect(await brief.locator('h2').allTextContents()).toContain('Headline figures: mean of 3 replications of 4 days with 95% confidence interval');
+    expect(await brief.locator('#sentence').textContent()).toBe(sentence);
+    expect(await brief.locator('table.figures td').first().textContent()).toMatch(/% \(95% CI [\d.]+–[\d.]+\)/);
+    await brief.emulateMedia({ media: 'print' });
+    expect(pdfPages(await brief.pdf({ preferCSSPageSize: true }))).toEqual({ pages: 1, sizes: ['595x842'] });
+    await brief.screenshot({ path: path.join(shots, '35-brief-replications.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,77 @@
+import { LitElement, css, html } from 'lit';
+import type { Summary } from '../../sim/metrics.ts';
+import { PALETTE } from '../charts/palette.ts';
+import { fmt, t } from '../i18n.ts';
+import { fasterSentence, formatValue, headlineOf, headlineRows } from '../headline.ts';
+import type { CompareColumn } from './fg-compare.ts';
+
+/**
+ * The headline strip above the charts: per structure the figures a briefing asks for, with
+ * units, as of the latest day received, and the difference in time to close between the
+ * first two structures in words.
+ */
+export class FgHeadline extends LitElement {
+  static properties = {
+    /** The language: a change re-renders the strings. */
+    lang: { type: String },
+    columns: { attribute: false },
+    summaries: { attribute: false },
+  };
+  declare columns: CompareColumn[];
+  /** The runs' summaries, if fetched (pause, step, end): their times to close count open cases. */
+  declare summaries: (Summary | undefined)[];
+
+  static styles = css`
+    :host { display: block; margin-bottom: 0.75rem; }
+    h2 { font-size: 1rem; margin: 0 0 0.4rem; }
+    .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr)); gap: 0.5rem; }
+    section { border: 1px solid #bbb; border-top: 4px solid var(--c); border-radius: 4px; padding: 0.35rem 0.6rem; min-width: 0; }
+    h3 { font-size: 0.95rem; margin: 0 0 0.25rem; overflow-wrap: anywhere; }
+    dl { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0.1rem 0.6rem; margin: 0; font-size: 0.85rem; }
+    dt { color: #333; overflow-wrap: anywhere; }
+    dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; }
+    .sentence { font-weight: 600; margin: 0.5rem 0 0.1rem; font-size: 1rem; }
+    .note { color: #333; font-size: 0.8rem; margin: 0.2rem 0 0; }
+  `;
+
+  constructor() {
+    super();
+    this.columns = [];
+    this.summaries = [];
+  }
+
+  render() {
+    const heads = this.columns.map((c, i) => headlineOf(c.data, this.summaries[i]));
+    const any = heads.find((h) => h);
+    const rows = headlineRows();
+    const short = (title: string) => title.replace(/^\d+\.\s*/, '');
+    const sentence = heads.length >= 2 && heads[0] && heads[1]
+      ? fasterSentence({ name: short(this.columns[0].title), meanHours: heads[0].meanClosed }, { name: short(this.columns[1].title), meanHours: heads[1].meanClosed })
+      : '';
+    return html`
+      <h2>${t('head.title')}${any ? html` · <span id="head-day">${t('head.asOf', { day: fmt(Math.floor(any.day + 1e-9)) })}</span>` : ''}</h2>
+      ${any
+        ? html`<div class="cards">${this.columns.map((c, i) => {
+            const h = heads[i];
+            return html`<section class="structure" style="--c: ${PALETTE[i % PALETTE.length]}" aria-label=${c.title}>
+              <h3>${c.title}</h3>
+              ${h ? html`<dl>${rows.map((r) => {
+                const v = r.value(h);
+                return html`<dt>${r.label}</dt><dd data-id=${r.id} data-value=${String(v)}>${formatValue(v, r.unit)}</dd>`;
+              })}</dl>` : html`<p class="note">–</p>`}
+            </section>`;
+          })}</div>
+          ${sentence ? html`<p class="sentence"><span id="head-sentence">${sentence}</span> <span class="note">${t('head.meanNote')}</span></p>` : ''}
+          <p class="note" id="head-note">${heads.every((h) => !h || h.km) ? t('head.kmNote') : t('head.liveNote')}</p>`
+        : html`<p class="note">${t('head.empty')}</p>`}
+    `;
+  }
+}
+
+customElements.define('fg-headline', FgHeadline);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fg-headline': FgHeadline;
+  }
+}
