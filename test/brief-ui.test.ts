@@ -109,10 +109,16 @@ describe('the headline strip', () => {
     await p.screenshot({ path: path.join(shots, '31-headline-zh.png') });
   });
 
-  it('stacks on a phone (390 × 844) without horizontal overflow', async () => {
+  it('on a phone (390 × 844): the sentence first, the figures on request, stacked without horizontal overflow', async () => {
     const p = await openPage({ width: 390, height: 844 });
     await steps(p, 3);
     await p.locator('fg-headline #head-sentence').waitFor();
+    // The sentence first, the figures a tap away: a chart stays on the first screen.
+    expect(await p.locator('fg-headline section.structure').first().isVisible()).toBe(false);
+    expect((await p.locator('fg-chart').first().boundingBox())!.y).toBeLessThan(844);
+    await p.screenshot({ path: path.join(shots, '32-phone-first-screen.png') });
+    await p.locator('fg-headline #head-toggle').click();
+    await expect.poll(() => p.locator('fg-headline section.structure').first().isVisible()).toBe(true);
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const boxes = await p.locator('fg-headline').evaluate((el) => [...el.shadowRoot!.querySelectorAll('section.structure, dd, dt')].map((x) => {
       const r = x.getBoundingClientRect();

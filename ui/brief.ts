@@ -37,7 +37,9 @@ export interface BriefInput {
   /** Day the single run has reached. */
   day: number;
   /** The link that reproduces the comparison (the app's share link). */
-  link: string;
+  link?: string;
+  /** Or the command that reproduces it (the command line's brief). */
+  command?: string;
   /** Version line: what produced the figures. */
   source: string;
   replications?: BriefReplications;
@@ -199,7 +201,8 @@ ${seen.size > assumptions.length ? `<p class="small">${escapeHtml(t('brief.moreA
 <h2>${escapeHtml(t('brief.sources'))}</h2>
 <ul class="sources">${[...docs].sort(([x], [y]) => x.localeCompare(y)).map(([id, n]) => `<li>${escapeHtml(id)} ${escapeHtml(title(id))} (${escapeHtml(t('brief.facts', { n }))})</li>`).join('')}</ul>
 <h2>${escapeHtml(t('brief.reproduce'))}</h2>
-<p class="link"><a id="link" href="${escapeHtml(b.link)}">${escapeHtml(b.link)}</a></p>
+${b.link ? `<p class="link"><a id="link" href="${escapeHtml(b.link)}">${escapeHtml(b.link)}</a></p>` : ''}
+${b.command ? `<p class="link"><code id="command">${escapeHtml(b.command)}</code></p>` : ''}
 <p class="small">${escapeHtml(b.source)}</p>
 </body></html>
 `;

@@ -7,7 +7,8 @@
  * frame would cost a summary per frame.
  */
 import type { Summary } from '../sim/metrics.ts';
-import { fmt, t, type MessageKey } from './i18n.ts';
+import { METRIC_BY_ID } from '../sim/catalog.ts';
+import { fmt, getLang, t } from './i18n.ts';
 import type { RunData } from './run-data.ts';
 
 export const SLA_KEYS = ['accept30m', 'onsite1h', 'close24h', 'difficult5wd'] as const;
@@ -83,7 +84,10 @@ export function headlineRows(): HeadlineRow[] {
     { id: 'localShare', label: t('head.local'), unit: 'share', value: (h) => h.localShare, higherIsBetter: true },
     { id: 'p50', label: t('head.p50'), unit: 'h', value: (h) => h.p50, higherIsBetter: false },
     { id: 'p90', label: t('head.p90'), unit: 'h', value: (h) => h.p90, higherIsBetter: false },
-    ...SLA_KEYS.map((k) => ({ id: `sla.${k}`, label: t(`chart.sla.${k}` as MessageKey), unit: 'share' as const, value: (h: Headline) => h.sla[k], higherIsBetter: true })),
+    ...SLA_KEYS.map((k) => {
+      const info = METRIC_BY_ID.get(`sla.${k}`)!;
+      return { id: `sla.${k}`, label: getLang() === 'zh' ? info.labelZh : info.label, unit: 'share' as const, value: (h: Headline) => h.sla[k], higherIsBetter: true };
+    }),
     { id: 'costPerCase', label: t('head.costPerCase'), unit: 'yuan', value: (h) => h.costPerCase, higherIsBetter: false },
     { id: 'trust', label: t('head.trust'), unit: 'share', value: (h) => h.trust, higherIsBetter: true },
   ];

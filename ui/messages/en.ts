@@ -265,6 +265,8 @@ export const en = {
   'brief.difference': 'Difference',
   'brief.questionReps': 'How do {structures} compare when they face the same residents’ problems? {n} replications of {days} days each, from seed {seed}.',
   'brief.chartsRun': 'Charts: the single run of the Compare view, {day} days, seed {seed}.',
+  'head.show': 'Show the figures',
+  'head.hide': 'Hide the figures',
 } as const;
 
 export type MessageKey = keyof typeof en;

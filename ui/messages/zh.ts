@@ -267,4 +267,6 @@ export const zh: Record<MessageKey, string> = {
   'brief.difference': '差异',
   'brief.questionReps': '面对相同的居民诉求，{structures}表现如何？重复运行 {n} 次，每次 {days} 天，起始随机种子 {seed}。',
   'brief.chartsRun': '图表：“比较”视图中的单次运行，{day} 天，随机种子 {seed}。',
+  'head.show': '显示指标',
+  'head.hide': '隐藏指标',
 };
