@@ -65,6 +65,17 @@ interface Line {
   y: ArrayLike<number>;
 }
 
+/** Round ticks from lo to hi: steps of 1, 2 or 5 times a power of ten, about n of them. */
+export function niceTicks(lo: number, hi: number, n: number): number[] {
+  const raw = (hi - lo) / n;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const e = raw / p;
+  const step = (e >= 7.07 ? 10 : e >= 3.16 ? 5 : e >= 1.41 ? 2 : 1) * p;
+  const out: number[] = [];
+  for (let i = Math.ceil(lo / step - 1e-9); i * step <= hi + 1e-9 * step; i++) out.push(i * step + 0); // + 0: no −0
+  return out;
+}
+
 /** A small line chart as SVG: one line per structure, axes with a few ticks. */
 export function lineChartSvg(title: string, lines: Line[], opts: { xMax: number; percent?: boolean; yMin?: number }): string {
   const W = 340, H = 180, L = 44, R = 8, T = 22, B = 34;
@@ -77,11 +88,14 @@ export function lineChartSvg(title: string, lines: Line[], opts: { xMax: number;
     }
   if (opts.percent) yMax = Math.min(1, Math.max(yMax, yMin + 0.05));
   if (!(yMax > yMin)) yMax = yMin + 1;
+  // Up to a round number, so the top line is labelled.
+  const top = niceTicks(yMin, yMax, 4);
+  if (top.length > 1 && top[top.length - 1] < yMax - 1e-12) yMax = top[top.length - 1] + (top[1] - top[0]);
+  if (opts.percent) yMax = Math.min(1, yMax);
   const xs = (x: number) => L + (x / Math.max(1, opts.xMax)) * (W - L - R);
   const ys = (y: number) => T + (1 - (y - yMin) / (yMax - yMin)) * (H - T - B);
-  const ticks = (lo: number, hi: number, n: number) => Array.from({ length: n + 1 }, (_, i) => lo + ((hi - lo) * i) / n);
-  const yt = ticks(yMin, yMax, 4).map((v) => `<g><line x1="${L}" x2="${W - R}" y1="${ys(v).toFixed(1)}" y2="${ys(v).toFixed(1)}" stroke="#ddd"/><text x="${L - 4}" y="${(ys(v) + 3).toFixed(1)}" text-anchor="end">${escapeHtml(opts.percent ? `${fmt(v * 100, 0)} %` : fmt(v, v < 10 && yMax < 10 ? 1 : 0))}</text></g>`).join('');
-  const xt = ticks(0, opts.xMax, 4).map((v) => `<text x="${xs(v).toFixed(1)}" y="${H - B + 12}" text-anchor="middle">${escapeHtml(fmt(v, 0))}</text>`).join('');
+  const yt = niceTicks(yMin, yMax, 4).map((v) => `<g><line x1="${L}" x2="${W - R}" y1="${ys(v).toFixed(1)}" y2="${ys(v).toFixed(1)}" stroke="#ddd"/><text x="${L - 4}" y="${(ys(v) + 3).toFixed(1)}" text-anchor="end">${escapeHtml(opts.percent ? `${fmt(v * 100, 0)} %` : fmt(v, yMax < 5 ? 1 : 0))}</text></g>`).join('');
+  const xt = niceTicks(0, opts.xMax, 4).map((v) => `<text x="${xs(v).toFixed(1)}" y="${H - B + 12}" text-anchor="middle">${escapeHtml(fmt(v, 0))}</text>`).join('');
   const paths = lines.map((l) => {
     let d = '';
     let pen = false;
@@ -194,7 +208,7 @@ export function briefHtml(b: BriefInput): string {
 ${figuresTable(b)}
 ${sentence ? `<p class="sentence" id="sentence">${escapeHtml(sentence)}</p>` : ''}
 <p class="small">${escapeHtml(reps ? t('reps.note') : b.structures.every((s) => !s.headline || s.headline.km) ? t('head.kmNote') : t('head.liveNote'))}</p>
-${withSeries.length ? `${reps ? `<p class="small">${escapeHtml(t('brief.chartsRun', { day: fmt(Math.floor(b.day + 1e-9)), seed: b.seed }))}</p>` : ''}<div class="charts">${lineChartSvg(t('brief.chartBacklog'), line((s) => s.open), { xMax: b.days })}${lineChartSvg(t('brief.chartLocal'), line((s) => s.localShare), { xMax: b.days, percent: true })}</div>` : ''}
+${withSeries.length ? `${reps ? `<p class="small">${escapeHtml(t('brief.chartsRun', { day: fmt(Math.floor(b.day + 1e-9)), seed: b.seed }))}</p>` : ''}<div class="charts">${lineChartSvg(t('brief.chartBacklog'), line((s) => s.open), { xMax: Math.max(1, b.day) })}${lineChartSvg(t('brief.chartLocal'), line((s) => s.localShare), { xMax: Math.max(1, b.day), percent: true })}</div>` : ''}
 <h2>${escapeHtml(t('brief.assumptions'))}</h2>
 <ul class="assumptions">${assumptions.map(([p, r]) => `<li><span class="param">${escapeHtml(p)}</span> — ${escapeHtml(r)}</li>`).join('')}</ul>
 ${seen.size > assumptions.length ? `<p class="small">${escapeHtml(t('brief.moreAssumptions', { n: seen.size - assumptions.length }))}</p>` : ''}

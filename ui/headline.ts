@@ -132,10 +132,17 @@ export function fasterSentence(a: { name: string; meanHours: number }, b: { name
   // The interval of how much faster the faster one is (the sign flipped when b is faster).
   const lo = interval ? (diff < 0 ? -interval.high : interval.low) : NaN;
   const hi = interval ? (diff < 0 ? -interval.low : interval.high) : NaN;
-  const d = interval ? decimals((hi - lo) / 2) : 1;
+  // One significant digit of the interval's half-width (0.2 h: one decimal).
+  const half = (hi - lo) / 2;
+  const d = interval && Number.isFinite(half) && half > 0 ? Math.min(2, Math.max(0, -Math.floor(Math.log10(half)))) : 1;
   if (!interval && hours < 0.05) return `${t('head.same', { a: a.name, b: b.name })}${t('head.stop')}`;
-  const text = t('head.faster', { faster: faster.name, slower: slower.name, hours: fmt(hours, d) });
+  // Rounded first, so that −0.2 shown without decimals is 0, not −0.
+  const show = (x: number) => {
+    const v = Number(x.toFixed(d));
+    return fmt(v === 0 ? 0 : v, d);
+  };
+  const text = t('head.faster', { faster: faster.name, slower: slower.name, hours: show(hours) });
   if (!interval) return `${text}${t('head.stop')}`;
-  const ci = t('head.ci', { low: fmt(lo, d), high: fmt(hi, d) });
+  const ci = t('head.ci', { low: show(lo), high: show(hi) });
   return `${text} ${ci}${lo <= 0 ? t('head.includesZero') : ''}${t('head.stop')}`;
 }
