@@ -2,15 +2,14 @@
  * npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--workers N]
  *
  * The app's one-page brief from an experiment file: its replications (the brief's metrics
- * added to the file's), the first replication of each structure for the two charts, the
+ * added to the file's) with daily series for the two charts (their mean over replications), the
  * structures' assumptions and sources, and the command that reproduces it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { presetJson, PRESET_IDS } from '../scenarios/presets.ts';
-import { simulate } from '../sim/simulate.ts';
 import { setLang, type Lang } from '../ui/i18n.ts';
-import { BRIEF_METRICS, briefHtml } from '../ui/brief.ts';
+import { BRIEF_METRICS, BRIEF_SERIES, briefHtml } from '../ui/brief.ts';
 import { experimentSchema, jobsFor, parseAndPlanExperiment } from '../workers/experiment.ts';
 import { nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { codeCommit } from '../workers/commit.ts';
@@ -24,7 +23,7 @@ const HELP = `usage: npm run brief -- <experiment.json> --out brief.html [--lang
 
 Runs the experiment's replications and writes a one-page brief as HTML (open it in a
 browser and print, or save as PDF: it is laid out for one A4 page): the question, the
-headline figures with 95% intervals, two charts of the first replication, the main
+headline figures with 95% intervals, two charts (the mean of the replications), the main
 assumptions, the sources and the command that reproduces it.
   --workers N   worker threads for the replications (default: cores less one) An experiment with a sweep
 is refused: a brief compares structures at one point.`;
@@ -55,7 +54,12 @@ await runMain(async () => {
   if (parsed.success) {
     // The brief's figures, besides those the file asks for.
     const metrics = [...new Set([...parsed.data.metrics, ...BRIEF_METRICS])];
-    (input as { metrics: string[] }).metrics = metrics;
+    const series = parsed.data.series;
+    Object.assign(input as object, {
+      metrics,
+      // Daily series for the charts (the file's, with those the charts draw).
+      series: { ...(series ?? {}), every: series?.every ?? 'daily', metrics: [...new Set([...(series?.metrics ?? []), ...BRIEF_SERIES])] },
+    });
   }
   const baseDir = path.dirname(userPath(file));
   const plan = parseAndPlanExperiment(input, (ref) => {
@@ -76,21 +80,12 @@ await runMain(async () => {
     pool.close();
   }
   if (out.failures.length) throw new Error(`${out.failures.length} replication(s) failed: ${out.failures[0].message}`);
-  // The charts: replication 1 of each structure (its seed is replication 1's of the experiment).
-  const first = jobsFor(plan, 0, 1);
-  const structures = plan.structures.map((st, s) => {
-    const job = first.find((j) => j.structure === s)!;
-    const run = simulate(job.scenario, { seed: job.seed, days: e.days });
-    return {
-      name: st.label, scenario: job.scenario,
-      series: { day: run.series.map((x) => x.day), open: run.series.map((x) => x.open), localShare: run.series.map((x) => x.localResolutionShare) },
-    };
-  });
+  const structures = plan.structures.map((st, s) => ({ name: st.label, scenario: jobsFor(plan, 0, 1).find((j) => j.structure === s)!.scenario }));
   const html = briefHtml({
     structures, seed: e.baseSeed, days: e.days, day: e.days,
     command: `npm run brief -- ${path.basename(file)} --out ${path.basename(values.out!)}${lang === 'en' ? '' : ` --lang ${lang}`}`,
     source: `flatgov ${FLATGOV_VERSION} (model ${MODEL_VERSION}, commit ${out.manifest.commit}). Same seed, same result.`,
-    replications: { n: out.manifest.replications, days: e.days, summary: out.summary, differences: out.differences },
+    replications: { n: out.manifest.replications, days: e.days, summary: out.summary, differences: out.differences, series: out.series },
   });
   fs.writeFileSync(userPath(values.out!), html);
   process.stderr.write(`wrote ${values.out}\n`);

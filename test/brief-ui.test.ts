@@ -200,6 +200,9 @@ describe('the brief', () => {
     const brief = await openBrief(p);
     expect(await brief.locator('h2').allTextContents()).toContain('Headline figures: mean of 3 replications of 4 days with 95% confidence interval');
     expect(await brief.locator('#sentence').textContent()).toBe(sentence);
+    // The charts: the replications' mean, day by day, as there was no single run.
+    expect(await brief.locator('svg').count()).toBe(2);
+    expect(await brief.locator('body').textContent()).toContain('Charts: mean of the 3 replications, day by day.');
     expect(await brief.locator('table.figures td').first().textContent()).toMatch(/% \(95% CI [\d.]+–[\d.]+\)/);
     await brief.emulateMedia({ media: 'print' });
     expect(pdfPages(await brief.pdf({ preferCSSPageSize: true }))).toEqual({ pages: 1, sizes: ['595x842'] });

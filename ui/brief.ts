@@ -28,6 +28,25 @@ export interface BriefReplications {
   days: number;
   summary: { structure: string; metric: string; mean: number; low: number; high: number }[];
   differences: { a: string; b: string; metric: string; mean: number; low: number; high: number }[];
+  /** Time series of every run (BRIEF_SERIES at least), for the charts: their mean over replications. */
+  series?: { structure: string; metric: string; day: number; value: number }[];
+}
+
+/** Series the brief's charts draw. */
+export const BRIEF_SERIES = ['open', 'localResolutionShare'] as const;
+
+/** The mean over replications of a series metric of one structure, day by day. */
+export function meanSeries(rows: NonNullable<BriefReplications['series']>, structure: string, metric: string): { day: number[]; value: number[] } {
+  const by = new Map<number, { sum: number; n: number }>();
+  for (const r of rows)
+    if (r.structure === structure && r.metric === metric && Number.isFinite(r.value)) {
+      const a = by.get(r.day) ?? { sum: 0, n: 0 };
+      a.sum += r.value;
+      a.n += 1;
+      by.set(r.day, a);
+    }
+  const days = [...by.keys()].sort((x, y) => x - y);
+  return { day: days, value: days.map((d) => by.get(d)!.sum / by.get(d)!.n) };
 }
 
 export interface BriefInput {
@@ -152,9 +171,17 @@ export function briefHtml(b: BriefInput): string {
   const lang = getLang() === 'zh' ? 'zh-CN' : 'en';
   const reps = b.replications;
   const figuresTitle = reps ? t('brief.figuresReps', { n: reps.n, days: fmt(reps.days) }) : t('brief.figures', { day: fmt(Math.floor(b.day + 1e-9)) });
-  const withSeries = b.structures.filter((s) => s.series && s.series.day.length > 0);
+  // The charts: the replications' mean when their series are there, else the single run.
+  const repSeries = reps?.series && reps.series.length > 0 ? reps.series : undefined;
+  const structures = b.structures.map((s) => {
+    if (!repSeries) return s;
+    const open = meanSeries(repSeries, s.name, 'open');
+    return { ...s, series: { day: open.day, open: open.value, localShare: meanSeries(repSeries, s.name, 'localResolutionShare').value } };
+  });
+  const withSeries = structures.filter((s) => s.series && s.series.day.length > 0);
+  const chartDays = repSeries ? reps!.days : b.day;
   const line = (f: (s: NonNullable<BriefStructure['series']>) => ArrayLike<number>) =>
-    withSeries.map((s) => ({ name: s.name, color: PALETTE[b.structures.indexOf(s) % PALETTE.length], x: s.series!.day, y: f(s.series!) }));
+    withSeries.map((s) => ({ name: s.name, color: PALETTE[structures.indexOf(s) % PALETTE.length], x: s.series!.day, y: f(s.series!) }));
   // Assumptions: every structure's, once per parameter, in the order the structures give them.
   const seen = new Map<string, string>();
   for (const s of b.structures) for (const a of s.scenario.assumptions) if (!seen.has(a.param)) seen.set(a.param, local(a.reasoning, a.reasoningZh));
@@ -207,8 +234,8 @@ export function briefHtml(b: BriefInput): string {
 <h2>${escapeHtml(figuresTitle)}</h2>
 ${figuresTable(b)}
 ${sentence ? `<p class="sentence" id="sentence">${escapeHtml(sentence)}</p>` : ''}
-<p class="small">${escapeHtml(reps ? t('reps.note') : b.structures.every((s) => !s.headline || s.headline.km) ? t('head.kmNote') : t('head.liveNote'))}</p>
-${withSeries.length ? `${reps ? `<p class="small">${escapeHtml(t('brief.chartsRun', { day: fmt(Math.floor(b.day + 1e-9)), seed: b.seed }))}</p>` : ''}<div class="charts">${lineChartSvg(t('brief.chartBacklog'), line((s) => s.open), { xMax: Math.max(1, b.day) })}${lineChartSvg(t('brief.chartLocal'), line((s) => s.localShare), { xMax: Math.max(1, b.day), percent: true })}</div>` : ''}
+<p class="small">${escapeHtml(reps ? t('brief.repsNote') : b.structures.every((s) => !s.headline || s.headline.km) ? t('head.kmNote') : t('head.liveNote'))}</p>
+${withSeries.length ? `${reps ? `<p class="small">${escapeHtml(repSeries ? t('brief.chartsReps', { n: reps.n }) : t('brief.chartsRun', { day: fmt(Math.floor(b.day + 1e-9)), seed: b.seed }))}</p>` : ''}<div class="charts">${lineChartSvg(t('brief.chartBacklog'), line((s) => s.open), { xMax: Math.max(1, chartDays) })}${lineChartSvg(t('brief.chartLocal'), line((s) => s.localShare), { xMax: Math.max(1, chartDays), percent: true })}</div>` : ''}
 <h2>${escapeHtml(t('brief.assumptions'))}</h2>
 <ul class="assumptions">${assumptions.map(([p, r]) => `<li><span class="param">${escapeHtml(p)}</span> — ${escapeHtml(r)}</li>`).join('')}</ul>
 ${seen.size > assumptions.length ? `<p class="small">${escapeHtml(t('brief.moreAssumptions', { n: seen.size - assumptions.length }))}</p>` : ''}

@@ -12,7 +12,7 @@ import { SimController } from '../sim-controller.ts';
 import { buildColumn, decodeState, defaultState, encodeState, loadValidator, MAX_COLUMNS, presetColumn, PRESET_IDS, VIEWS, type AppState, type BuiltColumn, type View } from '../state.ts';
 import './fg-compare.ts';
 import './fg-headline.ts';
-import { briefHtml, shortName, type BriefReplications } from '../brief.ts';
+import type { BriefReplications } from '../brief.ts';
 import { headlineOf } from '../headline.ts';
 import './fg-params.ts';
 import './fg-picker.ts';
@@ -505,6 +505,8 @@ export class FgApp extends LitElement {
 
   /** The brief's document: the run so far, or the replications when they were run for these inputs. */
   async briefHtml(): Promise<string> {
+    // Loaded when asked for: the first screen does not need it.
+    const { briefHtml, shortName } = await import('../brief.ts');
     const st = this.state;
     const structures = this.built.flatMap((b, i) => {
       const d = this.sim.data[i];
@@ -520,6 +522,7 @@ export class FgApp extends LitElement {
       ...this.repsResult,
       summary: this.repsResult.summary.map((r) => ({ ...r, structure: shortName(r.structure) })),
       differences: this.repsResult.differences.map((r) => ({ ...r, a: shortName(r.a), b: shortName(r.b) })),
+      series: this.repsResult.series?.map((r) => ({ ...r, structure: shortName(r.structure) })),
     };
     return briefHtml({
       structures, seed: st.seed, days: st.days, day: this.sim.day,

@@ -9,6 +9,10 @@ import { runExperiment, type ExperimentOutput } from '../../workers/runner.ts';
 import { downloadText } from '../charts/export.ts';
 import { fmt, getLang, t, unitName } from '../i18n.ts';
 import { fasterSentence } from '../headline.ts';
+import { BRIEF_SERIES } from '../brief.ts';
+
+/** Run-days past which replications keep no daily series (the brief's charts then show the single run). */
+const MAX_BRIEF_SERIES_DAYS = 100_000;
 
 const METRICS = ['localResolutionShare', 'hoursToClose.mean', 'hoursToClose.p90', 'sla.accept30m', 'sla.onsite1h', 'sla.close24h',
   'sla.difficult5wd', 'hopsPerCase', 'cost.annualYuan', 'cost.perCaseYuan', 'trust.mean', 'bypassShare'];
@@ -161,6 +165,8 @@ export class FgReplications extends LitElement {
     try {
       const e = parseExperiment({
         name: 'app', replications: this.replications, days: this.days, baseSeed: this.seed, metrics: METRICS,
+        // Daily series for the brief's charts, while they stay small.
+        ...(this.replications * valid.length * this.days <= MAX_BRIEF_SERIES_DAYS ? { series: { every: 'daily', metrics: [...BRIEF_SERIES] } } : {}),
         structures: valid.map((s) => ({ label: s.label, scenario: s.scenario })),
       });
       const plan = planExperiment(e, (r) => r.scenario);
@@ -176,7 +182,7 @@ export class FgReplications extends LitElement {
       else if (this._out.failures.length) this._error = t('reps.failed', { n: this._out.failures.length, message: this._out.failures[0].message });
       else if (!this._out.manifest.complete) this._error = t('reps.cancelled', { done: this._progress?.done ?? 0 });
       const o = this._out;
-      this.dispatchEvent(new CustomEvent('replications-result', { detail: { n: this.replications, days: this.days, summary: o.summary, differences: o.differences }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('replications-result', { detail: { n: this.replications, days: this.days, summary: o.summary, differences: o.differences, series: o.series }, bubbles: true, composed: true }));
     } catch (err) {
       this._error = (err as Error).message;
     } finally {

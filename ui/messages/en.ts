@@ -267,6 +267,8 @@ export const en = {
   'brief.chartsRun': 'Charts: the single run of the Compare view, {day} days, seed {seed}.',
   'head.show': 'Show the figures',
   'head.hide': 'Hide the figures',
+  'brief.chartsReps': 'Charts: mean of the {n} replications, day by day.',
+  'brief.repsNote': 'Replication k of every structure uses the same seed, so differences are paired. Intervals are 95% confidence intervals of the mean.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -269,4 +269,6 @@ export const zh: Record<MessageKey, string> = {
   'brief.chartsRun': '图表：“比较”视图中的单次运行，{day} 天，随机种子 {seed}。',
   'head.show': '显示指标',
   'head.hide': '隐藏指标',
+  'brief.chartsReps': '图表：{n} 次重复运行逐日的均值。',
+  'brief.repsNote': '各结构的第 k 次重复运行使用相同随机种子，差异为配对比较。区间为均值的 95% 置信区间。',
 };
