@@ -2,7 +2,7 @@
  * npm run validate [-- --workers N]
  *
  * Regenerates docs/validation.md (theory checks, the seeds' figures, the mechanisms switched
- * off, the sensitivity fragment docs/sensitivity.md if it exists) and the block of README.md
+ * off, the committed sensitivity and calibration analyses) and the block of README.md
  * between <!-- validate:start --> and <!-- validate:end -->, from scenarios/validation-report.ts.
  * Exits with status 1 if a theory check fails (the files are written all the same).
  */
@@ -10,7 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { renderReadmeBlock, renderReport, replaceReadmeBlock, SENSITIVITY_FILE, validationResults } from '../scenarios/validation-report.ts';
+import {
+  CALIBRATION_FILE, renderReadmeBlock, renderReport, replaceReadmeBlock, SENSITIVITY_FILE, validationResults, type Computed,
+} from '../scenarios/validation-report.ts';
 import { availableCores, defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { runMain, UsageError } from './load.ts';
 
@@ -25,14 +27,14 @@ async function main() {
   const workers = Number(values.workers ?? defaultWorkerCount());
   if (!Number.isInteger(workers) || workers < 1 || workers > availableCores())
     throw new UsageError(`--workers: expected an integer from 1 to ${availableCores()} (the cores), got "${values.workers}"`);
-  const sensitivityPath = path.join(ROOT, SENSITIVITY_FILE);
-  const sensitivity = fs.existsSync(sensitivityPath) ? fs.readFileSync(sensitivityPath, 'utf8') : undefined;
+  const json = (file: string) => (fs.existsSync(path.join(ROOT, file)) ? JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) : undefined);
+  const computed: Computed = { sensitivity: json(SENSITIVITY_FILE), calibration: json(CALIBRATION_FILE) };
   const pool = nodePool(workers);
   try {
     const r = await validationResults(poolExecutor(pool));
-    fs.writeFileSync(path.join(ROOT, 'docs/validation.md'), renderReport(r, sensitivity));
+    fs.writeFileSync(path.join(ROOT, 'docs/validation.md'), renderReport(r, computed));
     const readmePath = path.join(ROOT, 'README.md');
-    fs.writeFileSync(readmePath, replaceReadmeBlock(fs.readFileSync(readmePath, 'utf8'), renderReadmeBlock(r)));
+    fs.writeFileSync(readmePath, replaceReadmeBlock(fs.readFileSync(readmePath, 'utf8'), renderReadmeBlock(r, computed)));
     const failed = r.theory.filter((c) => !c.pass);
     const reproduced = r.seeds.filter((f) => f.pass).length;
     console.log(`docs/validation.md and README.md written: theory checks ${r.theory.length - failed.length} of ${r.theory.length} pass; seed figures ${reproduced} of ${r.seeds.length} reproduced`);

@@ -19,6 +19,7 @@
  */
 import type { ExperimentInput, ExperimentResult } from '../workers/experiment.ts';
 import { MODEL_VERSION } from '../sim/version.ts';
+import { probit } from 'simple-statistics';
 import { assumptionsByIds, type Assumption } from './assumptions.ts';
 import { calibrationStudy, TARGET_MET_SHARE } from './studies.ts';
 
@@ -67,6 +68,8 @@ export interface AbcPosterior {
   /** How far the posterior moved: |mean − prior mean| / prior standard deviation, and the width of the 5–95% band as a share of the range. */
   shift: number;
   width: number;
+  /** Whether the shift is beyond what chance gives among this many assumptions (Bonferroni, 5%). */
+  beyondChance: boolean;
 }
 
 export interface AbcResult {
@@ -79,6 +82,8 @@ export interface AbcResult {
   /** Draws accepted (all reproduced, or the tenth nearest), and the acceptance distance ε. */
   accepted: number;
   epsilon: number;
+  /** The shift chance alone exceeds with probability 5% among all the assumptions, for this many accepted draws. */
+  chanceShift: number;
   /** The structural figures no assumption changes: posts and organs, fewer by. */
   structural: { id: string; min: number; max: number }[];
   posterior: AbcPosterior[];
@@ -113,6 +118,9 @@ export function abcAnalysis(out: Pick<ExperimentResult, 'rows' | 'manifest'>): A
   const acceptedIdx = distance.map((d, k) => (d <= epsilon ? k : -1)).filter((k) => k >= 0);
 
   const list: Assumption[] = assumptionsByIds(draws.ids);
+  // A mean of n uniform draws moves by about 1/√n prior standard deviations by chance; with k
+  // assumptions the largest chance shift passes z/√n, z the two-sided Bonferroni 5% point.
+  const chanceShift = probit(1 - 0.025 / list.length) / Math.sqrt(acceptedIdx.length);
   const posterior = list.map((a, i): AbcPosterior => {
     const xs = acceptedIdx.map((k) => draws.values[k][i]).sort((p, q) => p - q);
     const priorMean = (a.range[0] + a.range[1]) / 2;
@@ -123,6 +131,7 @@ export function abcAnalysis(out: Pick<ExperimentResult, 'rows' | 'manifest'>): A
     return {
       id: a.id, range: a.range, scale: a.scale, unit: a.unit, priorMean, mean, q05, q95,
       shift: Math.abs(mean - priorMean) / priorSd, width: (q95 - q05) / (a.range[1] - a.range[0]),
+      beyondChance: Math.abs(mean - priorMean) / priorSd > chanceShift,
     };
   });
   posterior.sort((p, q) => q.shift - p.shift);
@@ -138,7 +147,7 @@ export function abcAnalysis(out: Pick<ExperimentResult, 'rows' | 'manifest'>): A
       const vs = figs.map((v) => v[i]).sort((p, q) => p - q);
       return { id: f.id, figure: f.figure, source: f.source, unit: f.unit, bar: f.bar, reproduced: vs.filter((v) => v >= f.bar).length, min: vs[0], median: quantile(vs, 0.5), max: vs[vs.length - 1] };
     }),
-    allReproduced: all, accepted: acceptedIdx.length, epsilon, structural, posterior,
+    allReproduced: all, accepted: acceptedIdx.length, epsilon, chanceShift, structural, posterior,
   };
 }
 
@@ -168,7 +177,11 @@ export function abcMarkdown(r: AbcResult, rows = 10): string {
       ? `${r.allReproduced} of ${r.draws} draws reproduce every figure that depends on assumptions. The posterior below is ${r.accepted === r.allReproduced ? 'those draws' : `the ${r.accepted} nearest draws`}.`
       : `No draw reproduces every figure that depends on assumptions together. The posterior below is the ${r.accepted} nearest draws (distance ≤ ${r.epsilon.toFixed(3)}: the sum of relative shortfalls below the bars).`,
     '',
-    'The assumptions whose accepted values moved furthest from their prior (shift: distance of the means in prior standard deviations; band: the 5–95% range of the accepted values as a share of the plausible range):',
+    'The assumptions whose accepted values moved furthest from their prior (shift: distance of the means in prior standard deviations; band: the 5–95% range of the accepted values as a share of the plausible range). ' +
+      `With ${r.accepted} accepted draws and ${r.posterior.length} assumptions, chance alone gives shifts up to ${r.chanceShift.toFixed(2)} (5%, Bonferroni); ` +
+      (r.posterior.some((p) => p.beyondChance)
+        ? `beyond it: ${r.posterior.filter((p) => p.beyondChance).map((p) => `\`${p.id}\``).join(', ')}.`
+        : 'no assumption moved beyond it: the figures do not pin any assumption down.'),
     '',
     '| assumption | plausible range | prior mean | accepted mean | accepted 5–95% | shift | band |',
     '| --- | --- | --- | --- | --- | --- | --- |',

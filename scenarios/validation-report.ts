@@ -1,7 +1,8 @@
 /**
  * The validation report (docs/validation.md) and the block of README.md that quotes it,
  * generated from the code: the theory checks (theory-checks.ts), the seeds' figures (the
- * calibration study) and the mechanisms switched off one at a time (studies.ts). No I/O:
+ * calibration study), the mechanisms switched off one at a time (studies.ts), and the
+ * sensitivity and calibration analyses committed for this model version. No I/O:
  * the caller runs it with an executor and writes the files (cli/validate.ts); the test
  * regenerates it in memory and compares. No dates or timings, so the same code gives the
  * same bytes.
@@ -16,6 +17,9 @@ import {
   type MechanismEffect, type SeedFigure,
 } from './studies.ts';
 import { theoryChecks, type Check } from './theory-checks.ts';
+import { abcMarkdown, type AbcResult } from './abc.ts';
+import type { SensitivityResult } from '../workers/sensitivity-run.ts';
+import { decisiveSentence, sensitivityMarkdown } from '../workers/sensitivity-report.ts';
 
 /** Replications and days of the two studies the report runs (about a minute of one core in all). */
 export const REPORT_RUNS = {
@@ -25,7 +29,18 @@ export const REPORT_RUNS = {
 
 export const README_START = '<!-- validate:start -->';
 export const README_END = '<!-- validate:end -->';
-export const SENSITIVITY_FILE = 'docs/sensitivity.md';
+/** The sensitivity analysis of the reform's before and after (npm run experiment -- sensitivity … --out), which the app shows too. */
+export const SENSITIVITY_FILE = 'docs/sensitivity.json';
+/** The ABC calibration over the assumption ranges (npm run study -- abc … --result). */
+export const CALIBRATION_FILE = 'docs/calibration.json';
+export const SENSITIVITY_COMMAND = `npm run experiment -- sensitivity experiments/reform-sensitivity.experiment.json --out ${SENSITIVITY_FILE}`;
+export const CALIBRATION_COMMAND = `npm run study -- abc --draws 200 --days 365 --result ${CALIBRATION_FILE}`;
+
+/** The analyses computed once per model version and committed: the report includes them, and says when they are stale. */
+export interface Computed {
+  sensitivity?: SensitivityResult;
+  calibration?: AbcResult;
+}
 
 export interface ValidationResults {
   theory: Check[];
@@ -43,6 +58,12 @@ async function run(input: ExperimentInput, exec: Executor): Promise<ExperimentRe
   const out = await runExperiment(plan, exec, { date: new Date(0) });
   if (out.failures.length > 0) throw new Error(`${input.name}: ${out.failures.length} replication(s) failed: ${out.failures[0].message}`);
   return out;
+}
+
+/** One sentence on the calibration: how many draws reproduce each figure and all together. */
+function abcSummary(c: AbcResult): string {
+  const each = c.figures.map((f) => `${f.id} ${f.reproduced}`).join(', ');
+  return `Calibration over the assumption ranges (${c.draws} draws): draws reproducing each figure: ${each}; all together: ${c.allReproduced}. Posts and organs are set by structure (no assumption changes them).`;
 }
 
 /** Run every check and study the report shows. */
@@ -129,8 +150,24 @@ export function mechanismsTable(effects: MechanismEffect[]): string {
   );
 }
 
-/** The Markdown of docs/validation.md. `sensitivity` is docs/sensitivity.md, if it exists. */
-export function renderReport(r: ValidationResults, sensitivity?: string): string {
+/** Why a committed analysis cannot be shown (missing, or computed by another model version), or undefined. */
+export function staleness(what: { modelVersion: string } | undefined, command: string): string | undefined {
+  if (!what) return `Not yet computed: run \`${command}\`, then \`npm run validate\`.`;
+  if (what.modelVersion !== MODEL_VERSION)
+    return `Out of date: computed by model ${what.modelVersion}, this is model ${MODEL_VERSION}. Run \`${command}\`, then \`npm run validate\`.`;
+  return undefined;
+}
+
+/** The sensitivity outputs the README quotes: the mean time to close and the annual cost, as differences between the structures. */
+function decisive(s: SensitivityResult): string[] {
+  return ['hoursToCloseAll.mean', 'localResolutionShare', 'cost.annualYuan']
+    .map((m) => s.outputs.findIndex((o) => o.metric === m && o.difference))
+    .filter((o) => o >= 0)
+    .map((o) => `- ${decisiveSentence(s, o)}`);
+}
+
+/** The Markdown of docs/validation.md, with the committed sensitivity and calibration analyses if current. */
+export function renderReport(r: ValidationResults, computed: Computed = {}): string {
   const passed = r.theory.filter((c) => c.pass).length;
   const reproduced = r.seeds.filter((f) => f.pass).length;
   const { calibration: cal, mechanisms: mech } = r.runs;
@@ -200,18 +237,29 @@ export function renderReport(r: ValidationResults, sensitivity?: string): string
   );
 
   out.push('## Sensitivity', '');
-  if (sensitivity !== undefined && sensitivity.trim() !== '') out.push(sensitivity.trim(), '');
-  else
-    out.push(
-      `Not yet computed; run \`npm run experiment -- sensitivity experiments/reform-sensitivity.experiment.json --markdown ${SENSITIVITY_FILE}\`,`,
-      'then `npm run validate` to include its tables here.',
-      '',
-    );
+  out.push(
+    'Which assumptions (parameters no source gives, each with a plausible range in the schema) decide the',
+    `comparison: \`${SENSITIVITY_COMMAND}\` (\`workers/sensitivity-run.ts\`; the app's "What decides the answer" shows the same result).`,
+    '',
+  );
+  const sStale = staleness(computed.sensitivity, SENSITIVITY_COMMAND);
+  if (sStale) out.push(sStale, '');
+  else out.push(...decisive(computed.sensitivity!), '', sensitivityMarkdown(computed.sensitivity!).trim(), '');
+
+  out.push('## Calibration over the assumption ranges', '');
+  out.push(
+    "Which assumption values reproduce the seeds' figures: rejection ABC (`scenarios/abc.ts` describes the procedure),",
+    `\`${CALIBRATION_COMMAND}\`. Each draw is one run per structure, so this counts draws, not means over replications.`,
+    '',
+  );
+  const cStale = staleness(computed.calibration, CALIBRATION_COMMAND);
+  if (cStale) out.push(cStale, '');
+  else out.push(abcMarkdown(computed.calibration!).trim(), '');
   return out.join('\n');
 }
 
 /** The block README.md quotes between its markers: the headline seed figures and the count of theory checks. */
-export function renderReadmeBlock(r: ValidationResults): string {
+export function renderReadmeBlock(r: ValidationResults, computed: Computed = {}): string {
   const passed = r.theory.filter((c) => c.pass).length;
   const { calibration: cal } = r.runs;
   return [
@@ -223,6 +271,10 @@ export function renderReadmeBlock(r: ValidationResults): string {
       ['seed figure', 'expected', 'simulated', 'verdict'],
       r.seeds.map((f) => [`${f.figure} (${f.source})`, f.expected, `${seedNumber(f)}${f.lo === f.hi ? '' : ` (${seedInterval(f)})`}`, verdict(f)]),
     ),
+    ...(computed.sensitivity && !staleness(computed.sensitivity, SENSITIVITY_COMMAND)
+      ? ['', `What decides the reform's gain (${computed.sensitivity.structures.join(' against ')}; Sobol total index ST with its 95% interval):`, '', ...decisive(computed.sensitivity)]
+      : []),
+    ...(computed.calibration && !staleness(computed.calibration, CALIBRATION_COMMAND) ? ['', abcSummary(computed.calibration)] : []),
     README_END,
   ].join('\n');
 }

@@ -39,6 +39,7 @@ describe('calibration by rejection ABC', () => {
     expect(r.epsilon).toBe(0);
     expect(r.posterior[0].id).toBe('costPerPostYuan');
     expect(r.posterior[0].q05).toBeGreaterThanOrEqual(1);
+    expect(r.posterior[0].beyondChance).toBe(true);
     // The others stay near their prior: no shift comparable to the deciding one.
     for (const p of r.posterior.slice(1)) expect(p.shift).toBeLessThan(0.5 * r.posterior[0].shift);
     const cost = r.figures.find((f) => f.id === 'cost-saved')!;

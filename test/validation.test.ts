@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  README_END, README_START, renderReadmeBlock, renderReport, replaceReadmeBlock, SENSITIVITY_FILE, validationResults,
+  CALIBRATION_FILE, README_END, README_START, renderReadmeBlock, renderReport, replaceReadmeBlock, SENSITIVITY_FILE, staleness, validationResults,
+  SENSITIVITY_COMMAND, CALIBRATION_COMMAND, type Computed,
 } from '../scenarios/validation-report.ts';
 import { describeCheck } from '../scenarios/theory-checks.ts';
 import { runJob } from '../workers/experiment.ts';
@@ -29,12 +30,17 @@ describe('the validation report', () => {
     for (const c of r.theory) expect(c.pass, describeCheck(c)).toBe(true);
     expect(r.seeds.map((f) => f.id)).toEqual(['local-resolution', 'fewer-posts', 'fewer-organs', 'cost-saved', 'accept-30m', 'onsite-1h', 'close-24h', 'difficult-5wd']);
 
-    const report = renderReport(r, read(SENSITIVITY_FILE));
+    const json = (f: string) => (read(f) === undefined ? undefined : JSON.parse(read(f)!));
+    const computed: Computed = { sensitivity: json(SENSITIVITY_FILE), calibration: json(CALIBRATION_FILE) };
+    // The committed analyses are this model version's: a new version must recompute them.
+    expect(staleness(computed.sensitivity, SENSITIVITY_COMMAND)).toBeUndefined();
+    expect(staleness(computed.calibration, CALIBRATION_COMMAND)).toBeUndefined();
+    const report = renderReport(r, computed);
     const committed = read('docs/validation.md') ?? '';
     expect(committed === report, `docs/validation.md is out of date (${firstDifference(committed, report)}): run npm run validate`).toBe(true);
 
     const readme = read('README.md')!;
-    const block = renderReadmeBlock(r);
+    const block = renderReadmeBlock(r, computed);
     const current = readme.slice(readme.indexOf(README_START), readme.indexOf(README_END) + README_END.length);
     expect(current === block, `README.md's validation block is out of date (${firstDifference(current, block)}): run npm run validate`).toBe(true);
   }, 600_000);

@@ -19,16 +19,17 @@ import './fg-picker.ts';
 import './fg-run-controls.ts';
 
 const VIEW_KEYS: Record<View, MessageKey> = {
-  charts: 'tabs.charts', structure: 'tabs.structure', replications: 'tabs.replications', info: 'tabs.info',
+  charts: 'tabs.charts', structure: 'tabs.structure', replications: 'tabs.replications', decides: 'tabs.decides', info: 'tabs.info',
 };
 /** Views loaded when first shown, so the first screen loads less. */
 const LAZY_VIEWS: Partial<Record<View, () => Promise<unknown>>> = {
   structure: () => import('../charts/fg-structure.ts'),
   replications: () => import('./fg-replications.ts'),
+  decides: () => import('./fg-decides.ts'),
   info: () => import('./fg-info.ts'),
 };
 
-const VIEW_SHORTCUTS: Record<string, View> = { c: 'charts', o: 'structure', e: 'replications', i: 'info' };
+const VIEW_SHORTCUTS: Record<string, View> = { c: 'charts', o: 'structure', e: 'replications', w: 'decides', i: 'info' };
 
 /**
  * The app: structures side by side on the same seed, their parameters, the run, the
@@ -683,6 +684,9 @@ export class FgApp extends LitElement {
         return html`<fg-structure .lang=${st.lang} .context=${this.exportContext()} .panels=${titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, frame: this.sim.data[i]!.last }] : []))}></fg-structure>`;
       case 'replications':
         return '';
+      case 'decides':
+        return html`<fg-decides .lang=${st.lang} .seed=${st.seed} .days=${st.days}
+          .structures=${st.columns.map((_, i) => ({ label: this.columnTitle(i), scenario: this.built[i].scenario }))}></fg-decides>`;
       case 'info':
         return html`<fg-info .lang=${st.lang} .scenarios=${this.built.map((b) => b.scenario ?? b.base).filter((s) => s !== undefined)}></fg-info>`;
     }
@@ -690,7 +694,7 @@ export class FgApp extends LitElement {
 
   private helpDialog() {
     const rows: [string, MessageKey][] = [
-      ['Space', 'help.space'], ['S', 'help.step'], ['R', 'help.reset'], ['1 2 3 4', 'help.speed'], ['C O E I', 'help.views'], ['L', 'help.lang'], ['?', 'help.help'],
+      ['Space', 'help.space'], ['S', 'help.step'], ['R', 'help.reset'], ['1 2 3 4', 'help.speed'], ['C O E W I', 'help.views'], ['L', 'help.lang'], ['?', 'help.help'],
     ];
     return html`<dialog aria-labelledby="help-title">
       <h2 id="help-title">${t('help.title')}</h2>

@@ -69,6 +69,7 @@ export class FgReplications extends LitElement {
     _running: { state: true },
     _error: { state: true },
     _countError: { state: true },
+    _uncertain: { state: true },
   };
   declare structures: { label: string; scenario?: Scenario }[];
   declare seed: number;
@@ -79,6 +80,8 @@ export class FgReplications extends LitElement {
   declare _running: boolean;
   declare _error: string;
   declare _countError: string;
+  /** Whether each replication also draws the assumptions from their plausible ranges. */
+  declare _uncertain: boolean;
   private ctl?: AbortController;
   /** The inputs the results belong to: when they change, the results go. */
   private inputsKey = '';
@@ -116,6 +119,7 @@ export class FgReplications extends LitElement {
     this._running = false;
     this._error = '';
     this._countError = '';
+    this._uncertain = false;
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
@@ -168,6 +172,7 @@ export class FgReplications extends LitElement {
         // Daily series for the brief's charts, while they stay small.
         ...(this.replications * valid.length * this.days <= MAX_BRIEF_SERIES_DAYS ? { series: { every: 'daily', metrics: [...BRIEF_SERIES] } } : {}),
         structures: valid.map((s) => ({ label: s.label, scenario: s.scenario })),
+        ...(this._uncertain ? { uncertainty: { assumptions: 'all', seed: this.seed } } : {}),
       });
       const plan = planExperiment(e, (r) => r.scenario);
       this._progress = { done: 0, total: plan.structures.length * this.replications };
@@ -199,6 +204,11 @@ export class FgReplications extends LitElement {
         <label>${t('reps.count')} <input id="reps" type="number" min="2" max="1000" step="1" .value=${String(this.replications)}
           aria-invalid=${this._countError ? 'true' : 'false'} aria-describedby="reps-error" @change=${(e: Event) => this.onCount(e)} /></label>
         <span>${t('reps.days')}: ${fmt(this.days)}</span>
+        <label><input id="reps-uncertain" type="checkbox" .checked=${this._uncertain} ?disabled=${this._running}
+          @change=${(e: Event) => {
+            this._uncertain = (e.target as HTMLInputElement).checked;
+            this._out = undefined;
+          }} /> ${t('reps.uncertain')}</label>
         ${this._running
           ? html`<button id="cancel-reps" @click=${() => this.ctl?.abort()}>${t('reps.cancel')}</button>`
           : html`<button id="run-reps" class="primary" @click=${() => this.run()}>${t('reps.run')}</button>`}
@@ -214,6 +224,7 @@ export class FgReplications extends LitElement {
       ${out && out.resolved.length >= 2 ? html`<p class="sentence" id="reps-sentence">${repsSentence(out)}</p>` : ''}
       ${out ? html`<p class="note">${t('reps.kept')}</p><div class="scroll" tabindex="0" role="region" aria-label=${t('reps.title')}>${this.table(out)}</div>` : ''}
       ${out ? html`<p class="note">${t('reps.legend')}</p><p class="note">${t('reps.note')}</p>` : ''}
+      ${out?.manifest.assumptionDraws ? html`<p class="note" id="reps-uncertain-note">${t('reps.uncertainNote', { n: out.manifest.assumptionDraws.ids.length })}</p>` : ''}
     `;
   }
 
