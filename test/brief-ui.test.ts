@@ -207,5 +207,25 @@ describe('the brief', () => {
     await brief.emulateMedia({ media: 'print' });
     expect(pdfPages(await brief.pdf({ preferCSSPageSize: true }))).toEqual({ pages: 1, sizes: ['595x842'] });
     await brief.screenshot({ path: path.join(shots, '35-brief-replications.png'), fullPage: true });
+    // Its link opens the replications view of the same comparison.
+    expect(new URL((await brief.locator('#link').getAttribute('href'))!).hash).toBe(new URL(await p.evaluate(() => location.href)).hash);
+  });
+
+  it('fits four structures on one A4 page, in Chinese', async () => {
+    const p = await openPage({ width: 1440, height: 900 });
+    await p.locator('#add').click();
+    await p.locator('#add').click();
+    await expect.poll(() => p.locator('.preset').count()).toBe(4);
+    await expect.poll(() => p.locator('#run').isEnabled()).toBe(true);
+    await p.locator('#lang').click();
+    await steps(p, 3);
+    const brief = await openBrief(p);
+    expect(await brief.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await brief.locator('h1').textContent()).toMatch(/^简报：/);
+    expect(await brief.locator('table.figures tr').first().locator('th').count()).toBe(5);
+    expect(await brief.locator('#sentence').textContent()).toMatch(/平均办结时长比.+短 [\d.]+ 小时。/);
+    await brief.emulateMedia({ media: 'print' });
+    expect(pdfPages(await brief.pdf({ preferCSSPageSize: true }))).toEqual({ pages: 1, sizes: ['595x842'] });
+    await brief.screenshot({ path: path.join(shots, '36-brief-four-zh.png'), fullPage: true });
   });
 });

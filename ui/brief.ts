@@ -126,8 +126,10 @@ export function lineChartSvg(title: string, lines: Line[], opts: { xMax: number;
     }
     return d ? `<path d="${d}" fill="none" stroke="${l.color}" stroke-width="1.6"/>` : '';
   }).join('');
-  const legend = lines.map((l, i) => `<g transform="translate(${L + i * 140},${H - 6})"><line x1="0" x2="14" y1="-3" y2="-3" stroke="${l.color}" stroke-width="2.5"/><text x="18" y="0">${escapeHtml(l.name)}</text></g>`).join('');
-  return `<figure><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(title)}" font-size="9" font-family="sans-serif">
+  // Two legend entries a row, the rows below the axis.
+  const legend = lines.map((l, i) => `<g transform="translate(${L + (i % 2) * 140},${H - 6 + Math.floor(i / 2) * 12})"><line x1="0" x2="14" y1="-3" y2="-3" stroke="${l.color}" stroke-width="2.5"/><text x="18" y="0">${escapeHtml(l.name)}</text></g>`).join('');
+  const height = H + Math.max(0, Math.ceil(lines.length / 2) - 1) * 12;
+  return `<figure><svg viewBox="0 0 ${W} ${height}" role="img" aria-label="${escapeHtml(title)}" font-size="9" font-family="sans-serif">
 <text x="${L}" y="12" font-size="10.5" font-weight="bold">${escapeHtml(title)}</text>${yt}<line x1="${L}" x2="${W - R}" y1="${ys(yMin)}" y2="${ys(yMin)}" stroke="#333"/>${xt}
 <text x="${W - R}" y="${H - B + 22}" text-anchor="end">${escapeHtml(t('chart.day'))}</text>${paths}${legend}</svg></figure>`;
 }

@@ -525,11 +525,13 @@ export class FgApp extends LitElement {
       differences: this.repsResult.differences.map((r) => ({ ...r, a: shortName(r.a), b: shortName(r.b) })),
       series: this.repsResult.series?.map((r) => ({ ...r, structure: shortName(r.structure) })),
     };
+    const replications = reps && labels.every((l) => this.repsResult!.summary.some((r) => r.structure === l)) ? reps : undefined;
     return briefHtml({
       structures, seed: st.seed, days: st.days, day: this.sim.day,
-      link: `${location.origin}${location.pathname}${await encodeState({ ...st, view: 'charts' })}`,
+      // The link opens the view the figures come from.
+      link: `${location.origin}${location.pathname}${await encodeState({ ...st, view: replications ? 'replications' : 'charts' })}`,
       source: this.exportContext().source,
-      replications: reps && labels.every((l) => this.repsResult!.summary.some((r) => r.structure === l)) ? reps : undefined,
+      replications,
     });
   }
 
