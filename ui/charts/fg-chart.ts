@@ -412,7 +412,7 @@ export class FgChart extends LitElement {
     const ph = cols === 1 && n > 1 ? 150 : 170;
     const rows = Math.ceil(n / cols);
     const gapY = 44;
-    const H = rows * (head + ph) + (rows - 1) * gapY + 40;
+    const H = rows * (head + ph) + (rows - 1) * gapY + 48;
     return { W, H, cols, pw, ph, head, left, gapX, gapY };
   }
 
