@@ -133,6 +133,7 @@ export class FgChart extends LitElement {
     context: { attribute: false },
     live: { type: Boolean },
     tableOpen: { state: true },
+    embedMessage: { state: true },
   };
 
   declare heading: string;
@@ -151,6 +152,8 @@ export class FgChart extends LitElement {
   /** A run is under way: draw in animation frames, and only in view (see drawWaiting). */
   declare live: boolean;
   declare tableOpen: boolean;
+  /** Said after the embed code is copied (or, without a clipboard, the code itself). */
+  declare embedMessage: string;
   /** Near the viewport (or never observed): drawn while live. */
   inView = true;
   private width = 900;
@@ -203,6 +206,7 @@ export class FgChart extends LitElement {
     this.refX = [];
     this.empty = '';
     this.tableOpen = false;
+    this.embedMessage = '';
     this.live = false;
   }
 
@@ -273,6 +277,23 @@ export class FgChart extends LitElement {
     return parts.length ? parts.join(' ') : this.empty;
   }
 
+  /** The address of this chart alone (the app with \`?embed=\` and the current state), as an iframe to paste into a page. */
+  embedCode(): string {
+    const src = `${location.origin}${location.pathname}?embed=${encodeURIComponent(this.chartId)}${location.hash}`;
+    const title = this.heading.replace(/"/g, '&quot;');
+    return `<iframe src="${src.replace(/"/g, '%22')}" title="${title}" width="760" height="480" style="border:0" loading="lazy"></iframe>`;
+  }
+
+  private async copyEmbed() {
+    const code = this.embedCode();
+    try {
+      await navigator.clipboard.writeText(code);
+      this.embedMessage = t('export.embedCopied');
+    } catch {
+      this.embedMessage = `${t('export.embedFallback')} ${code}`;
+    }
+  }
+
   render() {
     const tableLabel = t('chart.table');
     return html`
@@ -283,7 +304,9 @@ export class FgChart extends LitElement {
           <div class="menu">
             <button @click=${() => (this.drawNow(), downloadPng(this.svg, this.chartId, this.exportMeta()))} aria-label=${t('export.pngLabel', { chart: this.heading })}>${t('export.png')}</button>
             <button @click=${() => (this.drawNow(), downloadSvg(this.svg, this.chartId, this.exportMeta()))} aria-label=${t('export.svgLabel', { chart: this.heading })}>${t('export.svg')}</button>
+            <button class="embed" @click=${() => void this.copyEmbed()} aria-label=${t('export.embedLabel', { chart: this.heading })}>${t('export.embed')}</button>
           </div>
+          ${this.embedMessage ? html`<p class="embed-message" role="status">${this.embedMessage}</p>` : ''}
         </details>
       </header>
       <p class="sr" id="desc">${this.summary()}</p>

@@ -10,7 +10,7 @@ import { fieldOf, labelOf, shownValue } from '../params.ts';
 import { getPath } from '../../scenarios/path.ts';
 import { SimController } from '../sim-controller.ts';
 import { buildColumn, decodeState, defaultState, encodeState, loadValidator, MAX_COLUMNS, presetColumn, PRESET_IDS, VIEWS, type AppState, type BuiltColumn, type View } from '../state.ts';
-import './fg-compare.ts';
+import { CHART_IDS } from './fg-compare.ts';
 import './fg-headline.ts';
 import type { BriefReplications } from '../brief.ts';
 import { headlineOf } from '../headline.ts';
@@ -81,6 +81,8 @@ export class FgApp extends LitElement {
     h1 { font-size: 1.4rem; margin: 0; }
     .subtitle { margin: 0; color: #333; flex: 1; min-width: 16rem; }
     button { font: inherit; padding: 0.3rem 0.7rem; border: 1px solid #1a1a1a; background: #fff; color: #1a1a1a; border-radius: 4px; cursor: pointer; }
+    .embed-view { padding: 0.25rem 0.5rem; }
+    .embed-source { font-size: 0.8rem; color: #333; margin: 0.25rem 0; }
     button:focus-visible, [role='tab']:focus-visible { outline: 3px solid #e66100; outline-offset: 2px; }
     .banner { background: #fff4ce; border: 1px solid #c58a00; padding: 0.5rem; border-radius: 4px; margin: 0.5rem 0; display: flex; gap: 1rem; align-items: center; }
     .error { background: #fdecec; border-color: #a00; color: #700; }
@@ -125,6 +127,7 @@ export class FgApp extends LitElement {
     // The default structures are presets, which need no checking: the first screen is drawn at once.
     this.built = this.state.columns.map((c) => presetColumn(c) ?? { problems: [] });
     this.linkMessage = '';
+    if (this.embedProblem) this.linkMessage = this.embedProblem;
     this.fileErrors = [];
     this.shareMessage = '';
     this.seedError = '';
@@ -546,7 +549,37 @@ export class FgApp extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${VIEWS[next]}`)?.focus());
   }
 
+  /** Why `?embed=` was not honoured (not a chart id), shown as a link message. */
+  private embedProblem = '';
+  /** The chart this page embeds (`?embed=<chart id>`), or '' for the whole app. */
+  private readonly embed = (() => {
+    const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('embed');
+    if (asked === null) return '';
+    if ((CHART_IDS as readonly string[]).includes(asked)) return asked;
+    this.embedProblem = t('embed.invalid', { got: asked.slice(0, 40), ids: CHART_IDS.join(', ') });
+    return '';
+  })();
+
+  /** One chart with its run controls and where it comes from: what a page embeds. */
+  private embedView() {
+    const st = this.state;
+    const titles = st.columns.map((_, i) => this.columnTitle(i));
+    const ctx = this.exportContext();
+    return html`<main id="main" class="embed-view" tabindex="-1">
+      <fg-run-controls .lang=${st.lang} .status=${this.sim.status} .day=${this.sim.day} .days=${st.days} .speed=${this.sim.speed} .seed=${st.seed}
+        .invalid=${0} .invalidWhere=${''} .seedError=${this.seedError} .daysError=${this.daysError}
+        @run-action=${(e: CustomEvent<string>) => (e.detail === 'toggle' ? this.toggleRun() : e.detail === 'step' ? this.stepRun() : void this.resetRun())}
+        @speed-change=${(e: CustomEvent<number>) => this.setSpeed(e.detail)}
+        @seed-change=${(e: CustomEvent<{ value: number; accepted: boolean }>) => (e.detail.accepted = this.onSeed(e.detail.value))}
+        @days-change=${(e: CustomEvent<{ value: number; accepted: boolean }>) => (e.detail.accepted = this.onDays(e.detail.value))}></fg-run-controls>
+      <fg-compare .lang=${st.lang} .days=${st.days} .only=${this.embed} .live=${this.sim.status === 'running'} .context=${ctx}
+        .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>
+      <p class="embed-source">${ctx.source} <a id="embed-open" href=${`${location.origin}${location.pathname}${location.hash}`} target="_blank" rel="noopener">${t('embed.open')}</a></p>
+    </main>`;
+  }
+
   render() {
+    if (this.embed) return this.embedView();
     const st = this.state;
     const sel = st.selected;
     const b = this.built[sel];

@@ -31,6 +31,9 @@ export function tierLines(d: RunData): { i: number; label: string; color: string
     });
 }
 
+/** The ids of the live charts, as embeds name them (`?embed=<id>`). */
+export const CHART_IDS = ['throughput', 'time-to-close', 'service-targets', 'local-resolution', 'utilisation', 'cost', 'cost-per-case', 'trust'] as const;
+
 /**
  * The live charts: every chart has one panel per structure on the same scales. Metrics are
  * computed by the simulation; this only picks columns out of the runs.
@@ -40,13 +43,16 @@ export class FgCompare extends LitElement {
     /** The language: a change re-renders the strings. */
     lang: { type: String }, columns: { attribute: false }, days: { type: Number }, context: { attribute: false },
     /** A run is under way: the charts draw in animation frames (see FgChart). */
-    live: { type: Boolean } };
+    live: { type: Boolean },
+    /** Show only the chart with this id (an embed). */
+    only: { type: String } };
   declare columns: CompareColumn[];
   /** Structures, seed, days and source for exported charts. */
   declare context: ChartContext | undefined;
   /** Days of the run: the x axes span them from the start. */
   declare days: number;
   declare live: boolean;
+  declare only: string;
 
   static styles = css`
     :host { display: block; }
@@ -57,6 +63,12 @@ export class FgCompare extends LitElement {
     this.columns = [];
     this.days = 365;
     this.live = false;
+    this.only = '';
+  }
+
+  protected updated(): void {
+    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('fg-chart'))
+      el.style.display = this.only && el.getAttribute('chart-id') !== this.only ? 'none' : '';
   }
 
   private panels(f: (d: RunData) => Line[], note?: (d: RunData) => string | undefined): Panel[] {

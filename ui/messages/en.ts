@@ -170,6 +170,12 @@ export const en = {
   'decides.assumption': "Assumption",
   'decides.range': "Plausible range",
 
+  'export.embed': "Embed",
+  'export.embedLabel': "Copy the code that embeds {chart} in a web page",
+  'export.embedCopied': "Embed code copied: paste it into a web page.",
+  'export.embedFallback': "Copy this code into a web page:",
+  'embed.open': "Open in flatgov",
+  'embed.invalid': "The link asks to embed \"{got}\", which is not a chart; expected one of {ids}. Showing the whole app.",
   'export.png': 'PNG',
   'export.svg': 'SVG',
   'export.pngLabel': 'Download {chart} as PNG',

@@ -172,6 +172,12 @@ export const zh: Record<MessageKey, string> = {
   'decides.assumption': "假设",
   'decides.range': "合理范围",
 
+  'export.embed': "嵌入",
+  'export.embedLabel': "复制在网页中嵌入{chart}的代码",
+  'export.embedCopied': "嵌入代码已复制：粘贴到网页即可。",
+  'export.embedFallback': "请把以下代码复制到网页中：",
+  'embed.open': "在 flatgov 中打开",
+  'embed.invalid': "链接要求嵌入“{got}”，但它不是图表；应为 {ids} 之一。现显示完整应用。",
   'export.png': 'PNG',
   'export.svg': 'SVG',
   'export.pngLabel': '下载“{chart}”PNG 图片',
