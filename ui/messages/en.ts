@@ -171,7 +171,7 @@ export const en = {
   'decides.range': "Plausible range",
 
   'export.embed': "Embed",
-  'export.embedLabel': "Copy the code that embeds {chart} in a web page",
+  'export.embedLabel': "Embed {chart}: copy the code for a web page",
   'export.embedCopied': "Embed code copied: paste it into a web page.",
   'export.embedFallback': "Copy this code into a web page:",
   'embed.open': "Open in flatgov",
