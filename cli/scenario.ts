@@ -14,7 +14,7 @@ import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
 import { loadScenarioArg, runMain, UsageError } from './load.ts';
 import { presetTable } from './table.ts';
 import { parseCli } from './args.ts';
-import { assumptions } from '../scenarios/assumptions.ts';
+import { assumptions, pathText } from '../scenarios/assumptions.ts';
 
 const HELP = `usage: flatgov scenario <command>   (in a checkout: npm run scenario -- <command>)
   validate <file.json>...   check scenario files; every problem with its path (exit 2 if any)
@@ -109,7 +109,7 @@ await runMain(() => {
       const list = assumptions();
       if (values.json) {
         console.log(JSON.stringify(list.map(({ id, paths, range, scale, unit, description, reasoning }) => ({
-          id, paths: paths.map((p) => p.join('.').replace(/\.\[\]/g, '[]')), range, scale, unit, description, reasoning,
+          id, paths: paths.map(pathText), range, scale, unit, description, reasoning,
         })), null, 2));
         return;
       }

@@ -84,14 +84,12 @@ export async function sensitivityCli(values: SensitivityCliValues, files: string
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const t0 = performance.now();
-  const phaseStart: Record<string, number> = {};
   let result: SensitivityResult;
   try {
     let lastDraw = 0;
     result = await runSensitivity(plan, spec, poolExecutor(pool), {
       signal: ctl.signal,
       onProgress: (p) => {
-        phaseStart[p.phase] ??= performance.now();
         const now = performance.now();
         if (p.done === p.total || now - lastDraw > 2000) {
           lastDraw = now;

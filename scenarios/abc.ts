@@ -19,7 +19,7 @@
  */
 import type { ExperimentInput, ExperimentResult } from '../workers/experiment.ts';
 import { MODEL_VERSION } from '../sim/version.ts';
-import { probit } from 'simple-statistics';
+import { mean as ssMean, probit, quantileSorted } from 'simple-statistics';
 import { assumptionsByIds, type Assumption } from './assumptions.ts';
 import { calibrationStudy, TARGET_MET_SHARE } from './studies.ts';
 
@@ -89,13 +89,6 @@ export interface AbcResult {
   posterior: AbcPosterior[];
 }
 
-function quantile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = (sorted.length - 1) * p;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo);
-}
 
 /** The ABC analysis of the draws' output (an experiment run from abcExperiment). */
 export function abcAnalysis(out: Pick<ExperimentResult, 'rows' | 'manifest'>): AbcResult {
@@ -125,9 +118,9 @@ export function abcAnalysis(out: Pick<ExperimentResult, 'rows' | 'manifest'>): A
     const xs = acceptedIdx.map((k) => draws.values[k][i]).sort((p, q) => p - q);
     const priorMean = (a.range[0] + a.range[1]) / 2;
     const priorSd = (a.range[1] - a.range[0]) / Math.sqrt(12);
-    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
-    const q05 = quantile(xs, 0.05);
-    const q95 = quantile(xs, 0.95);
+    const mean = ssMean(xs);
+    const q05 = quantileSorted(xs, 0.05);
+    const q95 = quantileSorted(xs, 0.95);
     return {
       id: a.id, range: a.range, scale: a.scale, unit: a.unit, priorMean, mean, q05, q95,
       shift: Math.abs(mean - priorMean) / priorSd, width: (q95 - q05) / (a.range[1] - a.range[0]),
@@ -145,7 +138,7 @@ export function abcAnalysis(out: Pick<ExperimentResult, 'rows' | 'manifest'>): A
     modelVersion: MODEL_VERSION, draws: R, days: out.manifest.experiment.days,
     figures: ABC_FIGURES.map((f, i) => {
       const vs = figs.map((v) => v[i]).sort((p, q) => p - q);
-      return { id: f.id, figure: f.figure, source: f.source, unit: f.unit, bar: f.bar, reproduced: vs.filter((v) => v >= f.bar).length, min: vs[0], median: quantile(vs, 0.5), max: vs[vs.length - 1] };
+      return { id: f.id, figure: f.figure, source: f.source, unit: f.unit, bar: f.bar, reproduced: vs.filter((v) => v >= f.bar).length, min: vs[0], median: quantileSorted(vs, 0.5), max: vs[vs.length - 1] };
     }),
     allReproduced: all, accepted: acceptedIdx.length, epsilon, chanceShift, structural, posterior,
   };

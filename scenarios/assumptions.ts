@@ -35,6 +35,11 @@ type Node = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 let cache: Assumption[] | undefined;
 
+/** A path as text, `[]` standing for every element: `levels[].forward.infoKept`. */
+export function pathText(path: readonly string[]): string {
+  return path.join('.').replace(/\.\[\]/g, '[]');
+}
+
 /** Every assumption, in schema order. */
 export function assumptions(): Assumption[] {
   if (cache) return cache;
@@ -42,7 +47,7 @@ export function assumptions(): Assumption[] {
   const walk = (n: Node, path: string[]) => {
     const a = n.assumption as AssumptionRange | undefined;
     if (a && (n.type === 'number' || n.type === 'integer')) {
-      const id = a.factor ?? path.join('.').replace(/\.\[\]/g, '[]');
+      const id = a.factor ?? pathText(path);
       const known = byId.get(id);
       if (known) known.paths.push(path);
       else

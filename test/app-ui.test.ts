@@ -15,27 +15,12 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MODEL_VERSION } from '../sim/version.ts';
-import { fetched, openPage, root, shots, useApp } from './browser-app.ts';
+import { day, fetched, openPage, root, setField, shots, steps, useApp } from './browser-app.ts';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 useApp();
 
 const open = (viewport = { width: 1440, height: 900 }, hash = ''): Promise<Page> => openPage(viewport, hash);
-
-const day = async (p: Page) => Number(/\d+/.exec((await p.locator('fg-run-controls .status').textContent()) ?? '')?.[0] ?? NaN);
-
-async function steps(p: Page, n: number) {
-  for (let k = 0; k < n; k++) {
-    const d = await day(p);
-    await p.locator('#step').click();
-    await expect.poll(() => day(p)).toBe(d + 1);
-  }
-}
-
-async function setField(p: Page, sel: string, value: string) {
-  await p.locator(sel).fill(value);
-  await p.locator(sel).press('Enter');
-}
 
 /** Each panel of a chart: its title, its legend (label and colour) and the colours of its lines. */
 function panelsOf(p: Page, chartId: string) {

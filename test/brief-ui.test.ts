@@ -9,24 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, shots, useApp } from './browser-app.ts';
+import { openPage, setField, shots, steps, useApp } from './browser-app.ts';
 
 useApp();
-
-const day = async (p: Page) => Number(/\d+/.exec((await p.locator('fg-run-controls .status').textContent()) ?? '')?.[0] ?? NaN);
-
-async function steps(p: Page, n: number) {
-  for (let k = 0; k < n; k++) {
-    const d = await day(p);
-    await p.locator('#step').click();
-    await expect.poll(() => day(p)).toBe(d + 1);
-  }
-}
-
-async function setField(p: Page, sel: string, value: string) {
-  await p.locator(sel).fill(value);
-  await p.locator(sel).press('Enter');
-}
 
 interface SummaryFigures {
   localResolutionShare: number;

@@ -70,3 +70,21 @@ export function fetched(page: Page): { file: string; bytes: Buffer }[] {
     .map((f) => (f.endsWith('/') ? `${f}index.html` : f));
   return files.filter((f) => fs.existsSync(path.join(dist, f))).map((file) => ({ file, bytes: fs.readFileSync(path.join(dist, file)) }));
 }
+
+/** The simulated day the run controls show. */
+export const day = async (p: Page) => Number(/\d+/.exec((await p.locator('fg-run-controls .status').textContent()) ?? '')?.[0] ?? NaN);
+
+/** Step n days, each awaited. */
+export async function steps(p: Page, n: number) {
+  for (let k = 0; k < n; k++) {
+    const d = await day(p);
+    await p.locator('#step').click();
+    await expect.poll(() => day(p)).toBe(d + 1);
+  }
+}
+
+/** Type a value into a field and press Enter. */
+export async function setField(p: Page, sel: string, value: string) {
+  await p.locator(sel).fill(value);
+  await p.locator(sel).press('Enter');
+}

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import shipped from '../docs/sensitivity.json' with { type: 'json' };
 import type { SensitivityResult } from '../workers/sensitivity-run.ts';
 import { rankedFactors } from '../workers/sensitivity-report.ts';
-import { openPage, shots, useApp } from './browser-app.ts';
+import { openPage, setField, shots, steps, useApp } from './browser-app.ts';
 
 useApp();
 const result = shipped as unknown as SensitivityResult;
@@ -52,11 +52,9 @@ describe('what decides the answer', () => {
 
   it('replications can vary the assumptions too, which widens what they decide', async () => {
     const p = await openPage({ width: 1440, height: 900 });
-    await p.locator('#days').fill('2');
-    await p.locator('#days').press('Enter');
+    await setField(p, '#days', '2');
     await p.locator('#tab-replications').click();
-    await p.locator('#reps').fill('4');
-    await p.locator('#reps').press('Enter');
+    await setField(p, '#reps', '4');
     const costHalf = async () => {
       await p.locator('#run-reps').click();
       const row = p.locator('#reps-table tbody tr', { hasText: 'Annual cost' });
@@ -73,8 +71,7 @@ describe('what decides the answer', () => {
 
   it('computes the analysis for the structures on screen, in the workers', async () => {
     const p = await openPage({ width: 1440, height: 900 });
-    await p.locator('#days').fill('1');
-    await p.locator('#days').press('Enter');
+    await setField(p, '#days', '1');
     await p.locator('#tab-decides').click();
     await inView(p, '#decides-chart').waitFor();
     p.on('dialog', (d) => void d.accept());
@@ -83,5 +80,10 @@ describe('what decides the answer', () => {
     await expect.poll(() => inView(p, '#decides-source').textContent(), { timeout: 240_000, interval: 1000 }).toMatch(/Computed here for the structures you compare: .*1 days/);
     const labels = await barLabels(p);
     expect(labels.length).toBeGreaterThanOrEqual(6);
+    // The result stays while its inputs do (the app re-renders as the run steps), and goes when they change.
+    await steps(p, 1);
+    expect(await inView(p, '#decides-source').textContent()).toMatch(/Computed here/);
+    await setField(p, '#days', '2');
+    await expect.poll(() => inView(p, '#decides-source').textContent()).toMatch(/Computed with the model/);
   }, 300_000);
 });

@@ -17,7 +17,7 @@ import { SCHEMA_VERSION, type Scenario } from '../scenarios/schema.ts';
 import { formatPath, ScenarioError, validateScenario, type ScenarioProblem } from '../scenarios/validate.ts';
 import { csvText, type Cell } from './csv.ts';
 import { latinHypercube } from './sensitivity.ts';
-import { applyAssumptions, assumptions, assumptionsByIds, valueAt } from '../scenarios/assumptions.ts';
+import { applyAssumptions, assumptions, assumptionsByIds, pathText, valueAt } from '../scenarios/assumptions.ts';
 export { csvCell } from './csv.ts';
 import { interval, pairedDifference, tCritical, type Interval, type PairedTest } from './stats.ts';
 import { FLATGOV_VERSION, sha256 } from './identity.ts';
@@ -227,7 +227,7 @@ export function parseExperiment(input: unknown, custom: readonly string[] = []):
     const swept = [...r.data.sweep.map((sw) => sw.param), ...(d.type === 'list' ? d.points.flatMap((pt) => Object.keys(pt)) : [])];
     for (const param of new Set(swept)) {
       const pattern = param.replace(/\[[^\]]*\]/g, '[]');
-      const a = drawn.find((x) => x.paths.some((p) => p.join('.').replace(/\.\[\]/g, '[]') === pattern));
+      const a = drawn.find((x) => x.paths.some((p) => pathText(p) === pattern));
       if (a) problems.push({ path: 'uncertainty.assumptions', message: `"${param}" is swept and also drawn as the assumption "${a.id}": leave it out of uncertainty.assumptions (list the others)` });
     }
   }

@@ -10,6 +10,7 @@
  * The same code runs in Node (CLI) and in the browser (the app's "What decides the answer"
  * view): jobs go to any Executor.
  */
+import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { z } from 'zod';
 import { metricInfo } from '../sim/catalog.ts';
 import { replicationSeed, stream } from '../sim/rng.ts';
@@ -171,9 +172,7 @@ export async function runSensitivity(
   const noise = await run('noise', noiseJobs);
   const baseline = outputs.map((_, o) => {
     const xs = noise.map((p) => p[o]);
-    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1)) : 0;
-    return { mean: m, sd, seeds: xs.length };
+    return { mean: mean(xs), sd: xs.length > 1 ? sampleStandardDeviation(xs) : 0, seeds: xs.length };
   });
 
   // Morris screening of every assumption.

@@ -560,18 +560,24 @@ export class FgApp extends LitElement {
     return '';
   })();
 
+  /** Run, step, reset, speed, seed and days; `invalid` problems (in `where`) block the run. */
+  private runControls(invalid: number, where: string) {
+    const st = this.state;
+    return html`<fg-run-controls .lang=${st.lang} .status=${this.sim.status} .day=${this.sim.day} .days=${st.days} .speed=${this.sim.speed} .seed=${st.seed}
+      .invalid=${invalid} .invalidWhere=${where} .seedError=${this.seedError} .daysError=${this.daysError}
+      @run-action=${(e: CustomEvent<string>) => (e.detail === 'toggle' ? this.toggleRun() : e.detail === 'step' ? this.stepRun() : void this.resetRun())}
+      @speed-change=${(e: CustomEvent<number>) => this.setSpeed(e.detail)}
+      @seed-change=${(e: CustomEvent<{ value: number; accepted: boolean }>) => (e.detail.accepted = this.onSeed(e.detail.value))}
+      @days-change=${(e: CustomEvent<{ value: number; accepted: boolean }>) => (e.detail.accepted = this.onDays(e.detail.value))}></fg-run-controls>`;
+  }
+
   /** One chart with its run controls and where it comes from: what a page embeds. */
   private embedView() {
     const st = this.state;
     const titles = st.columns.map((_, i) => this.columnTitle(i));
     const ctx = this.exportContext();
     return html`<main id="main" class="embed-view" tabindex="-1">
-      <fg-run-controls .lang=${st.lang} .status=${this.sim.status} .day=${this.sim.day} .days=${st.days} .speed=${this.sim.speed} .seed=${st.seed}
-        .invalid=${0} .invalidWhere=${''} .seedError=${this.seedError} .daysError=${this.daysError}
-        @run-action=${(e: CustomEvent<string>) => (e.detail === 'toggle' ? this.toggleRun() : e.detail === 'step' ? this.stepRun() : void this.resetRun())}
-        @speed-change=${(e: CustomEvent<number>) => this.setSpeed(e.detail)}
-        @seed-change=${(e: CustomEvent<{ value: number; accepted: boolean }>) => (e.detail.accepted = this.onSeed(e.detail.value))}
-        @days-change=${(e: CustomEvent<{ value: number; accepted: boolean }>) => (e.detail.accepted = this.onDays(e.detail.value))}></fg-run-controls>
+      ${this.runControls(0, '')}
       <fg-compare .lang=${st.lang} .days=${st.days} .only=${this.embed} .live=${this.sim.status === 'running'} .context=${ctx}
         .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>
       <p class="embed-source">${ctx.source} <a id="embed-open" href=${`${location.origin}${location.pathname}${location.hash}`} target="_blank" rel="noopener">${t('embed.open')}</a></p>
@@ -622,12 +628,7 @@ export class FgApp extends LitElement {
         @column-add=${() => this.addColumn()}
         @column-remove=${(e: CustomEvent<number>) => this.removeColumn(e.detail)}
         @column-select=${(e: CustomEvent<number>) => { this.patchState({ selected: e.detail }); this.openParams(); }}></fg-picker>
-      <fg-run-controls .lang=${st.lang} .status=${this.sim.status} .day=${this.sim.day} .days=${st.days} .speed=${this.sim.speed} .seed=${st.seed}
-        .invalid=${invalid} .invalidWhere=${invalidCols.join(', ')} .seedError=${this.seedError} .daysError=${this.daysError}
-        @run-action=${(e: CustomEvent<string>) => (e.detail === 'toggle' ? this.toggleRun() : e.detail === 'step' ? this.stepRun() : void this.resetRun())}
-        @speed-change=${(e: CustomEvent<number>) => this.setSpeed(e.detail)}
-        @seed-change=${(e: CustomEvent<{ value: number; accepted: boolean }>) => (e.detail.accepted = this.onSeed(e.detail.value))}
-        @days-change=${(e: CustomEvent<{ value: number; accepted: boolean }>) => (e.detail.accepted = this.onDays(e.detail.value))}></fg-run-controls>
+      ${this.runControls(invalid, invalidCols.join(', '))}
       <button class="params-toggle" id="params-toggle" aria-expanded=${this.paramsOpen} aria-controls="params"
         @click=${() => (this.paramsOpen ? this.closeParams() : this.openParams())}>${paramsHeading}</button>
       </section>

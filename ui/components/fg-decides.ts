@@ -58,6 +58,8 @@ export class FgDecides extends LitElement {
   private ctl?: AbortController;
   private pool?: ReturnType<typeof browserPool>;
   private started = 0;
+  /** The inputs the shown or running analysis belongs to. */
+  private inputs: unknown[] = [];
 
   static styles = css`
     :host { display: block; max-width: 60rem; }
@@ -108,8 +110,13 @@ export class FgDecides extends LitElement {
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
+    if (!(changed.has('structures') || changed.has('seed') || changed.has('days'))) return;
+    // The app passes a new array on every render: the inputs are its scenarios (kept while unchanged), seed and days.
+    const refs = [...this.structures.map((s) => s.scenario), this.seed, this.days];
+    const same = refs.length === this.inputs.length && refs.every((r, i) => r === this.inputs[i]);
+    this.inputs = refs;
     // A result computed for other structures would mislead: go back to the shipped one.
-    if (this._own && (changed.has('structures') || changed.has('seed') || changed.has('days')) && changed.get('structures') !== undefined) {
+    if (!same && (this._own || this._running)) {
       this.ctl?.abort();
       this._own = false;
       void this.loadShipped();
