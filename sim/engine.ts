@@ -10,7 +10,7 @@ import type { Scenario } from '../scenarios/schema.ts';
 import { isOpen, nextBoundary, addWorkingMinutes } from './calendar.ts';
 import { durationSampler, type Sampler } from './duration.ts';
 import { EventHeap } from './heap.ts';
-import { compileModel, serversFor, MINUTES_PER_YEAR, type CompiledModel } from './model.ts';
+import { compileModel, serversFor, unitOf, MINUTES_PER_YEAR, type CompiledModel } from './model.ts';
 import { infoKeptDown, infoKeptUp, reworkChance } from './control-loss.ts';
 import * as R from './residents.ts';
 import { petitionChance, repeatContactChance, reportChannel, trustAfter, trustAfterWaitingDay } from './residents.ts';
@@ -18,6 +18,7 @@ import { exp, exponential, streams, type Random, type StreamName } from './rng.t
 import { Metrics } from './metrics.ts';
 import * as C from './cases.ts';
 import type { EngineState } from './state.ts';
+import type { Tracer } from './trace.ts';
 
 // Event kinds (low 4 bits of an event code).
 const EV_ARRIVAL = 0;
@@ -51,19 +52,20 @@ const NIGHT_START = 22 * 60;
 const NIGHT_END = 7 * 60;
 const NIGHT_HOURS = 9;
 
-/** The golden ratio's fractional part, for scattering residents over micro-grids. */
-const GOLDEN = 0.6180339887498949;
 
 const F_LATENT = 1; // a problem not yet discovered: not a case
 const F_RETURNING = 2; // travelling back to its sender after a return
 const F_BOUNCED = 4;
 const F_CONTACT = 8; // a repeat contact (failure demand): work for the hotline, not a case
+const F_TRACED = 16; // followed by the tracer (sim/trace.ts)
 
 export interface EngineOptions {
   seed: number | string;
   /** Interval of the time series, in minutes (default one day). 0 turns it off. */
   snapshotEveryMinutes?: number;
   onSnapshot?: (s: import('./metrics.ts').Snapshot) => void;
+  /** Follows chosen problems through the run (draws nothing: results are the same without it). */
+  tracer?: Tracer;
 }
 
 export class Engine implements EngineState {
@@ -78,6 +80,7 @@ export class Engine implements EngineState {
   private rng: Record<StreamName, Random>;
   private onSnapshot?: (s: import('./metrics.ts').Snapshot) => void;
   private snapshotEvery: number;
+  readonly tracer?: Tracer;
 
   // Offices.
   readonly busy: Int32Array;
@@ -183,6 +186,7 @@ export class Engine implements EngineState {
     this.scenario = scenario = m.scenario;
     this.rng = streams(opts.seed);
     this.onSnapshot = opts.onSnapshot;
+    this.tracer = opts.tracer;
     this.snapshotEvery = opts.snapshotEveryMinutes ?? 1440;
     const n = m.officeCount;
     this.busy = new Int32Array(n);
@@ -399,6 +403,7 @@ export class Engine implements EngineState {
     }
     this.qLen[o]++;
     this.metrics.tierQueued(this.officeTier[o], 1);
+    if (this.jFlags[j] & F_TRACED) this.tracer!.queued(j, o, this.now);
     this.tryStart(o);
   }
 
@@ -459,6 +464,7 @@ export class Engine implements EngineState {
       if (this.jOnsite[r] < 0) this.jOnsite[r] = now + travel;
     }
     this.served[o]++;
+    if (this.jFlags[j] & F_TRACED) this.tracer!.started(j, o, now, travel, d);
     this.heap.push(now + d + 2 * travel, EV_SERVICE_END | (j << 4));
   }
 
@@ -514,6 +520,7 @@ export class Engine implements EngineState {
     const r = this.jParent[j] >= 0 ? this.jParent[j] : j;
     this.jFlags[r] |= F_BOUNCED;
     this.metrics.reworked++;
+    if (this.jFlags[j] & F_TRACED) this.tracer!.rework(j);
     this.enqueue(j, o);
     this.tryStart(o);
     return true;
@@ -526,12 +533,8 @@ export class Engine implements EngineState {
     const m = this.model;
     if (tier < m.levelCount) {
       const g = m.groups[tier];
-      // Resident r lives in micro-grid ⌊frac(r·φ)·M⌋: an even scatter (a Weyl sequence), so
-      // that frequent residents (the first ids) are spread over the whole area.
-      const M = this.scenario.population.microGrids;
-      const h = this.jResident[j] * GOLDEN;
-      const mg = Math.floor((h - Math.floor(h)) * M);
-      return g.firstOffice + Math.floor((mg * g.offices) / M);
+      // The unit of this level where the resident lives (sim/model.ts unitOf).
+      return g.firstOffice + unitOf(this.jResident[j], this.scenario.population.microGrids, g.offices);
     }
     // Department tier: general cases go to the owning department; the others to the centre
     // if there is one, else to the owning department, which coordinates them.
@@ -633,6 +636,7 @@ export class Engine implements EngineState {
     this.jLostProb[j] = lostProb;
     const tier = this.officeTier[to];
     this.metrics.tierTransit(tier, 1);
+    if (this.jFlags[j] & F_TRACED) this.tracer!.sent(j, from, to, this.now, delay, false);
     this.heap.push(this.now + delay, EV_TRANSFER | (j << 4));
   }
 
@@ -660,6 +664,7 @@ export class Engine implements EngineState {
       this.jHops[j]++;
       this.jOffice[j] = from;
       this.metrics.tierTransit(this.officeTier[from], 1);
+      if (this.jFlags[j] & F_TRACED) this.tracer!.sent(j, to, from, this.now, this.jDelay[j], true);
       // The way back takes as long as the way out did.
       this.heap.push(this.now + this.jDelay[j], EV_TRANSFER | (j << 4));
       return;
@@ -676,6 +681,8 @@ export class Engine implements EngineState {
     this.jOffice[j] = from;
     this.metrics.waitingParts(1);
     const usePlatform = this.scenario.platform.enabled;
+    const traced = (this.jFlags[j] & F_TRACED) !== 0;
+    if (traced) this.tracer!.forked(j, this.now);
     for (const d of depts) {
       const p = this.allocJob();
       this.jParent[p] = j;
@@ -695,6 +702,10 @@ export class Engine implements EngineState {
       this.jInfo[p] = this.jInfo[j];
       this.jHops[j]++;
       const to = m.groups[m.deptGroup0 + d].firstOffice;
+      if (traced) {
+        this.jFlags[p] = F_TRACED;
+        this.tracer!.part(j, p, to);
+      }
       const delay = usePlatform ? this.platformDelay() : 0;
       if (delay > 0) this.transfer(p, to, from, delay, 0, 0);
       else this.arrive(p, to);
@@ -703,8 +714,11 @@ export class Engine implements EngineState {
 
   private partDone(p: number): void {
     const j = this.jParent[p];
+    const traced = (this.jFlags[p] & F_TRACED) !== 0;
     this.freeJob(p);
-    if (--this.jPending[j] > 0) return;
+    const last = --this.jPending[j] === 0;
+    if (traced) this.tracer!.partDone(p, this.now, last);
+    if (!last) return;
     this.metrics.waitingParts(-1);
     const o = this.jOffice[j];
     this.jStage[j] = ST_COORD;
@@ -778,11 +792,16 @@ export class Engine implements EngineState {
     if (ch === REPORT_SILENT) {
       const j = this.newCase(r, CH_DISCOVERED);
       this.jFlags[j] |= F_LATENT;
+      if (this.tracer?.follows(this.metrics.problems)) {
+        this.jFlags[j] |= F_TRACED;
+        this.tracer.raised(j, this.metrics.problems, r, this.now, this.traceInfo(j), true);
+      }
       // Unreported, it stays a problem: a patrol may find it, or the resident raises it later.
       const patrol = s.levels[0].patrol;
       const found = rng.patrol() < patrol.discoveryProb ? exponential(patrol.meanMinutes, rng.patrol) : Infinity;
       const back = s.mechanisms.residentsRespond ? exponential(s.residents.resurfaceMeanDays * 1440, rng.patrol) : Infinity;
       if (found === Infinity && back === Infinity) {
+        if (this.jFlags[j] & F_TRACED) this.tracer!.unreported(j, this.now);
         this.freeJob(j);
         this.metrics.unreported++;
         return;
@@ -793,6 +812,10 @@ export class Engine implements EngineState {
       return;
     }
     const j = this.newCase(r, ch === REPORT_GRID ? CH_GRID : ch === REPORT_PETITION ? CH_PETITION : CH_HOTLINE);
+    if (this.tracer?.follows(this.metrics.problems)) {
+      this.jFlags[j] |= F_TRACED;
+      this.tracer.raised(j, this.metrics.problems, r, this.now, this.traceInfo(j), false);
+    }
     this.arrive(j, ch === REPORT_GRID ? this.officeAt(j, 0) : this.model.hotlineOffice);
   }
 
@@ -809,6 +832,7 @@ export class Engine implements EngineState {
     this.jCreated[j] = this.now;
     this.setDeadline(j);
     this.metrics.created(j);
+    if (this.jFlags[j] & F_TRACED) this.tracer!.reported(j, this.now, this.traceInfo(j));
     this.arrive(j, ch === REPORT_GRID ? this.officeAt(j, 0) : this.model.hotlineOffice);
   }
 
@@ -854,7 +878,16 @@ export class Engine implements EngineState {
     this.jOnsite[j] = this.now;
     this.setDeadline(j);
     this.metrics.created(j);
+    if (this.jFlags[j] & F_TRACED) this.tracer!.reported(j, this.now, this.traceInfo(j));
     this.arrive(j, this.officeAt(j, 0));
+  }
+
+  /** What the tracer records of a case when it is raised or reported. */
+  private traceInfo(j: number) {
+    return {
+      channel: this.jChannel[j], type: this.jType[j], field: this.jField[j] === 1, difficulty: this.jZ[j],
+      deadline: this.jFlags[j] & F_LATENT ? Infinity : this.jDeadline[j],
+    };
   }
 
   /** Draw the attributes of a new case: the same draws whatever the structure. */
@@ -914,6 +947,7 @@ export class Engine implements EngineState {
 
   private close(j: number, tier: number): void {
     this.metrics.closed(j, tier);
+    if (this.jFlags[j] & F_TRACED) this.tracer!.closed(j, this.now, tier);
     const onTime = this.now <= this.jDeadline[j];
     this.updateTrust(j, onTime ? OUTCOME_ON_TIME : OUTCOME_LATE);
     this.freeJob(j);
@@ -922,6 +956,7 @@ export class Engine implements EngineState {
   private lose(j: number, tier: number, reason: string): void {
     if (this.jParent[j] >= 0) throw new Error('a department part cannot be lost');
     this.metrics.lost(j, tier, reason);
+    if (this.jFlags[j] & F_TRACED) this.tracer!.lost(j, this.now, tier, reason);
     this.updateTrust(j, OUTCOME_LOST);
     this.freeJob(j);
   }

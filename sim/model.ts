@@ -13,6 +13,23 @@ export const MINUTES_PER_YEAR = 365 * 1440;
 /** Mean distance to the nearest of N bases over area A on a street grid (Larson & Odoni): 0.63·√(A/N). */
 export const LARSON_ODONI = 0.63;
 
+/** The golden ratio's fractional part, for scattering residents over micro-grids. */
+const GOLDEN = 0.6180339887498949;
+
+/**
+ * Where a resident lives: micro-grid ⌊frac(r·φ)·M⌋ of M, an even scatter (a Weyl sequence) so
+ * that frequent residents (the first ids) are spread over the whole area; and the unit of a
+ * level with `units` units that holds that micro-grid (units cover consecutive micro-grids).
+ */
+export function microGridOf(resident: number, microGrids: number): number {
+  const h = resident * GOLDEN;
+  return Math.floor((h - Math.floor(h)) * microGrids);
+}
+
+export function unitOf(resident: number, microGrids: number, units: number): number {
+  return Math.floor((microGridOf(resident, microGrids) * units) / microGrids);
+}
+
 export type GroupKind = 'level' | 'department' | 'centre' | 'hotline';
 
 export interface Group {

@@ -7,12 +7,15 @@ import type { Scenario, ScenarioInput } from '../scenarios/schema.ts';
 import { parseScenario } from '../scenarios/validate.ts';
 import { Engine } from './engine.ts';
 import type { Snapshot, Summary } from './metrics.ts';
+import type { Tracer } from './trace.ts';
 
 export interface RunOptions {
   seed: number | string;
   /** Interval of the time series in minutes; default 1440 (one simulated day); 0 for none. */
   snapshotEveryMinutes?: number;
   onSnapshot?: (s: Snapshot) => void;
+  /** Follows chosen problems through the run (sim/trace.ts); results are the same without it. */
+  tracer?: Tracer;
 }
 
 export interface SimulateOptions extends RunOptions {
