@@ -48,9 +48,9 @@ export function useApp(): void {
   });
 }
 
-/** A page of the app at `hash`, ready to run. */
-export async function openPage(viewport: { width: number; height: number }, hash = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport });
+/** A page of the app at `hash`, ready to run (`hasTouch`: a phone's touch screen, for taps). */
+export async function openPage(viewport: { width: number; height: number }, hash = '', options: { hasTouch?: boolean } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport, ...options });
   pages.push(page);
   requests.set(page, []);
   page.on('request', (r) => requests.get(page)!.push(r.url()));

@@ -44,6 +44,11 @@ function stripComments(root: Node): void {
   for (const c of found) c.parentNode?.removeChild(c);
 }
 
+/** Remove what is only for the screen (marked `data-no-export`: the hover rule and label). */
+function stripScreenOnly(root: Element): void {
+  for (const el of root.querySelectorAll('[data-no-export]')) el.remove();
+}
+
 /** A new SVG: title and context lines, the chart, and the source line. */
 export function standaloneSvg(svg: SVGSVGElement, meta: ExportMeta): SVGSVGElement {
   const vb = svg.viewBox.baseVal;
@@ -85,6 +90,7 @@ export function standaloneSvg(svg: SVGSVGElement, meta: ExportMeta): SVGSVGEleme
   out.setAttribute('height', String(H));
   out.setAttribute('viewBox', `0 0 ${W} ${H}`);
   stripComments(out);
+  stripScreenOnly(out);
   return out;
 }
 
@@ -92,6 +98,7 @@ export function svgText(svg: SVGSVGElement, meta?: ExportMeta): string {
   const clone = meta ? standaloneSvg(svg, meta) : (svg.cloneNode(true) as SVGSVGElement);
   clone.setAttribute('xmlns', SVG_NS);
   stripComments(clone);
+  stripScreenOnly(clone);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
 }
 

@@ -82,8 +82,9 @@ export class FgCompare extends LitElement {
     const i24 = CLOSE_HOUR_EDGES.indexOf(24);
     const i5wd = CLOSE_HOUR_EDGES.indexOf(168);
     const ctx = this.context;
+    const dayAt = (v: number) => t('chart.hover.day', { n: fmt(v) });
     return html`
-      <fg-chart .live=${this.live} .context=${ctx} chart-id="throughput" .heading=${t('chart.throughput')} .xLabel=${day} .xMax=${this.days} .yLabel=${`${t('chart.cases')}`} .empty=${empty}
+      <fg-chart .live=${this.live} .context=${ctx} chart-id="throughput" .heading=${t('chart.throughput')} .xLabel=${day} .hoverX=${dayAt} .xMax=${this.days} .yLabel=${`${t('chart.cases')}`} .empty=${empty}
         .panels=${this.panels((d) => [
           { label: t('chart.throughput.closed'), color: C[0], x: d.day, y: d.closedInInterval },
           { label: t('chart.throughput.open'), color: C[1], x: d.day, y: d.open, dashed: true },
@@ -97,20 +98,20 @@ export class FgCompare extends LitElement {
             ? t('chart.closeTime.note', { p50: fmt(c.data.last.hoursToClose.p50, 1), p90: fmt(c.data.last.hoursToClose.p90, 1) })
             : undefined,
         }))}></fg-chart>
-      <fg-chart .live=${this.live} .context=${ctx} chart-id="service-targets" .heading=${t('chart.sla')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0} .yMax=${1} .empty=${empty}
+      <fg-chart .live=${this.live} .context=${ctx} chart-id="service-targets" .heading=${t('chart.sla')} .xLabel=${day} .hoverX=${dayAt} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0} .yMax=${1} .empty=${empty}
         .panels=${this.panels((d) => (['accept30m', 'onsite1h', 'close24h', 'difficult5wd'] as const).map((k, i) => ({
           label: t(`chart.sla.${k}`), color: C[i], x: d.day, y: d.sla.map((r) => r[i]),
         })))}></fg-chart>
-      <fg-chart .live=${this.live} .context=${ctx} chart-id="local-resolution" .heading=${t('chart.local')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0.5} .yMax=${1} .empty=${empty}
+      <fg-chart .live=${this.live} .context=${ctx} chart-id="local-resolution" .heading=${t('chart.local')} .xLabel=${day} .hoverX=${dayAt} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0.5} .yMax=${1} .empty=${empty}
         .refY=${[{ value: 0.9, label: t('chart.local.target') }]}
         .panels=${this.panels((d) => [{ label: t('chart.local'), color: C[0], x: d.day, y: d.localResolutionShare }])}></fg-chart>
-      <fg-chart .live=${this.live} .context=${ctx} chart-id="utilisation" .heading=${t('chart.util')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0} .empty=${empty}
+      <fg-chart .live=${this.live} .context=${ctx} chart-id="utilisation" .heading=${t('chart.util')} .xLabel=${day} .hoverX=${dayAt} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0} .empty=${empty}
         .panels=${this.panels((d) => tierLines(d).map(({ i, label, color }) => ({ label, color, x: d.day, y: d.utilisationWeekByTier.map((r) => r[i]) })))}></fg-chart>
-      <fg-chart .live=${this.live} .context=${ctx} chart-id="cost" .heading=${t('chart.cost.heading')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('unit.myuan')} .empty=${empty}
+      <fg-chart .live=${this.live} .context=${ctx} chart-id="cost" .heading=${t('chart.cost.heading')} .xLabel=${day} .hoverX=${dayAt} .xMax=${this.days} .yLabel=${t('unit.myuan')} .empty=${empty}
         .panels=${this.panels((d) => [{ label: t('chart.cost.total'), color: C[2], x: d.day, y: d.costYuan.map((v) => v / 1e6) }])}></fg-chart>
-      <fg-chart .live=${this.live} .context=${ctx} chart-id="cost-per-case" .heading=${t('chart.costPerCase.heading')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('unit.yuan')} .empty=${empty}
+      <fg-chart .live=${this.live} .context=${ctx} chart-id="cost-per-case" .heading=${t('chart.costPerCase.heading')} .xLabel=${day} .hoverX=${dayAt} .xMax=${this.days} .yLabel=${t('unit.yuan')} .empty=${empty}
         .panels=${this.panels((d) => [{ label: t('chart.cost.perCase'), color: C[3], x: d.day, y: d.costYuan.map((v, i) => (d.closed[i] > 0 ? v / d.closed[i] : NaN)) }])}></fg-chart>
-      <fg-chart .live=${this.live} .context=${ctx} chart-id="trust" .heading=${t('chart.trust')} .xLabel=${day} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0} .yMax=${1} .empty=${empty}
+      <fg-chart .live=${this.live} .context=${ctx} chart-id="trust" .heading=${t('chart.trust')} .xLabel=${day} .hoverX=${dayAt} .xMax=${this.days} .yLabel=${t('chart.share')} percent .yMin=${0} .yMax=${1} .empty=${empty}
         .panels=${this.panels((d) => [
           { label: t('chart.trust.mean'), color: C[4], x: d.day, y: d.trustMean },
           { label: t('chart.trust.bypass'), color: C[5], x: d.day, y: d.bypassShareInInterval, dashed: true },
