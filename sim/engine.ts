@@ -1077,6 +1077,11 @@ export class Engine implements EngineState {
     }
   }
 
+  /** Calls fn with the resident of every open case (for counts by where residents live). */
+  forEachOpenResident(fn: (resident: number) => void): void {
+    this.forEachOpenCase((j) => fn(this.jResident[j]));
+  }
+
   /** The job arrays the metrics read on every close (replaced when the arrays grow). */
   jobs!: {
     created: Float64Array; accepted: Float64Array; onsite: Float64Array; deadline: Float64Array;

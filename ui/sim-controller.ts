@@ -10,6 +10,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { WorkerApi } from '../workers/api.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import type { Summary } from '../sim/metrics.ts';
+import type { Journey } from '../sim/trace.ts';
+import type { MapFrame } from '../workers/session.ts';
 import { appendFrame, emptyRun, type RunData } from './run-data.ts';
 import { SPEEDS } from './state.ts';
 
@@ -30,6 +32,14 @@ export class SimController implements ReactiveController {
   error = '';
   data: (RunData | undefined)[] = [];
   summaries: (Summary | undefined)[] = [];
+  /** What the living map draws, per structure: fetched with each step while `wantMap` is set. */
+  maps: (MapFrame | undefined)[] = [];
+  /** Every k-th problem is followed, the same in every structure (so the same problems are followed). */
+  followEvery = 0;
+  private mapWanted = false;
+  /** The problem followed (0: none), and its journey in each structure as of the last step. */
+  followed = 0;
+  journeysNow: (Journey | undefined)[] = [];
   private lanes: Lane[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
@@ -72,11 +82,16 @@ export class SimController implements ReactiveController {
     this.host.requestUpdate();
     while (this.lanes.length > scenarios.length) this.lanes.pop()!.worker.terminate();
     try {
-      const infos = await Promise.all(scenarios.map((s, i) => (s ? this.lane(i).api.open(s, seed, 1440) : Promise.resolve(undefined))));
+      this.followEvery = followEveryFor(scenarios);
+      this.maps = [];
+      this.followed = 0;
+      this.journeysNow = [];
+      const infos = await Promise.all(scenarios.map((s, i) => (s ? this.lane(i).api.open(s, seed, 1440, this.followEvery) : Promise.resolve(undefined))));
       if (gen !== this.generation) return;
       this.data = infos.map((info) => (info ? emptyRun(info) : undefined));
       const first = await Promise.all(scenarios.map((s, i) => (s ? this.lane(i).api.frame() : Promise.resolve(undefined))));
       first.forEach((f, i) => f && this.data[i] && (this.data[i]!.last = f));
+      if (this.mapWanted) await this.fetchMaps(gen);
       this.status = 'paused';
     } catch (e) {
       if (gen !== this.generation) return;
@@ -170,6 +185,7 @@ export class SimController implements ReactiveController {
       if (gen !== this.generation) return;
       frames.forEach((f, i) => f && this.data[i] && appendFrame(this.data[i]!, f));
       this.day = to;
+      if (this.mapWanted) await this.fetchMaps(gen);
     } catch (e) {
       this.status = 'error';
       this.error = (e as Error).message;
@@ -177,6 +193,36 @@ export class SimController implements ReactiveController {
     } finally {
       this.host.requestUpdate();
     }
+  }
+
+  /** Ask for map frames with every step (when the map is on screen), or stop asking. */
+  setMapWanted(on: boolean): void {
+    if (on === this.mapWanted) return;
+    this.mapWanted = on;
+    if (on && (this.status === 'paused' || this.status === 'done')) void this.fetchMaps(this.generation).then(() => this.host.requestUpdate());
+  }
+
+  private async fetchMaps(gen: number) {
+    const maps = await Promise.all(this.data.map((d, i) => (d ? this.lanes[i].api.map() : Promise.resolve(undefined))));
+    if (gen !== this.generation) return;
+    this.maps = maps;
+    if (this.followed) {
+      const js = await this.journeys(this.followed);
+      if (gen === this.generation) this.journeysNow = js;
+    }
+  }
+
+  /** Follow a problem (0 stops): its journey in every structure, kept up to date with each step. */
+  async follow(problem: number): Promise<void> {
+    const gen = this.generation;
+    this.followed = problem;
+    this.journeysNow = problem ? await this.journeys(problem) : [];
+    if (gen === this.generation) this.host.requestUpdate();
+  }
+
+  /** The journey of a followed problem in each structure (undefined where it is not kept). */
+  async journeys(problem: number): Promise<(Journey | undefined)[]> {
+    return Promise.all(this.data.map((d, i) => (d ? this.lanes[i].api.journey(problem) : Promise.resolve(undefined))));
   }
 
   private finish() {
@@ -193,4 +239,23 @@ export class SimController implements ReactiveController {
     this.summaries = s;
     this.host.requestUpdate();
   }
+}
+
+/** Problems a day the map should show at most, from all structures alike. */
+const FOLLOWED_PER_DAY = 60;
+
+/**
+ * Every k-th problem is followed: one k for all structures, from the busiest one's demand, so
+ * that about FOLLOWED_PER_DAY problems a day are followed wherever they are.
+ */
+export function followEveryFor(scenarios: readonly (Scenario | undefined)[]): number {
+  let perDay = 0;
+  for (const s of scenarios) {
+    if (!s) continue;
+    const d = s.demand;
+    const mean = 1 + d.frequentShare * (d.frequentMultiplier - 1);
+    const peak = Math.max(1, ...s.shocks.map((sh) => sh.demandMultiplier));
+    perDay = Math.max(perDay, (s.population.residents * d.casesPerResidentYear * mean * peak) / 365);
+  }
+  return Math.max(1, Math.ceil(perDay / FOLLOWED_PER_DAY));
 }

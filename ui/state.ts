@@ -21,7 +21,7 @@ export function presetScenario(id: string): Scenario {
 /** The validator, loaded when a scenario has to be checked: a change, a link, a file. */
 export const loadValidator = (): Promise<typeof import('../scenarios/validate.ts')> => import('../scenarios/validate.ts');
 
-export const VIEWS = ['charts', 'structure', 'replications', 'decides', 'info'] as const;
+export const VIEWS = ['charts', 'map', 'structure', 'replications', 'decides', 'info'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Days per second for each speed; the last is "as fast as it goes". */

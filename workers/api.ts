@@ -4,7 +4,8 @@
  */
 import { transfer } from 'comlink';
 import { runJob, type Job, type JobResult } from './experiment.ts';
-import { frameTransferables, SimSession, type SessionInfo, type Frame } from './session.ts';
+import { frameTransferables, SimSession, type SessionInfo, type Frame, type MapFrame } from './session.ts';
+import type { Journey } from '../sim/trace.ts';
 import type { Summary } from '../sim/metrics.ts';
 
 let session: SimSession | undefined;
@@ -20,8 +21,8 @@ export const workerApi = {
     return runJob(job);
   },
   /** Load a scenario for an interactive run (validates; throws a ScenarioError listing problems). */
-  open(scenario: unknown, seed: number, snapshotEveryMinutes = 1440): SessionInfo {
-    session = new SimSession(scenario, seed, snapshotEveryMinutes);
+  open(scenario: unknown, seed: number, snapshotEveryMinutes = 1440, followEvery = 0): SessionInfo {
+    session = new SimSession(scenario, seed, snapshotEveryMinutes, followEvery);
     return session.info;
   },
   /** Advance the open run to `toDay` and return what is new since the last frame (arrays transferred). */
@@ -31,6 +32,15 @@ export const workerApi = {
   },
   summary(): Summary {
     return current().summary();
+  },
+  /** What the living map draws now (arrays transferred). */
+  map(): MapFrame {
+    const f = current().mapFrame();
+    return transfer(f, [f.live, f.ended, f.queue, f.busy, f.capacity, f.backlog, f.trust].map((a) => a.buffer as ArrayBuffer));
+  },
+  /** The journey of a followed problem (undefined if it is not followed or no longer kept). */
+  journey(problem: number): Journey | undefined {
+    return current().journey(problem);
   },
   /** The office-level state (queues, utilisation) now. */
   frame(): Frame {

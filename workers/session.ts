@@ -7,6 +7,8 @@
 import { createSimulation, type Simulation } from '../sim/simulate.ts';
 import type { Snapshot, Summary } from '../sim/metrics.ts';
 import { isOpen } from '../sim/calendar.ts';
+import { unitOf } from '../sim/model.ts';
+import { Tracer, type Journey } from '../sim/trace.ts';
 
 export interface SessionInfo {
   scenarioId: string;
@@ -14,8 +16,36 @@ export interface SessionInfo {
   /** Tiers as the metrics index them (levels, departments, centre, then hotline). */
   tiers: { id: string; name: string; nameZh?: string; kind: string; units: number }[];
   /** Office groups: each level, each department, the centre and the hotline. */
-  groups: { id: string; name: string; nameZh?: string; kind: string; tier: number; offices: number; staff: number }[];
+  groups: { id: string; name: string; nameZh?: string; kind: string; tier: number; offices: number; staff: number; firstOffice: number; costPerPostYuan: number }[];
   snapshotEveryMinutes: number;
+  /** The map's frame of reference: micro-grids, and the level whose units are the map's cells (the community level, else the first). */
+  microGrids: number;
+  cellLevel: number;
+  residents: number;
+  officeCount: number;
+  /** Every k-th problem is followed (0: none). */
+  followEvery: number;
+}
+
+/** State codes of a followed case on the map. */
+export const MAP_STATES = ['unnoticed', 'waiting', 'working', 'travel', 'transfer', 'returned', 'parts'] as const;
+export const MAP_OUTCOMES = ['open', 'closed', 'lost', 'unreported'] as const;
+/** Numbers per followed case in MapFrame.live: problem, state, office, from, progress, overdue, home cell. */
+export const LIVE_STRIDE = 7;
+/** Numbers per case in MapFrame.ended: problem, outcome, office, home cell. */
+export const ENDED_STRIDE = 4;
+
+/** What the living map draws: the followed cases, every office's queue and staff, and each cell's backlog and trust. */
+export interface MapFrame {
+  day: number;
+  live: Float64Array;
+  ended: Float64Array;
+  queue: Int32Array;
+  busy: Int32Array;
+  capacity: Int32Array;
+  /** Per cell: open cases of its residents (all cases, not only those followed), and their mean trust. */
+  backlog: Float32Array;
+  trust: Float32Array;
 }
 
 /** Snapshots since the last frame, one column per quantity; per-tier quantities are n × tiers, row-major. */
@@ -84,18 +114,33 @@ export class SimSession {
   private sent = 0;
   readonly info: SessionInfo;
 
-  constructor(scenario: unknown, seed: number, snapshotEveryMinutes: number) {
-    this.sim = createSimulation(scenario, { seed, snapshotEveryMinutes });
+  private tracer?: Tracer;
+  /** Each resident's cell, made when the map first asks. */
+  private homes?: Int32Array;
+  private cellResidents?: Float64Array;
+
+  constructor(scenario: unknown, seed: number, snapshotEveryMinutes: number, followEvery = 0) {
+    if (!(Number.isInteger(followEvery) && followEvery >= 0)) throw new RangeError(`followEvery: expected a whole number ≥ 0, got ${followEvery}`);
+    const tracer = followEvery > 0 ? new Tracer({ every: followEvery }) : undefined;
+    this.tracer = tracer;
+    this.sim = createSimulation(scenario, { seed, snapshotEveryMinutes, tracer });
     const m = this.sim.engine.model;
+    const levels = this.sim.scenario.levels;
+    const community = levels.findIndex((l) => l.kind === 'community');
     this.info = {
       scenarioId: this.sim.scenario.id,
       seed,
       tiers: [...m.tiers.map((t) => ({ ...t })), { id: 'hotline', name: 'Hotline', nameZh: '热线', kind: 'hotline', units: 1 }],
       groups: m.groups.map((g) => ({
         id: g.id, name: g.name, nameZh: g.nameZh, kind: g.kind, tier: g.tier < 0 ? m.tiers.length : g.tier, offices: g.offices,
-        staff: g.staffPerOffice * g.offices,
+        staff: g.staffPerOffice * g.offices, firstOffice: g.firstOffice, costPerPostYuan: g.costPerPostYuan,
       })),
       snapshotEveryMinutes,
+      microGrids: this.sim.scenario.population.microGrids,
+      cellLevel: community >= 0 ? community : 0,
+      residents: this.sim.scenario.population.residents,
+      officeCount: m.officeCount,
+      followEvery,
     };
   }
 
@@ -138,6 +183,58 @@ export class SimSession {
   summary(): Summary {
     return this.sim.summary();
   }
+
+  /** The journey of a followed problem, if it is followed and kept. */
+  journey(problem: number): Journey | undefined {
+    return this.tracer?.journey(problem);
+  }
+
+  private home(resident: number): number {
+    return unitOf(resident, this.info.microGrids, this.info.tiers[this.info.cellLevel].units);
+  }
+
+  mapFrame(): MapFrame {
+    const e = this.sim.engine;
+    const now = e.now;
+    const cells = this.info.tiers[this.info.cellLevel].units;
+    if (!this.homes) {
+      this.homes = new Int32Array(e.trust.length);
+      this.cellResidents = new Float64Array(cells);
+      for (let r = 0; r < this.homes.length; r++) this.cellResidents[(this.homes[r] = this.home(r))]++;
+    }
+    const trustSum = new Float64Array(cells);
+    for (let r = 0; r < this.homes.length; r++) trustSum[this.homes[r]] += e.trust[r];
+    const trust = Float32Array.from(trustSum, (t, c) => (this.cellResidents![c] > 0 ? t / this.cellResidents![c] : NaN));
+    const backlog = new Float32Array(cells);
+    e.forEachOpenResident((r) => backlog[this.homes![r]]++);
+    const live: number[] = [];
+    const ended: number[] = [];
+    if (this.tracer) {
+      for (const j of this.tracer.open()) live.push(...liveRow(j, now, this.home(j.resident)));
+      for (const j of this.tracer.takeEnded()) {
+        const last = j.segments[j.segments.length - 1];
+        ended.push(j.problem, MAP_OUTCOMES.indexOf(j.outcome), last && last.office >= 0 ? last.office : -1, this.home(j.resident));
+      }
+    }
+    return {
+      day: now / 1440, live: Float64Array.from(live), ended: Float64Array.from(ended),
+      queue: Int32Array.from(e.qLen), busy: Int32Array.from(e.busy), capacity: Int32Array.from(e.cap), backlog, trust,
+    };
+  }
+}
+
+/** Where a followed case is now, as a row of MapFrame.live. */
+function liveRow(j: Journey, now: number, home: number): number[] {
+  const segs = j.segments;
+  let k = segs.length - 1;
+  while (k > 0 && segs[k].start > now) k--;
+  const s = segs[k];
+  const overdue = now > j.deadline ? 1 : 0;
+  if (!s) return [j.problem, 0, -1, -1, 0, overdue, home];
+  // Waiting for departments' parts: shown where the case was split.
+  const office = s.kind === 'parts' ? (segs[k - 1]?.office ?? -1) : s.office;
+  const progress = s.end > s.start && Number.isFinite(s.end) ? Math.min(1, Math.max(0, (now - s.start) / (s.end - s.start))) : 0;
+  return [j.problem, MAP_STATES.indexOf(s.kind), office, s.from ?? -1, progress, overdue, home];
 }
 
 /** The typed arrays of a frame, to transfer rather than copy. */

@@ -19,17 +19,18 @@ import './fg-picker.ts';
 import './fg-run-controls.ts';
 
 const VIEW_KEYS: Record<View, MessageKey> = {
-  charts: 'tabs.charts', structure: 'tabs.structure', replications: 'tabs.replications', decides: 'tabs.decides', info: 'tabs.info',
+  charts: 'tabs.charts', map: 'tabs.map', structure: 'tabs.structure', replications: 'tabs.replications', decides: 'tabs.decides', info: 'tabs.info',
 };
 /** Views loaded when first shown, so the first screen loads less. */
 const LAZY_VIEWS: Partial<Record<View, () => Promise<unknown>>> = {
+  map: () => Promise.all([import('./fg-map.ts'), import('./fg-journey.ts')]),
   structure: () => import('../charts/fg-structure.ts'),
   replications: () => import('./fg-replications.ts'),
   decides: () => import('./fg-decides.ts'),
   info: () => import('./fg-info.ts'),
 };
 
-const VIEW_SHORTCUTS: Record<string, View> = { c: 'charts', o: 'structure', e: 'replications', w: 'decides', i: 'info' };
+const VIEW_SHORTCUTS: Record<string, View> = { c: 'charts', m: 'map', o: 'structure', e: 'replications', w: 'decides', i: 'info' };
 
 /**
  * The app: structures side by side on the same seed, their parameters, the run, the
@@ -274,6 +275,7 @@ export class FgApp extends LitElement {
   /** Keep the link current with the state; load the code of a view when it is first shown. */
   protected willUpdate(changed: PropertyValues<this>): void {
     const view = this.state.view;
+    this.sim.setMapWanted(view === 'map');
     const load = LAZY_VIEWS[view];
     if (load && !this.loadedViews.has(view) && !this.loading.has(view)) {
       this.loading.add(view);
@@ -716,6 +718,15 @@ export class FgApp extends LitElement {
       case 'charts':
         return html`<fg-headline .lang=${st.lang} .summaries=${this.sim.summaries} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-headline>
           <fg-compare .lang=${st.lang} .days=${st.days} .live=${this.sim.status === 'running'} .context=${this.exportContext()} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`;
+      case 'map': {
+        const panels = titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, map: this.sim.maps[i] }] : []));
+        return html`<fg-map .lang=${st.lang} .panels=${panels} .followed=${this.sim.followed}
+            @follow-case=${(e: CustomEvent<number>) => void this.sim.follow(e.detail)}></fg-map>
+          ${this.sim.followed
+            ? html`<fg-journey .lang=${st.lang} .problem=${this.sim.followed}
+                .items=${titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, journey: this.sim.journeysNow[i], now: (this.sim.maps[i]?.day ?? this.sim.day) * 1440 }] : []))}></fg-journey>`
+            : ''}`;
+      }
       case 'structure':
         return html`<fg-structure .lang=${st.lang} .context=${this.exportContext()} .panels=${titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, frame: this.sim.data[i]!.last }] : []))}></fg-structure>`;
       case 'replications':
@@ -730,7 +741,7 @@ export class FgApp extends LitElement {
 
   private helpDialog() {
     const rows: [string, MessageKey][] = [
-      ['Space', 'help.space'], ['S', 'help.step'], ['R', 'help.reset'], ['1 2 3 4', 'help.speed'], ['C O E W I', 'help.views'], ['L', 'help.lang'], ['?', 'help.help'],
+      ['Space', 'help.space'], ['S', 'help.step'], ['R', 'help.reset'], ['1 2 3 4', 'help.speed'], ['C M O E W I', 'help.views'], ['L', 'help.lang'], ['?', 'help.help'],
     ];
     return html`<dialog aria-labelledby="help-title">
       <h2 id="help-title">${t('help.title')}</h2>
