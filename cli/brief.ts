@@ -15,6 +15,8 @@ import { nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { codeCommit } from '../workers/commit.ts';
 import { FLATGOV_VERSION } from '../workers/identity.ts';
 import { MODEL_VERSION } from '../sim/version.ts';
+import shipped from '../docs/sensitivity.json' with { type: 'json' };
+import type { SensitivityResult } from '../workers/sensitivity-run.ts';
 import { runExperiment } from '../workers/runner.ts';
 import { collect, parseCli, refuse, wholeArg } from './args.ts';
 import { readJsonFile, runMain, UsageError, userPath } from './load.ts';
@@ -86,6 +88,7 @@ await runMain(async () => {
     command: `npm run brief -- ${path.basename(file)} --out ${path.basename(values.out!)}${lang === 'en' ? '' : ` --lang ${lang}`}`,
     source: `flatgov ${FLATGOV_VERSION} (model ${MODEL_VERSION}, commit ${out.manifest.commit}). Same seed, same result.`,
     replications: { n: out.manifest.replications, days: e.days, summary: out.summary, differences: out.differences, series: out.series },
+    sensitivity: shipped as unknown as SensitivityResult,
   });
   fs.writeFileSync(userPath(values.out!), html);
   process.stderr.write(`wrote ${values.out}\n`);

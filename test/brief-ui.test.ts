@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { openPage, setField, shots, steps, useApp } from './browser-app.ts';
 
@@ -126,6 +127,12 @@ async function openBrief(p: Page): Promise<Page> {
   return brief;
 }
 
+/** The text of a PDF, its pages joined. */
+async function pdfText(pdf: Buffer): Promise<string> {
+  const doc = await getDocumentProxy(new Uint8Array(pdf));
+  return (await extractText(doc, { mergePages: true })).text;
+}
+
 /** Pages and page size of a PDF, from its page objects. */
 function pdfPages(pdf: Buffer): { pages: number; sizes: string[] } {
   const text = pdf.toString('latin1');
@@ -151,7 +158,10 @@ describe('the brief', () => {
     });
     expect(await brief.locator('#sentence').textContent()).toBe(await p.locator('fg-headline #head-sentence').textContent());
     expect(await brief.locator('svg').count()).toBe(2);
-    expect(await brief.locator('.assumptions li').count()).toBeGreaterThan(3);
+    // The main assumptions, those that most decide the answer first.
+    const listed = await brief.locator('.assumptions li .param').allTextContents();
+    expect(listed.length).toBe(3);
+    expect(await brief.locator('.decides .param').allTextContents()).toContain(listed[0]);
     expect(await brief.locator('.sources li').count()).toBeGreaterThan(1);
     // The link is the app's share link, and it reproduces the comparison.
     const link = (await brief.locator('#link').getAttribute('href'))!;
@@ -161,6 +171,11 @@ describe('the brief', () => {
     const pdf = await brief.pdf({ preferCSSPageSize: true, printBackground: true });
     fs.writeFileSync(path.join(shots, '34-brief.pdf'), pdf);
     expect(pdfPages(pdf)).toEqual({ pages: 1, sizes: ['595x842'] });
+    // The PDF's text holds every headline figure, what decides the answer, and the link that reproduces it.
+    const text = await pdfText(pdf);
+    for (const card of cards) for (const f of Object.values(card.figures)) expect(text).toContain(f.text);
+    expect(text).toMatch(/What decides the answer[\s\S]*Mean time to close[^\n]*: \S+ ST [\d.]+ \[[\d.]+, [\d.]+\]/);
+    expect(text.replace(/\s+/g, '')).toContain(link);
     // The brief's link opens the same comparison.
     const again = await openPage({ width: 1440, height: 900 }, new URL(link).hash);
     expect(await again.locator('fg-picker').evaluate((el) => el.shadowRoot!.textContent)).toContain('Longgang 2021');

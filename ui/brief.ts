@@ -10,6 +10,8 @@ import type { Scenario } from '../scenarios/schema.ts';
 import { SEED_DOCUMENTS } from '../scenarios/sources.ts';
 import { PALETTE } from './charts/palette.ts';
 import { fmt, getLang, t } from './i18n.ts';
+import { rankedFactors } from '../workers/sensitivity-report.ts';
+import type { SensitivityResult } from '../workers/sensitivity-run.ts';
 import { fasterSentence, formatInterval, formatValue, headlineRows, type Headline } from './headline.ts';
 
 export interface BriefStructure {
@@ -62,6 +64,21 @@ export interface BriefInput {
   /** Version line: what produced the figures. */
   source: string;
   replications?: BriefReplications;
+  /** A global sensitivity analysis (docs/sensitivity.json, or one computed for these structures): what decides the answer. */
+  sensitivity?: SensitivityResult;
+}
+
+/** How many assumptions the brief names for each difference, and the differences it names them for (the first three it finds). */
+const DECISIVE = 3;
+const DECISIVE_METRICS = ['hoursToCloseAll.mean', 'hoursToClose.mean', 'localResolutionShare', 'cost.annualYuan', 'cost.perCaseYuan'];
+
+/** The assumptions that most decide each difference between structures, by Sobol total index (ST) with its interval. */
+export function decisiveLines(r: SensitivityResult): { output: string; of: string; factors: { id: string; st: number; lo: number; hi: number }[] }[] {
+  return r.outputs.flatMap((out, o) => {
+    if (!out.difference || !DECISIVE_METRICS.includes(out.metric)) return [];
+    const factors = rankedFactors(r, o, 'total').slice(0, DECISIVE).flatMap((f) => (f.total ? [{ id: f.id, st: f.total.estimate, lo: f.total.lo, hi: f.total.hi }] : []));
+    return factors.length ? [{ output: out.label, of: out.of, factors }] : [];
+  }).slice(0, 3);
 }
 
 /** Metrics of replications shown in the brief, as in the headline strip. */
@@ -69,7 +86,7 @@ export const BRIEF_METRICS = ['localResolutionShare', 'hoursToClose.mean', 'hour
   'sla.difficult5wd', 'cost.perCaseYuan', 'trust.mean'] as const;
 
 /** How many assumptions the page has room for; the rest are counted. */
-const MAX_ASSUMPTIONS = 10;
+const MAX_ASSUMPTIONS = 3;
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -187,7 +204,10 @@ export function briefHtml(b: BriefInput): string {
   // Assumptions: every structure's, once per parameter, in the order the structures give them.
   const seen = new Map<string, string>();
   for (const s of b.structures) for (const a of s.scenario.assumptions) if (!seen.has(a.param)) seen.set(a.param, local(a.reasoning, a.reasoningZh));
-  const assumptions = [...seen].slice(0, MAX_ASSUMPTIONS);
+  // Those that most decide the answer first.
+  const decisive = b.sensitivity ? decisiveLines(b.sensitivity).flatMap((l) => l.factors.map((f) => f.id)) : [];
+  const rank = (p: string) => (decisive.includes(p) ? decisive.indexOf(p) : decisive.length);
+  const assumptions = [...seen].sort(([p], [q]) => rank(p) - rank(q)).slice(0, MAX_ASSUMPTIONS);
   // Sources: the documents cited, with how many facts each structure takes from them.
   const docs = new Map<string, number>();
   for (const s of b.structures) for (const x of s.scenario.sources) docs.set(x.seed, (docs.get(x.seed) ?? 0) + 1);
@@ -219,7 +239,7 @@ export function briefHtml(b: BriefInput): string {
   svg { width: 100%; height: auto; display: block; }
   ul { margin: 0; padding-left: 4mm; }
   .assumptions li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-size: 8pt; }
-  .sources li { font-size: 8pt; }
+  .sources li, .decides li { font-size: 8pt; }
   .param { font-family: ui-monospace, monospace; font-size: 7.5pt; }
   .link { overflow-wrap: anywhere; word-break: break-all; font-size: 7.5pt; }
   .small { font-size: 7.5pt; color: #333; }
@@ -241,6 +261,7 @@ ${withSeries.length ? `${reps ? `<p class="small">${escapeHtml(repSeries ? t('br
 <h2>${escapeHtml(t('brief.assumptions'))}</h2>
 <ul class="assumptions">${assumptions.map(([p, r]) => `<li><span class="param">${escapeHtml(p)}</span> — ${escapeHtml(r)}</li>`).join('')}</ul>
 ${seen.size > assumptions.length ? `<p class="small">${escapeHtml(t('brief.moreAssumptions', { n: seen.size - assumptions.length }))}</p>` : ''}
+${b.sensitivity ? decidesHtml(b.sensitivity) : ''}
 <h2>${escapeHtml(t('brief.sources'))}</h2>
 <ul class="sources">${[...docs].sort(([x], [y]) => x.localeCompare(y)).map(([id, n]) => `<li>${escapeHtml(id)} ${escapeHtml(title(id))} (${escapeHtml(t('brief.facts', { n }))})</li>`).join('')}</ul>
 <h2>${escapeHtml(t('brief.reproduce'))}</h2>
@@ -249,6 +270,15 @@ ${b.command ? `<p class="link"><code id="command">${escapeHtml(b.command)}</code
 <p class="small">${escapeHtml(b.source)}</p>
 </body></html>
 `;
+}
+
+function decidesHtml(r: SensitivityResult): string {
+  const lines = decisiveLines(r);
+  if (!lines.length) return '';
+  const n = (x: number) => fmt(x, 2);
+  return `<h2>${escapeHtml(t('brief.decides'))}</h2>
+<p class="small">${escapeHtml(t('brief.decidesNote', { structures: r.structures.join(getLang() === 'zh' ? '、' : ' · '), days: fmt(r.days), runs: fmt(r.morris.runs + (r.sobol?.runs ?? 0)) }))}</p>
+<ul class="decides">${lines.map((l) => `<li><b>${escapeHtml(l.output)}</b>: ${l.factors.map((f) => `<span class="param">${escapeHtml(f.id)}</span> ${escapeHtml(t('brief.st', { st: n(f.st), lo: n(f.lo), hi: n(f.hi) }))}`).join(', ')}</li>`).join('')}</ul>`;
 }
 
 /** Names of structures for the brief: the app's titles without their numbers. */

@@ -13,6 +13,7 @@ import { buildColumn, decodeState, defaultState, encodeState, loadValidator, MAX
 import { CHART_IDS } from './fg-compare.ts';
 import './fg-headline.ts';
 import type { BriefReplications } from '../brief.ts';
+import type { SensitivityResult } from '../../workers/sensitivity-run.ts';
 import { headlineOf } from '../headline.ts';
 import './fg-params.ts';
 import './fg-picker.ts';
@@ -52,6 +53,8 @@ export class FgApp extends LitElement {
     loadedViews: { state: true },
     repsResult: { state: true },
   };
+  /** A sensitivity analysis computed for the structures compared (for the brief; else the shipped one). */
+  private decidesResult: SensitivityResult | undefined;
   /** The last replications' results, while they belong to the current inputs (for the brief). */
   declare repsResult: BriefReplications | undefined;
   declare state: AppState;
@@ -537,6 +540,7 @@ export class FgApp extends LitElement {
       link: `${location.origin}${location.pathname}${await encodeState({ ...st, view: replications ? 'replications' : 'charts' })}`,
       source: this.exportContext().source,
       replications,
+      sensitivity: this.decidesResult ?? ((await import('../../docs/sensitivity.json')) as unknown as { default: SensitivityResult }).default,
     });
   }
 
@@ -732,7 +736,7 @@ export class FgApp extends LitElement {
       case 'replications':
         return '';
       case 'decides':
-        return html`<fg-decides .lang=${st.lang} .seed=${st.seed} .days=${st.days}
+        return html`<fg-decides @decides-result=${(e: CustomEvent<SensitivityResult | undefined>) => (this.decidesResult = e.detail)} .lang=${st.lang} .seed=${st.seed} .days=${st.days}
           .structures=${st.columns.map((_, i) => ({ label: this.columnTitle(i), scenario: this.built[i].scenario }))}></fg-decides>`;
       case 'info':
         return html`<fg-info .lang=${st.lang} .scenarios=${this.built.map((b) => b.scenario ?? b.base).filter((s) => s !== undefined)}></fg-info>`;

@@ -119,6 +119,7 @@ export class FgDecides extends LitElement {
     if (!same && (this._own || this._running)) {
       this.ctl?.abort();
       this._own = false;
+      this.dispatchEvent(new CustomEvent('decides-result', { detail: undefined, bubbles: true, composed: true }));
       void this.loadShipped();
     }
   }
@@ -158,6 +159,7 @@ export class FgDecides extends LitElement {
       this._result = r;
       this._own = true;
       this._output = 0;
+      this.dispatchEvent(new CustomEvent('decides-result', { detail: r, bubbles: true, composed: true }));
     } catch (err) {
       this._error = (err as Error).name === 'AbortError' ? t('decides.cancelled') : (err as Error).message;
     } finally {
