@@ -94,6 +94,25 @@ describe('the living map', () => {
     await p.screenshot({ path: path.join(shots, 'map-fastest-1440.png'), fullPage: true });
   });
 
+  it('embeds alone: the map’s embed code opens the map with its run controls and nothing else of the app', async () => {
+    const app = await openPage({ width: 1440, height: 900 });
+    await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await app.locator('#tab-map').click();
+    await app.locator('#map-embed').click();
+    await expect.poll(() => app.locator('fg-map .embed-message').textContent()).toContain('copied');
+    const code = await app.evaluate(() => navigator.clipboard.readText());
+    expect(code).toMatch(/^<iframe src="[^"]+\?embed=map#[^"]*" title="Living map" width="900" height="640"/);
+    const src = /src="([^"]+)"/.exec(code)![1];
+    const p = await openPage({ width: 900, height: 640 }, src.slice(src.indexOf('?')));
+    expect(await p.locator('[role="tablist"]').count()).toBe(0);
+    expect(await p.locator('fg-compare').count()).toBe(0);
+    await p.locator('fg-map canvas[data-i="1"]').waitFor();
+    await steps(p, 2);
+    await expect.poll(async () => (await mapSummaries(p))[1]).toMatch(/Followed cases open now: [1-9]/);
+    expect(await p.locator('.embed-source').textContent()).toMatch(/flatgov .*model/);
+    await p.screenshot({ path: path.join(shots, 'map-embed.png') });
+  });
+
   it('fits a phone: the map and the followed case have no horizontal overflow', async () => {
     const p = await openPage({ width: 390, height: 844 });
     await p.locator('#tab-map').click();

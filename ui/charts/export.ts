@@ -131,3 +131,19 @@ export async function downloadPng(svg: SVGSVGElement, name: string, meta?: Expor
 export function downloadText(text: string, name: string, type: string): void {
   save(new Blob([text], { type }), name);
 }
+
+/** An iframe that shows one part of the app alone (`?embed=<id>`, the state from the link), to paste into a page. */
+export function embedIframe(id: string, title: string, width = 760, height = 480): string {
+  const src = `${location.origin}${location.pathname}?embed=${encodeURIComponent(id)}${location.hash}`;
+  return `<iframe src="${src.replace(/"/g, '%22')}" title="${title.replace(/"/g, '&quot;')}" width="${width}" height="${height}" style="border:0" loading="lazy"></iframe>`;
+}
+
+/** Copy embed code to the clipboard; what to tell the user (the code itself when there is no clipboard). */
+export async function copyEmbedCode(code: string, copied: string, fallback: string): Promise<string> {
+  try {
+    await navigator.clipboard.writeText(code);
+    return copied;
+  } catch {
+    return `${fallback} ${code}`;
+  }
+}

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import * as d3 from 'd3';
 import { fmt, getLang, t } from '../i18n.ts';
-import { downloadPng, downloadSvg, svgText, type ExportMeta } from './export.ts';
+import { copyEmbedCode, downloadPng, downloadSvg, embedIframe, svgText, type ExportMeta } from './export.ts';
 import { CHART_FONT, fitText, textWidth } from './text.ts';
 
 export interface Line {
@@ -305,19 +305,11 @@ export class FgChart extends LitElement {
 
   /** The address of this chart alone (the app with \`?embed=\` and the current state), as an iframe to paste into a page. */
   embedCode(): string {
-    const src = `${location.origin}${location.pathname}?embed=${encodeURIComponent(this.chartId)}${location.hash}`;
-    const title = this.heading.replace(/"/g, '&quot;');
-    return `<iframe src="${src.replace(/"/g, '%22')}" title="${title}" width="760" height="480" style="border:0" loading="lazy"></iframe>`;
+    return embedIframe(this.chartId, this.heading);
   }
 
   private async copyEmbed() {
-    const code = this.embedCode();
-    try {
-      await navigator.clipboard.writeText(code);
-      this.embedMessage = t('export.embedCopied');
-    } catch {
-      this.embedMessage = `${t('export.embedFallback')} ${code}`;
-    }
+    this.embedMessage = await copyEmbedCode(this.embedCode(), t('export.embedCopied'), t('export.embedFallback'));
   }
 
   render() {

@@ -11,6 +11,9 @@ import { getPath } from '../../scenarios/path.ts';
 import { SimController } from '../sim-controller.ts';
 import { buildColumn, decodeState, defaultState, encodeState, loadValidator, MAX_COLUMNS, presetColumn, PRESET_IDS, VIEWS, type AppState, type BuiltColumn, type View } from '../state.ts';
 import { CHART_IDS } from './fg-compare.ts';
+
+/** What a page can embed alone (`?embed=<id>`): any chart, or the living map. */
+const EMBED_IDS = [...CHART_IDS, 'map'] as const;
 import './fg-headline.ts';
 import type { BriefReplications } from '../brief.ts';
 import type { SensitivityResult } from '../../workers/sensitivity-run.ts';
@@ -277,8 +280,8 @@ export class FgApp extends LitElement {
 
   /** Keep the link current with the state; load the code of a view when it is first shown. */
   protected willUpdate(changed: PropertyValues<this>): void {
-    const view = this.state.view;
-    this.sim.setMapWanted(view === 'map');
+    const view = this.embed === 'map' ? 'map' : this.state.view;
+    this.sim.setMapWanted(this.embed ? this.embed === 'map' : view === 'map');
     const load = LAZY_VIEWS[view];
     if (load && !this.loadedViews.has(view) && !this.loading.has(view)) {
       this.loading.add(view);
@@ -561,8 +564,8 @@ export class FgApp extends LitElement {
   private readonly embed = (() => {
     const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('embed');
     if (asked === null) return '';
-    if ((CHART_IDS as readonly string[]).includes(asked)) return asked;
-    this.embedProblem = t('embed.invalid', { got: asked.slice(0, 40), ids: CHART_IDS.join(', ') });
+    if ((EMBED_IDS as readonly string[]).includes(asked)) return asked;
+    this.embedProblem = t('embed.invalid', { got: asked.slice(0, 40), ids: EMBED_IDS.join(', ') });
     return '';
   })();
 
@@ -577,6 +580,19 @@ export class FgApp extends LitElement {
       @days-change=${(e: CustomEvent<{ value: number; accepted: boolean }>) => (e.detail.accepted = this.onDays(e.detail.value))}></fg-run-controls>`;
   }
 
+  /** The living map of the structures compared, and the journey of the case followed. */
+  private mapView() {
+    const st = this.state;
+    const titles = st.columns.map((_, i) => this.columnTitle(i));
+    const panels = titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, map: this.sim.maps[i] }] : []));
+    return html`<fg-map .lang=${st.lang} .panels=${panels} .followed=${this.sim.followed}
+        @follow-case=${(e: CustomEvent<number>) => void this.sim.follow(e.detail)}></fg-map>
+      ${this.sim.followed
+        ? html`<fg-journey .lang=${st.lang} .problem=${this.sim.followed}
+            .items=${titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, journey: this.sim.journeysNow[i], now: (this.sim.maps[i]?.day ?? this.sim.day) * 1440 }] : []))}></fg-journey>`
+        : ''}`;
+  }
+
   /** One chart with its run controls and where it comes from: what a page embeds. */
   private embedView() {
     const st = this.state;
@@ -584,8 +600,10 @@ export class FgApp extends LitElement {
     const ctx = this.exportContext();
     return html`<main id="main" class="embed-view" tabindex="-1">
       ${this.runControls(0, '')}
-      <fg-compare .lang=${st.lang} .days=${st.days} .only=${this.embed} .live=${this.sim.status === 'running'} .context=${ctx}
-        .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>
+      ${this.embed === 'map'
+        ? this.mapView()
+        : html`<fg-compare .lang=${st.lang} .days=${st.days} .only=${this.embed} .live=${this.sim.status === 'running'} .context=${ctx}
+        .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`}
       <p class="embed-source">${ctx.source} <a id="embed-open" href=${`${location.origin}${location.pathname}${location.hash}`} target="_blank" rel="noopener">${t('embed.open')}</a></p>
     </main>`;
   }
@@ -722,15 +740,8 @@ export class FgApp extends LitElement {
       case 'charts':
         return html`<fg-headline .lang=${st.lang} .summaries=${this.sim.summaries} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-headline>
           <fg-compare .lang=${st.lang} .days=${st.days} .live=${this.sim.status === 'running'} .context=${this.exportContext()} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`;
-      case 'map': {
-        const panels = titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, map: this.sim.maps[i] }] : []));
-        return html`<fg-map .lang=${st.lang} .panels=${panels} .followed=${this.sim.followed}
-            @follow-case=${(e: CustomEvent<number>) => void this.sim.follow(e.detail)}></fg-map>
-          ${this.sim.followed
-            ? html`<fg-journey .lang=${st.lang} .problem=${this.sim.followed}
-                .items=${titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, journey: this.sim.journeysNow[i], now: (this.sim.maps[i]?.day ?? this.sim.day) * 1440 }] : []))}></fg-journey>`
-            : ''}`;
-      }
+      case 'map':
+        return this.mapView();
       case 'structure':
         return html`<fg-structure .lang=${st.lang} .context=${this.exportContext()} .panels=${titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, frame: this.sim.data[i]!.last }] : []))}></fg-structure>`;
       case 'replications':

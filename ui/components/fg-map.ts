@@ -11,6 +11,7 @@ import { LitElement, css, html } from 'lit';
 import * as d3 from 'd3';
 import { fmt, nameOf, t } from '../i18n.ts';
 import { mapLayout, officeName, type MapLayout } from '../map-layout.ts';
+import { copyEmbedCode, embedIframe } from '../charts/export.ts';
 import { ENDED_STRIDE, LIVE_STRIDE, MAP_STATES, type MapFrame, type SessionInfo } from '../../workers/session.ts';
 
 export interface MapPanel {
@@ -70,6 +71,7 @@ export class FgMap extends LitElement {
     panels: { attribute: false },
     followed: { type: Number },
     tint: { state: true },
+    embedMessage: { state: true },
   };
 
   declare lang: string;
@@ -77,6 +79,7 @@ export class FgMap extends LitElement {
   /** The problem number followed (0: none). */
   declare followed: number;
   declare tint: Tint;
+  declare embedMessage: string;
 
   private layouts: (MapLayout | undefined)[] = [];
   private widths: number[] = [];
@@ -107,6 +110,7 @@ export class FgMap extends LitElement {
     this.panels = [];
     this.followed = 0;
     this.tint = 'backlog';
+    this.embedMessage = '';
   }
 
   connectedCallback(): void {
@@ -145,6 +149,8 @@ export class FgMap extends LitElement {
             <option value="backlog" ?selected=${this.tint === 'backlog'}>${t('map.tintBacklog')}</option>
             <option value="trust" ?selected=${this.tint === 'trust'}>${t('map.tintTrust')}</option>
           </select></label>
+        <button id="map-embed" aria-label=${t('map.embedLabel')} @click=${() => this.copyEmbed()}>${t('export.embed')}</button>
+        ${this.embedMessage ? html`<span role="status" class="embed-message">${this.embedMessage}</span>` : ''}
       </div>
       <div class="legend" aria-label=${t('map.legend')} role="group">
         <span class="key"><span class="dot" style="border:2px solid ${DOT_OPEN};width:6px;height:6px"></span>${t('map.unnoticed')}</span>
@@ -384,6 +390,10 @@ export class FgMap extends LitElement {
     for (let k = 0; k < n; k++) if (live[k * LIVE_STRIDE + 1] !== ST_UNNOTICED) reported.push(live[k * LIVE_STRIDE]);
     const pool = reported.length ? reported : Array.from({ length: n }, (_, k) => live[k * LIVE_STRIDE]);
     this.emit(pool[Math.floor(Math.random() * pool.length)]);
+  }
+
+  private async copyEmbed() {
+    this.embedMessage = await copyEmbedCode(embedIframe('map', t('map.canvasLabel'), 900, 640), t('export.embedCopied'), t('export.embedFallback'));
   }
 
   private emit(problem: number) {

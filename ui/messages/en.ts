@@ -330,6 +330,7 @@ export const en = {
   'map.followedKey': "the case you follow",
   'map.departments': 'Departments ({n}) →',
   'map.centre': 'Centre',
+  'map.embedLabel': 'Embed the map: copy the code for a web page',
   'map.every': "Dots: 1 in {k} problems, the same ones in every structure. Tint and the numbers under offices (cases waiting) count every case. Click a dot to follow it.",
   'map.canvasLabel': "Living map",
   'map.noData': "Not run yet: press Run.",

@@ -332,6 +332,7 @@ export const zh: Record<MessageKey, string> = {
   'map.followedKey': "正在跟踪的案件",
   'map.departments': '部门（{n} 个）→',
   'map.centre': '治理中心',
+  'map.embedLabel': '嵌入地图：复制网页代码',
   'map.every': "圆点：每 {k} 个问题取 1 个，各结构取相同的问题。着色和机构下方的数字（排队案件数）统计全部案件。点击圆点即可跟踪。",
   'map.canvasLabel': "动态地图",
   'map.noData': "尚未运行：请按“运行”。",
