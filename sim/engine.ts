@@ -464,7 +464,7 @@ export class Engine implements EngineState {
       if (this.jOnsite[r] < 0) this.jOnsite[r] = now + travel;
     }
     this.served[o]++;
-    if (this.jFlags[j] & F_TRACED) this.tracer!.started(j, o, now, travel, d);
+    if (this.jFlags[j] & F_TRACED) this.tracer!.started(j, o, now, travel, d, onSite);
     this.heap.push(now + d + 2 * travel, EV_SERVICE_END | (j << 4));
   }
 
@@ -832,7 +832,7 @@ export class Engine implements EngineState {
     this.jCreated[j] = this.now;
     this.setDeadline(j);
     this.metrics.created(j);
-    if (this.jFlags[j] & F_TRACED) this.tracer!.reported(j, this.now, this.traceInfo(j));
+    if (this.jFlags[j] & F_TRACED) this.tracer!.reported(j, this.now, this.traceInfo(j), false);
     this.arrive(j, ch === REPORT_GRID ? this.officeAt(j, 0) : this.model.hotlineOffice);
   }
 
@@ -878,7 +878,7 @@ export class Engine implements EngineState {
     this.jOnsite[j] = this.now;
     this.setDeadline(j);
     this.metrics.created(j);
-    if (this.jFlags[j] & F_TRACED) this.tracer!.reported(j, this.now, this.traceInfo(j));
+    if (this.jFlags[j] & F_TRACED) this.tracer!.reported(j, this.now, this.traceInfo(j), true);
     this.arrive(j, this.officeAt(j, 0));
   }
 

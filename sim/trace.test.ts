@@ -71,6 +71,15 @@ describe('following cases (sim/trace.ts)', () => {
     const closedHours = journeys.filter((j) => j.outcome === 'closed').map((j) => hoursToClose(j));
     const mean = closedHours.reduce((a, b) => a + b, 0) / closedHours.length;
     expect(mean).toBeCloseTo(s.hoursToClose.mean, 6);
+    // Taken up and on site when the run says: the service targets' times from the journeys.
+    const finished = journeys.filter((j) => j.outcome === 'closed' || j.outcome === 'lost');
+    const meanOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const accept = finished.filter((j) => !j.field && j.accepted < Infinity).map((j) => (j.accepted - j.reported) / 60);
+    const onSite = finished.filter((j) => j.field && j.onSite < Infinity).map((j) => (j.onSite - j.reported) / 60);
+    expect(accept.length).toBeGreaterThan(100);
+    expect(onSite.length).toBeGreaterThan(100);
+    expect(meanOf(accept)).toBeCloseTo(s.hoursToAccept.mean, 9);
+    expect(meanOf(onSite)).toBeCloseTo(s.hoursToOnsite.mean, 9);
     // Closed where the run says: the local share from the journeys' tiers.
     const local = journeys.filter((j) => j.outcome === 'closed' && (j.tier === 0 || j.tier === 1)).length;
     expect(local / s.cases.created).toBeCloseTo(s.localResolutionShare, 9);

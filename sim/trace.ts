@@ -57,6 +57,9 @@ export interface Journey {
   difficulty: number;
   /** Minutes: the case's deadline (Infinity while unreported). */
   deadline: number;
+  /** Minutes: when someone first took it up (Infinity until then), and, for a case needing someone on site, when someone got there. */
+  accepted: number;
+  onSite: number;
   segments: Segment[];
   /** Departments' parts of a collaborative case: each part's own segments. */
   parts: { office: number; segments: Segment[] }[];
@@ -146,19 +149,21 @@ export class Tracer {
   raised(j: number, problem: number, resident: number, t: number, c: { channel: number; type: number; field: boolean; difficulty: number; deadline: number }, silent: boolean): void {
     const journey: Journey = {
       problem, resident, raised: t, reported: silent ? Infinity : t, channel: c.channel, type: c.type, field: c.field,
-      difficulty: c.difficulty, deadline: silent ? Infinity : c.deadline,
+      difficulty: c.difficulty, deadline: silent ? Infinity : c.deadline, accepted: Infinity, onSite: Infinity,
       segments: silent ? [{ kind: 'unnoticed', start: t, end: Infinity, office: -1 }] : [], parts: [], outcome: 'open', ended: Infinity, tier: -1,
     };
     this.live.set(j, { journey, part: -1 });
     this.byProblem.set(problem, journey);
   }
 
-  reported(j: number, t: number, c: { channel: number; type: number; field: boolean; difficulty: number; deadline: number }): void {
+  reported(j: number, t: number, c: { channel: number; type: number; field: boolean; difficulty: number; deadline: number }, found: boolean): void {
     const l = this.live.get(j);
     if (!l) return;
     const jr = l.journey;
     this.closeOpen(jr.segments, t);
     Object.assign(jr, { reported: t, channel: c.channel, type: c.type, field: c.field, difficulty: c.difficulty, deadline: c.deadline });
+    // A grid worker who finds a problem on patrol has taken it up, on the spot.
+    if (found) jr.accepted = jr.onSite = t;
   }
 
   unreported(j: number, t: number): void {
@@ -178,10 +183,13 @@ export class Tracer {
     if (l) l.rework = true;
   }
 
-  started(j: number, office: number, t: number, travel: number, work: number): void {
+  started(j: number, office: number, t: number, travel: number, work: number, onSite: boolean): void {
     const l = this.live.get(j);
     const segs = this.segs(j);
     if (!l || !segs) return;
+    const jr = l.journey;
+    if (l.part < 0 && jr.accepted === Infinity) jr.accepted = t;
+    if (onSite && jr.onSite === Infinity) jr.onSite = t + travel;
     this.closeOpen(segs, t);
     const rework = l.rework === true;
     l.rework = false;

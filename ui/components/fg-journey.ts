@@ -44,6 +44,11 @@ function clock(minutes: number): string {
   return t('journey.when', { day: fmt(day + 1), time: `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}` });
 }
 
+/** A span of minutes in minutes below two hours, else in hours. */
+function span(minutes: number): string {
+  return minutes < 120 ? t('journey.minutes', { n: fmt(minutes) }) : t('journey.hoursN', { n: fmt(minutes / 60, 1) });
+}
+
 /** Staff hours a journey took (working and travel, its parts included) and what they cost, yuan. */
 export function staffCost(info: SessionInfo, j: Journey, now: number): { hours: number; yuan: number } {
   let hours = 0;
@@ -118,6 +123,12 @@ export class FgJourney extends LitElement {
       <p>${t('journey.raised', { when: clock(j.raised), resident: fmt(j.resident), channel: t(`channel.${CHANNELS[j.channel]}` as MessageKey), type: t(`journey.type.${CASE_TYPES[j.type]}` as MessageKey), place: j.field ? t('journey.field') : t('journey.desk') })}</p>
       ${reported && j.reported > j.raised ? html`<p>${t('journey.reportedLater', { h: fmt((j.reported - j.raised) / 60, 1) })}</p>` : ''}
       <p class="outcome"><strong>${outcome}</strong>${Number.isFinite(j.deadline) ? html` · ${end <= j.deadline ? t('journey.inTime') : t('journey.late')}` : ''}</p>
+      ${reported && (j.accepted < Infinity || j.onSite < Infinity)
+        ? html`<p class="milestones">${[
+            j.accepted < Infinity ? t('journey.accepted', { after: span(j.accepted - j.reported) }) : '',
+            j.onSite < Infinity ? t('journey.onSite', { after: span(j.onSite - j.reported) }) : '',
+          ].filter(Boolean).join(' · ')}</p>`
+        : ''}
       ${reported && total > 0 ? this.timeline(j, end) : ''}
       ${segs.length
         ? html`<table>
