@@ -278,11 +278,18 @@ describe('accessibility', () => {
     await p.locator('#tab-structure').click();
     await p.locator('svg.org').first().waitFor();
     await check('English, Structure');
+    await p.locator('#tab-map').click();
+    await p.locator('#follow-random').click();
+    await p.locator('fg-journey section').first().waitFor();
+    await check('English, Map with a followed case');
     await p.locator('#lang').click();
     await expect.poll(() => p.locator('#run').textContent()).toMatch(/运行/);
     await check('Chinese, Structure');
     await p.locator('#tab-charts').click();
     await check('Chinese, Compare');
+    await p.locator('#tab-map').click();
+    await p.locator('fg-journey section').first().waitFor();
+    await check('Chinese, Map with a followed case');
     await p.locator('#tab-info').click();
     await p.locator('fg-info li').first().waitFor();
     expect(await p.title()).toMatch(/扁平治理模拟/);
