@@ -68,7 +68,7 @@ describe('the packed library in an empty folder', () => {
     const section = readme.slice(readme.indexOf('## Use it from code'), readme.indexOf('\n## ', readme.indexOf('## Use it from code') + 5));
     const blocks = [...section.matchAll(/```(js|text)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], code: m[2] }));
     const scripts = blocks.filter((b) => b.lang === 'js');
-    expect(scripts.length).toBeGreaterThanOrEqual(4);
+    expect(scripts.length).toBeGreaterThanOrEqual(5);
     const outputs: string[] = [];
     for (const [i, b] of scripts.entries()) {
       fs.writeFileSync(path.join(dir, `readme-${i}.mjs`), b.code);
@@ -81,6 +81,16 @@ describe('the packed library in an empty folder', () => {
     expect(outputs[1]).toMatch(/^60 end-of-run rows, 480 series rows\n$/);
     expect(outputs[2].trim().split('\n')).toHaveLength(4);
     expect(outputs[3]).toMatch(/^day 7: \d+ open, [\d.]+% closed at grid or community\n/);
+    // The same problem followed in both structures, as the README shows; its parts add up to its time to close.
+    const jsAt = blocks.map((b, i) => (b.lang === 'js' ? i : -1)).filter((i) => i >= 0);
+    expect(blocks[jsAt[4] + 1]).toEqual({ lang: 'text', code: outputs[4] });
+    const lines = outputs[4].trim().split('\n');
+    expect(lines.map((l) => l.split(':')[0])).toEqual(['traditional-county', 'longgang-2021']);
+    for (const l of lines) {
+      const m = /: (closed|lost) after ([\d.]+) h \((.*)\)$/.exec(l)!;
+      const sum = [...m[3].matchAll(/ ([\d.]+) h/g)].reduce((a, x) => a + Number(x[1]), 0);
+      expect(Math.abs(sum - Number(m[2]))).toBeLessThan(0.01 * (m[3].split(',').length + 1));
+    }
   });
 
   it('runs the flatgov command as plain Node: sim, experiment to a pipe, and help for each', async () => {
