@@ -4,6 +4,7 @@
  * is shared, so single runs vary by a third): events per second over the event loop, and
  * wall time from creating the simulation to its summary.
  */
+import { Tracer } from '../sim/trace.ts';
 import { createSimulation } from '../sim/index.ts';
 import { loadPreset } from '../scenarios/presets.ts';
 import { referenceQueue } from '../scenarios/reference.ts';
@@ -85,9 +86,9 @@ interface Figure {
   events: number;
 }
 
-function measure(scenario: unknown, days: number, seed: number, snapshotEveryMinutes = 1440): Figure {
+function measure(scenario: unknown, days: number, seed: number, snapshotEveryMinutes = 1440, tracer?: Tracer): Figure {
   const t0 = performance.now();
-  const sim = createSimulation(scenario, { seed, snapshotEveryMinutes, onSnapshot: sample });
+  const sim = createSimulation(scenario, { seed, snapshotEveryMinutes, onSnapshot: sample, tracer });
   const t1 = performance.now();
   sim.advanceTo(days * 1440);
   const t2 = performance.now();
@@ -115,6 +116,8 @@ const reference = best(15, (k) => measure(mm5, mm5Days, k + 1, 0));
 const lg = loadPreset('longgang-2021');
 best(2, (k) => measure(lg, 365, 100 + k));
 const fullScaleYear = best(5, (k) => measure(lg, 365, k + 1));
+// The same year while the map follows every 13th problem (what the app follows for the default pair).
+const tracedYear = best(5, (k) => measure(lg, 365, k + 1, 1440, new Tracer({ every: 13 })));
 
 // (3) Replication throughput of the experiment runner, with 1 and 2 worker threads.
 async function replicationsPerSecond(workers: number): Promise<{ workers: number; replications: number; wallMs: number; perSecond: number }> {
@@ -143,6 +146,7 @@ const out = {
   node: process.version,
   reference: { ...reference, scenario: 'M/M/5, 4.5 arrivals/h, 1 service/h, 200,000 cases, no time series' },
   fullScaleYear: { ...fullScaleYear, scenario: 'longgang-2021, 365 days, daily snapshots' },
+  tracedYear: { ...tracedYear, scenario: 'longgang-2021, 365 days, daily snapshots, every 13th problem followed' },
   peakMemoryMB: peakRss / 2 ** 20,
   replications: { scenario: '2 presets × 6 replications × 365 days', oneWorker: rep1, twoWorkers: rep2, speedup: rep2.perSecond / rep1.perSecond },
   longRun: { scenario: 'longgang-2021, 20 years, no time series', ...long },
@@ -155,6 +159,7 @@ else {
   console.log(`flatgov bench (Node ${process.version})`);
   console.log(`  reference M/M/5, 200,000 cases : ${f(reference)}`);
   console.log(`  Longgang 2021, one year        : ${f(fullScaleYear)}`);
+  console.log(`    following every 13th problem : ${f(tracedYear)} (${(100 * (tracedYear.wallMs / fullScaleYear.wallMs - 1)).toFixed(0)}% longer)`);
   console.log(`  peak memory (RSS)              : ${out.peakMemoryMB.toFixed(0)} MB (main thread)`);
   console.log(`  replications, 1 worker         : ${rep1.perSecond.toFixed(2)}/s (${rep1.replications} in ${rep1.wallMs.toFixed(0)} ms)`);
   console.log(`  replications, 2 workers        : ${rep2.perSecond.toFixed(2)}/s (${rep2.replications} in ${rep2.wallMs.toFixed(0)} ms), speed-up ${out.replications.speedup.toFixed(2)}×`);

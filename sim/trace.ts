@@ -191,16 +191,14 @@ export class Tracer {
     if (l.part < 0 && jr.accepted === Infinity) jr.accepted = t;
     if (onSite && jr.onSite === Infinity) jr.onSite = t + travel;
     this.closeOpen(segs, t);
-    const rework = l.rework === true;
+    if (travel > 0) segs.push({ kind: 'travel', start: t, end: t + travel, office });
+    if (work > 0) {
+      const s: Segment = { kind: 'working', start: t + travel, end: t + travel + work, office };
+      if (l.rework) s.rework = true;
+      segs.push(s);
+    }
+    if (travel > 0) segs.push({ kind: 'travel', start: t + travel + work, end: t + 2 * travel + work, office });
     l.rework = false;
-    let at = t;
-    const push = (kind: SegmentKind, d: number) => {
-      if (d > 0) segs.push({ kind, start: at, end: at + d, office, ...(rework && kind === 'working' ? { rework } : {}) });
-      at += d;
-    };
-    push('travel', travel);
-    push('working', work);
-    push('travel', travel);
   }
 
   sent(j: number, from: number, to: number, t: number, delay: number, back: boolean): void {
@@ -264,7 +262,8 @@ export class Tracer {
     jr.ended = t;
     jr.tier = tier;
     this.ended.push(jr);
-    if (this.ended.length > this.keep) this.ended.splice(0, this.ended.length - this.keep);
+    // Unread, they are dropped oldest first, in blocks (a shift per journey would cost O(keep)).
+    if (this.ended.length >= 2 * this.keep) this.ended.splice(0, this.ended.length - this.keep);
     // Keep the most recent finished journeys.
     if (this.finished.length < this.keep) this.finished.push(jr.problem);
     else {
