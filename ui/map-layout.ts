@@ -6,6 +6,15 @@
  * to the parent unit that holds its first micro-grid, and a grid to the cell that does.
  */
 import type { SessionInfo } from '../workers/session.ts';
+import { nameOf, t } from './i18n.ts';
+
+/** A group's name in the language shown (the hotline and the centre by their role). */
+export function groupName(info: SessionInfo, gi: number): string {
+  const g = info.groups[gi];
+  if (g.kind === 'hotline') return t('tier.hotline');
+  if (g.kind === 'centre') return t('tier.centre');
+  return nameOf(g);
+}
 
 export interface Box {
   x: number;

@@ -5,7 +5,7 @@
  */
 import { LitElement, css, html, svg } from 'lit';
 import { fmt, nameOf, t, type MessageKey } from '../i18n.ts';
-import { officeName } from '../map-layout.ts';
+import { groupName, officeName } from '../map-layout.ts';
 import { hoursByKind, hoursToClose, type Journey, type Segment, type SegmentKind } from '../../sim/trace.ts';
 import { CASE_TYPES, CHANNELS } from '../../sim/cases.ts';
 import type { SessionInfo } from '../../workers/session.ts';
@@ -26,13 +26,6 @@ export const KIND_COLOURS: Record<SegmentKind, string> = {
 };
 
 const KINDS: SegmentKind[] = ['waiting', 'working', 'travel', 'transfer', 'returned', 'parts'];
-
-function groupName(info: SessionInfo, gi: number): string {
-  const g = info.groups[gi];
-  if (g.kind === 'hotline') return t('tier.hotline');
-  if (g.kind === 'centre') return t('tier.centre');
-  return nameOf(g);
-}
 
 function where(info: SessionInfo, office: number): string {
   return office >= 0 ? officeName(info, office, (g) => groupName(info, g)) : '';

@@ -9,8 +9,8 @@
  */
 import { LitElement, css, html } from 'lit';
 import * as d3 from 'd3';
-import { fmt, nameOf, t } from '../i18n.ts';
-import { mapLayout, officeName, type MapLayout } from '../map-layout.ts';
+import { fmt, t } from '../i18n.ts';
+import { groupName, mapLayout, officeName, type MapLayout } from '../map-layout.ts';
 import { copyEmbedCode, embedIframe } from '../charts/export.ts';
 import { ENDED_STRIDE, LIVE_STRIDE, MAP_STATES, type MapFrame, type SessionInfo } from '../../workers/session.ts';
 
@@ -48,14 +48,6 @@ interface Flash {
   x: number;
   y: number;
   at: number;
-}
-
-/** A group's name as the map labels it. */
-function groupName(info: SessionInfo, gi: number): string {
-  const g = info.groups[gi];
-  if (g.kind === 'hotline') return t('tier.hotline');
-  if (g.kind === 'centre') return t('tier.centre');
-  return nameOf(g);
 }
 
 function hash(n: number): number {
