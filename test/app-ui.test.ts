@@ -15,6 +15,8 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MODEL_VERSION } from '../sim/version.ts';
+import { simulate } from '../sim/simulate.ts';
+import { loadPreset } from '../scenarios/presets.ts';
 import { day, fetched, openPage, root, setField, shots, steps, useApp } from './browser-app.ts';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -331,6 +333,24 @@ function mainThreadCpu(trace: { traceEvents: { name: string; pid: number; tid: n
 }
 
 describe('speed while running', () => {
+  it('gives at "Fastest" the numbers the command line gives for the same structures and seed', async () => {
+    const p = await open();
+    await setField(p, '#days', '60');
+    await p.locator('#speed').selectOption('3');
+    await expect.poll(() => p.locator('#run').isEnabled()).toBe(true);
+    await p.locator('#run').click();
+    await expect.poll(() => p.locator('fg-run-controls .status').textContent(), { timeout: 60_000 }).toMatch(/Finished: 60 days/);
+    const app = await p.evaluate(() => {
+      const a = document.querySelector('fg-app') as unknown as { sim: { data: { day: number[]; closed: number[]; open: number[]; costYuan: number[]; trustMean: number[] }[] } };
+      return a.sim.data.map((d) => ({ day: d.day, closed: d.closed, open: d.open, costYuan: d.costYuan, trustMean: d.trustMean }));
+    });
+    ['traditional-county', 'longgang-2021'].forEach((id, i) => {
+      const s = simulate(loadPreset(id), { seed: 1, days: 60, snapshotEveryMinutes: 1440 }).series;
+      expect(app[i]).toEqual({ day: s.map((x) => x.day), closed: s.map((x) => x.closed), open: s.map((x) => x.open), costYuan: s.map((x) => x.costYuan), trustMean: s.map((x) => x.trustMean) });
+    });
+  });
+
+
   it('measures long tasks and frame rate at "1 week/s" and a year at "Fastest" (printed)', async () => {
     const p = await open();
     await p.evaluate(() => {

@@ -3,7 +3,10 @@
  * speed. The page asks each worker to advance about ten times a second, to the day the
  * clock says (so "1 week/s" is seven days in every second, whatever each step costs), and
  * redraws when the answers arrive, so it never waits on the simulation. At the fastest
- * speed it asks again as soon as an answer is in, in chunks sized to take about a tick.
+ * speed it asks again as soon as an answer is in, in chunks sized to take about a tick; on a
+ * machine of two cores or fewer the workers then take turns, so that one core is left for the
+ * page (drawing, input): two busy workers and the page's threads on two cores drop frames.
+ * Each worker's run is the same whichever way it is asked (the results do not depend on it).
  */
 import { wrap, type Remote } from 'comlink';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -181,7 +184,12 @@ export class SimController implements ReactiveController {
     if (!(to > this.day)) return;
     const gen = this.generation;
     try {
-      const frames = await Promise.all(this.data.map((d, i) => (d ? this.lanes[i].api.advance(to) : Promise.resolve(undefined))));
+      const ask = (i: number) => (this.data[i] ? this.lanes[i].api.advance(to) : Promise.resolve(undefined));
+      let frames: Awaited<ReturnType<typeof ask>>[];
+      if (this.takeTurns()) {
+        frames = [];
+        for (let i = 0; i < this.data.length; i++) frames.push(await ask(i));
+      } else frames = await Promise.all(this.data.map((_, i) => ask(i)));
       if (gen !== this.generation) return;
       frames.forEach((f, i) => f && this.data[i] && appendFrame(this.data[i]!, f));
       this.day = to;
@@ -223,6 +231,11 @@ export class SimController implements ReactiveController {
   /** The journey of a followed problem in each structure (undefined where it is not kept). */
   async journeys(problem: number): Promise<(Journey | undefined)[]> {
     return Promise.all(this.data.map((d, i) => (d ? this.lanes[i].api.journey(problem) : Promise.resolve(undefined))));
+  }
+
+  /** At the fastest speed on two cores or fewer, one worker at a time (see the top of this file). */
+  private takeTurns(): boolean {
+    return !Number.isFinite(SPEEDS[this.speed]) && (globalThis.navigator?.hardwareConcurrency ?? 2) <= 2;
   }
 
   private finish() {
