@@ -9,7 +9,9 @@ import { fmt, getLang, nameOf, setLang, t, unitName, type Lang, type MessageKey 
 import { fieldOf, labelOf, shownValue } from '../params.ts';
 import { getPath } from '../../scenarios/path.ts';
 import { SimController } from '../sim-controller.ts';
-import { buildColumn, decodeState, defaultState, encodeState, loadValidator, MAX_COLUMNS, presetColumn, PRESET_IDS, VIEWS, type AppState, type BuiltColumn, type View } from '../state.ts';
+import { buildColumn, decodeState, defaultState, encodeState, loadValidator, MAX_COLUMNS, presetColumn, PRESET_IDS, SPEEDS, VIEWS, type AppState, type BuiltColumn, type ColumnSpec, type View } from '../state.ts';
+import { parseStoryParam, peak, STORY, targetName, type StoryRun } from '../story.ts';
+import type { StoryStatus } from './fg-story.ts';
 import { CHART_IDS } from './fg-compare.ts';
 
 /** What a page can embed alone (`?embed=<id>`): any chart, or the living map. */
@@ -36,6 +38,9 @@ const LAZY_VIEWS: Partial<Record<View, () => Promise<unknown>>> = {
 
 const VIEW_SHORTCUTS: Record<string, View> = { c: 'charts', m: 'map', o: 'structure', e: 'replications', w: 'decides', i: 'info' };
 
+/** The element of each view that the guided story can point into (it has `highlight` and `targetElement(id)`). */
+const STORY_HOSTS: Partial<Record<View, string>> = { charts: 'fg-compare' };
+
 /**
  * The app: structures side by side on the same seed, their parameters, the run, the
  * charts and the structure views, replications and the model's documentation. Its state
@@ -55,9 +60,20 @@ export class FgApp extends LitElement {
     runMessage: { state: true },
     loadedViews: { state: true },
     repsResult: { state: true },
+    storyIndex: { state: true },
+    storyAnswers: { state: true },
+    storyLoaded: { state: true },
   };
   /** A sensitivity analysis computed for the structures compared (for the brief; else the shipped one). */
   private decidesResult: SensitivityResult | undefined;
+  /** The step of the guided story shown (0-based), or undefined outside the story. */
+  declare storyIndex: number | undefined;
+  /** The choice predicted at each step (by index). */
+  declare storyAnswers: Record<number, string>;
+  /** The step the story button returns to. */
+  private storyLast = 0;
+  /** The step whose structures the simulation has loaded (the run shown belongs to it). */
+  declare storyLoaded: number | undefined;
   /** The last replications' results, while they belong to the current inputs (for the brief). */
   declare repsResult: BriefReplications | undefined;
   declare state: AppState;
@@ -111,7 +127,9 @@ export class FgApp extends LitElement {
     .skip { position: absolute; left: -9999px; }
     .skip:focus { left: 1rem; top: 0.5rem; background: #fff; padding: 0.3rem; z-index: 10; }
     .sharebox { width: 100%; font: inherit; }
-    nav.tools { display: flex; gap: 0.5rem; }
+    nav.tools { display: flex; gap: 0.5rem; flex-wrap: wrap; }
+    .story-start { background: #1a5fb4; color: #fff; border-color: #1a5fb4; font-weight: 600; }
+    .story-start[aria-pressed='true'] { background: #fff; color: #1a5fb4; }
     [hidden] { display: none !important; }
     .exports { justify-content: flex-start; margin-top: 0.5rem; }
     .params-toggle, .drawer-close { display: none; }
@@ -143,6 +161,9 @@ export class FgApp extends LitElement {
     this.confirmReset = false;
     this.runMessage = '';
     this.loadedViews = new Set(['charts']);
+    this.storyIndex = undefined;
+    this.storyAnswers = {};
+    this.storyLoaded = undefined;
   }
 
   async connectedCallback(): Promise<void> {
@@ -151,7 +172,13 @@ export class FgApp extends LitElement {
     window.addEventListener('keyup', this.onKeyUp);
     window.addEventListener('pointerdown', this.onPointer, true);
     window.addEventListener('hashchange', this.onHash);
-    await this.restoreFromLink();
+    const story = this.embed ? undefined : parseStoryParam(new URLSearchParams(location.search).get('story'));
+    await this.restoreFromLink(story && 'index' in story ? story.index : undefined);
+    if (story && 'error' in story) {
+      const msg = t('story.invalid', { got: story.error, n: STORY.length });
+      this.linkMessage = this.linkMessage ? `${this.linkMessage} ${msg}` : msg;
+      this.setStoryUrl(undefined);
+    }
   }
 
   disconnectedCallback(): void {
@@ -169,7 +196,8 @@ export class FgApp extends LitElement {
     })();
   };
 
-  private async restoreFromLink() {
+  /** Restore the state from the link; with a story step, that step's structures over it. */
+  private async restoreFromLink(storyIndex?: number) {
     const decoded = await decodeState(location.hash);
     if (decoded) {
       if (decoded.problems.length)
@@ -179,9 +207,11 @@ export class FgApp extends LitElement {
         });
       this.state = decoded.state;
     }
+    if (storyIndex !== undefined) this.openStory(storyIndex);
     setLang(this.state.lang);
     this.sim.setSpeed(this.state.speed);
     await this.rebuildAndReset();
+    if (storyIndex !== undefined && this.storyIndex === storyIndex) this.storyLoaded = storyIndex;
   }
 
   /** Build the columns of the current state; false if a later state was built meanwhile. */
@@ -338,6 +368,7 @@ export class FgApp extends LitElement {
     else if (['1', '2', '3', '4'].includes(k)) this.setSpeed(Number(k) - 1);
     else if (e.key === '?') this.toggleHelp();
     else if (k === 'l') this.setLanguage(getLang() === 'en' ? 'zh' : 'en');
+    else if (k === 'g') void this.enterStory(this.storyIndex ?? this.storyLast);
     else if (k in VIEW_SHORTCUTS) this.patchState({ view: VIEW_SHORTCUTS[k] });
   };
 
@@ -360,6 +391,116 @@ export class FgApp extends LitElement {
     const d = this.renderRoot.querySelector('dialog')!;
     if (d.open) d.close();
     else d.showModal();
+  }
+
+  // -------------------------------------------------------------- the guided story
+
+  /** Keep `?story=N` in the address (the hash keeps the rest of the state). */
+  private setStoryUrl(index: number | undefined) {
+    const u = new URL(location.href);
+    if (index === undefined) u.searchParams.delete('story');
+    else u.searchParams.set('story', String(index + 1));
+    history.replaceState(null, '', `${u.pathname}${u.search}${u.hash}`);
+  }
+
+  /** Put a step's structures, days and view in the state (the caller rebuilds and resets). */
+  private openStory(index: number) {
+    const step = STORY[index];
+    this.storyIndex = this.storyLast = index;
+    this.storyLoaded = undefined;
+    void import('./fg-story.ts');
+    this.patchState({ columns: structuredClone(step.columns) as ColumnSpec[], selected: 0, days: step.days, view: step.view });
+    this.fileErrors = [];
+    this.confirmReset = false;
+    this.runMessage = '';
+    this.setStoryUrl(index);
+  }
+
+  /** Go to a step of the story: its structures loaded and reset, ready to run. */
+  private async enterStory(index: number) {
+    if (!(index >= 0 && index < STORY.length)) return;
+    this.openStory(index);
+    await import('./fg-story.ts');
+    await this.rebuildAndReset();
+    if (this.storyIndex !== index) return;
+    this.storyLoaded = index;
+    await this.updateComplete;
+    this.renderRoot.querySelector('fg-story')?.focusHeading();
+  }
+
+  /** Leave the story: everything it loaded stays, as in the free sandbox. */
+  private leaveStory() {
+    this.storyIndex = undefined;
+    this.setStoryUrl(undefined);
+    this.shareMessage = t('story.sandbox');
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#story-start')?.focus());
+  }
+
+  /** Run the step at the fastest speed (from where it is, if it was paused). */
+  private runStory() {
+    this.setSpeed(SPEEDS.length - 1);
+    if (this.sim.status === 'paused') this.toggleRun();
+  }
+
+  /** Whether the structures and days on screen are still the step's own. */
+  private storyIntact(): boolean {
+    const step = this.storyIndex === undefined ? undefined : STORY[this.storyIndex];
+    return !!step && this.state.days === step.days && JSON.stringify(this.state.columns) === JSON.stringify(step.columns);
+  }
+
+  /** The step's run, once finished and its summaries fetched (the headline strip's figures). */
+  private storyRun(): StoryRun | undefined {
+    if (this.sim.status !== 'done' || !this.storyIntact() || this.storyLoaded !== this.storyIndex || this.sim.data.length !== this.state.columns.length) return undefined;
+    const heads = this.sim.data.map((d, i) => headlineOf(d, this.sim.summaries[i]));
+    if (!heads.length || heads.some((h) => !h || !h.km)) return undefined;
+    return { heads: heads as NonNullable<(typeof heads)[number]>[], peakOpen: this.sim.data.map((d) => peak(d?.open ?? [])) };
+  }
+
+  private storyStatus(run: StoryRun | undefined): StoryStatus {
+    if (!this.storyIntact()) return 'changed';
+    if (run) return 'done';
+    if (this.storyLoaded !== this.storyIndex || this.sim.status === 'loading') return 'loading';
+    return this.sim.status === 'running' ? 'running' : 'ready';
+  }
+
+  /** What a view's part the story points at, when the step shows that view. */
+  private storyTarget(view: View): string {
+    const step = this.storyIndex === undefined ? undefined : STORY[this.storyIndex];
+    return step && step.view === view ? step.target : '';
+  }
+
+  /** Scroll to what the step points at and move focus there. */
+  private storyLook() {
+    const step = this.storyIndex === undefined ? undefined : STORY[this.storyIndex];
+    const tag = step && STORY_HOSTS[step.view];
+    if (!step || !tag) return;
+    if (this.state.view !== step.view) this.patchState({ view: step.view });
+    void this.updateComplete.then(() => {
+      const host = this.renderRoot.querySelector(tag) as (Element & { targetElement?(id: string): HTMLElement | null }) | null;
+      const el = host?.targetElement?.(step.target);
+      if (!el) return;
+      el.setAttribute('tabindex', '-1');
+      el.setAttribute('aria-label', targetName(step.view, step.target));
+      el.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      el.focus({ preventScroll: true });
+    });
+  }
+
+  private storyPanel() {
+    if (this.storyIndex === undefined) return '';
+    const run = this.storyRun();
+    // Short names, without the changed mark (the stress week's shock is part of the step).
+    const titles = this.built.map((b, i) => {
+      const sc = b.scenario ?? b.base;
+      return sc ? nameOf(sc).split(/[:：]/)[0] : t('picker.structure', { n: i + 1 });
+    });
+    return html`<fg-story .lang=${this.state.lang} .index=${this.storyIndex} .status=${this.storyStatus(run)} .day=${this.sim.day}
+      .run=${run} .names=${titles} .answer=${this.storyAnswers[this.storyIndex]}
+      @story-go=${(e: CustomEvent<number>) => void this.enterStory(e.detail)}
+      @story-run=${() => this.runStory()}
+      @story-answer=${(e: CustomEvent<string>) => (this.storyAnswers = { ...this.storyAnswers, [this.storyIndex!]: e.detail })}
+      @story-look=${() => this.storyLook()}
+      @story-leave=${() => this.leaveStory()}></fg-story>`;
   }
 
   // -------------------------------------------------------------- structures and parameters
@@ -464,7 +605,8 @@ export class FgApp extends LitElement {
   // -------------------------------------------------------------- sharing and exports
 
   private async share() {
-    const url = `${location.origin}${location.pathname}${await encodeState(this.state)}`;
+    const story = this.storyIndex === undefined ? '' : `?story=${this.storyIndex + 1}`;
+    const url = `${location.origin}${location.pathname}${story}${await encodeState(this.state)}`;
     history.replaceState(null, '', url);
     try {
       await navigator.clipboard.writeText(url);
@@ -627,6 +769,8 @@ export class FgApp extends LitElement {
         <nav class="tools" aria-label=${t('app.tools')}>
           <button id="lang" lang=${getLang() === 'en' ? 'zh-CN' : 'en'} aria-label=${`${t('app.language')} — ${t('app.languageLabel')}`} aria-keyshortcuts="L"
             @click=${() => this.setLanguage(getLang() === 'en' ? 'zh' : 'en')}>${t('app.language')}</button>
+          <button id="story-start" class="story-start" aria-keyshortcuts="G" aria-label=${t('app.storyLabel')} title=${t('app.storyLabel')}
+            aria-pressed=${this.storyIndex !== undefined} @click=${() => void this.enterStory(this.storyIndex ?? this.storyLast)}>${t('app.story')}</button>
           <button id="share" @click=${() => this.share()}>${t('app.share')}</button>
           <button id="brief" aria-label=${t('brief.buttonLabel')} title=${t('brief.buttonLabel')} @click=${() => this.openBrief()}>${t('brief.button')}</button>
           <button id="help" aria-keyshortcuts="?" @click=${() => this.toggleHelp()} aria-label=${t('app.help')}>?</button>
@@ -672,6 +816,7 @@ export class FgApp extends LitElement {
             }}></fg-params>
         </aside>
         <main id="main" tabindex="-1">
+          ${this.storyPanel()}
           <div role="tablist" aria-label=${t('tabs.label')} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
             ${VIEWS.map((v) => html`<button role="tab" id="tab-${v}" aria-selected=${st.view === v} aria-controls="panel" tabindex=${st.view === v ? 0 : -1}
               @click=${() => this.patchState({ view: v })}>${t(VIEW_KEYS[v])}</button>`)}
@@ -739,7 +884,7 @@ export class FgApp extends LitElement {
     switch (st.view) {
       case 'charts':
         return html`<fg-headline .lang=${st.lang} .summaries=${this.sim.summaries} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-headline>
-          <fg-compare .lang=${st.lang} .days=${st.days} .live=${this.sim.status === 'running'} .context=${this.exportContext()} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`;
+          <fg-compare .lang=${st.lang} .days=${st.days} .live=${this.sim.status === 'running'} .context=${this.exportContext()} .highlight=${this.storyTarget('charts')} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`;
       case 'map':
         return this.mapView();
       case 'structure':
@@ -756,7 +901,7 @@ export class FgApp extends LitElement {
 
   private helpDialog() {
     const rows: [string, MessageKey][] = [
-      ['Space', 'help.space'], ['S', 'help.step'], ['R', 'help.reset'], ['1 2 3 4', 'help.speed'], ['C M O E W I', 'help.views'], ['L', 'help.lang'], ['?', 'help.help'],
+      ['Space', 'help.space'], ['S', 'help.step'], ['R', 'help.reset'], ['1 2 3 4', 'help.speed'], ['C M O E W I', 'help.views'], ['G', 'help.story'], ['L', 'help.lang'], ['?', 'help.help'],
     ];
     return html`<dialog aria-labelledby="help-title">
       <h2 id="help-title">${t('help.title')}</h2>

@@ -31,8 +31,7 @@ export function tierLines(d: RunData): { i: number; label: string; color: string
     });
 }
 
-/** The ids of the live charts, as embeds name them (`?embed=<id>`). */
-export const CHART_IDS = ['throughput', 'time-to-close', 'service-targets', 'local-resolution', 'utilisation', 'cost', 'cost-per-case', 'trust'] as const;
+export { CHART_IDS } from '../chart-ids.ts';
 
 /**
  * The live charts: every chart has one panel per structure on the same scales. Metrics are
@@ -45,7 +44,9 @@ export class FgCompare extends LitElement {
     /** A run is under way: the charts draw in animation frames (see FgChart). */
     live: { type: Boolean },
     /** Show only the chart with this id (an embed). */
-    only: { type: String } };
+    only: { type: String },
+    /** Outline the chart with this id (what the guided story points at). */
+    highlight: { type: String } };
   declare columns: CompareColumn[];
   /** Structures, seed, days and source for exported charts. */
   declare context: ChartContext | undefined;
@@ -53,9 +54,11 @@ export class FgCompare extends LitElement {
   declare days: number;
   declare live: boolean;
   declare only: string;
+  declare highlight: string;
 
   static styles = css`
     :host { display: block; }
+    fg-chart.story-target { outline: 4px solid #e66100; outline-offset: 3px; border-radius: 4px; scroll-margin-top: 1rem; }
   `;
 
   constructor() {
@@ -64,11 +67,19 @@ export class FgCompare extends LitElement {
     this.days = 365;
     this.live = false;
     this.only = '';
+    this.highlight = '';
   }
 
   protected updated(): void {
-    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('fg-chart'))
+    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('fg-chart')) {
       el.style.display = this.only && el.getAttribute('chart-id') !== this.only ? 'none' : '';
+      el.classList.toggle('story-target', !!this.highlight && el.getAttribute('chart-id') === this.highlight);
+    }
+  }
+
+  /** The chart with this id, for pointing at it. */
+  targetElement(id: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`fg-chart[chart-id="${CSS.escape(id)}"]`);
   }
 
   private panels(f: (d: RunData) => Line[], note?: (d: RunData) => string | undefined): Panel[] {

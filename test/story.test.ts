@@ -1,0 +1,188 @@
+/**
+ * The guided story in a real browser (Debian's chromium): a student finds it at once, runs
+ * it from the first step to the last in English (desktop) and Chinese (phone), every chart
+ * drawn after each step's run and every figure in the text equal to the run's own summary;
+ * a prediction is recorded and checked against what the model produced; leaving keeps the
+ * structures; `?story=N` opens a step and a bad step says so and keeps the rest of the link.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, shots, useApp } from './browser-app.ts';
+
+useApp();
+
+const STEPS = 6;
+
+/** Per chart, per panel: whether it has drawn data (a line with points, or a bar above zero). */
+const chartsDrawn = (p: Page): Promise<Record<string, boolean[]>> =>
+  p.locator('fg-compare').evaluate((el) =>
+    Object.fromEntries([...el.shadowRoot!.querySelectorAll('fg-chart')].map((c) => [
+      c.getAttribute('chart-id'),
+      [...c.shadowRoot!.querySelectorAll('svg g.panel')].map((g) => {
+        const lines = [...g.querySelectorAll('path[fill="none"][stroke]')].filter((x) => !x.closest('.tick') && !x.classList.contains('domain') && !x.closest('.legend-item'));
+        const withPoints = lines.some((x) => ((x.getAttribute('d') ?? '').match(/L/g) ?? []).length >= 3);
+        const bars = [...g.querySelectorAll('rect')].some((r) => !r.closest('.legend-item') && Number(r.getAttribute('height')) > 0 && r.getAttribute('fill') !== 'none' && r.getAttribute('fill') !== '#fff');
+        return withPoints || bars;
+      }),
+    ])),
+  );
+
+/**
+ * The figures a step can name, computed here from the run's summaries and series (not by the
+ * story's code): the names are the metrics of ui/story.ts FIGURE_METRICS.
+ */
+const fromSummary = (p: Page) =>
+  p.evaluate(() => {
+    const app = document.querySelector('fg-app') as unknown as {
+      sim: { summaries: Record<string, any>[]; data: { open: number[] }[] };
+    };
+    return app.sim.summaries.map((s, i) => ({
+      localShare: s.localResolutionShare, meanClosed: s.hoursToClose.mean, p50: s.hoursToCloseAll.p50, p90: s.hoursToCloseAll.p90,
+      accept30m: s.sla.accept30m, onsite1h: s.sla.onsite1h, close24h: s.sla.close24h, difficult5wd: s.sla.difficult5wd,
+      costPerCase: s.cost.perCaseYuan, trust: s.trust.mean, peakOpen: Math.max(0, ...app.sim.data[i].open),
+    }));
+  });
+
+/** The figures the step's text shows: name → value (from the element's data) and text. */
+const shownFigures = (p: Page) =>
+  p.locator('fg-story').evaluate((el) =>
+    [...el.shadowRoot!.querySelectorAll<HTMLElement>('#story-result-text [data-fig]')].map((f) => ({ name: f.dataset.fig!, value: Number(f.dataset.value), text: f.textContent! })));
+
+/** Which structure (column) and metric each figure of each step names, as the story's text says. */
+const FIGURES: Record<string, [string, number]>[] = [
+  { local: ['localShare', 0], p50: ['p50', 0], p90: ['p90', 0] },
+  { meanA: ['meanClosed', 0], meanB: ['meanClosed', 1], p90A: ['p90', 0], p90B: ['p90', 1] },
+  { localA: ['localShare', 0], localB: ['localShare', 1] },
+  { accept: ['accept30m', 1], onsite: ['onsite1h', 1], close: ['close24h', 1], difficult: ['difficult5wd', 1], closeA: ['close24h', 0], local: ['localShare', 1] },
+  { costA: ['costPerCase', 0], costB: ['costPerCase', 1], meanA: ['meanClosed', 0], meanB: ['meanClosed', 1] },
+  { peakA: ['peakOpen', 0], peakB: ['peakOpen', 1], p90A: ['p90', 0], p90B: ['p90', 1] },
+];
+
+const story = (p: Page) => p.locator('fg-story');
+
+/** Run the step shown, predicting the first choice; return what the run produced. */
+async function runStep(p: Page, n: number) {
+  await expect.poll(() => story(p).locator('#story-title').textContent()).toMatch(new RegExp(`^${n}\\.`));
+  expect(await story(p).locator('#story-result').count()).toBe(0);
+  const choice = story(p).locator('input[name="story-choice"]').first();
+  await choice.check();
+  await story(p).locator('#story-run').click();
+  await story(p).locator('#story-result').waitFor({ timeout: 60_000 });
+  expect(await choice.isChecked()).toBe(true);
+  expect(await choice.isDisabled()).toBe(true);
+  const drawn = await chartsDrawn(p);
+  expect(Object.keys(drawn)).toHaveLength(8);
+  for (const [id, panels] of Object.entries(drawn)) expect(panels.length > 0 && panels.every(Boolean), `step ${n}, chart ${id}: ${JSON.stringify(panels)}`).toBe(true);
+  const want = await fromSummary(p);
+  const shown = await shownFigures(p);
+  expect(shown.map((f) => f.name).sort()).toEqual(Object.keys(FIGURES[n - 1]).sort());
+  for (const f of shown) {
+    const [metric, col] = FIGURES[n - 1][f.name];
+    const v = (want[col] as Record<string, number>)[metric];
+    expect(f.value, `step ${n}, ${f.name}`).toBeCloseTo(v, 9);
+    expect(f.text, `step ${n}, ${f.name}`).toMatch(/\d/);
+  }
+  // The target chart is outlined and named in the announcement.
+  const target = await p.locator('fg-compare').evaluate((el) => [...el.shadowRoot!.querySelectorAll('fg-chart.story-target')].map((c) => c.getAttribute('chart-id')));
+  expect(target).toHaveLength(1);
+  expect(await story(p).locator('#story-announce').textContent()).toMatch(/\S/);
+  return { want, check: (await story(p).locator('#story-check').textContent())!.replace(/\s+/g, ' ') };
+}
+
+describe('the guided story', () => {
+  it('is found at once, runs from the first step to the last in English with every chart drawn and the figures of the run, and ends in the sandbox with the state kept', async () => {
+    const p = await openPage({ width: 1440, height: 900 });
+    // The way in: a button in the header, reached by Tab from the top of the page.
+    const start = p.locator('#story-start');
+    expect(await start.isVisible()).toBe(true);
+    await start.focus();
+    await p.keyboard.press('Enter');
+    await expect.poll(() => p.evaluate(() => location.search)).toBe('?story=1');
+    for (let n = 1; n <= STEPS; n++) {
+      const { want, check } = await runStep(p, n);
+      // The prediction (the first choice) and the model's answer, from the summaries.
+      if (n === 2) {
+        const model = want[1].meanClosed < want[0].meanClosed ? 'Faster' : 'Slower';
+        expect(check).toContain('You predicted: Faster.');
+        expect(check).toContain(`The model’s run says: ${model}.`);
+        expect(check).toContain(model === 'Faster' ? 'Your prediction matches the model.' : 'The model disagrees with your prediction');
+        await p.screenshot({ path: path.join(shots, 'story-step2-1440.png') });
+        await story(p).locator('#story-show').click();
+        await expect.poll(() => p.locator('fg-compare').evaluate((el) => el.shadowRoot!.activeElement?.getAttribute('chart-id'))).toBe('time-to-close');
+        // Scrolled to the top of the window.
+        await expect.poll(() => p.locator('fg-compare').evaluate((el) => Math.round(el.shadowRoot!.querySelector('fg-chart[chart-id="time-to-close"]')!.getBoundingClientRect().top))).toBeLessThan(40);
+        await p.screenshot({ path: path.join(shots, 'story-step2-chart-1440.png') });
+      }
+      if (n === 6) {
+        expect(check).toContain(want[1].peakOpen > want[0].peakOpen ? 'says: Longgang 2021’s.' : 'says: The traditional county’s.');
+        await story(p).locator('#story-finish').click();
+      } else await story(p).locator('#story-next').click();
+    }
+    // The sandbox: the story closed, the last step's structures and run kept.
+    await expect.poll(() => story(p).count()).toBe(0);
+    expect(await p.evaluate(() => location.search)).toBe('');
+    const cols = await p.evaluate(() => (document.querySelector('fg-app') as unknown as { state: { columns: unknown[] } }).state.columns);
+    expect(cols).toEqual([
+      { preset: 'traditional-county', changes: { shocks: [{ kind: 'typhoon', startDay: 7 }] } },
+      { preset: 'longgang-2021', changes: { shocks: [{ kind: 'typhoon', startDay: 7 }] } },
+    ]);
+    expect(await p.locator('fg-run-controls .status').textContent()).toMatch(/Finished: 28 days/);
+    expect(await p.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id)).toBe('story-start');
+  });
+
+  it('runs in Chinese on a phone (390 × 844) without horizontal overflow, every figure from the run', async () => {
+    const p = await openPage({ width: 390, height: 844 });
+    await p.locator('#lang').click();
+    await p.locator('#story-start').click();
+    for (let n = 1; n <= STEPS; n++) {
+      const { check } = await runStep(p, n);
+      expect(check).toMatch(/你的预测：.+。/);
+      expect(check).toMatch(/模型运行的结果：.+。/);
+      expect(await p.evaluate(() => document.documentElement.scrollWidth), `step ${n}`).toBeLessThanOrEqual(390);
+      if (n === 4) {
+        await story(p).locator('#story-teacher summary').click();
+        await story(p).locator('#story-title').scrollIntoViewIfNeeded();
+        await p.screenshot({ path: path.join(shots, 'story-step4-390-zh.png'), fullPage: false });
+        await story(p).locator('#story-result').scrollIntoViewIfNeeded();
+        await p.screenshot({ path: path.join(shots, 'story-step4-390-zh-result.png') });
+      }
+      if (n < STEPS) await story(p).locator('#story-next').click();
+    }
+    expect(await story(p).locator('#story-finish').textContent()).toContain('完成');
+  });
+
+  it('opens the step a link names, keeps the rest of the link, and says clearly when the step does not exist', async () => {
+    const first = await openPage({ width: 1440, height: 900 });
+    await first.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await expect.poll(() => first.evaluate(() => location.hash)).toMatch(/^#s=/);
+    const before = await first.evaluate(() => location.hash);
+    await first.keyboard.press('l');
+    // The link carries the language.
+    await expect.poll(() => first.evaluate(() => location.hash)).not.toBe(before);
+    const hash = await first.evaluate(() => location.hash);
+
+    const p = await openPage({ width: 1440, height: 900 }, `?story=3${hash}`);
+    await expect.poll(() => story(p).locator('#story-title').textContent()).toMatch(/^3\. 2020年/);
+    expect(await p.evaluate(() => (document.querySelector('fg-app') as unknown as { state: { columns: { preset: string }[] } }).state.columns.map((c) => c.preset))).toEqual(['longgang-2019', 'longgang-2020']);
+    // The link a teacher copies from here opens the same step.
+    await p.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await p.locator('#share').click();
+    expect(await p.evaluate(() => navigator.clipboard.readText())).toMatch(/\?story=3#s=/);
+    // Leaving keeps the step's structures.
+    await story(p).locator('#story-leave').click();
+    await expect.poll(() => story(p).count()).toBe(0);
+    expect(await p.evaluate(() => (document.querySelector('fg-app') as unknown as { state: { columns: { preset: string }[] } }).state.columns.map((c) => c.preset))).toEqual(['longgang-2019', 'longgang-2020']);
+
+    for (const bad of ['9', 'abc', '0']) {
+      const q = await openPage({ width: 1440, height: 900 }, `?story=${bad}${hash}`);
+      await expect.poll(() => q.locator('#link-message').textContent()).toContain(`链接要求的导览步骤“${bad}”不存在；应为 1 到 6 的整数`);
+      expect(await q.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+      expect(await story(q).count()).toBe(0);
+      expect(await q.evaluate(() => location.search)).toBe('');
+      expect(await q.evaluate(() => (document.querySelector('fg-app') as unknown as { state: { columns: { preset: string }[] } }).state.columns.map((c) => c.preset))).toEqual(['traditional-county', 'longgang-2021']);
+    }
+    const en = await openPage({ width: 1440, height: 900 }, '?story=12');
+    await expect.poll(() => en.locator('#link-message').textContent()).toContain('The link asks for story step “12”, which does not exist; expected a whole number from 1 to 6.');
+  });
+});

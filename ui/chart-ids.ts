@@ -1,0 +1,3 @@
+/** The ids of the live charts, as embeds (`?embed=<id>`) and the guided story name them. */
+export const CHART_IDS = ['throughput', 'time-to-close', 'service-targets', 'local-resolution', 'utilisation', 'cost', 'cost-per-case', 'trust'] as const;
+export type ChartId = (typeof CHART_IDS)[number];

@@ -1,0 +1,184 @@
+import { LitElement, css, html } from 'lit';
+import { SEED_DOCUMENTS } from '../../scenarios/sources.ts';
+import { formatValue } from '../headline.ts';
+import { fmt, getLang, t, type MessageKey } from '../i18n.ts';
+import { STORY, STRESS_DAY, storyFigures, targetName, templateParts, type FigureUnit, type StoryRun } from '../story.ts';
+
+/** Where the story's step stands: loading its structures, ready, running, finished with its run, or its structures changed since. */
+export type StoryStatus = 'loading' | 'ready' | 'running' | 'done' | 'changed';
+
+/** A figure with its unit. */
+function figureText(value: number, unit: FigureUnit): string {
+  return unit === 'cases' ? `${fmt(value)} ${t('unit.cases')}` : formatValue(value, unit);
+}
+
+/**
+ * One step of the guided story: what it shows, the seed fact it rests on, a question to
+ * answer before the run, the run's figures in words and whether they bear the prediction
+ * out, what to look at, and notes for the teacher. The app loads and runs the structures.
+ *
+ * @fires story-go - detail: the index of the step to go to
+ * @fires story-run - run this step
+ * @fires story-answer - detail: the id of the choice predicted
+ * @fires story-look - show the part of the view the step points at
+ * @fires story-leave - close the story, keeping the state
+ */
+export class FgStory extends LitElement {
+  static properties = {
+    /** The language: a change re-renders the strings. */
+    lang: { type: String },
+    index: { type: Number },
+    status: { type: String },
+    day: { type: Number },
+    /** The step's run, once finished (figures counted as the headline strip counts them). */
+    run: { attribute: false },
+    /** Short names of the structures, in column order. */
+    names: { attribute: false },
+    /** The choice predicted, if any. */
+    answer: { type: String },
+  };
+  declare index: number;
+  declare status: StoryStatus;
+  declare day: number;
+  declare run: StoryRun | undefined;
+  declare names: string[];
+  declare answer: string | undefined;
+
+  static styles = css`
+    :host { display: block; border: 2px solid #1a5fb4; border-radius: 8px; padding: 0.6rem 0.9rem; margin: 0.5rem 0 0.75rem; background: #f6f9fe; line-height: 1.45; }
+    [hidden] { display: none !important; }
+    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; margin: 0; }
+    .bar { display: flex; flex-wrap: wrap; gap: 0.4rem 0.75rem; align-items: center; }
+    .label { font-weight: 600; color: #1a5fb4; }
+    ol { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; padding: 0; margin: 0; }
+    button { font: inherit; padding: 0.25rem 0.65rem; border: 1px solid #1a1a1a; background: #fff; color: #1a1a1a; border-radius: 4px; cursor: pointer; }
+    button:focus-visible, input:focus-visible, summary:focus-visible, h2:focus-visible { outline: 3px solid #e66100; outline-offset: 2px; }
+    ol button { min-width: 2.2rem; }
+    ol button[aria-current='step'] { background: #1a5fb4; color: #fff; border-color: #1a5fb4; font-weight: 600; }
+    .leave { margin-left: auto; }
+    h2 { font-size: 1.15rem; margin: 0.5rem 0 0.3rem; }
+    p { margin: 0.35rem 0; }
+    blockquote { margin: 0.5rem 0; padding: 0.3rem 0.7rem; border-left: 4px solid #c58a00; background: #fff; }
+    blockquote p { margin: 0.15rem 0; }
+    cite { display: block; font-size: 0.85rem; color: #333; font-style: normal; }
+    fieldset { border: 1px solid #999; border-radius: 6px; margin: 0.5rem 0; padding: 0.3rem 0.7rem 0.5rem; background: #fff; }
+    legend { font-weight: 600; padding: 0 0.3rem; }
+    .choices { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; }
+    .choices label { display: inline-flex; gap: 0.35rem; align-items: center; cursor: pointer; }
+    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.4rem 0; }
+    .primary { background: #1a5fb4; color: #fff; border-color: #1a5fb4; font-weight: 600; }
+    .result { background: #fff; border: 1px solid #2a7a2a; border-radius: 6px; padding: 0.3rem 0.7rem; margin: 0.5rem 0; }
+    .result h3 { font-size: 1rem; margin: 0.2rem 0; }
+    .fig { font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .right { color: #1d5e1d; font-weight: 600; }
+    .wrong { color: #8a3b00; font-weight: 600; }
+    .changed { background: #fff4ce; border: 1px solid #c58a00; border-radius: 4px; padding: 0.3rem 0.6rem; }
+    details { margin: 0.4rem 0; }
+    summary { cursor: pointer; font-weight: 600; }
+    nav.steps { display: flex; flex-wrap: wrap; gap: 0.5rem; justify-content: space-between; margin-top: 0.5rem; }
+    .status { color: #333; font-variant-numeric: tabular-nums; }
+    @media (max-width: 700px) {
+      :host { padding: 0.5rem 0.6rem; }
+      .leave { margin-left: 0; }
+      h2 { font-size: 1.05rem; }
+    }
+  `;
+
+  constructor() {
+    super();
+    this.index = 0;
+    this.status = 'ready';
+    this.day = 0;
+    this.names = [];
+  }
+
+  private fire(name: string, detail?: unknown) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  /** Focus the step's heading (after moving to another step). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  private seedTitle(id: string): string {
+    const d = SEED_DOCUMENTS.find((x) => x.id === id);
+    return d ? (getLang() === 'zh' ? d.title : d.titleEn) : id;
+  }
+
+  /** The result template with the run's figures, each in an element of its own carrying its value. */
+  private result(run: StoryRun) {
+    const step = STORY[this.index];
+    const figures = storyFigures(step, run);
+    const words: Record<string, string> = { a: this.names[0] ?? '', b: this.names[1] ?? '', days: fmt(step.days) };
+    return templateParts(t(step.result)).map((p) => {
+      if ('text' in p) return p.text;
+      const f = figures[p.name];
+      if (f) return html`<strong class="fig" data-fig=${p.name} data-value=${String(f.value)}>${figureText(f.value, f.unit)}</strong>`;
+      return words[p.name] ?? `{${p.name}}`;
+    });
+  }
+
+  render() {
+    const step = STORY[this.index];
+    const n = this.index + 1;
+    const last = this.index === STORY.length - 1;
+    const q = step.question;
+    const done = this.status === 'done' && this.run;
+    const model = done ? q.answer(this.run!) : undefined;
+    const choice = (id: string | undefined) => t(q.choices.find((c) => c.id === id)?.label ?? ('story.choice.none' as MessageKey));
+    const chart = targetName(step.view, step.target);
+    return html`
+      <section aria-labelledby="story-title">
+        <div class="bar">
+          <span class="label">${t('story.label')} · ${t('story.stepOf', { n, total: STORY.length })}</span>
+          <ol aria-label=${t('story.steps')}>${STORY.map((s, i) => html`<li><button id="story-step-${i + 1}" aria-current=${i === this.index ? 'step' : 'false'}
+            aria-label=${t('story.stepButton', { n: i + 1, title: t(s.title) })} title=${t(s.title)} @click=${() => this.fire('story-go', i)}>${i + 1}</button></li>`)}</ol>
+          <button class="leave" id="story-leave" @click=${() => this.fire('story-leave')}>${t('story.leave')}</button>
+        </div>
+        <h2 id="story-title" tabindex="-1">${t(step.title)}</h2>
+        <p id="story-intro">${t(step.intro, { days: fmt(step.days), shockDay: STRESS_DAY })}</p>
+        <blockquote id="story-facts" aria-label=${t('story.facts')}>
+          ${step.facts.map((f) => html`<p>${t(f.text)}</p><cite>${t('story.source', { id: f.seed, title: this.seedTitle(f.seed) })}</cite>`)}
+        </blockquote>
+        <fieldset id="story-predict">
+          <legend>${t('story.ask', { question: t(q.prompt) })}</legend>
+          <div class="choices" role="radiogroup">${q.choices.map((c) => html`<label><input type="radio" name="story-choice" value=${c.id}
+            .checked=${this.answer === c.id} ?disabled=${this.status === 'running' || !!done}
+            @change=${() => this.fire('story-answer', c.id)} />${t(c.label)}</label>`)}</div>
+        </fieldset>
+        ${this.status === 'changed'
+          ? html`<p class="changed" id="story-changed">${t('story.changed')} <button id="story-reload" @click=${() => this.fire('story-go', this.index)}>${t('story.reload')}</button></p>`
+          : html`<div class="actions">
+            ${done ? '' : html`<button class="primary" id="story-run" ?disabled=${this.status === 'running' || this.status === 'loading'} @click=${() => this.fire('story-run')}>${t('story.run', { days: fmt(step.days) })}</button>`}
+            <span class="status">${this.status === 'running' ? t('story.running', { day: fmt(Math.floor(this.day)), days: fmt(step.days) }) : done ? '' : this.answer ? '' : t('story.predictFirst')}</span>
+          </div>`}
+        <p class="sr" aria-live="polite" id="story-announce">${done ? t('story.announce', { n, chart }) : ''}</p>
+        ${done ? html`
+          <div class="result" id="story-result">
+            <h3>${t('story.resultTitle', { days: fmt(step.days) })}</h3>
+            <p id="story-result-text">${this.result(this.run!)}</p>
+            <p id="story-check">${this.answer ? t('story.yourAnswer', { choice: choice(this.answer) }) : t('story.noAnswer')}
+              ${t('story.modelAnswer', { choice: choice(model) })}
+              ${this.answer ? html`<span class=${this.answer === model ? 'right' : 'wrong'}>${this.answer === model ? t('story.right') : t('story.wrong')}</span>` : ''}</p>
+            <p id="story-look">${t('story.lookAt', { chart })} ${t(step.look)} <button id="story-show" @click=${() => this.fire('story-look')}>${t('story.show')}</button></p>
+          </div>` : ''}
+        <details id="story-teacher"><summary>${t('story.teacher')}</summary><p>${t(step.teacher)}</p></details>
+        <nav class="steps" aria-label=${t('story.steps')}>
+          <button id="story-prev" ?disabled=${this.index === 0} @click=${() => this.fire('story-go', this.index - 1)}>${t('story.prev')}</button>
+          ${last
+            ? html`<button class="primary" id="story-finish" @click=${() => this.fire('story-leave')}>${t('story.finish')}</button>`
+            : html`<button class="primary" id="story-next" @click=${() => this.fire('story-go', this.index + 1)}>${t('story.next', { title: t(STORY[this.index + 1].title) })}</button>`}
+        </nav>
+      </section>
+    `;
+  }
+}
+
+customElements.define('fg-story', FgStory);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fg-story': FgStory;
+  }
+}
