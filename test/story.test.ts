@@ -168,7 +168,7 @@ describe('the guided story', () => {
     // The link a teacher copies from here opens the same step.
     await p.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await p.locator('#share').click();
-    expect(await p.evaluate(() => navigator.clipboard.readText())).toMatch(/\?story=3#s=/);
+    await expect.poll(() => p.evaluate(() => navigator.clipboard.readText())).toMatch(/\?story=3#s=/);
     // Leaving keeps the step's structures.
     await story(p).locator('#story-leave').click();
     await expect.poll(() => story(p).count()).toBe(0);
