@@ -7,13 +7,15 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../scenarios/sources.ts';
 import type { Headline } from '../ui/headline.ts';
-import { en, type MessageKey } from '../ui/messages/en.ts';
+import { en } from '../ui/messages/en.ts';
+import { storyEn, type StoryKey } from '../ui/messages/story-en.ts';
+import { storyZh } from '../ui/messages/story-zh.ts';
 import { zh } from '../ui/messages/zh.ts';
 import { buildColumn, PRESET_IDS, VIEWS } from '../ui/state.ts';
 import { FIGURE_METRICS, parseStoryParam, peak, placeholders, STORY, STORY_TARGETS, storyFigures, templateParts, type StoryRun } from '../ui/story.ts';
 import { CHART_IDS } from '../ui/chart-ids.ts';
 
-const keysOf = (step: (typeof STORY)[number]): MessageKey[] => [
+const keysOf = (step: (typeof STORY)[number]): StoryKey[] => [
   step.title, step.intro, step.result, step.teacher, step.look, step.question.prompt,
   ...step.question.choices.map((c) => c.label), ...step.facts.map((f) => f.text),
 ];
@@ -55,15 +57,19 @@ describe('the story steps', () => {
 
   it('has every string in English and Chinese, and each result names only the run’s figures and structures', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(storyZh).sort()).toEqual(Object.keys(storyEn).sort());
+    // The story's strings are loaded with it, apart from the first screen's.
+    expect(Object.keys(storyEn).filter((k) => k in en)).toEqual([]);
+    for (const k of Object.keys(storyEn) as StoryKey[]) expect(new Set(placeholders(storyZh[k])), k).toEqual(new Set(placeholders(storyEn[k])));
     for (const step of STORY) {
       for (const k of keysOf(step)) {
-        expect(en[k], `${step.id}: ${k}`).toMatch(/\S/);
-        expect(zh[k], `${step.id}: ${k}`).toMatch(/\S/);
-        expect(new Set(placeholders(zh[k])), `${step.id}: ${k}`).toEqual(new Set(placeholders(en[k])));
+        expect(storyEn[k], `${step.id}: ${k}`).toMatch(/\S/);
+        expect(storyZh[k], `${step.id}: ${k}`).toMatch(/\S/);
+        expect(new Set(placeholders(storyZh[k])), `${step.id}: ${k}`).toEqual(new Set(placeholders(storyEn[k])));
       }
       const names = step.figures.map((f) => f.name);
       expect(new Set(names).size, step.id).toBe(names.length);
-      for (const lang of [en, zh]) {
+      for (const lang of [storyEn, storyZh]) {
         const used = placeholders(lang[step.result]);
         // Every figure appears, and nothing else but the structures' names and the days.
         expect(new Set(used.filter((p) => names.includes(p))), step.id).toEqual(new Set(names));

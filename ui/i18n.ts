@@ -2,12 +2,21 @@
  * Strings shown to users, in English and Chinese, and locale-aware number formatting.
  * Components read `t()` and re-render when the language changes (the app re-renders all).
  */
-import { en, type MessageKey } from './messages/en.ts';
+import { en, type MessageKey as BaseKey } from './messages/en.ts';
+import type { StoryKey } from './messages/story-en.ts';
 import { zh } from './messages/zh.ts';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: Lang[] = ['en', 'zh'];
-const tables: Record<Lang, Record<MessageKey, string>> = { en, zh };
+/** The keys of every message: those of the first screen and those of parts loaded later (the guided story). */
+export type MessageKey = BaseKey | StoryKey;
+const tables: Record<Lang, Partial<Record<MessageKey, string>>> = { en: { ...en }, zh: { ...zh } };
+
+/** Add the messages of a part loaded later (the same keys in both languages). */
+export function addMessages(more: { en: Partial<Record<MessageKey, string>>; zh: Partial<Record<MessageKey, string>> }): void {
+  Object.assign(tables.en, more.en);
+  Object.assign(tables.zh, more.zh);
+}
 
 let lang: Lang = 'en';
 
@@ -25,7 +34,7 @@ export function locale(): string {
 }
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const s = tables[lang][key] ?? en[key] ?? key;
+  const s = tables[lang][key] ?? tables.en[key] ?? key;
   return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 }
 
@@ -55,4 +64,3 @@ export function nameOf(x: { name: string; nameZh?: string }): string {
   return lang === 'zh' && x.nameZh ? x.nameZh : x.name;
 }
 
-export type { MessageKey };

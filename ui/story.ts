@@ -8,6 +8,7 @@
 import { CHART_IDS, type ChartId } from './chart-ids.ts';
 import type { Headline } from './headline.ts';
 import { t, type MessageKey } from './i18n.ts';
+import type { StoryKey } from './messages/story-en.ts';
 import type { ColumnSpec, View } from './state.ts';
 
 /** What a step can point at, per view: a step's `target` is one of these for its `view`. */
@@ -57,12 +58,12 @@ export interface StoryFigure {
 
 export interface StoryChoice {
   id: string;
-  label: MessageKey;
+  label: StoryKey;
 }
 
 /** Asked before the run; the model's answer is computed from the run. */
 export interface StoryQuestion {
-  prompt: MessageKey;
+  prompt: StoryKey;
   choices: readonly StoryChoice[];
   /** The id of the choice the run bears out. */
   answer: (r: StoryRun) => string;
@@ -70,22 +71,22 @@ export interface StoryQuestion {
 
 /** A fact from a seed document (scenarios/sources.ts), as the step quotes it. */
 export interface StoryFact {
-  text: MessageKey;
+  text: StoryKey;
   seed: string;
 }
 
 export interface StoryStep {
   id: string;
-  title: MessageKey;
+  title: StoryKey;
   /** What the step shows, before the run. */
-  intro: MessageKey;
+  intro: StoryKey;
   /** After the run: a template naming the structures `{a}`, `{b}`, `{days}` and the figures. */
-  result: MessageKey;
+  result: StoryKey;
   figures: readonly StoryFigure[];
   facts: readonly StoryFact[];
   question: StoryQuestion;
   /** Notes for the teacher (shown folded). */
-  teacher: MessageKey;
+  teacher: StoryKey;
   /** The structures loaded, in order. */
   columns: readonly ColumnSpec[];
   /** Days the step runs. */
@@ -94,7 +95,7 @@ export interface StoryStep {
   view: View;
   target: string;
   /** Why the target shows the point (said when it is highlighted). */
-  look: MessageKey;
+  look: StoryKey;
 }
 
 /** Structures b (column 1) against a (column 0): which closes cases faster on average. */

@@ -10,8 +10,12 @@ import { fieldOf, labelOf, shownValue } from '../params.ts';
 import { getPath } from '../../scenarios/path.ts';
 import { SimController } from '../sim-controller.ts';
 import { buildColumn, decodeState, defaultState, encodeState, loadValidator, MAX_COLUMNS, presetColumn, PRESET_IDS, SPEEDS, VIEWS, type AppState, type BuiltColumn, type ColumnSpec, type View } from '../state.ts';
-import { parseStoryParam, peak, STORY, targetName, type StoryRun } from '../story.ts';
+import type { StoryRun, StoryStep } from '../story.ts';
 import type { StoryStatus } from './fg-story.ts';
+
+/** The guided story's code, loaded when a student opens it (or a link names a step). */
+type StoryModule = typeof import('../story.ts');
+const loadStory = async (): Promise<StoryModule> => (await import('./fg-story.ts')).storyModule;
 import { CHART_IDS } from './fg-compare.ts';
 
 /** What a page can embed alone (`?embed=<id>`): any chart, or the living map. */
@@ -72,6 +76,8 @@ export class FgApp extends LitElement {
   declare storyAnswers: Record<number, string>;
   /** The step the story button returns to. */
   private storyLast = 0;
+  /** The story's code, once loaded. */
+  private storyMod: StoryModule | undefined;
   /** The step whose structures the simulation has loaded (the run shown belongs to it). */
   declare storyLoaded: number | undefined;
   /** The last replications' results, while they belong to the current inputs (for the brief). */
@@ -172,10 +178,12 @@ export class FgApp extends LitElement {
     window.addEventListener('keyup', this.onKeyUp);
     window.addEventListener('pointerdown', this.onPointer, true);
     window.addEventListener('hashchange', this.onHash);
-    const story = this.embed ? undefined : parseStoryParam(new URLSearchParams(location.search).get('story'));
+    const param = this.embed ? null : new URLSearchParams(location.search).get('story');
+    if (param !== null) this.storyMod = await loadStory();
+    const story = this.storyMod?.parseStoryParam(param);
     await this.restoreFromLink(story && 'index' in story ? story.index : undefined);
     if (story && 'error' in story) {
-      const msg = t('story.invalid', { got: story.error, n: STORY.length });
+      const msg = t('story.invalid', { got: story.error, n: this.storyMod!.STORY.length });
       this.linkMessage = this.linkMessage ? `${this.linkMessage} ${msg}` : msg;
       this.setStoryUrl(undefined);
     }
@@ -405,10 +413,9 @@ export class FgApp extends LitElement {
 
   /** Put a step's structures, days and view in the state (the caller rebuilds and resets). */
   private openStory(index: number) {
-    const step = STORY[index];
+    const step = this.storyMod!.STORY[index];
     this.storyIndex = this.storyLast = index;
     this.storyLoaded = undefined;
-    void import('./fg-story.ts');
     this.patchState({ columns: structuredClone(step.columns) as ColumnSpec[], selected: 0, days: step.days, view: step.view });
     this.fileErrors = [];
     this.confirmReset = false;
@@ -416,11 +423,16 @@ export class FgApp extends LitElement {
     this.setStoryUrl(index);
   }
 
+  /** The step shown, if the story is open. */
+  private storyStep(): StoryStep | undefined {
+    return this.storyIndex === undefined ? undefined : this.storyMod?.STORY[this.storyIndex];
+  }
+
   /** Go to a step of the story: its structures loaded and reset, ready to run. */
   private async enterStory(index: number) {
-    if (!(index >= 0 && index < STORY.length)) return;
+    this.storyMod ??= await loadStory();
+    if (!(index >= 0 && index < this.storyMod.STORY.length)) return;
     this.openStory(index);
-    await import('./fg-story.ts');
     await this.rebuildAndReset();
     if (this.storyIndex !== index) return;
     this.storyLoaded = index;
@@ -444,7 +456,7 @@ export class FgApp extends LitElement {
 
   /** Whether the structures and days on screen are still the step's own. */
   private storyIntact(): boolean {
-    const step = this.storyIndex === undefined ? undefined : STORY[this.storyIndex];
+    const step = this.storyStep();
     return !!step && this.state.days === step.days && JSON.stringify(this.state.columns) === JSON.stringify(step.columns);
   }
 
@@ -453,7 +465,7 @@ export class FgApp extends LitElement {
     if (this.sim.status !== 'done' || !this.storyIntact() || this.storyLoaded !== this.storyIndex || this.sim.data.length !== this.state.columns.length) return undefined;
     const heads = this.sim.data.map((d, i) => headlineOf(d, this.sim.summaries[i]));
     if (!heads.length || heads.some((h) => !h || !h.km)) return undefined;
-    return { heads: heads as NonNullable<(typeof heads)[number]>[], peakOpen: this.sim.data.map((d) => peak(d?.open ?? [])) };
+    return { heads: heads as NonNullable<(typeof heads)[number]>[], peakOpen: this.sim.data.map((d) => this.storyMod!.peak(d?.open ?? [])) };
   }
 
   private storyStatus(run: StoryRun | undefined): StoryStatus {
@@ -465,13 +477,13 @@ export class FgApp extends LitElement {
 
   /** What a view's part the story points at, when the step shows that view. */
   private storyTarget(view: View): string {
-    const step = this.storyIndex === undefined ? undefined : STORY[this.storyIndex];
+    const step = this.storyStep();
     return step && step.view === view ? step.target : '';
   }
 
   /** Scroll to what the step points at and move focus there. */
   private storyLook() {
-    const step = this.storyIndex === undefined ? undefined : STORY[this.storyIndex];
+    const step = this.storyStep();
     const tag = step && STORY_HOSTS[step.view];
     if (!step || !tag) return;
     if (this.state.view !== step.view) this.patchState({ view: step.view });
@@ -480,7 +492,7 @@ export class FgApp extends LitElement {
       const el = host?.targetElement?.(step.target);
       if (!el) return;
       el.setAttribute('tabindex', '-1');
-      el.setAttribute('aria-label', targetName(step.view, step.target));
+      el.setAttribute('aria-label', this.storyMod!.targetName(step.view, step.target));
       el.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
       el.focus({ preventScroll: true });
     });

@@ -1,11 +1,19 @@
 import { LitElement, css, html } from 'lit';
 import { SEED_DOCUMENTS } from '../../scenarios/sources.ts';
 import { formatValue } from '../headline.ts';
-import { fmt, getLang, t, type MessageKey } from '../i18n.ts';
+import { addMessages, fmt, getLang, t } from '../i18n.ts';
+import { storyEn } from '../messages/story-en.ts';
+import { storyZh } from '../messages/story-zh.ts';
+import * as story from '../story.ts';
 import { STORY, STRESS_DAY, storyFigures, targetName, templateParts, type FigureUnit, type StoryRun } from '../story.ts';
+
+/** The story's steps and logic, for the app that loads this element when the story opens. */
+export const storyModule = story;
 
 /** Where the story's step stands: loading its structures, ready, running, finished with its run, or its structures changed since. */
 export type StoryStatus = 'loading' | 'ready' | 'running' | 'done' | 'changed';
+
+addMessages({ en: storyEn, zh: storyZh });
 
 /** A figure with its unit. */
 function figureText(value: number, unit: FigureUnit): string {
@@ -126,7 +134,7 @@ export class FgStory extends LitElement {
     const q = step.question;
     const done = this.status === 'done' && this.run;
     const model = done ? q.answer(this.run!) : undefined;
-    const choice = (id: string | undefined) => t(q.choices.find((c) => c.id === id)?.label ?? ('story.choice.none' as MessageKey));
+    const choice = (id: string | undefined) => t(q.choices.find((c) => c.id === id)?.label ?? 'story.choice.none');
     const chart = targetName(step.view, step.target);
     return html`
       <section aria-labelledby="story-title">
