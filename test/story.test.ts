@@ -5,12 +5,27 @@
  * a prediction is recorded and checked against what the model produced; leaving keeps the
  * structures; `?story=N` opens a step and a bad step says so and keeps the rest of the link.
  */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, shots, useApp } from './browser-app.ts';
 
 useApp();
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page (printed, with the rest). */
+async function axeSerious(p: Page, what: string) {
+  await p.addScriptTag({ content: AXE });
+  const found = await p.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length, first: JSON.stringify(v.nodes[0]?.target) }));
+  });
+  console.log(`axe (${what}):`, found.length ? found.map((v) => `${v.id} ${v.impact} ×${v.n} ${v.first}`).join(', ') : 'no violations');
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
 
 const STEPS = 6;
 
@@ -99,6 +114,7 @@ describe('the guided story', () => {
     await start.focus();
     await p.keyboard.press('Enter');
     await expect.poll(() => p.evaluate(() => location.search)).toBe('?story=1');
+    await p.screenshot({ path: path.join(shots, 'story-step1-1440.png') });
     for (let n = 1; n <= STEPS; n++) {
       const { want, check } = await runStep(p, n);
       // The prediction (the first choice) and the model's answer, from the summaries.
@@ -108,6 +124,7 @@ describe('the guided story', () => {
         expect(check).toContain(`The model’s run says: ${model}.`);
         expect(check).toContain(model === 'Faster' ? 'Your prediction matches the model.' : 'The model disagrees with your prediction');
         await p.screenshot({ path: path.join(shots, 'story-step2-1440.png') });
+        expect(await axeSerious(p, 'story, English, step 2 run')).toEqual([]);
         await story(p).locator('#story-show').click();
         await expect.poll(() => p.locator('fg-compare').evaluate((el) => el.shadowRoot!.activeElement?.getAttribute('chart-id'))).toBe('time-to-close');
         // Scrolled to the top of the window.
@@ -142,6 +159,7 @@ describe('the guided story', () => {
       expect(await p.evaluate(() => document.documentElement.scrollWidth), `step ${n}`).toBeLessThanOrEqual(390);
       if (n === 4) {
         await story(p).locator('#story-teacher summary').click();
+        expect(await axeSerious(p, 'story, Chinese, phone, step 4 run')).toEqual([]);
         await story(p).locator('#story-title').scrollIntoViewIfNeeded();
         await p.screenshot({ path: path.join(shots, 'story-step4-390-zh.png'), fullPage: false });
         await story(p).locator('#story-result').scrollIntoViewIfNeeded();
@@ -169,6 +187,14 @@ describe('the guided story', () => {
     await p.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await p.locator('#share').click();
     await expect.poll(() => p.evaluate(() => navigator.clipboard.readText())).toMatch(/\?story=3#s=/);
+    // Changing the step's structures or days: the step says its result is for its own, and reloads them on request.
+    await p.locator('#days').fill('30');
+    await p.locator('#days').press('Enter');
+    await story(p).locator('#story-changed').waitFor();
+    expect(await story(p).locator('#story-run').count()).toBe(0);
+    await story(p).locator('#story-reload').click();
+    await story(p).locator('#story-run').waitFor();
+    expect(await p.locator('#days').inputValue()).toBe('60');
     // Leaving keeps the step's structures.
     await story(p).locator('#story-leave').click();
     await expect.poll(() => story(p).count()).toBe(0);

@@ -178,10 +178,12 @@ export class FgApp extends LitElement {
     window.addEventListener('keyup', this.onKeyUp);
     window.addEventListener('pointerdown', this.onPointer, true);
     window.addEventListener('hashchange', this.onHash);
+    // Read now: the link follows the state shortly after the first render, before the story's code may have loaded.
+    const hash = location.hash;
     const param = this.embed ? null : new URLSearchParams(location.search).get('story');
     if (param !== null) this.storyMod = await loadStory();
     const story = this.storyMod?.parseStoryParam(param);
-    await this.restoreFromLink(story && 'index' in story ? story.index : undefined);
+    await this.restoreFromLink(story && 'index' in story ? story.index : undefined, hash);
     if (story && 'error' in story) {
       const msg = t('story.invalid', { got: story.error, n: this.storyMod!.STORY.length });
       this.linkMessage = this.linkMessage ? `${this.linkMessage} ${msg}` : msg;
@@ -205,8 +207,8 @@ export class FgApp extends LitElement {
   };
 
   /** Restore the state from the link; with a story step, that step's structures over it. */
-  private async restoreFromLink(storyIndex?: number) {
-    const decoded = await decodeState(location.hash);
+  private async restoreFromLink(storyIndex?: number, hash = location.hash) {
+    const decoded = await decodeState(hash);
     if (decoded) {
       if (decoded.problems.length)
         this.linkMessage = t('link.invalid', {

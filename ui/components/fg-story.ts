@@ -151,7 +151,7 @@ export class FgStory extends LitElement {
         </blockquote>
         <fieldset id="story-predict">
           <legend>${t('story.ask', { question: t(q.prompt) })}</legend>
-          <div class="choices" role="radiogroup">${q.choices.map((c) => html`<label><input type="radio" name="story-choice" value=${c.id}
+          <div class="choices">${q.choices.map((c) => html`<label><input type="radio" name="story-choice" value=${c.id}
             .checked=${this.answer === c.id} ?disabled=${this.status === 'running' || !!done}
             @change=${() => this.fire('story-answer', c.id)} />${t(c.label)}</label>`)}</div>
         </fieldset>
