@@ -157,6 +157,10 @@ describe('the guided story', () => {
       expect(check).toMatch(/你的预测：.+。/);
       expect(check).toMatch(/模型运行的结果：.+。/);
       expect(await p.evaluate(() => document.documentElement.scrollWidth), `step ${n}`).toBeLessThanOrEqual(390);
+      if (n === 1) {
+        await story(p).locator('#story-title').scrollIntoViewIfNeeded();
+        await p.screenshot({ path: path.join(shots, 'story-step1-390-zh.png') });
+      }
       if (n === 4) {
         await story(p).locator('#story-teacher summary').click();
         expect(await axeSerious(p, 'story, Chinese, phone, step 4 run')).toEqual([]);

@@ -62,6 +62,7 @@ export class FgStory extends LitElement {
     button { font: inherit; padding: 0.25rem 0.65rem; border: 1px solid #1a1a1a; background: #fff; color: #1a1a1a; border-radius: 4px; cursor: pointer; }
     button:focus-visible, input:focus-visible, summary:focus-visible, h2:focus-visible { outline: 3px solid #e66100; outline-offset: 2px; }
     ol button { min-width: 2.2rem; }
+    button:disabled { opacity: 0.55; cursor: default; }
     ol button[aria-current='step'] { background: #1a5fb4; color: #fff; border-color: #1a5fb4; font-weight: 600; }
     .leave { margin-left: auto; }
     h2 { font-size: 1.15rem; margin: 0.5rem 0 0.3rem; }
@@ -70,8 +71,9 @@ export class FgStory extends LitElement {
     blockquote p { margin: 0.15rem 0; }
     cite { display: block; font-size: 0.85rem; color: #333; font-style: normal; }
     fieldset { border: 1px solid #999; border-radius: 6px; margin: 0.5rem 0; padding: 0.3rem 0.7rem 0.5rem; background: #fff; }
-    legend { font-weight: 600; padding: 0 0.3rem; }
-    .choices { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; }
+    /* Floated: the question sits inside the box, not across its border. */
+    legend { float: left; width: 100%; font-weight: 600; padding: 0; margin: 0.1rem 0 0.3rem; }
+    .choices { clear: both; display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; }
     .choices label { display: inline-flex; gap: 0.35rem; align-items: center; cursor: pointer; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.4rem 0; }
     .primary { background: #1a5fb4; color: #fff; border-color: #1a5fb4; font-weight: 600; }
