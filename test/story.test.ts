@@ -82,8 +82,10 @@ async function runStep(p: Page, n: number) {
   expect(await story(p).locator('#story-result').count()).toBe(0);
   const choice = story(p).locator('input[name="story-choice"]').first();
   await choice.check();
+  const t0 = Date.now();
   await story(p).locator('#story-run').click();
   await story(p).locator('#story-result').waitFor({ timeout: 60_000 });
+  console.log(`story step ${n}: run and result in ${Date.now() - t0} ms`);
   expect(await choice.isChecked()).toBe(true);
   expect(await choice.isDisabled()).toBe(true);
   const drawn = await chartsDrawn(p);
@@ -132,6 +134,7 @@ describe('the guided story', () => {
         await p.screenshot({ path: path.join(shots, 'story-step2-chart-1440.png') });
       }
       if (n === 6) {
+        await story(p).screenshot({ path: path.join(shots, 'story-step6-1440.png') });
         expect(check).toContain(want[1].peakOpen > want[0].peakOpen ? 'says: Longgang 2021’s.' : 'says: The traditional county’s.');
         await story(p).locator('#story-finish').click();
       } else await story(p).locator('#story-next').click();

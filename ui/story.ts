@@ -11,7 +11,12 @@ import { t, type MessageKey } from './i18n.ts';
 import type { StoryKey } from './messages/story-en.ts';
 import type { ColumnSpec, View } from './state.ts';
 
-/** What a step can point at, per view: a step's `target` is one of these for its `view`. */
+/**
+ * What a step can point at, per view: a step's `target` is one of these for its `view`.
+ * Another view joins by listing its targets here and its element in fg-app's STORY_HOSTS
+ * (an element with a `highlight` property and a `targetElement(id)` method, as fg-compare
+ * has); a step then shows it with `view` and `target`.
+ */
 export const STORY_TARGETS: Partial<Record<View, readonly string[]>> = { charts: CHART_IDS };
 
 const CHART_HEADINGS: Record<ChartId, MessageKey> = {
