@@ -135,7 +135,6 @@ export class FgApp extends LitElement {
     .sharebox { width: 100%; font: inherit; }
     nav.tools { display: flex; gap: 0.5rem; flex-wrap: wrap; }
     .story-start { background: #1a5fb4; color: #fff; border-color: #1a5fb4; font-weight: 600; }
-    .story-start[aria-pressed='true'] { background: #fff; color: #1a5fb4; }
     [hidden] { display: none !important; }
     .exports { justify-content: flex-start; margin-top: 0.5rem; }
     .params-toggle, .drawer-close { display: none; }
@@ -378,7 +377,7 @@ export class FgApp extends LitElement {
     else if (['1', '2', '3', '4'].includes(k)) this.setSpeed(Number(k) - 1);
     else if (e.key === '?') this.toggleHelp();
     else if (k === 'l') this.setLanguage(getLang() === 'en' ? 'zh' : 'en');
-    else if (k === 'g') void this.enterStory(this.storyIndex ?? this.storyLast);
+    else if (k === 'g') this.openOrShowStory();
     else if (k in VIEW_SHORTCUTS) this.patchState({ view: VIEW_SHORTCUTS[k] });
   };
 
@@ -440,6 +439,12 @@ export class FgApp extends LitElement {
     this.storyLoaded = index;
     await this.updateComplete;
     this.renderRoot.querySelector('fg-story')?.focusHeading();
+  }
+
+  /** Open the story at the step last seen; when it is open, bring its step into view. */
+  private openOrShowStory() {
+    if (this.storyIndex === undefined) void this.enterStory(this.storyLast);
+    else this.renderRoot.querySelector('fg-story')?.focusHeading();
   }
 
   /** Leave the story: everything it loaded stays, as in the free sandbox. */
@@ -784,7 +789,7 @@ export class FgApp extends LitElement {
           <button id="lang" lang=${getLang() === 'en' ? 'zh-CN' : 'en'} aria-label=${`${t('app.language')} — ${t('app.languageLabel')}`} aria-keyshortcuts="L"
             @click=${() => this.setLanguage(getLang() === 'en' ? 'zh' : 'en')}>${t('app.language')}</button>
           <button id="story-start" class="story-start" aria-keyshortcuts="G" aria-label=${t('app.storyLabel')} title=${t('app.storyLabel')}
-            aria-pressed=${this.storyIndex !== undefined} @click=${() => void this.enterStory(this.storyIndex ?? this.storyLast)}>${t('app.story')}</button>
+            @click=${() => this.openOrShowStory()}>${t('app.story')}</button>
           <button id="share" @click=${() => this.share()}>${t('app.share')}</button>
           <button id="brief" aria-label=${t('brief.buttonLabel')} title=${t('brief.buttonLabel')} @click=${() => this.openBrief()}>${t('brief.button')}</button>
           <button id="help" aria-keyshortcuts="?" @click=${() => this.toggleHelp()} aria-label=${t('app.help')}>?</button>

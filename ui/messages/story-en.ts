@@ -24,7 +24,7 @@ export const storyEn = {
   'story.show': 'Show the chart',
   'story.announce': 'Step {n} finished. Highlighted: {chart}.',
   'story.teacher': 'Teacher notes',
-  'story.changed': 'The structures, days or seed were changed since this step was loaded: its result is for its own structures.',
+  'story.changed': 'The structures or the days were changed since this step was loaded: the step’s question and figures are for its own structures and days.',
   'story.reload': 'Load this step again',
   'story.choice.faster': 'Faster',
   'story.choice.slower': 'Slower',

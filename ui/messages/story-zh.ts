@@ -26,7 +26,7 @@ export const storyZh: Record<StoryKey, string> = {
   'story.show': '显示图表',
   'story.announce': '第 {n} 步运行完毕。已高亮：{chart}。',
   'story.teacher': '教师说明',
-  'story.changed': '加载本步后，结构、天数或随机种子已被修改：本步的结果只对应它自己的结构。',
+  'story.changed': '加载本步后，结构或天数已被修改：本步的问题和数字只对应它自己的结构和天数。',
   'story.reload': '重新加载本步',
   'story.choice.faster': '更快',
   'story.choice.slower': '更慢',
