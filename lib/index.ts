@@ -18,7 +18,16 @@ export type { RunOptions, SimulateOptions, RunResult, Simulation } from '../sim/
 export type { Snapshot, Summary, Sla, Percentiles } from '../sim/metrics.ts';
 export { ConservationError } from '../sim/metrics.ts';
 export { replicationSeed } from '../sim/rng.ts';
-export { Tracer, hoursByKind, hoursToClose, type Journey, type Segment, type SegmentKind, type Outcome, type TracerOptions } from '../sim/trace.ts';
+export {
+  Tracer,
+  hoursByKind,
+  hoursToClose,
+  type Journey,
+  type Segment,
+  type SegmentKind,
+  type Outcome,
+  type TracerOptions,
+} from '../sim/trace.ts';
 export { METRICS, METRIC_IDS, METRIC_BY_ID, DEFAULT_METRICS, type MetricInfo } from '../sim/catalog.ts';
 export { parseScenario, validateScenario, ScenarioError, type ScenarioProblem, type ValidationResult } from '../scenarios/validate.ts';
 export {
