@@ -4,6 +4,7 @@
  * in every structure, and it is the same resident's problem in each; the page stays
  * responsive while the map runs at full speed (long tasks measured and printed).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -55,6 +56,17 @@ describe('the living map', () => {
     const s = await mapSummaries(p);
     expect(s[1]).toMatch(/Most open cases: \S.* \d+, [\d.]+ per 1,000 residents\./);
     await p.screenshot({ path: path.join(shots, 'map-1440.png'), fullPage: true });
+    // The map downloads as a PNG that stands alone: wider than both panels, taller than them with its title, legend and source.
+    const [download] = await Promise.all([p.waitForEvent('download'), p.locator('#map-png').click()]);
+    expect(download.suggestedFilename()).toBe('living-map.png');
+    const file = path.join(shots, 'map-download.png');
+    await download.saveAs(file);
+    const png = fs.readFileSync(file);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    const panelBoxes = await p.locator('fg-map canvas').evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect()).map((r) => [r.width, r.height]));
+    expect(w / 2).toBeGreaterThan(panelBoxes[0][0] + panelBoxes[1][0]);
+    expect(h / 2).toBeGreaterThan(Math.max(panelBoxes[0][1], panelBoxes[1][1]) + 100);
 
     // Follow a case until it is closed in both structures; its steps add up to its time to close.
     const { journey } = await followAndCheck(p);

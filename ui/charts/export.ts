@@ -147,3 +147,127 @@ export async function copyEmbedCode(code: string, copied: string, fallback: stri
     return `${fallback} ${code}`;
   }
 }
+
+/** A legend entry of a canvas figure: a dot (filled, or a ring) and its text. */
+export interface CanvasKey {
+  colour: string;
+  ring?: boolean;
+  /** A colour scale drawn as a bar (low to high) instead of a dot. */
+  ramp?: string[];
+  text: string;
+}
+
+const RAMP_W = 44;
+const keyWidth = (ctx: CanvasRenderingContext2D, k: CanvasKey) => (k.ramp ? RAMP_W + 6 : 16) + ctx.measureText(k.text).width + 14;
+
+/**
+ * Canvases (one per structure) as one PNG that stands alone: the title and what was run,
+ * each canvas under its caption side by side, the legend, and the source line.
+ */
+export async function canvasFigure(panels: { caption: string; canvas: HTMLCanvasElement }[], keys: CanvasKey[], meta: ExportMeta): Promise<Blob> {
+  const pad = 14;
+  const gap = 16;
+  const cssW = panels.map((p) => p.canvas.clientWidth || p.canvas.width / 2);
+  const cssH = panels.map((p) => p.canvas.clientHeight || p.canvas.height / 2);
+  const W = Math.max(480, cssW.reduce((a, b) => a + b, 0) + gap * (panels.length - 1) + 2 * pad);
+  const measure = document.createElement('canvas').getContext('2d')!;
+  const wrap = (s: string, size: number) => {
+    measure.font = `${size}px ${CHART_FONT}`;
+    const out: string[] = [];
+    let line = '';
+    for (const word of s.split(/(?<=\s)|(?=[\u3000-\u9fff])/)) {
+      if (line && measure.measureText(line + word).width > W - 2 * pad) {
+        out.push(line.trimEnd());
+        line = word.trimStart();
+      } else line += word;
+    }
+    if (line) out.push(line.trimEnd());
+    return out;
+  };
+  const head = [...wrap(meta.title, 16).map((l) => ({ l, size: 16, weight: 700 })), ...meta.lines.flatMap((x) => wrap(x, 12).map((l) => ({ l, size: 12, weight: 400 })))];
+  const foot = wrap(meta.source, 11);
+  const keyRows: CanvasKey[][] = [[]];
+  let x = 0;
+  measure.font = `12px ${CHART_FONT}`;
+  for (const k of keys) {
+    const w = keyWidth(measure, k);
+    if (x + w > W - 2 * pad && keyRows[keyRows.length - 1].length) {
+      keyRows.push([]);
+      x = 0;
+    }
+    keyRows[keyRows.length - 1].push(k);
+    x += w;
+  }
+  const headH = head.reduce((a, h) => a + h.size + 5, 0);
+  const H = pad + headH + 8 + 18 + Math.max(...cssH) + 10 + keyRows.length * 18 + 6 + foot.length * 15 + pad;
+  const canvas = document.createElement('canvas');
+  canvas.width = 2 * W;
+  canvas.height = 2 * H;
+  const ctx = canvas.getContext('2d')!;
+  ctx.scale(2, 2);
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, W, H);
+  ctx.fillStyle = '#1a1a1a';
+  ctx.textBaseline = 'top';
+  let y = pad;
+  for (const h of head) {
+    ctx.font = `${h.weight} ${h.size}px ${CHART_FONT}`;
+    ctx.fillText(h.l, pad, y);
+    y += h.size + 5;
+  }
+  y += 8;
+  let px = pad;
+  panels.forEach((p, i) => {
+    ctx.font = `700 13px ${CHART_FONT}`;
+    ctx.fillStyle = '#1a1a1a';
+    ctx.fillText(p.caption, px, y, cssW[i]);
+    ctx.drawImage(p.canvas, px, y + 18, cssW[i], cssH[i]);
+    px += cssW[i] + gap;
+  });
+  y += 18 + Math.max(...cssH) + 10;
+  ctx.font = `12px ${CHART_FONT}`;
+  for (const row of keyRows) {
+    let kx = pad;
+    for (const k of row) {
+      if (k.ramp) {
+        const g = ctx.createLinearGradient(kx, 0, kx + RAMP_W, 0);
+        k.ramp.forEach((c, i) => g.addColorStop(i / Math.max(1, k.ramp!.length - 1), c));
+        ctx.fillStyle = g;
+        ctx.fillRect(kx, y + 2, RAMP_W, 10);
+        ctx.strokeStyle = '#999';
+        ctx.lineWidth = 1;
+        ctx.strokeRect(kx + 0.5, y + 2.5, RAMP_W - 1, 9);
+        ctx.fillStyle = '#1a1a1a';
+        ctx.fillText(k.text, kx + RAMP_W + 6, y);
+        kx += keyWidth(ctx, k);
+        continue;
+      }
+      ctx.beginPath();
+      ctx.arc(kx + 5, y + 7, 4, 0, 2 * Math.PI);
+      if (k.ring) {
+        ctx.strokeStyle = k.colour;
+        ctx.lineWidth = 1.5;
+        ctx.stroke();
+      } else {
+        ctx.fillStyle = k.colour;
+        ctx.fill();
+      }
+      ctx.fillStyle = '#1a1a1a';
+      ctx.fillText(k.text, kx + 14, y);
+      kx += keyWidth(ctx, k);
+    }
+    y += 18;
+  }
+  y += 6;
+  ctx.font = `11px ${CHART_FONT}`;
+  ctx.fillStyle = '#333';
+  for (const l of foot) {
+    ctx.fillText(l, pad, y);
+    y += 15;
+  }
+  return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG failed'))), 'image/png'));
+}
+
+export async function downloadCanvasFigure(panels: { caption: string; canvas: HTMLCanvasElement }[], keys: CanvasKey[], meta: ExportMeta, name: string): Promise<void> {
+  save(await canvasFigure(panels, keys, meta), `${name}.png`);
+}

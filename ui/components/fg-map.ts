@@ -11,7 +11,8 @@ import { LitElement, css, html } from 'lit';
 import * as d3 from 'd3';
 import { fmt, t } from '../i18n.ts';
 import { groupName, mapLayout, officeName, type MapLayout } from '../map-layout.ts';
-import { copyEmbedCode, embedIframe } from '../charts/export.ts';
+import { copyEmbedCode, downloadCanvasFigure, embedIframe, type CanvasKey } from '../charts/export.ts';
+import type { ChartContext } from '../charts/fg-chart.ts';
 import { ENDED_STRIDE, LIVE_STRIDE, MAP_STATES, type MapFrame, type SessionInfo } from '../../workers/session.ts';
 
 export interface MapPanel {
@@ -64,6 +65,7 @@ export class FgMap extends LitElement {
     followed: { type: Number },
     tint: { state: true },
     embedMessage: { state: true },
+    context: { attribute: false },
   };
 
   declare lang: string;
@@ -72,6 +74,8 @@ export class FgMap extends LitElement {
   declare followed: number;
   declare tint: Tint;
   declare embedMessage: string;
+  /** Structures, seed and days, and the source line: what a downloaded map says about itself. */
+  declare context: ChartContext | undefined;
 
   private layouts: (MapLayout | undefined)[] = [];
   private widths: number[] = [];
@@ -141,6 +145,7 @@ export class FgMap extends LitElement {
             <option value="backlog" ?selected=${this.tint === 'backlog'}>${t('map.tintBacklog')}</option>
             <option value="trust" ?selected=${this.tint === 'trust'}>${t('map.tintTrust')}</option>
           </select></label>
+        <button id="map-png" aria-label=${t('map.pngLabel')} @click=${() => void this.downloadPng()}>PNG</button>
         <button id="map-embed" aria-label=${t('map.embedLabel')} @click=${() => this.copyEmbed()}>${t('export.embed')}</button>
         ${this.embedMessage ? html`<span role="status" class="embed-message">${this.embedMessage}</span>` : ''}
       </div>
@@ -382,6 +387,34 @@ export class FgMap extends LitElement {
     for (let k = 0; k < n; k++) if (live[k * LIVE_STRIDE + 1] !== ST_UNNOTICED) reported.push(live[k * LIVE_STRIDE]);
     const pool = reported.length ? reported : Array.from({ length: n }, (_, k) => live[k * LIVE_STRIDE]);
     this.emit(pool[Math.floor(Math.random() * pool.length)]);
+  }
+
+  /** The legend as the downloaded figure draws it. */
+  legendKeys(): CanvasKey[] {
+    return [
+      { colour: DOT_OPEN, ring: true, text: t('map.unnoticed') },
+      { colour: DOT_OPEN, text: t('map.open') },
+      { colour: DOT_LATE, text: t('map.late') },
+      { colour: DOT_CLOSED, text: t('map.closed') },
+      {
+        colour: '', ramp: [0, 0.5, 1].map((u) => (this.tint === 'backlog' ? d3.interpolateOranges : d3.interpolateBlues)(0.05 + 0.8 * u)),
+        text: `${t('map.tint')}: ${this.tint === 'backlog' ? `${t('map.tintBacklog')}, 0–${fmt(this.backlogMax(), 1)}` : t('map.tintTrust')}`,
+      },
+    ];
+  }
+
+  private async downloadPng() {
+    const panels = this.panels.flatMap((p, i) => {
+      const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(`canvas[data-i="${i}"]`);
+      return canvas ? [{ caption: p.title, canvas }] : [];
+    });
+    const every = this.panels[0]?.info.followEvery ?? 0;
+    const day = this.panels[0]?.map?.day ?? 0;
+    await downloadCanvasFigure(panels, this.legendKeys(), {
+      title: t('map.pngTitle', { day: fmt(Math.floor(day + 1e-9)) }),
+      lines: [...(this.context?.lines ?? []), t('map.schematic'), every > 0 ? t('map.everyPng', { k: fmt(every) }) : ''].filter(Boolean),
+      source: this.context?.source ?? '',
+    }, 'living-map');
   }
 
   private async copyEmbed() {
