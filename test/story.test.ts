@@ -154,6 +154,8 @@ describe('the guided story', () => {
   it('runs in Chinese on a phone (390 × 844) without horizontal overflow, every figure from the run', async () => {
     const p = await openPage({ width: 390, height: 844 });
     await p.locator('#lang').click();
+    await expect.poll(() => p.locator('#story-start').textContent()).toBe('改革导览');
+    await p.screenshot({ path: path.join(shots, 'story-entry-390-zh.png') });
     await p.locator('#story-start').click();
     for (let n = 1; n <= STEPS; n++) {
       const { check } = await runStep(p, n);
