@@ -58,7 +58,8 @@ export async function openPage(viewport: { width: number; height: number }, hash
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}${hash}`);
   await page.locator('#run').waitFor();
-  await expect.poll(() => page.locator('#run').isEnabled()).toBe(true);
+  // A loaded machine can take more than the poll's default second to start the workers.
+  await expect.poll(() => page.locator('#run').isEnabled(), { timeout: 15_000 }).toBe(true);
   return page;
 }
 
