@@ -29,6 +29,9 @@ async function axeSerious(p: Page, what: string) {
 
 const STEPS = 6;
 
+/** Poll with room for a loaded machine (the story's code and the workers load as the page runs). */
+const poll = <T>(f: () => Promise<T>) => expect.poll(f, { timeout: 10_000 });
+
 /** Per chart, per panel: whether it has drawn data (a line with points, or a bar above zero). */
 const chartsDrawn = (p: Page): Promise<Record<string, boolean[]>> =>
   p.locator('fg-compare').evaluate((el) =>
@@ -78,7 +81,7 @@ const story = (p: Page) => p.locator('fg-story');
 
 /** Run the step shown, predicting the first choice; return what the run produced. */
 async function runStep(p: Page, n: number) {
-  await expect.poll(() => story(p).locator('#story-title').textContent()).toMatch(new RegExp(`^${n}\\.`));
+  await poll(() => story(p).locator('#story-title').textContent()).toMatch(new RegExp(`^${n}\\.`));
   expect(await story(p).locator('#story-result').count()).toBe(0);
   const choice = story(p).locator('input[name="story-choice"]').first();
   await choice.check();
@@ -115,7 +118,7 @@ describe('the guided story', () => {
     expect(await start.isVisible()).toBe(true);
     await start.focus();
     await p.keyboard.press('Enter');
-    await expect.poll(() => p.evaluate(() => location.search)).toBe('?story=1');
+    await poll(() => p.evaluate(() => location.search)).toBe('?story=1');
     await p.screenshot({ path: path.join(shots, 'story-step1-1440.png') });
     for (let n = 1; n <= STEPS; n++) {
       const { want, check } = await runStep(p, n);
@@ -128,9 +131,9 @@ describe('the guided story', () => {
         await p.screenshot({ path: path.join(shots, 'story-step2-1440.png') });
         expect(await axeSerious(p, 'story, English, step 2 run')).toEqual([]);
         await story(p).locator('#story-show').click();
-        await expect.poll(() => p.locator('fg-compare').evaluate((el) => el.shadowRoot!.activeElement?.getAttribute('chart-id'))).toBe('time-to-close');
+        await poll(() => p.locator('fg-compare').evaluate((el) => el.shadowRoot!.activeElement?.getAttribute('chart-id'))).toBe('time-to-close');
         // Scrolled to the top of the window.
-        await expect.poll(() => p.locator('fg-compare').evaluate((el) => Math.round(el.shadowRoot!.querySelector('fg-chart[chart-id="time-to-close"]')!.getBoundingClientRect().top))).toBeLessThan(40);
+        await poll(() => p.locator('fg-compare').evaluate((el) => Math.round(el.shadowRoot!.querySelector('fg-chart[chart-id="time-to-close"]')!.getBoundingClientRect().top))).toBeLessThan(40);
         await p.screenshot({ path: path.join(shots, 'story-step2-chart-1440.png') });
       }
       if (n === 6) {
@@ -140,7 +143,7 @@ describe('the guided story', () => {
       } else await story(p).locator('#story-next').click();
     }
     // The sandbox: the story closed, the last step's structures and run kept.
-    await expect.poll(() => story(p).count()).toBe(0);
+    await poll(() => story(p).count()).toBe(0);
     expect(await p.evaluate(() => location.search)).toBe('');
     const cols = await p.evaluate(() => (document.querySelector('fg-app') as unknown as { state: { columns: unknown[] } }).state.columns);
     expect(cols).toEqual([
@@ -154,7 +157,7 @@ describe('the guided story', () => {
   it('runs in Chinese on a phone (390 × 844) without horizontal overflow, every figure from the run', async () => {
     const p = await openPage({ width: 390, height: 844 });
     await p.locator('#lang').click();
-    await expect.poll(() => p.locator('#story-start').textContent()).toBe('改革导览');
+    await poll(() => p.locator('#story-start').textContent()).toBe('改革导览');
     await p.screenshot({ path: path.join(shots, 'story-entry-390-zh.png') });
     await p.locator('#story-start').click();
     for (let n = 1; n <= STEPS; n++) {
@@ -182,20 +185,20 @@ describe('the guided story', () => {
   it('opens the step a link names, keeps the rest of the link, and says clearly when the step does not exist', async () => {
     const first = await openPage({ width: 1440, height: 900 });
     await first.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await expect.poll(() => first.evaluate(() => location.hash)).toMatch(/^#s=/);
+    await poll(() => first.evaluate(() => location.hash)).toMatch(/^#s=/);
     const before = await first.evaluate(() => location.hash);
     await first.keyboard.press('l');
     // The link carries the language.
-    await expect.poll(() => first.evaluate(() => location.hash)).not.toBe(before);
+    await poll(() => first.evaluate(() => location.hash)).not.toBe(before);
     const hash = await first.evaluate(() => location.hash);
 
     const p = await openPage({ width: 1440, height: 900 }, `?story=3${hash}`);
-    await expect.poll(() => story(p).locator('#story-title').textContent()).toMatch(/^3\. 2020年/);
+    await poll(() => story(p).locator('#story-title').textContent()).toMatch(/^3\. 2020年/);
     expect(await p.evaluate(() => (document.querySelector('fg-app') as unknown as { state: { columns: { preset: string }[] } }).state.columns.map((c) => c.preset))).toEqual(['longgang-2019', 'longgang-2020']);
     // The link a teacher copies from here opens the same step.
     await p.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await p.locator('#share').click();
-    await expect.poll(() => p.evaluate(() => navigator.clipboard.readText())).toMatch(/\?story=3#s=/);
+    await poll(() => p.evaluate(() => navigator.clipboard.readText())).toMatch(/\?story=3#s=/);
     // Changing the step's structures or days: the step says its result is for its own, and reloads them on request.
     await p.locator('#days').fill('30');
     await p.locator('#days').press('Enter');
@@ -206,18 +209,18 @@ describe('the guided story', () => {
     expect(await p.locator('#days').inputValue()).toBe('60');
     // Leaving keeps the step's structures.
     await story(p).locator('#story-leave').click();
-    await expect.poll(() => story(p).count()).toBe(0);
+    await poll(() => story(p).count()).toBe(0);
     expect(await p.evaluate(() => (document.querySelector('fg-app') as unknown as { state: { columns: { preset: string }[] } }).state.columns.map((c) => c.preset))).toEqual(['longgang-2019', 'longgang-2020']);
 
     for (const bad of ['9', 'abc', '0']) {
       const q = await openPage({ width: 1440, height: 900 }, `?story=${bad}${hash}`);
-      await expect.poll(() => q.locator('#link-message').textContent()).toContain(`链接要求的导览步骤“${bad}”不存在；应为 1 到 6 的整数`);
+      await poll(() => q.locator('#link-message').textContent()).toContain(`链接要求的导览步骤“${bad}”不存在；应为 1 到 6 的整数`);
       expect(await q.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
       expect(await story(q).count()).toBe(0);
       expect(await q.evaluate(() => location.search)).toBe('');
       expect(await q.evaluate(() => (document.querySelector('fg-app') as unknown as { state: { columns: { preset: string }[] } }).state.columns.map((c) => c.preset))).toEqual(['traditional-county', 'longgang-2021']);
     }
     const en = await openPage({ width: 1440, height: 900 }, '?story=12');
-    await expect.poll(() => en.locator('#link-message').textContent()).toContain('The link asks for story step “12”, which does not exist; expected a whole number from 1 to 6.');
+    await poll(() => en.locator('#link-message').textContent()).toContain('The link asks for story step “12”, which does not exist; expected a whole number from 1 to 6.');
   });
 });
