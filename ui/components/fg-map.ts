@@ -66,6 +66,7 @@ export class FgMap extends LitElement {
     tint: { state: true },
     embedMessage: { state: true },
     context: { attribute: false },
+    highlight: { type: String },
   };
 
   declare lang: string;
@@ -76,6 +77,8 @@ export class FgMap extends LitElement {
   declare embedMessage: string;
   /** Structures, seed and days, and the source line: what a downloaded map says about itself. */
   declare context: ChartContext | undefined;
+  /** What the guided story points at (one of ui/chart-ids.ts MAP_TARGETS), outlined; '' for nothing. */
+  declare highlight: string;
 
   private layouts: (MapLayout | undefined)[] = [];
   private widths: number[] = [];
@@ -86,6 +89,7 @@ export class FgMap extends LitElement {
 
   static styles = css`
     :host { display: block; }
+    .story-target { outline: 4px solid #e66100; outline-offset: 3px; border-radius: 4px; scroll-margin-top: 1rem; }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 0.8rem; }
     figure { margin: 0; border: 1px solid #ccc; border-radius: 6px; padding: 0.4rem; min-width: 0; }
     figcaption { font-weight: 600; margin-bottom: 0.2rem; overflow-wrap: anywhere; }
@@ -107,6 +111,12 @@ export class FgMap extends LitElement {
     this.followed = 0;
     this.tint = 'backlog';
     this.embedMessage = '';
+    this.highlight = '';
+  }
+
+  /** The part of the map with this id (ui/chart-ids.ts MAP_TARGETS), for the story to point at. */
+  targetElement(id: string): HTMLElement | null {
+    return id === 'cities' ? this.renderRoot.querySelector<HTMLElement>('.grid') : id === 'follow' ? this.renderRoot.querySelector<HTMLElement>('.bar') : null;
   }
 
   connectedCallback(): void {
@@ -137,7 +147,7 @@ export class FgMap extends LitElement {
     const stops = d3.range(0, 1.01, 0.25).map((u) => `${ramp(0.05 + 0.8 * u)} ${u * 100}%`).join(', ');
     return html`
       <p class="note" id="map-note">${t('map.schematic')}</p>
-      <div class="bar">
+      <div class=${`bar${this.highlight === 'follow' ? ' story-target' : ''}`}>
         <button id="follow-random" @click=${() => this.followRandom()}>${t('map.followRandom')}</button>
         ${this.followed ? html`<button id="unfollow" @click=${() => this.emit(0)}>${t('map.unfollow')}</button>` : ''}
         <label>${t('map.tint')}
@@ -160,7 +170,7 @@ export class FgMap extends LitElement {
           ${this.tint === 'backlog' ? fmt(max, 1) : '1'}</span>
       </div>
       <p class="note">${every > 0 ? t('map.every', { k: fmt(every) }) : ''}</p>
-      <div class="grid">
+      <div class=${`grid${this.highlight === 'cities' ? ' story-target' : ''}`}>
         ${this.panels.map((p, i) => html`<figure>
           <figcaption>${p.title}</figcaption>
           <canvas data-i=${i} role="img" aria-label=${`${t('map.canvasLabel')}: ${p.title}`}
