@@ -202,6 +202,9 @@ export class FgChart extends LitElement {
   private band?: d3.ScaleBand<string>;
   private hoverEls: HoverEls[] = [];
   private hover?: Hover;
+  /** The "press Run" text of each panel, and whether it is shown (undefined: not yet decided since the last rebuild). */
+  private emptyEls: SVGTextElement[] = [];
+  private emptyShown?: boolean;
 
   static styles = css`
     /* Charts out of view are neither laid out nor painted while the run updates them. */
@@ -481,11 +484,17 @@ export class FgChart extends LitElement {
     const yd = this.yDomain();
     const xd = this.xDomain();
     const hasData = panels.some((p) => (p.lines ?? []).some((l) => l.x.length > 0) || (p.bars && p.bars.values.some((v) => v > 0)));
-    const key = JSON.stringify([shape, xd, hasData]);
+    const key = JSON.stringify([shape, xd]);
     if (key !== this.layoutKey) {
       this.layoutKey = key;
       this.yKey = '';
-      this.rebuild(svgEl, geo, xd, hasData);
+      this.emptyShown = undefined;
+      this.rebuild(svgEl, geo, xd);
+    }
+    // The first data of a run hides the "press Run" text; nothing else is redrawn for it.
+    if (this.emptyShown !== !hasData) {
+      for (const el of this.emptyEls) el.setAttribute('display', hasData ? 'none' : 'inline');
+      this.emptyShown = !hasData;
     }
     // A growing range moves the y axes and reference lines and redraws the marks, nothing else.
     const yKey = `${yd[0]},${yd[1]}`;
@@ -498,7 +507,7 @@ export class FgChart extends LitElement {
   }
 
   /** Everything but the data marks' positions: axes, titles, legends, reference lines. */
-  private rebuild(svgEl: SVGSVGElement, geo: Geometry, xd: [number, number], hasData: boolean): void {
+  private rebuild(svgEl: SVGSVGElement, geo: Geometry, xd: [number, number]): void {
     const { W, H, cols, pw, ph, head, left, gapX, gapY } = geo;
     this.geo = geo;
     const panels = this.panels;
@@ -519,6 +528,7 @@ export class FgChart extends LitElement {
     this.refYEls = [];
     this.plotOrigins = [];
     this.band = undefined;
+    this.emptyEls = [];
     panels.forEach((p, i) => {
       const cx = left + (i % cols) * (pw + gapX);
       const cy = 8 + Math.floor(i / cols) * (head + ph + gapY);
@@ -577,7 +587,7 @@ export class FgChart extends LitElement {
           .attr('paint-order', 'stroke').attr('stroke', '#fff').attr('stroke-width', 3).text(fitText(r.label, pw - 4)).node()!,
       }));
       plot.append('text').attr('x', pw / 2).attr('y', ph + 32).attr('text-anchor', 'middle').attr('fill', '#333').text(this.xLabel);
-      if (!hasData && this.empty) plot.append('text').attr('x', pw / 2).attr('y', ph / 2).attr('text-anchor', 'middle').attr('fill', '#444').text(fitText(this.empty, pw));
+      if (this.empty) this.emptyEls.push(plot.append('text').attr('class', 'empty').attr('x', pw / 2).attr('y', ph / 2).attr('text-anchor', 'middle').attr('fill', '#444').text(fitText(this.empty, pw)).node()!);
     });
     // The hover marks above everything, left out of exports.
     const layer = svg.append('g').attr('class', 'hover-layer').attr('data-no-export', '').attr('pointer-events', 'none');

@@ -1,5 +1,7 @@
 /**
- * Hover values on the charts, in a real browser (Debian's chromium): the pointer, a finger or
+ * The live charts in a real browser (Debian's chromium). The first data of a run takes the
+ * "Press Run" text away without drawing the chart anew.
+ * Hover values: the pointer, a finger or
  * the arrow keys show, at the nearest day, each series' value as the run's data holds it (the
  * chart's data table says the same), with its unit; on a bar chart, the bar's value. Moving
  * the pointer changes only the hover marks, and exports leave them out.
@@ -7,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { openPage, setField, shots, useApp } from './browser-app.ts';
+import { openPage, setField, shots, steps, useApp } from './browser-app.ts';
 
 useApp();
 
@@ -63,6 +65,22 @@ function hoverLabels(p: Page, chartId: string) {
   return p.locator(`fg-chart[chart-id="${chartId}"]`).evaluate((el) =>
     [...el.shadowRoot!.querySelectorAll('g.hover')].map((g) => (g.getAttribute('display') === 'none' ? [] : [...g.querySelectorAll('text')].map((t) => t.textContent!))));
 }
+
+describe('drawing', () => {
+  it('says "Press Run to start." before a run, and the first day takes it away without drawing the chart anew', async () => {
+    const p = await openPage({ width: 1440, height: 900 });
+    const chart = p.locator('fg-chart[chart-id="throughput"]');
+    const empty = () => chart.evaluate((el) => [...el.shadowRoot!.querySelectorAll('text.empty')].map((t) => (t.getAttribute('display') === 'none' ? '' : t.textContent)));
+    expect(await empty()).toEqual(['Press Run to start.', 'Press Run to start.']);
+    await chart.evaluate((el) => el.shadowRoot!.querySelectorAll('g.panel').forEach((g) => g.setAttribute('data-drawn-before', '')));
+    await steps(p, 1);
+    await expect.poll(empty).toEqual(['', '']);
+    // The same panels (a drawing anew would have replaced them), now with a line each.
+    expect(await chart.evaluate((el) => [...el.shadowRoot!.querySelectorAll('g.panel')].map((g) => g.hasAttribute('data-drawn-before')))).toEqual([true, true]);
+    await p.locator('#reset').click();
+    await expect.poll(empty).toEqual(['Press Run to start.', 'Press Run to start.']);
+  });
+});
 
 describe('hover values', () => {
   it('show each line\'s value at the nearest day, as the data table has it, in every panel, without redrawing the chart; bars give their value; exports leave them out', async () => {
