@@ -1,7 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import * as d3 from 'd3';
-import { fmt, getLang, t } from '../i18n.ts';
+import { fmt, t } from '../i18n.ts';
 import { copyEmbedCode, downloadPng, downloadSvg, embedIframe, svgText, type ExportMeta } from './export.ts';
+import type { ChartHover } from './hover.ts';
 import { CHART_FONT, fitText, textWidth } from './text.ts';
 
 export interface Line {
@@ -34,9 +35,10 @@ export interface ChartContext {
   source: string;
 }
 
-const FONT = 11;
+/** Text size and line height of the drawing (the hover label's too). */
+export const FONT = 11;
 const REF_COLOUR = '#a51d2d';
-const ROW = 14;
+export const ROW = 14;
 /** Below this width panels are stacked rather than side by side. */
 const STACK_BELOW = 620;
 
@@ -53,22 +55,6 @@ interface Geometry {
   gapY: number;
 }
 
-/** What the pointer, a finger or the arrow keys point at: a day (lines) or a bar. */
-type Hover = { kind: 'x'; x: number } | { kind: 'bar'; k: number };
-
-/** The hover marks of one panel: kept hidden, moved and filled in on every pointer move (the chart itself is not redrawn). */
-interface HoverEls {
-  g: SVGGElement;
-  rule: SVGLineElement;
-  band: SVGRectElement;
-  dots: SVGCircleElement[];
-  box: SVGRectElement;
-  head: SVGTextElement;
-  rows: { text: SVGTextElement; name: SVGTSpanElement; value: SVGTSpanElement }[];
-}
-
-const HOVER_PAD = 6;
-
 interface LineState {
   /** The x array drawn from: another array means another run, drawn anew. */
   src?: ArrayLike<number>;
@@ -78,6 +64,9 @@ interface LineState {
   d: string;
   prevFinite: boolean;
 }
+
+/** The keys a focused chart answers with its values (see hover.ts). */
+const HOVER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End']);
 
 /** Charts waiting to be drawn while a run is live. */
 const waiting = new Set<FgChart>();
@@ -193,15 +182,17 @@ export class FgChart extends LitElement {
   private lineStates: LineState[][] = [];
   private barRects: SVGRectElement[][] = [];
   private noteEls: SVGTextElement[] = [];
-  private x = d3.scaleLinear();
-  private y = d3.scaleLinear();
-  private geo?: Geometry;
+  // Read by the hover marks (hover.ts) as well.
+  x = d3.scaleLinear();
+  y = d3.scaleLinear();
+  geo?: Geometry;
   private textRoom = 0;
   /** Top left of each panel's plot, in the drawing's coordinates. */
-  private plotOrigins: { x: number; y: number }[] = [];
-  private band?: d3.ScaleBand<string>;
-  private hoverEls: HoverEls[] = [];
-  private hover?: Hover;
+  plotOrigins: { x: number; y: number }[] = [];
+  band?: d3.ScaleBand<string>;
+  /** The hover values, once their code is loaded (on the first pointer or key over a chart). */
+  private hoverer?: ChartHover;
+  private hoverLoad?: Promise<ChartHover>;
   /** The "press Run" text of each panel, and whether it is shown (undefined: not yet decided since the last rebuild). */
   private emptyEls: SVGTextElement[] = [];
   private emptyShown?: boolean;
@@ -272,7 +263,7 @@ export class FgChart extends LitElement {
     waiting.delete(this);
   }
 
-  private get svg(): SVGSVGElement {
+  get svg(): SVGSVGElement {
     return this.renderRoot.querySelector('svg')!;
   }
 
@@ -287,7 +278,7 @@ export class FgChart extends LitElement {
     return svgText(this.svg, this.exportMeta());
   }
 
-  private valueText(v: number): string {
+  valueText(v: number): string {
     if (!Number.isFinite(v)) return '–';
     return this.percent ? `${fmt(100 * v, 1)}%` : fmt(v, Math.abs(v) < 10 ? 2 : Math.abs(v) < 1000 ? 1 : 0);
   }
@@ -339,8 +330,8 @@ export class FgChart extends LitElement {
       <p class="sr" id="desc">${this.summary()}</p>
       <p class="sr" id="hint">${t('chart.hover.hint')}</p>
       <svg role="img" tabindex="0" aria-labelledby="title" aria-describedby="desc hint"
-        @pointermove=${this.onPointer} @pointerdown=${this.onPointer} @pointerleave=${this.onPointer}
-        @keydown=${this.onKey} @blur=${() => this.setHover(undefined)}></svg>
+        @pointermove=${this.onHoverEvent} @pointerdown=${this.onHoverEvent} @pointerleave=${this.onHoverEvent}
+        @keydown=${this.onHoverEvent} @blur=${() => this.hoverer?.setHover(undefined)}></svg>
       <p class="sr live" aria-live="polite"></p>
       <details class="table" @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
         <summary>${tableLabel}</summary>
@@ -503,8 +494,25 @@ export class FgChart extends LitElement {
       this.rescaleY(yd);
     }
     this.updateMarks();
-    if (this.hover) this.renderHover();
+    if (this.hoverer?.active) this.hoverer.render();
   }
+
+  /** Pointer and keys over the chart: to the hover values, whose code is loaded on first use. */
+  private onHoverEvent = (e: Event): void => {
+    if (this.hoverer) {
+      if (e instanceof KeyboardEvent) this.hoverer.onKey(e);
+      else this.hoverer.onPointer(e as PointerEvent);
+      return;
+    }
+    if (e.type === 'pointerleave') return;
+    // The keys the hover answers must not scroll the page while its code loads.
+    if (e instanceof KeyboardEvent) {
+      if (!HOVER_KEYS.has(e.key)) return;
+      e.preventDefault();
+    }
+    this.hoverLoad ??= import('./hover.ts').then((m) => (this.hoverer = new m.ChartHover(this)));
+    void this.hoverLoad.then(() => this.onHoverEvent(e));
+  };
 
   /** Everything but the data marks' positions: axes, titles, legends, reference lines. */
   private rebuild(svgEl: SVGSVGElement, geo: Geometry, xd: [number, number]): void {
@@ -589,209 +597,7 @@ export class FgChart extends LitElement {
       plot.append('text').attr('x', pw / 2).attr('y', ph + 32).attr('text-anchor', 'middle').attr('fill', '#333').text(this.xLabel);
       if (this.empty) this.emptyEls.push(plot.append('text').attr('class', 'empty').attr('x', pw / 2).attr('y', ph / 2).attr('text-anchor', 'middle').attr('fill', '#444').text(fitText(this.empty, pw)).node()!);
     });
-    // The hover marks above everything, left out of exports.
-    const layer = svg.append('g').attr('class', 'hover-layer').attr('data-no-export', '').attr('pointer-events', 'none');
-    this.hoverEls = panels.map((p, i) => {
-      const o = this.plotOrigins[i];
-      const g = layer.append('g').attr('class', 'hover').attr('transform', `translate(${o.x},${o.y})`).attr('display', 'none');
-      const band = g.append('rect').attr('y', 0).attr('height', ph).attr('fill', '#1a1a1a').attr('fill-opacity', 0.1);
-      const rule = g.append('line').attr('y1', 0).attr('y2', ph).attr('stroke', '#1a1a1a').attr('stroke-width', 1);
-      const dots = (p.bars ? [] : (p.lines ?? [])).map((l) => g.append('circle').attr('r', 3.5).attr('fill', l.color).attr('stroke', '#fff').attr('stroke-width', 1.5).node()!);
-      const box = g.append('rect').attr('rx', 3).attr('fill', '#fff').attr('fill-opacity', 0.96).attr('stroke', '#767676');
-      const head = g.append('text').attr('font-weight', 600).attr('fill', '#1a1a1a');
-      const series = p.bars ? [{ color: p.bars.color }] : (p.lines ?? []);
-      const rows = series.map((l) => {
-        const text = g.append('text');
-        return { text: text.node()!, name: text.append('tspan').attr('fill', l.color).attr('font-weight', 600).node()!, value: text.append('tspan').attr('fill', '#1a1a1a').node()! };
-      });
-      return { g: g.node()!, rule: rule.node()!, band: band.node()!, dots, box: box.node()!, head: head.node()!, rows };
-    });
-  }
-
-  /** The x values of the longest line: the days a pointer or the arrow keys can point at. */
-  private hoverXs(): ArrayLike<number> {
-    let ref: ArrayLike<number> = [];
-    for (const p of this.panels) for (const l of p.lines ?? []) if (l.x.length > ref.length) ref = l.x;
-    return ref;
-  }
-
-  private svgPoint(e: PointerEvent): { x: number; y: number } | undefined {
-    const r = this.svg.getBoundingClientRect();
-    if (!this.geo || !(r.width > 0)) return undefined;
-    const s = this.geo.W / r.width;
-    return { x: (e.clientX - r.left) * s, y: (e.clientY - r.top) * s };
-  }
-
-  /** What a point of the drawing points at: the panel under it and its nearest day or bar. */
-  private hoverAtPoint(pt: { x: number; y: number }): Hover | undefined {
-    const geo = this.geo;
-    if (!geo) return undefined;
-    const i = this.plotOrigins.findIndex((o) => pt.x >= o.x - 8 && pt.x <= o.x + geo.pw + 8 && pt.y >= o.y - 6 && pt.y <= o.y + geo.ph + 22);
-    if (i < 0) return undefined;
-    const px = Math.max(0, Math.min(geo.pw, pt.x - this.plotOrigins[i].x));
-    if (this.panels[i].bars) {
-      const bx = this.band;
-      const n = this.panels[i].bars!.labels.length;
-      if (!bx || !n) return undefined;
-      const k = Math.floor((px - (bx(bx.domain()[0]) ?? 0) + (bx.step() - bx.bandwidth()) / 2) / bx.step());
-      return { kind: 'bar', k: Math.max(0, Math.min(n - 1, k)) };
-    }
-    const xs = this.hoverXs();
-    if (!xs.length) return undefined;
-    return { kind: 'x', x: xs[d3.bisectCenter(xs, this.x.invert(px))] };
-  }
-
-  private onPointer = (e: PointerEvent): void => {
-    const touch = e.pointerType === 'touch';
-    // A finger lifted leaves the value shown; a mouse that leaves takes it away.
-    if (e.type === 'pointerleave') {
-      if (!touch) this.setHover(undefined);
-      return;
-    }
-    const pt = this.svgPoint(e);
-    const h = pt && this.hoverAtPoint(pt);
-    if (h || !touch || e.type === 'pointerdown') this.setHover(h, touch && e.type === 'pointerdown');
-  };
-
-  private onKey = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape' && this.hover) {
-      this.setHover(undefined);
-      return;
-    }
-    const bars = this.panels.find((p) => p.bars)?.bars;
-    const xs = this.hoverXs();
-    const n = bars ? bars.labels.length : xs.length;
-    const h = this.hover;
-    const cur = !h ? undefined : h.kind === 'bar' ? h.k : d3.bisectCenter(xs, h.x);
-    const step = e.shiftKey ? 7 : 1;
-    let k: number;
-    if (e.key === 'ArrowRight') k = cur === undefined ? 0 : cur + step;
-    else if (e.key === 'ArrowLeft') k = cur === undefined ? n - 1 : cur - step;
-    else if (e.key === 'Home') k = 0;
-    else if (e.key === 'End') k = n - 1;
-    else return;
-    e.preventDefault();
-    if (!n) return;
-    k = Math.max(0, Math.min(n - 1, k));
-    this.setHover(bars ? { kind: 'bar', k } : { kind: 'x', x: xs[k] }, true);
-  };
-
-  private setHover(h: Hover | undefined, announce = false): void {
-    const same = h && this.hover && h.kind === this.hover.kind && (h.kind === 'bar' ? h.k === (this.hover as { k: number }).k : h.x === (this.hover as { x: number }).x);
-    this.hover = h;
-    if (!same) this.renderHover();
-    const live = this.renderRoot.querySelector('.live');
-    if (live && (announce || !h)) live.textContent = h ? this.hoverText() : '';
-  }
-
-  /** One line's value at day `x` (NaN where it has none). */
-  private static valueAt(l: Line, x: number): number {
-    const k = d3.bisectLeft(l.x, x);
-    return k < l.x.length && l.x[k] === x ? l.y[k] : NaN;
-  }
-
-  /** A value with its unit, as the hover label and the announcement say it. */
-  private valueUnit(v: number, bar = false): string {
-    if (!Number.isFinite(v)) return '–';
-    const s = bar && Number.isInteger(v) ? fmt(v) : this.valueText(v);
-    return this.percent ? s : `${s} ${this.yLabel}`;
-  }
-
-  /** What the hover label says, per panel: its heading and a name and value per series. */
-  private hoverContent(i: number): { head: string; rows: { name: string; value: string; v: number }[] } | undefined {
-    const h = this.hover;
-    const p = this.panels[i];
-    if (!h || !p) return undefined;
-    if (h.kind === 'bar') {
-      if (!p.bars || h.k >= p.bars.labels.length) return undefined;
-      const v = p.bars.values[h.k];
-      return { head: t('chart.hover.bar', { x: this.xLabel, label: p.bars.labels[h.k] }), rows: [{ name: p.bars.label, value: this.valueUnit(v, true), v }] };
-    }
-    const lines = p.lines ?? [];
-    if (!lines.some((l) => l.x.length)) return undefined;
-    return {
-      head: this.hoverX ? this.hoverX(h.x) : `${this.xLabel} ${fmt(h.x)}`,
-      rows: lines.map((l) => {
-        const v = FgChart.valueAt(l, h.x);
-        return { name: l.label, value: this.valueUnit(v), v };
-      }),
-    };
-  }
-
-  /** The hover as a sentence for screen readers: the day, then each panel's values. */
-  hoverText(): string {
-    const parts: string[] = [];
-    let head = '';
-    this.panels.forEach((p, i) => {
-      const c = this.hoverContent(i);
-      if (!c) return;
-      head = c.head;
-      parts.push(t('chart.hover.panel', { title: p.title, values: c.rows.map((r) => `${r.name} ${r.value}`).join(t('chart.hover.comma')) }));
-    });
-    return parts.length ? t('chart.hover.sentence', { x: head, panels: parts.join(getLang() === 'zh' ? '' : ' ') }) : '';
-  }
-
-  /** Move the rule (or the bar's band), the dots and the label of every panel to the hover; nothing else is touched. */
-  private renderHover(): void {
-    const geo = this.geo;
-    const h = this.hover;
-    const set = (el: Element, a: Record<string, string | number>) => {
-      for (const [k, v] of Object.entries(a)) el.setAttribute(k, String(v));
-    };
-    this.hoverEls.forEach((els, i) => {
-      const c = geo && h ? this.hoverContent(i) : undefined;
-      if (!geo || !h || !c) {
-        els.g.setAttribute('display', 'none');
-        return;
-      }
-      const { pw, ph, left } = geo;
-      let rx: number;
-      if (h.kind === 'bar') {
-        const bx = this.band!;
-        const label = this.panels[i].bars!.labels[h.k];
-        rx = (bx(label) ?? 0) + bx.bandwidth() / 2;
-        set(els.band, { x: (bx(label) ?? 0) - (bx.step() - bx.bandwidth()) / 2, width: bx.step(), display: 'inline' });
-        els.rule.setAttribute('display', 'none');
-      } else {
-        rx = this.x(h.x);
-        set(els.rule, { x1: rx, x2: rx, display: 'inline' });
-        els.band.setAttribute('display', 'none');
-        els.dots.forEach((d, j) => {
-          const v = c.rows[j]?.v;
-          if (v !== undefined && Number.isFinite(v)) set(d, { cx: rx, cy: this.y(v), display: 'inline' });
-          else d.setAttribute('display', 'none');
-        });
-      }
-      // The label: beside the rule where there is room, else on its other side; never past the panel.
-      const maxW = pw + left - 8;
-      const headText = fitText(c.head, maxW - 2 * HOVER_PAD, FONT, 600);
-      let w = textWidth(headText, FONT, 600);
-      const rows = c.rows.map((r) => {
-        const value = `${t('chart.hover.colon')}${r.value}`;
-        const vw = textWidth(value, FONT);
-        const name = fitText(r.name, Math.max(20, maxW - 2 * HOVER_PAD - vw), FONT, 600);
-        w = Math.max(w, textWidth(name, FONT, 600) + vw);
-        return { name, value };
-      });
-      w += 2 * HOVER_PAD;
-      const hgt = (rows.length + 1) * ROW + 2 * HOVER_PAD - 2;
-      const lo = -left + 4;
-      const hi = Math.max(lo, pw + 4 - w);
-      let lx = rx + 10;
-      if (lx > hi) lx = rx - 10 - w;
-      lx = Math.max(lo, Math.min(hi, lx));
-      const ly = Math.max(0, Math.min(4, ph - hgt));
-      set(els.box, { x: lx, y: ly, width: w, height: hgt });
-      set(els.head, { x: lx + HOVER_PAD, y: ly + HOVER_PAD + ROW - 4 });
-      if (els.head.textContent !== headText) els.head.textContent = headText;
-      els.rows.forEach((r, j) => {
-        set(r.text, { x: lx + HOVER_PAD, y: ly + HOVER_PAD + (j + 2) * ROW - 4 });
-        const row = rows[j] ?? { name: '', value: '' };
-        if (r.name.textContent !== row.name) r.name.textContent = row.name;
-        if (r.value.textContent !== row.value) r.value.textContent = row.value;
-      });
-      els.g.setAttribute('display', 'inline');
-    });
+    this.hoverer?.reset();
   }
 
   /** Set the y range: axes, reference lines, and every mark drawn anew. */
