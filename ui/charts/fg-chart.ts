@@ -280,7 +280,9 @@ export class FgChart extends LitElement {
 
   valueText(v: number): string {
     if (!Number.isFinite(v)) return '–';
-    return this.percent ? `${fmt(100 * v, 1)}%` : fmt(v, Math.abs(v) < 10 ? 2 : Math.abs(v) < 1000 ? 1 : 0);
+    if (this.percent) return `${fmt(100 * v, 1)}%`;
+    // Counts (cases closed, open) are whole numbers: no decimals to suggest otherwise.
+    return Number.isInteger(v) ? fmt(v) : fmt(v, Math.abs(v) < 10 ? 2 : Math.abs(v) < 1000 ? 1 : 0);
   }
 
   /** One sentence per panel: the last value of each line, or the bars. */
