@@ -3,13 +3,14 @@
  * Components read `t()` and re-render when the language changes (the app re-renders all).
  */
 import { en, type MessageKey as BaseKey } from './messages/en.ts';
+import type { MapKey } from './messages/map-en.ts';
 import type { StoryKey } from './messages/story-en.ts';
 import { zh } from './messages/zh.ts';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: Lang[] = ['en', 'zh'];
-/** The keys of every message: those of the first screen and those of parts loaded later (the guided story). */
-export type MessageKey = BaseKey | StoryKey;
+/** The keys of every message: those of the first screen and those of parts loaded later (the guided story, the map). */
+export type MessageKey = BaseKey | StoryKey | MapKey;
 const tables: Record<Lang, Partial<Record<MessageKey, string>>> = { en: { ...en }, zh: { ...zh } };
 
 /** Add the messages of a part loaded later (the same keys in both languages). */

@@ -4,7 +4,9 @@
  * up to its time to close, each step with its office and hours, and the staff time it took.
  */
 import { LitElement, css, html, svg } from 'lit';
-import { fmt, nameOf, t, type MessageKey } from '../i18n.ts';
+import { addMessages, fmt, nameOf, t, type MessageKey } from '../i18n.ts';
+import { mapEn } from '../messages/map-en.ts';
+import { mapZh } from '../messages/map-zh.ts';
 import { groupName, officeName } from '../map-layout.ts';
 import { hoursByKind, hoursToClose, type Journey, type Segment, type SegmentKind } from '../../sim/trace.ts';
 import { CASE_TYPES, CHANNELS } from '../../sim/cases.ts';
@@ -58,6 +60,8 @@ export function staffCost(info: SessionInfo, j: Journey, now: number): { hours: 
   j.parts.forEach((p) => p.segments.forEach(add));
   return { hours, yuan };
 }
+
+addMessages({ en: mapEn, zh: mapZh });
 
 export class FgJourney extends LitElement {
   static properties = { lang: {}, problem: { type: Number }, items: { attribute: false } };

@@ -9,7 +9,9 @@
  */
 import { LitElement, css, html } from 'lit';
 import * as d3 from 'd3';
-import { fmt, t } from '../i18n.ts';
+import { addMessages, fmt, t } from '../i18n.ts';
+import { mapEn } from '../messages/map-en.ts';
+import { mapZh } from '../messages/map-zh.ts';
 import { groupName, mapLayout, officeName, type MapLayout } from '../map-layout.ts';
 import { copyEmbedCode, downloadCanvasFigure, embedIframe, type CanvasKey } from '../charts/export.ts';
 import type { ChartContext } from '../charts/fg-chart.ts';
@@ -57,6 +59,8 @@ function hash(n: number): number {
   x = Math.imul(x, 0xc2b2ae35);
   return ((x ^ (x >>> 16)) >>> 0) / 4294967296;
 }
+
+addMessages({ en: mapEn, zh: mapZh });
 
 export class FgMap extends LitElement {
   static properties = {
