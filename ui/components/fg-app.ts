@@ -9,13 +9,8 @@ import { fmt, getLang, nameOf, setLang, t, unitName, type Lang, type MessageKey 
 import { fieldOf, labelOf, shownValue } from '../params.ts';
 import { getPath } from '../../scenarios/path.ts';
 import { SimController } from '../sim-controller.ts';
-import { buildColumn, decodeState, defaultState, encodeState, loadValidator, MAX_COLUMNS, presetColumn, PRESET_IDS, SPEEDS, VIEWS, type AppState, type BuiltColumn, type ColumnSpec, type View } from '../state.ts';
-import type { StoryRun, StoryStep } from '../story.ts';
-import type { StoryStatus } from './fg-story.ts';
-
-/** The guided story's code, loaded when a student opens it (or a link names a step). */
-type StoryModule = typeof import('../story.ts');
-const loadStory = async (): Promise<StoryModule> => (await import('./fg-story.ts')).storyModule;
+import { buildColumn, decodeState, defaultState, encodeState, loadValidator, MAX_COLUMNS, presetColumn, PRESET_IDS, SPEEDS, VIEWS, type AppState, type BuiltColumn, type View } from '../state.ts';
+import type { StoryController } from '../story-controller.ts';
 import { CHART_IDS } from './fg-compare.ts';
 
 /** What a page can embed alone (`?embed=<id>`): any chart, or the living map. */
@@ -42,9 +37,6 @@ const LAZY_VIEWS: Partial<Record<View, () => Promise<unknown>>> = {
 
 const VIEW_SHORTCUTS: Record<string, View> = { c: 'charts', m: 'map', o: 'structure', e: 'replications', w: 'decides', i: 'info' };
 
-/** The element of each view that the guided story can point into (it has `highlight` and `targetElement(id)`). */
-const STORY_HOSTS: Partial<Record<View, string>> = { charts: 'fg-compare' };
-
 /**
  * The app: structures side by side on the same seed, their parameters, the run, the
  * charts and the structure views, replications and the model's documentation. Its state
@@ -64,22 +56,11 @@ export class FgApp extends LitElement {
     runMessage: { state: true },
     loadedViews: { state: true },
     repsResult: { state: true },
-    storyIndex: { state: true },
-    storyAnswers: { state: true },
-    storyLoaded: { state: true },
   };
   /** A sensitivity analysis computed for the structures compared (for the brief; else the shipped one). */
   private decidesResult: SensitivityResult | undefined;
-  /** The step of the guided story shown (0-based), or undefined outside the story. */
-  declare storyIndex: number | undefined;
-  /** The choice predicted at each step (by index). */
-  declare storyAnswers: Record<number, string>;
-  /** The step the story button returns to. */
-  private storyLast = 0;
-  /** The story's code, once loaded. */
-  private storyMod: StoryModule | undefined;
-  /** The step whose structures the simulation has loaded (the run shown belongs to it). */
-  declare storyLoaded: number | undefined;
+  /** The guided story, once a student opens it (its code is loaded then). */
+  private story: StoryController | undefined;
   /** The last replications' results, while they belong to the current inputs (for the brief). */
   declare repsResult: BriefReplications | undefined;
   declare state: AppState;
@@ -166,9 +147,6 @@ export class FgApp extends LitElement {
     this.confirmReset = false;
     this.runMessage = '';
     this.loadedViews = new Set(['charts']);
-    this.storyIndex = undefined;
-    this.storyAnswers = {};
-    this.storyLoaded = undefined;
   }
 
   async connectedCallback(): Promise<void> {
@@ -180,13 +158,11 @@ export class FgApp extends LitElement {
     // Read now: the link follows the state shortly after the first render, before the story's code may have loaded.
     const hash = location.hash;
     const param = this.embed ? null : new URLSearchParams(location.search).get('story');
-    if (param !== null) this.storyMod = await loadStory();
-    const story = this.storyMod?.parseStoryParam(param);
-    await this.restoreFromLink(story && 'index' in story ? story.index : undefined, hash);
-    if (story && 'error' in story) {
-      const msg = t('story.invalid', { got: story.error, n: this.storyMod!.STORY.length });
+    const asked = param === null ? undefined : (await this.loadStory()).fromLink(param);
+    await this.restoreFromLink(asked && 'index' in asked ? asked.index : undefined, hash);
+    if (asked && 'error' in asked) {
+      const msg = this.story!.invalidMessage(asked.error);
       this.linkMessage = this.linkMessage ? `${this.linkMessage} ${msg}` : msg;
-      this.setStoryUrl(undefined);
     }
   }
 
@@ -216,11 +192,11 @@ export class FgApp extends LitElement {
         });
       this.state = decoded.state;
     }
-    if (storyIndex !== undefined) this.openStory(storyIndex);
+    if (storyIndex !== undefined) this.story?.open(storyIndex);
     setLang(this.state.lang);
     this.sim.setSpeed(this.state.speed);
     await this.rebuildAndReset();
-    if (storyIndex !== undefined && this.storyIndex === storyIndex) this.storyLoaded = storyIndex;
+    if (storyIndex !== undefined) this.story?.loadedStep(storyIndex);
   }
 
   /** Build the columns of the current state; false if a later state was built meanwhile. */
@@ -377,7 +353,7 @@ export class FgApp extends LitElement {
     else if (['1', '2', '3', '4'].includes(k)) this.setSpeed(Number(k) - 1);
     else if (e.key === '?') this.toggleHelp();
     else if (k === 'l') this.setLanguage(getLang() === 'en' ? 'zh' : 'en');
-    else if (k === 'g') this.openOrShowStory();
+    else if (k === 'g') void this.loadStory().then((s) => s.openOrShow());
     else if (k in VIEW_SHORTCUTS) this.patchState({ view: VIEW_SHORTCUTS[k] });
   };
 
@@ -404,122 +380,26 @@ export class FgApp extends LitElement {
 
   // -------------------------------------------------------------- the guided story
 
-  /** Keep `?story=N` in the address (the hash keeps the rest of the state). */
-  private setStoryUrl(index: number | undefined) {
-    const u = new URL(location.href);
-    if (index === undefined) u.searchParams.delete('story');
-    else u.searchParams.set('story', String(index + 1));
-    history.replaceState(null, '', `${u.pathname}${u.search}${u.hash}`);
-  }
-
-  /** Put a step's structures, days and view in the state (the caller rebuilds and resets). */
-  private openStory(index: number) {
-    const step = this.storyMod!.STORY[index];
-    this.storyIndex = this.storyLast = index;
-    this.storyLoaded = undefined;
-    this.patchState({ columns: structuredClone(step.columns) as ColumnSpec[], selected: 0, days: step.days, view: step.view });
-    this.fileErrors = [];
-    this.confirmReset = false;
-    this.runMessage = '';
-    this.setStoryUrl(index);
-  }
-
-  /** The step shown, if the story is open. */
-  private storyStep(): StoryStep | undefined {
-    return this.storyIndex === undefined ? undefined : this.storyMod?.STORY[this.storyIndex];
-  }
-
-  /** Go to a step of the story: its structures loaded and reset, ready to run. */
-  private async enterStory(index: number) {
-    this.storyMod ??= await loadStory();
-    if (!(index >= 0 && index < this.storyMod.STORY.length)) return;
-    this.openStory(index);
-    await this.rebuildAndReset();
-    if (this.storyIndex !== index) return;
-    this.storyLoaded = index;
-    await this.updateComplete;
-    this.renderRoot.querySelector('fg-story')?.focusHeading();
-  }
-
-  /** Open the story at the step last seen; when it is open, bring its step into view. */
-  private openOrShowStory() {
-    if (this.storyIndex === undefined) void this.enterStory(this.storyLast);
-    else this.renderRoot.querySelector('fg-story')?.focusHeading();
-  }
-
-  /** Leave the story: everything it loaded stays, as in the free sandbox. */
-  private leaveStory() {
-    this.storyIndex = undefined;
-    this.setStoryUrl(undefined);
-    this.shareMessage = t('story.sandbox');
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#story-start')?.focus());
-  }
-
-  /** Run the step at the fastest speed (from where it is, if it was paused). */
-  private runStory() {
-    this.setSpeed(SPEEDS.length - 1);
-    if (this.sim.status === 'paused') this.toggleRun();
-  }
-
-  /** Whether the structures and days on screen are still the step's own. */
-  private storyIntact(): boolean {
-    const step = this.storyStep();
-    return !!step && this.state.days === step.days && JSON.stringify(this.state.columns) === JSON.stringify(step.columns);
-  }
-
-  /** The step's run, once finished and its summaries fetched (the headline strip's figures). */
-  private storyRun(): StoryRun | undefined {
-    if (this.sim.status !== 'done' || !this.storyIntact() || this.storyLoaded !== this.storyIndex || this.sim.data.length !== this.state.columns.length) return undefined;
-    const heads = this.sim.data.map((d, i) => headlineOf(d, this.sim.summaries[i]));
-    if (!heads.length || heads.some((h) => !h || !h.km)) return undefined;
-    return { heads: heads as NonNullable<(typeof heads)[number]>[], peakOpen: this.sim.data.map((d) => this.storyMod!.peak(d?.open ?? [])) };
-  }
-
-  private storyStatus(run: StoryRun | undefined): StoryStatus {
-    if (!this.storyIntact()) return 'changed';
-    if (run) return 'done';
-    if (this.storyLoaded !== this.storyIndex || this.sim.status === 'loading') return 'loading';
-    return this.sim.status === 'running' ? 'running' : 'ready';
-  }
-
-  /** What a view's part the story points at, when the step shows that view. */
-  private storyTarget(view: View): string {
-    const step = this.storyStep();
-    return step && step.view === view ? step.target : '';
-  }
-
-  /** Scroll to what the step points at and move focus there. */
-  private storyLook() {
-    const step = this.storyStep();
-    const tag = step && STORY_HOSTS[step.view];
-    if (!step || !tag) return;
-    if (this.state.view !== step.view) this.patchState({ view: step.view });
-    void this.updateComplete.then(() => {
-      const host = this.renderRoot.querySelector(tag) as (Element & { targetElement?(id: string): HTMLElement | null }) | null;
-      const el = host?.targetElement?.(step.target);
-      if (!el) return;
-      el.setAttribute('tabindex', '-1');
-      el.setAttribute('aria-label', this.storyMod!.targetName(step.view, step.target));
-      el.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
-      el.focus({ preventScroll: true });
+  /** The story's controller, its code loaded on first use. */
+  private async loadStory(): Promise<StoryController> {
+    if (this.story) return this.story;
+    const { StoryController } = await import('../story-controller.ts');
+    this.story ??= new StoryController({
+      host: this, sim: this.sim, state: () => this.state, built: () => this.built,
+      patch: (p) => this.patchState(p),
+      clear: () => {
+        this.fileErrors = [];
+        this.confirmReset = false;
+        this.runMessage = '';
+      },
+      reset: () => this.rebuildAndReset(),
+      run: () => {
+        this.setSpeed(SPEEDS.length - 1);
+        if (this.sim.status === 'paused') this.toggleRun();
+      },
+      say: (m) => (this.shareMessage = m),
     });
-  }
-
-  private storyPanel() {
-    if (this.storyIndex === undefined) return '';
-    const run = this.storyRun();
-    // Short names, without the changed mark (the stress week's shock is part of the step).
-    const titles = this.built.map((b, i) => {
-      const sc = b.scenario ?? b.base;
-      return sc ? nameOf(sc).split(/[:：]/)[0] : t('picker.structure', { n: i + 1 });
-    });
-    return html`<fg-story .lang=${this.state.lang} .index=${this.storyIndex} .status=${this.storyStatus(run)} .day=${this.sim.day}
-      .run=${run} .names=${titles} .answer=${this.storyAnswers[this.storyIndex]}
-      @story-go=${(e: CustomEvent<number>) => void this.enterStory(e.detail)}
-      @story-run=${() => this.runStory()}
-      @story-answer=${(e: CustomEvent<string>) => (this.storyAnswers = { ...this.storyAnswers, [this.storyIndex!]: e.detail })}
-      @story-look=${() => this.storyLook()}
-      @story-leave=${() => this.leaveStory()}></fg-story>`;
+    return this.story;
   }
 
   // -------------------------------------------------------------- structures and parameters
@@ -624,8 +504,7 @@ export class FgApp extends LitElement {
   // -------------------------------------------------------------- sharing and exports
 
   private async share() {
-    const story = this.storyIndex === undefined ? '' : `?story=${this.storyIndex + 1}`;
-    const url = `${location.origin}${location.pathname}${story}${await encodeState(this.state)}`;
+    const url = `${location.origin}${location.pathname}${this.story?.query() ?? ''}${await encodeState(this.state)}`;
     history.replaceState(null, '', url);
     try {
       await navigator.clipboard.writeText(url);
@@ -789,7 +668,7 @@ export class FgApp extends LitElement {
           <button id="lang" lang=${getLang() === 'en' ? 'zh-CN' : 'en'} aria-label=${`${t('app.language')} — ${t('app.languageLabel')}`} aria-keyshortcuts="L"
             @click=${() => this.setLanguage(getLang() === 'en' ? 'zh' : 'en')}>${t('app.language')}</button>
           <button id="story-start" class="story-start" aria-keyshortcuts="G" aria-label=${t('app.storyLabel')} title=${t('app.storyLabel')}
-            @click=${() => this.openOrShowStory()}>${t('app.story')}</button>
+            @click=${() => void this.loadStory().then((s) => s.openOrShow())}>${t('app.story')}</button>
           <button id="share" @click=${() => this.share()}>${t('app.share')}</button>
           <button id="brief" aria-label=${t('brief.buttonLabel')} title=${t('brief.buttonLabel')} @click=${() => this.openBrief()}>${t('brief.button')}</button>
           <button id="help" aria-keyshortcuts="?" @click=${() => this.toggleHelp()} aria-label=${t('app.help')}>?</button>
@@ -835,7 +714,7 @@ export class FgApp extends LitElement {
             }}></fg-params>
         </aside>
         <main id="main" tabindex="-1">
-          ${this.storyPanel()}
+          ${this.story?.panel() ?? ''}
           <div role="tablist" aria-label=${t('tabs.label')} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
             ${VIEWS.map((v) => html`<button role="tab" id="tab-${v}" aria-selected=${st.view === v} aria-controls="panel" tabindex=${st.view === v ? 0 : -1}
               @click=${() => this.patchState({ view: v })}>${t(VIEW_KEYS[v])}</button>`)}
@@ -903,7 +782,7 @@ export class FgApp extends LitElement {
     switch (st.view) {
       case 'charts':
         return html`<fg-headline .lang=${st.lang} .summaries=${this.sim.summaries} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-headline>
-          <fg-compare .lang=${st.lang} .days=${st.days} .live=${this.sim.status === 'running'} .context=${this.exportContext()} .highlight=${this.storyTarget('charts')} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`;
+          <fg-compare .lang=${st.lang} .days=${st.days} .live=${this.sim.status === 'running'} .context=${this.exportContext()} .highlight=${this.story?.target('charts') ?? ''} .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`;
       case 'map':
         return this.mapView();
       case 'structure':

@@ -4,11 +4,7 @@ import { formatValue } from '../headline.ts';
 import { addMessages, fmt, getLang, t } from '../i18n.ts';
 import { storyEn } from '../messages/story-en.ts';
 import { storyZh } from '../messages/story-zh.ts';
-import * as story from '../story.ts';
 import { STORY, STRESS_DAY, storyFigures, targetName, templateParts, type FigureUnit, type StoryRun } from '../story.ts';
-
-/** The story's steps and logic, for the app that loads this element when the story opens. */
-export const storyModule = story;
 
 /** Where the story's step stands: loading its structures, ready, running, finished with its run, or its structures changed since. */
 export type StoryStatus = 'loading' | 'ready' | 'running' | 'done' | 'changed';
@@ -174,7 +170,7 @@ export class FgStory extends LitElement {
             <p id="story-look">${t('story.lookAt', { chart })} ${t(step.look)} <button id="story-show" @click=${() => this.fire('story-look')}>${t('story.show')}</button></p>
           </div>` : ''}
         <details id="story-teacher"><summary>${t('story.teacher')}</summary><p>${t(step.teacher)}</p></details>
-        <nav class="steps" aria-label=${t('story.steps')}>
+        <nav class="steps" aria-label=${t('story.move')}>
           <button id="story-prev" ?disabled=${this.index === 0} @click=${() => this.fire('story-go', this.index - 1)}>${t('story.prev')}</button>
           ${last
             ? html`<button class="primary" id="story-finish" @click=${() => this.fire('story-leave')}>${t('story.finish')}</button>`

@@ -319,8 +319,6 @@ export const en = {
   'app.story': 'Guided story',
   'app.storyLabel': 'Take the guided story of Longgang’s reform, step by step, with the model',
   'help.story': 'Guided story of the reform',
-  'story.sandbox': 'You left the guided story. The structures it loaded stay: change anything and run again. The “Guided story” button takes you back.',
-  'story.invalid': 'The link asks for story step “{got}”, which does not exist; expected a whole number from 1 to {n}. Everything else in the link was kept.',
 } as const;
 
 export type MessageKey = keyof typeof en;

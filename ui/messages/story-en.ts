@@ -81,6 +81,9 @@ export const storyEn = {
   'story.6.result': 'Most cases open at once: {peakA} in {a}, {peakB} in {b}. One case in ten took {p90A} or longer to close in {a}, {p90B} or longer in {b}.',
   'story.6.look': 'the dashed line is the backlog of open cases: see the surge and how fast each structure clears it.',
   'story.6.teacher': 'A flat structure sends more cases to the same few city departments and the centre: under a surge, that hub is where it can congest (Guimerà et al. 2002). Try the epidemic shock in the parameters, or raise demand, and see whether flat still wins. This is the last step: the structures stay loaded for free exploration.',
+  'story.sandbox': 'You left the guided story. The structures it loaded stay: change anything and run again. The “Guided story” button takes you back.',
+  'story.invalid': 'The link asks for story step “{got}”, which does not exist; expected a whole number from 1 to {n}. Everything else in the link was kept.',
+  'story.move': 'Previous and next step',
 } as const;
 
 export type StoryKey = keyof typeof storyEn;

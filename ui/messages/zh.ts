@@ -321,6 +321,4 @@ export const zh: Record<MessageKey, string> = {
   'app.story': '改革导览',
   'app.storyLabel': '用模型一步步了解龙港改革：改革导览',
   'help.story': '改革导览',
-  'story.sandbox': '已退出改革导览。导览加载的结构仍然保留：可以修改任何参数并重新运行。点击“改革导览”按钮可返回。',
-  'story.invalid': '链接要求的导览步骤“{got}”不存在；应为 1 到 {n} 的整数。链接中的其他内容均已保留。',
 };

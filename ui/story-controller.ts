@@ -1,0 +1,195 @@
+/**
+ * The guided story in the app: which step is shown, loading its structures, running it,
+ * the predictions made, the run's figures once it has finished, what it points at, and
+ * `?story=N` in the address. The app loads this module when a student opens the story or
+ * a link names a step, so the first screen does not carry it.
+ */
+import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import './components/fg-story.ts';
+import type { StoryStatus } from './components/fg-story.ts';
+import { headlineOf } from './headline.ts';
+import { nameOf, t } from './i18n.ts';
+import type { SimController } from './sim-controller.ts';
+import type { AppState, BuiltColumn, ColumnSpec, View } from './state.ts';
+import { parseStoryParam, peak, STORY, targetName, type StoryRun, type StoryStep } from './story.ts';
+
+/** The element of each view that the story can point into (it has `highlight` and `targetElement(id)`). */
+const STORY_HOSTS: Partial<Record<View, string>> = { charts: 'fg-compare' };
+
+/** What the story needs of the app. */
+export interface StoryApp {
+  host: ReactiveControllerHost & { renderRoot: ParentNode; updateComplete: Promise<boolean> };
+  sim: SimController;
+  state(): AppState;
+  built(): BuiltColumn[];
+  /** Set part of the state (the link follows). */
+  patch(p: Partial<AppState>): void;
+  /** Drop messages and errors about the structures being replaced. */
+  clear(): void;
+  /** Build the state's structures and reset the run to day 0. */
+  reset(): Promise<void>;
+  /** Run at the fastest speed. */
+  run(): void;
+  /** Show a short message. */
+  say(message: string): void;
+}
+
+export class StoryController implements ReactiveController {
+  /** The step shown (0-based), or undefined outside the story. */
+  index: number | undefined;
+  /** The step the story button returns to. */
+  private last = 0;
+  /** The step whose structures the simulation has loaded (the run shown belongs to it). */
+  private loaded: number | undefined;
+  /** The choice predicted at each step. */
+  private answers: Record<number, string> = {};
+
+  constructor(private app: StoryApp) {
+    app.host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /**
+   * The step a link asks for: its index, or what it asked for when that is no step (the
+   * address then loses the bad `?story`); undefined when it asks for none.
+   */
+  fromLink(param: string | null): { index: number } | { error: string } | undefined {
+    const asked = parseStoryParam(param);
+    if (asked && 'error' in asked) this.setUrl(undefined);
+    return asked;
+  }
+
+  /** What the app says of a link that asks for no step (in the link's language, once it is set). */
+  invalidMessage(got: string): string {
+    return t('story.invalid', { got, n: STORY.length });
+  }
+
+  /** Keep `?story=N` in the address (the hash keeps the rest of the state). */
+  private setUrl(index: number | undefined) {
+    const u = new URL(location.href);
+    if (index === undefined) u.searchParams.delete('story');
+    else u.searchParams.set('story', String(index + 1));
+    history.replaceState(null, '', `${u.pathname}${u.search}${u.hash}`);
+  }
+
+  /** `?story=N` for a link to the step shown, or '' outside the story. */
+  query(): string {
+    return this.index === undefined ? '' : `?story=${this.index + 1}`;
+  }
+
+  /** Put a step's structures, days and view in the state; the app then builds them and calls `loadedStep`. */
+  open(index: number): void {
+    const step = STORY[index];
+    this.index = this.last = index;
+    this.loaded = undefined;
+    this.app.patch({ columns: structuredClone(step.columns) as ColumnSpec[], selected: 0, days: step.days, view: step.view });
+    this.app.clear();
+    this.setUrl(index);
+    this.app.host.requestUpdate();
+  }
+
+  /** The simulation has loaded the step's structures. */
+  loadedStep(index: number): void {
+    if (this.index !== index) return;
+    this.loaded = index;
+    this.app.host.requestUpdate();
+  }
+
+  /** Go to a step: its structures loaded and reset, ready to run, its heading focused. */
+  async go(index: number): Promise<void> {
+    if (!(index >= 0 && index < STORY.length)) return;
+    this.open(index);
+    await this.app.reset();
+    this.loadedStep(index);
+    await this.app.host.updateComplete;
+    this.app.host.renderRoot.querySelector('fg-story')?.focusHeading();
+  }
+
+  /** Open the story at the step last seen; when it is open, bring its step into view. */
+  openOrShow(): void {
+    if (this.index === undefined) void this.go(this.last);
+    else this.app.host.renderRoot.querySelector('fg-story')?.focusHeading();
+  }
+
+  /** Leave the story: everything it loaded stays, as in the free sandbox. */
+  leave(): void {
+    this.index = undefined;
+    this.setUrl(undefined);
+    this.app.say(t('story.sandbox'));
+    this.app.host.requestUpdate();
+    void this.app.host.updateComplete.then(() => this.app.host.renderRoot.querySelector<HTMLElement>('#story-start')?.focus());
+  }
+
+  private step(): StoryStep | undefined {
+    return this.index === undefined ? undefined : STORY[this.index];
+  }
+
+  /** Whether the structures and days on screen are still the step's own. */
+  private intact(): boolean {
+    const step = this.step();
+    const st = this.app.state();
+    return !!step && st.days === step.days && JSON.stringify(st.columns) === JSON.stringify(step.columns);
+  }
+
+  /** The step's run, once finished and its summaries fetched (the headline strip's figures). */
+  private run(): StoryRun | undefined {
+    const sim = this.app.sim;
+    if (sim.status !== 'done' || !this.intact() || this.loaded !== this.index || sim.data.length !== this.app.state().columns.length) return undefined;
+    const heads = sim.data.map((d, i) => headlineOf(d, sim.summaries[i]));
+    if (!heads.length || heads.some((h) => !h || !h.km)) return undefined;
+    return { heads: heads as NonNullable<(typeof heads)[number]>[], peakOpen: sim.data.map((d) => peak(d?.open ?? [])) };
+  }
+
+  private status(run: StoryRun | undefined): StoryStatus {
+    if (!this.intact()) return 'changed';
+    if (run) return 'done';
+    if (this.loaded !== this.index || this.app.sim.status === 'loading') return 'loading';
+    return this.app.sim.status === 'running' ? 'running' : 'ready';
+  }
+
+  /** What the step points at in this view ('' when it shows another view, or outside the story). */
+  target(view: View): string {
+    const step = this.step();
+    return step && step.view === view ? step.target : '';
+  }
+
+  /** Scroll to what the step points at and move focus there. */
+  private look() {
+    const step = this.step();
+    const tag = step && STORY_HOSTS[step.view];
+    if (!step || !tag) return;
+    if (this.app.state().view !== step.view) this.app.patch({ view: step.view });
+    void this.app.host.updateComplete.then(() => {
+      const host = this.app.host.renderRoot.querySelector(tag) as (Element & { targetElement?(id: string): HTMLElement | null }) | null;
+      const el = host?.targetElement?.(step.target);
+      if (!el) return;
+      el.setAttribute('tabindex', '-1');
+      el.setAttribute('aria-label', targetName(step.view, step.target));
+      el.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      el.focus({ preventScroll: true });
+    });
+  }
+
+  /** The step's panel, or nothing outside the story. */
+  panel() {
+    if (this.index === undefined) return '';
+    const run = this.run();
+    // Short names, without the changed mark (the stress week's shock is part of the step).
+    const names = this.app.built().map((b, i) => {
+      const sc = b.scenario ?? b.base;
+      return sc ? nameOf(sc).split(/[:：]/)[0] : t('picker.structure', { n: i + 1 });
+    });
+    const index = this.index;
+    return html`<fg-story .lang=${this.app.state().lang} .index=${index} .status=${this.status(run)} .day=${this.app.sim.day}
+      .run=${run} .names=${names} .answer=${this.answers[index]}
+      @story-go=${(e: CustomEvent<number>) => void this.go(e.detail)}
+      @story-run=${() => this.app.run()}
+      @story-answer=${(e: CustomEvent<string>) => {
+        this.answers = { ...this.answers, [index]: e.detail };
+        this.app.host.requestUpdate();
+      }}
+      @story-look=${() => this.look()}
+      @story-leave=${() => this.leave()}></fg-story>`;
+  }
+}
