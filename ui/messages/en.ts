@@ -317,7 +317,7 @@ export const en = {
   'brief.repsNote': 'Replication k of every structure uses the same seed, so differences are paired. Intervals are 95% confidence intervals of the mean.',
   'tabs.map': "Map",
   'app.story': 'Guided story',
-  'app.storyLabel': 'Take the guided story of Longgang’s reform, step by step, with the model',
+  'app.storyLabel': 'Guided story: Longgang’s reform step by step, with the model',
   'help.story': 'Guided story of the reform',
 } as const;
 

@@ -319,6 +319,6 @@ export const zh: Record<MessageKey, string> = {
   'brief.repsNote': '各结构的第 k 次重复运行使用相同随机种子，差异为配对比较。区间为均值的 95% 置信区间。',
   'tabs.map': "地图",
   'app.story': '改革导览',
-  'app.storyLabel': '用模型一步步了解龙港改革：改革导览',
+  'app.storyLabel': '改革导览：用模型一步步了解龙港改革',
   'help.story': '改革导览',
 };
