@@ -16,7 +16,7 @@ import { FIGURE_METRICS, parseStoryParam, peak, placeholders, STORY, STORY_TARGE
 import { CHART_IDS } from '../ui/chart-ids.ts';
 
 const keysOf = (step: (typeof STORY)[number]): StoryKey[] => [
-  step.title, step.intro, step.result, step.teacher, step.look, step.question.prompt,
+  step.title, step.intro, step.result, step.teacher, step.look, step.map, step.question.prompt,
   ...step.question.choices.map((c) => c.label), ...step.facts.map((f) => f.text),
 ];
 

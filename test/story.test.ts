@@ -122,6 +122,20 @@ describe('the guided story', () => {
     await p.screenshot({ path: path.join(shots, 'story-step1-1440.png') });
     for (let n = 1; n <= STEPS; n++) {
       const { want, check } = await runStep(p, n);
+      // Every step shows its structures on the living map too, outlined, with the same problems moving through them.
+      if (n === 1 || n === 6) {
+        await story(p).locator('#story-show-map').click();
+        await poll(() => p.locator('#tab-map').getAttribute('aria-selected')).toBe('true');
+        await poll(() => p.locator('fg-map').evaluate((el) => el.shadowRoot!.querySelector('.grid')?.classList.contains('story-target') ?? false)).toBe(true);
+        await poll(() => p.locator('fg-map').evaluate((el) => el.shadowRoot!.activeElement?.classList.contains('grid') ?? false)).toBe(true);
+        const summaries = await p.locator('fg-map').evaluate((el) => [...el.shadowRoot!.querySelectorAll('.summary')].map((x) => x.textContent ?? ''));
+        expect(summaries.length).toBe(n === 1 ? 1 : 2);
+        for (const s of summaries) expect(s).toMatch(/Followed cases open now: \d+/);
+        // Scrolled to the top of the window.
+        await poll(() => p.locator('fg-map').evaluate((el) => Math.round(el.shadowRoot!.querySelector('.grid')!.getBoundingClientRect().top))).toBeLessThan(40);
+        await p.screenshot({ path: path.join(shots, `story-step${n}-map-1440.png`) });
+        await p.locator('#tab-charts').click();
+      }
       // The prediction (the first choice) and the model's answer, from the summaries.
       if (n === 2) {
         const model = want[1].meanClosed < want[0].meanClosed ? 'Faster' : 'Slower';

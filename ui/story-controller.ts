@@ -14,7 +14,7 @@ import type { AppState, BuiltColumn, ColumnSpec, View } from './state.ts';
 import { parseStoryParam, peak, STORY, targetName, type StoryRun, type StoryStep } from './story.ts';
 
 /** The element of each view that the story can point into (it has `highlight` and `targetElement(id)`). */
-const STORY_HOSTS: Partial<Record<View, string>> = { charts: 'fg-compare' };
+const STORY_HOSTS: Partial<Record<View, string>> = { charts: 'fg-compare', map: 'fg-map' };
 
 /** What the story needs of the app. */
 export interface StoryApp {
@@ -151,21 +151,30 @@ export class StoryController implements ReactiveController {
   /** What the step points at in this view ('' when it shows another view, or outside the story). */
   target(view: View): string {
     const step = this.step();
+    if (step && view === 'map' && step.view !== 'map') return 'cities';
     return step && step.view === view ? step.target : '';
   }
 
-  /** Scroll to what the step points at and move focus there. */
-  private look() {
+  /** Scroll to what the step points at (or to the map of its structures) and move focus there. */
+  private look(where?: { view: View; target: string }) {
     const step = this.step();
-    const tag = step && STORY_HOSTS[step.view];
-    if (!step || !tag) return;
-    if (this.app.state().view !== step.view) this.app.patch({ view: step.view });
-    void this.app.host.updateComplete.then(() => {
-      const host = this.app.host.renderRoot.querySelector(tag) as (Element & { targetElement?(id: string): HTMLElement | null }) | null;
-      const el = host?.targetElement?.(step.target);
+    const { view, target } = where ?? step ?? { view: undefined, target: '' };
+    const tag = view && STORY_HOSTS[view];
+    if (!step || !view || !tag) return;
+    if (this.app.state().view !== view) this.app.patch({ view });
+    void this.app.host.updateComplete.then(async () => {
+      let host = this.app.host.renderRoot.querySelector(tag) as (Element & { targetElement?(id: string): HTMLElement | null; updateComplete?: Promise<unknown> }) | null;
+      // A view loaded on first use (the map) is defined a moment later.
+      if (!host?.targetElement) {
+        await customElements.whenDefined(tag);
+        await this.app.host.updateComplete;
+        host = this.app.host.renderRoot.querySelector(tag);
+      }
+      await host?.updateComplete;
+      const el = host?.targetElement?.(target);
       if (!el) return;
       el.setAttribute('tabindex', '-1');
-      el.setAttribute('aria-label', targetName(step.view, step.target));
+      el.setAttribute('aria-label', targetName(view, target));
       el.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
       el.focus({ preventScroll: true });
     });
@@ -190,6 +199,7 @@ export class StoryController implements ReactiveController {
         this.app.host.requestUpdate();
       }}
       @story-look=${() => this.look()}
+      @story-look-map=${() => this.look({ view: 'map', target: 'cities' })}
       @story-leave=${() => this.leave()}></fg-story>`;
   }
 }

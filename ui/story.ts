@@ -5,7 +5,7 @@
  * headline figures of ui/headline.ts), never from the text: a step's result is a template
  * whose placeholders are filled from the run.
  */
-import { CHART_IDS, type ChartId } from './chart-ids.ts';
+import { CHART_IDS, MAP_TARGETS, type ChartId } from './chart-ids.ts';
 import type { Headline } from './headline.ts';
 import { t, type MessageKey } from './i18n.ts';
 import type { StoryKey } from './messages/story-en.ts';
@@ -17,7 +17,7 @@ import type { ColumnSpec, View } from './state.ts';
  * (an element with a `highlight` property and a `targetElement(id)` method, as fg-compare
  * has); a step then shows it with `view` and `target`.
  */
-export const STORY_TARGETS: Partial<Record<View, readonly string[]>> = { charts: CHART_IDS };
+export const STORY_TARGETS: Partial<Record<View, readonly string[]>> = { charts: CHART_IDS, map: MAP_TARGETS };
 
 const CHART_HEADINGS: Record<ChartId, MessageKey> = {
   throughput: 'chart.throughput', 'time-to-close': 'chart.closeTime', 'service-targets': 'chart.sla', 'local-resolution': 'chart.local',
@@ -26,6 +26,7 @@ const CHART_HEADINGS: Record<ChartId, MessageKey> = {
 
 /** The name of what a step points at, as its view shows it. */
 export function targetName(view: View, target: string): string {
+  if (view === 'map') return target === 'follow' ? t('story.mapFollow') : t('story.mapCities');
   return view === 'charts' && target in CHART_HEADINGS ? t(CHART_HEADINGS[target as ChartId]) : target;
 }
 
@@ -101,6 +102,8 @@ export interface StoryStep {
   target: string;
   /** Why the target shows the point (said when it is highlighted). */
   look: StoryKey;
+  /** What to watch on the living map, where the same problems move through each structure. */
+  map: StoryKey;
 }
 
 /** Structures b (column 1) against a (column 0): which closes cases faster on average. */
@@ -126,7 +129,7 @@ const typhoon = { shocks: [{ kind: 'typhoon', startDay: STRESS_DAY }] };
 export const STORY: readonly StoryStep[] = [
   {
     id: 'hierarchy',
-    title: 'story.1.title', intro: 'story.1.intro', result: 'story.1.result', teacher: 'story.1.teacher', look: 'story.1.look',
+    title: 'story.1.title', intro: 'story.1.intro', result: 'story.1.result', teacher: 'story.1.teacher', look: 'story.1.look', map: 'story.1.map',
     columns: [preset('traditional-county')], days: 60, view: 'charts', target: 'local-resolution',
     figures: [{ name: 'local', metric: 'localShare', col: 0 }, { name: 'p50', metric: 'p50', col: 0 }, { name: 'p90', metric: 'p90', col: 0 }],
     facts: [{ text: 'story.1.fact', seed: '001' }],
@@ -134,7 +137,7 @@ export const STORY: readonly StoryStep[] = [
   },
   {
     id: 'zones',
-    title: 'story.2.title', intro: 'story.2.intro', result: 'story.2.result', teacher: 'story.2.teacher', look: 'story.2.look',
+    title: 'story.2.title', intro: 'story.2.intro', result: 'story.2.result', teacher: 'story.2.teacher', look: 'story.2.look', map: 'story.2.map',
     columns: [preset('traditional-county'), preset('longgang-2019')], days: 60, view: 'charts', target: 'time-to-close',
     figures: [{ name: 'meanA', metric: 'meanClosed', col: 0 }, { name: 'meanB', metric: 'meanClosed', col: 1 }, { name: 'p90A', metric: 'p90', col: 0 }, { name: 'p90B', metric: 'p90', col: 1 }],
     facts: [{ text: 'story.2.fact', seed: '001' }, { text: 'story.2.fact2', seed: '000' }],
@@ -142,7 +145,7 @@ export const STORY: readonly StoryStep[] = [
   },
   {
     id: 'new-communities',
-    title: 'story.3.title', intro: 'story.3.intro', result: 'story.3.result', teacher: 'story.3.teacher', look: 'story.3.look',
+    title: 'story.3.title', intro: 'story.3.intro', result: 'story.3.result', teacher: 'story.3.teacher', look: 'story.3.look', map: 'story.3.map',
     columns: [preset('longgang-2019'), preset('longgang-2020')], days: 60, view: 'charts', target: 'local-resolution',
     figures: [{ name: 'localA', metric: 'localShare', col: 0 }, { name: 'localB', metric: 'localShare', col: 1 }],
     facts: [{ text: 'story.3.fact', seed: '001' }],
@@ -150,7 +153,7 @@ export const STORY: readonly StoryStep[] = [
   },
   {
     id: 'governance-units',
-    title: 'story.4.title', intro: 'story.4.intro', result: 'story.4.result', teacher: 'story.4.teacher', look: 'story.4.look',
+    title: 'story.4.title', intro: 'story.4.intro', result: 'story.4.result', teacher: 'story.4.teacher', look: 'story.4.look', map: 'story.4.map',
     columns: [preset('longgang-2020'), preset('longgang-2021')], days: 60, view: 'charts', target: 'service-targets',
     figures: [
       { name: 'accept', metric: 'accept30m', col: 1 }, { name: 'onsite', metric: 'onsite1h', col: 1 },
@@ -162,7 +165,7 @@ export const STORY: readonly StoryStep[] = [
   },
   {
     id: 'proposal',
-    title: 'story.5.title', intro: 'story.5.intro', result: 'story.5.result', teacher: 'story.5.teacher', look: 'story.5.look',
+    title: 'story.5.title', intro: 'story.5.intro', result: 'story.5.result', teacher: 'story.5.teacher', look: 'story.5.look', map: 'story.5.map',
     columns: [preset('longgang-2021'), preset('proposal-3')], days: 60, view: 'charts', target: 'cost-per-case',
     figures: [{ name: 'costA', metric: 'costPerCase', col: 0 }, { name: 'costB', metric: 'costPerCase', col: 1 }, { name: 'meanA', metric: 'meanClosed', col: 0 }, { name: 'meanB', metric: 'meanClosed', col: 1 }],
     facts: [{ text: 'story.5.fact', seed: '001' }, { text: 'story.5.fact2', seed: '000' }],
@@ -170,7 +173,7 @@ export const STORY: readonly StoryStep[] = [
   },
   {
     id: 'stress-week',
-    title: 'story.6.title', intro: 'story.6.intro', result: 'story.6.result', teacher: 'story.6.teacher', look: 'story.6.look',
+    title: 'story.6.title', intro: 'story.6.intro', result: 'story.6.result', teacher: 'story.6.teacher', look: 'story.6.look', map: 'story.6.map',
     columns: [preset('traditional-county', typhoon), preset('longgang-2021', typhoon)], days: 28, view: 'charts', target: 'throughput',
     figures: [{ name: 'peakA', metric: 'peakOpen', col: 0 }, { name: 'peakB', metric: 'peakOpen', col: 1 }, { name: 'p90A', metric: 'p90', col: 0 }, { name: 'p90B', metric: 'p90', col: 1 }],
     facts: [{ text: 'story.6.fact', seed: '000' }],

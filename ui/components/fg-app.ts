@@ -625,7 +625,7 @@ export class FgApp extends LitElement {
     const st = this.state;
     const titles = st.columns.map((_, i) => this.columnTitle(i));
     const panels = titles.flatMap((title, i) => (this.sim.data[i] ? [{ title, info: this.sim.data[i]!.info, map: this.sim.maps[i] }] : []));
-    return html`<fg-map .lang=${st.lang} .panels=${panels} .followed=${this.sim.followed} .context=${this.exportContext()}
+    return html`<fg-map .lang=${st.lang} .panels=${panels} .followed=${this.sim.followed} .context=${this.exportContext()} .highlight=${this.story?.target('map') ?? ''}
         @follow-case=${(e: CustomEvent<number>) => void this.sim.follow(e.detail)}></fg-map>
       ${this.sim.followed
         ? html`<fg-journey .lang=${st.lang} .problem=${this.sim.followed}

@@ -25,6 +25,7 @@ function figureText(value: number, unit: FigureUnit): string {
  * @fires story-run - run this step
  * @fires story-answer - detail: the id of the choice predicted
  * @fires story-look - show the part of the view the step points at
+ * @fires story-look-map - show the living map of the step's structures
  * @fires story-leave - close the story, keeping the state
  */
 export class FgStory extends LitElement {
@@ -168,6 +169,7 @@ export class FgStory extends LitElement {
               ${t('story.modelAnswer', { choice: choice(model) })}
               ${this.answer ? html`<span class=${this.answer === model ? 'right' : 'wrong'}>${this.answer === model ? t('story.right') : t('story.wrong')}</span>` : ''}</p>
             <p id="story-look">${t('story.lookAt', { chart })} ${t(step.look)} <button id="story-show" @click=${() => this.fire('story-look')}>${t('story.show')}</button></p>
+            <p id="story-map">${t(step.map)} <button id="story-show-map" @click=${() => this.fire('story-look-map')}>${t('story.showMap')}</button></p>
           </div>` : ''}
         <details id="story-teacher"><summary>${t('story.teacher')}</summary><p>${t(step.teacher)}</p></details>
         <nav class="steps" aria-label=${t('story.move')}>
