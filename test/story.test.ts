@@ -237,4 +237,28 @@ describe('the guided story', () => {
     const en = await openPage({ width: 1440, height: 900 }, '?story=12');
     await poll(() => en.locator('#link-message').textContent()).toContain('The link asks for story step “12”, which does not exist; expected a whole number from 1 to 6.');
   });
+
+  it('embeds a step alone: its embed code opens the step with its structures, run controls and charts, and nothing else of the app', async () => {
+    const app = await openPage({ width: 1440, height: 900 }, '?story=2');
+    await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await story(app).locator('#story-title').waitFor();
+    await story(app).locator('#story-embed').click();
+    await poll(() => app.evaluate(() => navigator.clipboard.readText())).toMatch(/^<iframe src="[^"]+\?embed=story&story=2#[^"]*" title="2\. [^"]+" width="900" height="900"/);
+    const code = await app.evaluate(() => navigator.clipboard.readText());
+    const src = /src="([^"]+)"/.exec(code)![1];
+    const p = await openPage({ width: 900, height: 900 }, src.slice(src.indexOf('?')));
+    await poll(() => story(p).locator('#story-title').textContent()).toMatch(/^2\./);
+    expect(await p.locator('[role="tablist"]').count()).toBe(0);
+    expect(await p.locator('fg-picker').count()).toBe(0);
+    await story(p).locator('input[name="story-choice"]').first().check();
+    await story(p).locator('#story-run').click();
+    await story(p).locator('#story-result').waitFor({ timeout: 60_000 });
+    // Every chart drawn, the step's chart outlined.
+    const drawn = await chartsDrawn(p);
+    expect(Object.keys(drawn)).toHaveLength(8);
+    for (const [id, panels] of Object.entries(drawn)) expect(panels, id).toEqual([true, true]);
+    expect(await p.locator('fg-compare').evaluate((el) => el.shadowRoot!.querySelector('fg-chart.story-target')?.getAttribute('chart-id'))).toBe('time-to-close');
+    expect(await p.locator('.embed-source').textContent()).toMatch(/flatgov .*model/);
+    await p.screenshot({ path: path.join(shots, 'story-embed.png') });
+  });
 });

@@ -4,6 +4,7 @@
  * `?story=N` in the address. The app loads this module when a student opens the story or
  * a link names a step, so the first screen does not carry it.
  */
+import { copyEmbedCode, embedIframe } from './charts/export.ts';
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import './components/fg-story.ts';
 import type { StoryStatus } from './components/fg-story.ts';
@@ -113,6 +114,15 @@ export class StoryController implements ReactiveController {
   }
 
   /** Leave the story: everything it loaded stays, as in the free sandbox. */
+  /** Copy the code of an iframe that shows this step alone, with its structures and run controls. */
+  private async copyEmbed() {
+    const step = this.step();
+    if (!step || this.index === undefined) return;
+    const code = embedIframe('story', t(step.title), 900, 900, { story: String(this.index + 1) });
+    this.app.say(await copyEmbedCode(code, t('export.embedCopied'), t('export.embedFallback')));
+    this.app.host.requestUpdate();
+  }
+
   leave(): void {
     this.index = undefined;
     this.setUrl(undefined);
@@ -200,6 +210,7 @@ export class StoryController implements ReactiveController {
       }}
       @story-look=${() => this.look()}
       @story-look-map=${() => this.look({ view: 'map', target: 'cities' })}
+      @story-embed=${() => void this.copyEmbed()}
       @story-leave=${() => this.leave()}></fg-story>`;
   }
 }

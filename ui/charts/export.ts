@@ -133,8 +133,9 @@ export function downloadText(text: string, name: string, type: string): void {
 }
 
 /** An iframe that shows one part of the app alone (`?embed=<id>`, the state from the link), to paste into a page. */
-export function embedIframe(id: string, title: string, width = 760, height = 480): string {
-  const src = `${location.origin}${location.pathname}?embed=${encodeURIComponent(id)}${location.hash}`;
+export function embedIframe(id: string, title: string, width = 760, height = 480, query: Record<string, string> = {}): string {
+  const more = Object.entries(query).map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('');
+  const src = `${location.origin}${location.pathname}?embed=${encodeURIComponent(id)}${more}${location.hash}`;
   return `<iframe src="${src.replace(/"/g, '%22')}" title="${title.replace(/"/g, '&quot;')}" width="${width}" height="${height}" style="border:0" loading="lazy"></iframe>`;
 }
 

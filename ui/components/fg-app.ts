@@ -13,8 +13,8 @@ import { buildColumn, decodeState, defaultState, encodeState, loadValidator, MAX
 import type { StoryController } from '../story-controller.ts';
 import { CHART_IDS } from './fg-compare.ts';
 
-/** What a page can embed alone (`?embed=<id>`): any chart, or the living map. */
-const EMBED_IDS = [...CHART_IDS, 'map'] as const;
+/** What a page can embed alone (`?embed=<id>`): any chart, the living map, or a step of the story (`&story=N`). */
+const EMBED_IDS = [...CHART_IDS, 'map', 'story'] as const;
 import './fg-headline.ts';
 import type { BriefReplications } from '../brief.ts';
 import type { SensitivityResult } from '../../workers/sensitivity-run.ts';
@@ -157,7 +157,7 @@ export class FgApp extends LitElement {
     window.addEventListener('hashchange', this.onHash);
     // Read now: the link follows the state shortly after the first render, before the story's code may have loaded.
     const hash = location.hash;
-    const param = this.embed ? null : new URLSearchParams(location.search).get('story');
+    const param = this.embed && this.embed !== 'story' ? null : (new URLSearchParams(location.search).get('story') ?? (this.embed === 'story' ? '1' : null));
     const asked = param === null ? undefined : (await this.loadStory()).fromLink(param);
     await this.restoreFromLink(asked && 'index' in asked ? asked.index : undefined, hash);
     if (asked && 'error' in asked) {
@@ -296,7 +296,7 @@ export class FgApp extends LitElement {
   /** Keep the link current with the state; load the code of a view when it is first shown. */
   protected willUpdate(changed: PropertyValues<this>): void {
     const view = this.embed === 'map' ? 'map' : this.state.view;
-    this.sim.setMapWanted(this.embed ? this.embed === 'map' : view === 'map');
+    this.sim.setMapWanted(this.embed && this.embed !== 'story' ? this.embed === 'map' : view === 'map');
     const load = LAZY_VIEWS[view];
     if (load && !this.loadedViews.has(view) && !this.loading.has(view)) {
       this.loading.add(view);
@@ -640,9 +640,10 @@ export class FgApp extends LitElement {
     const ctx = this.exportContext();
     return html`<main id="main" class="embed-view" tabindex="-1">
       ${this.runControls(0, '')}
-      ${this.embed === 'map'
+      ${this.embed === 'story' ? this.story?.panel() : ''}
+      ${this.embed === 'map' || (this.embed === 'story' && st.view === 'map')
         ? this.mapView()
-        : html`<fg-compare .lang=${st.lang} .days=${st.days} .only=${this.embed} .live=${this.sim.status === 'running'} .context=${ctx}
+        : html`<fg-compare .highlight=${this.story?.target('charts') ?? ''} .lang=${st.lang} .days=${st.days} .only=${this.embed === 'story' ? '' : this.embed} .live=${this.sim.status === 'running'} .context=${ctx}
         .columns=${titles.map((title, i) => ({ title, data: this.sim.data[i] }))}></fg-compare>`}
       <p class="embed-source">${ctx.source} <a id="embed-open" href=${`${location.origin}${location.pathname}${location.hash}`} target="_blank" rel="noopener">${t('embed.open')}</a></p>
     </main>`;

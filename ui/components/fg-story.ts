@@ -27,6 +27,7 @@ function figureText(value: number, unit: FigureUnit): string {
  * @fires story-look - show the part of the view the step points at
  * @fires story-look-map - show the living map of the step's structures
  * @fires story-leave - close the story, keeping the state
+ * @fires story-embed - copy the code of a page that shows this step alone
  */
 export class FgStory extends LitElement {
   static properties = {
@@ -141,6 +142,7 @@ export class FgStory extends LitElement {
           <span class="label">${t('story.label')} · ${t('story.stepOf', { n, total: STORY.length })}</span>
           <ol aria-label=${t('story.steps')}>${STORY.map((s, i) => html`<li><button id="story-step-${i + 1}" aria-current=${i === this.index ? 'step' : 'false'}
             aria-label=${t('story.stepButton', { n: i + 1, title: t(s.title) })} title=${t(s.title)} @click=${() => this.fire('story-go', i)}>${i + 1}</button></li>`)}</ol>
+          <button id="story-embed" aria-label=${t('story.embedLabel')} @click=${() => this.fire('story-embed')}>${t('export.embed')}</button>
           <button class="leave" id="story-leave" @click=${() => this.fire('story-leave')}>${t('story.leave')}</button>
         </div>
         <h2 id="story-title" tabindex="-1">${t(step.title)}</h2>

@@ -48,6 +48,7 @@ export const storyEn = {
   'story.mapCities': "the living map of both structures",
   'story.mapFollow': "following a case on the map",
   'story.showMap': "Watch it on the map",
+  'story.embedLabel': "Embed this step: copy the code of a page that shows it alone",
   'story.1.look': 'it follows the share closed at grid or community level, day by day, against the 90% line.',
   'story.1.teacher': 'The chain has a town or street level between the communities and the county departments. Ask students to follow one case: who takes it in, who can resolve it, what happens when it goes up. The 90% line is Longgang’s claim after the reform, not a target the county was held to. “Structure and flows” (the O key) shows where cases wait.',
   'story.2.title': '2. 2019: zones instead of towns',

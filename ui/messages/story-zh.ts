@@ -50,6 +50,7 @@ export const storyZh: Record<StoryKey, string> = {
   'story.mapCities': "两种结构的动态地图",
   'story.mapFollow': "在地图上跟踪案件",
   'story.showMap': "在地图上观看",
+  'story.embedLabel': "嵌入本步骤：复制单独显示它的网页代码",
   'story.1.look': '它逐日显示在网格或社区层面办结的比例，并标出 90% 参考线。',
   'story.1.teacher': '在社区与县级部门之间还有乡镇或街道一级。请学生跟踪一件事件：谁受理，谁能解决，上报后会发生什么。90% 参考线是龙港改革后的说法，并非对传统县的要求。“结构与流向”视图（O 键）显示事件在哪里排队。',
   'story.2.title': '2. 2019年：以片区取代乡镇',
