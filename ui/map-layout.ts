@@ -62,7 +62,7 @@ const GAP = 6;
 const PAD = 4;
 
 /** Lay out one structure at a width (CSS pixels). `name(g)` gives a group's label. */
-export function mapLayout(info: SessionInfo, width: number, name: (group: number) => string): MapLayout {
+export function mapLayout(info: SessionInfo, width: number, name: (group: number) => string = (g) => groupName(info, g)): MapLayout {
   const M = info.microGrids;
   const groups = info.groups;
   const levelGroups = groups.map((g, i) => ({ g, i })).filter(({ g }) => g.kind === 'level');
@@ -217,7 +217,7 @@ function flow(perParent: Int32Array, size: number, width: number, header: number
 }
 
 /** The office's name: its group's, with its number where the group has several. */
-export function officeName(info: SessionInfo, office: number, name: (group: number) => string): string {
+export function officeName(info: SessionInfo, office: number, name: (group: number) => string = (g) => groupName(info, g)): string {
   const gi = info.groups.findIndex((g) => office >= g.firstOffice && office < g.firstOffice + g.offices);
   if (gi < 0) return `#${office}`;
   const g = info.groups[gi];

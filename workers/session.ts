@@ -189,10 +189,6 @@ export class SimSession {
     return this.tracer?.journey(problem);
   }
 
-  private home(resident: number): number {
-    return unitOf(resident, this.info.microGrids, this.info.tiers[this.info.cellLevel].units);
-  }
-
   mapFrame(): MapFrame {
     const e = this.sim.engine;
     const now = e.now;
@@ -200,20 +196,21 @@ export class SimSession {
     if (!this.homes) {
       this.homes = new Int32Array(e.trust.length);
       this.cellResidents = new Float64Array(cells);
-      for (let r = 0; r < this.homes.length; r++) this.cellResidents[(this.homes[r] = this.home(r))]++;
+      for (let r = 0; r < this.homes.length; r++) this.cellResidents[(this.homes[r] = unitOf(r, this.info.microGrids, cells))]++;
     }
+    const homes = this.homes;
     const trustSum = new Float64Array(cells);
-    for (let r = 0; r < this.homes.length; r++) trustSum[this.homes[r]] += e.trust[r];
+    for (let r = 0; r < homes.length; r++) trustSum[homes[r]] += e.trust[r];
     const trust = Float32Array.from(trustSum, (t, c) => (this.cellResidents![c] > 0 ? t / this.cellResidents![c] : NaN));
     const backlog = new Float32Array(cells);
-    e.forEachOpenResident((r) => backlog[this.homes![r]]++);
+    e.forEachOpenResident((r) => backlog[homes[r]]++);
     const live: number[] = [];
     const ended: number[] = [];
     if (this.tracer) {
-      for (const j of this.tracer.open()) live.push(...liveRow(j, now, this.home(j.resident)));
+      for (const j of this.tracer.open()) live.push(...liveRow(j, now, homes[j.resident]));
       for (const j of this.tracer.takeEnded()) {
         const last = j.segments[j.segments.length - 1];
-        ended.push(j.problem, MAP_OUTCOMES.indexOf(j.outcome), last && last.office >= 0 ? last.office : -1, this.home(j.resident));
+        ended.push(j.problem, MAP_OUTCOMES.indexOf(j.outcome), last && last.office >= 0 ? last.office : -1, homes[j.resident]);
       }
     }
     return {

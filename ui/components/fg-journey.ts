@@ -7,7 +7,7 @@ import { LitElement, css, html, svg } from 'lit';
 import { addMessages, fmt, nameOf, t, type MessageKey } from '../i18n.ts';
 import { mapEn } from '../messages/map-en.ts';
 import { mapZh } from '../messages/map-zh.ts';
-import { groupName, officeName } from '../map-layout.ts';
+import { officeName } from '../map-layout.ts';
 import { hoursByKind, hoursToClose, type Journey, type Segment, type SegmentKind } from '../../sim/trace.ts';
 import { CASE_TYPES, CHANNELS } from '../../sim/cases.ts';
 import type { SessionInfo } from '../../workers/session.ts';
@@ -30,7 +30,7 @@ export const KIND_COLOURS: Record<SegmentKind, string> = {
 const KINDS: SegmentKind[] = ['waiting', 'working', 'travel', 'transfer', 'returned', 'parts'];
 
 function where(info: SessionInfo, office: number): string {
-  return office >= 0 ? officeName(info, office, (g) => groupName(info, g)) : '';
+  return office >= 0 ? officeName(info, office) : '';
 }
 
 function clock(minutes: number): string {

@@ -12,7 +12,7 @@ import * as d3 from 'd3';
 import { addMessages, fmt, t } from '../i18n.ts';
 import { mapEn } from '../messages/map-en.ts';
 import { mapZh } from '../messages/map-zh.ts';
-import { groupName, mapLayout, officeName, type MapLayout } from '../map-layout.ts';
+import { mapLayout, officeName, type MapLayout } from '../map-layout.ts';
 import { copyEmbedCode, downloadCanvasFigure, embedIframe, type CanvasKey } from '../charts/export.ts';
 import type { ChartContext } from '../charts/fg-chart.ts';
 import { ENDED_STRIDE, LIVE_STRIDE, MAP_STATES, type MapFrame, type SessionInfo } from '../../workers/session.ts';
@@ -191,7 +191,7 @@ export class FgMap extends LitElement {
       if (!canvas) return;
       const width = Math.max(200, Math.floor(canvas.parentElement!.clientWidth - 10));
       if (!this.layouts[i] || this.widths[i] !== width || this.layouts[i]!.officeX.length !== p.info.officeCount) {
-        this.layouts[i] = mapLayout(p.info, width, (g) => groupName(p.info, g));
+        this.layouts[i] = mapLayout(p.info, width);
         this.widths[i] = width;
       }
       this.draw(canvas, i, p, this.layouts[i]!, max);
@@ -220,7 +220,7 @@ export class FgMap extends LitElement {
     const per = p.info.residents / m.backlog.length / 1000;
     const line = t('map.summary', { n: fmt(n), waiting: fmt(waiting), moving: fmt(moving), unnoticed: fmt(unnoticed), late: fmt(late) });
     if (!(m.backlog[worst] > 0)) return line;
-    const cell = officeName(p.info, p.info.groups[cellGroup].firstOffice + worst, (g) => groupName(p.info, g));
+    const cell = officeName(p.info, p.info.groups[cellGroup].firstOffice + worst);
     return `${line} ${t('map.worst', { cell, backlog: fmt(m.backlog[worst] / per, 1) })}`;
   }
 
