@@ -4,7 +4,8 @@ import { scenarioData } from './ui/scenario-data-plugin.ts';
 
 /** The commit the site is built from, for run manifests and chart exports (see workers/commit.ts for Node). */
 function buildCommit(): string {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: import.meta.dirname, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: import.meta.dirname, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
     const head = git('rev-parse', 'HEAD');
     return git('status', '--porcelain', '--untracked-files=no') ? `${head}-dirty` : head;

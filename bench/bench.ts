@@ -29,7 +29,9 @@ is the best of several runs. --json prints one JSON object.
 Sobol indices of the top eight, one year each, on 2 workers; several minutes) and prints the
 widths of the resulting intervals.`;
 const { values: args } = parseCli({
-  json: { type: 'boolean', default: false }, sensitivity: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+  json: { type: 'boolean', default: false },
+  sensitivity: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
 });
 if (args.help) {
   console.log(HELP);
@@ -52,18 +54,37 @@ async function benchSensitivity() {
     const t0 = performance.now();
     const r = await runSensitivity(plan, spec, poolExecutor(pool));
     const seconds = (performance.now() - t0) / 1000;
-    const widths = r.outputs.flatMap((o, i) => (o.difference ? [{ of: `${o.label}: ${o.of}`, w: r.sobol!.indices[i].map((x) => x.total.hi - x.total.lo) }] : []));
+    const widths = r.outputs.flatMap((o, i) =>
+      o.difference ? [{ of: `${o.label}: ${o.of}`, w: r.sobol!.indices[i].map((x) => x.total.hi - x.total.lo) }] : [],
+    );
     const out = {
-      design: { assumptions: r.factors.length, trajectories: spec.morris.trajectories, sobolTop: spec.sobol?.top, sobolN: spec.sobol?.n, days: e.days },
-      runs, seconds, minutes: seconds / 60,
-      totalIndexIntervalWidth: widths.map((x) => ({ output: x.of, mean: x.w.reduce((a, b) => a + b, 0) / x.w.length, max: Math.max(...x.w) })),
+      design: {
+        assumptions: r.factors.length,
+        trajectories: spec.morris.trajectories,
+        sobolTop: spec.sobol?.top,
+        sobolN: spec.sobol?.n,
+        days: e.days,
+      },
+      runs,
+      seconds,
+      minutes: seconds / 60,
+      totalIndexIntervalWidth: widths.map((x) => ({
+        output: x.of,
+        mean: x.w.reduce((a, b) => a + b, 0) / x.w.length,
+        max: Math.max(...x.w),
+      })),
     };
     if (args.json) console.log(JSON.stringify(out));
     else {
       console.log(`flatgov bench --sensitivity (Node ${process.version}, 2 workers)`);
-      console.log(`  ${r.factors.length} assumptions: Morris ${spec.morris.trajectories} trajectories (${runs.morris} runs), Sobol top ${spec.sobol?.top} with N = ${spec.sobol?.n} (${runs.sobol} runs), noise ${runs.noise} runs; ${e.days} days each`);
-      console.log(`  wall time: ${(seconds / 60).toFixed(1)} min (${runs.total} runs, ${((2 * seconds) / runs.total).toFixed(2)} s per run per worker)`);
-      for (const x of out.totalIndexIntervalWidth) console.log(`  ST 95% interval width, ${x.output}: mean ${x.mean.toFixed(2)}, widest ${x.max.toFixed(2)}`);
+      console.log(
+        `  ${r.factors.length} assumptions: Morris ${spec.morris.trajectories} trajectories (${runs.morris} runs), Sobol top ${spec.sobol?.top} with N = ${spec.sobol?.n} (${runs.sobol} runs), noise ${runs.noise} runs; ${e.days} days each`,
+      );
+      console.log(
+        `  wall time: ${(seconds / 60).toFixed(1)} min (${runs.total} runs, ${((2 * seconds) / runs.total).toFixed(2)} s per run per worker)`,
+      );
+      for (const x of out.totalIndexIntervalWidth)
+        console.log(`  ST 95% interval width, ${x.output}: mean ${x.mean.toFixed(2)}, widest ${x.max.toFixed(2)}`);
     }
   } finally {
     pool.close();
@@ -144,13 +165,18 @@ const appYears = [1, 2, 3].map(appYear);
 const appSession = appYears.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
 
 // (3) Replication throughput of the experiment runner, with 1 and 2 worker threads.
-async function replicationsPerSecond(workers: number): Promise<{ workers: number; replications: number; wallMs: number; perSecond: number }> {
+async function replicationsPerSecond(
+  workers: number,
+): Promise<{ workers: number; replications: number; wallMs: number; perSecond: number }> {
   const e = parseExperiment({ structures: [{ preset: 'traditional-county' }, { preset: 'longgang-2021' }], replications: 6, days: 365 });
   const plan = planExperiment(e, (r) => presetJson(r.preset!));
   const pool = nodePool(workers);
   try {
     // Warm the workers up (loading the code, first compilation) before timing.
-    await runExperiment(planExperiment({ ...e, replications: 4, days: 30 }, (r) => presetJson(r.preset!)), poolExecutor(pool));
+    await runExperiment(
+      planExperiment({ ...e, replications: 4, days: 30 }, (r) => presetJson(r.preset!)),
+      poolExecutor(pool),
+    );
     const t0 = performance.now();
     await runExperiment(plan, poolExecutor(pool));
     const wallMs = performance.now() - t0;
@@ -173,7 +199,12 @@ const out = {
   tracedYear: { ...tracedYear, scenario: 'longgang-2021, 365 days, daily snapshots, every 13th problem followed' },
   appSession: { ...appSession, scenario: "traditional-county, 365 days asked for in 12-day chunks as the app's worker is" },
   peakMemoryMB: peakRss / 2 ** 20,
-  replications: { scenario: '2 presets × 6 replications × 365 days', oneWorker: rep1, twoWorkers: rep2, speedup: rep2.perSecond / rep1.perSecond },
+  replications: {
+    scenario: '2 presets × 6 replications × 365 days',
+    oneWorker: rep1,
+    twoWorkers: rep2,
+    speedup: rep2.perSecond / rep1.perSecond,
+  },
   longRun: { scenario: 'longgang-2021, 20 years, no time series', ...long },
 };
 
@@ -184,12 +215,20 @@ else {
   console.log(`flatgov bench (Node ${process.version})`);
   console.log(`  reference M/M/5, 200,000 cases : ${f(reference)}`);
   console.log(`  Longgang 2021, one year        : ${f(fullScaleYear)}`);
-  console.log(`    following every 13th problem : ${f(tracedYear)} (${(100 * (tracedYear.wallMs / fullScaleYear.wallMs - 1)).toFixed(0)}% longer)`);
-  console.log(`  the app's worker, a year of the traditional county in ${appSession.frames} chunks: ${appSession.wallMs.toFixed(0)} ms, of which its frames ${appSession.frameMs.toFixed(0)} ms`);
+  console.log(
+    `    following every 13th problem : ${f(tracedYear)} (${(100 * (tracedYear.wallMs / fullScaleYear.wallMs - 1)).toFixed(0)}% longer)`,
+  );
+  console.log(
+    `  the app's worker, a year of the traditional county in ${appSession.frames} chunks: ${appSession.wallMs.toFixed(0)} ms, of which its frames ${appSession.frameMs.toFixed(0)} ms`,
+  );
   console.log(`  peak memory (RSS)              : ${out.peakMemoryMB.toFixed(0)} MB (main thread)`);
   console.log(`  replications, 1 worker         : ${rep1.perSecond.toFixed(2)}/s (${rep1.replications} in ${rep1.wallMs.toFixed(0)} ms)`);
-  console.log(`  replications, 2 workers        : ${rep2.perSecond.toFixed(2)}/s (${rep2.replications} in ${rep2.wallMs.toFixed(0)} ms), speed-up ${out.replications.speedup.toFixed(2)}×`);
+  console.log(
+    `  replications, 2 workers        : ${rep2.perSecond.toFixed(2)}/s (${rep2.replications} in ${rep2.wallMs.toFixed(0)} ms), speed-up ${out.replications.speedup.toFixed(2)}×`,
+  );
   console.log(`  Longgang 2021, 20 years, memory above the start${long.collected ? '' : ' (no --expose-gc: includes garbage)'}:`);
   for (const p of long.points)
-    console.log(`    after ${String(p.years).padStart(2)} year${p.years === 1 ? ' ' : 's'}: ${p.memoryMB.toFixed(0)} MB, of which percentile samples ${p.samplesMB.toFixed(0)} MB and job arrays ${p.jobsMB.toFixed(1)} MB (${p.cases.toLocaleString('en')} cases)`);
+    console.log(
+      `    after ${String(p.years).padStart(2)} year${p.years === 1 ? ' ' : 's'}: ${p.memoryMB.toFixed(0)} MB, of which percentile samples ${p.samplesMB.toFixed(0)} MB and job arrays ${p.jobsMB.toFixed(1)} MB (${p.cases.toLocaleString('en')} cases)`,
+    );
 }

@@ -43,7 +43,12 @@ export function longRun(years = 20, marks = [1, 5, 10, 20]): { points: LongRunPo
     const metrics = sim.engine.metrics as unknown as Record<string, { data?: Float64Array }>;
     const samplesMB = ['closeHours', 'acceptHours', 'onsiteHours'].reduce((a, k) => a + (metrics[k]?.data?.byteLength ?? 0), 0) / 2 ** 20;
     const engine = sim.engine as unknown as Record<string, unknown>;
-    const jobsMB = typedBytes(engine, Object.keys(engine).filter((k) => /^j[A-Z]/.test(k))) / 2 ** 20;
+    const jobsMB =
+      typedBytes(
+        engine,
+        Object.keys(engine).filter((k) => /^j[A-Z]/.test(k)),
+      ) /
+      2 ** 20;
     points.push({ years: y, cases: sim.summary().cases.created, memoryMB: memoryMB() - baselineMB, samplesMB, jobsMB });
   }
   return { points, baselineMB, collected: gc !== undefined };

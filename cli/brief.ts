@@ -42,7 +42,8 @@ await runMain(async () => {
     return;
   }
   const problems: string[] = [];
-  if (positionals.length !== 1) problems.push(`expected one experiment file, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`);
+  if (positionals.length !== 1)
+    problems.push(`expected one experiment file, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`);
   if (values.out === undefined) problems.push('--out: expected the HTML file to write, e.g. --out brief.html');
   else if (!/\.html?$/i.test(values.out)) problems.push(`--out: expected a file ending in .html, got "${values.out}"`);
   const lang = (values.lang ?? 'en') as Lang;
@@ -72,7 +73,10 @@ await runMain(async () => {
     if (ref.file !== undefined) return readJsonFile(path.resolve(baseDir, ref.file));
     return ref.scenario;
   });
-  if (plan.points.length > 1) throw new UsageError(`${file}: the experiment sweeps ${plan.points.length} points; a brief compares structures at one point (remove "sweep" or "design")`);
+  if (plan.points.length > 1)
+    throw new UsageError(
+      `${file}: the experiment sweeps ${plan.points.length} points; a brief compares structures at one point (remove "sweep" or "design")`,
+    );
   const e = plan.experiment;
   const pool = nodePool(workers);
   let out;
@@ -82,9 +86,15 @@ await runMain(async () => {
     pool.close();
   }
   if (out.failures.length) throw new Error(`${out.failures.length} replication(s) failed: ${out.failures[0].message}`);
-  const structures = plan.structures.map((st, s) => ({ name: st.label, scenario: jobsFor(plan, 0, 1).find((j) => j.structure === s)!.scenario }));
+  const structures = plan.structures.map((st, s) => ({
+    name: st.label,
+    scenario: jobsFor(plan, 0, 1).find((j) => j.structure === s)!.scenario,
+  }));
   const html = briefHtml({
-    structures, seed: e.baseSeed, days: e.days, day: e.days,
+    structures,
+    seed: e.baseSeed,
+    days: e.days,
+    day: e.days,
     command: `npm run brief -- ${path.basename(file)} --out ${path.basename(values.out!)}${lang === 'en' ? '' : ` --lang ${lang}`}`,
     source: `flatgov ${FLATGOV_VERSION} (model ${MODEL_VERSION}, commit ${out.manifest.commit}). Same seed, same result.`,
     replications: { n: out.manifest.replications, days: e.days, summary: out.summary, differences: out.differences, series: out.series },

@@ -80,7 +80,7 @@ export function pm(mean: number, half: number, unit: string): string {
 }
 
 function ordinal(n: number): string {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${s}`;
 }
 
@@ -94,8 +94,12 @@ export function formatResults(out: ExperimentOutput): string {
   const m = out.manifest;
   const sh = m.shard;
   if (sh)
-    lines.push(`SHARD ${sh.index}/${sh.count}${sh.finished ? '' : ' (INCOMPLETE)'}: every ${sh.count === 1 ? '' : `${ordinal(sh.count)} `}run of the experiment below, not its results. Merge all ${sh.count} shards (npm run experiment -- merge …) for those.`);
-  lines.push(`${sh ? `shard ${sh.index}/${sh.count} of ` : ''}${m.experiment.name}: ${m.replications} replications × ${m.experiment.days} days, base seed ${m.experiment.baseSeed}${m.complete || (sh && sh.finished) ? '' : ' (INCOMPLETE)'}`);
+    lines.push(
+      `SHARD ${sh.index}/${sh.count}${sh.finished ? '' : ' (INCOMPLETE)'}: every ${sh.count === 1 ? '' : `${ordinal(sh.count)} `}run of the experiment below, not its results. Merge all ${sh.count} shards (npm run experiment -- merge …) for those.`,
+    );
+  lines.push(
+    `${sh ? `shard ${sh.index}/${sh.count} of ` : ''}${m.experiment.name}: ${m.replications} replications × ${m.experiment.days} days, base seed ${m.experiment.baseSeed}${m.complete || (sh && sh.finished) ? '' : ' (INCOMPLETE)'}`,
+  );
   const points = [...new Set(out.summary.map((r) => JSON.stringify(r.point)))];
   for (const pt of points) {
     lines.push(pt === '{}' ? '' : `\nat ${pt}`);
@@ -112,7 +116,13 @@ export function formatResults(out: ExperimentOutput): string {
       });
       const diffs = out.differences
         .filter((d) => JSON.stringify(d.point) === pt && d.metric === metric)
-        .map((d) => (d.n === 0 ? (sh ? 'not in shard' : '–') : `${pm(d.mean, d.half, info.unit)}${Number.isFinite(d.p) ? ` (p ${d.p < 0.001 ? '< 0.001' : d.p.toFixed(3)})` : ''}`));
+        .map((d) =>
+          d.n === 0
+            ? sh
+              ? 'not in shard'
+              : '–'
+            : `${pm(d.mean, d.half, info.unit)}${Number.isFinite(d.p) ? ` (p ${d.p < 0.001 ? '< 0.001' : d.p.toFixed(3)})` : ''}`,
+        );
       grid.push([unit ? `${info.label} (${unit})` : info.label, ...cells, ...diffs]);
     }
     lines.push(table(grid));
@@ -121,7 +131,8 @@ export function formatResults(out: ExperimentOutput): string {
   if (sh) lines.push(`This is shard ${sh.index}/${sh.count}: its intervals use only this shard's runs.`);
   if (out.failures.length > 0) {
     lines.push(`\n${out.failures.length} replication(s) failed:`);
-    for (const f of out.failures) lines.push(`  ${f.structure} (scenario ${f.scenario}), replication ${f.replication}, seed ${f.seed}: ${f.message}`);
+    for (const f of out.failures)
+      lines.push(`  ${f.structure} (scenario ${f.scenario}), replication ${f.replication}, seed ${f.seed}: ${f.message}`);
   }
   return lines.join('\n');
 }
@@ -129,7 +140,8 @@ export function formatResults(out: ExperimentOutput): string {
 function parseShard(v: string | undefined): { index: number; count: number } | undefined {
   if (v === undefined) return undefined;
   const m = /^(\d+)\/(\d+)$/.exec(v);
-  if (!m || Number(m[1]) >= Number(m[2]) || !Number.isSafeInteger(Number(m[2]))) throw new UsageError(`--shard: expected i/N with 0 ≤ i < N (e.g. 0/4), got "${v}"`);
+  if (!m || Number(m[1]) >= Number(m[2]) || !Number.isSafeInteger(Number(m[2])))
+    throw new UsageError(`--shard: expected i/N with 0 ≤ i < N (e.g. 0/4), got "${v}"`);
   return { index: Number(m[1]), count: Number(m[2]) };
 }
 
@@ -183,21 +195,26 @@ await runMain(async () => {
     return;
   }
   for (const f of ['markdown', 'trajectories', 'n', 'top', 'morris-only'] as const)
-    if (values[f] !== undefined && values[f] !== false) throw new UsageError(`--${f}: only with the sensitivity command (see sensitivity --help)`);
+    if (values[f] !== undefined && values[f] !== false)
+      throw new UsageError(`--${f}: only with the sensitivity command (see sensitivity --help)`);
   if (values.help || (positionals.length === 0 && !values.compare)) {
     console.log(HELP);
     return;
   }
   const problems: string[] = [];
   const outPath = values.out === undefined || values.out === '-' ? values.out : userPath(values.out);
-  const format = outPath === undefined ? undefined : collect(problems, () => checkOut(outPath, { shard: values.shard !== undefined, format: values.format }));
+  const format =
+    outPath === undefined
+      ? undefined
+      : collect(problems, () => checkOut(outPath, { shard: values.shard !== undefined, format: values.format }));
   if (positionals[0] === 'merge') {
     const files = positionals.slice(1);
     if (files.length === 0) problems.push('merge: expected the shard output files (JSON)');
     const outputs = files.map((f) =>
       collect(problems, () => {
         const o = readJsonFile(userPath(f));
-        if (!isExperimentOutput(o)) throw new UsageError(`merge: ${f} is not an experiment output (expected manifest, rows, failures and resolved)`);
+        if (!isExperimentOutput(o))
+          throw new UsageError(`merge: ${f} is not an experiment output (expected manifest, rows, failures and resolved)`);
         return o;
       }),
     );
@@ -214,8 +231,10 @@ await runMain(async () => {
   if (values.compare) {
     const names = values.compare.split(',').map((s) => s.trim());
     for (const n of names)
-      if (!PRESET_IDS.includes(n) && !fs.existsSync(userPath(n))) problems.push(`--compare: "${n}" is neither a preset nor a scenario file (${presets})`);
-    if (names.length < 1 || names.some((n) => n === '')) problems.push('--compare: expected names separated by commas, e.g. traditional-county,longgang-2021');
+      if (!PRESET_IDS.includes(n) && !fs.existsSync(userPath(n)))
+        problems.push(`--compare: "${n}" is neither a preset nor a scenario file (${presets})`);
+    if (names.length < 1 || names.some((n) => n === ''))
+      problems.push('--compare: expected names separated by commas, e.g. traditional-county,longgang-2021');
     input = {
       name: `compare ${values.compare}`,
       structures: names.map((s) => (PRESET_IDS.includes(s) ? { preset: s } : { file: s })),
@@ -230,15 +249,22 @@ await runMain(async () => {
     input = collect(problems, () => readJsonFile(userPath(positionals[0])));
     baseDir = path.dirname(userPath(positionals[0] ?? '.'));
   }
-  const list = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);
-  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const list = (v: string) =>
+    v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+  const obj = (v: unknown): Record<string, unknown> =>
+    v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   if (input !== undefined && values.metrics !== undefined) input = { ...obj(input), metrics: list(values.metrics) };
   if (values.series !== undefined) {
-    if (values.series !== 'daily' && values.series !== 'weekly') problems.push(`--series: expected daily or weekly, got "${values.series}"`);
+    if (values.series !== 'daily' && values.series !== 'weekly')
+      problems.push(`--series: expected daily or weekly, got "${values.series}"`);
     else if (input !== undefined) input = { ...obj(input), series: { ...obj(obj(input).series), every: values.series } };
   }
   if (values['series-metrics'] !== undefined) {
-    if (values.series === undefined && obj(input).series === undefined) problems.push('--series-metrics: give --series daily or --series weekly too');
+    if (values.series === undefined && obj(input).series === undefined)
+      problems.push('--series-metrics: give --series daily or --series weekly too');
     else if (input !== undefined) input = { ...obj(input), series: { ...obj(obj(input).series), metrics: list(values['series-metrics']) } };
   }
   const shard = collect(problems, () => parseShard(values.shard));
@@ -258,7 +284,10 @@ await runMain(async () => {
   const parsed = experimentSchema.safeParse(input);
   if (parsed.success && !values['allow-large']) {
     const size = experimentSize(parsed.data);
-    if (size.points > MAX_SWEEP_POINTS) throw new UsageError(describeAllowLarge([`has ${size.points.toLocaleString('en')} sweep points, more than ${MAX_SWEEP_POINTS.toLocaleString('en')}`]));
+    if (size.points > MAX_SWEEP_POINTS)
+      throw new UsageError(
+        describeAllowLarge([`has ${size.points.toLocaleString('en')} sweep points, more than ${MAX_SWEEP_POINTS.toLocaleString('en')}`]),
+      );
   }
   const plan = parseAndPlanExperiment(input, load);
   if (!values.quiet) for (const st of plan.structures) warn(st.scenario, `structure "${st.label}"`);
@@ -266,7 +295,9 @@ await runMain(async () => {
   if (e.sequential && shard) problems.push('--shard: a sequential experiment cannot be sharded (each batch depends on all results so far)');
   const jobCount = e.replications * plan.structures.length * plan.points.length;
   if (shard && shard.index >= jobCount)
-    problems.push(`--shard ${shard.index}/${shard.count}: this slice holds no replication (the experiment has ${jobCount} runs; use at most ${jobCount} shards)`);
+    problems.push(
+      `--shard ${shard.index}/${shard.count}: this slice holds no replication (the experiment has ${jobCount} runs; use at most ${jobCount} shards)`,
+    );
   let workers = asked ?? defaultWorkerCount();
   if (workers > cores) {
     process.stderr.write(`--workers ${workers}: this machine has ${cores} core${cores > 1 ? 's' : ''}; using ${cores}\n`);
@@ -291,7 +322,9 @@ await runMain(async () => {
     const progress = progressReporter({ quiet: values.quiet, tty: values.progress || undefined });
     let last: Progress | undefined;
     const out = await runExperiment(plan, poolExecutor(pool), {
-      signal: ctl.signal, shard, commit: codeCommit(),
+      signal: ctl.signal,
+      shard,
+      commit: codeCommit(),
       onProgress: (p) => {
         last = p;
         progress.update(p);

@@ -58,7 +58,14 @@ export function readJsonFile(path: string): unknown {
     text = readBounded(path);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.code === 'EISDIR' ? 'it is a folder' : err.message;
+    const why =
+      err.code === 'ENOENT'
+        ? 'no such file'
+        : err.code === 'EACCES'
+          ? 'permission denied'
+          : err.code === 'EISDIR'
+            ? 'it is a folder'
+            : err.message;
     throw new UsageError(`cannot read ${path}: ${why}`);
   }
   return parseJsonText(text, path);
@@ -91,7 +98,12 @@ export async function runMain(main: () => Promise<void> | void): Promise<void> {
   try {
     await main();
   } catch (e) {
-    if (e instanceof ScenarioError || e instanceof UsageError || e instanceof RangeError || (e instanceof Error && USAGE_ERRORS.has(e.name))) {
+    if (
+      e instanceof ScenarioError ||
+      e instanceof UsageError ||
+      e instanceof RangeError ||
+      (e instanceof Error && USAGE_ERRORS.has(e.name))
+    ) {
       process.stderr.write(`error: ${e.message}\n`);
       process.exit(2);
     }

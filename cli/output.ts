@@ -15,15 +15,18 @@ export type OutFormat = 'csv' | 'json';
 
 /** The format of an --out file, after checking that it can be written; throws a UsageError otherwise. */
 export function checkOut(file: string, opts: { shard?: boolean; format?: string } = {}): OutFormat {
-  if (opts.format !== undefined && opts.format !== 'csv' && opts.format !== 'json') throw new UsageError(`--format: expected csv or json, got "${opts.format}"`);
+  if (opts.format !== undefined && opts.format !== 'csv' && opts.format !== 'json')
+    throw new UsageError(`--format: expected csv or json, got "${opts.format}"`);
   if (file === '-') {
     const f = (opts.format ?? 'csv') as OutFormat;
-    if (opts.shard && f !== 'json') throw new UsageError('--shard: write the slice as JSON (--out slice.json, or --out - --format json) so that merge can combine it');
+    if (opts.shard && f !== 'json')
+      throw new UsageError('--shard: write the slice as JSON (--out slice.json, or --out - --format json) so that merge can combine it');
     return f;
   }
   const ext = path.extname(file).toLowerCase();
   if (ext !== '.csv' && ext !== '.json') throw new UsageError(`--out: expected a file ending in .csv or .json, got "${file}"`);
-  if (opts.shard && ext !== '.json') throw new UsageError('--shard: write the slice as JSON (--out slice.json) so that merge can combine it');
+  if (opts.shard && ext !== '.json')
+    throw new UsageError('--shard: write the slice as JSON (--out slice.json) so that merge can combine it');
   const dir = path.dirname(path.resolve(file));
   let st: fs.Stats;
   try {

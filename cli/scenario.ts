@@ -108,9 +108,21 @@ await runMain(() => {
     case 'assumptions': {
       const list = assumptions();
       if (values.json) {
-        console.log(JSON.stringify(list.map(({ id, paths, range, scale, unit, description, reasoning }) => ({
-          id, paths: paths.map(pathText), range, scale, unit, description, reasoning,
-        })), null, 2));
+        console.log(
+          JSON.stringify(
+            list.map(({ id, paths, range, scale, unit, description, reasoning }) => ({
+              id,
+              paths: paths.map(pathText),
+              range,
+              scale,
+              unit,
+              description,
+              reasoning,
+            })),
+            null,
+            2,
+          ),
+        );
         return;
       }
       for (const a of list) {

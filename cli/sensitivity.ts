@@ -70,14 +70,18 @@ export async function sensitivityCli(values: SensitivityCliValues, files: string
   const spec = sensitivitySchema.parse({
     ...base,
     morris: { ...base.morris, ...(trajectories !== undefined ? { trajectories } : {}) },
-    sobol: values['morris-only'] ? null : { ...(base.sobol ?? { top: 8, n: 32 }), ...(n !== undefined ? { n } : {}), ...(top !== undefined ? { top } : {}) },
+    sobol: values['morris-only']
+      ? null
+      : { ...(base.sobol ?? { top: 8, n: 32 }), ...(n !== undefined ? { n } : {}), ...(top !== undefined ? { top } : {}) },
   });
   const runs = sensitivityRuns(plan, spec);
   const workers = Math.min(asked ?? defaultWorkerCount(), availableCores());
   const log = (s: string) => {
     if (!values.quiet) process.stderr.write(s);
   };
-  log(`${runs.total} runs of ${plan.experiment.days} days (noise ${runs.noise}, Morris ${runs.morris}, Sobol ${runs.sobol}) on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  log(
+    `${runs.total} runs of ${plan.experiment.days} days (noise ${runs.noise}, Morris ${runs.morris}, Sobol ${runs.sobol}) on ${workers} worker${workers > 1 ? 's' : ''}\n`,
+  );
   const pool = nodePool(workers);
   const ctl = new AbortController();
   const stop = () => ctl.abort();
@@ -106,7 +110,10 @@ export async function sensitivityCli(values: SensitivityCliValues, files: string
   log(`done in ${seconds.toFixed(0)} s (${((seconds * workers) / runs.total).toFixed(2)} s per run per worker)\n`);
   const md = sensitivityMarkdown(result);
   if (values.out) {
-    fs.writeFileSync(userPath(values.out), `${JSON.stringify(result, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1)}\n`);
+    fs.writeFileSync(
+      userPath(values.out),
+      `${JSON.stringify(result, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1)}\n`,
+    );
     log(`wrote ${values.out}\n`);
   }
   if (values.markdown) {

@@ -37,16 +37,29 @@ export function formatSummary(s: Summary, name: string, wallMs: number): string 
     ['cases created / closed / open / lost', `${s.cases.created} / ${s.cases.closed} / ${s.cases.open} / ${s.cases.lost}`],
     ['throughput', `${num(s.throughputPerDay)} cases/day`],
     ['closed at grid or community', pct(s.localResolutionShare)],
-    ...Object.entries(s.closedAtLevel).filter(([, n]) => n > 0).map(([k, n]): [string, string] => [`  closed at ${k}`, `${n} (${pct(n / s.cases.closed)})`]),
-    ['hours to close: mean / p50 / p90 / p99', [s.hoursToClose.mean, s.hoursToClose.p50, s.hoursToClose.p90, s.hoursToClose.p99].map((x) => num(x)).join(' / ') + ' h'],
+    ...Object.entries(s.closedAtLevel)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]): [string, string] => [`  closed at ${k}`, `${n} (${pct(n / s.cases.closed)})`]),
+    [
+      'hours to close: mean / p50 / p90 / p99',
+      [s.hoursToClose.mean, s.hoursToClose.p50, s.hoursToClose.p90, s.hoursToClose.p99].map((x) => num(x)).join(' / ') + ' h',
+    ],
     ['accepted within 30 min (non-field)', pct(s.sla.accept30m)],
     ['on site within 1 h (field)', pct(s.sla.onsite1h)],
     ['closed within 24 h (non-field)', pct(s.sla.close24h)],
     ['difficult closed within 5 working days', pct(s.sla.difficult5wd)],
     ['hops per case, returns per case', `${num(s.hopsPerCase, 2)}, ${num(s.bouncedPerCase, 3)}`],
     ...s.levels.map((l): [string, string] => [`  ${l.id} utilisation, mean queue`, `${pct(l.utilisation)}, ${num(l.meanQueue)} cases`]),
-    ...s.departments.map((d): [string, string] => [`  ${d.id} utilisation, mean queue`, `${pct(d.utilisation)}, ${num(d.meanQueue)} cases`]),
-    ['staff (posts)', `${s.staff.total} (${Object.entries(s.staff.byLevel).map(([k, v]) => `${k} ${num(v, 0)}`).join(', ')})`],
+    ...s.departments.map((d): [string, string] => [
+      `  ${d.id} utilisation, mean queue`,
+      `${pct(d.utilisation)}, ${num(d.meanQueue)} cases`,
+    ]),
+    [
+      'staff (posts)',
+      `${s.staff.total} (${Object.entries(s.staff.byLevel)
+        .map(([k, v]) => `${k} ${num(v, 0)}`)
+        .join(', ')})`,
+    ],
     ['annual cost', `${num(s.cost.annualYuan / 1e6)} million yuan/year`],
     ['cost per case', `${num(s.cost.perCaseYuan, 0)} yuan`],
     ['resident trust (mean)', pct(s.trust.mean)],
@@ -79,7 +92,8 @@ await runMain(() => {
   if (!scenario) return;
   if (!values['allow-large']) {
     const over = overBudget([estimateRun(scenario, days)], budgetOfMachine());
-    if (over.length > 0) throw new UsageError(`this run ${over.join('; and ')}. Simulate fewer days or residents, or pass --allow-large to run it anyway`);
+    if (over.length > 0)
+      throw new UsageError(`this run ${over.join('; and ')}. Simulate fewer days or residents, or pass --allow-large to run it anyway`);
   }
   const t0 = performance.now();
   const { summary } = simulate(scenario, { seed, days, snapshotEveryMinutes: 0 });

@@ -10,7 +10,15 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { METRIC_BY_ID } from '../sim/catalog.ts';
 import { presetJson } from '../scenarios/presets.ts';
-import { ablationStudy, calibrationFigures, calibrationStudy, layersStudy, mechanismEffects, mechanismsStudy, MECHANISM_PAIR } from '../scenarios/studies.ts';
+import {
+  ablationStudy,
+  calibrationFigures,
+  calibrationStudy,
+  layersStudy,
+  mechanismEffects,
+  mechanismsStudy,
+  MECHANISM_PAIR,
+} from '../scenarios/studies.ts';
 import { mechanismsTable, seedTable } from '../scenarios/validation-report.ts';
 import { parseExperiment, planExperiment, toJson } from '../workers/experiment.ts';
 import { abcAnalysis, abcExperiment, abcMarkdown, type AbcResult } from '../scenarios/abc.ts';
@@ -32,7 +40,14 @@ abc          which assumption values reproduce the seeds' figures: rejection ABC
 export function fmt(mean: number, half: number, unit: string): string {
   if (!Number.isFinite(mean)) return '–';
   const k = unit === 'share' ? 100 : unit === 'yuan/year' ? 1e-6 : 1;
-  const d = unit === 'share' || unit === 'h' ? 1 : unit === 'yuan/year' ? 0 : unit === 'cases' || unit === 'yuan' || unit === 'posts' || unit === 'organs' ? 0 : 3;
+  const d =
+    unit === 'share' || unit === 'h'
+      ? 1
+      : unit === 'yuan/year'
+        ? 0
+        : unit === 'cases' || unit === 'yuan' || unit === 'posts' || unit === 'organs'
+          ? 0
+          : 3;
   const f = (x: number) => (x * k).toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
   return Number.isFinite(half) && half > 0 ? `${f(mean)} ± ${f(half)}` : f(mean);
 }
@@ -43,7 +58,9 @@ function unitLabel(unit: string) {
 
 function layersTable(out: ExperimentOutput): string {
   const metrics = out.manifest.experiment.metrics;
-  const lines = [`| demand × | middle units | ${metrics.map((m) => `${METRIC_BY_ID.get(m)!.label} (${unitLabel(METRIC_BY_ID.get(m)!.unit)})`).join(' | ')} |`];
+  const lines = [
+    `| demand × | middle units | ${metrics.map((m) => `${METRIC_BY_ID.get(m)!.label} (${unitLabel(METRIC_BY_ID.get(m)!.unit)})`).join(' | ')} |`,
+  ];
   lines.push(`| --- | --- | ${metrics.map(() => '---').join(' | ')} |`);
   const key = (p: unknown) => JSON.stringify(p);
   const points = [...new Set(out.summary.map((r) => key(r.point)))];
@@ -65,9 +82,16 @@ export function layersSvg(out: ExperimentOutput): string {
   const labels = out.manifest.experiment.structures.map((s) => s.label!);
   const key = (p: unknown) => JSON.stringify(p);
   const points = [...new Set(out.summary.map((r) => key(r.point)))];
-  const W = 640, H = 360, L = 64, R = 150, T = 40, B = 56;
+  const W = 640,
+    H = 360,
+    L = 64,
+    R = 150,
+    T = 40,
+    B = 56;
   const xs = labels.map((_, i) => L + (i * (W - L - R)) / (labels.length - 1));
-  const series = points.map((p) => labels.map((st) => out.summary.find((x) => key(x.point) === p && x.structure === st && x.metric === metric)!));
+  const series = points.map((p) =>
+    labels.map((st) => out.summary.find((x) => key(x.point) === p && x.structure === st && x.metric === metric)!),
+  );
   const max = Math.max(...series.flat().map((r) => r.mean + r.half));
   const ymax = Math.pow(10, Math.ceil(Math.log10(max)));
   // Log scale: the 4× line is far above the others.
@@ -75,24 +99,34 @@ export function layersSvg(out: ExperimentOutput): string {
   const y = (v: number) => T + (H - T - B) * (1 - Math.log10(Math.max(v, ymin) / ymin) / Math.log10(ymax / ymin));
   const colours = ['#1b7837', '#2166ac', '#b2182b'];
   const out2: string[] = [];
-  out2.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`);
+  out2.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
+  );
   out2.push(`<rect width="${W}" height="${H}" fill="white"/>`);
   out2.push(`<text x="${L}" y="20" font-size="14" font-weight="bold">Mean time to close, open cases counted (h, log scale)</text>`);
   for (let v = ymin; v <= ymax; v *= 10) {
-    out2.push(`<line x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="${L - 6}" y="${y(v) + 4}" text-anchor="end">${v}</text>`);
+    out2.push(
+      `<line x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="${L - 6}" y="${y(v) + 4}" text-anchor="end">${v}</text>`,
+    );
   }
   labels.forEach((l, i) => out2.push(`<text x="${xs[i]}" y="${H - B + 18}" text-anchor="middle">${l}</text>`));
-  out2.push(`<text x="${W / 2}" y="${H - 16}" text-anchor="middle">middle-level units between the city and 102 communities (300 posts shared)</text>`);
+  out2.push(
+    `<text x="${W / 2}" y="${H - 16}" text-anchor="middle">middle-level units between the city and 102 communities (300 posts shared)</text>`,
+  );
   series.forEach((rows, k) => {
     const c = colours[k % colours.length];
     out2.push(`<polyline fill="none" stroke="${c}" stroke-width="2" points="${rows.map((r, i) => `${xs[i]},${y(r.mean)}`).join(' ')}"/>`);
     rows.forEach((r, i) => {
-      out2.push(`<line x1="${xs[i]}" x2="${xs[i]}" y1="${y(r.mean - r.half)}" y2="${y(r.mean + r.half)}" stroke="${c}"/><circle cx="${xs[i]}" cy="${y(r.mean)}" r="3" fill="${c}"/>`);
+      out2.push(
+        `<line x1="${xs[i]}" x2="${xs[i]}" y1="${y(r.mean - r.half)}" y2="${y(r.mean + r.half)}" stroke="${c}"/><circle cx="${xs[i]}" cy="${y(r.mean)}" r="3" fill="${c}"/>`,
+      );
     });
     const last = rows[rows.length - 1];
     out2.push(`<text x="${W - R + 8}" y="${y(last.mean) + 4}" fill="${c}">${[1, 2, 4][k]}× demand</text>`);
   });
-  out2.push(`<text x="${L}" y="${H - 2}" font-size="10" fill="#555">flatgov · npm run study -- layers · mean ± 95% interval over ${out.manifest.experiment.replications} replications of ${out.manifest.experiment.days} days</text>`);
+  out2.push(
+    `<text x="${L}" y="${H - 2}" font-size="10" fill="#555">flatgov · npm run study -- layers · mean ± 95% interval over ${out.manifest.experiment.replications} replications of ${out.manifest.experiment.days} days</text>`,
+  );
   out2.push('</svg>');
   return out2.join('\n') + '\n';
 }
@@ -102,7 +136,9 @@ function ablationTable(out: ExperimentOutput): string {
   const labels = out.manifest.experiment.structures.map((s) => s.label!);
   const base = labels[0];
   const all = labels[labels.length - 1];
-  const lines = [`| structure | ${metrics.map((m) => `${METRIC_BY_ID.get(m)!.label} (${unitLabel(METRIC_BY_ID.get(m)!.unit)})`).join(' | ')} |`];
+  const lines = [
+    `| structure | ${metrics.map((m) => `${METRIC_BY_ID.get(m)!.label} (${unitLabel(METRIC_BY_ID.get(m)!.unit)})`).join(' | ')} |`,
+  ];
   lines.push(`| --- | ${metrics.map(() => '---').join(' | ')} |`);
   const totals = new Map(metrics.map((m) => [m, out.differences.find((d) => d.b === all && d.metric === m)?.mean ?? NaN]));
   for (const st of labels) {
@@ -126,8 +162,16 @@ async function main() {
     args: process.argv.slice(2),
     allowPositionals: true,
     options: {
-      replications: { type: 'string' }, days: { type: 'string' }, workers: { type: 'string' }, svg: { type: 'string' }, help: { type: 'boolean' },
-      draws: { type: 'string' }, markdown: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, result: { type: 'string' },
+      replications: { type: 'string' },
+      days: { type: 'string' },
+      workers: { type: 'string' },
+      svg: { type: 'string' },
+      help: { type: 'boolean' },
+      draws: { type: 'string' },
+      markdown: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
+      result: { type: 'string' },
     },
   });
   if (values.help) return void console.log(HELP);
@@ -140,7 +184,13 @@ async function main() {
   if (!Number.isInteger(reps) || reps < 2) throw new UsageError(`--replications: expected an integer ≥ 2, got "${values.replications}"`);
   if (!(days > 0)) throw new UsageError(`--days: expected a positive number, got "${values.days}"`);
   const input =
-    which === 'layers' ? layersStudy(reps, days) : which === 'ablation' ? ablationStudy(reps, days) : which === 'calibration' ? calibrationStudy(reps, days) : mechanismsStudy(reps, days);
+    which === 'layers'
+      ? layersStudy(reps, days)
+      : which === 'ablation'
+        ? ablationStudy(reps, days)
+        : which === 'calibration'
+          ? calibrationStudy(reps, days)
+          : mechanismsStudy(reps, days);
   const plan = planExperiment(parseExperiment(input), (ref) => (ref.preset !== undefined ? presetJson(ref.preset) : ref.scenario));
   const pool = nodePool(Number(values.workers ?? defaultWorkerCount()));
   try {
@@ -149,7 +199,8 @@ async function main() {
       layers: () => layersTable(out),
       ablation: () => ablationTable(out),
       calibration: () => seedTable(calibrationFigures(out)),
-      mechanisms: () => `${mechanismsTable(mechanismEffects(out))}\n\nΔ: ${MECHANISM_PAIR[1]} minus ${MECHANISM_PAIR[0]}, paired over replications.`,
+      mechanisms: () =>
+        `${mechanismsTable(mechanismEffects(out))}\n\nΔ: ${MECHANISM_PAIR[1]} minus ${MECHANISM_PAIR[0]}, paired over replications.`,
     };
     console.log(tables[which]());
     if (values.svg && which === 'layers') fs.writeFileSync(values.svg, layersSvg(out));
@@ -159,7 +210,15 @@ async function main() {
   }
 }
 
-async function abc(values: { draws?: string; days?: string; workers?: string; markdown?: string; out?: string; from?: string; result?: string }) {
+async function abc(values: {
+  draws?: string;
+  days?: string;
+  workers?: string;
+  markdown?: string;
+  out?: string;
+  from?: string;
+  result?: string;
+}) {
   const report = (result: AbcResult) => {
     if (values.result) fs.writeFileSync(values.result, `${JSON.stringify(result, null, 1)}\n`);
     const md = abcMarkdown(result);
@@ -175,13 +234,16 @@ async function abc(values: { draws?: string; days?: string; workers?: string; ma
   const days = Number(values.days ?? 365);
   if (!Number.isInteger(draws) || draws < 10) throw new UsageError(`--draws: expected an integer ≥ 10, got "${values.draws}"`);
   if (!(days > 0)) throw new UsageError(`--days: expected a positive number, got "${values.days}"`);
-  const plan = planExperiment(parseExperiment(abcExperiment(draws, days)), (ref) => (ref.preset !== undefined ? presetJson(ref.preset) : ref.scenario));
+  const plan = planExperiment(parseExperiment(abcExperiment(draws, days)), (ref) =>
+    ref.preset !== undefined ? presetJson(ref.preset) : ref.scenario,
+  );
   const pool = nodePool(Number(values.workers ?? defaultWorkerCount()));
   try {
     const t0 = performance.now();
     const out = await runExperiment(plan, poolExecutor(pool), {
       onProgress: (p) => {
-        if (p.done % 50 === 0 || p.done === p.total) process.stderr.write(`  ${p.done}/${p.total} runs, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+        if (p.done % 50 === 0 || p.done === p.total)
+          process.stderr.write(`  ${p.done}/${p.total} runs, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
       },
     });
     if (values.out) fs.writeFileSync(values.out, toJson(out));

@@ -28,7 +28,9 @@ export function presetTable(ids: string[], seeds: number, days: number): string 
     ['annual cost (million yuan)', (s) => s.cost.annualYuan / 1e6, (x) => x.toFixed(0)],
     ['cost per case (yuan)', (s) => s.cost.perCaseYuan, (x) => x.toFixed(0)],
   ];
-  const results = ids.map((id) => Array.from({ length: seeds }, (_, k) => simulate(loadPreset(id), { seed: k + 1, days, snapshotEveryMinutes: 0 }).summary));
+  const results = ids.map((id) =>
+    Array.from({ length: seeds }, (_, k) => simulate(loadPreset(id), { seed: k + 1, days, snapshotEveryMinutes: 0 }).summary),
+  );
   const lines = [
     `| metric | ${ids.join(' | ')} |`,
     `| --- | ${ids.map(() => '---').join(' | ')} |`,

@@ -11,7 +11,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  CALIBRATION_FILE, renderReadmeBlock, renderReport, replaceReadmeBlock, SENSITIVITY_FILE, validationResults, type Computed,
+  CALIBRATION_FILE,
+  renderReadmeBlock,
+  renderReport,
+  replaceReadmeBlock,
+  SENSITIVITY_FILE,
+  validationResults,
+  type Computed,
 } from '../scenarios/validation-report.ts';
 import { availableCores, defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { runMain, UsageError } from './load.ts';
@@ -27,7 +33,8 @@ async function main() {
   const workers = Number(values.workers ?? defaultWorkerCount());
   if (!Number.isInteger(workers) || workers < 1 || workers > availableCores())
     throw new UsageError(`--workers: expected an integer from 1 to ${availableCores()} (the cores), got "${values.workers}"`);
-  const json = (file: string) => (fs.existsSync(path.join(ROOT, file)) ? JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) : undefined);
+  const json = (file: string) =>
+    fs.existsSync(path.join(ROOT, file)) ? JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) : undefined;
   const computed: Computed = { sensitivity: json(SENSITIVITY_FILE), calibration: json(CALIBRATION_FILE) };
   const pool = nodePool(workers);
   try {
@@ -37,7 +44,9 @@ async function main() {
     fs.writeFileSync(readmePath, replaceReadmeBlock(fs.readFileSync(readmePath, 'utf8'), renderReadmeBlock(r, computed)));
     const failed = r.theory.filter((c) => !c.pass);
     const reproduced = r.seeds.filter((f) => f.pass).length;
-    console.log(`docs/validation.md and README.md written: theory checks ${r.theory.length - failed.length} of ${r.theory.length} pass; seed figures ${reproduced} of ${r.seeds.length} reproduced`);
+    console.log(
+      `docs/validation.md and README.md written: theory checks ${r.theory.length - failed.length} of ${r.theory.length} pass; seed figures ${reproduced} of ${r.seeds.length} reproduced`,
+    );
     if (failed.length > 0) {
       console.error(`theory checks failed: ${failed.map((c) => c.id).join(', ')}`);
       process.exitCode = 1;

@@ -37,22 +37,46 @@ interface DrawFigure {
 }
 
 export const ABC_FIGURES: DrawFigure[] = [
-  { id: 'local-resolution', figure: 'over 90% resolved locally (Longgang 2021)', source: '000', unit: 'share', bar: 0.9, value: (g) => g(LG, 'localResolutionShare') },
-  { id: 'cost-saved', figure: 'over 1 billion yuan a year saved (traditional county less Longgang 2021)', source: '000', unit: 'yuan/year', bar: 1e9, value: (g) => g(TC, 'cost.annualYuan') - g(LG, 'cost.annualYuan') },
-  ...([
-    ['accept-30m', 'sla.accept30m', 'accepted within 30 minutes'],
-    ['onsite-1h', 'sla.onsite1h', 'on site within 1 hour'],
-    ['close-24h', 'sla.close24h', 'closed within 24 hours'],
-    ['difficult-5wd', 'sla.difficult5wd', 'difficult cases closed within 5 working days'],
-  ] as const).map(([id, m, what]): DrawFigure => ({
-    id, figure: `${what}, met for ≥ ${100 * TARGET_MET_SHARE}% of cases (Longgang 2021)`, source: '004', unit: 'share', bar: TARGET_MET_SHARE,
+  {
+    id: 'local-resolution',
+    figure: 'over 90% resolved locally (Longgang 2021)',
+    source: '000',
+    unit: 'share',
+    bar: 0.9,
+    value: (g) => g(LG, 'localResolutionShare'),
+  },
+  {
+    id: 'cost-saved',
+    figure: 'over 1 billion yuan a year saved (traditional county less Longgang 2021)',
+    source: '000',
+    unit: 'yuan/year',
+    bar: 1e9,
+    value: (g) => g(TC, 'cost.annualYuan') - g(LG, 'cost.annualYuan'),
+  },
+  ...(
+    [
+      ['accept-30m', 'sla.accept30m', 'accepted within 30 minutes'],
+      ['onsite-1h', 'sla.onsite1h', 'on site within 1 hour'],
+      ['close-24h', 'sla.close24h', 'closed within 24 hours'],
+      ['difficult-5wd', 'sla.difficult5wd', 'difficult cases closed within 5 working days'],
+    ] as const
+  ).map(([id, m, what]): DrawFigure => ({
+    id,
+    figure: `${what}, met for ≥ ${100 * TARGET_MET_SHARE}% of cases (Longgang 2021)`,
+    source: '004',
+    unit: 'share',
+    bar: TARGET_MET_SHARE,
     value: (g) => g(LG, m),
   })),
 ];
 
 /** The draws: the calibration study with every assumption drawn, one draw per replication. */
 export function abcExperiment(draws: number, days: number, seed = 1): ExperimentInput {
-  return { ...calibrationStudy(draws, days), name: 'ABC calibration over the assumption ranges', uncertainty: { assumptions: 'all', seed } };
+  return {
+    ...calibrationStudy(draws, days),
+    name: 'ABC calibration over the assumption ranges',
+    uncertainty: { assumptions: 'all', seed },
+  };
 }
 
 export interface AbcPosterior {
@@ -76,7 +100,17 @@ export interface AbcResult {
   modelVersion: string;
   draws: number;
   days: number;
-  figures: { id: string; figure: string; source: string; unit: string; bar: number; reproduced: number; min: number; median: number; max: number }[];
+  figures: {
+    id: string;
+    figure: string;
+    source: string;
+    unit: string;
+    bar: number;
+    reproduced: number;
+    min: number;
+    median: number;
+    max: number;
+  }[];
   /** Draws that reproduce every figure. */
   allReproduced: number;
   /** Draws accepted (all reproduced, or the tenth nearest), and the acceptance distance ε. */
@@ -88,7 +122,6 @@ export interface AbcResult {
   structural: { id: string; min: number; max: number }[];
   posterior: AbcPosterior[];
 }
-
 
 /** The ABC analysis of the draws' output (an experiment run from abcExperiment). */
 export function abcAnalysis(out: Pick<ExperimentResult, 'rows' | 'manifest'>): AbcResult {
@@ -122,8 +155,16 @@ export function abcAnalysis(out: Pick<ExperimentResult, 'rows' | 'manifest'>): A
     const q05 = quantileSorted(xs, 0.05);
     const q95 = quantileSorted(xs, 0.95);
     return {
-      id: a.id, range: a.range, scale: a.scale, unit: a.unit, priorMean, mean, q05, q95,
-      shift: Math.abs(mean - priorMean) / priorSd, width: (q95 - q05) / (a.range[1] - a.range[0]),
+      id: a.id,
+      range: a.range,
+      scale: a.scale,
+      unit: a.unit,
+      priorMean,
+      mean,
+      q05,
+      q95,
+      shift: Math.abs(mean - priorMean) / priorSd,
+      width: (q95 - q05) / (a.range[1] - a.range[0]),
       beyondChance: Math.abs(mean - priorMean) / priorSd > chanceShift,
     };
   });
@@ -135,17 +176,39 @@ export function abcAnalysis(out: Pick<ExperimentResult, 'rows' | 'manifest'>): A
   });
 
   return {
-    modelVersion: MODEL_VERSION, draws: R, days: out.manifest.experiment.days,
+    modelVersion: MODEL_VERSION,
+    draws: R,
+    days: out.manifest.experiment.days,
     figures: ABC_FIGURES.map((f, i) => {
       const vs = figs.map((v) => v[i]).sort((p, q) => p - q);
-      return { id: f.id, figure: f.figure, source: f.source, unit: f.unit, bar: f.bar, reproduced: vs.filter((v) => v >= f.bar).length, min: vs[0], median: quantileSorted(vs, 0.5), max: vs[vs.length - 1] };
+      return {
+        id: f.id,
+        figure: f.figure,
+        source: f.source,
+        unit: f.unit,
+        bar: f.bar,
+        reproduced: vs.filter((v) => v >= f.bar).length,
+        min: vs[0],
+        median: quantileSorted(vs, 0.5),
+        max: vs[vs.length - 1],
+      };
     }),
-    allReproduced: all, accepted: acceptedIdx.length, epsilon, chanceShift, structural, posterior,
+    allReproduced: all,
+    accepted: acceptedIdx.length,
+    epsilon,
+    chanceShift,
+    structural,
+    posterior,
   };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const num = (x: number, unit: string) => (unit === 'share' ? pct(x) : unit === 'yuan/year' ? `${(x / 1e6).toLocaleString('en', { maximumFractionDigits: 0 })} million yuan/year` : x.toLocaleString('en', { maximumSignificantDigits: 3 }));
+const num = (x: number, unit: string) =>
+  unit === 'share'
+    ? pct(x)
+    : unit === 'yuan/year'
+      ? `${(x / 1e6).toLocaleString('en', { maximumFractionDigits: 0 })} million yuan/year`
+      : x.toLocaleString('en', { maximumSignificantDigits: 3 });
 
 /** The ABC result as Markdown: each figure's reproduction rate over the prior, then the posterior. */
 export function abcMarkdown(r: AbcResult, rows = 10): string {
@@ -157,7 +220,9 @@ export function abcMarkdown(r: AbcResult, rows = 10): string {
     '| --- | --- | --- | --- | --- | --- |',
   );
   for (const f of r.figures)
-    L.push(`| ${f.figure} (${f.source}) | ${num(f.bar, f.unit)} | ${f.reproduced} of ${r.draws} | ${num(f.min, f.unit)} | ${num(f.median, f.unit)} | ${num(f.max, f.unit)} |`);
+    L.push(
+      `| ${f.figure} (${f.source}) | ${num(f.bar, f.unit)} | ${f.reproduced} of ${r.draws} | ${num(f.min, f.unit)} | ${num(f.median, f.unit)} | ${num(f.max, f.unit)} |`,
+    );
   for (const s of r.structural)
     L.push(
       s.max - s.min < 1e-9
@@ -173,7 +238,10 @@ export function abcMarkdown(r: AbcResult, rows = 10): string {
     'The assumptions whose accepted values moved furthest from their prior (shift: distance of the means in prior standard deviations; band: the 5–95% range of the accepted values as a share of the plausible range). ' +
       `With ${r.accepted} accepted draws and ${r.posterior.length} assumptions, chance alone gives shifts up to ${r.chanceShift.toFixed(2)} (5%, Bonferroni); ` +
       (r.posterior.some((p) => p.beyondChance)
-        ? `beyond it: ${r.posterior.filter((p) => p.beyondChance).map((p) => `\`${p.id}\``).join(', ')}.`
+        ? `beyond it: ${r.posterior
+            .filter((p) => p.beyondChance)
+            .map((p) => `\`${p.id}\``)
+            .join(', ')}.`
         : 'no assumption moved beyond it: the figures do not pin any assumption down.'),
     '',
     '| assumption | plausible range | prior mean | accepted mean | accepted 5–95% | shift | band |',
@@ -181,6 +249,8 @@ export function abcMarkdown(r: AbcResult, rows = 10): string {
   );
   const f = (x: number) => x.toLocaleString('en', { maximumSignificantDigits: 3 });
   for (const p of r.posterior.slice(0, rows))
-    L.push(`| \`${p.id}\` | ${p.scale ? '× ' : ''}${p.range[0]} – ${p.range[1]}${p.scale || !p.unit ? '' : ` ${p.unit}`} | ${f(p.priorMean)} | ${f(p.mean)} | ${f(p.q05)} – ${f(p.q95)} | ${p.shift.toFixed(2)} | ${pct(p.width)} |`);
+    L.push(
+      `| \`${p.id}\` | ${p.scale ? '× ' : ''}${p.range[0]} – ${p.range[1]}${p.scale || !p.unit ? '' : ` ${p.unit}`} | ${f(p.priorMean)} | ${f(p.mean)} | ${f(p.q05)} – ${f(p.q95)} | ${p.shift.toFixed(2)} | ${pct(p.width)} |`,
+    );
   return `${L.join('\n')}\n`;
 }

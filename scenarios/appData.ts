@@ -30,7 +30,12 @@ export interface AppScenarioData {
   presets: Record<string, Scenario>;
 }
 
-type Node = z.ZodType & { def: { type: string; shape?: Record<string, Node>; element?: Node; valueType?: Node }; minValue?: number | null; maxValue?: number | null; isInt?: boolean };
+type Node = z.ZodType & {
+  def: { type: string; shape?: Record<string, Node>; element?: Node; valueType?: Node };
+  minValue?: number | null;
+  maxValue?: number | null;
+  isInt?: boolean;
+};
 
 function collect(keys: PropertyKey[], items: boolean[], out: Record<string, FieldInfo>): void {
   const node = schemaAt(keys) as Node | undefined;
@@ -61,7 +66,9 @@ function sameJson(a: unknown, b: unknown): boolean {
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b);
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === Object.keys(b).length && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
 export function appScenarioData(): AppScenarioData {
@@ -69,6 +76,7 @@ export function appScenarioData(): AppScenarioData {
   collect([], [], fields);
   const presets = Object.fromEntries(PRESET_IDS.map((id) => [id, loadPreset(id)]));
   // Shipped as JSON: a value JSON cannot hold (undefined, Infinity) would differ in the app.
-  for (const id of PRESET_IDS) if (!sameJson(presets[id], JSON.parse(JSON.stringify(presets[id])))) throw new Error(`preset ${id} does not survive JSON`);
+  for (const id of PRESET_IDS)
+    if (!sameJson(presets[id], JSON.parse(JSON.stringify(presets[id])))) throw new Error(`preset ${id} does not survive JSON`);
   return { fields, presetIds: [...PRESET_IDS], defaultPreset: DEFAULT_PRESET, presets };
 }

@@ -52,11 +52,18 @@ export function assumptions(): Assumption[] {
       if (known) known.paths.push(path);
       else
         byId.set(id, {
-          id, paths: [path], range: [a.range[0], a.range[1]], scale: a.scale === true,
-          unit: a.scale ? '×' : (n.unit ?? ''), fieldUnit: n.unit ?? '',
+          id,
+          paths: [path],
+          range: [a.range[0], a.range[1]],
+          scale: a.scale === true,
+          unit: a.scale ? '×' : (n.unit ?? ''),
+          fieldUnit: n.unit ?? '',
           description: String(n.description ?? '').replace(/\s*ASSUMPTION.*$/s, ''),
           ...(n.descriptionZh ? { descriptionZh: String(n.descriptionZh) } : {}),
-          reasoning: a.reasoning, min: n.minimum ?? -Infinity, max: n.maximum ?? Infinity, int: n.type === 'integer',
+          reasoning: a.reasoning,
+          min: n.minimum ?? -Infinity,
+          max: n.maximum ?? Infinity,
+          int: n.type === 'integer',
         });
       return;
     }

@@ -27,7 +27,9 @@ describe('scenario JSON text', () => {
   });
   it('refuses 10,000-deep nesting with the file name, not a stack overflow', () => {
     const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
-    expect(() => parseJsonText(deep, 'deep.json')).toThrow(/deep\.json is not valid:\n {2}\(root\): nested more than 64 levels deep \(line 1, column 65\)/);
+    expect(() => parseJsonText(deep, 'deep.json')).toThrow(
+      /deep\.json is not valid:\n {2}\(root\): nested more than 64 levels deep \(line 1, column 65\)/,
+    );
     const deepInString = `{"id": "${'['.repeat(1000)}"}`;
     expect(parseJsonText(deepInString)).toEqual({ id: '['.repeat(1000) });
   });
@@ -51,7 +53,7 @@ describe('validateScenario on values that did not come from a parser', () => {
   it('refuses deep nesting without overflowing the stack', () => {
     let v: unknown = 1;
     for (let i = 0; i < 100_000; i++) v = [v];
-    const r = validateScenario({ ...presetJson('longgang-2021') as object, shocks: v });
+    const r = validateScenario({ ...(presetJson('longgang-2021') as object), shocks: v });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0].message).toMatch(/nested more than 64 levels deep/);
   });

@@ -22,7 +22,8 @@ function tooDeepAt(text: string, max: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash escapes the next character
+      if (c === 92)
+        i++; // backslash escapes the next character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
@@ -42,18 +43,32 @@ export function parseJsonText(text: string, source = 'input'): unknown {
   };
   const deep = tooDeepAt(text, MAX_JSON_DEPTH);
   if (deep >= 0)
-    throw new ScenarioError([{ path: '', message: `nested more than ${MAX_JSON_DEPTH} levels deep (${at(deep)}); no scenario needs that many` }], source);
+    throw new ScenarioError(
+      [{ path: '', message: `nested more than ${MAX_JSON_DEPTH} levels deep (${at(deep)}); no scenario needs that many` }],
+      source,
+    );
   const errors: ParseError[] = [];
   const value = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const problems: ScenarioProblem[] = errors.slice(0, 20).map((e) => ({ path: '', message: `not valid JSON (${at(e.offset)}): ${printParseErrorCode(e.error)}` }));
+  const problems: ScenarioProblem[] = errors
+    .slice(0, 20)
+    .map((e) => ({ path: '', message: `not valid JSON (${at(e.offset)}): ${printParseErrorCode(e.error)}` }));
   if (errors.length > 20) problems.push({ path: '', message: `and ${errors.length - 20} more JSON syntax errors` });
-  visit(text, {
-    onObjectProperty: (name, offset, _length, _line, _col, pathSupplier) => {
-      if (isForbiddenKey(name))
-        problems.push({ path: [...pathSupplier(), name].map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('.').replace(/\.\[/g, '['),
-          message: `"${name}" is not allowed as a field name (${at(offset)})` });
+  visit(
+    text,
+    {
+      onObjectProperty: (name, offset, _length, _line, _col, pathSupplier) => {
+        if (isForbiddenKey(name))
+          problems.push({
+            path: [...pathSupplier(), name]
+              .map((k) => (typeof k === 'number' ? `[${k}]` : k))
+              .join('.')
+              .replace(/\.\[/g, '['),
+            message: `"${name}" is not allowed as a field name (${at(offset)})`,
+          });
+      },
     },
-  }, { disallowComments: true, allowTrailingComma: false });
+    { disallowComments: true, allowTrailingComma: false },
+  );
   if (problems.length > 0) throw new ScenarioError(problems, source);
   return value;
 }

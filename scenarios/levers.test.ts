@@ -26,7 +26,10 @@ describe('reform levers map to parameter changes', () => {
   it("the leaders' field day frees a fifth of departments' non-case time", () => {
     const s = county();
     const t = applyLevers(withLevers(s, { leadersFieldDay: true }));
-    expect(t.departments[0].caseworkShare).toBeCloseTo(s.departments[0].caseworkShare + FIELD_DAY_GAIN * (1 - s.departments[0].caseworkShare), 12);
+    expect(t.departments[0].caseworkShare).toBeCloseTo(
+      s.departments[0].caseworkShare + FIELD_DAY_GAIN * (1 - s.departments[0].caseworkShare),
+      12,
+    );
   });
 
   it('floating posts are lent by departments to communities only during surges', () => {
@@ -49,7 +52,9 @@ describe('reform levers map to parameter changes', () => {
 
   it('one enforcement team takes the listed domains and their case posts into one department with many bases', () => {
     const s = county();
-    const t = applyLevers(withLevers(s, { oneEnforcement: { enabled: true, domains: ['environment', 'construction', 'market'], bases: 34 } }));
+    const t = applyLevers(
+      withLevers(s, { oneEnforcement: { enabled: true, domains: ['environment', 'construction', 'market'], bases: 34 } }),
+    );
     const owner = t.departments.find((d) => d.domains.includes('environment'))!;
     expect(owner.domains).toEqual(expect.arrayContaining(['environment', 'construction', 'market']));
     expect(owner.bases).toBe(34);
@@ -83,23 +88,44 @@ describe('reform levers map to parameter changes', () => {
 
   it('every lever can be turned on and off in every preset, and runs conserve cases', () => {
     const toggles: Partial<Scenario['levers']>[] = [
-      { cadresSentDown: 0 }, { cadresSentDown: 0.7 }, { leadersFieldDay: true }, { leadersFieldDay: false },
-      { floatingPosts: 0 }, { floatingPosts: 80 }, { socialOrganisations: { workShare: 0.15, annualCostYuan: 5e6 } },
-      { oneSeal: { enabled: true, domains: ['economy', 'land'], staffSaving: 0.54 } }, { oneSeal: { enabled: false, domains: ['economy', 'land'], staffSaving: 0.54 } },
+      { cadresSentDown: 0 },
+      { cadresSentDown: 0.7 },
+      { leadersFieldDay: true },
+      { leadersFieldDay: false },
+      { floatingPosts: 0 },
+      { floatingPosts: 80 },
+      { socialOrganisations: { workShare: 0.15, annualCostYuan: 5e6 } },
+      { oneSeal: { enabled: true, domains: ['economy', 'land'], staffSaving: 0.54 } },
+      { oneSeal: { enabled: false, domains: ['economy', 'land'], staffSaving: 0.54 } },
       { oneEnforcement: { enabled: true, domains: ['environment', 'construction', 'market'], bases: 34 } },
       { oneEnforcement: { enabled: false, domains: ['environment', 'construction', 'market'], bases: 34 } },
-      { modules: true }, { modules: false },
+      { modules: true },
+      { modules: false },
     ];
     for (const id of PRESET_IDS) {
       for (const [k, l] of toggles.entries()) {
         const s = withLevers(loadPreset(id), l);
-        s.shocks = [{ name: 'surge', startDay: 2, days: 3, demandMultiplier: 2, fieldShare: null, difficultyMultiplier: 1, capacityMultiplier: 1, appliesTo: [] }];
+        s.shocks = [
+          {
+            name: 'surge',
+            startDay: 2,
+            days: 3,
+            demandMultiplier: 2,
+            fieldShare: null,
+            difficultyMultiplier: 1,
+            capacityMultiplier: 1,
+            appliesTo: [],
+          },
+        ];
         const { summary } = simulate(s, { seed: k + 1, days: 7, snapshotEveryMinutes: 0 });
         expect(summary.conservation.ok, `${id} ${JSON.stringify(l)}`).toBe(true);
       }
       for (const platform of [true, false]) {
         const s = loadPreset(id);
-        const { summary } = simulate({ ...s, platform: { ...s.platform, enabled: platform } }, { seed: 1, days: 7, snapshotEveryMinutes: 0 });
+        const { summary } = simulate(
+          { ...s, platform: { ...s.platform, enabled: platform } },
+          { seed: 1, days: 7, snapshotEveryMinutes: 0 },
+        );
         expect(summary.conservation.ok).toBe(true);
       }
     }

@@ -55,7 +55,8 @@ export function applyLevers(input: Scenario): Scenario {
   }
 
   if (lv.socialOrganisations.workShare > 0 || lv.socialOrganisations.annualCostYuan > 0) {
-    for (const l of s.levels) if (l.kind === 'community') l.solve = { ...l.solve, mean: l.solve.mean * (1 - lv.socialOrganisations.workShare) };
+    for (const l of s.levels)
+      if (l.kind === 'community') l.solve = { ...l.solve, mean: l.solve.mean * (1 - lv.socialOrganisations.workShare) };
     s.otherCostsYuan += lv.socialOrganisations.annualCostYuan;
   }
   // The levers are now parameters: reset them so that applying again changes nothing.

@@ -23,8 +23,15 @@ describe('parameter paths', () => {
 
 describe('parameter paths never reach a prototype', () => {
   const hostile = [
-    '__proto__.toString', '__proto__.hasOwnProperty', 'levels.__proto__.map', 'constructor.prototype.polluted',
-    'levels[0].__proto__.x', 'levels[__proto__].x', 'demand.constructor', 'prototype', 'levels.constructor.name',
+    '__proto__.toString',
+    '__proto__.hasOwnProperty',
+    'levels.__proto__.map',
+    'constructor.prototype.polluted',
+    'levels[0].__proto__.x',
+    'levels[__proto__].x',
+    'demand.constructor',
+    'prototype',
+    'levels.constructor.name',
   ];
   for (const p of hostile) {
     it(`refuses ${p} and leaves Object.prototype and Array.prototype alone`, () => {

@@ -27,13 +27,15 @@ export function parsePath(path: string): PathSegment[] {
     if (m.index !== last && path[last] !== '.') throw new PathError(`parameter path "${path}": unexpected "${path.slice(last, m.index)}"`);
     last = re.lastIndex;
     const name = m[1] ?? m[2];
-    if (isForbiddenKey(name)) throw new PathError(`parameter path "${path}": "${name}" is not a parameter (it would reach the object's prototype)`);
+    if (isForbiddenKey(name))
+      throw new PathError(`parameter path "${path}": "${name}" is not a parameter (it would reach the object's prototype)`);
     if (m[1] !== undefined) out.push(m[1]);
     else if (/^\d+$/.test(m[2])) out.push(Number(m[2]));
     else if (m[2]) out.push({ id: m[2] });
     else throw new PathError(`parameter path "${path}": empty brackets`);
   }
-  if (out.length === 0 || last !== path.length) throw new PathError(`parameter path "${path}": expected names separated by dots, e.g. levels[community].units`);
+  if (out.length === 0 || last !== path.length)
+    throw new PathError(`parameter path "${path}": expected names separated by dots, e.g. levels[community].units`);
   return out;
 }
 
@@ -41,10 +43,14 @@ function step(container: unknown, seg: PathSegment, path: string): { parent: Rec
   if (typeof seg === 'object') {
     if (!Array.isArray(container)) throw new PathError(`parameter path "${path}": [${seg.id}] needs a list`);
     const i = container.findIndex((x) => x && typeof x === 'object' && Object.hasOwn(x, 'id') && (x as { id?: unknown }).id === seg.id);
-    if (i < 0) throw new PathError(`parameter path "${path}": no item with id "${seg.id}" (ids: ${container.map((x) => (x as { id?: string }).id).join(', ')})`);
+    if (i < 0)
+      throw new PathError(
+        `parameter path "${path}": no item with id "${seg.id}" (ids: ${container.map((x) => (x as { id?: string }).id).join(', ')})`,
+      );
     return { parent: container as unknown as Record<number, unknown>, key: i };
   }
-  if (container === null || typeof container !== 'object') throw new PathError(`parameter path "${path}": "${String(seg)}" is inside a value, not an object`);
+  if (container === null || typeof container !== 'object')
+    throw new PathError(`parameter path "${path}": "${String(seg)}" is inside a value, not an object`);
   if (typeof seg === 'number' && !(Array.isArray(container) && seg < container.length))
     throw new PathError(`parameter path "${path}": no item ${seg}`);
   return { parent: container as Record<string | number, unknown>, key: seg };

@@ -36,7 +36,12 @@ describe('scenario diff', () => {
 describe('validation messages', () => {
   it('lists every problem with its path, the expected value and the unit', () => {
     const p = loadPreset('longgang-2021') as unknown as Record<string, any>;
-    const r = validateScenario({ ...p, travel: { speedKmh: 0 }, demand: { ...p.demand, nightFactor: 2 }, levels: [{ ...p.levels[0], units: 1.5 }] });
+    const r = validateScenario({
+      ...p,
+      travel: { speedKmh: 0 },
+      demand: { ...p.demand, nightFactor: 2 },
+      levels: [{ ...p.levels[0], units: 1.5 }],
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const text = r.problems.map((x) => `${x.path}: ${x.message}`);
@@ -52,7 +57,14 @@ describe('named shocks', () => {
     const r = validateScenario({ ...p, shocks: [{ kind: 'typhoon', startDay: 200, days: 3 }] });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.scenario.shocks[0]).toMatchObject({ name: 'Typhoon', startDay: 200, days: 3, demandMultiplier: 3, fieldShare: 0.8, capacityMultiplier: 0.8 });
+    expect(r.scenario.shocks[0]).toMatchObject({
+      name: 'Typhoon',
+      startDay: 200,
+      days: 3,
+      demandMultiplier: 3,
+      fieldShare: 0.8,
+      capacityMultiplier: 0.8,
+    });
   });
 
   it.each(['typhoon', 'epidemic', 'demolition', 'staffShortage'])('a %s hurts service in any preset and conserves cases', async (kind) => {

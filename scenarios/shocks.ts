@@ -9,19 +9,39 @@ export type ShockKind = 'typhoon' | 'epidemic' | 'demolition' | 'staffShortage';
 
 export const SHOCK_TEMPLATES: Record<ShockKind, Omit<Shock, 'startDay' | 'appliesTo' | 'kind'> & { why: string }> = {
   typhoon: {
-    name: 'Typhoon', days: 5, demandMultiplier: 3, fieldShare: 0.8, difficultyMultiplier: 1.3, capacityMultiplier: 0.8,
+    name: 'Typhoon',
+    days: 5,
+    demandMultiplier: 3,
+    fieldShare: 0.8,
+    difficultyMultiplier: 1.3,
+    capacityMultiplier: 0.8,
     why: 'A coastal typhoon: three times the problems for five days, mostly field and safety cases, a fifth of staff kept away.',
   },
   epidemic: {
-    name: 'Epidemic', days: 42, demandMultiplier: 1.8, fieldShare: 0.5, difficultyMultiplier: 1.2, capacityMultiplier: 0.7,
+    name: 'Epidemic',
+    days: 42,
+    demandMultiplier: 1.8,
+    fieldShare: 0.5,
+    difficultyMultiplier: 1.2,
+    capacityMultiplier: 0.7,
     why: 'Six weeks of raised demand (checks, supplies, disputes) with 30% of staff absent or redeployed.',
   },
   demolition: {
-    name: 'Demolition campaign', days: 60, demandMultiplier: 1.3, fieldShare: 0.6, difficultyMultiplier: 2, capacityMultiplier: 1,
+    name: 'Demolition campaign',
+    days: 60,
+    demandMultiplier: 1.3,
+    fieldShare: 0.6,
+    difficultyMultiplier: 2,
+    capacityMultiplier: 1,
     why: 'Two months of a large demolition and resettlement project: harder cases, many of them collaborative or difficult.',
   },
   staffShortage: {
-    name: 'Staff shortage', days: 90, demandMultiplier: 1, fieldShare: null, difficultyMultiplier: 1, capacityMultiplier: 0.75,
+    name: 'Staff shortage',
+    days: 90,
+    demandMultiplier: 1,
+    fieldShare: null,
+    difficultyMultiplier: 1,
+    capacityMultiplier: 0.75,
     why: 'A quarter of posts vacant for three months (hiring freeze, secondments).',
   },
 };

@@ -44,7 +44,17 @@ export function layersStudy(replications: number, days: number): ExperimentInput
     replications,
     days,
     sweep: [{ param: 'demand.casesPerResidentYear', values: DEMAND_MULTIPLIERS.map((m) => m * base) }],
-    metrics: ['hoursToCloseAll.mean', 'hoursToClose.p90', 'hoursToCloseAll.p90', 'localResolutionShare', 'sla.close24h', 'backlog.overdue', 'cost.perCaseYuan', 'cost.variablePerCaseYuan', 'trust.mean'],
+    metrics: [
+      'hoursToCloseAll.mean',
+      'hoursToClose.p90',
+      'hoursToCloseAll.p90',
+      'localResolutionShare',
+      'sla.close24h',
+      'backlog.overdue',
+      'cost.perCaseYuan',
+      'cost.variablePerCaseYuan',
+      'trust.mean',
+    ],
   };
 }
 
@@ -95,11 +105,22 @@ export function ablationStudy(replications: number, days: number): ExperimentInp
     structures: [
       variant('pre-reform county', []),
       ...Object.entries(REFORMS).map(([k, r]) => variant(k, [r])),
-      variant('all together', all.map((k) => REFORMS[k])),
+      variant(
+        'all together',
+        all.map((k) => REFORMS[k]),
+      ),
     ],
     replications,
     days,
-    metrics: ['hoursToCloseAll.mean', 'localResolutionShare', 'sla.close24h', 'cost.annualYuan', 'trust.mean', 'staff.cityPosts', 'organs.total'],
+    metrics: [
+      'hoursToCloseAll.mean',
+      'localResolutionShare',
+      'sla.close24h',
+      'cost.annualYuan',
+      'trust.mean',
+      'staff.cityPosts',
+      'organs.total',
+    ],
   };
 }
 
@@ -114,8 +135,16 @@ export function calibrationStudy(replications: number, days: number): Experiment
     replications,
     days,
     metrics: [
-      'localResolutionShare', 'sla.accept30m', 'sla.onsite1h', 'sla.close24h', 'sla.difficult5wd',
-      'hoursToCloseAll.mean', 'cost.annualYuan', 'staff.cityPosts', 'organs.total', 'trust.mean',
+      'localResolutionShare',
+      'sla.accept30m',
+      'sla.onsite1h',
+      'sla.close24h',
+      'sla.difficult5wd',
+      'hoursToCloseAll.mean',
+      'cost.annualYuan',
+      'staff.cityPosts',
+      'organs.total',
+      'trust.mean',
     ],
   };
 }
@@ -163,17 +192,36 @@ export function calibrationFigures(out: Pick<ExperimentResult, 'summary' | 'diff
   const figures: SeedFigure[] = [];
   const local = get(LG, 'localResolutionShare');
   figures.push({
-    id: 'local-resolution', figure: 'over 90% of grassroots disputes resolved where they arise', source: '000', expected: '> 90% of cases resolved locally',
-    threshold: 0.9, simulated: local.mean, lo: local.low, hi: local.high, unit: 'share',
-    measure: 'Longgang 2021: share of all cases raised closed at grid or community level', pass: local.low > 0.9,
+    id: 'local-resolution',
+    figure: 'over 90% of grassroots disputes resolved where they arise',
+    source: '000',
+    expected: '> 90% of cases resolved locally',
+    threshold: 0.9,
+    simulated: local.mean,
+    lo: local.low,
+    hi: local.high,
+    unit: 'share',
+    measure: 'Longgang 2021: share of all cases raised closed at grid or community level',
+    pass: local.low > 0.9,
   });
   // Posts and organs do not vary between replications: the fewer-by share is exact.
   const fewer = (m: string) => 1 - get(LG, m).mean / get(TC, m).mean;
-  for (const [id, m, what] of [['fewer-posts', 'staff.cityPosts', 'posts'], ['fewer-organs', 'organs.total', 'organs']] as const) {
+  for (const [id, m, what] of [
+    ['fewer-posts', 'staff.cityPosts', 'posts'],
+    ['fewer-organs', 'organs.total', 'organs'],
+  ] as const) {
     const f = fewer(m);
     figures.push({
-      id, figure: `organs and posts 60% fewer than comparable counties (${what})`, source: '000', expected: `≥ 60% fewer ${what}`,
-      threshold: 0.6, simulated: f, lo: f, hi: f, unit: 'share', suffix: ` fewer ${what}`,
+      id,
+      figure: `organs and posts 60% fewer than comparable counties (${what})`,
+      source: '000',
+      expected: `≥ 60% fewer ${what}`,
+      threshold: 0.6,
+      simulated: f,
+      lo: f,
+      hi: f,
+      unit: 'share',
+      suffix: ` fewer ${what}`,
       measure: `Longgang 2021 against the traditional county built from staffing norms: ${Math.round(get(LG, m).mean).toLocaleString('en')} against ${Math.round(get(TC, m).mean).toLocaleString('en')} ${what}`,
       pass: f >= 0.6,
     });
@@ -181,9 +229,18 @@ export function calibrationFigures(out: Pick<ExperimentResult, 'summary' | 'diff
   const d = out.differences.find((x) => x.a === TC && x.b === LG && x.metric === 'cost.annualYuan');
   if (!d) throw new Error('calibration: no paired difference of cost.annualYuan');
   figures.push({
-    id: 'cost-saved', figure: 'administrative cost saved, over 1 billion yuan a year', source: '000', expected: '> 1 billion yuan/year saved',
-    threshold: 1e9, simulated: -d.mean, lo: -d.high, hi: -d.low, unit: 'yuan/year', suffix: ' saved',
-    measure: 'annual cost of the traditional county less Longgang 2021, paired on common random numbers', pass: -d.high > 1e9,
+    id: 'cost-saved',
+    figure: 'administrative cost saved, over 1 billion yuan a year',
+    source: '000',
+    expected: '> 1 billion yuan/year saved',
+    threshold: 1e9,
+    simulated: -d.mean,
+    lo: -d.high,
+    hi: -d.low,
+    unit: 'yuan/year',
+    suffix: ' saved',
+    measure: 'annual cost of the traditional county less Longgang 2021, paired on common random numbers',
+    pass: -d.high > 1e9,
   });
   for (const [id, m, figure] of [
     ['accept-30m', 'sla.accept30m', 'non-field cases accepted within 30 minutes'],
@@ -193,9 +250,17 @@ export function calibrationFigures(out: Pick<ExperimentResult, 'summary' | 'diff
   ] as const) {
     const r = get(LG, m);
     figures.push({
-      id, figure, source: '004', expected: `target met (≥ ${100 * TARGET_MET_SHARE}% of cases; the seed gives the rule, not a rate)`,
-      threshold: TARGET_MET_SHARE, simulated: r.mean, lo: r.low, hi: r.high, unit: 'share',
-      measure: 'Longgang 2021: share of the cases it applies to that meet it', pass: r.low >= TARGET_MET_SHARE,
+      id,
+      figure,
+      source: '004',
+      expected: `target met (≥ ${100 * TARGET_MET_SHARE}% of cases; the seed gives the rule, not a rate)`,
+      threshold: TARGET_MET_SHARE,
+      simulated: r.mean,
+      lo: r.low,
+      hi: r.high,
+      unit: 'share',
+      measure: 'Longgang 2021: share of the cases it applies to that meet it',
+      pass: r.low >= TARGET_MET_SHARE,
     });
   }
   return figures;
@@ -232,7 +297,11 @@ export function mechanismsStudy(replications: number, days: number): ExperimentI
   return {
     name: 'mechanisms switched off',
     structures: configs.flatMap((off) =>
-      MECHANISM_PAIR.map((preset) => ({ preset, label: mechanismLabel(preset, off), ...(off ? { overrides: { [`mechanisms.${off}`]: false } } : {}) })),
+      MECHANISM_PAIR.map((preset) => ({
+        preset,
+        label: mechanismLabel(preset, off),
+        ...(off ? { overrides: { [`mechanisms.${off}`]: false } } : {}),
+      })),
     ),
     replications,
     days,
@@ -259,14 +328,18 @@ export function mechanismEffects(out: Pick<ExperimentResult, 'rows'>): Mechanism
   const diff = (off: string | null, metric: string) =>
     pairedDifference(values(mechanismLabel(MECHANISM_PAIR[0], off), metric), values(mechanismLabel(MECHANISM_PAIR[1], off), metric));
   const effect = (off: string | null, name: string, module: string): MechanismEffect => ({
-    switch: off ? `mechanisms.${off}` : null, name, module,
+    switch: off ? `mechanisms.${off}` : null,
+    name,
+    module,
     differences: Object.fromEntries(MECHANISM_METRICS.map((m) => [m.id, diff(off, m.id)])),
   });
   return [
     effect(null, 'all mechanisms on', '—'),
     ...MECHANISMS.map((m) => effect(m.id, m.name, m.module)),
     {
-      switch: null, name: 'honest metrics (replaced by closed cases only)', module: 'sim/metrics.ts, sim/survival.ts',
+      switch: null,
+      name: 'honest metrics (replaced by closed cases only)',
+      module: 'sim/metrics.ts, sim/survival.ts',
       differences: Object.fromEntries(MECHANISM_METRICS.map((m) => [m.id, m.closedOnly ? diff(null, m.closedOnly) : undefined])),
     },
   ];

@@ -162,7 +162,13 @@ export function littleCheck(): Check {
 }
 
 /** Knowledge routing: four levels with thresholds, difficulty ~ Exp(0.8). */
-export const GARICANO_CHAIN = { arrivalsPerHour: 20, difficultyRate: 0.8, thresholds: [0.4, 1.3, 2.9, null] as (number | null)[], seed: 11, days: 120 };
+export const GARICANO_CHAIN = {
+  arrivalsPerHour: 20,
+  difficultyRate: 0.8,
+  thresholds: [0.4, 1.3, 2.9, null] as (number | null)[],
+  seed: 11,
+  days: 120,
+};
 
 /**
  * Garicano (2000): with difficulty z ~ Exp(λ) and cumulative thresholds Z_i, the share of
@@ -271,15 +277,45 @@ export function conservationChecks(): { checks: Check[]; summary: Summary } {
   const c = summary.cases;
   const basis = `Longgang 2021, no platform, 5% lost and 10% returned at each hand-off; one run (seed 3) of ${days} days`;
   const exact = (id: string, name: string, formula: string, expected: number, simulated: number): Check => ({
-    id, name, formula, expected, simulated, lo: NaN, hi: NaN, unit: 'cases', basis, rule: 'equal', pass: expected === simulated,
+    id,
+    name,
+    formula,
+    expected,
+    simulated,
+    lo: NaN,
+    hi: NaN,
+    unit: 'cases',
+    basis,
+    rule: 'equal',
+    pass: expected === simulated,
   });
   const lostAtLevels = Object.values(summary.lostAtLevel).reduce((a, b) => a + b, 0);
-  const ended = Object.values(summary.flows).flatMap((row) => Object.values(row)).reduce((a, b) => a + b, 0);
+  const ended = Object.values(summary.flows)
+    .flatMap((row) => Object.values(row))
+    .reduce((a, b) => a + b, 0);
   return {
     checks: [
-      exact('conservation', 'Conservation: every case raised is closed, open or lost', 'raised = closed + open + lost', c.created, c.closed + c.open + c.lost),
-      exact('conservation-lost', 'Conservation: every lost case is recorded where it was lost', 'lost = Σ lost at each level', c.lost, lostAtLevels),
-      exact('conservation-flows', 'Conservation: where each channel’s cases ended adds up', 'raised = Σ flows (channel × end)', c.created, ended),
+      exact(
+        'conservation',
+        'Conservation: every case raised is closed, open or lost',
+        'raised = closed + open + lost',
+        c.created,
+        c.closed + c.open + c.lost,
+      ),
+      exact(
+        'conservation-lost',
+        'Conservation: every lost case is recorded where it was lost',
+        'lost = Σ lost at each level',
+        c.lost,
+        lostAtLevels,
+      ),
+      exact(
+        'conservation-flows',
+        'Conservation: where each channel’s cases ended adds up',
+        'raised = Σ flows (channel × end)',
+        c.created,
+        ended,
+      ),
     ],
     summary,
   };

@@ -105,9 +105,7 @@ function problemOf(issue: z.core.$ZodIssue): ScenarioProblem {
   }
 }
 
-export type ValidationResult =
-  | { ok: true; scenario: Scenario }
-  | { ok: false; problems: ScenarioProblem[] };
+export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
 /** Validate a parsed JSON value as a scenario, filling defaults. Never throws. */
 export function validateScenario(input: unknown): ValidationResult {
@@ -128,7 +126,10 @@ export function validateScenario(input: unknown): ValidationResult {
   // `$schema` tells editors where the JSON Schema is; it is not part of the scenario.
   const { $schema, ...rest } = input as Record<string, unknown>;
   if ($schema !== undefined && typeof $schema !== 'string')
-    return { ok: false, problems: [{ path: '$schema', message: `expected a string (the path or address of the JSON Schema), got ${describe($schema)}` }] };
+    return {
+      ok: false,
+      problems: [{ path: '$schema', message: `expected a string (the path or address of the JSON Schema), got ${describe($schema)}` }],
+    };
   const r = scenarioSchema.safeParse(expandShockTemplates(rest), { reportInput: true });
   if (r.success) return { ok: true, scenario: r.data };
   return { ok: false, problems: r.error.issues.map(problemOf) };

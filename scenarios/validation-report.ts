@@ -13,8 +13,14 @@ import { runExperiment, type Executor } from '../workers/runner.ts';
 import type { Interval } from '../workers/stats.ts';
 import { presetJson } from './presets.ts';
 import {
-  calibrationFigures, calibrationStudy, MECHANISM_METRICS, MECHANISM_PAIR, mechanismEffects, mechanismsStudy,
-  type MechanismEffect, type SeedFigure,
+  calibrationFigures,
+  calibrationStudy,
+  MECHANISM_METRICS,
+  MECHANISM_PAIR,
+  mechanismEffects,
+  mechanismsStudy,
+  type MechanismEffect,
+  type SeedFigure,
 } from './studies.ts';
 import { theoryChecks, type Check } from './theory-checks.ts';
 import { abcMarkdown, type AbcResult } from './abc.ts';
@@ -78,7 +84,12 @@ export async function validationResults(exec: Executor): Promise<ValidationResul
     seeds: out.manifest.seeds,
     structures: out.manifest.experiment.structures.map((s) => s.label ?? s.preset ?? ''),
   });
-  return { theory, seeds: calibrationFigures(cal), mechanisms: mechanismEffects(mech), runs: { calibration: runs(cal), mechanisms: runs(mech) } };
+  return {
+    theory,
+    seeds: calibrationFigures(cal),
+    mechanisms: mechanismEffects(mech),
+    runs: { calibration: runs(cal), mechanisms: runs(mech) },
+  };
 }
 
 // Numbers: fixed decimals per unit, so the text changes only when a figure does.
@@ -100,7 +111,9 @@ function seedNumber(f: SeedFigure): string {
 
 function seedInterval(f: SeedFigure): string {
   if (f.lo === f.hi) return 'exact (does not vary)';
-  return f.unit === 'share' ? `${(100 * f.lo).toFixed(1)}–${(100 * f.hi).toFixed(1)}%` : `${grouped(f.lo / 1e6, 1)}–${grouped(f.hi / 1e6, 1)} million`;
+  return f.unit === 'share'
+    ? `${(100 * f.lo).toFixed(1)}–${(100 * f.hi).toFixed(1)}%`
+    : `${grouped(f.lo / 1e6, 1)}–${grouped(f.hi / 1e6, 1)} million`;
 }
 
 const verdict = (f: SeedFigure) => (f.pass ? 'pass' : 'falls short');
@@ -130,7 +143,9 @@ const seedList = (seeds: number[]) => seeds.join(', ');
 
 function table(head: string[], rows: string[][]): string {
   const esc = (c: string) => c.replace(/\|/g, '\\|');
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 /** The seeds' figures as a Markdown table (the report's, and `npm run study -- calibration`'s). */
@@ -146,7 +161,12 @@ export function mechanismsTable(effects: MechanismEffect[]): string {
   const metrics = MECHANISM_METRICS.map((m) => m.id);
   return table(
     ['mechanism', 'switch', 'module', ...metrics.map((m) => `Δ ${METRIC_HEADINGS[m] ?? m}`)],
-    effects.map((e) => [e.name, e.switch ? `\`${e.switch}\` = false` : '—', e.module, ...metrics.map((m) => differenceText(e.differences[m], m))]),
+    effects.map((e) => [
+      e.name,
+      e.switch ? `\`${e.switch}\` = false` : '—',
+      e.module,
+      ...metrics.map((m) => differenceText(e.differences[m], m)),
+    ]),
   );
 }
 
@@ -198,8 +218,14 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
     table(
       ['check', 'formula', 'expected', 'simulated', '95% interval', 'runs', 'passes when', 'result'],
       r.theory.map((c) => [
-        c.name, c.formula, `${theoryNumber(c.expected, c.unit)}${theoryUnit(c.unit)}`, `${theoryNumber(c.simulated, c.unit)}${theoryUnit(c.unit)}`,
-        Number.isFinite(c.lo) ? `${theoryNumber(c.lo, c.unit)} – ${theoryNumber(c.hi, c.unit)}${theoryUnit(c.unit)}` : '–', c.basis, c.rule, c.pass ? 'pass' : '**FAIL**',
+        c.name,
+        c.formula,
+        `${theoryNumber(c.expected, c.unit)}${theoryUnit(c.unit)}`,
+        `${theoryNumber(c.simulated, c.unit)}${theoryUnit(c.unit)}`,
+        Number.isFinite(c.lo) ? `${theoryNumber(c.lo, c.unit)} – ${theoryNumber(c.hi, c.unit)}${theoryUnit(c.unit)}` : '–',
+        c.basis,
+        c.rule,
+        c.pass ? 'pass' : '**FAIL**',
       ]),
     ),
     '',
@@ -207,10 +233,10 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
 
   out.push("## The seeds' figures", '');
   out.push(
-    "The figures the seed documents state (`ODD.md`, \"The facts the model rests on\") are outcomes the model's",
+    'The figures the seed documents state (`ODD.md`, "The facts the model rests on") are outcomes the model\'s',
     'results are checked against, never inputs (`scenarios/studies.ts`: `calibrationStudy`, `calibrationFigures`;',
     '`npm run study -- calibration` prints the same table). A figure passes when its whole 95% interval clears',
-    "the bar. The seeds' comparator for \"comparable counties\" is unnamed: the traditional county is built from",
+    'the bar. The seeds\' comparator for "comparable counties" is unnamed: the traditional county is built from',
     'stated staffing norms (its `assumptions` say which). The service targets (004) are rules without a rate; this',
     'report reads "met" as met for at least 90% of the cases each applies to, an assumption of the report.',
     '',
@@ -269,10 +295,20 @@ export function renderReadmeBlock(r: ValidationResults, computed: Computed = {})
     '',
     table(
       ['seed figure', 'expected', 'simulated', 'verdict'],
-      r.seeds.map((f) => [`${f.figure} (${f.source})`, f.expected, `${seedNumber(f)}${f.lo === f.hi ? '' : ` (${seedInterval(f)})`}`, verdict(f)]),
+      r.seeds.map((f) => [
+        `${f.figure} (${f.source})`,
+        f.expected,
+        `${seedNumber(f)}${f.lo === f.hi ? '' : ` (${seedInterval(f)})`}`,
+        verdict(f),
+      ]),
     ),
     ...(computed.sensitivity && !staleness(computed.sensitivity, SENSITIVITY_COMMAND)
-      ? ['', `What decides the reform's gain (${computed.sensitivity.structures.join(' against ')}; Sobol total index ST with its 95% interval):`, '', ...decisive(computed.sensitivity)]
+      ? [
+          '',
+          `What decides the reform's gain (${computed.sensitivity.structures.join(' against ')}; Sobol total index ST with its 95% interval):`,
+          '',
+          ...decisive(computed.sensitivity),
+        ]
       : []),
     ...(computed.calibration && !staleness(computed.calibration, CALIBRATION_COMMAND) ? ['', abcSummary(computed.calibration)] : []),
     README_END,

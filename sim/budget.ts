@@ -41,7 +41,9 @@ function eventsPerProblem(s: Scenario): number {
 export function problemsPerDay(s: Scenario, days: number): number {
   const base = (s.population.residents * s.demand.casesPerResidentYear) / 365;
   const shocks = s.shocks ?? [];
-  const cuts = [0, days, ...shocks.flatMap((sh) => [sh.startDay, sh.startDay + sh.days])].filter((t) => t >= 0 && t <= days).sort((a, b) => a - b);
+  const cuts = [0, days, ...shocks.flatMap((sh) => [sh.startDay, sh.startDay + sh.days])]
+    .filter((t) => t >= 0 && t <= days)
+    .sort((a, b) => a - b);
   let weighted = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [a, b] = [cuts[i], cuts[i + 1]];
@@ -94,12 +96,27 @@ export function overBudget(perRun: RunEstimate[], budget: Budget, opts: { parall
   const counts = opts.runs ?? perRun.map(() => 1);
   const out: string[] = [];
   const largest = perRun.reduce((a, b) => (b.bytes > a.bytes ? b : a), perRun[0]);
-  if (largest && largest.bytes * Math.min(parallel, counts.reduce((a, b) => a + b, 0)) > budget.bytes) {
-    const n = Math.min(parallel, counts.reduce((a, b) => a + b, 0));
-    out.push(`needs up to ${formatBytes(largest.bytes * n)} of memory (${formatBytes(largest.bytes)} a run${n > 1 ? ` × ${n} at once` : ''}, ${largest.problems.toLocaleString('en')} problems), over the budget of ${formatBytes(budget.bytes)}`);
+  if (
+    largest &&
+    largest.bytes *
+      Math.min(
+        parallel,
+        counts.reduce((a, b) => a + b, 0),
+      ) >
+      budget.bytes
+  ) {
+    const n = Math.min(
+      parallel,
+      counts.reduce((a, b) => a + b, 0),
+    );
+    out.push(
+      `needs up to ${formatBytes(largest.bytes * n)} of memory (${formatBytes(largest.bytes)} a run${n > 1 ? ` × ${n} at once` : ''}, ${largest.problems.toLocaleString('en')} problems), over the budget of ${formatBytes(budget.bytes)}`,
+    );
   }
   const events = perRun.reduce((a, r, i) => a + r.events * counts[i], 0);
   if (events > budget.events)
-    out.push(`about ${events.toExponential(1)} events (roughly ${formatSeconds(events / EVENTS_PER_SECOND / parallel)} with ${parallel} worker${parallel > 1 ? 's' : ''}), over the budget of ${budget.events.toExponential(1)}`);
+    out.push(
+      `about ${events.toExponential(1)} events (roughly ${formatSeconds(events / EVENTS_PER_SECOND / parallel)} with ${parallel} worker${parallel > 1 ? 's' : ''}), over the budget of ${budget.events.toExponential(1)}`,
+    );
   return out;
 }

@@ -15,17 +15,57 @@ export interface MetricInfo {
 }
 
 const m = (id: string, unit: string, label: string, labelZh: string, higherIsBetter: boolean, get: (s: Summary) => number): MetricInfo => ({
-  id, unit, label, labelZh, higherIsBetter, get,
+  id,
+  unit,
+  label,
+  labelZh,
+  higherIsBetter,
+  get,
 });
 
 export const METRICS: MetricInfo[] = [
-  m('localResolutionShare', 'share', 'Closed at grid or community (of all cases raised)', '网格或社区办结占比（占全部诉求）', true, (s) => s.localResolutionShare),
-  m('localShareOfClosed', 'share', 'Closed at grid or community (of cases closed)', '网格或社区办结占比（占已办结）', true, (s) => s.localShareOfClosed),
+  m(
+    'localResolutionShare',
+    'share',
+    'Closed at grid or community (of all cases raised)',
+    '网格或社区办结占比（占全部诉求）',
+    true,
+    (s) => s.localResolutionShare,
+  ),
+  m(
+    'localShareOfClosed',
+    'share',
+    'Closed at grid or community (of cases closed)',
+    '网格或社区办结占比（占已办结）',
+    true,
+    (s) => s.localShareOfClosed,
+  ),
   m('hoursToClose.mean', 'h', 'Mean time to close (closed cases)', '平均办结时长（已办结）', false, (s) => s.hoursToClose.mean),
-  m('hoursToCloseAll.mean', 'h', 'Mean time to close, open cases at their age', '平均办结时长（含未办结，按已等待时长）', false, (s) => s.hoursToCloseAll.mean),
-  m('hoursToCloseAll.p90', 'h', '90th percentile time to close, open cases counted (Kaplan–Meier)', '办结时长90分位（含未办结，Kaplan–Meier）', false, (s) => s.hoursToCloseAll.p90),
+  m(
+    'hoursToCloseAll.mean',
+    'h',
+    'Mean time to close, open cases at their age',
+    '平均办结时长（含未办结，按已等待时长）',
+    false,
+    (s) => s.hoursToCloseAll.mean,
+  ),
+  m(
+    'hoursToCloseAll.p90',
+    'h',
+    '90th percentile time to close, open cases counted (Kaplan–Meier)',
+    '办结时长90分位（含未办结，Kaplan–Meier）',
+    false,
+    (s) => s.hoursToCloseAll.p90,
+  ),
   m('backlog.overdue', 'cases', 'Open past their deadline at the end', '期末逾期未办结', false, (s) => s.backlog.overdue),
-  m('rework.perCase', 'redos/case', 'Work redone per case (information lost on the way)', '每件返工次数（转交中信息损失）', false, (s) => s.rework.perCase),
+  m(
+    'rework.perCase',
+    'redos/case',
+    'Work redone per case (information lost on the way)',
+    '每件返工次数（转交中信息损失）',
+    false,
+    (s) => s.rework.perCase,
+  ),
   m('contacts.repeat', 'contacts', 'Repeat contacts about overdue cases', '逾期诉求的重复来电', false, (s) => s.contacts.repeat),
   m('hoursToClose.p50', 'h', 'Median time to close', '办结时长中位数', false, (s) => s.hoursToClose.p50),
   m('hoursToClose.p90', 'h', '90th percentile time to close', '办结时长90分位', false, (s) => s.hoursToClose.p90),
@@ -39,8 +79,22 @@ export const METRICS: MetricInfo[] = [
   m('cases.open', 'cases', 'Open at the end', '期末未办结', false, (s) => s.cases.open),
   m('cases.lost', 'cases', 'Lost', '丢失', false, (s) => s.cases.lost),
   m('cost.annualYuan', 'yuan/year', 'Annual cost', '年度成本', false, (s) => s.cost.annualYuan),
-  m('cost.perCaseYuan', 'yuan', 'Cost per case closed (overtime, failure demand and delay included)', '每件办结成本（含加班、失败需求和延误）', false, (s) => s.cost.perCaseYuan),
-  m('cost.variablePerCaseYuan', 'yuan', 'Load-driven cost per case (overtime, failure demand, delay)', '随负荷变化的每件成本（加班、失败需求、延误）', false, (s) => s.cost.variablePerCaseYuan),
+  m(
+    'cost.perCaseYuan',
+    'yuan',
+    'Cost per case closed (overtime, failure demand and delay included)',
+    '每件办结成本（含加班、失败需求和延误）',
+    false,
+    (s) => s.cost.perCaseYuan,
+  ),
+  m(
+    'cost.variablePerCaseYuan',
+    'yuan',
+    'Load-driven cost per case (overtime, failure demand, delay)',
+    '随负荷变化的每件成本（加班、失败需求、延误）',
+    false,
+    (s) => s.cost.variablePerCaseYuan,
+  ),
   m('cost.delayYuan', 'yuan', 'Cost of delay (case-days past deadline)', '延误成本（逾期天数）', false, (s) => s.cost.delayYuan),
   m('organs.total', 'organs', 'Party and government organs', '党政机构数', false, (s) => s.organs.total),
   m('staff.cityPosts', 'posts', 'City posts', '行政事业编制', false, (s) => s.staff.cityPosts),
@@ -52,8 +106,19 @@ export const METRIC_IDS = METRICS.map((x) => x.id);
 export const METRIC_BY_ID = new Map(METRICS.map((x) => [x.id, x]));
 
 export const DEFAULT_METRICS = [
-  'localResolutionShare', 'hoursToClose.mean', 'hoursToClose.p90', 'sla.accept30m', 'sla.onsite1h', 'sla.close24h',
-  'sla.difficult5wd', 'throughputPerDay', 'hopsPerCase', 'cases.open', 'cost.annualYuan', 'cost.perCaseYuan', 'trust.mean',
+  'localResolutionShare',
+  'hoursToClose.mean',
+  'hoursToClose.p90',
+  'sla.accept30m',
+  'sla.onsite1h',
+  'sla.close24h',
+  'sla.difficult5wd',
+  'throughputPerDay',
+  'hopsPerCase',
+  'cases.open',
+  'cost.annualYuan',
+  'cost.perCaseYuan',
+  'trust.mean',
   'bypassShare',
 ];
 
@@ -86,7 +151,10 @@ export function metricInfo(id: string): MetricInfo | undefined {
   if (!(field in LEVEL_FIELDS) || (group === 'departments' && !(DEPARTMENT_FIELDS as readonly string[]).includes(field))) return undefined;
   const [unit, label, labelZh] = LEVEL_FIELDS[field as keyof typeof LEVEL_FIELDS];
   return {
-    id, unit, label: `${label}, ${unitId}`, labelZh: `${unitId} ${labelZh}`,
+    id,
+    unit,
+    label: `${label}, ${unitId}`,
+    labelZh: `${unitId} ${labelZh}`,
     higherIsBetter: field === 'closed' || field === 'served',
     get: (s) => {
       const rows: readonly Record<string, unknown>[] = group === 'levels' ? s.levels : s.departments;

@@ -52,7 +52,6 @@ const NIGHT_START = 22 * 60;
 const NIGHT_END = 7 * 60;
 const NIGHT_HOURS = 9;
 
-
 const F_LATENT = 1; // a problem not yet discovered: not a case
 const F_RETURNING = 2; // travelling back to its sender after a return
 const F_BOUNCED = 4;
@@ -783,9 +782,10 @@ export class Engine implements EngineState {
     const s = this.scenario;
     const u = rng.demand();
     const nF = this.nFrequent;
-    const r = u < this.pFrequent
-      ? Math.floor((u / this.pFrequent) * nF)
-      : nF + Math.floor(((u - this.pFrequent) / (1 - this.pFrequent)) * (this.trust.length - nF));
+    const r =
+      u < this.pFrequent
+        ? Math.floor((u / this.pFrequent) * nF)
+        : nF + Math.floor(((u - this.pFrequent) / (1 - this.pFrequent)) * (this.trust.length - nF));
     this.metrics.problems++;
     // How the resident reports depends on the resident's own trust (sim/residents.ts).
     const ch = reportChannel(s.residents, this.trust[r], rng.residents(), rng.residents);
@@ -885,7 +885,10 @@ export class Engine implements EngineState {
   /** What the tracer records of a case when it is raised or reported. */
   private traceInfo(j: number) {
     return {
-      channel: this.jChannel[j], type: this.jType[j], field: this.jField[j] === 1, difficulty: this.jZ[j],
+      channel: this.jChannel[j],
+      type: this.jType[j],
+      field: this.jField[j] === 1,
+      difficulty: this.jZ[j],
       deadline: this.jFlags[j] & F_LATENT ? Infinity : this.jDeadline[j],
     };
   }
@@ -1013,11 +1016,31 @@ export class Engine implements EngineState {
   // ---------------------------------------------------------------- jobs
 
   private growJobs(n: number): void {
-    const f64 = (a: Float64Array | undefined) => { const x = new Float64Array(n); if (a) x.set(a); return x; };
-    const f32 = (a: Float32Array | undefined) => { const x = new Float32Array(n); if (a) x.set(a); return x; };
-    const i32 = (a: Int32Array | undefined) => { const x = new Int32Array(n); if (a) x.set(a); return x; };
-    const u8 = (a: Uint8Array | undefined) => { const x = new Uint8Array(n); if (a) x.set(a); return x; };
-    const u16 = (a: Uint16Array | undefined) => { const x = new Uint16Array(n); if (a) x.set(a); return x; };
+    const f64 = (a: Float64Array | undefined) => {
+      const x = new Float64Array(n);
+      if (a) x.set(a);
+      return x;
+    };
+    const f32 = (a: Float32Array | undefined) => {
+      const x = new Float32Array(n);
+      if (a) x.set(a);
+      return x;
+    };
+    const i32 = (a: Int32Array | undefined) => {
+      const x = new Int32Array(n);
+      if (a) x.set(a);
+      return x;
+    };
+    const u8 = (a: Uint8Array | undefined) => {
+      const x = new Uint8Array(n);
+      if (a) x.set(a);
+      return x;
+    };
+    const u16 = (a: Uint16Array | undefined) => {
+      const x = new Uint16Array(n);
+      if (a) x.set(a);
+      return x;
+    };
     this.jCreated = f64(this.jCreated);
     this.jAccepted = f64(this.jAccepted);
     this.jOnsite = f64(this.jOnsite);
@@ -1044,8 +1067,15 @@ export class Engine implements EngineState {
     this.jLive = u8(this.jLive);
     this.jobCap = n;
     this.jobs = {
-      created: this.jCreated, accepted: this.jAccepted, onsite: this.jOnsite, deadline: this.jDeadline,
-      type: this.jType, field: this.jField, channel: this.jChannel, hops: this.jHops, bounces: this.jBounces,
+      created: this.jCreated,
+      accepted: this.jAccepted,
+      onsite: this.jOnsite,
+      deadline: this.jDeadline,
+      type: this.jType,
+      field: this.jField,
+      channel: this.jChannel,
+      hops: this.jHops,
+      bounces: this.jBounces,
     };
   }
 
@@ -1084,8 +1114,15 @@ export class Engine implements EngineState {
 
   /** The job arrays the metrics read on every close (replaced when the arrays grow). */
   jobs!: {
-    created: Float64Array; accepted: Float64Array; onsite: Float64Array; deadline: Float64Array;
-    type: Uint8Array; field: Uint8Array; channel: Uint8Array; hops: Uint16Array; bounces: Uint16Array;
+    created: Float64Array;
+    accepted: Float64Array;
+    onsite: Float64Array;
+    deadline: Float64Array;
+    type: Uint8Array;
+    field: Uint8Array;
+    channel: Uint8Array;
+    hops: Uint16Array;
+    bounces: Uint16Array;
   };
 }
 
@@ -1098,7 +1135,6 @@ function popcount(x: number): number {
 function lowestBit(mask: number): number {
   return 31 - Math.clz32(mask & -mask);
 }
-
 
 function pickDomain(cum: Float64Array, u: number): number {
   let lo = 0;

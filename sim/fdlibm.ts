@@ -12,10 +12,10 @@ const u32 = new Uint32Array(f64.buffer);
 // Every platform this runs on is little-endian: word 1 is the high word.
 const HI = 1;
 
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
-const TWO54 = 1.80143985094819840000e16;
-const Lg1 = 6.666666666666735130e-1;
+const TWO54 = 1.8014398509481984e16;
+const Lg1 = 6.66666666666673513e-1;
 const Lg2 = 3.999999999940941908e-1;
 const Lg3 = 2.857142874366239149e-1;
 const Lg4 = 2.222219843214978396e-1;
@@ -78,15 +78,15 @@ export function ln(x: number): number {
   return k === 0 ? f - s * (f - R) : dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
 }
 
-const INV_LN2 = 1.44269504088896338700e0;
+const INV_LN2 = 1.442695040888963387;
 const P1 = 1.66666666666666019037e-1;
 const P2 = -2.77777777770155933842e-3;
 const P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6;
+const P4 = -1.6533902205465251539e-6;
 const P5 = 4.13813679705723846039e-8;
 const O_THRESHOLD = 7.09782712893383973096e2;
-const U_THRESHOLD = -7.45133219101941108420e2;
-const TWOM1000 = 9.33263618503218878990e-302;
+const U_THRESHOLD = -7.4513321910194110842e2;
+const TWOM1000 = 9.3326361850321887899e-302;
 
 /** e^x, fdlibm __ieee754_exp. */
 export function exp(x: number): number {
@@ -120,9 +120,8 @@ export function exp(x: number): number {
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((x * c) / (c - 2.0) - x);
-  const y = 1 - ((lo - (x * c) / (2.0 - c)) - hi);
+  const y = 1 - (lo - (x * c) / (2.0 - c) - hi);
   // Scale by 2^k with an exact multiplication (as adding k to the exponent does).
   if (k >= -1021) return y * POW2[POW2_BIAS + k];
   return y * POW2[POW2_BIAS + k + 1000] * TWOM1000;
 }
-

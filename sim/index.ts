@@ -3,6 +3,15 @@ export type { RunOptions, SimulateOptions, RunResult, Simulation } from './simul
 export type { Snapshot, Summary, Sla, Percentiles } from './metrics.ts';
 export { ConservationError } from './metrics.ts';
 export { replicationSeed } from './rng.ts';
-export { Tracer, hoursByKind, hoursToClose, type Journey, type Segment, type SegmentKind, type Outcome, type TracerOptions } from './trace.ts';
+export {
+  Tracer,
+  hoursByKind,
+  hoursToClose,
+  type Journey,
+  type Segment,
+  type SegmentKind,
+  type Outcome,
+  type TracerOptions,
+} from './trace.ts';
 export * from './theory.ts';
 export * from './catalog.ts';

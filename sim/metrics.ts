@@ -115,8 +115,16 @@ export interface Summary {
     staffUtilisation: number;
   }>;
   departments: Array<{
-    id: string; name: string; staff: number; served: number; utilisation: number; meanQueue: number;
-    meanWaitHours: number; overtimeShare: number; timeUse: TimeUseShares; staffUtilisation: number;
+    id: string;
+    name: string;
+    staff: number;
+    served: number;
+    utilisation: number;
+    meanQueue: number;
+    meanWaitHours: number;
+    overtimeShare: number;
+    timeUse: TimeUseShares;
+    staffUtilisation: number;
   }>;
   staff: { total: number; byLevel: Record<string, number>; cityPosts: number };
   organs: { party: number; government: number; total: number };
@@ -126,10 +134,15 @@ export interface Summary {
    * annualYuan: all of it per year; perCaseYuan: all of it so far per case closed.
    */
   cost: {
-    annualYuan: number; perCaseYuan: number; fixedAnnualYuan: number; variableYuan: number;
+    annualYuan: number;
+    perCaseYuan: number;
+    fixedAnnualYuan: number;
+    variableYuan: number;
     /** The part of cost per case that load changes: overtime, failure demand and delay, per case closed. */
     variablePerCaseYuan: number;
-    overtimeYuan: number; failureDemandYuan: number; delayYuan: number;
+    overtimeYuan: number;
+    failureDemandYuan: number;
+    delayYuan: number;
   };
   trust: { mean: number; p10: number; p50: number };
   bypassShare: number;
@@ -189,8 +202,11 @@ function timeUseOf(t: TimeUse, utilisation: number): { timeUse: TimeUseShares; s
   const caseShare = t.caseHours / total;
   const u = Math.min(1, utilisation);
   const timeUse = {
-    ownDuties: t.ownDutiesHours / total, burden: t.burdenHours / total, span: t.spanHours / total,
-    cases: caseShare * u, idle: caseShare * (1 - u),
+    ownDuties: t.ownDutiesHours / total,
+    burden: t.burdenHours / total,
+    span: t.spanHours / total,
+    cases: caseShare * u,
+    idle: caseShare * (1 - u),
   };
   return { timeUse, staffUtilisation: 1 - timeUse.idle };
 }
@@ -592,7 +608,10 @@ export class Metrics {
     const open = scan.open;
     const openAge = scan.ageSum;
     const conservation = {
-      created: this.nCreated, closed: this.nClosed, open, lost: this.nLost,
+      created: this.nCreated,
+      closed: this.nClosed,
+      open,
+      lost: this.nLost,
       ok: this.nCreated === this.nClosed + open + this.nLost && open === this.open,
     };
     if (!conservation.ok)
@@ -610,7 +629,11 @@ export class Metrics {
     const levels = m.groups
       .filter((g) => g.kind === 'level')
       .map((g) => {
-        let b = 0, c = 0, q = 0, served = 0, ot = 0;
+        let b = 0,
+          c = 0,
+          q = 0,
+          served = 0,
+          ot = 0;
         for (let o = g.firstOffice; o < g.firstOffice + g.offices; o++) {
           ot += e.overtimeAreaNow(o);
           b += e.busyAreaNow(o);
@@ -619,9 +642,17 @@ export class Metrics {
           served += e.served[o];
         }
         return {
-          id: g.id, name: g.name, kind: m.tiers[g.tier].kind, units: g.offices, staff: g.offices * g.staffPerOffice,
-          closed: this.closedAtTier[g.tier], utilisation: c > 0 ? b / c : NaN, meanQueue: q / T,
-          meanPresent: (q + b) / T, served, meanWaitHours: served > 0 ? q / served / 60 : NaN,
+          id: g.id,
+          name: g.name,
+          kind: m.tiers[g.tier].kind,
+          units: g.offices,
+          staff: g.offices * g.staffPerOffice,
+          closed: this.closedAtTier[g.tier],
+          utilisation: c > 0 ? b / c : NaN,
+          meanQueue: q / T,
+          meanPresent: (q + b) / T,
+          served,
+          meanWaitHours: served > 0 ? q / served / 60 : NaN,
           overtimeShare: b > 0 ? ot / b : 0,
           ...timeUseOf(g.time, c > 0 ? b / c : 0),
         };
@@ -634,8 +665,12 @@ export class Metrics {
         const c = e.capAreaNow(o);
         const q = e.queueAreaNow(o);
         return {
-          id: g.id, name: g.name, staff: g.staffPerOffice, served: e.served[o],
-          utilisation: c > 0 ? b / c : NaN, meanQueue: q / T,
+          id: g.id,
+          name: g.name,
+          staff: g.staffPerOffice,
+          served: e.served[o],
+          utilisation: c > 0 ? b / c : NaN,
+          meanQueue: q / T,
           meanWaitHours: e.served[o] > 0 ? q / e.served[o] / 60 : NaN,
           overtimeShare: b > 0 ? e.overtimeAreaNow(o) / b : 0,
           ...timeUseOf(g.time, c > 0 ? b / c : 0),
@@ -644,7 +679,8 @@ export class Metrics {
     const byType: Summary['byType'] = {};
     CASE_TYPES.forEach((name, i) => {
       byType[name] = {
-        created: this.typeCreated[i], closed: this.typeClosed[i],
+        created: this.typeCreated[i],
+        closed: this.typeClosed[i],
         meanHoursToClose: this.typeClosed[i] > 0 ? this.typeHours[i] / this.typeClosed[i] : NaN,
       };
     });

@@ -122,11 +122,26 @@ export function compileModel(input: Scenario): CompiledModel {
     const staff = l.staffPerUnit + l.cadresPerUnit;
     const time = use(staff, l.caseworkShare, l.calendar, burden[i], spanOfLevel(s, i) * l.spanHoursPerUnitPerWeek);
     groups.push({
-      kind: 'level', id: l.id, name: l.name, nameZh: l.nameZh, tier: i, firstOffice: office, offices: l.units,
-      staffPerOffice: staff, surgeStaffPerOffice: l.surgeStaffPerUnit, caseworkShare: l.caseworkShare, caseStaff: time.caseStaff, time,
-      onCallShare: l.onCallShare, calendar: calIndex(l.calendar), costPerPostYuan: l.costPerPostYuan,
-      travelMinutes: l.travel ? travel(l.units) : 0, visitsSite: l.visitsSite,
-      solve: l.solve, examine: l.examine, relay: staff === 0,
+      kind: 'level',
+      id: l.id,
+      name: l.name,
+      nameZh: l.nameZh,
+      tier: i,
+      firstOffice: office,
+      offices: l.units,
+      staffPerOffice: staff,
+      surgeStaffPerOffice: l.surgeStaffPerUnit,
+      caseworkShare: l.caseworkShare,
+      caseStaff: time.caseStaff,
+      time,
+      onCallShare: l.onCallShare,
+      calendar: calIndex(l.calendar),
+      costPerPostYuan: l.costPerPostYuan,
+      travelMinutes: l.travel ? travel(l.units) : 0,
+      visitsSite: l.visitsSite,
+      solve: l.solve,
+      examine: l.examine,
+      relay: staff === 0,
     });
     tiers.push({ id: l.id, name: l.name, nameZh: l.nameZh, kind: l.kind, units: l.units });
     office += l.units;
@@ -134,8 +149,11 @@ export function compileModel(input: Scenario): CompiledModel {
     cityPosts += l.units * ((l.cityPosts ? l.staffPerUnit : 0) + l.cadresPerUnit);
     // Staff lent in surges are counted and paid where they come from; cadres sent down keep
     // their city pay; offices of city posts (towns, units) carry an organ's running cost.
-    fixed += l.units * (l.staffPerUnit * (l.costPerPostYuan + (l.cityPosts ? overhead : 0))
-      + l.cadresPerUnit * l.cadreCostPerPostYuan + l.operatingCostPerUnitYuan);
+    fixed +=
+      l.units *
+      (l.staffPerUnit * (l.costPerPostYuan + (l.cityPosts ? overhead : 0)) +
+        l.cadresPerUnit * l.cadreCostPerPostYuan +
+        l.operatingCostPerUnitYuan);
   });
   const levelCount = s.levels.length;
   const deptTier = levelCount;
@@ -148,10 +166,26 @@ export function compileModel(input: Scenario): CompiledModel {
   for (const d of s.departments) {
     const time = use(d.staff, d.caseworkShare, d.calendar, 0, topSpan * d.spanHoursPerUnitPerWeek);
     groups.push({
-      kind: 'department', id: d.id, name: d.name, nameZh: d.nameZh, tier: deptTier, firstOffice: office, offices: 1,
-      staffPerOffice: d.staff, surgeStaffPerOffice: -d.lentInSurges, caseworkShare: d.caseworkShare, caseStaff: time.caseStaff, time,
-      onCallShare: d.onCallShare, calendar: calIndex(d.calendar), costPerPostYuan: d.costPerPostYuan, travelMinutes: travel(d.bases),
-      visitsSite: false, solve: d.solve, examine: d.solve, relay: false,
+      kind: 'department',
+      id: d.id,
+      name: d.name,
+      nameZh: d.nameZh,
+      tier: deptTier,
+      firstOffice: office,
+      offices: 1,
+      staffPerOffice: d.staff,
+      surgeStaffPerOffice: -d.lentInSurges,
+      caseworkShare: d.caseworkShare,
+      caseStaff: time.caseStaff,
+      time,
+      onCallShare: d.onCallShare,
+      calendar: calIndex(d.calendar),
+      costPerPostYuan: d.costPerPostYuan,
+      travelMinutes: travel(d.bases),
+      visitsSite: false,
+      solve: d.solve,
+      examine: d.solve,
+      relay: false,
     });
     office += 1;
     deptStaff += d.staff;
@@ -166,10 +200,26 @@ export function compileModel(input: Scenario): CompiledModel {
     centreOffice = office++;
     const time = use(c.staff, c.caseworkShare, c.calendar, 0, topSpan * c.spanHoursPerUnitPerWeek);
     groups.push({
-      kind: 'centre', id: 'centre', name: 'Governance centre', nameZh: '社会治理中心', tier: centreTier, firstOffice: centreOffice,
-      offices: 1, staffPerOffice: c.staff, surgeStaffPerOffice: 0, caseworkShare: c.caseworkShare, caseStaff: time.caseStaff, time,
-      onCallShare: c.onCallShare, calendar: calIndex(c.calendar), costPerPostYuan: c.costPerPostYuan, travelMinutes: 0, visitsSite: false,
-      solve: c.triage, examine: c.triage, relay: false,
+      kind: 'centre',
+      id: 'centre',
+      name: 'Governance centre',
+      nameZh: '社会治理中心',
+      tier: centreTier,
+      firstOffice: centreOffice,
+      offices: 1,
+      staffPerOffice: c.staff,
+      surgeStaffPerOffice: 0,
+      caseworkShare: c.caseworkShare,
+      caseStaff: time.caseStaff,
+      time,
+      onCallShare: c.onCallShare,
+      calendar: calIndex(c.calendar),
+      costPerPostYuan: c.costPerPostYuan,
+      travelMinutes: 0,
+      visitsSite: false,
+      solve: c.triage,
+      examine: c.triage,
+      relay: false,
     });
     staffByLevel.centre = c.staff;
     cityPosts += c.staff;
@@ -179,10 +229,25 @@ export function compileModel(input: Scenario): CompiledModel {
   const hotlineOffice = office++;
   const hTime = use(h.staff, h.caseworkShare, h.calendar, 0, 0);
   groups.push({
-    kind: 'hotline', id: 'hotline', name: 'Hotline', nameZh: '热线', tier: -1, firstOffice: hotlineOffice, offices: 1,
-    staffPerOffice: h.staff, surgeStaffPerOffice: 0, caseworkShare: h.caseworkShare, caseStaff: hTime.caseStaff, time: hTime,
-    onCallShare: h.onCallShare, calendar: calIndex(h.calendar),
-    costPerPostYuan: h.costPerPostYuan, travelMinutes: 0, visitsSite: false, solve: h.triage, examine: h.triage,
+    kind: 'hotline',
+    id: 'hotline',
+    name: 'Hotline',
+    nameZh: '热线',
+    tier: -1,
+    firstOffice: hotlineOffice,
+    offices: 1,
+    staffPerOffice: h.staff,
+    surgeStaffPerOffice: 0,
+    caseworkShare: h.caseworkShare,
+    caseStaff: hTime.caseStaff,
+    time: hTime,
+    onCallShare: h.onCallShare,
+    calendar: calIndex(h.calendar),
+    costPerPostYuan: h.costPerPostYuan,
+    travelMinutes: 0,
+    visitsSite: false,
+    solve: h.triage,
+    examine: h.triage,
     relay: false,
   });
   staffByLevel.hotline = h.staff;
@@ -207,10 +272,27 @@ export function compileModel(input: Scenario): CompiledModel {
 
   const staffTotal = Object.values(staffByLevel).reduce((a, b) => a + b, 0);
   return {
-    scenario: s, calendars, calendarNames, groups, tiers, levelCount, deptTier, centreTier, officeCount: office,
-    officeGroup, centreOffice, hotlineOffice, deptGroup0, domainOwner, domainCumWeights: cum, staffByLevel,
-    thresholds: thresholds(s), domainCount: s.domains.length,
-    staffTotal, cityPosts, fixedCostYuanPerYear: fixed,
+    scenario: s,
+    calendars,
+    calendarNames,
+    groups,
+    tiers,
+    levelCount,
+    deptTier,
+    centreTier,
+    officeCount: office,
+    officeGroup,
+    centreOffice,
+    hotlineOffice,
+    deptGroup0,
+    domainOwner,
+    domainCumWeights: cum,
+    staffByLevel,
+    thresholds: thresholds(s),
+    domainCount: s.domains.length,
+    staffTotal,
+    cityPosts,
+    fixedCostYuanPerYear: fixed,
     organs: {
       party: s.departments.filter((d) => d.kind === 'party' && d.staff > 0).length,
       government: s.departments.filter((d) => d.kind === 'government' && d.staff > 0).length,

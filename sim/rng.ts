@@ -39,4 +39,3 @@ export function replicationSeed(base: number, k: number): number {
 export function exponential(mean: number, random: Random): number {
   return mean * standardExponential(random);
 }
-

@@ -60,7 +60,7 @@ describe('following cases (sim/trace.ts)', () => {
     for (const k of ['waiting', 'working', 'travel', 'transfer', 'returned', 'parts'] as const) expect(kinds.has(k), k).toBe(true);
   });
 
-  it('following every problem gives back the run\'s counts and its mean time to close (conservation)', () => {
+  it("following every problem gives back the run's counts and its mean time to close (conservation)", () => {
     const { result, journeys } = traced('longgang-2021', 30, 1);
     const s = result.summary;
     const count = (o: Journey['outcome']) => journeys.filter((j) => j.outcome === o).length;
@@ -105,7 +105,9 @@ describe('following cases (sim/trace.ts)', () => {
   it('keeps only the most recent finished journeys it is asked to keep, and refuses a bad sampling rate by name', () => {
     const tracer = new Tracer({ every: 1, keep: 100 });
     const r = simulate(presets['longgang-2021'], { seed: 1, days: 5, tracer });
-    const kept = Array.from({ length: r.summary.problems.raised }, (_, i) => tracer.journey(i + 1)).filter((j) => j && j.outcome !== 'open');
+    const kept = Array.from({ length: r.summary.problems.raised }, (_, i) => tracer.journey(i + 1)).filter(
+      (j) => j && j.outcome !== 'open',
+    );
     expect(kept.length).toBe(100);
     expect(() => new Tracer({ every: 0 })).toThrow(/every: expected a whole number ≥ 1, got 0/);
   });

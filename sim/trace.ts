@@ -146,17 +146,42 @@ export class Tracer {
 
   // ------------------------------------------------------------ called by the engine
 
-  raised(j: number, problem: number, resident: number, t: number, c: { channel: number; type: number; field: boolean; difficulty: number; deadline: number }, silent: boolean): void {
+  raised(
+    j: number,
+    problem: number,
+    resident: number,
+    t: number,
+    c: { channel: number; type: number; field: boolean; difficulty: number; deadline: number },
+    silent: boolean,
+  ): void {
     const journey: Journey = {
-      problem, resident, raised: t, reported: silent ? Infinity : t, channel: c.channel, type: c.type, field: c.field,
-      difficulty: c.difficulty, deadline: silent ? Infinity : c.deadline, accepted: Infinity, onSite: Infinity,
-      segments: silent ? [{ kind: 'unnoticed', start: t, end: Infinity, office: -1 }] : [], parts: [], outcome: 'open', ended: Infinity, tier: -1,
+      problem,
+      resident,
+      raised: t,
+      reported: silent ? Infinity : t,
+      channel: c.channel,
+      type: c.type,
+      field: c.field,
+      difficulty: c.difficulty,
+      deadline: silent ? Infinity : c.deadline,
+      accepted: Infinity,
+      onSite: Infinity,
+      segments: silent ? [{ kind: 'unnoticed', start: t, end: Infinity, office: -1 }] : [],
+      parts: [],
+      outcome: 'open',
+      ended: Infinity,
+      tier: -1,
     };
     this.live.set(j, { journey, part: -1 });
     this.byProblem.set(problem, journey);
   }
 
-  reported(j: number, t: number, c: { channel: number; type: number; field: boolean; difficulty: number; deadline: number }, found: boolean): void {
+  reported(
+    j: number,
+    t: number,
+    c: { channel: number; type: number; field: boolean; difficulty: number; deadline: number },
+    found: boolean,
+  ): void {
     const l = this.live.get(j);
     if (!l) return;
     const jr = l.journey;
@@ -273,4 +298,3 @@ export class Tracer {
     }
   }
 }
-

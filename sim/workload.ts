@@ -45,8 +45,13 @@ export function timeUse(staff: number, casework: number, calendar: Calendar, bur
   const k = burden + span > 0 ? taken / (burden + span) : 0;
   const caseHours = caseBefore - taken;
   return {
-    staff, hoursPerWeek: h, ownDutiesHours: total - caseBefore, burdenHours: burden * k, spanHours: span * k,
-    caseHours, caseStaff: h > 0 ? caseHours / h : 0,
+    staff,
+    hoursPerWeek: h,
+    ownDutiesHours: total - caseBefore,
+    burdenHours: burden * k,
+    spanHours: span * k,
+    caseHours,
+    caseStaff: h > 0 ? caseHours / h : 0,
   };
 }
 

@@ -8,8 +8,10 @@ describe('ziggurat exponential', () => {
   const xs = Float64Array.from({ length: n }, () => standardExponential(r)).sort();
 
   it('has the moments of Exp(1)', () => {
-    let m1 = 0, m2 = 0, m3 = 0;
-    for (const x of xs) (m1 += x), (m2 += x * x), (m3 += x * x * x);
+    let m1 = 0,
+      m2 = 0,
+      m3 = 0;
+    for (const x of xs) ((m1 += x), (m2 += x * x), (m3 += x * x * x));
     expect(Math.abs(m1 / n - 1)).toBeLessThan(4 / Math.sqrt(n)); // sd of the mean is 1/√n
     expect(Math.abs(m2 / n - 2)).toBeLessThan(4 * Math.sqrt(20 / n)); // var(X²) = 20
     expect(Math.abs(m3 / n - 6)).toBeLessThan(4 * Math.sqrt(684 / n)); // var(X³) = 684

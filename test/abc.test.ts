@@ -9,7 +9,16 @@ import { presetJson } from '../scenarios/presets.ts';
 import { parseExperiment, planExperiment, runJob, uncertaintyDraws, type ExperimentResult } from '../workers/experiment.ts';
 import { inProcessExecutor, runExperiment } from '../workers/runner.ts';
 
-const METRICS = ['localResolutionShare', 'sla.accept30m', 'sla.onsite1h', 'sla.close24h', 'sla.difficult5wd', 'cost.annualYuan', 'staff.cityPosts', 'organs.total'];
+const METRICS = [
+  'localResolutionShare',
+  'sla.accept30m',
+  'sla.onsite1h',
+  'sla.close24h',
+  'sla.difficult5wd',
+  'cost.annualYuan',
+  'staff.cityPosts',
+  'organs.total',
+];
 
 /** Draws whose figures are made by a known rule: the cost saved grows with the cost of a post, everything else passes. */
 function synthetic(draws: number): Pick<ExperimentResult, 'rows' | 'manifest'> {
@@ -20,12 +29,20 @@ function synthetic(draws: number): Pick<ExperimentResult, 'rows' | 'manifest'> {
   for (let k = 0; k < draws; k++) {
     const mult = d.values[k][ci];
     const values: Record<string, [number, number]> = {
-      localResolutionShare: [0.8, 0.95], 'sla.accept30m': [0.9, 0.95], 'sla.onsite1h': [0.9, 0.95], 'sla.close24h': [0.9, 0.95],
-      'sla.difficult5wd': [0.9, 0.99], 'cost.annualYuan': [2.2e9 * mult, 1.2e9 * mult], 'staff.cityPosts': [3690, 1863], 'organs.total': [34, 15],
+      localResolutionShare: [0.8, 0.95],
+      'sla.accept30m': [0.9, 0.95],
+      'sla.onsite1h': [0.9, 0.95],
+      'sla.close24h': [0.9, 0.95],
+      'sla.difficult5wd': [0.9, 0.99],
+      'cost.annualYuan': [2.2e9 * mult, 1.2e9 * mult],
+      'staff.cityPosts': [3690, 1863],
+      'organs.total': [34, 15],
     };
     METRICS.forEach((metric) =>
       ['traditional county', 'Longgang 2021'].forEach((structure, s) =>
-        rows.push({ structure, point: {}, replication: k, seed: k, metric, value: values[metric][s] })));
+        rows.push({ structure, point: {}, replication: k, seed: k, metric, value: values[metric][s] }),
+      ),
+    );
   }
   return { rows, manifest: { experiment: e, replications: draws, assumptionDraws: d } as ExperimentResult['manifest'] };
 }
@@ -44,7 +61,10 @@ describe('calibration by rejection ABC', () => {
     for (const p of r.posterior.slice(1)) expect(p.shift).toBeLessThan(0.5 * r.posterior[0].shift);
     const cost = r.figures.find((f) => f.id === 'cost-saved')!;
     expect(cost.reproduced).toBe(r.allReproduced);
-    expect(r.structural).toEqual([{ id: 'fewer-posts', min: 1 - 1863 / 3690, max: 1 - 1863 / 3690 }, { id: 'fewer-organs', min: 1 - 15 / 34, max: 1 - 15 / 34 }]);
+    expect(r.structural).toEqual([
+      { id: 'fewer-posts', min: 1 - 1863 / 3690, max: 1 - 1863 / 3690 },
+      { id: 'fewer-organs', min: 1 - 15 / 34, max: 1 - 15 / 34 },
+    ]);
     expect(abcMarkdown(r)).toContain('set by structure, no assumption changes it');
   });
 

@@ -29,9 +29,15 @@ function panelsOf(p: Page, chartId: string) {
   return p.locator(`fg-chart[chart-id="${chartId}"]`).evaluate((el) =>
     [...el.shadowRoot!.querySelectorAll('svg g.panel')].map((g) => ({
       title: g.querySelector(':scope > text')?.textContent ?? '',
-      legend: [...g.querySelectorAll('g.legend-item')].map((li) => ({ label: li.querySelector('text')!.textContent!, color: li.querySelector('line,rect')!.getAttribute(li.querySelector('line') ? 'stroke' : 'fill') })),
-      lines: [...g.querySelectorAll('path[fill="none"][stroke]')].filter((x) => !x.closest('.tick') && !x.classList.contains('domain')).map((x) => x.getAttribute('stroke')),
-    })));
+      legend: [...g.querySelectorAll('g.legend-item')].map((li) => ({
+        label: li.querySelector('text')!.textContent!,
+        color: li.querySelector('line,rect')!.getAttribute(li.querySelector('line') ? 'stroke' : 'fill'),
+      })),
+      lines: [...g.querySelectorAll('path[fill="none"][stroke]')]
+        .filter((x) => !x.closest('.tick') && !x.classList.contains('domain'))
+        .map((x) => x.getAttribute('stroke')),
+    })),
+  );
 }
 
 describe('the app tells the truth', () => {
@@ -41,9 +47,13 @@ describe('the app tells the truth', () => {
     const panels = await panelsOf(p, 'utilisation');
     // What each structure's run reports as its tiers (the simulation's own names).
     const expected = await p.evaluate(() => {
-      const app = document.querySelector('fg-app') as unknown as { sim: { data: { info: { tiers: { name: string; kind: string }[] }; utilisationWeekByTier: number[][] }[] } };
+      const app = document.querySelector('fg-app') as unknown as {
+        sim: { data: { info: { tiers: { name: string; kind: string }[] }; utilisationWeekByTier: number[][] }[] };
+      };
       const fixed: Record<string, string> = { departments: 'Departments', centre: 'Governance centre', hotline: 'Hotline' };
-      return app.sim.data.map((d) => d.info.tiers.filter((_, i) => d.utilisationWeekByTier.some((r) => Number.isFinite(r[i]))).map((t) => fixed[t.kind] ?? t.name));
+      return app.sim.data.map((d) =>
+        d.info.tiers.filter((_, i) => d.utilisationWeekByTier.some((r) => Number.isFinite(r[i]))).map((t) => fixed[t.kind] ?? t.name),
+      );
     });
     expect(panels).toHaveLength(2);
     panels.forEach((panel, i) => {
@@ -62,9 +72,21 @@ describe('the app tells the truth', () => {
   it('exports charts that stand alone: title, legend, structures, seed, days, source; no template markers', async () => {
     const p = await open();
     await steps(p, 3);
-    const svg = await p.locator('fg-chart[chart-id="service-targets"]').evaluate((el) => (el as unknown as { exportSvgText(): string }).exportSvgText());
+    const svg = await p
+      .locator('fg-chart[chart-id="service-targets"]')
+      .evaluate((el) => (el as unknown as { exportSvgText(): string }).exportSvgText());
     expect(svg).toMatch(/^<\?xml/);
-    for (const s of ['Service targets met', 'accepted ≤ 30 min', 'closed ≤ 24 h', '1. Traditional county', '2. Longgang 2021', 'Seed 1', 'day 3 of 365 days', 'Source: flatgov']) expect(svg).toContain(s);
+    for (const s of [
+      'Service targets met',
+      'accepted ≤ 30 min',
+      'closed ≤ 24 h',
+      '1. Traditional county',
+      '2. Longgang 2021',
+      'Seed 1',
+      'day 3 of 365 days',
+      'Source: flatgov',
+    ])
+      expect(svg).toContain(s);
     // The source line names the model version and the commit the site was built from.
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).slice(0, 12);
     expect(svg).toContain(`(model ${MODEL_VERSION}, commit ${head})`);
@@ -75,8 +97,16 @@ describe('the app tells the truth', () => {
     expect((await png).suggestedFilename()).toBe('service-targets.png');
     await p.locator('#tab-structure').click();
     await p.locator('svg.org').first().waitFor(); // the view's code loads when first shown
-    const org = await p.locator('fg-structure').evaluate((el) => (el as unknown as { exportSvgText(k: string, i: number): string }).exportSvgText('org', 1));
-    for (const s of ['Organisation: where cases wait — 2. Longgang 2021', 'Staff busy, as a share of staff present', 'Seed 1', 'Source: flatgov']) expect(org).toContain(s);
+    const org = await p
+      .locator('fg-structure')
+      .evaluate((el) => (el as unknown as { exportSvgText(k: string, i: number): string }).exportSvgText('org', 1));
+    for (const s of [
+      'Organisation: where cases wait — 2. Longgang 2021',
+      'Staff busy, as a share of staff present',
+      'Seed 1',
+      'Source: flatgov',
+    ])
+      expect(org).toContain(s);
     expect(org).not.toContain('<!--');
     expect(org).not.toMatch(/\d+\/\d+ busy/);
   });
@@ -84,11 +114,17 @@ describe('the app tells the truth', () => {
   it('marks a changed structure, and applies demand to all structures on request', async () => {
     const p = await open();
     await setField(p, '#p-demand-casesPerResidentYear', '5');
-    await expect.poll(async () => (await panelsOf(p, 'throughput')).map((x) => x.title)).toEqual(['1. Traditional county', '2. Longgang 2021 (changed)']);
-    expect(await p.locator('fg-picker #changes-1').textContent()).toMatch(/Problems per resident a year: 0\.5 1\/resident\/year → 5 1\/resident\/year/);
+    await expect
+      .poll(async () => (await panelsOf(p, 'throughput')).map((x) => x.title))
+      .toEqual(['1. Traditional county', '2. Longgang 2021 (changed)']);
+    expect(await p.locator('fg-picker #changes-1').textContent()).toMatch(
+      /Problems per resident a year: 0\.5 1\/resident\/year → 5 1\/resident\/year/,
+    );
     expect(await p.locator('fg-picker #changes-0').count()).toBe(0);
     await p.locator('#apply-demand').click();
-    await expect.poll(async () => (await panelsOf(p, 'throughput')).map((x) => x.title)).toEqual(['1. Traditional county (changed)', '2. Longgang 2021 (changed)']);
+    await expect
+      .poll(async () => (await panelsOf(p, 'throughput')).map((x) => x.title))
+      .toEqual(['1. Traditional county (changed)', '2. Longgang 2021 (changed)']);
     await p.locator('fg-picker button[aria-label="Edit parameters of structure 1"]').click();
     expect(await p.locator('#p-demand-casesPerResidentYear').inputValue()).toBe('5');
     await p.screenshot({ path: path.join(shots, '11-changed-marked.png') });
@@ -114,16 +150,22 @@ describe('the app tells the truth', () => {
     expect(await p.locator('#p-levers-floatingPosts').inputValue()).toBe('50');
     // Seed and days: rejected values say so beside the field, which keeps the state's value.
     await setField(p, '#seed', '-4');
-    await expect.poll(() => p.locator('#seed-error').textContent()).toMatch(/Seed: expected a whole number from 0 to 2,147,483,648, got -4; kept 1/);
+    await expect
+      .poll(() => p.locator('#seed-error').textContent())
+      .toMatch(/Seed: expected a whole number from 0 to 2,147,483,648, got -4; kept 1/);
     expect(await p.locator('#seed').inputValue()).toBe('1');
     await setField(p, '#days', '4000');
-    await expect.poll(() => p.locator('#days-error').textContent()).toMatch(/Days to simulate: expected a whole number from 1 to 3,650, got 4,000; kept 365/);
+    await expect
+      .poll(() => p.locator('#days-error').textContent())
+      .toMatch(/Days to simulate: expected a whole number from 1 to 3,650, got 4,000; kept 365/);
     expect(await p.locator('#days').inputValue()).toBe('365');
     // Replication counts out of range are not ignored silently.
     await p.locator('#tab-replications').click();
     for (const bad of ['1', '5000', '-3']) {
       await setField(p, '#reps', bad);
-      await expect.poll(() => p.locator('#reps-error').textContent()).toMatch(new RegExp(`Replications: expected a whole number from 2 to 1000, got ${bad}; kept 10`));
+      await expect
+        .poll(() => p.locator('#reps-error').textContent())
+        .toMatch(new RegExp(`Replications: expected a whole number from 2 to 1000, got ${bad}; kept 10`));
       expect(await p.locator('#reps').inputValue()).toBe('10');
     }
     await p.screenshot({ path: path.join(shots, '12-input-errors.png') });
@@ -152,18 +194,22 @@ async function overlaps(p: Page): Promise<string[]> {
   return await p.evaluate(() => {
     const out: string[] = [];
     const svgs: SVGSVGElement[] = [];
-    const walk = (r: Document | ShadowRoot) => r.querySelectorAll('*').forEach((el) => {
-      if (el instanceof SVGSVGElement) svgs.push(el);
-      if (el.shadowRoot) walk(el.shadowRoot);
-    });
+    const walk = (r: Document | ShadowRoot) =>
+      r.querySelectorAll('*').forEach((el) => {
+        if (el instanceof SVGSVGElement) svgs.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      });
     walk(document);
     for (const svg of svgs) {
-      const boxes = [...svg.querySelectorAll('text')].filter((x) => (x.textContent ?? '').trim()).map((x) => ({ t: x.textContent!, r: x.getBoundingClientRect() }));
+      const boxes = [...svg.querySelectorAll('text')]
+        .filter((x) => (x.textContent ?? '').trim())
+        .map((x) => ({ t: x.textContent!, r: x.getBoundingClientRect() }));
       for (let i = 0; i < boxes.length; i++)
         for (let j = i + 1; j < boxes.length; j++) {
           const a = boxes[i].r;
           const b = boxes[j].r;
-          if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) out.push(`${boxes[i].t} × ${boxes[j].t}`);
+          if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1)
+            out.push(`${boxes[i].t} × ${boxes[j].t}`);
         }
     }
     return out;
@@ -204,7 +250,9 @@ describe('on a phone (390 × 844)', () => {
     // Panels one above the other, not side by side.
     const titles = await panelsOf(p, 'throughput');
     expect(titles).toHaveLength(2);
-    const ys = await p.locator('fg-chart[chart-id="throughput"]').evaluate((el) => [...el.shadowRoot!.querySelectorAll('g.panel')].map((g) => g.getBoundingClientRect().top));
+    const ys = await p
+      .locator('fg-chart[chart-id="throughput"]')
+      .evaluate((el) => [...el.shadowRoot!.querySelectorAll('g.panel')].map((g) => g.getBoundingClientRect().top));
     expect(ys[1]).toBeGreaterThan(ys[0] + 150);
     expect(await p.locator('#params').isVisible()).toBe(false);
     await p.locator('#params-toggle').click();
@@ -236,15 +284,16 @@ describe('keyboard', () => {
     await expect.poll(() => p.locator('#confirm-reset').count()).toBe(0);
     expect(await day(p)).toBe(kept);
     // Tab presses from the top of the page to the first parameter.
-    const deepActive = () => p.evaluate(() => {
-      let a: Element | null = document.activeElement;
-      const path: string[] = [];
-      while (a) {
-        path.push(a.tagName.toLowerCase());
-        a = a.shadowRoot?.activeElement ?? null;
-      }
-      return path.join(' ');
-    });
+    const deepActive = () =>
+      p.evaluate(() => {
+        let a: Element | null = document.activeElement;
+        const path: string[] = [];
+        while (a) {
+          path.push(a.tagName.toLowerCase());
+          a = a.shadowRoot?.activeElement ?? null;
+        }
+        return path.join(' ');
+      });
     await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     let presses = 0;
     while (presses < 80 && !(await deepActive()).includes('fg-params')) {
@@ -270,11 +319,18 @@ describe('accessibility', () => {
     const check = async (what: string) => {
       await p.addScriptTag({ content: AXE });
       const found = await p.evaluate(async () => {
-        const r = await (window as unknown as { axe: { run(o?: object): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
+        const r = await (
+          window as unknown as {
+            axe: { run(o?: object): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> };
+          }
+        ).axe.run();
         return r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length, first: JSON.stringify(v.nodes[0]?.target) }));
       });
       console.log(`axe (${what}):`, found.length ? found.map((v) => `${v.id} ${v.impact} ×${v.n} ${v.first}`).join(', ') : 'no violations');
-      expect(found.filter((v) => v.impact === 'serious' || v.impact === 'critical'), what).toEqual([]);
+      expect(
+        found.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+        what,
+      ).toEqual([]);
     };
     await check('English, Compare');
     await p.locator('#tab-structure').click();
@@ -309,8 +365,10 @@ describe('first load', () => {
     const worker = files.filter((f) => /worker/.test(f.file));
     const page = files.filter((f) => !worker.includes(f));
     const sum = (xs: typeof files) => xs.reduce((a, f) => a + f.kb, 0);
-    console.log(`first load: page ${sum(page).toFixed(1)} KB gzip (${page.map((f) => `${f.file} ${f.kb.toFixed(1)}`).join(', ')}); ` +
-      `simulation worker ${sum(worker).toFixed(1)} KB gzip (${worker.map((f) => f.file).join(', ')})`);
+    console.log(
+      `first load: page ${sum(page).toFixed(1)} KB gzip (${page.map((f) => `${f.file} ${f.kb.toFixed(1)}`).join(', ')}); ` +
+        `simulation worker ${sum(worker).toFixed(1)} KB gzip (${worker.map((f) => f.file).join(', ')})`,
+    );
     expect(page.map((f) => f.file)).toContain('index.html');
     expect(worker.length).toBeGreaterThan(0);
     expect(sum(page)).toBeLessThanOrEqual(120);
@@ -318,7 +376,9 @@ describe('first load', () => {
 });
 
 /** CPU time of the page's main thread in a Chromium trace: in all, and of its longest task. */
-function mainThreadCpu(trace: { traceEvents: { name: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] }) {
+function mainThreadCpu(trace: {
+  traceEvents: { name: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[];
+}) {
   const ev = trace.traceEvents;
   const mains = ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
   const tasks = ev.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && mains.includes(`${e.pid}:${e.tid}`));
@@ -341,22 +401,32 @@ describe('speed while running', () => {
     await p.locator('#run').click();
     await expect.poll(() => p.locator('fg-run-controls .status').textContent(), { timeout: 60_000 }).toMatch(/Finished: 60 days/);
     const app = await p.evaluate(() => {
-      const a = document.querySelector('fg-app') as unknown as { sim: { data: { day: number[]; closed: number[]; open: number[]; costYuan: number[]; trustMean: number[] }[] } };
+      const a = document.querySelector('fg-app') as unknown as {
+        sim: { data: { day: number[]; closed: number[]; open: number[]; costYuan: number[]; trustMean: number[] }[] };
+      };
       return a.sim.data.map((d) => ({ day: d.day, closed: d.closed, open: d.open, costYuan: d.costYuan, trustMean: d.trustMean }));
     });
     ['traditional-county', 'longgang-2021'].forEach((id, i) => {
       const s = simulate(loadPreset(id), { seed: 1, days: 60, snapshotEveryMinutes: 1440 }).series;
-      expect(app[i]).toEqual({ day: s.map((x) => x.day), closed: s.map((x) => x.closed), open: s.map((x) => x.open), costYuan: s.map((x) => x.costYuan), trustMean: s.map((x) => x.trustMean) });
+      expect(app[i]).toEqual({
+        day: s.map((x) => x.day),
+        closed: s.map((x) => x.closed),
+        open: s.map((x) => x.open),
+        costYuan: s.map((x) => x.costYuan),
+        trustMean: s.map((x) => x.trustMean),
+      });
     });
   });
-
 
   it('measures long tasks and frame rate at "1 week/s" and a year at "Fastest" (printed)', async () => {
     const p = await open();
     await p.evaluate(() => {
       const w = window as unknown as { perf: { long: number[]; frames: number[]; on: boolean } };
       w.perf = { long: [], frames: [], on: false };
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.perf.on && w.perf.long.push(e.duration))).observe({ type: 'longtask', buffered: false });
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.perf.on && w.perf.long.push(e.duration))).observe({
+        type: 'longtask',
+        buffered: false,
+      });
       let last = performance.now();
       const loop = (t: number) => {
         if (w.perf.on) w.perf.frames.push(t - last);
@@ -378,14 +448,21 @@ describe('speed while running', () => {
         const w = (window as unknown as { perf: { long: number[]; frames: number[]; on: boolean } }).perf;
         w.on = false;
         const f = [...w.frames].sort((a, b) => a - b);
-        return { long: w.long, frames: f.length, mean: f.reduce((a, b) => a + b, 0) / Math.max(1, f.length), p95: f[Math.floor(0.95 * (f.length - 1))] ?? NaN };
+        return {
+          long: w.long,
+          frames: f.length,
+          mean: f.reduce((a, b) => a + b, 0) / Math.max(1, f.length),
+          p95: f[Math.floor(0.95 * (f.length - 1))] ?? NaN,
+        };
       });
       const longest = Math.max(0, ...r.long);
       const longShare = r.long.reduce((a, b) => a + b, 0) / wall;
-      console.log(`speed ${speed}: ${(wall / 1000).toFixed(2)} s wall, ${r.frames} frames, ${(1000 / r.mean).toFixed(1)} fps mean, frame gap p95 ${r.p95.toFixed(1)} ms, ` +
-        `${r.long.length} long tasks (longest ${longest.toFixed(0)} ms, ${(100 * longShare).toFixed(1)}% of the time); ` +
-        // A task takes longer than its CPU time when the page's thread waits for a core (the workers, other programs).
-        `main thread ${cpu.total.toFixed(0)} ms of CPU, its longest task ${cpu.longest.toFixed(0)} ms of CPU; load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`);
+      console.log(
+        `speed ${speed}: ${(wall / 1000).toFixed(2)} s wall, ${r.frames} frames, ${(1000 / r.mean).toFixed(1)} fps mean, frame gap p95 ${r.p95.toFixed(1)} ms, ` +
+          `${r.long.length} long tasks (longest ${longest.toFixed(0)} ms, ${(100 * longShare).toFixed(1)}% of the time); ` +
+          // A task takes longer than its CPU time when the page's thread waits for a core (the workers, other programs).
+          `main thread ${cpu.total.toFixed(0)} ms of CPU, its longest task ${cpu.longest.toFixed(0)} ms of CPU; load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`,
+      );
       return { wall, ...r };
     };
     const week = await measure('1', async () => {
@@ -401,7 +478,9 @@ describe('speed while running', () => {
     await expect.poll(() => p.locator('#run').isEnabled()).toBe(true);
     const year = await measure('3', async () => {
       await p.locator('#run').click();
-      await expect.poll(() => p.locator('fg-run-controls .status').textContent(), { timeout: 60_000, interval: 50 }).toMatch(/Finished: 365 days/);
+      await expect
+        .poll(() => p.locator('fg-run-controls .status').textContent(), { timeout: 60_000, interval: 50 })
+        .toMatch(/Finished: 365 days/);
     });
     console.log(`one year of the default pair at "Fastest": ${(year.wall / 1000).toFixed(2)} s`);
     expect(year.frames).toBeGreaterThan(0);

@@ -16,7 +16,8 @@ import { runJob } from '../workers/experiment.ts';
 type Node = Record<string, any>;
 
 function assumptionFields(n: Node, path: string, out: { path: string; node: Node }[]) {
-  if (typeof n.description === 'string' && /ASSUMPTION/.test(n.description) && (n.type === 'number' || n.type === 'integer')) out.push({ path, node: n });
+  if (typeof n.description === 'string' && /ASSUMPTION/.test(n.description) && (n.type === 'number' || n.type === 'integer'))
+    out.push({ path, node: n });
   for (const m of n.anyOf ?? [n]) {
     if (m.properties) for (const [k, v] of Object.entries<Node>(m.properties)) assumptionFields(v, path ? `${path}.${k}` : k, out);
     if (m.type === 'array' && m.items) assumptionFields(m.items, `${path}[]`, out);
@@ -124,7 +125,10 @@ describe('experiments with uncertainty over assumptions', () => {
   };
 
   it('draws one set of assumptions per replication and applies it to every structure', () => {
-    const plan = planExperiment(parseExperiment({ ...base, uncertainty: { assumptions: ['costPerPostYuan', 'levels[].forward.infoKept'] } }), load);
+    const plan = planExperiment(
+      parseExperiment({ ...base, uncertainty: { assumptions: ['costPerPostYuan', 'levels[].forward.infoKept'] } }),
+      load,
+    );
     const a0 = scenarioFor(plan, 0, 0, 2);
     const b0 = scenarioFor(plan, 1, 0, 2);
     const ratio = a0.departments[0].costPerPostYuan / plan.scenarios[0][0].departments[0].costPerPostYuan;
@@ -136,7 +140,8 @@ describe('experiments with uncertainty over assumptions', () => {
   });
 
   it('widens the interval of what an assumption decides, and the manifest records each draw', async () => {
-    const run = async (e: ExperimentInput) => runExperiment(planExperiment(parseExperiment(e), load), inProcessExecutor(runJob), { date: new Date(0) });
+    const run = async (e: ExperimentInput) =>
+      runExperiment(planExperiment(parseExperiment(e), load), inProcessExecutor(runJob), { date: new Date(0) });
     const plain = await run(base);
     const unsure = await run({ ...base, uncertainty: { assumptions: ['costPerPostYuan'] } });
     const half = (o: typeof plain, s: string) => o.summary.find((r) => r.structure === s && r.metric === 'cost.annualYuan')!.half;
@@ -149,10 +154,14 @@ describe('experiments with uncertainty over assumptions', () => {
   });
 
   it('refuses unknown assumptions and a parameter both swept and drawn, naming them', () => {
-    expect(() => parseExperiment({ ...base, uncertainty: { assumptions: ['nope'] } })).toThrow(/uncertainty.assumptions\[0\]: expected an assumption id/);
-    expect(() => parseExperiment({ ...base, uncertainty: {}, sweep: [{ param: 'levels[community].forward.infoKept', values: [0.9, 1] }] }))
-      .toThrow(ExperimentError);
-    expect(() => parseExperiment({ ...base, uncertainty: {}, sweep: [{ param: 'levels[community].forward.infoKept', values: [0.9, 1] }] }))
-      .toThrow(/"levels\[community\].forward.infoKept" is swept and also drawn as the assumption "levels\[\].forward.infoKept"/);
+    expect(() => parseExperiment({ ...base, uncertainty: { assumptions: ['nope'] } })).toThrow(
+      /uncertainty.assumptions\[0\]: expected an assumption id/,
+    );
+    expect(() =>
+      parseExperiment({ ...base, uncertainty: {}, sweep: [{ param: 'levels[community].forward.infoKept', values: [0.9, 1] }] }),
+    ).toThrow(ExperimentError);
+    expect(() =>
+      parseExperiment({ ...base, uncertainty: {}, sweep: [{ param: 'levels[community].forward.infoKept', values: [0.9, 1] }] }),
+    ).toThrow(/"levels\[community\].forward.infoKept" is swept and also drawn as the assumption "levels\[\].forward.infoKept"/);
   });
 });

@@ -28,8 +28,14 @@ function strip(p: Page) {
   return p.locator('fg-headline').evaluate((el) =>
     [...el.shadowRoot!.querySelectorAll('section.structure')].map((s) => ({
       title: s.querySelector('h3')!.textContent!.trim(),
-      figures: Object.fromEntries([...s.querySelectorAll('dd')].map((dd) => [dd.getAttribute('data-id')!, { value: Number(dd.getAttribute('data-value')), text: dd.textContent!.trim() }])),
-    })));
+      figures: Object.fromEntries(
+        [...s.querySelectorAll('dd')].map((dd) => [
+          dd.getAttribute('data-id')!,
+          { value: Number(dd.getAttribute('data-value')), text: dd.textContent!.trim() },
+        ]),
+      ),
+    })),
+  );
 }
 
 /** The runs' summaries as the app fetched them. */
@@ -39,7 +45,15 @@ function summaries(p: Page): Promise<SummaryFigures[]> {
 
 const nf = (digits: number) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const shown = (v: number, unit: 'share' | 'h' | 'yuan') =>
-  !Number.isFinite(v) ? (unit === 'h' ? 'not reached' : '–') : unit === 'share' ? `${nf(1).format(v * 100)} %` : unit === 'h' ? `${nf(1).format(v)} h` : `${nf(0).format(v)} yuan`;
+  !Number.isFinite(v)
+    ? unit === 'h'
+      ? 'not reached'
+      : '–'
+    : unit === 'share'
+      ? `${nf(1).format(v * 100)} %`
+      : unit === 'h'
+        ? `${nf(1).format(v)} h`
+        : `${nf(0).format(v)} yuan`;
 
 function expectSame(a: number, b: number, what: string) {
   if (Number.isNaN(b)) expect(a, what).toBeNaN();
@@ -57,9 +71,15 @@ describe('the headline strip', () => {
     const sums = await summaries(p);
     expect(cards.map((c) => c.title)).toEqual(['1. Traditional county', '2. Longgang 2021']);
     const expected = (s: SummaryFigures): Record<string, [number, 'share' | 'h' | 'yuan']> => ({
-      localShare: [s.localResolutionShare, 'share'], p50: [s.hoursToCloseAll.p50, 'h'], p90: [s.hoursToCloseAll.p90, 'h'],
-      'sla.accept30m': [s.sla.accept30m, 'share'], 'sla.onsite1h': [s.sla.onsite1h, 'share'], 'sla.close24h': [s.sla.close24h, 'share'],
-      'sla.difficult5wd': [s.sla.difficult5wd, 'share'], costPerCase: [s.cost.perCaseYuan, 'yuan'], trust: [s.trust.mean, 'share'],
+      localShare: [s.localResolutionShare, 'share'],
+      p50: [s.hoursToCloseAll.p50, 'h'],
+      p90: [s.hoursToCloseAll.p90, 'h'],
+      'sla.accept30m': [s.sla.accept30m, 'share'],
+      'sla.onsite1h': [s.sla.onsite1h, 'share'],
+      'sla.close24h': [s.sla.close24h, 'share'],
+      'sla.difficult5wd': [s.sla.difficult5wd, 'share'],
+      costPerCase: [s.cost.perCaseYuan, 'yuan'],
+      trust: [s.trust.mean, 'share'],
     });
     cards.forEach((card, i) => {
       const want = expected(sums[i]);
@@ -70,13 +90,23 @@ describe('the headline strip', () => {
       }
     });
     // What the charts received (the last snapshot) gives the same figures: the strip shows those while the run goes.
-    const live = await p.evaluate(() => (document.querySelector('fg-app') as unknown as { sim: { data: { localResolutionShare: number[]; trustMean: number[]; costYuan: number[]; closed: number[]; sla: number[][] }[] } }).sim.data
-      .map((d) => { const k = d.trustMean.length - 1; return { local: d.localResolutionShare[k], trust: d.trustMean[k], cost: d.costYuan[k] / d.closed[k], sla: d.sla[k] }; }));
+    const live = await p.evaluate(() =>
+      (
+        document.querySelector('fg-app') as unknown as {
+          sim: { data: { localResolutionShare: number[]; trustMean: number[]; costYuan: number[]; closed: number[]; sla: number[][] }[] };
+        }
+      ).sim.data.map((d) => {
+        const k = d.trustMean.length - 1;
+        return { local: d.localResolutionShare[k], trust: d.trustMean[k], cost: d.costYuan[k] / d.closed[k], sla: d.sla[k] };
+      }),
+    );
     live.forEach((l, i) => {
       expect(shown(l.local, 'share')).toBe(cards[i].figures.localShare.text);
       expect(shown(l.trust, 'share')).toBe(cards[i].figures.trust.text);
       expect(shown(l.cost, 'yuan')).toBe(cards[i].figures.costPerCase.text);
-      expect(l.sla.map((v) => shown(v, 'share'))).toEqual(['accept30m', 'onsite1h', 'close24h', 'difficult5wd'].map((k) => cards[i].figures[`sla.${k}`].text));
+      expect(l.sla.map((v) => shown(v, 'share'))).toEqual(
+        ['accept30m', 'onsite1h', 'close24h', 'difficult5wd'].map((k) => cards[i].figures[`sla.${k}`].text),
+      );
     });
     const [a, b] = sums.map((s) => s.hoursToClose.mean);
     const sentence = (await p.locator('fg-headline #head-sentence').textContent())!;
@@ -106,15 +136,19 @@ describe('the headline strip', () => {
     await p.locator('fg-headline #head-toggle').click();
     await expect.poll(() => p.locator('fg-headline section.structure').first().isVisible()).toBe(true);
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const boxes = await p.locator('fg-headline').evaluate((el) => [...el.shadowRoot!.querySelectorAll('section.structure, dd, dt')].map((x) => {
-      const r = x.getBoundingClientRect();
-      return { left: r.left, right: r.right, top: r.top };
-    }));
+    const boxes = await p.locator('fg-headline').evaluate((el) =>
+      [...el.shadowRoot!.querySelectorAll('section.structure, dd, dt')].map((x) => {
+        const r = x.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top };
+      }),
+    );
     for (const r of boxes) {
       expect(r.left).toBeGreaterThanOrEqual(0);
       expect(r.right).toBeLessThanOrEqual(390);
     }
-    const cards = await p.locator('fg-headline').evaluate((el) => [...el.shadowRoot!.querySelectorAll('section.structure')].map((s) => s.getBoundingClientRect().top));
+    const cards = await p
+      .locator('fg-headline')
+      .evaluate((el) => [...el.shadowRoot!.querySelectorAll('section.structure')].map((s) => s.getBoundingClientRect().top));
     expect(cards[1]).toBeGreaterThan(cards[0] + 50); // one above the other
     await p.locator('fg-headline').screenshot({ path: path.join(shots, '32-headline-phone.png') });
   });
@@ -137,7 +171,9 @@ async function pdfText(pdf: Buffer): Promise<string> {
 function pdfPages(pdf: Buffer): { pages: number; sizes: string[] } {
   const text = pdf.toString('latin1');
   const pages = text.match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
-  const sizes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`);
+  const sizes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map(
+    (m) => `${Math.round(Number(m[1]))}x${Math.round(Number(m[2]))}`,
+  );
   return { pages, sizes };
 }
 
@@ -152,7 +188,13 @@ describe('the brief', () => {
     expect(html).toContain('Traditional county · Longgang 2021');
     expect(await brief.locator('#question').textContent()).toContain('Simulated 5 of 365 days, seed 1.');
     // Every figure of the strip, in the table under its structure.
-    const table = await brief.locator('table.figures').evaluate((tb) => [...tb.querySelectorAll('tr')].slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => `${td.getAttribute('data-metric')}=${td.textContent}`)));
+    const table = await brief
+      .locator('table.figures')
+      .evaluate((tb) =>
+        [...tb.querySelectorAll('tr')]
+          .slice(1)
+          .map((tr) => [...tr.querySelectorAll('td')].map((td) => `${td.getAttribute('data-metric')}=${td.textContent}`)),
+      );
     cards.forEach((card, i) => {
       for (const [id, f] of Object.entries(card.figures)) expect(table.map((row) => row[i])).toContain(`${id}=${f.text}`);
     });
@@ -190,7 +232,9 @@ describe('the brief', () => {
     await p.locator('#run-reps').click();
     await expect.poll(() => p.locator('#reps-table').count(), { timeout: 120_000 }).toBe(1);
     const sentence = (await p.locator('#reps-sentence').textContent())!;
-    expect(sentence).toMatch(/^(Traditional county|Longgang 2021) closes cases [\d.]+ h faster on average than (Traditional county|Longgang 2021) \(95% CI -?[\d.]+–-?[\d.]+\)/);
+    expect(sentence).toMatch(
+      /^(Traditional county|Longgang 2021) closes cases [\d.]+ h faster on average than (Traditional county|Longgang 2021) \(95% CI -?[\d.]+–-?[\d.]+\)/,
+    );
     // The faster one is the one with the smaller mean in the table.
     const means = await p.locator('#reps-table tbody tr').evaluateAll((trs) => {
       const tr = trs.find((x) => x.querySelector('th')!.textContent!.startsWith('Mean time to close'))!;
@@ -198,7 +242,9 @@ describe('the brief', () => {
     });
     expect(sentence.startsWith(means[0] < means[1] ? 'Traditional county' : 'Longgang 2021')).toBe(true);
     const brief = await openBrief(p);
-    expect(await brief.locator('h2').allTextContents()).toContain('Headline figures: mean of 3 replications of 4 days with 95% confidence interval');
+    expect(await brief.locator('h2').allTextContents()).toContain(
+      'Headline figures: mean of 3 replications of 4 days with 95% confidence interval',
+    );
     expect(await brief.locator('#sentence').textContent()).toBe(sentence);
     // The charts: the replications' mean, day by day, as there was no single run.
     expect(await brief.locator('svg').count()).toBe(2);

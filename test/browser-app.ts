@@ -31,7 +31,15 @@ export function useApp(): void {
     server = await serve(outDir);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     fs.mkdirSync(shots, { recursive: true });
   }, 180_000);
@@ -49,7 +57,11 @@ export function useApp(): void {
 }
 
 /** A page of the app at `hash`, ready to run (`hasTouch`: a phone's touch screen, for taps). */
-export async function openPage(viewport: { width: number; height: number }, hash = '', options: { hasTouch?: boolean } = {}): Promise<Page> {
+export async function openPage(
+  viewport: { width: number; height: number },
+  hash = '',
+  options: { hasTouch?: boolean } = {},
+): Promise<Page> {
   const page = await browser.newPage({ viewport, ...options });
   pages.push(page);
   requests.set(page, []);

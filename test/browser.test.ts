@@ -35,12 +35,17 @@ async function runTo(p: Page, d: number) {
 /** A step already under way when pausing finishes: wait until the day stands still. */
 async function untilStill(p: Page) {
   let last = -1;
-  await expect.poll(async () => {
-    const d = await day(p);
-    const still = d === last;
-    last = d;
-    return still;
-  }, { interval: 300 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const d = await day(p);
+        const still = d === last;
+        last = d;
+        return still;
+      },
+      { interval: 300 },
+    )
+    .toBe(true);
 }
 
 describe('the app', () => {
@@ -59,7 +64,9 @@ describe('the app', () => {
       });
       expect(drawn, `chart ${i}`).toBeGreaterThan(2);
     }
-    const lineLengths = await charts.first().evaluate((el) => [...el.shadowRoot!.querySelectorAll('path[fill="none"]')].map((x) => (x.getAttribute('d') ?? '').length));
+    const lineLengths = await charts
+      .first()
+      .evaluate((el) => [...el.shadowRoot!.querySelectorAll('path[fill="none"]')].map((x) => (x.getAttribute('d') ?? '').length));
     expect(lineLengths.filter((n) => n > 100).length).toBeGreaterThanOrEqual(4); // two lines in each of two panels
     await p.screenshot({ path: path.join(shots, '02-compare-running.png'), fullPage: true });
     await p.locator('#tab-structure').click();
@@ -68,7 +75,9 @@ describe('the app', () => {
     expect(await p.locator('svg.sankey path').count()).toBeGreaterThan(4);
     await p.screenshot({ path: path.join(shots, '03-structure.png'), fullPage: true });
     await p.locator('#tab-info').click();
-    await expect.poll(async () => (await p.locator('fg-info li').allTextContents()).join('\n'), { timeout: 30_000 }).toMatch(/1,863 administrative and public-institution posts/);
+    await expect
+      .poll(async () => (await p.locator('fg-info li').allTextContents()).join('\n'), { timeout: 30_000 })
+      .toMatch(/1,863 administrative and public-institution posts/);
     await p.screenshot({ path: path.join(shots, '04-info.png'), fullPage: true });
   });
 
@@ -125,7 +134,13 @@ describe('the app', () => {
     await p.locator('#step').click(); // a whole day to compare at
     await expect.poll(() => day(p)).toBe(at);
     // The percentiles written under each panel of the time-to-close chart.
-    const lines = () => p.locator('fg-chart').nth(1).evaluate((el) => [...el.shadowRoot!.querySelectorAll('text')].map((x) => x.textContent ?? '').filter((x) => /median|中位数/.test(x)));
+    const lines = () =>
+      p
+        .locator('fg-chart')
+        .nth(1)
+        .evaluate((el) =>
+          [...el.shadowRoot!.querySelectorAll('text')].map((x) => x.textContent ?? '').filter((x) => /median|中位数/.test(x)),
+        );
     const before = await lines();
     await p.locator('#p-demand-casesPerResidentYear').fill('5');
     await p.locator('#p-demand-casesPerResidentYear').press('Enter');
@@ -149,7 +164,9 @@ describe('the app', () => {
     await p.locator('#p-demand-casesPerResidentYear').press('Enter');
     // The error names the control's label and sits beside it; the field shows what the state holds.
     const field = p.locator('fg-params .field', { has: p.locator('#p-demand-casesPerResidentYear') });
-    await expect.poll(() => field.locator('.field-error').textContent()).toMatch(/Problems per resident a year: expected ≥ 0 1\/resident\/year, got -3/);
+    await expect
+      .poll(() => field.locator('.field-error').textContent())
+      .toMatch(/Problems per resident a year: expected ≥ 0 1\/resident\/year, got -3/);
     expect(await p.locator('#p-demand-casesPerResidentYear').inputValue()).toBe('-3');
     expect(await day(p)).toBe(d);
     expect(await p.locator('#run').isDisabled()).toBe(true);
@@ -193,11 +210,16 @@ describe('the app', () => {
 
   it('an edited link gives a clear message and keeps what it can', async () => {
     const p = await open('#s=this-is-not-a-state');
-    await expect.poll(() => p.locator('#link-message').textContent()).toMatch(/could not be read completely: the state in the link is damaged/);
+    await expect
+      .poll(() => p.locator('#link-message').textContent())
+      .toMatch(/could not be read completely: the state in the link is damaged/);
     expect(await p.locator('.preset').count()).toBe(2);
     const s = { ...defaultState(), days: 200 } as Record<string, unknown>;
     s.seed = -4;
-    s.columns = [{ preset: 'longgang-2020', changes: { 'demand.fieldShare': 7 } }, { preset: 'no-such-preset', changes: {} }];
+    s.columns = [
+      { preset: 'longgang-2020', changes: { 'demand.fieldShare': 7 } },
+      { preset: 'no-such-preset', changes: {} },
+    ];
     const q = await open(await encodeState(s as never));
     const msg = await q.locator('#link-message').textContent();
     expect(msg).toMatch(/seed: expected a whole number/);
@@ -212,8 +234,14 @@ describe('the app', () => {
   it('a malformed JSON upload shows a clear error and keeps the previous structure', async () => {
     const p = await open();
     const input = p.locator('input[type=file]').first();
-    await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "schemaVersion": 1,\n  "id": oops\n}') });
-    await expect.poll(() => p.locator('fg-picker .error').first().textContent()).toMatch(/broken\.json was not loaded, the previous structure is kept\.[\s\S]*not valid JSON \(line 3, column \d+\)/);
+    await input.setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{\n  "schemaVersion": 1,\n  "id": oops\n}'),
+    });
+    await expect
+      .poll(() => p.locator('fg-picker .error').first().textContent())
+      .toMatch(/broken\.json was not loaded, the previous structure is kept\.[\s\S]*not valid JSON \(line 3, column \d+\)/);
     expect(await p.locator('#preset-0').inputValue()).toBe('traditional-county');
     const bad = { schemaVersion: 1, id: 'x', name: 'X', domains: [], levels: [], departments: [] };
     await input.setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
@@ -241,11 +269,13 @@ describe('the app', () => {
     await p.locator('#reset').focus();
     await p.keyboard.press('Shift+Tab');
     await p.keyboard.press('Shift+Tab');
-    expect(await p.evaluate(() => {
-      let a: Element | null = document.activeElement;
-      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-      return a?.id;
-    })).toBe('run');
+    expect(
+      await p.evaluate(() => {
+        let a: Element | null = document.activeElement;
+        while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+        return a?.id;
+      }),
+    ).toBe('run');
     await p.keyboard.press('Enter');
     await expect.poll(() => p.locator('#run').textContent()).toMatch(/Pause/);
     await p.keyboard.press('?');
@@ -280,7 +310,9 @@ describe('the app', () => {
     expect(m.structures[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     // The model version and the commit the site was built from.
     expect(m.modelVersion).toBe(MODEL_VERSION);
-    expect(m.commit).toMatch(new RegExp(`^${execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()}(-dirty)?$`));
+    expect(m.commit).toMatch(
+      new RegExp(`^${execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()}(-dirty)?$`),
+    );
   });
 
   it('runs replications with a progress bar and shows intervals', async () => {
@@ -310,7 +342,9 @@ describe('a worker that dies during replications', () => {
     await p.locator('#run-reps').click();
     // Kill the worker of a run in flight, as a crash would (the pool's test hook).
     const killed = await p.evaluate(async () => {
-      const reps = document.querySelector('fg-app')!.shadowRoot!.querySelector('fg-replications') as unknown as { pool?: { killBusyWorker(): boolean; died: number; size: number } };
+      const reps = document.querySelector('fg-app')!.shadowRoot!.querySelector('fg-replications') as unknown as {
+        pool?: { killBusyWorker(): boolean; died: number; size: number };
+      };
       for (let i = 0; i < 200; i++) {
         if (reps.pool?.killBusyWorker()) return { died: reps.pool.died, size: reps.pool.size };
         await new Promise((r) => setTimeout(r, 50));
@@ -320,18 +354,28 @@ describe('a worker that dies during replications', () => {
     expect(killed?.died).toBe(1);
     await expect.poll(() => p.locator('#reps-table').count(), { timeout: 120_000 }).toBe(1);
     const alert = await p.locator('fg-replications [role=alert]').textContent();
-    expect(alert).toMatch(/A worker stopped during 1 run\(s\) \(worker stopped: terminated\)\. It was replaced and the other runs went on: the 15 runs that finished are shown/);
+    expect(alert).toMatch(
+      /A worker stopped during 1 run\(s\) \(worker stopped: terminated\)\. It was replaced and the other runs went on: the 15 runs that finished are shown/,
+    );
     const text = await p.locator('#reps-table').textContent();
     expect((text ?? '').match(/±/g)?.length).toBeGreaterThan(20);
     // The replacement worker is usable: a second run completes with no failure.
     await p.locator('#run-reps').click();
-    await expect.poll(async () => (await p.locator('fg-replications [role=alert]').count()) === 0 && (await p.locator('#reps-table').count()) === 1, { timeout: 120_000 }).toBe(true);
+    await expect
+      .poll(async () => (await p.locator('fg-replications [role=alert]').count()) === 0 && (await p.locator('#reps-table').count()) === 1, {
+        timeout: 120_000,
+      })
+      .toBe(true);
   }, 240_000);
 });
 
 describe('runs past what a tab can hold', () => {
   it('asks before a large run and runs nothing when the user declines; refuses a huge one with its estimate', async () => {
-    const large = { ...defaultState(), columns: [{ preset: 'longgang-2021', changes: { 'demand.casesPerResidentYear': 20 } }], selected: 0 };
+    const large = {
+      ...defaultState(),
+      columns: [{ preset: 'longgang-2021', changes: { 'demand.casesPerResidentYear': 20 } }],
+      selected: 0,
+    };
     const p = await open(await encodeState(large));
     const dialogs: string[] = [];
     p.on('dialog', (d) => {
@@ -344,12 +388,19 @@ describe('runs past what a tab can hold', () => {
     await p.waitForTimeout(500);
     expect(await status(p)).toMatch(/Day 0 of 365/);
 
-    const huge = { ...defaultState(), columns: [{ preset: 'longgang-2021', changes: { 'population.residents': 20_000_000, 'demand.casesPerResidentYear': 10_000 } }], selected: 0 };
+    const huge = {
+      ...defaultState(),
+      columns: [{ preset: 'longgang-2021', changes: { 'population.residents': 20_000_000, 'demand.casesPerResidentYear': 10_000 } }],
+      selected: 0,
+    };
     const q = await open(await encodeState(huge));
     await q.locator('#run').click();
     await expect.poll(() => q.locator('#run-message').count()).toBe(1);
     expect(await q.locator('#run-message').textContent()).toMatch(/Not run: it would need about [\d,.]+ GB of memory \(estimate\)/);
-    await q.locator('#step').click().catch(() => undefined);
+    await q
+      .locator('#step')
+      .click()
+      .catch(() => undefined);
     await q.waitForTimeout(500);
     expect(await status(q)).toMatch(/Day 0 of 365/);
   }, 120_000);

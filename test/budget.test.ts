@@ -10,7 +10,9 @@ import { simulate } from '../sim/simulate.ts';
 import { estimateAppRun } from '../ui/budget.ts';
 
 const heavy = (s: Scenario, residents: number, perYear: number): Scenario => ({
-  ...s, population: { ...s.population, residents }, demand: { ...s.demand, casesPerResidentYear: perYear },
+  ...s,
+  population: { ...s.population, residents },
+  demand: { ...s.demand, casesPerResidentYear: perYear },
 });
 
 describe('run estimates', () => {
@@ -63,7 +65,16 @@ describe('regressions found by the property tests', () => {
     // Shrunk counterexample: two overlapping shocks with demand × 0 were added, not multiplied,
     // and the estimate fell to zero problems while day 0 still raised eleven.
     const s = loadPreset('traditional-county');
-    const shock = { name: 'typhoon', startDay: 1, days: 1, demandMultiplier: 0, difficultyMultiplier: 0.1, capacityMultiplier: 0, fieldShare: null, appliesTo: [] };
+    const shock = {
+      name: 'typhoon',
+      startDay: 1,
+      days: 1,
+      demandMultiplier: 0,
+      difficultyMultiplier: 0.1,
+      capacityMultiplier: 0,
+      fieldShare: null,
+      appliesTo: [],
+    };
     const small = { ...heavy(s, 131, 19.0767), shocks: [shock, shock] } as Scenario;
     const { summary } = simulate(small, { seed: 2147221490, days: 2, snapshotEveryMinutes: 0 });
     expect(summary.cases.created).toBeLessThanOrEqual(estimateRun(small, 2).problems);

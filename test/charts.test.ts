@@ -19,7 +19,9 @@ async function runDays(p: Page, days: number) {
   await p.locator('#speed').selectOption('3');
   await expect.poll(() => p.locator('#run').isEnabled()).toBe(true);
   await p.locator('#run').click();
-  await expect.poll(() => p.locator('fg-run-controls .status').textContent(), { timeout: 60_000 }).toMatch(new RegExp(`Finished: ${days} days|已完成`));
+  await expect
+    .poll(() => p.locator('fg-run-controls .status').textContent(), { timeout: 60_000 })
+    .toMatch(new RegExp(`Finished: ${days} days|已完成`));
 }
 
 /** The chart's data table: its header cells and rows of cells, as shown. */
@@ -39,19 +41,28 @@ async function table(p: Page, chartId: string): Promise<{ head: string[]; rows: 
  */
 async function screenX(p: Page, chartId: string, i: number, at: number | string): Promise<{ x: number; y: number }> {
   await p.locator(`fg-chart[chart-id="${chartId}"] svg`).scrollIntoViewIfNeeded();
-  return await p.locator(`fg-chart[chart-id="${chartId}"]`).evaluate((el, [i, at]) => {
-    const panel = el.shadowRoot!.querySelectorAll('svg g.panel')[i as number];
-    const ticks = [...panel.querySelectorAll('g.tick')].filter((t) => !t.closest('.y-axis')).map((t) => {
-      const r = t.getBoundingClientRect();
-      return { label: t.querySelector('text')!.textContent!, x: r.left + r.width / 2, top: t.querySelector('line')!.getBoundingClientRect().top };
-    });
-    const y = ticks[0].top - 40;
-    if (typeof at === 'string') return { x: ticks.find((t) => t.label === at)!.x, y };
-    const num = ticks.map((t) => ({ v: Number(t.label.replace(/[^\d.]/g, '')), x: ticks.find((u) => u === t)!.x }));
-    // Tick text is centred on its tick: the line's x is the text's centre.
-    const [a, b] = [num[0], num[num.length - 1]];
-    return { x: a.x + ((at - a.v) * (b.x - a.x)) / (b.v - a.v), y };
-  }, [i, at] as const);
+  return await p.locator(`fg-chart[chart-id="${chartId}"]`).evaluate(
+    (el, [i, at]) => {
+      const panel = el.shadowRoot!.querySelectorAll('svg g.panel')[i as number];
+      const ticks = [...panel.querySelectorAll('g.tick')]
+        .filter((t) => !t.closest('.y-axis'))
+        .map((t) => {
+          const r = t.getBoundingClientRect();
+          return {
+            label: t.querySelector('text')!.textContent!,
+            x: r.left + r.width / 2,
+            top: t.querySelector('line')!.getBoundingClientRect().top,
+          };
+        });
+      const y = ticks[0].top - 40;
+      if (typeof at === 'string') return { x: ticks.find((t) => t.label === at)!.x, y };
+      const num = ticks.map((t) => ({ v: Number(t.label.replace(/[^\d.]/g, '')), x: ticks.find((u) => u === t)!.x }));
+      // Tick text is centred on its tick: the line's x is the text's centre.
+      const [a, b] = [num[0], num[num.length - 1]];
+      return { x: a.x + ((at - a.v) * (b.x - a.x)) / (b.v - a.v), y };
+    },
+    [i, at] as const,
+  );
 }
 
 /** A screenshot of a chart as it is on screen (a locator's screenshot would scroll and move the hover). */
@@ -62,52 +73,78 @@ async function shot(p: Page, chartId: string, file: string) {
 
 /** What each panel's hover label says (empty where it is hidden): its heading and rows. */
 function hoverLabels(p: Page, chartId: string) {
-  return p.locator(`fg-chart[chart-id="${chartId}"]`).evaluate((el) =>
-    [...el.shadowRoot!.querySelectorAll('g.hover')].map((g) => (g.getAttribute('display') === 'none' ? [] : [...g.querySelectorAll('text')].map((t) => t.textContent!))));
+  return p
+    .locator(`fg-chart[chart-id="${chartId}"]`)
+    .evaluate((el) =>
+      [...el.shadowRoot!.querySelectorAll('g.hover')].map((g) =>
+        g.getAttribute('display') === 'none' ? [] : [...g.querySelectorAll('text')].map((t) => t.textContent!),
+      ),
+    );
 }
 
 describe('drawing', () => {
   it('says "Press Run to start." before a run, and the first day takes it away without drawing the chart anew', async () => {
     const p = await openPage({ width: 1440, height: 900 });
     const chart = p.locator('fg-chart[chart-id="throughput"]');
-    const empty = () => chart.evaluate((el) => [...el.shadowRoot!.querySelectorAll('text.empty')].map((t) => (t.getAttribute('display') === 'none' ? '' : t.textContent)));
+    const empty = () =>
+      chart.evaluate((el) =>
+        [...el.shadowRoot!.querySelectorAll('text.empty')].map((t) => (t.getAttribute('display') === 'none' ? '' : t.textContent)),
+      );
     expect(await empty()).toEqual(['Press Run to start.', 'Press Run to start.']);
     await chart.evaluate((el) => el.shadowRoot!.querySelectorAll('g.panel').forEach((g) => g.setAttribute('data-drawn-before', '')));
     await steps(p, 1);
     await expect.poll(empty).toEqual(['', '']);
     // The same panels (a drawing anew would have replaced them), now with a line each.
-    expect(await chart.evaluate((el) => [...el.shadowRoot!.querySelectorAll('g.panel')].map((g) => g.hasAttribute('data-drawn-before')))).toEqual([true, true]);
+    expect(
+      await chart.evaluate((el) => [...el.shadowRoot!.querySelectorAll('g.panel')].map((g) => g.hasAttribute('data-drawn-before'))),
+    ).toEqual([true, true]);
     await p.locator('#reset').click();
     await expect.poll(empty).toEqual(['Press Run to start.', 'Press Run to start.']);
   });
 });
 
 describe('hover values', () => {
-  it('show each line\'s value at the nearest day, as the data table has it, in every panel, without redrawing the chart; bars give their value; exports leave them out', async () => {
+  it("show each line's value at the nearest day, as the data table has it, in every panel, without redrawing the chart; bars give their value; exports leave them out", async () => {
     const p = await openPage({ width: 1440, height: 900 });
     await runDays(p, 30);
     const tab = await table(p, 'throughput');
-    expect(tab.head).toEqual(['day', '1. Traditional county: closed per day', '1. Traditional county: open (backlog)', '2. Longgang 2021: closed per day', '2. Longgang 2021: open (backlog)']);
+    expect(tab.head).toEqual([
+      'day',
+      '1. Traditional county: closed per day',
+      '1. Traditional county: open (backlog)',
+      '2. Longgang 2021: closed per day',
+      '2. Longgang 2021: open (backlog)',
+    ]);
     // Only the hover marks may change while the pointer moves.
     await p.locator('fg-chart[chart-id="throughput"]').evaluate((el) => {
       const w = window as unknown as { mutated: string[] };
       w.mutated = [];
-      new MutationObserver((records) => records.forEach((r) => {
-        const t = r.target instanceof Element ? r.target : r.target.parentElement!;
-        // The hover marks are made on first use, above the rest.
-        const added = [...r.addedNodes].every((n) => n instanceof Element && n.classList.contains('hover-layer')) && r.removedNodes.length === 0;
-        if (!t.closest('.hover-layer') && !(r.type === 'childList' && added)) w.mutated.push(`${t.tagName}.${t.getAttribute('class') ?? ''} ${r.attributeName ?? r.type}`);
-      })).observe(el.shadowRoot!.querySelector('svg')!, { subtree: true, attributes: true, childList: true, characterData: true });
+      new MutationObserver((records) =>
+        records.forEach((r) => {
+          const t = r.target instanceof Element ? r.target : r.target.parentElement!;
+          // The hover marks are made on first use, above the rest.
+          const added =
+            [...r.addedNodes].every((n) => n instanceof Element && n.classList.contains('hover-layer')) && r.removedNodes.length === 0;
+          if (!t.closest('.hover-layer') && !(r.type === 'childList' && added))
+            w.mutated.push(`${t.tagName}.${t.getAttribute('class') ?? ''} ${r.attributeName ?? r.type}`);
+        }),
+      ).observe(el.shadowRoot!.querySelector('svg')!, { subtree: true, attributes: true, childList: true, characterData: true });
     });
-    for (const [row, panel] of [[2, 0], [1, 1], [4, 0]] as const) {
+    for (const [row, panel] of [
+      [2, 0],
+      [1, 1],
+      [4, 0],
+    ] as const) {
       const [d, ...cells] = tab.rows[row];
       const at = await screenX(p, 'throughput', panel, Number(d) + 0.3); // nearer this day than the next
       await p.mouse.move(at.x, at.y);
       // Every panel shows the same day, each with its own structure's values.
-      await expect.poll(() => hoverLabels(p, 'throughput')).toEqual([
-        [`day ${d}`, `closed per day: ${cells[0]} cases`, `open (backlog): ${cells[1]} cases`],
-        [`day ${d}`, `closed per day: ${cells[2]} cases`, `open (backlog): ${cells[3]} cases`],
-      ]);
+      await expect
+        .poll(() => hoverLabels(p, 'throughput'))
+        .toEqual([
+          [`day ${d}`, `closed per day: ${cells[0]} cases`, `open (backlog): ${cells[1]} cases`],
+          [`day ${d}`, `closed per day: ${cells[2]} cases`, `open (backlog): ${cells[3]} cases`],
+        ]);
     }
     // The rule stands at the day the label names, on the day's point of the line.
     const rule = await p.locator('fg-chart[chart-id="throughput"]').evaluate((el) => {
@@ -119,7 +156,9 @@ describe('hover values', () => {
     expect(await p.evaluate(() => (window as unknown as { mutated: string[] }).mutated)).toEqual([]);
     await shot(p, 'throughput', '17-hover-line.png');
     // Exports have no hover marks, though the label is on screen.
-    const svg = await p.locator('fg-chart[chart-id="throughput"]').evaluate((el) => (el as unknown as { exportSvgText(): string }).exportSvgText());
+    const svg = await p
+      .locator('fg-chart[chart-id="throughput"]')
+      .evaluate((el) => (el as unknown as { exportSvgText(): string }).exportSvgText());
     expect(svg).toContain('closed per day');
     expect(svg).not.toContain('hover');
     expect(svg).not.toContain(`closed per day: ${tab.rows[4][1]}`);
@@ -139,12 +178,16 @@ describe('hover values', () => {
     const k = bars.rows.findIndex((r) => r[0] === '≤24');
     const bar = await screenX(p, 'time-to-close', 1, '≤24');
     await p.mouse.move(bar.x, bar.y);
-    await expect.poll(() => hoverLabels(p, 'time-to-close')).toEqual([
-      ['hours to close: ≤24', `cases closed, by hours to close: ${bars.rows[k][1]} cases`],
-      ['hours to close: ≤24', `cases closed, by hours to close: ${bars.rows[k][2]} cases`],
-    ]);
+    await expect
+      .poll(() => hoverLabels(p, 'time-to-close'))
+      .toEqual([
+        ['hours to close: ≤24', `cases closed, by hours to close: ${bars.rows[k][1]} cases`],
+        ['hours to close: ≤24', `cases closed, by hours to close: ${bars.rows[k][2]} cases`],
+      ]);
     await shot(p, 'time-to-close', '18-hover-bars.png');
-    const barSvg = await p.locator('fg-chart[chart-id="time-to-close"]').evaluate((el) => (el as unknown as { exportSvgText(): string }).exportSvgText());
+    const barSvg = await p
+      .locator('fg-chart[chart-id="time-to-close"]')
+      .evaluate((el) => (el as unknown as { exportSvgText(): string }).exportSvgText());
     expect(barSvg).not.toContain('hover');
     expect(barSvg).not.toContain('hours to close: ≤24');
   });
@@ -159,7 +202,8 @@ describe('hover values', () => {
     await svg.focus();
     await p.keyboard.press('Home');
     await p.keyboard.press('Shift+ArrowRight'); // seven points on: the table's second row
-    const said = (r: string[]) => `day ${r[0]}. 1. Traditional county: closed per day ${r[1]} cases, open (backlog) ${r[2]} cases. 2. Longgang 2021: closed per day ${r[3]} cases, open (backlog) ${r[4]} cases.`;
+    const said = (r: string[]) =>
+      `day ${r[0]}. 1. Traditional county: closed per day ${r[1]} cases, open (backlog) ${r[2]} cases. 2. Longgang 2021: closed per day ${r[3]} cases, open (backlog) ${r[4]} cases.`;
     await expect.poll(() => live.textContent()).toBe(said(tab.rows[1]));
     await p.keyboard.press('End');
     await expect.poll(() => live.textContent()).toBe(said(tab.rows[tab.rows.length - 1]));
@@ -171,7 +215,9 @@ describe('hover values', () => {
     const bars = p.locator('fg-chart[chart-id="time-to-close"]');
     await bars.locator('svg').focus();
     await p.keyboard.press('ArrowRight');
-    await expect.poll(() => bars.locator('.live').textContent()).toMatch(/^hours to close: ≤0\.5\. 1\. Traditional county: cases closed, by hours to close [\d,]+ cases\./);
+    await expect
+      .poll(() => bars.locator('.live').textContent())
+      .toMatch(/^hours to close: ≤0\.5\. 1\. Traditional county: cases closed, by hours to close [\d,]+ cases\./);
 
     await p.locator('#lang').click();
     await expect.poll(() => p.locator('#run').textContent()).toMatch(/运行/);
@@ -179,7 +225,9 @@ describe('hover values', () => {
     await svg.focus();
     await p.keyboard.press('End');
     const last = zh.rows[zh.rows.length - 1];
-    await expect.poll(() => live.textContent()).toMatch(new RegExp(`^第 ${last[0]} 天。1\\. [^：]+：\\S+ ${last[1]} 件，\\S+ ${last[2]} 件。2\\. `));
+    await expect
+      .poll(() => live.textContent())
+      .toMatch(new RegExp(`^第 ${last[0]} 天。1\\. [^：]+：\\S+ ${last[1]} 件，\\S+ ${last[2]} 件。2\\. `));
     const labels = await hoverLabels(p, 'throughput');
     expect(labels[0][0]).toBe(`第 ${last[0]} 天`);
     expect(labels[0][1]).toMatch(new RegExp(`：${last[1]} 件$`));
@@ -196,10 +244,12 @@ describe('hover values', () => {
     const at = await screenX(p, 'throughput', 1, Number(d));
     await p.touchscreen.tap(at.x - 2, at.y);
     const row = tab.rows[tab.rows.length - 1];
-    await expect.poll(() => hoverLabels(p, 'throughput')).toEqual([
-      [`day ${d}`, `closed per day: ${row[1]} cases`, `open (backlog): ${row[2]} cases`],
-      [`day ${d}`, `closed per day: ${row[3]} cases`, `open (backlog): ${row[4]} cases`],
-    ]);
+    await expect
+      .poll(() => hoverLabels(p, 'throughput'))
+      .toEqual([
+        [`day ${d}`, `closed per day: ${row[1]} cases`, `open (backlog): ${row[2]} cases`],
+        [`day ${d}`, `closed per day: ${row[3]} cases`, `open (backlog): ${row[4]} cases`],
+      ]);
     const inside = await chart.evaluate((el) => {
       const svg = el.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
       return [...el.shadowRoot!.querySelectorAll('g.hover rect:last-of-type')].map((b) => {

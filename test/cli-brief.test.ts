@@ -21,8 +21,15 @@ function brief(args: string[]): Promise<{ code: number | null; stderr: string }>
 }
 
 const experiment = {
-  name: 'brief', structures: [{ preset: 'traditional-county', label: 'County' }, { preset: 'longgang-2021', label: 'Longgang' }],
-  replications: 2, days: 3, baseSeed: 4, metrics: ['hopsPerCase'],
+  name: 'brief',
+  structures: [
+    { preset: 'traditional-county', label: 'County' },
+    { preset: 'longgang-2021', label: 'Longgang' },
+  ],
+  replications: 2,
+  days: 3,
+  baseSeed: 4,
+  metrics: ['hopsPerCase'],
 };
 
 describe('npm run brief', () => {
@@ -36,9 +43,18 @@ describe('npm run brief', () => {
     const html = fs.readFileSync(out, 'utf8');
     // The same experiment through npm run experiment.
     const json = path.join(t.dir, 'results.json');
-    const e = await cli('experiment', [t.file('exp2.json', { ...experiment, metrics: ['hoursToClose.mean', 'localResolutionShare'] }), '--out', json, '--workers', '1', '--quiet']);
+    const e = await cli('experiment', [
+      t.file('exp2.json', { ...experiment, metrics: ['hoursToClose.mean', 'localResolutionShare'] }),
+      '--out',
+      json,
+      '--workers',
+      '1',
+      '--quiet',
+    ]);
     expect(e.code).toBe(0);
-    const results = JSON.parse(fs.readFileSync(json, 'utf8')) as { summary: { structure: string; metric: string; mean: number; low: number; high: number }[] };
+    const results = JSON.parse(fs.readFileSync(json, 'utf8')) as {
+      summary: { structure: string; metric: string; mean: number; low: number; high: number }[];
+    };
     const cell = (s: string, m: string, unit: string) => {
       const x = results.summary.find((y) => y.structure === s && y.metric === m)!;
       return `<td data-metric="${m}">${formatInterval(x.mean, x.low, x.high, unit)}</td>`;
@@ -49,7 +65,9 @@ describe('npm run brief', () => {
     }
     const mean = (s: string) => results.summary.find((y) => y.structure === s && y.metric === 'hoursToClose.mean')!.mean;
     const faster = mean('County') < mean('Longgang') ? 'County' : 'Longgang';
-    expect(html).toMatch(new RegExp(`id="sentence">${faster} closes cases [\\d.]+ h faster on average than \\w+ \\(95% CI -?[\\d.]+–-?[\\d.]+\\)`));
+    expect(html).toMatch(
+      new RegExp(`id="sentence">${faster} closes cases [\\d.]+ h faster on average than \\w+ \\(95% CI -?[\\d.]+–-?[\\d.]+\\)`),
+    );
     expect(html).toContain('2 replications of 3 days each, from seed 4');
     expect(html.match(/<svg /g)).toHaveLength(2);
     expect(html).toContain('<code id="command">npm run brief -- exp.json --out brief.html</code>');

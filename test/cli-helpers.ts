@@ -16,11 +16,15 @@ export interface CliResult {
 /** Run `node --import tsx cli/<script>.ts args…` from the repository root. */
 export function cli(script: 'sim' | 'scenario' | 'experiment', args: string[], opts: { timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', `cli/${script}.ts`, ...args], { cwd: root, timeout: opts.timeoutMs ?? 120_000, maxBuffer: 64 << 20 },
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', `cli/${script}.ts`, ...args],
+      { cwd: root, timeout: opts.timeoutMs ?? 120_000, maxBuffer: 64 << 20 },
       (err, stdout, stderr) => {
         const e = err as (Error & { code?: number | string; signal?: NodeJS.Signals }) | null;
         resolve({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, stdout, stderr });
-      });
+      },
+    );
   });
 }
 

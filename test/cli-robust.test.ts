@@ -31,14 +31,22 @@ describe('--out is checked before the first replication and written atomically',
     const r = await exp(...compare, '--out', out);
     expect(r.code).toBe(0);
     expect(fs.readFileSync(out, 'utf8')).toMatch(/^structure,replication,seed,metric,value\n/);
-    expect(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('ok.') || f.startsWith('.ok.')).sort()).toEqual(['ok.csv', 'ok.manifest.json']);
+    expect(
+      fs
+        .readdirSync(tmp.dir)
+        .filter((f) => f.startsWith('ok.') || f.startsWith('.ok.'))
+        .sort(),
+    ).toEqual(['ok.csv', 'ok.manifest.json']);
   });
 });
 
 describe('signals', () => {
   // --progress: progress lines on a pipe too, so the test knows when runs have finished.
   const long = ['--compare', 'traditional-county,longgang-2021', '--replications', '200', '--days', '30', '--workers', '1', '--progress'];
-  for (const [sig, status] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+  for (const [sig, status] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
     it(`${sig} stops the run and writes every finished replication (exit ${status})`, async () => {
       const out = path.join(tmp.dir, `${sig}.json`);
       const child = start('experiment', [...long, '--out', out]);
@@ -92,7 +100,11 @@ describe('signals', () => {
       }
     });
     await new Promise((res) => child.on('exit', res));
-    const lines = fs.readFileSync(`${out}.partial`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = fs
+      .readFileSync(`${out}.partial`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ flatgov: 'journal' });
     expect(lines.length - 1).toBeGreaterThanOrEqual(3);
     expect(lines[1]).toHaveProperty('seed');
@@ -102,8 +114,12 @@ describe('signals', () => {
 
 describe('shards', () => {
   const e = tmp.file('exp.json', {
-    name: 'sharded', structures: [{ preset: 'traditional-county' }, { preset: 'longgang-2021' }], replications: 3, days: 2,
-    sweep: [{ param: 'demand.casesPerResidentYear', values: [0.3, 0.5] }], metrics: ['hoursToClose.mean', 'sla.close24h'],
+    name: 'sharded',
+    structures: [{ preset: 'traditional-county' }, { preset: 'longgang-2021' }],
+    replications: 3,
+    days: 2,
+    sweep: [{ param: 'demand.casesPerResidentYear', values: [0.3, 0.5] }],
+    metrics: ['hoursToClose.mean', 'sla.close24h'],
   });
   it('a shard says it is one: in its summary, its manifest, and with no NaN', async () => {
     const out = path.join(tmp.dir, 'shard0.json');
@@ -162,7 +178,10 @@ describe('budgets', () => {
     const values = Array.from({ length: 1000 }, (_, i) => 0.1 + i / 1000);
     const f = tmp.file('sweep.json', {
       structures: [{ preset: 'longgang-2021' }],
-      sweep: [{ param: 'demand.casesPerResidentYear', values }, { param: 'demand.fieldShare', values: values.map((v) => v / 2) }],
+      sweep: [
+        { param: 'demand.casesPerResidentYear', values },
+        { param: 'demand.fieldShare', values: values.map((v) => v / 2) },
+      ],
     });
     const r = await exp(f);
     expect(r.stderr).toMatch(/has 1,000,000 sweep points, more than 10,000/);
@@ -179,4 +198,3 @@ describe('budgets', () => {
     expect(isCleanUsageError(r)).toBe(true);
   });
 });
-

@@ -14,12 +14,31 @@ const cases: [string, 'sim' | 'experiment' | 'scenario', string[], RegExp][] = [
   ['an unknown flag', 'sim', ['--dayz', '3'], /unknown option --dayz \(see --help\)/],
   ['two scenarios', 'sim', ['longgang-2021', 'longgang-2020'], /expected one scenario, got 2 \(see --help\)/],
   ['an unknown flag', 'experiment', ['--compare', 'longgang-2021,longgang-2020', '--bogus'], /unknown option --bogus/],
-  ['a negative seed', 'experiment', ['--compare', 'longgang-2021,longgang-2020', '--seed', '-1'], /--seed: expected a whole number from 0 to 2147483648, got "-1"/],
-  ['a seed above 2^31', 'experiment', ['--compare', 'longgang-2021,longgang-2020', '--seed', '4294967296'], /--seed: expected a whole number from 0 to 2147483648/],
-  ['a fractional replication count', 'experiment', ['--compare', 'longgang-2021,longgang-2020', '--replications', '2.5'], /--replications: expected a whole number from 2 to 10000/],
+  [
+    'a negative seed',
+    'experiment',
+    ['--compare', 'longgang-2021,longgang-2020', '--seed', '-1'],
+    /--seed: expected a whole number from 0 to 2147483648, got "-1"/,
+  ],
+  [
+    'a seed above 2^31',
+    'experiment',
+    ['--compare', 'longgang-2021,longgang-2020', '--seed', '4294967296'],
+    /--seed: expected a whole number from 0 to 2147483648/,
+  ],
+  [
+    'a fractional replication count',
+    'experiment',
+    ['--compare', 'longgang-2021,longgang-2020', '--replications', '2.5'],
+    /--replications: expected a whole number from 2 to 10000/,
+  ],
   ['a bad shard', 'experiment', ['--compare', 'longgang-2021,longgang-2020', '--shard', '3/3'], /--shard: expected i\/N with 0 ≤ i < N/],
-  ['a shard with no replications', 'experiment', ['--compare', 'longgang-2021,longgang-2020', '--replications', '2', '--shard', '5/6', '--out', '/tmp/x.json'],
-    /--shard 5\/6: this slice holds no replication \(the experiment has 4 runs; use at most 4 shards\)/],
+  [
+    'a shard with no replications',
+    'experiment',
+    ['--compare', 'longgang-2021,longgang-2020', '--replications', '2', '--shard', '5/6', '--out', '/tmp/x.json'],
+    /--shard 5\/6: this slice holds no replication \(the experiment has 4 runs; use at most 4 shards\)/,
+  ],
   ['merge with no files', 'experiment', ['merge'], /merge: expected the shard output files/],
   ['merge of a file that does not exist', 'experiment', ['merge', '/nonexistent/s0.json'], /cannot read \/nonexistent\/s0\.json/],
   ['an unknown command', 'scenario', ['frobnicate'], /unknown command "frobnicate" \(see --help\)/],
@@ -40,7 +59,9 @@ describe('every problem at once', () => {
   it('sim lists a bad seed, bad days and an unknown preset (with the preset list) in one run', async () => {
     const r = await cli('sim', ['nope', '--seed', '-1', '--days', 'x']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: 3 problems:\n {2}--seed: .*\n {2}--days: .*\n {2}"nope" is neither a scenario file nor a preset \(presets: [^)]*traditional-county/);
+    expect(r.stderr).toMatch(
+      /^error: 3 problems:\n {2}--seed: .*\n {2}--days: .*\n {2}"nope" is neither a scenario file nor a preset \(presets: [^)]*traditional-county/,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -41,8 +41,23 @@ describe('npm run sim', () => {
     const r = await sim('longgang-2021', '--days', '10', '--seed', '3', '--json');
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
-    for (const k of ['scenario', 'seed', 'days', 'cases', 'closedAtLevel', 'localResolutionShare', 'hoursToClose', 'sla',
-      'throughputPerDay', 'hopsPerCase', 'staff', 'cost', 'trust', 'bypassShare', 'events'])
+    for (const k of [
+      'scenario',
+      'seed',
+      'days',
+      'cases',
+      'closedAtLevel',
+      'localResolutionShare',
+      'hoursToClose',
+      'sla',
+      'throughputPerDay',
+      'hopsPerCase',
+      'staff',
+      'cost',
+      'trust',
+      'bypassShare',
+      'events',
+    ])
       expect(s, k).toHaveProperty(k);
     expect(s).not.toHaveProperty('wallMs');
     const again = await sim('longgang-2021', '--days', '10', '--seed', '3', '--json');
@@ -65,16 +80,41 @@ describe('npm run sim', () => {
   const good = presetJson('longgang-2021') as Record<string, any>;
   const cases: [string, unknown, RegExp[]][] = [
     ['missing field', { ...good, levels: undefined }, [/levels: required/]],
-    ['wrong type', { ...good, population: { ...good.population, residents: 'many' } }, [/population\.residents: expected number, got "many"/]],
+    [
+      'wrong type',
+      { ...good, population: { ...good.population, residents: 'many' } },
+      [/population\.residents: expected number, got "many"/],
+    ],
     ['out of range', { ...good, demand: { fieldShare: 1.5 } }, [/demand\.fieldShare: expected ≤ 1 share, got 1\.5/]],
-    ['zero units', { ...good, levels: [{ ...good.levels[0], units: 0 }, ...good.levels.slice(1)] }, [/levels\[0\]\.units: expected ≥ 1 offices, got 0/]],
-    ['thresholds out of order', { ...good, levels: [{ ...good.levels[0], competence: null, threshold: 0.7 }, { ...good.levels[1], competence: null, threshold: 0.1 }, good.levels[2]] },
-      [/levels\[1\]\.threshold: expected a competence threshold ≥ the level below's \(0\.7\), got 0\.1/]],
-    ['uncovered domain', { ...good, domains: [...good.domains, { id: 'weather', name: 'Weather' }] }, [/domains\[8\]: domain "weather" is covered by no department/]],
+    [
+      'zero units',
+      { ...good, levels: [{ ...good.levels[0], units: 0 }, ...good.levels.slice(1)] },
+      [/levels\[0\]\.units: expected ≥ 1 offices, got 0/],
+    ],
+    [
+      'thresholds out of order',
+      {
+        ...good,
+        levels: [
+          { ...good.levels[0], competence: null, threshold: 0.7 },
+          { ...good.levels[1], competence: null, threshold: 0.1 },
+          good.levels[2],
+        ],
+      },
+      [/levels\[1\]\.threshold: expected a competence threshold ≥ the level below's \(0\.7\), got 0\.1/],
+    ],
+    [
+      'uncovered domain',
+      { ...good, domains: [...good.domains, { id: 'weather', name: 'Weather' }] },
+      [/domains\[8\]: domain "weather" is covered by no department/],
+    ],
     ['unknown field', { ...good, centre: { ...good.centre, staf: 3 } }, [/centre: unknown field "staf"/]],
     ['older schema', { ...good, schemaVersion: 0 }, [/schemaVersion: this scenario was written for schema version 0/]],
-    ['several problems at once', { ...good, population: { residents: -1, microGrids: 0.5 } },
-      [/population\.residents: expected ≥ 1 residents, got -1/, /population\.microGrids: expected int/]],
+    [
+      'several problems at once',
+      { ...good, population: { residents: -1, microGrids: 0.5 } },
+      [/population\.residents: expected ≥ 1 residents, got -1/, /population\.microGrids: expected int/],
+    ],
   ];
   for (const [name, content, patterns] of cases) {
     it(`refuses a scenario with ${name}, naming the path, with exit status 2`, async () => {
@@ -99,7 +139,6 @@ describe('npm run sim', () => {
   });
 });
 
-
 describe('npm run scenario', () => {
   it('validate accepts a good file and refuses a bad one with every problem and exit status 2', async () => {
     const good = file('good.json', presetJson('longgang-2019'));
@@ -116,8 +155,12 @@ describe('npm run scenario', () => {
     delete mine.levels[1].kind;
     const b = file('kind-b.json', mine);
     const r = await scenario('diff', a, b);
-    expect(r.stdout).toMatch(/^1 parameter differs \(my-county → my-county\):\n\s+levels\[community\]\.kind\s+"community" → "intermediate"/);
-    expect(r.stderr).toMatch(/warning: .*kind-b\.json: levels\[community\] is named like a community level but its kind is "intermediate" \(the default\)/);
+    expect(r.stdout).toMatch(
+      /^1 parameter differs \(my-county → my-county\):\n\s+levels\[community\]\.kind\s+"community" → "intermediate"/,
+    );
+    expect(r.stderr).toMatch(
+      /warning: .*kind-b\.json: levels\[community\] is named like a community level but its kind is "intermediate" \(the default\)/,
+    );
     expect(r.stderr).not.toMatch(/kind-a\.json/);
   });
 
@@ -140,8 +183,11 @@ describe('npm run experiment', () => {
 
   it('runs an experiment file in shards that merge into the single-machine result', async () => {
     const e = file('exp.json', {
-      name: 'small', structures: [{ preset: 'longgang-2020' }, { file: 'mine.json', label: 'mine' }],
-      replications: 3, days: 5, metrics: ['hoursToClose.mean', 'sla.close24h'],
+      name: 'small',
+      structures: [{ preset: 'longgang-2020' }, { file: 'mine.json', label: 'mine' }],
+      replications: 3,
+      days: 5,
+      metrics: ['hoursToClose.mean', 'sla.close24h'],
     });
     file('mine.json', presetJson('longgang-2021'));
     const whole = path.join(tmp, 'whole.json');
@@ -151,7 +197,8 @@ describe('npm run experiment', () => {
     expect(r.stdout).toMatch(/Mean time to close \(closed cases\) \(h\)\s+[\d.]+ ± [\d.]+\s+[\d.]+ ± [\d.]+\s+-?[\d.]+ ± [\d.]+ \(p/);
     expect(r.stderr).toMatch(/^6 of 6 runs in \d+ s$/m);
     expect(r.stderr).not.toMatch(/\r/);
-    for (const i of [0, 1]) expect((await exp(e, '--shard', `${i}/2`, '--out', path.join(tmp, `s${i}.json`), '--workers', '1')).code).toBe(0);
+    for (const i of [0, 1])
+      expect((await exp(e, '--shard', `${i}/2`, '--out', path.join(tmp, `s${i}.json`), '--workers', '1')).code).toBe(0);
     const merged = path.join(tmp, 'merged.json');
     expect((await exp('merge', path.join(tmp, 's0.json'), path.join(tmp, 's1.json'), '--out', merged)).code).toBe(0);
     const strip = (f: string) => {
@@ -163,7 +210,9 @@ describe('npm run experiment', () => {
     // The manifest names the model version and the commit of this checkout.
     const { manifest } = JSON.parse(fs.readFileSync(whole, 'utf8'));
     expect(manifest.modelVersion).toBe(MODEL_VERSION);
-    expect(manifest.commit).toMatch(new RegExp(`^${execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()}(-dirty)?$`));
+    expect(manifest.commit).toMatch(
+      new RegExp(`^${execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()}(-dirty)?$`),
+    );
   });
 
   it('pipes tidy CSV to standard output, and writes a CSV file with its manifest and series beside it', async () => {
@@ -184,13 +233,20 @@ describe('npm run experiment', () => {
     const table = csvParse(fs.readFileSync(path.join(tmp, 'res.csv'), 'utf8'));
     expect(table.columns).toEqual(['structure', 'replication', 'seed', 'metric', 'value']);
     const manifest = JSON.parse(fs.readFileSync(path.join(tmp, 'res.manifest.json'), 'utf8'));
-    expect(manifest.experiment.series).toEqual({ every: 'weekly', metrics: ['open', 'closedInInterval', 'localResolutionShare', 'sla.close24h', 'trust.mean'] });
+    expect(manifest.experiment.series).toEqual({
+      every: 'weekly',
+      metrics: ['open', 'closedInInterval', 'localResolutionShare', 'sla.close24h', 'trust.mean'],
+    });
     expect(manifest.seeds).toHaveLength(2);
     expect(fs.existsSync(path.join(tmp, 'res.series.csv'))).toBe(true);
   });
 
   it('refuses a bad experiment with every problem and exit status 2', async () => {
-    const e = file('bad-exp.json', { structures: [{ preset: 'longgang-2021', overrides: { 'levels[town].units': 3 } }], replications: 1, metrics: ['speed'] });
+    const e = file('bad-exp.json', {
+      structures: [{ preset: 'longgang-2021', overrides: { 'levels[town].units': 3 } }],
+      replications: 1,
+      metrics: ['speed'],
+    });
     const r = await exp(e);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/replications: .*2/);
@@ -199,7 +255,24 @@ describe('npm run experiment', () => {
 
   it('stops on Ctrl-C, keeping what finished', async () => {
     const out = path.join(tmp, 'partial.json');
-    const child = spawn(tsx, ['cli/experiment.ts', '--compare', 'traditional-county,longgang-2021', '--replications', '200', '--days', '60', '--workers', '1', '--out', out, '--progress'], { cwd: root });
+    const child = spawn(
+      tsx,
+      [
+        'cli/experiment.ts',
+        '--compare',
+        'traditional-county,longgang-2021',
+        '--replications',
+        '200',
+        '--days',
+        '60',
+        '--workers',
+        '1',
+        '--out',
+        out,
+        '--progress',
+      ],
+      { cwd: root },
+    );
     let err = '';
     child.stderr.on('data', (d) => {
       err += d;

@@ -17,14 +17,19 @@ const result = shipped as unknown as SensitivityResult;
 
 const inView = (p: Page, sel: string) => p.locator(`fg-decides ${sel}`);
 const barLabels = (p: Page) =>
-  p.locator('fg-decides').evaluate((el) => [...el.shadowRoot!.querySelectorAll('#decides-chart g > text:first-of-type')].map((t) => t.textContent));
+  p
+    .locator('fg-decides')
+    .evaluate((el) => [...el.shadowRoot!.querySelectorAll('#decides-chart g > text:first-of-type')].map((t) => t.textContent));
 
 describe('what decides the answer', () => {
   it('shows the shipped analysis: the assumptions ranked by total index, as a chart or a table', async () => {
     const p = await openPage({ width: 1440, height: 900 });
     await p.locator('#tab-decides').click();
     await inView(p, '#decides-chart').waitFor();
-    const expected = rankedFactors(result, 0, 'total').filter((f) => f.total).slice(0, 10).map((f) => (f.id.length > 34 ? `${f.id.slice(0, 33)}…` : f.id));
+    const expected = rankedFactors(result, 0, 'total')
+      .filter((f) => f.total)
+      .slice(0, 10)
+      .map((f) => (f.id.length > 34 ? `${f.id.slice(0, 33)}…` : f.id));
     expect(await barLabels(p)).toEqual(expected);
     expect(await inView(p, '#decides-source').textContent()).toContain(result.structures.join(', '));
     // The chart says what it shows, for screen readers too.
@@ -77,7 +82,9 @@ describe('what decides the answer', () => {
     p.on('dialog', (d) => void d.accept());
     await inView(p, '#decides-run').click();
     await inView(p, '#decides-cancel').waitFor();
-    await expect.poll(() => inView(p, '#decides-source').textContent(), { timeout: 240_000, interval: 1000 }).toMatch(/Computed here for the structures you compare: .*1 days/);
+    await expect
+      .poll(() => inView(p, '#decides-source').textContent(), { timeout: 240_000, interval: 1000 })
+      .toMatch(/Computed here for the structures you compare: .*1 days/);
     const labels = await barLabels(p);
     expect(labels.length).toBeGreaterThanOrEqual(6);
     // The result stays while its inputs do (the app re-renders as the run steps), and goes when they change.

@@ -10,7 +10,13 @@ import { openPage, shots, useApp } from './browser-app.ts';
 useApp();
 
 const visibleCharts = (p: import('playwright-core').Page) =>
-  p.locator('fg-compare').evaluate((el) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('fg-chart')].filter((c) => c.style.display !== 'none').map((c) => c.getAttribute('chart-id')));
+  p
+    .locator('fg-compare')
+    .evaluate((el) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('fg-chart')]
+        .filter((c) => c.style.display !== 'none')
+        .map((c) => c.getAttribute('chart-id')),
+    );
 
 describe('embedding a chart', () => {
   it('copies the iframe code of a chart, and that address shows the chart alone, running the same state', async () => {
@@ -37,7 +43,9 @@ describe('embedding a chart', () => {
 
   it('a link that names no chart says so and shows the whole app', async () => {
     const p = await openPage({ width: 1440, height: 900 }, '?embed=nonsense');
-    await expect.poll(() => p.locator('#link-message').textContent()).toMatch(/"nonsense", which is not a chart; expected one of throughput, time-to-close/);
+    await expect
+      .poll(() => p.locator('#link-message').textContent())
+      .toMatch(/"nonsense", which is not a chart; expected one of throughput, time-to-close/);
     expect((await visibleCharts(p)).length).toBe(8);
   });
 });

@@ -25,7 +25,10 @@ export interface Fingerprints {
 /** The fingerprint of every preset file, by file name without `.json`, in name order. */
 export function presetFingerprints(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of fs.readdirSync(PRESETS_DIR).filter((f) => f.endsWith('.json')).sort()) {
+  for (const f of fs
+    .readdirSync(PRESETS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const scenario = JSON.parse(fs.readFileSync(path.join(PRESETS_DIR, f), 'utf8'));
     const { summary } = simulate(scenario, { seed: FINGERPRINT_SEED, days: FINGERPRINT_DAYS });
     out[f.replace(/\.json$/, '')] = createHash('sha256').update(JSON.stringify(summary)).digest('hex');

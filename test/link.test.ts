@@ -16,8 +16,14 @@ async function linkOf(payload: unknown): Promise<string> {
 describe('a shareable link with hostile changes', () => {
   it('drops a change that would reach a prototype, says so, and leaves the page working', async () => {
     const hash = await linkOf({
-      v: 1, ...defaultState(),
-      columns: [{ preset: 'longgang-2021', changes: { '__proto__.toString': 'pwned', 'levels.__proto__.map': 1, 'demand.casesPerResidentYear': 0.5 } }],
+      v: 1,
+      ...defaultState(),
+      columns: [
+        {
+          preset: 'longgang-2021',
+          changes: { '__proto__.toString': 'pwned', 'levels.__proto__.map': 1, 'demand.casesPerResidentYear': 0.5 },
+        },
+      ],
     });
     const d = await decodeState(hash);
     expect(Object.prototype.toString).toBeTypeOf('function');

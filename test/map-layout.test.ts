@@ -4,7 +4,8 @@ import { SimSession } from '../workers/session.ts';
 import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
 import { unitOf } from '../sim/model.ts';
 
-const inside = (x: number, y: number, b: { x: number; y: number; w: number; h: number }) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h;
+const inside = (x: number, y: number, b: { x: number; y: number; w: number; h: number }) =>
+  x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h;
 
 describe('the living map layout (schematic)', () => {
   for (const id of PRESET_IDS) {
@@ -39,7 +40,10 @@ describe('the living map layout (schematic)', () => {
         const grid = levels[0];
         for (let g = 0; g < grid.offices; g += 7) {
           const o = grid.firstOffice + g;
-          expect(L.cells.some((c) => inside(L.officeX[o], L.officeY[o], c)), `${id}: grid ${g}`).toBe(true);
+          expect(
+            L.cells.some((c) => inside(L.officeX[o], L.officeY[o], c)),
+            `${id}: grid ${g}`,
+          ).toBe(true);
         }
         // The page's height stays within reach: the map is not taller than about its width.
         expect(L.height).toBeLessThan(Math.max(260, 1.2 * width) + 120);

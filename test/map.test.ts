@@ -64,7 +64,9 @@ describe('the living map', () => {
     const png = fs.readFileSync(file);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
-    const panelBoxes = await p.locator('fg-map canvas').evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect()).map((r) => [r.width, r.height]));
+    const panelBoxes = await p
+      .locator('fg-map canvas')
+      .evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect()).map((r) => [r.width, r.height]));
     expect(w / 2).toBeGreaterThan(panelBoxes[0][0] + panelBoxes[1][0]);
     expect(h / 2).toBeGreaterThan(Math.max(panelBoxes[0][1], panelBoxes[1][1]) + 100);
 
@@ -96,11 +98,18 @@ describe('the living map', () => {
     await p.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
       w.longTasks = [];
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({
+        type: 'longtask',
+        buffered: false,
+      });
     });
     await p.keyboard.press('4');
     await p.locator('#run').click();
-    await expect.poll(async () => num(/\d[\d,]*/.exec((await p.locator('fg-run-controls .status').textContent()) ?? '')?.[0] ?? ''), { timeout: 120_000 }).toBeGreaterThanOrEqual(120);
+    await expect
+      .poll(async () => num(/\d[\d,]*/.exec((await p.locator('fg-run-controls .status').textContent()) ?? '')?.[0] ?? ''), {
+        timeout: 120_000,
+      })
+      .toBeGreaterThanOrEqual(120);
     const long = await p.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     console.log(`map at Fastest to day 120: ${long.length} long tasks, longest ${Math.max(0, ...long).toFixed(0)} ms`);
     await p.screenshot({ path: path.join(shots, 'map-fastest-1440.png'), fullPage: true });

@@ -18,7 +18,8 @@ import type { Scenario } from '../scenarios/schema.ts';
 
 const run = (s: Scenario, days: number, seed = 1): Summary => simulate(s, { seed, days, snapshotEveryMinutes: 0 }).summary;
 const community = (s: Scenario) => s.levels.findIndex((l) => l.kind === 'community');
-const zOf = (s: Scenario, level: number, domain: string) => thresholds(s)[level * s.domains.length + s.domains.findIndex((d) => d.id === domain)];
+const zOf = (s: Scenario, level: number, domain: string) =>
+  thresholds(s)[level * s.domains.length + s.domains.findIndex((d) => d.id === domain)];
 
 describe('competence follows resources (sim/competence.ts)', () => {
   it('fewer staff lower what a community can resolve; more raise it, with diminishing returns', () => {

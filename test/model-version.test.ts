@@ -21,7 +21,8 @@ describe('model version', () => {
   it("every preset's result matches its fingerprint, unless the model version changed", () => {
     if (recorded.modelVersion !== MODEL_VERSION) return; // the test above says what to do
     const changed = changedPresets(recorded, current);
-    if (changed.length > 0) expect.fail(`the results of ${changed.join(', ')} changed, but MODEL_VERSION is still ${MODEL_VERSION}. ${BUMP_ADVICE}.`);
+    if (changed.length > 0)
+      expect.fail(`the results of ${changed.join(', ')} changed, but MODEL_VERSION is still ${MODEL_VERSION}. ${BUMP_ADVICE}.`);
     const unrecorded = Object.keys(current).filter((id) => !(id in recorded.fingerprints));
     if (unrecorded.length > 0) expect.fail(`no fingerprint for ${unrecorded.join(', ')}: run \`npm run fingerprints\` to record it`);
     const gone = Object.keys(recorded.fingerprints).filter((id) => !(id in current));

@@ -83,8 +83,15 @@ describe('an empty level changes nothing', () => {
   ]);
   const levels = base.levels as NonNullable<ScenarioInput['levels']>;
   const empty = {
-    id: 'empty', name: 'Empty', units: 1, staffPerUnit: 1e5, caseworkShare: 1, calendar: 'always', threshold: 2.0,
-    examine: { dist: 'fixed' as const, mean: 0 }, travel: false,
+    id: 'empty',
+    name: 'Empty',
+    units: 1,
+    staffPerUnit: 1e5,
+    caseworkShare: 1,
+    calendar: 'always',
+    threshold: 2.0,
+    examine: { dist: 'fixed' as const, mean: 0 },
+    travel: false,
     forward: { delay: { dist: 'fixed' as const, mean: 0 }, returnProb: 0, lostProb: 0 },
   };
   const withEmpty = { ...base, levels: [levels[0], levels[1], empty, levels[2]] };
@@ -109,18 +116,49 @@ describe('no answer built in', () => {
     schemaVersion: 1 as const,
     population: { residents: 100_000, microGrids: 100, areaKm2: 50 },
     demand: { casesPerResidentYear: 0.6, nightFactor: 1 },
-    domains: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }],
+    domains: [
+      { id: 'a', name: 'A' },
+      { id: 'b', name: 'B' },
+    ],
     departments: [
       { id: 'd1', name: 'D1', staff: 4, domains: ['a'], calendar: 'always', caseworkShare: 1, solve: { dist: 'exp' as const, mean: 240 } },
       { id: 'd2', name: 'D2', staff: 4, domains: ['b'], calendar: 'always', caseworkShare: 1, solve: { dist: 'exp' as const, mean: 240 } },
     ],
     shocks: [{ name: 'surge', startDay: 20, days: 40, demandMultiplier: 2.5 }],
   };
-  const grid = { id: 'grid', name: 'Grid', kind: 'grid' as const, units: 50, staffPerUnit: 1, calendar: 'always', caseworkShare: 1, threshold: 0.5 };
-  const community = { id: 'community', name: 'Community', kind: 'community' as const, units: 20, staffPerUnit: 3, calendar: 'always', caseworkShare: 1, threshold: 1.5 };
+  const grid = {
+    id: 'grid',
+    name: 'Grid',
+    kind: 'grid' as const,
+    units: 50,
+    staffPerUnit: 1,
+    calendar: 'always',
+    caseworkShare: 1,
+    threshold: 0.5,
+  };
+  const community = {
+    id: 'community',
+    name: 'Community',
+    kind: 'community' as const,
+    units: 20,
+    staffPerUnit: 3,
+    calendar: 'always',
+    caseworkShare: 1,
+    threshold: 1.5,
+  };
   // The town works as slowly as a department: it adds capacity, not speed.
   const slow = { dist: 'exp' as const, mean: 240 };
-  const town = { id: 'town', name: 'Town', units: 4, staffPerUnit: 8, calendar: 'always', caseworkShare: 1, threshold: 3.5, solve: slow, examine: { dist: 'exp' as const, mean: 15 } };
+  const town = {
+    id: 'town',
+    name: 'Town',
+    units: 4,
+    staffPerUnit: 8,
+    calendar: 'always',
+    caseworkShare: 1,
+    threshold: 3.5,
+    solve: slow,
+    examine: { dist: 'exp' as const, mean: 15 },
+  };
   const flat = { ...common, id: 'flat', name: 'Flat', levels: [grid, community], platform: { enabled: true } };
   const hier = { ...common, id: 'hier', name: 'Hierarchy', levels: [grid, community, town] };
 

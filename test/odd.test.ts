@@ -17,7 +17,12 @@ const odd = read('docs/ODD.md');
 describe('docs/ODD.md', () => {
   it('holds the parameter tables generated from the current schema (npm run scenario -- schema --write refreshes them)', () => {
     expect(odd === withParameterTables(odd)).toBe(true);
-    for (const field of ['`demand.casesPerResidentYear`', '`mechanisms.powersCeiling`', '`levels[].forward.infoKept`', '`residents.trustUp`'])
+    for (const field of [
+      '`demand.casesPerResidentYear`',
+      '`mechanisms.powersCeiling`',
+      '`levels[].forward.infoKept`',
+      '`residents.trustUp`',
+    ])
       expect(odd).toContain(`| ${field} |`);
     // Fields that only name or document a scenario are not model parameters.
     expect(odd).not.toContain('| `sources[].fact` |');
@@ -35,13 +40,33 @@ describe('docs/ODD.md', () => {
       '6. Input data',
       '7. Submodels',
     ]);
-    for (const concept of ['Basic principles', 'Emergence', 'Adaptation', 'Objectives', 'Learning', 'Prediction', 'Sensing', 'Interaction', 'Stochasticity', 'Collectives', 'Observation'])
+    for (const concept of [
+      'Basic principles',
+      'Emergence',
+      'Adaptation',
+      'Objectives',
+      'Learning',
+      'Prediction',
+      'Sensing',
+      'Interaction',
+      'Stochasticity',
+      'Collectives',
+      'Observation',
+    ])
       expect(odd).toContain(`**${concept}.**`);
   });
 
   it('describes the current model version, its mechanisms by module, and every seed document', () => {
     expect(odd).toContain(`model version ${MODEL_VERSION}`);
-    for (const module of ['sim/competence.ts', 'sim/workload.ts', 'sim/control-loss.ts', 'sim/residents.ts', 'sim/metrics.ts', 'sim/survival.ts', 'scenarios/levers.ts'])
+    for (const module of [
+      'sim/competence.ts',
+      'sim/workload.ts',
+      'sim/control-loss.ts',
+      'sim/residents.ts',
+      'sim/metrics.ts',
+      'sim/survival.ts',
+      'scenarios/levers.ts',
+    ])
       expect(odd).toContain(`\`${module}\``);
     for (const d of SEED_DOCUMENTS) expect(odd).toMatch(new RegExp(`^\\| ${d.id} \\|`, 'm'));
     for (const id of fs.readdirSync(path.join(root, 'scenarios', 'presets')).map((f) => f.replace(/\.json$/, '')))

@@ -32,7 +32,9 @@ describe('the parameters panel', () => {
   });
 
   it('shows shares as percentages from 0 to 100%', () => {
-    const f = paramSections(presetScenario('longgang-2021')).flatMap((x) => x.fields).find((x) => x.path === 'demand.fieldShare')!;
+    const f = paramSections(presetScenario('longgang-2021'))
+      .flatMap((x) => x.fields)
+      .find((x) => x.path === 'demand.fieldShare')!;
     expect([f.kind, f.percent, f.min, f.max, f.unit]).toEqual(['slider', true, 0, 1, 'share']);
   });
 

@@ -13,7 +13,11 @@ const year = (id: string, seed: number) => simulate(loadPreset(id), { seed, days
 const SEEDS = [1, 2, 3];
 const runs = new Map<string, Summary[]>();
 const reps = (id: string) => {
-  if (!runs.has(id)) runs.set(id, SEEDS.map((s) => year(id, s)));
+  if (!runs.has(id))
+    runs.set(
+      id,
+      SEEDS.map((s) => year(id, s)),
+    );
   return runs.get(id)!;
 };
 
@@ -87,7 +91,8 @@ describe('load sweep: where the flat structure gives way', () => {
     s.demand.casesPerResidentYear *= m;
     return simulate(s, { seed: 1, days: 90, snapshotEveryMinutes: 0 }).summary;
   };
-  const maxDept = (s: Summary) => Math.max(...s.departments.filter((d) => d.id !== 'hotline' && d.id !== 'centre' && d.served > 0).map((d) => d.utilisation));
+  const maxDept = (s: Summary) =>
+    Math.max(...s.departments.filter((d) => d.id !== 'hotline' && d.id !== 'centre' && d.served > 0).map((d) => d.utilisation));
   it("longgang-2021's departments saturate between two and three times normal demand; the county's too", () => {
     const lg = [1, 2, 3].map((m) => at('longgang-2021', m));
     const tc = [1, 2, 3].map((m) => at('traditional-county', m));

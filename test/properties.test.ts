@@ -28,7 +28,11 @@ afterAll(() => {
 
 const day = fc.integer({ min: 0, max: 6 });
 const calendar = fc
-  .record({ start: fc.integer({ min: 0, max: 1380 }), length: fc.integer({ min: 60, max: 1440 }), days: fc.uniqueArray(day, { minLength: 1, maxLength: 7 }) })
+  .record({
+    start: fc.integer({ min: 0, max: 1380 }),
+    length: fc.integer({ min: 60, max: 1440 }),
+    days: fc.uniqueArray(day, { minLength: 1, maxLength: 7 }),
+  })
   .map(({ start, length, days }) => ({ start, end: Math.min(1440, start + length), days: [...days].sort() }));
 const shock = fc.record({
   name: fc.constantFrom('typhoon', 'epidemic', 'strike'),
@@ -71,14 +75,24 @@ const scenarioArb = fc
   .map((r) => {
     const s = presetJson(r.preset) as Record<string, any>;
     s.population = { ...s.population, residents: r.residents, microGrids: Math.min(r.microGrids, r.residents) };
-    s.demand = { ...s.demand, casesPerResidentYear: r.perYear, fieldShare: r.fieldShare, nightFactor: r.nightFactor, difficultyRate: r.difficultyRate, frequentShare: r.frequentShare };
+    s.demand = {
+      ...s.demand,
+      casesPerResidentYear: r.perYear,
+      fieldShare: r.fieldShare,
+      nightFactor: r.nightFactor,
+      difficultyRate: r.difficultyRate,
+      frequentShare: r.frequentShare,
+    };
     let levels = s.levels as Record<string, any>[];
     if (r.dropMiddle && levels.length > 2) levels = [levels[0], levels[levels.length - 1]];
     let threshold = 0;
     s.levels = levels.map((l, i) => {
       threshold += r.spread[i % 4];
       return {
-        ...l, units: r.units[i % 4], staffPerUnit: r.staff[i % 4], caseworkShare: Math.max(l.caseworkShare ?? 0.5, 0.6),
+        ...l,
+        units: r.units[i % 4],
+        staffPerUnit: r.staff[i % 4],
+        caseworkShare: Math.max(l.caseworkShare ?? 0.5, 0.6),
         threshold: r.fixedThresholds ? threshold : null,
         competence: r.fixedThresholds ? null : { training: r.training[i % 4], powers: r.powers[i % 4] },
         forward: { ...l.forward, returnProb: r.returnProb, lostProb: r.lostProb, infoKept: r.infoKept },
@@ -94,7 +108,11 @@ const scenarioArb = fc
 
 function checkRun(s: Scenario, seed: number, days: number) {
   const sim = createSimulation(s, { seed, snapshotEveryMinutes: 0 });
-  const e = sim.engine as unknown as { metrics: { closed(j: number, tier: number): void }; jobs: { created: Float64Array; accepted: Float64Array; onsite: Float64Array; field: Uint8Array }; now: number };
+  const e = sim.engine as unknown as {
+    metrics: { closed(j: number, tier: number): void };
+    jobs: { created: Float64Array; accepted: Float64Array; onsite: Float64Array; field: Uint8Array };
+    now: number;
+  };
   const violations: string[] = [];
   const closed = e.metrics.closed.bind(e.metrics);
   e.metrics.closed = (j, tier) => {
@@ -102,7 +120,8 @@ function checkRun(s: Scenario, seed: number, days: number) {
     if (!(created[j] >= 0 && created[j] <= e.now)) violations.push(`case raised at ${created[j]} closed at ${e.now}`);
     if (field[j] !== 1 && !(accepted[j] >= created[j] && accepted[j] <= e.now))
       violations.push(`case raised at ${created[j]}, accepted at ${accepted[j]}, closed at ${e.now}`);
-    if (field[j] === 1 && onsite[j] >= 0 && !(onsite[j] >= created[j])) violations.push(`on site at ${onsite[j]} before raised at ${created[j]}`);
+    if (field[j] === 1 && onsite[j] >= 0 && !(onsite[j] >= created[j]))
+      violations.push(`on site at ${onsite[j]} before raised at ${created[j]}`);
     closed(j, tier);
   };
   sim.advanceDays(days);
@@ -150,17 +169,37 @@ describe('random valid scenarios', () => {
 });
 
 const protoSnapshot = () => ({
-  object: Object.getOwnPropertyNames(Object.prototype).map((k) => `${k}:${typeof (Object.prototype as any)[k]}`).join(),
-  array: Object.getOwnPropertyNames(Array.prototype).map((k) => `${k}:${typeof (Array.prototype as any)[k]}`).join(),
+  object: Object.getOwnPropertyNames(Object.prototype)
+    .map((k) => `${k}:${typeof (Object.prototype as any)[k]}`)
+    .join(),
+  array: Object.getOwnPropertyNames(Array.prototype)
+    .map((k) => `${k}:${typeof (Array.prototype as any)[k]}`)
+    .join(),
   fn: Object.getOwnPropertyNames(Function.prototype).join(),
 });
 
 const segment = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'levels', 'demand', 'population', 'toString', 'hasOwnProperty', 'map', 'valueOf', 'polluted', 'residents', 'length'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'levels',
+    'demand',
+    'population',
+    'toString',
+    'hasOwnProperty',
+    'map',
+    'valueOf',
+    'polluted',
+    'residents',
+    'length',
+  ),
   fc.constantFrom('[0]', '[1]', '[grid]', '[__proto__]', '[constructor]'),
   fc.string({ maxLength: 6 }),
 );
-const pathArb = fc.array(segment, { minLength: 1, maxLength: 5 }).map((segs) => segs.map((s, i) => (s.startsWith('[') || i === 0 ? s : `.${s}`)).join(''));
+const pathArb = fc
+  .array(segment, { minLength: 1, maxLength: 5 })
+  .map((segs) => segs.map((s, i) => (s.startsWith('[') || i === 0 ? s : `.${s}`)).join(''));
 
 describe('random paths, links and JSON never reach a prototype', () => {
   const before = protoSnapshot();
@@ -195,7 +234,12 @@ describe('random paths, links and JSON never reach a prototype', () => {
   it('scenario JSON text with random keys, including __proto__', () => {
     const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'levels'), fc.string({ maxLength: 4 }));
     const value = fc.letrec((tie) => ({
-      v: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), fc.dictionary(key, tie('v')), fc.array(tie('v'), { maxLength: 3 })),
+      v: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.dictionary(key, tie('v')),
+        fc.array(tie('v'), { maxLength: 3 }),
+      ),
     })).v;
     fc.assert(
       fc.property(fc.dictionary(key, value), (obj) => {

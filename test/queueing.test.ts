@@ -24,7 +24,8 @@ describe('one level of c servers (M/M/c)', () => {
 
   it('utilisation equals the offered load per server', () => {
     const { summary, series } = simulate(referenceQueue({ servers: 3, arrivalsPerHour: 2.4, serviceMinutes: 60 }), {
-      seed: 7, days: 2000,
+      seed: 7,
+      days: 2000,
     });
     expect(summary.levels[0].utilisation).toBeCloseTo(0.8, 2);
     // The weekly series hovers around it (a week holds about 400 arrivals).

@@ -42,7 +42,8 @@ const out = async (metric: string, of: string) => {
   return {
     morris: (id: string) => r.morris.indices[o][f(id)],
     sobol: (id: string) => r.sobol!.indices[o][r.sobol!.factors.indexOf(id)],
-    o, r,
+    o,
+    r,
   };
 };
 

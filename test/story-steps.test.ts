@@ -12,25 +12,54 @@ import { storyEn, type StoryKey } from '../ui/messages/story-en.ts';
 import { storyZh } from '../ui/messages/story-zh.ts';
 import { zh } from '../ui/messages/zh.ts';
 import { buildColumn, PRESET_IDS, VIEWS } from '../ui/state.ts';
-import { FIGURE_METRICS, parseStoryParam, peak, placeholders, STORY, STORY_TARGETS, storyFigures, templateParts, type StoryRun } from '../ui/story.ts';
+import {
+  FIGURE_METRICS,
+  parseStoryParam,
+  peak,
+  placeholders,
+  STORY,
+  STORY_TARGETS,
+  storyFigures,
+  templateParts,
+  type StoryRun,
+} from '../ui/story.ts';
 import { CHART_IDS } from '../ui/chart-ids.ts';
 
 const keysOf = (step: (typeof STORY)[number]): StoryKey[] => [
-  step.title, step.intro, step.result, step.teacher, step.look, step.map, step.question.prompt,
-  ...step.question.choices.map((c) => c.label), ...step.facts.map((f) => f.text),
+  step.title,
+  step.intro,
+  step.result,
+  step.teacher,
+  step.look,
+  step.map,
+  step.question.prompt,
+  ...step.question.choices.map((c) => c.label),
+  ...step.facts.map((f) => f.text),
 ];
 
 const head = (over: Partial<Headline> = {}): Headline => ({
-  day: 60, localShare: 0.8, p50: 5, p90: 30, km: true, meanClosed: 10,
-  sla: { accept30m: 0.9, onsite1h: 0.9, close24h: 0.9, difficult5wd: 0.9 }, costPerCase: 1000, trust: 0.7, ...over,
+  day: 60,
+  localShare: 0.8,
+  p50: 5,
+  p90: 30,
+  km: true,
+  meanClosed: 10,
+  sla: { accept30m: 0.9, onsite1h: 0.9, close24h: 0.9, difficult5wd: 0.9 },
+  costPerCase: 1000,
+  trust: 0.7,
+  ...over,
 });
 
 describe('the story steps', () => {
   it('has six steps, each loading presets that build valid scenarios, for a number of days', async () => {
     expect(STORY.map((s) => s.id)).toEqual(['hierarchy', 'zones', 'new-communities', 'governance-units', 'proposal', 'stress-week']);
     expect(STORY.map((s) => s.columns.map((c) => c.preset))).toEqual([
-      ['traditional-county'], ['traditional-county', 'longgang-2019'], ['longgang-2019', 'longgang-2020'],
-      ['longgang-2020', 'longgang-2021'], ['longgang-2021', 'proposal-3'], ['traditional-county', 'longgang-2021'],
+      ['traditional-county'],
+      ['traditional-county', 'longgang-2019'],
+      ['longgang-2019', 'longgang-2020'],
+      ['longgang-2020', 'longgang-2021'],
+      ['longgang-2021', 'proposal-3'],
+      ['traditional-county', 'longgang-2021'],
     ]);
     for (const step of STORY) {
       expect(step.days, step.id).toBeGreaterThanOrEqual(7);
@@ -60,7 +89,8 @@ describe('the story steps', () => {
     expect(Object.keys(storyZh).sort()).toEqual(Object.keys(storyEn).sort());
     // The story's strings are loaded with it, apart from the first screen's.
     expect(Object.keys(storyEn).filter((k) => k in en)).toEqual([]);
-    for (const k of Object.keys(storyEn) as StoryKey[]) expect(new Set(placeholders(storyZh[k])), k).toEqual(new Set(placeholders(storyEn[k])));
+    for (const k of Object.keys(storyEn) as StoryKey[])
+      expect(new Set(placeholders(storyZh[k])), k).toEqual(new Set(placeholders(storyEn[k])));
     for (const step of STORY) {
       for (const k of keysOf(step)) {
         expect(storyEn[k], `${step.id}: ${k}`).toMatch(/\S/);
@@ -73,11 +103,20 @@ describe('the story steps', () => {
         const used = placeholders(lang[step.result]);
         // Every figure appears, and nothing else but the structures' names and the days.
         expect(new Set(used.filter((p) => names.includes(p))), step.id).toEqual(new Set(names));
-        expect(used.filter((p) => !names.includes(p) && !['a', 'b', 'days'].includes(p)), step.id).toEqual([]);
+        expect(
+          used.filter((p) => !names.includes(p) && !['a', 'b', 'days'].includes(p)),
+          step.id,
+        ).toEqual([]);
         // No result typed into the text: its only numbers outside placeholders name the service targets (30 min, 1 h, 24 h, 5 working days).
         const digits = lang[step.result].replace(/\{\w+\}/g, '').match(/\d+/g) ?? [];
-        expect(digits.filter((d) => !['30', '1', '24', '5'].includes(d)), step.id).toEqual([]);
-        expect(placeholders(lang[step.intro]).filter((p) => !['days', 'shockDay'].includes(p)), step.id).toEqual([]);
+        expect(
+          digits.filter((d) => !['30', '1', '24', '5'].includes(d)),
+          step.id,
+        ).toEqual([]);
+        expect(
+          placeholders(lang[step.intro]).filter((p) => !['days', 'shockDay'].includes(p)),
+          step.id,
+        ).toEqual([]);
       }
       for (const f of step.figures) {
         expect(Object.keys(FIGURE_METRICS), step.id).toContain(f.metric);
@@ -122,7 +161,17 @@ describe('the story steps', () => {
   it('cuts a template into text and placeholders that join back to it', () => {
     const tpl = 'Mean {meanB} in {b}, {meanA} in {a}.';
     const parts = templateParts(tpl);
-    expect(parts).toEqual([{ text: 'Mean ' }, { name: 'meanB' }, { text: ' in ' }, { name: 'b' }, { text: ', ' }, { name: 'meanA' }, { text: ' in ' }, { name: 'a' }, { text: '.' }]);
+    expect(parts).toEqual([
+      { text: 'Mean ' },
+      { name: 'meanB' },
+      { text: ' in ' },
+      { name: 'b' },
+      { text: ', ' },
+      { name: 'meanA' },
+      { text: ' in ' },
+      { name: 'a' },
+      { text: '.' },
+    ]);
     expect(parts.map((p) => ('text' in p ? p.text : `{${p.name}}`)).join('')).toBe(tpl);
     expect(templateParts('{x}')).toEqual([{ name: 'x' }]);
   });

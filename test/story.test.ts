@@ -20,7 +20,9 @@ const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe
 async function axeSerious(p: Page, what: string) {
   await p.addScriptTag({ content: AXE });
   const found = await p.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
+    const r = await (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }
+    ).axe.run();
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length, first: JSON.stringify(v.nodes[0]?.target) }));
   });
   console.log(`axe (${what}):`, found.length ? found.map((v) => `${v.id} ${v.impact} ×${v.n} ${v.first}`).join(', ') : 'no violations');
@@ -35,15 +37,25 @@ const poll = <T>(f: () => Promise<T>) => expect.poll(f, { timeout: 10_000 });
 /** Per chart, per panel: whether it has drawn data (a line with points, or a bar above zero). */
 const chartsDrawn = (p: Page): Promise<Record<string, boolean[]>> =>
   p.locator('fg-compare').evaluate((el) =>
-    Object.fromEntries([...el.shadowRoot!.querySelectorAll('fg-chart')].map((c) => [
-      c.getAttribute('chart-id'),
-      [...c.shadowRoot!.querySelectorAll('svg g.panel')].map((g) => {
-        const lines = [...g.querySelectorAll('path[fill="none"][stroke]')].filter((x) => !x.closest('.tick') && !x.classList.contains('domain') && !x.closest('.legend-item'));
-        const withPoints = lines.some((x) => ((x.getAttribute('d') ?? '').match(/L/g) ?? []).length >= 3);
-        const bars = [...g.querySelectorAll('rect')].some((r) => !r.closest('.legend-item') && Number(r.getAttribute('height')) > 0 && r.getAttribute('fill') !== 'none' && r.getAttribute('fill') !== '#fff');
-        return withPoints || bars;
-      }),
-    ])),
+    Object.fromEntries(
+      [...el.shadowRoot!.querySelectorAll('fg-chart')].map((c) => [
+        c.getAttribute('chart-id'),
+        [...c.shadowRoot!.querySelectorAll('svg g.panel')].map((g) => {
+          const lines = [...g.querySelectorAll('path[fill="none"][stroke]')].filter(
+            (x) => !x.closest('.tick') && !x.classList.contains('domain') && !x.closest('.legend-item'),
+          );
+          const withPoints = lines.some((x) => ((x.getAttribute('d') ?? '').match(/L/g) ?? []).length >= 3);
+          const bars = [...g.querySelectorAll('rect')].some(
+            (r) =>
+              !r.closest('.legend-item') &&
+              Number(r.getAttribute('height')) > 0 &&
+              r.getAttribute('fill') !== 'none' &&
+              r.getAttribute('fill') !== '#fff',
+          );
+          return withPoints || bars;
+        }),
+      ]),
+    ),
   );
 
 /**
@@ -56,23 +68,43 @@ const fromSummary = (p: Page) =>
       sim: { summaries: Record<string, any>[]; data: { open: number[] }[] };
     };
     return app.sim.summaries.map((s, i) => ({
-      localShare: s.localResolutionShare, meanClosed: s.hoursToClose.mean, p50: s.hoursToCloseAll.p50, p90: s.hoursToCloseAll.p90,
-      accept30m: s.sla.accept30m, onsite1h: s.sla.onsite1h, close24h: s.sla.close24h, difficult5wd: s.sla.difficult5wd,
-      costPerCase: s.cost.perCaseYuan, trust: s.trust.mean, peakOpen: Math.max(0, ...app.sim.data[i].open),
+      localShare: s.localResolutionShare,
+      meanClosed: s.hoursToClose.mean,
+      p50: s.hoursToCloseAll.p50,
+      p90: s.hoursToCloseAll.p90,
+      accept30m: s.sla.accept30m,
+      onsite1h: s.sla.onsite1h,
+      close24h: s.sla.close24h,
+      difficult5wd: s.sla.difficult5wd,
+      costPerCase: s.cost.perCaseYuan,
+      trust: s.trust.mean,
+      peakOpen: Math.max(0, ...app.sim.data[i].open),
     }));
   });
 
 /** The figures the step's text shows: name → value (from the element's data) and text. */
 const shownFigures = (p: Page) =>
   p.locator('fg-story').evaluate((el) =>
-    [...el.shadowRoot!.querySelectorAll<HTMLElement>('#story-result-text [data-fig]')].map((f) => ({ name: f.dataset.fig!, value: Number(f.dataset.value), text: f.textContent! })));
+    [...el.shadowRoot!.querySelectorAll<HTMLElement>('#story-result-text [data-fig]')].map((f) => ({
+      name: f.dataset.fig!,
+      value: Number(f.dataset.value),
+      text: f.textContent!,
+    })),
+  );
 
 /** Which structure (column) and metric each figure of each step names, as the story's text says. */
 const FIGURES: Record<string, [string, number]>[] = [
   { local: ['localShare', 0], p50: ['p50', 0], p90: ['p90', 0] },
   { meanA: ['meanClosed', 0], meanB: ['meanClosed', 1], p90A: ['p90', 0], p90B: ['p90', 1] },
   { localA: ['localShare', 0], localB: ['localShare', 1] },
-  { accept: ['accept30m', 1], onsite: ['onsite1h', 1], close: ['close24h', 1], difficult: ['difficult5wd', 1], closeA: ['close24h', 0], local: ['localShare', 1] },
+  {
+    accept: ['accept30m', 1],
+    onsite: ['onsite1h', 1],
+    close: ['close24h', 1],
+    difficult: ['difficult5wd', 1],
+    closeA: ['close24h', 0],
+    local: ['localShare', 1],
+  },
   { costA: ['costPerCase', 0], costB: ['costPerCase', 1], meanA: ['meanClosed', 0], meanB: ['meanClosed', 1] },
   { peakA: ['peakOpen', 0], peakB: ['peakOpen', 1], p90A: ['p90', 0], p90B: ['p90', 1] },
 ];
@@ -93,7 +125,8 @@ async function runStep(p: Page, n: number) {
   expect(await choice.isDisabled()).toBe(true);
   const drawn = await chartsDrawn(p);
   expect(Object.keys(drawn)).toHaveLength(8);
-  for (const [id, panels] of Object.entries(drawn)) expect(panels.length > 0 && panels.every(Boolean), `step ${n}, chart ${id}: ${JSON.stringify(panels)}`).toBe(true);
+  for (const [id, panels] of Object.entries(drawn))
+    expect(panels.length > 0 && panels.every(Boolean), `step ${n}, chart ${id}: ${JSON.stringify(panels)}`).toBe(true);
   const want = await fromSummary(p);
   const shown = await shownFigures(p);
   expect(shown.map((f) => f.name).sort()).toEqual(Object.keys(FIGURES[n - 1]).sort());
@@ -104,7 +137,9 @@ async function runStep(p: Page, n: number) {
     expect(f.text, `step ${n}, ${f.name}`).toMatch(/\d/);
   }
   // The target chart is outlined and named in the announcement.
-  const target = await p.locator('fg-compare').evaluate((el) => [...el.shadowRoot!.querySelectorAll('fg-chart.story-target')].map((c) => c.getAttribute('chart-id')));
+  const target = await p
+    .locator('fg-compare')
+    .evaluate((el) => [...el.shadowRoot!.querySelectorAll('fg-chart.story-target')].map((c) => c.getAttribute('chart-id')));
   expect(target).toHaveLength(1);
   expect(await story(p).locator('#story-announce').textContent()).toMatch(/\S/);
   return { want, check: (await story(p).locator('#story-check').textContent())!.replace(/\s+/g, ' ') };
@@ -126,13 +161,21 @@ describe('the guided story', () => {
       if (n === 1 || n === 6) {
         await story(p).locator('#story-show-map').click();
         await poll(() => p.locator('#tab-map').getAttribute('aria-selected')).toBe('true');
-        await poll(() => p.locator('fg-map').evaluate((el) => el.shadowRoot!.querySelector('.grid')?.classList.contains('story-target') ?? false)).toBe(true);
-        await poll(() => p.locator('fg-map').evaluate((el) => el.shadowRoot!.activeElement?.classList.contains('grid') ?? false)).toBe(true);
-        const summaries = await p.locator('fg-map').evaluate((el) => [...el.shadowRoot!.querySelectorAll('.summary')].map((x) => x.textContent ?? ''));
+        await poll(() =>
+          p.locator('fg-map').evaluate((el) => el.shadowRoot!.querySelector('.grid')?.classList.contains('story-target') ?? false),
+        ).toBe(true);
+        await poll(() => p.locator('fg-map').evaluate((el) => el.shadowRoot!.activeElement?.classList.contains('grid') ?? false)).toBe(
+          true,
+        );
+        const summaries = await p
+          .locator('fg-map')
+          .evaluate((el) => [...el.shadowRoot!.querySelectorAll('.summary')].map((x) => x.textContent ?? ''));
         expect(summaries.length).toBe(n === 1 ? 1 : 2);
         for (const s of summaries) expect(s).toMatch(/Followed cases open now: \d+/);
         // Scrolled to the top of the window.
-        await poll(() => p.locator('fg-map').evaluate((el) => Math.round(el.shadowRoot!.querySelector('.grid')!.getBoundingClientRect().top))).toBeLessThan(40);
+        await poll(() =>
+          p.locator('fg-map').evaluate((el) => Math.round(el.shadowRoot!.querySelector('.grid')!.getBoundingClientRect().top)),
+        ).toBeLessThan(40);
         await p.screenshot({ path: path.join(shots, `story-step${n}-map-1440.png`) });
         await p.locator('#tab-charts').click();
       }
@@ -145,9 +188,15 @@ describe('the guided story', () => {
         await p.screenshot({ path: path.join(shots, 'story-step2-1440.png') });
         expect(await axeSerious(p, 'story, English, step 2 run')).toEqual([]);
         await story(p).locator('#story-show').click();
-        await poll(() => p.locator('fg-compare').evaluate((el) => el.shadowRoot!.activeElement?.getAttribute('chart-id'))).toBe('time-to-close');
+        await poll(() => p.locator('fg-compare').evaluate((el) => el.shadowRoot!.activeElement?.getAttribute('chart-id'))).toBe(
+          'time-to-close',
+        );
         // Scrolled to the top of the window.
-        await poll(() => p.locator('fg-compare').evaluate((el) => Math.round(el.shadowRoot!.querySelector('fg-chart[chart-id="time-to-close"]')!.getBoundingClientRect().top))).toBeLessThan(40);
+        await poll(() =>
+          p
+            .locator('fg-compare')
+            .evaluate((el) => Math.round(el.shadowRoot!.querySelector('fg-chart[chart-id="time-to-close"]')!.getBoundingClientRect().top)),
+        ).toBeLessThan(40);
         await p.screenshot({ path: path.join(shots, 'story-step2-chart-1440.png') });
       }
       if (n === 6) {
@@ -171,7 +220,7 @@ describe('the guided story', () => {
   it('runs in Chinese on a phone (390 × 844) without horizontal overflow, every figure from the run', async () => {
     const p = await openPage({ width: 390, height: 844 });
     await p.locator('#lang').click();
-    await poll(() => p.locator('#story-start').textContent()).toBe('改革导览');
+    await poll(() => p.locator('#story-start').innerText()).toBe('改革导览');
     await p.screenshot({ path: path.join(shots, 'story-entry-390-zh.png') });
     await p.locator('#story-start').click();
     for (let n = 1; n <= STEPS; n++) {
@@ -208,7 +257,11 @@ describe('the guided story', () => {
 
     const p = await openPage({ width: 1440, height: 900 }, `?story=3${hash}`);
     await poll(() => story(p).locator('#story-title').textContent()).toMatch(/^3\. 2020年/);
-    expect(await p.evaluate(() => (document.querySelector('fg-app') as unknown as { state: { columns: { preset: string }[] } }).state.columns.map((c) => c.preset))).toEqual(['longgang-2019', 'longgang-2020']);
+    expect(
+      await p.evaluate(() =>
+        (document.querySelector('fg-app') as unknown as { state: { columns: { preset: string }[] } }).state.columns.map((c) => c.preset),
+      ),
+    ).toEqual(['longgang-2019', 'longgang-2020']);
     // The link a teacher copies from here opens the same step.
     await p.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await p.locator('#share').click();
@@ -224,7 +277,11 @@ describe('the guided story', () => {
     // Leaving keeps the step's structures.
     await story(p).locator('#story-leave').click();
     await poll(() => story(p).count()).toBe(0);
-    expect(await p.evaluate(() => (document.querySelector('fg-app') as unknown as { state: { columns: { preset: string }[] } }).state.columns.map((c) => c.preset))).toEqual(['longgang-2019', 'longgang-2020']);
+    expect(
+      await p.evaluate(() =>
+        (document.querySelector('fg-app') as unknown as { state: { columns: { preset: string }[] } }).state.columns.map((c) => c.preset),
+      ),
+    ).toEqual(['longgang-2019', 'longgang-2020']);
 
     for (const bad of ['9', 'abc', '0']) {
       const q = await openPage({ width: 1440, height: 900 }, `?story=${bad}${hash}`);
@@ -232,10 +289,16 @@ describe('the guided story', () => {
       expect(await q.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
       expect(await story(q).count()).toBe(0);
       expect(await q.evaluate(() => location.search)).toBe('');
-      expect(await q.evaluate(() => (document.querySelector('fg-app') as unknown as { state: { columns: { preset: string }[] } }).state.columns.map((c) => c.preset))).toEqual(['traditional-county', 'longgang-2021']);
+      expect(
+        await q.evaluate(() =>
+          (document.querySelector('fg-app') as unknown as { state: { columns: { preset: string }[] } }).state.columns.map((c) => c.preset),
+        ),
+      ).toEqual(['traditional-county', 'longgang-2021']);
     }
     const en = await openPage({ width: 1440, height: 900 }, '?story=12');
-    await poll(() => en.locator('#link-message').textContent()).toContain('The link asks for story step “12”, which does not exist; expected a whole number from 1 to 6.');
+    await poll(() => en.locator('#link-message').textContent()).toContain(
+      'The link asks for story step “12”, which does not exist; expected a whole number from 1 to 6.',
+    );
   });
 
   it('embeds a step alone: its embed code opens the step with its structures, run controls and charts, and nothing else of the app', async () => {
@@ -243,7 +306,9 @@ describe('the guided story', () => {
     await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await story(app).locator('#story-title').waitFor();
     await story(app).locator('#story-embed').click();
-    await poll(() => app.evaluate(() => navigator.clipboard.readText())).toMatch(/^<iframe src="[^"]+\?embed=story&story=2#[^"]*" title="2\. [^"]+" width="900" height="900"/);
+    await poll(() => app.evaluate(() => navigator.clipboard.readText())).toMatch(
+      /^<iframe src="[^"]+\?embed=story&story=2#[^"]*" title="2\. [^"]+" width="900" height="900"/,
+    );
     const code = await app.evaluate(() => navigator.clipboard.readText());
     const src = /src="([^"]+)"/.exec(code)![1];
     const p = await openPage({ width: 900, height: 900 }, src.slice(src.indexOf('?')));
@@ -257,7 +322,9 @@ describe('the guided story', () => {
     const drawn = await chartsDrawn(p);
     expect(Object.keys(drawn)).toHaveLength(8);
     for (const [id, panels] of Object.entries(drawn)) expect(panels, id).toEqual([true, true]);
-    expect(await p.locator('fg-compare').evaluate((el) => el.shadowRoot!.querySelector('fg-chart.story-target')?.getAttribute('chart-id'))).toBe('time-to-close');
+    expect(
+      await p.locator('fg-compare').evaluate((el) => el.shadowRoot!.querySelector('fg-chart.story-target')?.getAttribute('chart-id')),
+    ).toBe('time-to-close');
     expect(await p.locator('.embed-source').textContent()).toMatch(/flatgov .*model/);
     await p.screenshot({ path: path.join(shots, 'story-embed.png') });
   });

@@ -5,8 +5,18 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  CALIBRATION_FILE, README_END, README_START, renderReadmeBlock, renderReport, replaceReadmeBlock, SENSITIVITY_FILE, staleness, validationResults,
-  SENSITIVITY_COMMAND, CALIBRATION_COMMAND, type Computed,
+  CALIBRATION_FILE,
+  README_END,
+  README_START,
+  renderReadmeBlock,
+  renderReport,
+  replaceReadmeBlock,
+  SENSITIVITY_FILE,
+  staleness,
+  validationResults,
+  SENSITIVITY_COMMAND,
+  CALIBRATION_COMMAND,
+  type Computed,
 } from '../scenarios/validation-report.ts';
 import { describeCheck } from '../scenarios/theory-checks.ts';
 import { runJob } from '../workers/experiment.ts';
@@ -28,7 +38,16 @@ describe('the validation report', () => {
   it('is what npm run validate writes now, README quotes it, and every theory check passes', async () => {
     const r = await validationResults(inProcessExecutor(runJob));
     for (const c of r.theory) expect(c.pass, describeCheck(c)).toBe(true);
-    expect(r.seeds.map((f) => f.id)).toEqual(['local-resolution', 'fewer-posts', 'fewer-organs', 'cost-saved', 'accept-30m', 'onsite-1h', 'close-24h', 'difficult-5wd']);
+    expect(r.seeds.map((f) => f.id)).toEqual([
+      'local-resolution',
+      'fewer-posts',
+      'fewer-organs',
+      'cost-saved',
+      'accept-30m',
+      'onsite-1h',
+      'close-24h',
+      'difficult-5wd',
+    ]);
 
     const json = (f: string) => (read(f) === undefined ? undefined : JSON.parse(read(f)!));
     const computed: Computed = { sensitivity: json(SENSITIVITY_FILE), calibration: json(CALIBRATION_FILE) };
@@ -37,17 +56,24 @@ describe('the validation report', () => {
     expect(staleness(computed.calibration, CALIBRATION_COMMAND)).toBeUndefined();
     const report = renderReport(r, computed);
     const committed = read('docs/validation.md') ?? '';
-    expect(committed === report, `docs/validation.md is out of date (${firstDifference(committed, report)}): run npm run validate`).toBe(true);
+    expect(committed === report, `docs/validation.md is out of date (${firstDifference(committed, report)}): run npm run validate`).toBe(
+      true,
+    );
 
     const readme = read('README.md')!;
     const block = renderReadmeBlock(r, computed);
     const current = readme.slice(readme.indexOf(README_START), readme.indexOf(README_END) + README_END.length);
-    expect(current === block, `README.md's validation block is out of date (${firstDifference(current, block)}): run npm run validate`).toBe(true);
+    expect(
+      current === block,
+      `README.md's validation block is out of date (${firstDifference(current, block)}): run npm run validate`,
+    ).toBe(true);
   }, 600_000);
 
   it('the README block is replaced between its markers, and nothing else', () => {
     const readme = `intro\n${README_START}\nold\n${README_END}\nrest\n`;
     expect(replaceReadmeBlock(readme, `${README_START}\nnew\n${README_END}`)).toBe(`intro\n${README_START}\nnew\n${README_END}\nrest\n`);
-    expect(() => replaceReadmeBlock('no markers', 'x')).toThrow(/README\.md: expected the markers <!-- validate:start --> and <!-- validate:end -->/);
+    expect(() => replaceReadmeBlock('no markers', 'x')).toThrow(
+      /README\.md: expected the markers <!-- validate:start --> and <!-- validate:end -->/,
+    );
   });
 });

@@ -38,7 +38,11 @@ export interface BriefReplications {
 export const BRIEF_SERIES = ['open', 'localResolutionShare'] as const;
 
 /** The mean over replications of a series metric of one structure, day by day. */
-export function meanSeries(rows: NonNullable<BriefReplications['series']>, structure: string, metric: string): { day: number[]; value: number[] } {
+export function meanSeries(
+  rows: NonNullable<BriefReplications['series']>,
+  structure: string,
+  metric: string,
+): { day: number[]; value: number[] } {
   const by = new Map<number, { sum: number; n: number }>();
   for (const r of rows)
     if (r.structure === structure && r.metric === metric && Number.isFinite(r.value)) {
@@ -73,17 +77,32 @@ const DECISIVE = 3;
 const DECISIVE_METRICS = ['hoursToCloseAll.mean', 'hoursToClose.mean', 'localResolutionShare', 'cost.annualYuan', 'cost.perCaseYuan'];
 
 /** The assumptions that most decide each difference between structures, by Sobol total index (ST) with its interval. */
-export function decisiveLines(r: SensitivityResult): { output: string; of: string; factors: { id: string; st: number; lo: number; hi: number }[] }[] {
-  return r.outputs.flatMap((out, o) => {
-    if (!out.difference || !DECISIVE_METRICS.includes(out.metric)) return [];
-    const factors = rankedFactors(r, o, 'total').slice(0, DECISIVE).flatMap((f) => (f.total ? [{ id: f.id, st: f.total.estimate, lo: f.total.lo, hi: f.total.hi }] : []));
-    return factors.length ? [{ output: out.label, of: out.of, factors }] : [];
-  }).slice(0, 3);
+export function decisiveLines(
+  r: SensitivityResult,
+): { output: string; of: string; factors: { id: string; st: number; lo: number; hi: number }[] }[] {
+  return r.outputs
+    .flatMap((out, o) => {
+      if (!out.difference || !DECISIVE_METRICS.includes(out.metric)) return [];
+      const factors = rankedFactors(r, o, 'total')
+        .slice(0, DECISIVE)
+        .flatMap((f) => (f.total ? [{ id: f.id, st: f.total.estimate, lo: f.total.lo, hi: f.total.hi }] : []));
+      return factors.length ? [{ output: out.label, of: out.of, factors }] : [];
+    })
+    .slice(0, 3);
 }
 
 /** Metrics of replications shown in the brief, as in the headline strip. */
-export const BRIEF_METRICS = ['localResolutionShare', 'hoursToClose.mean', 'hoursToClose.p90', 'sla.accept30m', 'sla.onsite1h', 'sla.close24h',
-  'sla.difficult5wd', 'cost.perCaseYuan', 'trust.mean'] as const;
+export const BRIEF_METRICS = [
+  'localResolutionShare',
+  'hoursToClose.mean',
+  'hoursToClose.p90',
+  'sla.accept30m',
+  'sla.onsite1h',
+  'sla.close24h',
+  'sla.difficult5wd',
+  'cost.perCaseYuan',
+  'trust.mean',
+] as const;
 
 /** How many assumptions the page has room for; the rest are counted. */
 const MAX_ASSUMPTIONS = 3;
@@ -114,13 +133,18 @@ export function niceTicks(lo: number, hi: number, n: number): number[] {
 
 /** A small line chart as SVG: one line per structure, axes with a few ticks. */
 export function lineChartSvg(title: string, lines: Line[], opts: { xMax: number; percent?: boolean; yMin?: number }): string {
-  const W = 340, H = 180, L = 44, R = 8, T = 22, B = 34;
+  const W = 340,
+    H = 180,
+    L = 44,
+    R = 8,
+    T = 22,
+    B = 34;
   let yMax = 0;
   let yMin = opts.yMin ?? 0;
   for (const l of lines)
     for (let i = 0; i < l.y.length; i++) {
       const v = l.y[i];
-      if (Number.isFinite(v)) (yMax = Math.max(yMax, v)), opts.yMin === undefined || (yMin = Math.min(yMin, v));
+      if (Number.isFinite(v)) ((yMax = Math.max(yMax, v)), opts.yMin === undefined || (yMin = Math.min(yMin, v)));
     }
   if (opts.percent) yMax = Math.min(1, Math.max(yMax, yMin + 0.05));
   if (!(yMax > yMin)) yMax = yMin + 1;
@@ -130,21 +154,38 @@ export function lineChartSvg(title: string, lines: Line[], opts: { xMax: number;
   if (opts.percent) yMax = Math.min(1, yMax);
   const xs = (x: number) => L + (x / Math.max(1, opts.xMax)) * (W - L - R);
   const ys = (y: number) => T + (1 - (y - yMin) / (yMax - yMin)) * (H - T - B);
-  const yt = niceTicks(yMin, yMax, 4).map((v) => `<g><line x1="${L}" x2="${W - R}" y1="${ys(v).toFixed(1)}" y2="${ys(v).toFixed(1)}" stroke="#ddd"/><text x="${L - 4}" y="${(ys(v) + 3).toFixed(1)}" text-anchor="end">${escapeHtml(opts.percent ? `${fmt(v * 100, 0)} %` : fmt(v, yMax < 5 ? 1 : 0))}</text></g>`).join('');
-  const xt = niceTicks(0, opts.xMax, 4).map((v) => `<text x="${xs(v).toFixed(1)}" y="${H - B + 12}" text-anchor="middle">${escapeHtml(fmt(v, 0))}</text>`).join('');
-  const paths = lines.map((l) => {
-    let d = '';
-    let pen = false;
-    for (let i = 0; i < l.x.length; i++) {
-      const v = l.y[i];
-      if (!Number.isFinite(v)) { pen = false; continue; }
-      d += `${pen ? 'L' : 'M'}${xs(l.x[i]).toFixed(1)},${ys(v).toFixed(1)}`;
-      pen = true;
-    }
-    return d ? `<path d="${d}" fill="none" stroke="${l.color}" stroke-width="1.6"/>` : '';
-  }).join('');
+  const yt = niceTicks(yMin, yMax, 4)
+    .map(
+      (v) =>
+        `<g><line x1="${L}" x2="${W - R}" y1="${ys(v).toFixed(1)}" y2="${ys(v).toFixed(1)}" stroke="#ddd"/><text x="${L - 4}" y="${(ys(v) + 3).toFixed(1)}" text-anchor="end">${escapeHtml(opts.percent ? `${fmt(v * 100, 0)} %` : fmt(v, yMax < 5 ? 1 : 0))}</text></g>`,
+    )
+    .join('');
+  const xt = niceTicks(0, opts.xMax, 4)
+    .map((v) => `<text x="${xs(v).toFixed(1)}" y="${H - B + 12}" text-anchor="middle">${escapeHtml(fmt(v, 0))}</text>`)
+    .join('');
+  const paths = lines
+    .map((l) => {
+      let d = '';
+      let pen = false;
+      for (let i = 0; i < l.x.length; i++) {
+        const v = l.y[i];
+        if (!Number.isFinite(v)) {
+          pen = false;
+          continue;
+        }
+        d += `${pen ? 'L' : 'M'}${xs(l.x[i]).toFixed(1)},${ys(v).toFixed(1)}`;
+        pen = true;
+      }
+      return d ? `<path d="${d}" fill="none" stroke="${l.color}" stroke-width="1.6"/>` : '';
+    })
+    .join('');
   // Two legend entries a row, the rows below the axis.
-  const legend = lines.map((l, i) => `<g transform="translate(${L + (i % 2) * 140},${H - 6 + Math.floor(i / 2) * 12})"><line x1="0" x2="14" y1="-3" y2="-3" stroke="${l.color}" stroke-width="2.5"/><text x="18" y="0">${escapeHtml(l.name)}</text></g>`).join('');
+  const legend = lines
+    .map(
+      (l, i) =>
+        `<g transform="translate(${L + (i % 2) * 140},${H - 6 + Math.floor(i / 2) * 12})"><line x1="0" x2="14" y1="-3" y2="-3" stroke="${l.color}" stroke-width="2.5"/><text x="18" y="0">${escapeHtml(l.name)}</text></g>`,
+    )
+    .join('');
   const height = H + Math.max(0, Math.ceil(lines.length / 2) - 1) * 12;
   return `<figure><svg viewBox="0 0 ${W} ${height}" role="img" aria-label="${escapeHtml(title)}" font-size="9" font-family="sans-serif">
 <text x="${L}" y="12" font-size="10.5" font-weight="bold">${escapeHtml(title)}</text>${yt}<line x1="${L}" x2="${W - R}" y1="${ys(yMin)}" y2="${ys(yMin)}" stroke="#333"/>${xt}
@@ -167,7 +208,10 @@ function figuresTable(b: BriefInput): string {
     });
     return `<table class="figures${names.length > 2 ? ' many' : ''}">${head}${rows.join('')}</table>`;
   }
-  const rows = headlineRows().map((r) => `<tr><th scope="row">${escapeHtml(r.label)}</th>${b.structures.map((s) => `<td data-metric="${r.id}">${escapeHtml(s.headline ? formatValue(r.value(s.headline), r.unit) : '–')}</td>`).join('')}</tr>`);
+  const rows = headlineRows().map(
+    (r) =>
+      `<tr><th scope="row">${escapeHtml(r.label)}</th>${b.structures.map((s) => `<td data-metric="${r.id}">${escapeHtml(s.headline ? formatValue(r.value(s.headline), r.unit) : '–')}</td>`).join('')}</tr>`,
+  );
   return `<table class="figures${names.length > 2 ? ' many' : ''}">${head}${rows.join('')}</table>`;
 }
 
@@ -179,9 +223,16 @@ export function briefSentence(b: BriefInput): string {
   if (reps) {
     const mean = (n: string) => reps.summary.find((x) => x.structure === n && x.metric === 'hoursToClose.mean')?.mean ?? NaN;
     const d = reps.differences.find((x) => x.a === a.name && x.b === c.name && x.metric === 'hoursToClose.mean');
-    return fasterSentence({ name: a.name, meanHours: mean(a.name) }, { name: c.name, meanHours: mean(c.name) }, d ? { low: d.low, high: d.high } : undefined);
+    return fasterSentence(
+      { name: a.name, meanHours: mean(a.name) },
+      { name: c.name, meanHours: mean(c.name) },
+      d ? { low: d.low, high: d.high } : undefined,
+    );
   }
-  return fasterSentence({ name: a.name, meanHours: a.headline?.meanClosed ?? NaN }, { name: c.name, meanHours: c.headline?.meanClosed ?? NaN });
+  return fasterSentence(
+    { name: a.name, meanHours: a.headline?.meanClosed ?? NaN },
+    { name: c.name, meanHours: c.headline?.meanClosed ?? NaN },
+  );
 }
 
 export function briefHtml(b: BriefInput): string {
@@ -189,7 +240,9 @@ export function briefHtml(b: BriefInput): string {
   const list = names.join(getLang() === 'zh' ? '、' : ' · ');
   const lang = getLang() === 'zh' ? 'zh-CN' : 'en';
   const reps = b.replications;
-  const figuresTitle = reps ? t('brief.figuresReps', { n: reps.n, days: fmt(reps.days) }) : t('brief.figures', { day: fmt(Math.floor(b.day + 1e-9)) });
+  const figuresTitle = reps
+    ? t('brief.figuresReps', { n: reps.n, days: fmt(reps.days) })
+    : t('brief.figures', { day: fmt(Math.floor(b.day + 1e-9)) });
   // The charts: the replications' mean when their series are there, else the single run.
   const repSeries = reps?.series && reps.series.length > 0 ? reps.series : undefined;
   const structures = b.structures.map((s) => {
@@ -203,7 +256,8 @@ export function briefHtml(b: BriefInput): string {
     withSeries.map((s) => ({ name: s.name, color: PALETTE[structures.indexOf(s) % PALETTE.length], x: s.series!.day, y: f(s.series!) }));
   // Assumptions: every structure's, once per parameter, in the order the structures give them.
   const seen = new Map<string, string>();
-  for (const s of b.structures) for (const a of s.scenario.assumptions) if (!seen.has(a.param)) seen.set(a.param, local(a.reasoning, a.reasoningZh));
+  for (const s of b.structures)
+    for (const a of s.scenario.assumptions) if (!seen.has(a.param)) seen.set(a.param, local(a.reasoning, a.reasoningZh));
   // Those that most decide the answer first.
   const decisive = b.sensitivity ? decisiveLines(b.sensitivity).flatMap((l) => l.factors.map((f) => f.id)) : [];
   const rank = (p: string) => (decisive.includes(p) ? decisive.indexOf(p) : decisive.length);
@@ -257,13 +311,28 @@ export function briefHtml(b: BriefInput): string {
 ${figuresTable(b)}
 ${sentence ? `<p class="sentence" id="sentence">${escapeHtml(sentence)}</p>` : ''}
 <p class="small">${escapeHtml(reps ? t('brief.repsNote') : b.structures.every((s) => !s.headline || s.headline.km) ? t('head.kmNote') : t('head.liveNote'))}</p>
-${withSeries.length ? `${reps ? `<p class="small">${escapeHtml(repSeries ? t('brief.chartsReps', { n: reps.n }) : t('brief.chartsRun', { day: fmt(Math.floor(b.day + 1e-9)), seed: b.seed }))}</p>` : ''}<div class="charts">${lineChartSvg(t('brief.chartBacklog'), line((s) => s.open), { xMax: Math.max(1, chartDays) })}${lineChartSvg(t('brief.chartLocal'), line((s) => s.localShare), { xMax: Math.max(1, chartDays), percent: true })}</div>` : ''}
+${
+  withSeries.length
+    ? `${reps ? `<p class="small">${escapeHtml(repSeries ? t('brief.chartsReps', { n: reps.n }) : t('brief.chartsRun', { day: fmt(Math.floor(b.day + 1e-9)), seed: b.seed }))}</p>` : ''}<div class="charts">${lineChartSvg(
+        t('brief.chartBacklog'),
+        line((s) => s.open),
+        { xMax: Math.max(1, chartDays) },
+      )}${lineChartSvg(
+        t('brief.chartLocal'),
+        line((s) => s.localShare),
+        { xMax: Math.max(1, chartDays), percent: true },
+      )}</div>`
+    : ''
+}
 <h2>${escapeHtml(t('brief.assumptions'))}</h2>
 <ul class="assumptions">${assumptions.map(([p, r]) => `<li><span class="param">${escapeHtml(p)}</span> — ${escapeHtml(r)}</li>`).join('')}</ul>
 ${seen.size > assumptions.length ? `<p class="small">${escapeHtml(t('brief.moreAssumptions', { n: seen.size - assumptions.length }))}</p>` : ''}
 ${b.sensitivity ? decidesHtml(b.sensitivity) : ''}
 <h2>${escapeHtml(t('brief.sources'))}</h2>
-<ul class="sources">${[...docs].sort(([x], [y]) => x.localeCompare(y)).map(([id, n]) => `<li>${escapeHtml(id)} ${escapeHtml(title(id))} (${escapeHtml(t('brief.facts', { n }))})</li>`).join('')}</ul>
+<ul class="sources">${[...docs]
+    .sort(([x], [y]) => x.localeCompare(y))
+    .map(([id, n]) => `<li>${escapeHtml(id)} ${escapeHtml(title(id))} (${escapeHtml(t('brief.facts', { n }))})</li>`)
+    .join('')}</ul>
 <h2>${escapeHtml(t('brief.reproduce'))}</h2>
 ${b.link ? `<p class="link"><a id="link" href="${escapeHtml(b.link)}">${escapeHtml(b.link)}</a></p>` : ''}
 ${b.command ? `<p class="link"><code id="command">${escapeHtml(b.command)}</code></p>` : ''}

@@ -23,7 +23,11 @@ export interface AppEstimate {
  * The estimate of running `runs` replications of each scenario for `days`, with `parallel`
  * of them in flight at once (side-by-side runs are all in flight).
  */
-export function estimateAppRun(scenarios: (Scenario | undefined)[], days: number, opts: { runs?: number; parallel?: number } = {}): AppEstimate {
+export function estimateAppRun(
+  scenarios: (Scenario | undefined)[],
+  days: number,
+  opts: { runs?: number; parallel?: number } = {},
+): AppEstimate {
   const est: RunEstimate[] = scenarios.filter((s): s is Scenario => !!s).map((s) => estimateRun(s, days));
   const runs = opts.runs ?? 1;
   const parallel = opts.parallel ?? est.length;

@@ -49,8 +49,15 @@ export function headlineOf(d: RunData | undefined, summary?: Summary): Headline 
     // The summary of this very moment: its figures, open cases counted in the times to close.
     const s = summary;
     return {
-      day: d.day[k], localShare: s.localResolutionShare, p50: s.hoursToCloseAll.p50, p90: s.hoursToCloseAll.p90, km,
-      meanClosed: s.cases.closed > 0 ? s.hoursToClose.mean : NaN, sla: { ...s.sla }, costPerCase: s.cost.perCaseYuan, trust: s.trust.mean,
+      day: d.day[k],
+      localShare: s.localResolutionShare,
+      p50: s.hoursToCloseAll.p50,
+      p90: s.hoursToCloseAll.p90,
+      km,
+      meanClosed: s.cases.closed > 0 ? s.hoursToClose.mean : NaN,
+      sla: { ...s.sla },
+      costPerCase: s.cost.perCaseYuan,
+      trust: s.trust.mean,
     };
   }
   const h = d.last?.hoursToClose;
@@ -86,7 +93,13 @@ export function headlineRows(): HeadlineRow[] {
     { id: 'p90', label: t('head.p90'), unit: 'h', value: (h) => h.p90, higherIsBetter: false },
     ...SLA_KEYS.map((k) => {
       const info = METRIC_BY_ID.get(`sla.${k}`)!;
-      return { id: `sla.${k}`, label: getLang() === 'zh' ? info.labelZh : info.label, unit: 'share' as const, value: (h: Headline) => h.sla[k], higherIsBetter: true };
+      return {
+        id: `sla.${k}`,
+        label: getLang() === 'zh' ? info.labelZh : info.label,
+        unit: 'share' as const,
+        value: (h: Headline) => h.sla[k],
+        higherIsBetter: true,
+      };
     }),
     { id: 'costPerCase', label: t('head.costPerCase'), unit: 'yuan', value: (h) => h.costPerCase, higherIsBetter: false },
     { id: 'trust', label: t('head.trust'), unit: 'share', value: (h) => h.trust, higherIsBetter: true },
@@ -123,7 +136,11 @@ export function formatInterval(mean: number, low: number, high: number, unit: Un
  * cases faster and by how many hours. `interval` is the 95% interval of (b − a) in hours,
  * from paired replications.
  */
-export function fasterSentence(a: { name: string; meanHours: number }, b: { name: string; meanHours: number }, interval?: { low: number; high: number }): string {
+export function fasterSentence(
+  a: { name: string; meanHours: number },
+  b: { name: string; meanHours: number },
+  interval?: { low: number; high: number },
+): string {
   const diff = b.meanHours - a.meanHours;
   if (!Number.isFinite(diff)) return t('head.noDiff');
   const faster = diff < 0 ? b : a;

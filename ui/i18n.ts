@@ -50,9 +50,26 @@ export function fmt(x: number, digits = 0): string {
 }
 
 const UNITS_ZH: Record<string, string> = {
-  posts: '人', offices: '个', min: '分钟', h: '小时', share: '比例', difficulty: '难度', '1/difficulty': '1/难度',
-  '1/resident/year': '件/人·年', 'yuan/year': '元/年', yuan: '元', '×': '倍', 'km/h': '公里/小时', days: '天', day: '天',
-  'working days': '工作日', residents: '人', 'micro-grids': '个', bases: '个', 'km²': '平方公里', domains: '个',
+  posts: '人',
+  offices: '个',
+  min: '分钟',
+  h: '小时',
+  share: '比例',
+  difficulty: '难度',
+  '1/difficulty': '1/难度',
+  '1/resident/year': '件/人·年',
+  'yuan/year': '元/年',
+  yuan: '元',
+  '×': '倍',
+  'km/h': '公里/小时',
+  days: '天',
+  day: '天',
+  'working days': '工作日',
+  residents: '人',
+  'micro-grids': '个',
+  bases: '个',
+  'km²': '平方公里',
+  domains: '个',
 };
 
 /** A unit of the scenario schema in the current language. */
@@ -64,4 +81,3 @@ export function unitName(u: string): string {
 export function nameOf(x: { name: string; nameZh?: string }): string {
   return lang === 'zh' && x.nameZh ? x.nameZh : x.name;
 }
-

@@ -77,7 +77,11 @@ export function mapLayout(info: SessionInfo, width: number, name: (group: number
 
   // The city band: the hotline, the centre, then the departments.
   const city = groups.map((g, i) => ({ g, i })).filter(({ g }) => g.kind !== 'level');
-  const order = [...city.filter(({ g }) => g.kind === 'hotline'), ...city.filter(({ g }) => g.kind === 'centre'), ...city.filter(({ g }) => g.kind === 'department')];
+  const order = [
+    ...city.filter(({ g }) => g.kind === 'hotline'),
+    ...city.filter(({ g }) => g.kind === 'centre'),
+    ...city.filter(({ g }) => g.kind === 'department'),
+  ];
   const slots = order.reduce((n, { g }) => n + (g.kind === 'department' ? 1 : 5), 0);
   const slotW = slots > 0 ? (width - 2 * PAD) / slots : 0;
   let x = PAD;
@@ -98,7 +102,15 @@ export function mapLayout(info: SessionInfo, width: number, name: (group: number
     const { g, i } = levelGroups[l];
     const w = (width - 2 * PAD) / g.offices;
     for (let u = 0; u < g.offices; u++) {
-      const b: Building = { x: PAD + u * w + 1, y: y + 12, w: Math.max(2, w - 2), h: ROW - 14, group: i, office: g.firstOffice + u, label: g.offices > 1 ? `${name(i)} ${u + 1}` : name(i) };
+      const b: Building = {
+        x: PAD + u * w + 1,
+        y: y + 12,
+        w: Math.max(2, w - 2),
+        h: ROW - 14,
+        group: i,
+        office: g.firstOffice + u,
+        label: g.offices > 1 ? `${name(i)} ${u + 1}` : name(i),
+      };
       buildings.push(b);
       officeX[b.office] = b.x + b.w / 2;
       officeY[b.office] = b.y + b.h / 2;
@@ -142,7 +154,8 @@ export function mapLayout(info: SessionInfo, width: number, name: (group: number
       const cols = Math.max(1, Math.ceil(Math.sqrt(n)));
       const w = cols * size + 4;
       const h = Math.ceil(n / cols) * size + 4 + header;
-      const label = parentLevel >= 0 ? (parentsN > 1 ? `${name(levelGroups[parentLevel].i)} ${p + 1}` : name(levelGroups[parentLevel].i)) : '';
+      const label =
+        parentLevel >= 0 ? (parentsN > 1 ? `${name(levelGroups[parentLevel].i)} ${p + 1}` : name(levelGroups[parentLevel].i)) : '';
       parents.push({ x: px, y, w, h, label });
       if (parentLevel >= 0) {
         const o = levelGroups[parentLevel].g.firstOffice + p;

@@ -103,7 +103,9 @@ export function paramSections(s: Scenario): ParamSection[] {
   const keep = (xs: (ParamField | undefined)[]) => xs.filter((x): x is ParamField => x !== undefined);
   return [
     {
-      id: 'levers', title: L('Reform levers', '改革举措'), open: true,
+      id: 'levers',
+      title: L('Reform levers', '改革举措'),
+      open: true,
       fields: keep([
         field(s, 'platform.enabled', L('Digital platform (“one network”)', '数字平台（“一网统管”）')),
         field(s, 'centre.enabled', L('Social governance centre', '社会治理中心')),
@@ -119,41 +121,60 @@ export function paramSections(s: Scenario): ParamSection[] {
       ]),
     },
     {
-      id: 'mechanisms', title: L('Mechanisms (switch one off to see what it does)', '机制（关闭一项看其作用）'), open: false,
+      id: 'mechanisms',
+      title: L('Mechanisms (switch one off to see what it does)', '机制（关闭一项看其作用）'),
+      open: false,
       fields: keep([
-        field(s, 'mechanisms.competence'), field(s, 'mechanisms.workload'),
-        field(s, 'mechanisms.controlLoss'), field(s, 'mechanisms.residentsRespond'),
+        field(s, 'mechanisms.competence'),
+        field(s, 'mechanisms.workload'),
+        field(s, 'mechanisms.controlLoss'),
+        field(s, 'mechanisms.residentsRespond'),
       ]),
     },
     {
-      id: 'demand', title: L('Demand', '需求'), open: true,
+      id: 'demand',
+      title: L('Demand', '需求'),
+      open: true,
       fields: keep([
-        field(s, 'demand.casesPerResidentYear'), field(s, 'demand.fieldShare'), field(s, 'demand.difficultyRate'),
-        field(s, 'residents.initialTrust'), field(s, 'residents.bypassLowTrust'),
+        field(s, 'demand.casesPerResidentYear'),
+        field(s, 'demand.fieldShare'),
+        field(s, 'demand.difficultyRate'),
+        field(s, 'residents.initialTrust'),
+        field(s, 'residents.bypassLowTrust'),
       ]),
     },
     {
-      id: 'levels', title: L('Levels', '层级'), open: false,
-      fields: keep(s.levels.flatMap((l) => [
-        named(nm(l), field(s, `levels[${l.id}].units`)),
-        named(nm(l), field(s, `levels[${l.id}].staffPerUnit`)),
-        named(nm(l), field(s, `levels[${l.id}].threshold`)),
-        named(nm(l), field(s, `levels[${l.id}].competence.training`)),
-        named(nm(l), field(s, `levels[${l.id}].competence.powers`)),
-        named(nm(l), field(s, `levels[${l.id}].burdenOnBelowHoursPerWeek`)),
-        named(nm(l), field(s, `levels[${l.id}].caseworkShare`)),
-        named(nm(l), field(s, `levels[${l.id}].solve.mean`, L('Mean time to resolve', '平均办理时长'))),
-        named(nm(l), field(s, `levels[${l.id}].forward.delay.mean`, L('Mean delay passing up', '上交平均耗时'))),
-        named(nm(l), field(s, `levels[${l.id}].forward.returnProb`)),
-        named(nm(l), field(s, `levels[${l.id}].forward.infoKept`)),
-      ])),
+      id: 'levels',
+      title: L('Levels', '层级'),
+      open: false,
+      fields: keep(
+        s.levels.flatMap((l) => [
+          named(nm(l), field(s, `levels[${l.id}].units`)),
+          named(nm(l), field(s, `levels[${l.id}].staffPerUnit`)),
+          named(nm(l), field(s, `levels[${l.id}].threshold`)),
+          named(nm(l), field(s, `levels[${l.id}].competence.training`)),
+          named(nm(l), field(s, `levels[${l.id}].competence.powers`)),
+          named(nm(l), field(s, `levels[${l.id}].burdenOnBelowHoursPerWeek`)),
+          named(nm(l), field(s, `levels[${l.id}].caseworkShare`)),
+          named(nm(l), field(s, `levels[${l.id}].solve.mean`, L('Mean time to resolve', '平均办理时长'))),
+          named(nm(l), field(s, `levels[${l.id}].forward.delay.mean`, L('Mean delay passing up', '上交平均耗时'))),
+          named(nm(l), field(s, `levels[${l.id}].forward.returnProb`)),
+          named(nm(l), field(s, `levels[${l.id}].forward.infoKept`)),
+        ]),
+      ),
     },
     {
-      id: 'departments', title: L('Departments', '部门'), open: false,
-      fields: keep(s.departments.filter((d) => d.domains.length > 0).flatMap((d) => [
-        named(nm(d), field(s, `departments[${d.id}].staff`)),
-        named(nm(d), field(s, `departments[${d.id}].caseworkShare`)),
-      ])),
+      id: 'departments',
+      title: L('Departments', '部门'),
+      open: false,
+      fields: keep(
+        s.departments
+          .filter((d) => d.domains.length > 0)
+          .flatMap((d) => [
+            named(nm(d), field(s, `departments[${d.id}].staff`)),
+            named(nm(d), field(s, `departments[${d.id}].caseworkShare`)),
+          ]),
+      ),
     },
   ];
 }
@@ -186,7 +207,12 @@ export function indexPath(s: Scenario, path: string): string {
 }
 
 /** A value as the panel shows it, with its unit. */
-export function shownValue(f: ParamField | undefined, v: unknown, unit: (u: string) => string, num: (x: number, d?: number) => string): string {
+export function shownValue(
+  f: ParamField | undefined,
+  v: unknown,
+  unit: (u: string) => string,
+  num: (x: number, d?: number) => string,
+): string {
   if (typeof v === 'boolean') return v ? '✓' : '✗';
   if (typeof v !== 'number') return String(v);
   if (f?.percent) return `${num(100 * v, 0)}%`;
@@ -196,7 +222,13 @@ export function shownValue(f: ParamField | undefined, v: unknown, unit: (u: stri
 }
 
 /** The parameters of the demand section, which "apply to all structures" copies. */
-export const DEMAND_PATHS = ['demand.casesPerResidentYear', 'demand.fieldShare', 'demand.difficultyRate', 'residents.initialTrust', 'residents.bypassLowTrust'];
+export const DEMAND_PATHS = [
+  'demand.casesPerResidentYear',
+  'demand.fieldShare',
+  'demand.difficultyRate',
+  'residents.initialTrust',
+  'residents.bypassLowTrust',
+];
 
 /** Short names of the source documents, for help texts that cite them by number. */
 const SOURCE_SHORT: Record<string, { en: string; zh: string }> = {

@@ -26,8 +26,21 @@ export interface RunData {
 
 export function emptyRun(info: SessionInfo): RunData {
   return {
-    info, day: [], created: [], closed: [], lost: [], open: [], closedInInterval: [], localResolutionShare: [], costYuan: [],
-    trustMean: [], bypassShareInInterval: [], sla: [], utilisationByTier: [], utilisationWeekByTier: [], presentByTier: [],
+    info,
+    day: [],
+    created: [],
+    closed: [],
+    lost: [],
+    open: [],
+    closedInInterval: [],
+    localResolutionShare: [],
+    costYuan: [],
+    trustMean: [],
+    bypassShareInInterval: [],
+    sla: [],
+    utilisationByTier: [],
+    utilisationWeekByTier: [],
+    presentByTier: [],
   };
 }
 
@@ -36,7 +49,18 @@ const rows = (a: Float64Array, n: number, w: number) => Array.from({ length: n }
 export function appendFrame(d: RunData, f: Frame): void {
   const s = f.series;
   const T = d.info.tiers.length;
-  for (const k of ['day', 'created', 'closed', 'lost', 'open', 'closedInInterval', 'localResolutionShare', 'costYuan', 'trustMean', 'bypassShareInInterval'] as const)
+  for (const k of [
+    'day',
+    'created',
+    'closed',
+    'lost',
+    'open',
+    'closedInInterval',
+    'localResolutionShare',
+    'costYuan',
+    'trustMean',
+    'bypassShareInInterval',
+  ] as const)
     for (const v of s[k]) d[k].push(v);
   d.sla.push(...rows(s.sla, s.n, 4));
   d.utilisationByTier.push(...rows(s.utilisationByTier, s.n, T));

@@ -89,7 +89,9 @@ export class SimController implements ReactiveController {
       this.maps = [];
       this.followed = 0;
       this.journeysNow = [];
-      const infos = await Promise.all(scenarios.map((s, i) => (s ? this.lane(i).api.open(s, seed, 1440, this.followEvery) : Promise.resolve(undefined))));
+      const infos = await Promise.all(
+        scenarios.map((s, i) => (s ? this.lane(i).api.open(s, seed, 1440, this.followEvery) : Promise.resolve(undefined))),
+      );
       if (gen !== this.generation) return;
       this.data = infos.map((info) => (info ? emptyRun(info) : undefined));
       const first = await Promise.all(scenarios.map((s, i) => (s ? this.lane(i).api.frame() : Promise.resolve(undefined))));
@@ -207,7 +209,8 @@ export class SimController implements ReactiveController {
   setMapWanted(on: boolean): void {
     if (on === this.mapWanted) return;
     this.mapWanted = on;
-    if (on && (this.status === 'paused' || this.status === 'done')) void this.fetchMaps(this.generation).then(() => this.host.requestUpdate());
+    if (on && (this.status === 'paused' || this.status === 'done'))
+      void this.fetchMaps(this.generation).then(() => this.host.requestUpdate());
   }
 
   private async fetchMaps(gen: number) {

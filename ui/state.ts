@@ -179,15 +179,27 @@ export async function decodeState(hash: string): Promise<DecodedState | undefine
     raw = JSON.parse(await inflate(fromBase64Url(m[1])));
   } catch (e) {
     if (e instanceof LinkTooLargeError)
-      return { state: def, kept: [], problems: [`the state in the link is larger than ${MAX_LINK_STATE_BYTES / 2 ** 20} MB unpacked, more than any flatgov state; it was not read`] };
+      return {
+        state: def,
+        kept: [],
+        problems: [
+          `the state in the link is larger than ${MAX_LINK_STATE_BYTES / 2 ** 20} MB unpacked, more than any flatgov state; it was not read`,
+        ],
+      };
     return { state: def, kept: [], problems: ['the state in the link is damaged (it may have been cut short)'] };
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { state: def, kept: [], problems: ['the state in the link is not an object'] };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return { state: def, kept: [], problems: ['the state in the link is not an object'] };
   const r = raw as Record<string, unknown>;
   const kept: string[] = [];
   const problems: string[] = [];
   const state = def;
-  if (r.v !== LINK_VERSION) problems.push(r.v === undefined ? `no link version (this app reads ${LINK_VERSION})` : `link version ${JSON.stringify(r.v)} (this app reads ${LINK_VERSION})`);
+  if (r.v !== LINK_VERSION)
+    problems.push(
+      r.v === undefined
+        ? `no link version (this app reads ${LINK_VERSION})`
+        : `link version ${JSON.stringify(r.v)} (this app reads ${LINK_VERSION})`,
+    );
   const take = <K extends keyof AppState>(key: K, ok: (v: unknown) => boolean, what: string) => {
     if (!(key in r)) return;
     if (ok(r[key])) {

@@ -145,7 +145,8 @@ export class StoryController implements ReactiveController {
   /** The step's run, once finished and its summaries fetched (the headline strip's figures). */
   private run(): StoryRun | undefined {
     const sim = this.app.sim;
-    if (sim.status !== 'done' || !this.intact() || this.loaded !== this.index || sim.data.length !== this.app.state().columns.length) return undefined;
+    if (sim.status !== 'done' || !this.intact() || this.loaded !== this.index || sim.data.length !== this.app.state().columns.length)
+      return undefined;
     const heads = sim.data.map((d, i) => headlineOf(d, sim.summaries[i]));
     if (!heads.length || heads.some((h) => !h || !h.km)) return undefined;
     return { heads: heads as NonNullable<(typeof heads)[number]>[], peakOpen: sim.data.map((d) => peak(d?.open ?? [])) };
@@ -173,7 +174,8 @@ export class StoryController implements ReactiveController {
     if (!step || !view || !tag) return;
     if (this.app.state().view !== view) this.app.patch({ view });
     void this.app.host.updateComplete.then(async () => {
-      let host = this.app.host.renderRoot.querySelector(tag) as (Element & { targetElement?(id: string): HTMLElement | null; updateComplete?: Promise<unknown> }) | null;
+      let host = this.app.host.renderRoot.querySelector(tag) as
+        (Element & { targetElement?(id: string): HTMLElement | null; updateComplete?: Promise<unknown> }) | null;
       // A view loaded on first use (the map) is defined a moment later.
       if (!host?.targetElement) {
         await customElements.whenDefined(tag);
@@ -200,8 +202,14 @@ export class StoryController implements ReactiveController {
       return sc ? nameOf(sc).split(/[:：]/)[0] : t('picker.structure', { n: i + 1 });
     });
     const index = this.index;
-    return html`<fg-story .lang=${this.app.state().lang} .index=${index} .status=${this.status(run)} .day=${this.app.sim.day}
-      .run=${run} .names=${names} .answer=${this.answers[index]}
+    return html`<fg-story
+      .lang=${this.app.state().lang}
+      .index=${index}
+      .status=${this.status(run)}
+      .day=${this.app.sim.day}
+      .run=${run}
+      .names=${names}
+      .answer=${this.answers[index]}
       @story-go=${(e: CustomEvent<number>) => void this.go(e.detail)}
       @story-run=${() => this.app.run()}
       @story-answer=${(e: CustomEvent<string>) => {
@@ -211,6 +219,7 @@ export class StoryController implements ReactiveController {
       @story-look=${() => this.look()}
       @story-look-map=${() => this.look({ view: 'map', target: 'cities' })}
       @story-embed=${() => void this.copyEmbed()}
-      @story-leave=${() => this.leave()}></fg-story>`;
+      @story-leave=${() => this.leave()}
+    ></fg-story>`;
   }
 }

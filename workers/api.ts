@@ -36,7 +36,10 @@ export const workerApi = {
   /** What the living map draws now (arrays transferred). */
   map(): MapFrame {
     const f = current().mapFrame();
-    return transfer(f, [f.live, f.ended, f.queue, f.busy, f.capacity, f.backlog, f.trust].map((a) => a.buffer as ArrayBuffer));
+    return transfer(
+      f,
+      [f.live, f.ended, f.queue, f.busy, f.capacity, f.backlog, f.trust].map((a) => a.buffer as ArrayBuffer),
+    );
   },
   /** The journey of a followed problem (undefined if it is not followed or no longer kept). */
   journey(problem: number): Journey | undefined {

@@ -22,7 +22,8 @@ describe('experiment overrides and sweeps', () => {
   it('refuse a path through __proto__ with a clear problem, not a TypeError, and pollute nothing', () => {
     const msg = problemsOf({
       structures: [{ preset: 'longgang-2021' }, { preset: 'traditional-county', overrides: { '__proto__.hasOwnProperty': 1 } }],
-      replications: 2, days: 5,
+      replications: 2,
+      days: 5,
     });
     expect(msg).toMatch(/structures\[1\]\.overrides\["__proto__\.hasOwnProperty"\]: .*"__proto__" is not a parameter/);
     expect(Object.prototype.hasOwnProperty).toBeTypeOf('function');

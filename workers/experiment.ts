@@ -26,13 +26,16 @@ export { FLATGOV_VERSION, sha256 } from './identity.ts';
 export const EXPERIMENT_VERSION = 1;
 
 /** A parameter path, checked when the experiment is read so that every bad path is reported at once. */
-const paramPath = z.string().min(1).superRefine((p, ctx) => {
-  try {
-    parsePath(p);
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: (e as Error).message });
-  }
-});
+const paramPath = z
+  .string()
+  .min(1)
+  .superRefine((p, ctx) => {
+    try {
+      parsePath(p);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    }
+  });
 
 function checkOverridePaths(overrides: Record<string, unknown>, ctx: z.RefinementCtx) {
   for (const p of Object.keys(overrides)) {
@@ -50,7 +53,10 @@ const structureSchema = z
     preset: z.string().optional().meta({ description: 'A preset id.' }),
     file: z.string().optional().meta({ description: 'A scenario file, relative to the experiment file (or, from code, to baseDir).' }),
     scenario: z.unknown().optional().meta({ description: 'A scenario given inline.' }),
-    overrides: z.record(z.string(), z.unknown()).superRefine(checkOverridePaths).default({})
+    overrides: z
+      .record(z.string(), z.unknown())
+      .superRefine(checkOverridePaths)
+      .default({})
       .meta({ description: 'Parameter path → value, e.g. {"levels[community].staffPerUnit": 10}.' }),
   })
   .refine((s) => [s.preset, s.file, s.scenario].filter((x) => x !== undefined).length === 1, {
@@ -72,23 +78,41 @@ const sweepSchema = z
 const designSchema = z
   .discriminatedUnion('type', [
     z.strictObject({ type: z.literal('grid') }).meta({ description: 'Every combination of the sweep values (the default).' }),
-    z.strictObject({
-      type: z.literal('latin-hypercube'),
-      points: z.number().int().min(2).max(10_000).meta({ description: 'Number of design points.' }),
-      seed: z.number().int().min(0).max(2 ** 31).default(1).meta({ description: 'Seed of the design (not of the runs).' }),
-    }).meta({ description: 'A Latin hypercube over the sweep ranges: each parameter’s range cut into `points` strata, one point in each.' }),
-    z.strictObject({
-      type: z.literal('list'),
-      points: z.array(z.record(z.string(), z.unknown())).min(1).max(10_000)
-        .meta({ description: 'The design points, each a map of parameter path → value.' }),
-    }).meta({ description: 'Design points listed one by one (the sweep is not used).' }),
+    z
+      .strictObject({
+        type: z.literal('latin-hypercube'),
+        points: z.number().int().min(2).max(10_000).meta({ description: 'Number of design points.' }),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31)
+          .default(1)
+          .meta({ description: 'Seed of the design (not of the runs).' }),
+      })
+      .meta({
+        description: 'A Latin hypercube over the sweep ranges: each parameter’s range cut into `points` strata, one point in each.',
+      }),
+    z
+      .strictObject({
+        type: z.literal('list'),
+        points: z
+          .array(z.record(z.string(), z.unknown()))
+          .min(1)
+          .max(10_000)
+          .meta({ description: 'The design points, each a map of parameter path → value.' }),
+      })
+      .meta({ description: 'Design points listed one by one (the sweep is not used).' }),
   ])
   .meta({ description: 'How sweep parameters combine into design points.' });
 
 const seriesSchema = z
   .strictObject({
     every: z.enum(['daily', 'weekly']).default('daily').meta({ description: 'One row per simulated day or week.' }),
-    metrics: z.array(z.string()).min(1).default(DEFAULT_SERIES_METRICS)
+    metrics: z
+      .array(z.string())
+      .min(1)
+      .default(DEFAULT_SERIES_METRICS)
       .meta({ description: 'Series metric ids, e.g. open, closedInInterval, levels[community].queued.' }),
   })
   .meta({ description: 'Time series of every run, in tidy rows (structure, point, replication, seed, day, metric, value).' });
@@ -96,27 +120,55 @@ const seriesSchema = z
 /** Global sensitivity to the assumptions (workers/sensitivity-run.ts). */
 export const sensitivitySchema = z
   .strictObject({
-    assumptions: z.union([z.literal('all'), z.array(z.string()).min(2)]).default('all')
+    assumptions: z
+      .union([z.literal('all'), z.array(z.string()).min(2)])
+      .default('all')
       .meta({ description: 'Assumption ids to analyse (npm run scenario -- assumptions lists them), or "all".' }),
     morris: z
       .strictObject({
-        trajectories: z.number().int().min(2).max(1000).default(6).meta({ description: 'Morris trajectories r: r(k + 1) runs per structure for k assumptions.' }),
-        levels: z.number().int().min(2).max(20).refine((p) => p % 2 === 0, 'expected an even number').default(4)
+        trajectories: z
+          .number()
+          .int()
+          .min(2)
+          .max(1000)
+          .default(6)
+          .meta({ description: 'Morris trajectories r: r(k + 1) runs per structure for k assumptions.' }),
+        levels: z
+          .number()
+          .int()
+          .min(2)
+          .max(20)
+          .refine((p) => p % 2 === 0, 'expected an even number')
+          .default(4)
           .meta({ description: 'Grid levels p of each assumption’s range (even).' }),
       })
       .prefault({}),
     sobol: z
       .strictObject({
-        top: z.number().int().min(2).max(60).default(8).meta({ description: 'How many assumptions, ranked by Morris μ*, get Sobol indices.' }),
+        top: z
+          .number()
+          .int()
+          .min(2)
+          .max(60)
+          .default(8)
+          .meta({ description: 'How many assumptions, ranked by Morris μ*, get Sobol indices.' }),
         n: z.number().int().min(4).max(100_000).default(32).meta({ description: 'Base sample size N: N(top + 2) runs per structure.' }),
       })
       .nullable()
       .prefault({})
       .meta({ description: 'Sobol indices of the assumptions that matter most; null for Morris screening only.' }),
     bootstrap: z.number().int().min(10).max(100_000).default(1000).meta({ description: 'Bootstrap resamples for the intervals.' }),
-    seed: z.number().int().min(0).max(2 ** 31).default(1).meta({ description: 'Seed of the designs and the bootstrap (not of the runs).' }),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .default(1)
+      .meta({ description: 'Seed of the designs and the bootstrap (not of the runs).' }),
   })
-  .meta({ description: 'Global sensitivity to the assumptions: Morris screening, then Sobol indices (npm run experiment -- sensitivity).' });
+  .meta({
+    description: 'Global sensitivity to the assumptions: Morris screening, then Sobol indices (npm run experiment -- sensitivity).',
+  });
 export const experimentSchema = z.strictObject({
   $schema: z.string().optional().meta({ description: 'The JSON Schema this file follows (for editors).' }),
   experimentVersion: z.literal(EXPERIMENT_VERSION).default(EXPERIMENT_VERSION),
@@ -124,17 +176,33 @@ export const experimentSchema = z.strictObject({
   structures: z.array(structureSchema).min(1).max(20),
   replications: z.number().int().min(2).max(10_000).default(10),
   days: z.number().positive().max(36_500).default(365),
-  baseSeed: z.number().int().min(0).max(2 ** 31).default(1),
+  baseSeed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .default(1),
   sweep: z.array(sweepSchema).max(50).default([]),
   design: designSchema.default({ type: 'grid' }),
-  metrics: z.array(z.string()).min(1).default(DEFAULT_METRICS)
+  metrics: z
+    .array(z.string())
+    .min(1)
+    .default(DEFAULT_METRICS)
     .meta({ description: 'End-of-run metric ids, e.g. hoursToClose.mean, levels[community].utilisation.' }),
   series: seriesSchema.optional(),
   uncertainty: z
     .strictObject({
-      assumptions: z.union([z.literal('all'), z.array(z.string()).min(1)]).default('all')
+      assumptions: z
+        .union([z.literal('all'), z.array(z.string()).min(1)])
+        .default('all')
         .meta({ description: 'Assumption ids to draw (see `npm run scenario -- assumptions`), or "all".' }),
-      seed: z.number().int().min(0).max(2 ** 31).default(1).meta({ description: 'Seed of the draws (not of the runs).' }),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31)
+        .default(1)
+        .meta({ description: 'Seed of the draws (not of the runs).' }),
     })
     .optional()
     .meta({
@@ -144,10 +212,12 @@ export const experimentSchema = z.strictObject({
   sensitivity: sensitivitySchema.optional(),
   sequential: z
     .strictObject({
-      relativeHalfWidth: z.number().positive().optional()
+      relativeHalfWidth: z
+        .number()
+        .positive()
+        .optional()
         .meta({ description: 'Stop when every metric’s 95% half-width is under this share of its mean.' }),
-      halfWidth: z.record(z.string(), z.number().positive()).optional()
-        .meta({ description: 'Metric id → absolute half-width target.' }),
+      halfWidth: z.record(z.string(), z.number().positive()).optional().meta({ description: 'Metric id → absolute half-width target.' }),
       maxReplications: z.number().int().min(2).max(10_000).default(200),
       batch: z.number().int().min(1).max(1000).default(10),
     })
@@ -177,8 +247,10 @@ function describeValue(v: unknown): string {
 function issueProblem(i: z.core.$ZodIssue): ScenarioProblem {
   const input = (i as { input?: unknown }).input;
   let message = i.message;
-  if (i.code === 'invalid_type') message = input === undefined ? `required: expected ${i.expected}` : `expected ${i.expected}, got ${describeValue(input)}`;
-  else if (i.code === 'unrecognized_keys') message = `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (i.code === 'invalid_type')
+    message = input === undefined ? `required: expected ${i.expected}` : `expected ${i.expected}, got ${describeValue(input)}`;
+  else if (i.code === 'unrecognized_keys')
+    message = `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
   return { path: formatPath(i.path), message };
 }
 
@@ -193,17 +265,22 @@ export function parseExperiment(input: unknown, custom: readonly string[] = []):
   const problems: ScenarioProblem[] = r.success ? [] : r.error.issues.map(issueProblem);
   // Metric ids are checked here, not in the schema, so that hooks' names are known.
   const raw = (input ?? {}) as { metrics?: unknown; series?: { metrics?: unknown } };
-  const ids = (v: unknown): [number, string][] => (Array.isArray(v) ? v.flatMap((m, i): [number, string][] => (typeof m === 'string' ? [[i, m]] : [])) : []);
+  const ids = (v: unknown): [number, string][] =>
+    Array.isArray(v) ? v.flatMap((m, i): [number, string][] => (typeof m === 'string' ? [[i, m]] : [])) : [];
   for (const [i, m] of ids(raw.metrics))
     if (!metricInfo(m) && !custom.includes(m)) problems.push({ path: `metrics[${i}]`, message: `expected ${METRIC_ID_HINT}, got "${m}"` });
   for (const [i, m] of ids(raw.series?.metrics))
-    if (!seriesMetricInfo(m) && !custom.includes(m)) problems.push({ path: `series.metrics[${i}]`, message: `expected ${SERIES_ID_HINT}, got "${m}"` });
+    if (!seriesMetricInfo(m) && !custom.includes(m))
+      problems.push({ path: `series.metrics[${i}]`, message: `expected ${SERIES_ID_HINT}, got "${m}"` });
   if (!r.success) throw new ExperimentError(problems);
   const d = r.data.design;
   if (d.type === 'grid')
     r.data.sweep.forEach((sw, i) => {
       if (sw.values === undefined && sw.steps === undefined)
-        problems.push({ path: `sweep[${i}].steps`, message: 'required in a grid: expected the number of values from "from" to "to" (≥ 2)' });
+        problems.push({
+          path: `sweep[${i}].steps`,
+          message: 'required in a grid: expected the number of values from "from" to "to" (≥ 2)',
+        });
     });
   if (d.type === 'latin-hypercube' && r.data.sweep.length === 0)
     problems.push({ path: 'sweep', message: 'a Latin hypercube needs at least one sweep parameter' });
@@ -213,7 +290,11 @@ export function parseExperiment(input: unknown, custom: readonly string[] = []):
   if (sens && sens.assumptions !== 'all') {
     const known = new Set(assumptions().map((a) => a.id));
     sens.assumptions.forEach((id, i) => {
-      if (!known.has(id)) problems.push({ path: `sensitivity.assumptions[${i}]`, message: `expected an assumption id (npm run scenario -- assumptions lists them), got "${id}"` });
+      if (!known.has(id))
+        problems.push({
+          path: `sensitivity.assumptions[${i}]`,
+          message: `expected an assumption id (npm run scenario -- assumptions lists them), got "${id}"`,
+        });
     });
   }
   const u = r.data.uncertainty;
@@ -221,14 +302,22 @@ export function parseExperiment(input: unknown, custom: readonly string[] = []):
     const known = new Map(assumptions().map((a) => [a.id, a]));
     if (u.assumptions !== 'all')
       u.assumptions.forEach((id, i) => {
-        if (!known.has(id)) problems.push({ path: `uncertainty.assumptions[${i}]`, message: `expected an assumption id (npm run scenario -- assumptions lists them), got "${id}"` });
+        if (!known.has(id))
+          problems.push({
+            path: `uncertainty.assumptions[${i}]`,
+            message: `expected an assumption id (npm run scenario -- assumptions lists them), got "${id}"`,
+          });
       });
     const drawn = u.assumptions === 'all' ? [...known.values()] : u.assumptions.flatMap((id) => known.get(id) ?? []);
     const swept = [...r.data.sweep.map((sw) => sw.param), ...(d.type === 'list' ? d.points.flatMap((pt) => Object.keys(pt)) : [])];
     for (const param of new Set(swept)) {
       const pattern = param.replace(/\[[^\]]*\]/g, '[]');
       const a = drawn.find((x) => x.paths.some((p) => pathText(p) === pattern));
-      if (a) problems.push({ path: 'uncertainty.assumptions', message: `"${param}" is swept and also drawn as the assumption "${a.id}": leave it out of uncertainty.assumptions (list the others)` });
+      if (a)
+        problems.push({
+          path: 'uncertainty.assumptions',
+          message: `"${param}" is swept and also drawn as the assumption "${a.id}": leave it out of uncertainty.assumptions (list the others)`,
+        });
     }
   }
   if (problems.length > 0) throw new ExperimentError(problems);
@@ -261,10 +350,12 @@ export function scenarioFor(plan: Plan, s: number, p: number, k: number): Scenar
   const values = Object.fromEntries(draws.ids.map((id, i) => [id, row[i]]));
   const v = validateScenario(applyAssumptions(plan.scenarios[s][p], values));
   if (!v.ok)
-    throw new ExperimentError(v.problems.map((q) => ({
-      path: `structures[${s}] under the assumption draw of replication ${k}: ${q.path}`,
-      message: `${q.message} (narrow the assumption ranges or leave the assumption out of uncertainty.assumptions)`,
-    })));
+    throw new ExperimentError(
+      v.problems.map((q) => ({
+        path: `structures[${s}] under the assumption draw of replication ${k}: ${q.path}`,
+        message: `${q.message} (narrow the assumption ranges or leave the assumption out of uncertainty.assumptions)`,
+      })),
+    );
   return v.scenario;
 }
 
@@ -279,7 +370,9 @@ export function metricUnit(id: string): string {
  * (unreadable files, invalid scenarios, bad overrides) listed with the others.
  */
 export function parseAndPlanExperiment(
-  input: unknown, load: (ref: { preset?: string; file?: string; scenario?: unknown }) => unknown, custom: readonly string[] = [],
+  input: unknown,
+  load: (ref: { preset?: string; file?: string; scenario?: unknown }) => unknown,
+  custom: readonly string[] = [],
 ): Plan {
   let problems: ScenarioProblem[];
   try {
@@ -304,7 +397,12 @@ export const MAX_SWEEP_POINTS = 10_000;
 /** Sweep points and runs of an experiment, counted without planning it. */
 export function experimentSize(e: Experiment): { points: number; runs: number } {
   const d = e.design;
-  const points = d.type === 'list' ? d.points.length : d.type === 'latin-hypercube' ? d.points : e.sweep.reduce((n, s) => n * (s.values?.length ?? s.steps ?? 1), 1);
+  const points =
+    d.type === 'list'
+      ? d.points.length
+      : d.type === 'latin-hypercube'
+        ? d.points
+        : e.sweep.reduce((n, s) => n * (s.values?.length ?? s.steps ?? 1), 1);
   return { points, runs: points * e.structures.length * (e.sequential?.maxReplications ?? e.replications) };
 }
 
@@ -385,7 +483,10 @@ export function designPoints(e: Pick<Experiment, 'sweep' | 'design'>): SweepPoin
       values: Object.fromEntries(
         e.sweep.map((sw, c) => {
           const u = row[c];
-          return [sw.param, sw.values ? sw.values[Math.min(sw.values.length - 1, Math.floor(u * sw.values.length))] : sw.from! + (sw.to! - sw.from!) * u];
+          return [
+            sw.param,
+            sw.values ? sw.values[Math.min(sw.values.length - 1, Math.floor(u * sw.values.length))] : sw.from! + (sw.to! - sw.from!) * u,
+          ];
         }),
       ),
     }));
@@ -423,7 +524,8 @@ export function planExperiment(
         return;
       }
       const v = validateScenario(s);
-      if (!v.ok) for (const p of v.problems) problems.push({ path: `structures[${si}] at sweep point ${pi}: ${p.path}`, message: p.message });
+      if (!v.ok)
+        for (const p of v.problems) problems.push({ path: `structures[${si}] at sweep point ${pi}: ${p.path}`, message: p.message });
       else row.push(v.scenario);
     });
     scenarios.push(row);
@@ -437,7 +539,9 @@ export function planExperiment(
 
 /** A structure's scenario with its overrides applied, or undefined with its problems pushed. */
 function resolveStructure(
-  st: z.output<typeof structureSchema>, si: number, load: (ref: { preset?: string; file?: string; scenario?: unknown }) => unknown,
+  st: z.output<typeof structureSchema>,
+  si: number,
+  load: (ref: { preset?: string; file?: string; scenario?: unknown }) => unknown,
   problems: ScenarioProblem[],
 ): Scenario | undefined {
   let json: unknown;
@@ -445,7 +549,11 @@ function resolveStructure(
     json = load(st);
   } catch (e) {
     const m = (e as Error).message;
-    problems.push(...(e instanceof ScenarioError ? e.problems.map((p) => ({ path: `structures[${si}]${p.path ? `.${p.path}` : ''}`, message: p.message })) : [{ path: `structures[${si}]`, message: m }]));
+    problems.push(
+      ...(e instanceof ScenarioError
+        ? e.problems.map((p) => ({ path: `structures[${si}]${p.path ? `.${p.path}` : ''}`, message: p.message }))
+        : [{ path: `structures[${si}]`, message: m }]),
+    );
     return undefined;
   }
   const base = validateScenario(json);
@@ -616,7 +724,11 @@ export function aggregate(plan: Plan, results: JobResult[], replications: number
       plan.structures.forEach((st, s) => summary.push({ structure: st.label, point: pt.values, metric, unit, ...interval(cols[s]) }));
       for (let s = 1; s < plan.structures.length; s++) {
         differences.push({
-          a: plan.structures[0].label, b: plan.structures[s].label, point: pt.values, metric, unit,
+          a: plan.structures[0].label,
+          b: plan.structures[s].label,
+          point: pt.values,
+          metric,
+          unit,
           ...pairedDifference(cols[0], cols[s]),
           unpairedHalf: welchHalf(cols[0].filter(Number.isFinite), cols[s].filter(Number.isFinite)),
         });
@@ -626,14 +738,26 @@ export function aggregate(plan: Plan, results: JobResult[], replications: number
   const rows: TidyRow[] = [];
   for (const r of sorted)
     metrics.forEach((metric, mi) =>
-      rows.push({ structure: plan.structures[r.structure].label, point: plan.points[r.point].values, replication: r.replication, seed: r.seed, metric, value: r.values[mi] }),
+      rows.push({
+        structure: plan.structures[r.structure].label,
+        point: plan.points[r.point].values,
+        replication: r.replication,
+        seed: r.seed,
+        metric,
+        value: r.values[mi],
+      }),
     );
   const seriesMetrics = plan.experiment.series?.metrics;
   if (!seriesMetrics) return { summary, differences, rows };
   const series: SeriesRow[] = [];
   for (const r of sorted) {
     if (!r.series) continue;
-    const base = { structure: plan.structures[r.structure].label, point: plan.points[r.point].values, replication: r.replication, seed: r.seed };
+    const base = {
+      structure: plan.structures[r.structure].label,
+      point: plan.points[r.point].values,
+      replication: r.replication,
+      seed: r.seed,
+    };
     r.series.days.forEach((day, k) =>
       seriesMetrics.forEach((metric, mi) => series.push({ ...base, day, metric, value: r.series!.values[mi][k] })),
     );
@@ -643,7 +767,12 @@ export function aggregate(plan: Plan, results: JobResult[], replications: number
 
 /** The manifest of a run: versions, the commit (passed in: this module reads no files), the experiment, hashes and seeds. */
 export async function manifestFor(
-  plan: Plan, replications: number, complete: boolean, date: Date, shard?: { index: number; count: number }, commit = 'unknown',
+  plan: Plan,
+  replications: number,
+  complete: boolean,
+  date: Date,
+  shard?: { index: number; count: number },
+  commit = 'unknown',
 ): Promise<Manifest> {
   return {
     flatgov: FLATGOV_VERSION,
@@ -652,7 +781,9 @@ export async function manifestFor(
     scenarioSchemaVersion: SCHEMA_VERSION,
     experimentVersion: EXPERIMENT_VERSION,
     experiment: plan.experiment,
-    scenarios: await Promise.all(plan.structures.map(async (s) => ({ label: s.label, id: s.scenario.id, sha256: await sha256(s.scenario) }))),
+    scenarios: await Promise.all(
+      plan.structures.map(async (s) => ({ label: s.label, id: s.scenario.id, sha256: await sha256(s.scenario) })),
+    ),
     seeds: Array.from({ length: replications }, (_, k) => replicationSeed(plan.experiment.baseSeed, k)),
     replications,
     ...(plan.experiment.uncertainty ? { assumptionDraws: draws(plan.experiment, replications) } : {}),

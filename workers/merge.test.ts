@@ -12,7 +12,9 @@ const load = (r: { preset?: string; scenario?: unknown }) => (r.preset ? presetJ
 const DATE = new Date('2026-01-01T00:00:00Z');
 const exp: ExperimentInput = {
   structures: [{ preset: 'traditional-county' }, { preset: 'longgang-2021' }],
-  replications: 4, days: 2, metrics: ['hoursToClose.mean', 'sla.close24h'],
+  replications: 4,
+  days: 2,
+  metrics: ['hoursToClose.mean', 'sla.close24h'],
   sweep: [{ param: 'demand.casesPerResidentYear', values: [0.2, 0.4] }],
 };
 const plan = planExperiment(parseExperiment(exp), load);
@@ -50,7 +52,9 @@ describe('merge refuses inconsistent shards', () => {
     const [a, b] = [await shard(0, 2), await shard(1, 2)];
     const dup = structuredClone(b);
     dup.rows.push(...a.rows.slice(0, 2));
-    expect(((await merged([a, dup])) as Error).message).toMatch(/replication 0 of traditional-county at \{"demand\.casesPerResidentYear":0\.2\} is in shard 1\/2, which should not hold it/);
+    expect(((await merged([a, dup])) as Error).message).toMatch(
+      /replication 0 of traditional-county at \{"demand\.casesPerResidentYear":0\.2\} is in shard 1\/2, which should not hold it/,
+    );
     const cut = structuredClone(b);
     cut.rows = cut.rows.slice(2);
     expect(((await merged([a, cut])) as Error).message).toMatch(/missing 1 replication\(s\): .*replication \d+ of/);
@@ -77,7 +81,9 @@ describe('merge refuses inconsistent shards', () => {
     );
     const both = [structuredClone(await shard(0, 2)), old];
     both[0].manifest.modelVersion = '1.0.0';
-    expect(((await merged(both)) as Error).message).toMatch(/run by model version 1\.0\.0, this flatgov is model version .*: merge them with the flatgov that ran them/);
+    expect(((await merged(both)) as Error).message).toMatch(
+      /run by model version 1\.0\.0, this flatgov is model version .*: merge them with the flatgov that ran them/,
+    );
   });
   it('names the commit that ran the shards, or every commit if they differ', async () => {
     const [a, b] = [structuredClone(await shard(0, 2)), structuredClone(await shard(1, 2))];

@@ -69,7 +69,13 @@ describe('confidence intervals', () => {
     const experiments = 200;
     let covered = 0;
     for (let i = 0; i < experiments; i++) {
-      const p = plan({ structures: [{ scenario: referenceQueue(q) }], replications: 8, days: 120, baseSeed: 1000 + i, metrics: ['hoursToClose.mean'] });
+      const p = plan({
+        structures: [{ scenario: referenceQueue(q) }],
+        replications: 8,
+        days: 120,
+        baseSeed: 1000 + i,
+        metrics: ['hoursToClose.mean'],
+      });
       const out = await runExperiment(p, inProcessExecutor(runJob), { date: DATE });
       // Time in system = wait + service (mean 1 h).
       const r = out.summary[0];
@@ -83,8 +89,13 @@ describe('confidence intervals', () => {
   it('common random numbers make the paired difference narrower than the unpaired one', async () => {
     const base = presetJson('longgang-2021') as Record<string, unknown>;
     const p = plan({
-      structures: [{ scenario: base, label: 'platform' }, { scenario: base, label: 'no platform', overrides: { 'platform.enabled': false } }],
-      replications: 10, days: 20, metrics: ['hoursToClose.mean', 'sla.close24h', 'trust.mean'],
+      structures: [
+        { scenario: base, label: 'platform' },
+        { scenario: base, label: 'no platform', overrides: { 'platform.enabled': false } },
+      ],
+      replications: 10,
+      days: 20,
+      metrics: ['hoursToClose.mean', 'sla.close24h', 'trust.mean'],
     });
     const out = await runExperiment(p, inProcessExecutor(runJob), { date: DATE });
     for (const d of out.differences) expect(d.half, d.metric).toBeLessThan(d.unpairedHalf);
@@ -93,7 +104,9 @@ describe('confidence intervals', () => {
   it('sequential mode adds replications until the intervals are narrow enough', async () => {
     const p = plan({
       structures: [{ scenario: referenceQueue({ servers: 2, arrivalsPerHour: 1.2, serviceMinutes: 60 }) }],
-      replications: 4, days: 60, metrics: ['hoursToClose.mean'],
+      replications: 4,
+      days: 60,
+      metrics: ['hoursToClose.mean'],
       sequential: { relativeHalfWidth: 0.02, batch: 4, maxReplications: 200 },
     });
     const out = await runExperiment(p, inProcessExecutor(runJob), { date: DATE });
@@ -110,7 +123,8 @@ describe('stopping and failing', () => {
     const ctl = new AbortController();
     let seen = 0;
     const out = await runExperiment(p, pooled(2), {
-      date: DATE, signal: ctl.signal,
+      date: DATE,
+      signal: ctl.signal,
       onProgress: (pr) => {
         seen = pr.done;
         if (pr.done >= 3) ctl.abort();

@@ -4,8 +4,18 @@
  * fixed order, so that they are the same whatever the number of workers or shards.
  */
 import {
-  aggregate, jobsFor, manifestFor, precise, planExperiment, type Experiment, type ExperimentResult, type Job,
-  type JobFailure, type JobResult, type Plan, sha256,
+  aggregate,
+  jobsFor,
+  manifestFor,
+  precise,
+  planExperiment,
+  type Experiment,
+  type ExperimentResult,
+  type Job,
+  type JobFailure,
+  type JobResult,
+  type Plan,
+  sha256,
 } from './experiment.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { MODEL_VERSION } from '../sim/version.ts';
@@ -48,7 +58,9 @@ export interface ExperimentOutput extends ExperimentResult {
 export class JobError extends Error {
   readonly failure: JobFailure;
   constructor(failure: JobFailure) {
-    super(`replication ${failure.replication} of ${failure.structure} (scenario ${failure.scenario}, seed ${failure.seed}) failed: ${failure.message}`);
+    super(
+      `replication ${failure.replication} of ${failure.structure} (scenario ${failure.scenario}, seed ${failure.seed}) failed: ${failure.message}`,
+    );
     this.name = 'JobError';
     this.failure = failure;
   }
@@ -57,7 +69,8 @@ export class JobError extends Error {
 export async function runExperiment(plan: Plan, exec: Executor, opts: RunExperimentOptions = {}): Promise<ExperimentOutput> {
   const e = plan.experiment;
   const seq = e.sequential;
-  if (seq && opts.shard) throw new RangeError('--shard: a sequential experiment cannot be sharded (each batch depends on all results so far)');
+  if (seq && opts.shard)
+    throw new RangeError('--shard: a sequential experiment cannot be sharded (each batch depends on all results so far)');
   const results: JobResult[] = [];
   const failures: JobFailure[] = [];
   let reps = e.replications;
@@ -75,9 +88,18 @@ export async function runExperiment(plan: Plan, exec: Executor, opts: RunExperim
       let jobs = jobsFor(plan, from, reps);
       if (opts.shard) jobs = jobs.filter((j) => j.index % opts.shard!.count === opts.shard!.index);
       total += jobs.length;
-      await runAll(jobs, exec, results, failures, plan, () => cancelled, () => {
-        opts.onProgress?.({ done: results.length, total, failed: failures.length, replications: reps });
-      }, opts.onResult);
+      await runAll(
+        jobs,
+        exec,
+        results,
+        failures,
+        plan,
+        () => cancelled,
+        () => {
+          opts.onProgress?.({ done: results.length, total, failed: failures.length, replications: reps });
+        },
+        opts.onResult,
+      );
       if (cancelled || !seq) break;
       const { summary } = aggregate(plan, results, reps);
       if (precise(plan, summary) || reps >= seq.maxReplications) break;
@@ -91,8 +113,14 @@ export async function runExperiment(plan: Plan, exec: Executor, opts: RunExperim
 }
 
 async function runAll(
-  jobs: Job[], exec: Executor, results: JobResult[], failures: JobFailure[], plan: Plan,
-  cancelled: () => boolean, progress: () => void, onResult?: (r: JobResult) => void,
+  jobs: Job[],
+  exec: Executor,
+  results: JobResult[],
+  failures: JobFailure[],
+  plan: Plan,
+  cancelled: () => boolean,
+  progress: () => void,
+  onResult?: (r: JobResult) => void,
 ): Promise<void> {
   let next = 0;
   const lane = async () => {
@@ -105,8 +133,12 @@ async function runAll(
       } catch (err) {
         if (cancelled()) return;
         failures.push({
-          index: job.index, structure: plan.structures[job.structure].label, scenario: job.scenario.id, seed: job.seed,
-          replication: job.replication, message: err instanceof Error ? err.message : String(err),
+          index: job.index,
+          structure: plan.structures[job.structure].label,
+          scenario: job.scenario.id,
+          seed: job.seed,
+          replication: job.replication,
+          message: err instanceof Error ? err.message : String(err),
         });
       }
       progress();
@@ -116,13 +148,21 @@ async function runAll(
 }
 
 async function assemble(
-  plan: Plan, results: JobResult[], failures: JobFailure[], reps: number, complete: boolean, date: Date,
-  shard?: { index: number; count: number }, commit?: string,
+  plan: Plan,
+  results: JobResult[],
+  failures: JobFailure[],
+  reps: number,
+  complete: boolean,
+  date: Date,
+  shard?: { index: number; count: number },
+  commit?: string,
 ): Promise<ExperimentOutput> {
   const { summary, differences, rows, series } = aggregate(plan, results, reps);
   return {
     manifest: await manifestFor(plan, reps, complete, date, shard, commit),
-    summary, differences, rows,
+    summary,
+    differences,
+    rows,
     ...(series ? { series } : {}),
     failures: [...failures].sort((a, b) => a.index - b.index),
     resolved: plan.structures.map((s) => ({ label: s.label, scenario: s.scenario })),
@@ -153,7 +193,15 @@ export function resultsOfOutput(out: ExperimentOutput, plan: Plan): JobResult[] 
     if (!jr) {
       const S = plan.structures.length;
       const P = plan.points.length;
-      jr = { index: (r.replication * S + s) * P + p, structure: s, point: p, replication: r.replication, seed: r.seed, values: metrics.map(() => NaN), events: 0 };
+      jr = {
+        index: (r.replication * S + s) * P + p,
+        structure: s,
+        point: p,
+        replication: r.replication,
+        seed: r.seed,
+        values: metrics.map(() => NaN),
+        events: 0,
+      };
       byKey.set(key, jr);
     }
     jr.values[metrics.indexOf(r.metric)] = r.value ?? NaN;
@@ -192,8 +240,17 @@ const sliceFinished = (o: ExperimentOutput) => o.manifest.shard?.finished ?? o.m
 /** Whether a parsed file has the shape of an experiment output. */
 export function isExperimentOutput(o: unknown): o is ExperimentOutput {
   const x = o as ExperimentOutput;
-  return !!x && typeof x === 'object' && !!x.manifest && typeof x.manifest === 'object' && !!x.manifest.experiment
-    && Array.isArray(x.manifest.scenarios) && Array.isArray(x.rows) && Array.isArray(x.failures) && Array.isArray(x.resolved);
+  return (
+    !!x &&
+    typeof x === 'object' &&
+    !!x.manifest &&
+    typeof x.manifest === 'object' &&
+    !!x.manifest.experiment &&
+    Array.isArray(x.manifest.scenarios) &&
+    Array.isArray(x.rows) &&
+    Array.isArray(x.failures) &&
+    Array.isArray(x.resolved)
+  );
 }
 
 /**
@@ -205,22 +262,41 @@ export function isExperimentOutput(o: unknown): o is ExperimentOutput {
 export async function mergeShards(outputs: ExperimentOutput[], date = new Date()): Promise<ExperimentOutput> {
   if (outputs.length === 0) throw new MergeError('expected at least one shard output');
   outputs.forEach((o, i) => {
-    if (!isExperimentOutput(o)) throw new MergeError(`file ${i + 1} is not an experiment output (expected manifest, rows, failures and resolved)`);
+    if (!isExperimentOutput(o))
+      throw new MergeError(`file ${i + 1} is not an experiment output (expected manifest, rows, failures and resolved)`);
   });
   // One experiment: the hash of what defines it (experiment, scenario hashes, resolved scenarios).
-  const hashes = await Promise.all(outputs.map((o) => sha256({ experiment: o.manifest.experiment, scenarios: o.manifest.scenarios, resolved: o.resolved })));
+  const hashes = await Promise.all(
+    outputs.map((o) => sha256({ experiment: o.manifest.experiment, scenarios: o.manifest.scenarios, resolved: o.resolved })),
+  );
   const kinds = [...new Set(hashes)];
   if (kinds.length > 1) {
-    const list = kinds.map((h) => `${outputs.filter((_, i) => hashes[i] === h).map(shardName).join(', ')} (experiment ${h.slice(0, 12)})`);
+    const list = kinds.map(
+      (h) =>
+        `${outputs
+          .filter((_, i) => hashes[i] === h)
+          .map(shardName)
+          .join(', ')} (experiment ${h.slice(0, 12)})`,
+    );
     throw new MergeError(`the shards come from different experiments: ${list.join(' vs ')}`);
   }
   const models = [...new Set(outputs.map((o) => o.manifest.modelVersion ?? 'unknown'))];
   if (models.length > 1)
     throw new MergeError(
-      `the shards were run by different model versions (${models.map((m) => `${outputs.filter((o) => (o.manifest.modelVersion ?? 'unknown') === m).map(shardName).join(', ')}: ${m}`).join('; ')}), whose results differ: run them all with one`,
+      `the shards were run by different model versions (${models
+        .map(
+          (m) =>
+            `${outputs
+              .filter((o) => (o.manifest.modelVersion ?? 'unknown') === m)
+              .map(shardName)
+              .join(', ')}: ${m}`,
+        )
+        .join('; ')}), whose results differ: run them all with one`,
     );
   if (models[0] !== MODEL_VERSION)
-    throw new MergeError(`the shards were run by model version ${models[0]}, this flatgov is model version ${MODEL_VERSION}: merge them with the flatgov that ran them`);
+    throw new MergeError(
+      `the shards were run by model version ${models[0]}, this flatgov is model version ${MODEL_VERSION}: merge them with the flatgov that ran them`,
+    );
   const commits = [...new Set(outputs.map((o) => o.manifest.commit ?? 'unknown'))];
   for (const o of outputs) {
     const own = await Promise.all(o.resolved.map((r) => sha256(r.scenario)));
@@ -229,7 +305,8 @@ export async function mergeShards(outputs: ExperimentOutput[], date = new Date()
   }
   // One partition, each shard once, none missing.
   const counts = [...new Set(outputs.map((o) => o.shard?.count ?? 1))];
-  if (counts.length > 1) throw new MergeError(`shards of different partitions: ${outputs.map(shardName).join(', ')} (every shard must be i/N with the same N)`);
+  if (counts.length > 1)
+    throw new MergeError(`shards of different partitions: ${outputs.map(shardName).join(', ')} (every shard must be i/N with the same N)`);
   const count = counts[0];
   const seen = new Set<number>();
   for (const o of outputs) {
@@ -258,13 +335,20 @@ export async function mergeShards(outputs: ExperimentOutput[], date = new Date()
     const mine = o.shard?.index ?? 0;
     const rs = resultsOfOutput(o, plan);
     const rowsPer = new Map<string, number>();
-    for (const r of o.rows) rowsPer.set(`${r.structure}/${JSON.stringify(r.point)}/${r.replication}`, (rowsPer.get(`${r.structure}/${JSON.stringify(r.point)}/${r.replication}`) ?? 0) + 1);
+    for (const r of o.rows)
+      rowsPer.set(
+        `${r.structure}/${JSON.stringify(r.point)}/${r.replication}`,
+        (rowsPer.get(`${r.structure}/${JSON.stringify(r.point)}/${r.replication}`) ?? 0) + 1,
+      );
     const indices = [
       ...rs.map((r) => {
         if (r.structure < 0 || r.point < 0 || !(Number.isInteger(r.replication) && r.replication >= 0 && r.replication < R))
           throw new MergeError(`shard ${shardName(o)}: a row names a structure, sweep point or replication the experiment does not have`);
         const n = rowsPer.get(`${plan.structures[r.structure].label}/${JSON.stringify(plan.points[r.point].values)}/${r.replication}`) ?? 0;
-        if (n !== nMetrics) throw new MergeError(`shard ${shardName(o)}: ${describeJob(r.index)} is given ${n / nMetrics} times (${n} rows for ${nMetrics} metrics)`);
+        if (n !== nMetrics)
+          throw new MergeError(
+            `shard ${shardName(o)}: ${describeJob(r.index)} is given ${n / nMetrics} times (${n} rows for ${nMetrics} metrics)`,
+          );
         return r.index;
       }),
       ...o.failures.map((f) => f.index),
@@ -283,7 +367,9 @@ export async function mergeShards(outputs: ExperimentOutput[], date = new Date()
     const unfinished = outputs.filter((o) => !sliceFinished(o)).map(shardName);
     throw new MergeError(
       `missing ${absent.length} replication(s): ${absent.slice(0, 3).map(describeJob).join('; ')}${absent.length > 3 ? '; …' : ''}` +
-        (unfinished.length > 0 ? ` (shard ${unfinished.join(', ')} did not finish: run ${unfinished.length > 1 ? 'them' : 'it'} again)` : ''),
+        (unfinished.length > 0
+          ? ` (shard ${unfinished.join(', ')} did not finish: run ${unfinished.length > 1 ? 'them' : 'it'} again)`
+          : ''),
     );
   }
   const failures = outputs.flatMap((o) => o.failures);

@@ -29,7 +29,13 @@ export function rankedFactors(r: SensitivityResult, o: number, by: 'muStar' | 't
     const si = sobol ? sobol.factors.indexOf(f.id) : -1;
     const s = si >= 0 ? sobol!.indices[o][si] : undefined;
     return {
-      id: f.id, description: f.description, range: f.range, scale: f.scale, unit: f.unit, muStar: m.muStar, sigma: m.sigma,
+      id: f.id,
+      description: f.description,
+      range: f.range,
+      scale: f.scale,
+      unit: f.unit,
+      muStar: m.muStar,
+      sigma: m.sigma,
       ...(s ? { first: s.first, total: s.total } : {}),
     };
   });
@@ -80,11 +86,16 @@ export function sensitivityMarkdown(r: SensitivityResult, opts: { rows?: number;
     const du = displayUnit(out.unit, b.mean);
     const ranked = rankedFactors(r, o).slice(0, rows);
     lines.push(`#### ${out.label}: ${out.of} (${du.unit})`, '');
-    lines.push(`At the presets' own values: ${fmt(b.mean * du.factor)} ${du.unit} (standard deviation over ${b.seeds} seeds: ${fmt(b.sd * du.factor)}).`, '');
+    lines.push(
+      `At the presets' own values: ${fmt(b.mean * du.factor)} ${du.unit} (standard deviation over ${b.seeds} seeds: ${fmt(b.sd * du.factor)}).`,
+      '',
+    );
     lines.push(`| rank | assumption | plausible range | μ* (${du.unit}) | σ | S1 | ST |`, '| --- | --- | --- | --- | --- | --- | --- |');
     ranked.forEach((f, i) => {
       const m = { estimate: f.muStar.estimate * du.factor, lo: f.muStar.lo * du.factor, hi: f.muStar.hi * du.factor };
-      lines.push(`| ${i + 1} | \`${f.id}\` | ${rangeText(f)} | ${est(m)} | ${fmt(f.sigma * du.factor)} | ${est(f.first)} | ${est(f.total)} |`);
+      lines.push(
+        `| ${i + 1} | \`${f.id}\` | ${rangeText(f)} | ${est(m)} | ${fmt(f.sigma * du.factor)} | ${est(f.first)} | ${est(f.total)} |`,
+      );
     });
     lines.push('');
   });
@@ -95,6 +106,8 @@ export function sensitivityMarkdown(r: SensitivityResult, opts: { rows?: number;
 export function decisiveSentence(r: SensitivityResult, o: number, count = 5): string {
   const out = r.outputs[o];
   const top = rankedFactors(r, o, 'total').slice(0, count);
-  const parts = top.map((f) => (f.total ? `\`${f.id}\` (ST ${fmt(f.total.estimate)} [${fmt(f.total.lo)}, ${fmt(f.total.hi)}])` : `\`${f.id}\``));
+  const parts = top.map((f) =>
+    f.total ? `\`${f.id}\` (ST ${fmt(f.total.estimate)} [${fmt(f.total.lo)}, ${fmt(f.total.hi)}])` : `\`${f.id}\``,
+  );
   return `What most decides ${out.label.toLowerCase()} (${out.of}): ${parts.join(', ')}.`;
 }

@@ -21,7 +21,13 @@ import { validateScenario } from '../scenarios/validate.ts';
 import { ExperimentError, metricUnit, sensitivitySchema, type Job, type JobResult, type Plan } from './experiment.ts';
 import type { Executor } from './runner.ts';
 import {
-  morrisDesign, morrisIndices, saltelliDesign, saltelliPoints, sobolIndices, type MorrisIndex, type SobolIndex,
+  morrisDesign,
+  morrisIndices,
+  saltelliDesign,
+  saltelliPoints,
+  sobolIndices,
+  type MorrisIndex,
+  type SobolIndex,
 } from './sensitivity.ts';
 
 export type SensitivitySpec = z.output<typeof sensitivitySchema>;
@@ -108,13 +114,20 @@ function outputValues(plan: Plan, perStructure: number[][]): number[] {
  * seed; sweeps and uncertainty blocks are refused (the analysis draws the assumptions itself).
  */
 export async function runSensitivity(
-  plan: Plan, spec: SensitivitySpec, exec: Executor,
+  plan: Plan,
+  spec: SensitivitySpec,
+  exec: Executor,
   opts: { signal?: AbortSignal; onProgress?: (p: SensitivityProgress) => void } = {},
 ): Promise<SensitivityResult> {
   const e = plan.experiment;
   if (plan.points.length !== 1 || e.sweep.length > 0 || e.design.type === 'list')
-    throw new ExperimentError([{ path: 'sweep', message: 'a sensitivity analysis varies the assumptions itself: leave sweep and design out' }]);
-  if (e.uncertainty) throw new ExperimentError([{ path: 'uncertainty', message: 'a sensitivity analysis draws the assumptions itself: leave uncertainty out' }]);
+    throw new ExperimentError([
+      { path: 'sweep', message: 'a sensitivity analysis varies the assumptions itself: leave sweep and design out' },
+    ]);
+  if (e.uncertainty)
+    throw new ExperimentError([
+      { path: 'uncertainty', message: 'a sensitivity analysis draws the assumptions itself: leave uncertainty out' },
+    ]);
   const factors = factorsOf(spec);
   const k = factors.length;
   const S = plan.structures.length;
@@ -124,7 +137,14 @@ export async function runSensitivity(
 
   let index = 0;
   const jobOf = (scenario: Scenario, structure: number, jobSeed: number, replication = 0): Job => ({
-    index: index++, structure, point: 0, replication, seed: jobSeed, days: e.days, scenario, metrics: e.metrics,
+    index: index++,
+    structure,
+    point: 0,
+    replication,
+    seed: jobSeed,
+    days: e.days,
+    scenario,
+    metrics: e.metrics,
   });
   /** The jobs of one design point u (unit values of `which`), one per structure. */
   const pointJobs = (u: number[], which: Assumption[]): Job[] => {
@@ -132,9 +152,12 @@ export async function runSensitivity(
     return plan.structures.map((st, s) => {
       const v = validateScenario(applyAssumptions(st.scenario, values));
       if (!v.ok)
-        throw new ExperimentError(v.problems.map((q) => ({
-          path: `structures[${s}] at the assumptions ${JSON.stringify(values)}: ${q.path}`, message: q.message,
-        })));
+        throw new ExperimentError(
+          v.problems.map((q) => ({
+            path: `structures[${s}] at the assumptions ${JSON.stringify(values)}: ${q.path}`,
+            message: q.message,
+          })),
+        );
       return jobOf(v.scenario, s, seed);
     });
   };
@@ -161,14 +184,21 @@ export async function runSensitivity(
     }
     // Group by design point: S consecutive jobs.
     const points: number[][] = [];
-    for (let j = 0; j < results.length; j += S) points.push(outputValues(plan, results.slice(j, j + S).map((r) => r.values)));
+    for (let j = 0; j < results.length; j += S)
+      points.push(
+        outputValues(
+          plan,
+          results.slice(j, j + S).map((r) => r.values),
+        ),
+      );
     return points;
   };
 
   // Noise at the presets' own values: the spread over seeds the indices should be read against.
   const noiseSeeds = Math.min(e.replications, 10);
   const noiseJobs: Job[] = [];
-  for (let r = 0; r < noiseSeeds; r++) plan.structures.forEach((st, s) => noiseJobs.push(jobOf(st.scenario, s, replicationSeed(e.baseSeed, r), r)));
+  for (let r = 0; r < noiseSeeds; r++)
+    plan.structures.forEach((st, s) => noiseJobs.push(jobOf(st.scenario, s, replicationSeed(e.baseSeed, r), r)));
   const noise = await run('noise', noiseJobs);
   const baseline = outputs.map((_, o) => {
     const xs = noise.map((p) => p[o]);
@@ -194,9 +224,22 @@ export async function runSensitivity(
   for (let rank = 0; order.length < k && rank < k; rank++) for (const o of compared) take(byOutput[o][rank]);
   for (let i = 0; i < k; i++) take(i);
   const result: SensitivityResult = {
-    modelVersion: MODEL_VERSION, experiment: e, spec, structures: plan.structures.map((s) => s.label), days: e.days, seed,
-    factors: factors.map((a) => ({ id: a.id, range: a.range, scale: a.scale, unit: a.unit, description: a.description, reasoning: a.reasoning })),
-    outputs, baseline,
+    modelVersion: MODEL_VERSION,
+    experiment: e,
+    spec,
+    structures: plan.structures.map((s) => s.label),
+    days: e.days,
+    seed,
+    factors: factors.map((a) => ({
+      id: a.id,
+      range: a.range,
+      scale: a.scale,
+      unit: a.unit,
+      description: a.description,
+      reasoning: a.reasoning,
+    })),
+    outputs,
+    baseline,
     morris: { trajectories: spec.morris.trajectories, levels: spec.morris.levels, runs: morrisJobs.length, indices: morris },
     ranking: order.map((i) => factors[i].id),
   };
@@ -208,8 +251,17 @@ export async function runSensitivity(
   const sobolJobs = saltelliPoints(sd).flatMap((u) => pointJobs(u, top));
   const sobolOut = await run('sobol', sobolJobs);
   result.sobol = {
-    n: spec.sobol.n, factors: top.map((a) => a.id), runs: sobolJobs.length,
-    indices: outputs.map((_, o) => sobolIndices(sd, sobolOut.map((p) => p[o]), rand, spec.bootstrap)),
+    n: spec.sobol.n,
+    factors: top.map((a) => a.id),
+    runs: sobolJobs.length,
+    indices: outputs.map((_, o) =>
+      sobolIndices(
+        sd,
+        sobolOut.map((p) => p[o]),
+        rand,
+        spec.bootstrap,
+      ),
+    ),
   };
   return result;
 }

@@ -8,16 +8,19 @@ const ishigami = (u: number[]) => {
   return Math.sin(x1) + 7 * Math.sin(x2) ** 2 + 0.1 * x3 ** 4 * Math.sin(x1);
 };
 // Analytic indices: V = a²/8 + bπ⁴/5 + b²π⁸/18 + 1/2; V1 = (1 + bπ⁴/5)²/2; V2 = a²/8; V13 = b²π⁸(1/18 − 1/50).
-const a = 7, b = 0.1, pi4 = Math.PI ** 4, pi8 = Math.PI ** 8;
-const V = a * a / 8 + b * pi4 / 5 + b * b * pi8 / 18 + 0.5;
-const V1 = (1 + b * pi4 / 5) ** 2 / 2;
-const V2 = a * a / 8;
+const a = 7,
+  b = 0.1,
+  pi4 = Math.PI ** 4,
+  pi8 = Math.PI ** 8;
+const V = (a * a) / 8 + (b * pi4) / 5 + (b * b * pi8) / 18 + 0.5;
+const V1 = (1 + (b * pi4) / 5) ** 2 / 2;
+const V2 = (a * a) / 8;
 const V13 = b * b * pi8 * (1 / 18 - 1 / 50);
 const exact = { S: [V1 / V, V2 / V, 0], ST: [(V1 + V13) / V, V2 / V, V13 / V] };
 
 /** Sobol's g-function: the importance of factor i falls with a_i; a = 99 is all but inert. */
 const gA = [0, 1, 4.5, 9, 99, 99, 99, 99];
-const gFunction = (u: number[]) => u.reduce((p, x, i) => p * (Math.abs(4 * x - 2) + gA[i]) / (1 + gA[i]), 1);
+const gFunction = (u: number[]) => u.reduce((p, x, i) => (p * (Math.abs(4 * x - 2) + gA[i])) / (1 + gA[i]), 1);
 
 describe('Latin hypercube', () => {
   it('puts exactly one point in each of the n strata of every column', () => {
@@ -45,7 +48,12 @@ describe('Sobol indices (Saltelli sampling, Jansen estimators)', () => {
 
   it('give 0 for a constant output and refuse outputs of the wrong length', () => {
     const d = saltelliDesign(16, 2, stream(1, 'design'));
-    const s = sobolIndices(d, saltelliPoints(d).map(() => 5), stream(1, 'b'), 10);
+    const s = sobolIndices(
+      d,
+      saltelliPoints(d).map(() => 5),
+      stream(1, 'b'),
+      10,
+    );
     for (const x of s) expect([x.first.estimate, x.total.estimate]).toEqual([0, 0]);
     expect(() => sobolIndices(d, [1, 2, 3], stream(1, 'b'))).toThrow(/expected 64 values/);
   });
@@ -60,7 +68,7 @@ describe('Morris elementary effects', () => {
         const diff = t.points[j + 1].map((v, c) => v - t.points[j][c]);
         diff.forEach((dv, c) => expect(Math.abs(dv)).toBeCloseTo(c === i ? 2 / 3 : 0, 12));
       });
-      for (const p of t.points) for (const v of p) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1);
+      for (const p of t.points) for (const v of p) (expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1));
     }
   });
 
@@ -68,7 +76,10 @@ describe('Morris elementary effects', () => {
     const design = morrisDesign(8, 20, stream(4, 'morris'));
     const y = design.map((t) => t.points.map(gFunction));
     const m = morrisIndices(design, y, stream(4, 'boot'), 200);
-    const order = m.map((x, i) => [x.muStar.estimate, i] as const).sort((p, q) => q[0] - p[0]).map(([, i]) => i);
+    const order = m
+      .map((x, i) => [x.muStar.estimate, i] as const)
+      .sort((p, q) => q[0] - p[0])
+      .map(([, i]) => i);
     expect(order[0]).toBe(0);
     expect(new Set(order.slice(4))).toEqual(new Set([4, 5, 6, 7]));
     // μ* of the inert factors is tiny next to the first factor's.
@@ -78,7 +89,12 @@ describe('Morris elementary effects', () => {
   it('find a linear function’s coefficients exactly, with no spread', () => {
     const c = [3, -2, 0, 0.5];
     const design = morrisDesign(4, 6, stream(5, 'm'));
-    const m = morrisIndices(design, design.map((t) => t.points.map((u) => u.reduce((s, x, i) => s + c[i] * x, 0))), stream(5, 'b'), 50);
+    const m = morrisIndices(
+      design,
+      design.map((t) => t.points.map((u) => u.reduce((s, x, i) => s + c[i] * x, 0))),
+      stream(5, 'b'),
+      50,
+    );
     m.forEach((x, i) => {
       expect(x.mu).toBeCloseTo(c[i], 10);
       expect(x.muStar.estimate).toBeCloseTo(Math.abs(c[i]), 10);

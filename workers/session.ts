@@ -16,7 +16,17 @@ export interface SessionInfo {
   /** Tiers as the metrics index them (levels, departments, centre, then hotline). */
   tiers: { id: string; name: string; nameZh?: string; kind: string; units: number }[];
   /** Office groups: each level, each department, the centre and the hotline. */
-  groups: { id: string; name: string; nameZh?: string; kind: string; tier: number; offices: number; staff: number; firstOffice: number; costPerPostYuan: number }[];
+  groups: {
+    id: string;
+    name: string;
+    nameZh?: string;
+    kind: string;
+    tier: number;
+    offices: number;
+    staff: number;
+    firstOffice: number;
+    costPerPostYuan: number;
+  }[];
   snapshotEveryMinutes: number;
   /** The map's frame of reference: micro-grids, and the level whose units are the map's cells (the community level, else the first). */
   microGrids: number;
@@ -99,12 +109,23 @@ export function packSeries(snaps: readonly Snapshot[], tiers: number): SeriesCol
   const sla = new Float64Array(n * 4);
   snaps.forEach((s, i) => sla.set([s.sla.accept30m, s.sla.onsite1h, s.sla.close24h, s.sla.difficult5wd], i * 4));
   return {
-    n, day: col((s) => s.day), created: col((s) => s.created), closed: col((s) => s.closed), lost: col((s) => s.lost),
-    open: col((s) => s.open), closedInInterval: col((s) => s.closedInInterval), createdInInterval: col((s) => s.createdInInterval),
-    localResolutionShare: col((s) => s.localResolutionShare), costYuan: col((s) => s.costYuan), trustMean: col((s) => s.trustMean),
-    bypassShareInInterval: col((s) => s.bypassShareInInterval), sla,
-    presentByTier: wide((s) => s.presentByTier), queuedByTier: wide((s) => s.queuedByTier),
-    utilisationByTier: wide((s) => s.utilisationByTier), utilisationWeekByTier: wide((s) => s.utilisationWeekByTier),
+    n,
+    day: col((s) => s.day),
+    created: col((s) => s.created),
+    closed: col((s) => s.closed),
+    lost: col((s) => s.lost),
+    open: col((s) => s.open),
+    closedInInterval: col((s) => s.closedInInterval),
+    createdInInterval: col((s) => s.createdInInterval),
+    localResolutionShare: col((s) => s.localResolutionShare),
+    costYuan: col((s) => s.costYuan),
+    trustMean: col((s) => s.trustMean),
+    bypassShareInInterval: col((s) => s.bypassShareInInterval),
+    sla,
+    presentByTier: wide((s) => s.presentByTier),
+    queuedByTier: wide((s) => s.queuedByTier),
+    utilisationByTier: wide((s) => s.utilisationByTier),
+    utilisationWeekByTier: wide((s) => s.utilisationWeekByTier),
     closedAtTier: wide((s) => s.closedAtTier),
   };
 }
@@ -120,7 +141,8 @@ export class SimSession {
   private cellResidents?: Float64Array;
 
   constructor(scenario: unknown, seed: number, snapshotEveryMinutes: number, followEvery = 0) {
-    if (!(Number.isInteger(followEvery) && followEvery >= 0)) throw new RangeError(`followEvery: expected a whole number ≥ 0, got ${followEvery}`);
+    if (!(Number.isInteger(followEvery) && followEvery >= 0))
+      throw new RangeError(`followEvery: expected a whole number ≥ 0, got ${followEvery}`);
     const tracer = followEvery > 0 ? new Tracer({ every: followEvery }) : undefined;
     this.tracer = tracer;
     this.sim = createSimulation(scenario, { seed, snapshotEveryMinutes, tracer });
@@ -132,8 +154,15 @@ export class SimSession {
       seed,
       tiers: [...m.tiers.map((t) => ({ ...t })), { id: 'hotline', name: 'Hotline', nameZh: '热线', kind: 'hotline', units: 1 }],
       groups: m.groups.map((g) => ({
-        id: g.id, name: g.name, nameZh: g.nameZh, kind: g.kind, tier: g.tier < 0 ? m.tiers.length : g.tier, offices: g.offices,
-        staff: g.staffPerOffice * g.offices, firstOffice: g.firstOffice, costPerPostYuan: g.costPerPostYuan,
+        id: g.id,
+        name: g.name,
+        nameZh: g.nameZh,
+        kind: g.kind,
+        tier: g.tier < 0 ? m.tiers.length : g.tier,
+        offices: g.offices,
+        staff: g.staffPerOffice * g.offices,
+        firstOffice: g.firstOffice,
+        costPerPostYuan: g.costPerPostYuan,
       })),
       snapshotEveryMinutes,
       microGrids: this.sim.scenario.population.microGrids,
@@ -173,7 +202,12 @@ export class SimSession {
       }
     });
     return {
-      day: this.day, series: packSeries(series, this.info.tiers.length), groupQueue: q, groupBusy: b, groupCapacity: c, groupOpen: open,
+      day: this.day,
+      series: packSeries(series, this.info.tiers.length),
+      groupQueue: q,
+      groupBusy: b,
+      groupCapacity: c,
+      groupOpen: open,
       closeHistogram: Float64Array.from(e.metrics.closeHistogram),
       hoursToClose: e.metrics.closeStats(),
       flows: e.metrics.flowMatrix(),
@@ -214,8 +248,14 @@ export class SimSession {
       }
     }
     return {
-      day: now / 1440, live: Float64Array.from(live), ended: Float64Array.from(ended),
-      queue: Int32Array.from(e.qLen), busy: Int32Array.from(e.busy), capacity: Int32Array.from(e.cap), backlog, trust,
+      day: now / 1440,
+      live: Float64Array.from(live),
+      ended: Float64Array.from(ended),
+      queue: Int32Array.from(e.qLen),
+      busy: Int32Array.from(e.busy),
+      capacity: Int32Array.from(e.cap),
+      backlog,
+      trust,
     };
   }
 }
@@ -238,8 +278,28 @@ function liveRow(j: Journey, now: number, home: number): number[] {
 export function frameTransferables(f: Frame): ArrayBuffer[] {
   const s = f.series;
   return [
-    s.day, s.created, s.closed, s.lost, s.open, s.closedInInterval, s.createdInInterval, s.localResolutionShare, s.costYuan,
-    s.trustMean, s.bypassShareInInterval, s.sla, s.presentByTier, s.queuedByTier, s.utilisationByTier, s.utilisationWeekByTier, s.closedAtTier,
-    f.groupQueue, f.groupBusy, f.groupCapacity, f.groupOpen, f.closeHistogram, f.flows,
+    s.day,
+    s.created,
+    s.closed,
+    s.lost,
+    s.open,
+    s.closedInInterval,
+    s.createdInInterval,
+    s.localResolutionShare,
+    s.costYuan,
+    s.trustMean,
+    s.bypassShareInInterval,
+    s.sla,
+    s.presentByTier,
+    s.queuedByTier,
+    s.utilisationByTier,
+    s.utilisationWeekByTier,
+    s.closedAtTier,
+    f.groupQueue,
+    f.groupBusy,
+    f.groupCapacity,
+    f.groupOpen,
+    f.closeHistogram,
+    f.flows,
   ].map((a) => a.buffer as ArrayBuffer);
 }

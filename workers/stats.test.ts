@@ -19,6 +19,11 @@ describe('statistics of replications', () => {
     const d = pairedDifference(a, b);
     expect(d.mean).toBeCloseTo(1, 12);
     expect(d.p).toBeLessThan(1e-5);
-    expect(pairedDifference(a, a.map((x, i) => x + (i % 2 ? 0.1 : -0.1))).p).toBeGreaterThan(0.5);
+    expect(
+      pairedDifference(
+        a,
+        a.map((x, i) => x + (i % 2 ? 0.1 : -0.1)),
+      ).p,
+    ).toBeGreaterThan(0.5);
   });
 });

@@ -31,10 +31,11 @@ describe("Student's t distribution", () => {
     expect(Math.abs(tQuantile(0.975, 1e6) - stdlibQuantile(0.975, 1e6))).toBeLessThan(1e-8);
   });
   it('is symmetric and inverts its CDF', () => {
-    for (const df of [3, 17]) for (const p of [0.01, 0.3, 0.9]) {
-      expect(tQuantile(p, df)).toBeCloseTo(-tQuantile(1 - p, df), 12);
-      expect(tCdf(tQuantile(p, df), df)).toBeCloseTo(p, 12);
-    }
+    for (const df of [3, 17])
+      for (const p of [0.01, 0.3, 0.9]) {
+        expect(tQuantile(p, df)).toBeCloseTo(-tQuantile(1 - p, df), 12);
+        expect(tCdf(tQuantile(p, df), df)).toBeCloseTo(p, 12);
+      }
   });
   it('handles the edges', () => {
     expect(tCdf(Infinity, 5)).toBe(1);

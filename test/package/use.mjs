@@ -24,15 +24,17 @@ const sweep = await experiment(
 );
 const rows = csvParse(toCsv(comparison));
 const series = csvParse(seriesToCsv(sweep));
-console.log(JSON.stringify({
-  presets: listPresets().map((p) => p.id),
-  closed: one.cases.closed,
-  differences: comparison.differences.length,
-  rowsColumns: rows.columns,
-  rows: rows.length,
-  seriesColumns: series.columns,
-  series: series.length,
-  hook: series.filter((r) => r.metric === 'openPerDay').length,
-  diff: diffScenarios(loadPreset('longgang-2020'), loadPreset('longgang-2021')).length > 0,
-  meanHours: comparison.summary.find((r) => r.structure === 'longgang-2021' && r.metric === 'hoursToClose.mean').mean,
-}));
+console.log(
+  JSON.stringify({
+    presets: listPresets().map((p) => p.id),
+    closed: one.cases.closed,
+    differences: comparison.differences.length,
+    rowsColumns: rows.columns,
+    rows: rows.length,
+    seriesColumns: series.columns,
+    series: series.length,
+    hook: series.filter((r) => r.metric === 'openPerDay').length,
+    diff: diffScenarios(loadPreset('longgang-2020'), loadPreset('longgang-2021')).length > 0,
+    meanHours: comparison.summary.find((r) => r.structure === 'longgang-2021' && r.metric === 'hoursToClose.mean').mean,
+  }),
+);

@@ -121,7 +121,9 @@ export async function pngBlob(svg: SVGSVGElement, meta?: ExportMeta): Promise<Bl
   const ctx = canvas.getContext('2d')!;
   ctx.scale(2, 2);
   ctx.drawImage(img, 0, 0, w, h);
-  return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG failed'))), 'image/png'));
+  return await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG failed'))), 'image/png'),
+  );
 }
 
 export async function downloadPng(svg: SVGSVGElement, name: string, meta?: ExportMeta): Promise<void> {
@@ -134,7 +136,9 @@ export function downloadText(text: string, name: string, type: string): void {
 
 /** An iframe that shows one part of the app alone (`?embed=<id>`, the state from the link), to paste into a page. */
 export function embedIframe(id: string, title: string, width = 760, height = 480, query: Record<string, string> = {}): string {
-  const more = Object.entries(query).map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('');
+  const more = Object.entries(query)
+    .map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('');
   const src = `${location.origin}${location.pathname}?embed=${encodeURIComponent(id)}${more}${location.hash}`;
   return `<iframe src="${src.replace(/"/g, '%22')}" title="${title.replace(/"/g, '&quot;')}" width="${width}" height="${height}" style="border:0" loading="lazy"></iframe>`;
 }
@@ -165,7 +169,11 @@ const keyWidth = (ctx: CanvasRenderingContext2D, k: CanvasKey) => (k.ramp ? RAMP
  * Canvases (one per structure) as one PNG that stands alone: the title and what was run,
  * each canvas under its caption side by side, the legend, and the source line.
  */
-export async function canvasFigure(panels: { caption: string; canvas: HTMLCanvasElement }[], keys: CanvasKey[], meta: ExportMeta): Promise<Blob> {
+export async function canvasFigure(
+  panels: { caption: string; canvas: HTMLCanvasElement }[],
+  keys: CanvasKey[],
+  meta: ExportMeta,
+): Promise<Blob> {
   const pad = 14;
   const gap = 16;
   const cssW = panels.map((p) => p.canvas.clientWidth || p.canvas.width / 2);
@@ -185,7 +193,10 @@ export async function canvasFigure(panels: { caption: string; canvas: HTMLCanvas
     if (line) out.push(line.trimEnd());
     return out;
   };
-  const head = [...wrap(meta.title, 16).map((l) => ({ l, size: 16, weight: 700 })), ...meta.lines.flatMap((x) => wrap(x, 12).map((l) => ({ l, size: 12, weight: 400 })))];
+  const head = [
+    ...wrap(meta.title, 16).map((l) => ({ l, size: 16, weight: 700 })),
+    ...meta.lines.flatMap((x) => wrap(x, 12).map((l) => ({ l, size: 12, weight: 400 }))),
+  ];
   const foot = wrap(meta.source, 11);
   const keyRows: CanvasKey[][] = [[]];
   let x = 0;
@@ -266,9 +277,16 @@ export async function canvasFigure(panels: { caption: string; canvas: HTMLCanvas
     ctx.fillText(l, pad, y);
     y += 15;
   }
-  return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG failed'))), 'image/png'));
+  return await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG failed'))), 'image/png'),
+  );
 }
 
-export async function downloadCanvasFigure(panels: { caption: string; canvas: HTMLCanvasElement }[], keys: CanvasKey[], meta: ExportMeta, name: string): Promise<void> {
+export async function downloadCanvasFigure(
+  panels: { caption: string; canvas: HTMLCanvasElement }[],
+  keys: CanvasKey[],
+  meta: ExportMeta,
+  name: string,
+): Promise<void> {
   save(await canvasFigure(panels, keys, meta), `${name}.png`);
 }

@@ -199,25 +199,112 @@ export class FgChart extends LitElement {
 
   static styles = css`
     /* Charts out of view are neither laid out nor painted while the run updates them. */
-    :host { display: block; margin: 0 0 1.25rem; content-visibility: auto; contain-intrinsic-size: auto 320px; }
-    header { display: flex; align-items: baseline; gap: 0.5rem 0.75rem; flex-wrap: wrap; }
-    h3 { font-size: 1rem; margin: 0; flex: 1; min-width: 12rem; }
-    button, summary { font: inherit; font-size: 0.8rem; padding: 0.15rem 0.5rem; border: 1px solid #767676; background: #fff; color: #1a1a1a; border-radius: 3px; cursor: pointer; }
-    button:focus-visible, summary:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 1px; }
-    details.dl { position: relative; }
-    details.dl summary { list-style: none; }
-    details.dl summary::-webkit-details-marker { display: none; }
-    details.dl[open] .menu { position: absolute; right: 0; z-index: 2; display: flex; gap: 0.3rem; padding: 0.3rem; background: #fff; border: 1px solid #767676; border-radius: 4px; margin-top: 0.2rem; }
-    svg { display: block; width: 100%; height: auto; touch-action: pan-y; }
-    svg:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
-    svg:focus:not(:focus-visible) { outline: none; }
-    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-    details.table { font-size: 0.8rem; margin-top: 0.2rem; }
-    details.table summary { border: none; padding: 0.1rem 0; color: #1a1a1a; text-decoration: underline; display: inline-block; }
-    .scroll { overflow-x: auto; max-height: 20rem; overflow-y: auto; }
-    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.1rem 0.5rem; border-bottom: 1px solid #ddd; text-align: right; white-space: nowrap; }
-    th:first-child { text-align: left; }
+    :host {
+      display: block;
+      margin: 0 0 1.25rem;
+      content-visibility: auto;
+      contain-intrinsic-size: auto 320px;
+    }
+    header {
+      display: flex;
+      align-items: baseline;
+      gap: 0.5rem 0.75rem;
+      flex-wrap: wrap;
+    }
+    h3 {
+      font-size: 1rem;
+      margin: 0;
+      flex: 1;
+      min-width: 12rem;
+    }
+    button,
+    summary {
+      font: inherit;
+      font-size: 0.8rem;
+      padding: 0.15rem 0.5rem;
+      border: 1px solid #767676;
+      background: #fff;
+      color: #1a1a1a;
+      border-radius: 3px;
+      cursor: pointer;
+    }
+    button:focus-visible,
+    summary:focus-visible {
+      outline: 3px solid #1a5fb4;
+      outline-offset: 1px;
+    }
+    details.dl {
+      position: relative;
+    }
+    details.dl summary {
+      list-style: none;
+    }
+    details.dl summary::-webkit-details-marker {
+      display: none;
+    }
+    details.dl[open] .menu {
+      position: absolute;
+      right: 0;
+      z-index: 2;
+      display: flex;
+      gap: 0.3rem;
+      padding: 0.3rem;
+      background: #fff;
+      border: 1px solid #767676;
+      border-radius: 4px;
+      margin-top: 0.2rem;
+    }
+    svg {
+      display: block;
+      width: 100%;
+      height: auto;
+      touch-action: pan-y;
+    }
+    svg:focus-visible {
+      outline: 3px solid #1a5fb4;
+      outline-offset: 2px;
+    }
+    svg:focus:not(:focus-visible) {
+      outline: none;
+    }
+    .sr {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    details.table {
+      font-size: 0.8rem;
+      margin-top: 0.2rem;
+    }
+    details.table summary {
+      border: none;
+      padding: 0.1rem 0;
+      color: #1a1a1a;
+      text-decoration: underline;
+      display: inline-block;
+    }
+    .scroll {
+      overflow-x: auto;
+      max-height: 20rem;
+      overflow-y: auto;
+    }
+    table {
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+    }
+    th,
+    td {
+      padding: 0.1rem 0.5rem;
+      border-bottom: 1px solid #ddd;
+      text-align: right;
+      white-space: nowrap;
+    }
+    th:first-child {
+      text-align: left;
+    }
   `;
 
   constructor() {
@@ -300,7 +387,9 @@ export class FgChart extends LitElement {
       const lines = (p.lines ?? []).filter((l) => l.x.length > 0);
       if (!lines.length) continue;
       const last = lines[0].x[lines[0].x.length - 1];
-      parts.push(`${p.title}, ${this.xLabel} ${fmt(last)}: ${lines.map((l) => `${l.label} ${this.valueText(l.y[l.y.length - 1])}`).join(', ')}.`);
+      parts.push(
+        `${p.title}, ${this.xLabel} ${fmt(last)}: ${lines.map((l) => `${l.label} ${this.valueText(l.y[l.y.length - 1])}`).join(', ')}.`,
+      );
     }
     return parts.length ? parts.join(' ') : this.empty;
   }
@@ -322,18 +411,38 @@ export class FgChart extends LitElement {
         <details class="dl">
           <summary aria-label=${t('export.menuLabel', { chart: this.heading })}>${t('export.title')}</summary>
           <div class="menu">
-            <button @click=${() => (this.drawNow(), downloadPng(this.svg, this.chartId, this.exportMeta()))} aria-label=${t('export.pngLabel', { chart: this.heading })}>${t('export.png')}</button>
-            <button @click=${() => (this.drawNow(), downloadSvg(this.svg, this.chartId, this.exportMeta()))} aria-label=${t('export.svgLabel', { chart: this.heading })}>${t('export.svg')}</button>
-            <button class="embed" @click=${() => void this.copyEmbed()} aria-label=${t('export.embedLabel', { chart: this.heading })}>${t('export.embed')}</button>
+            <button
+              @click=${() => (this.drawNow(), downloadPng(this.svg, this.chartId, this.exportMeta()))}
+              aria-label=${t('export.pngLabel', { chart: this.heading })}
+            >
+              ${t('export.png')}
+            </button>
+            <button
+              @click=${() => (this.drawNow(), downloadSvg(this.svg, this.chartId, this.exportMeta()))}
+              aria-label=${t('export.svgLabel', { chart: this.heading })}
+            >
+              ${t('export.svg')}
+            </button>
+            <button class="embed" @click=${() => void this.copyEmbed()} aria-label=${t('export.embedLabel', { chart: this.heading })}>
+              ${t('export.embed')}
+            </button>
           </div>
           ${this.embedMessage ? html`<p class="embed-message" role="status">${this.embedMessage}</p>` : ''}
         </details>
       </header>
       <p class="sr" id="desc">${this.summary()}</p>
       <p class="sr" id="hint">${t('chart.hover.hint')}</p>
-      <svg role="img" tabindex="0" aria-labelledby="title" aria-describedby="desc hint"
-        @pointermove=${this.onHoverEvent} @pointerdown=${this.onHoverEvent} @pointerleave=${this.onHoverEvent}
-        @keydown=${this.onHoverEvent} @blur=${() => this.hoverer?.setHover(undefined)}></svg>
+      <svg
+        role="img"
+        tabindex="0"
+        aria-labelledby="title"
+        aria-describedby="desc hint"
+        @pointermove=${this.onHoverEvent}
+        @pointerdown=${this.onHoverEvent}
+        @pointerleave=${this.onHoverEvent}
+        @keydown=${this.onHoverEvent}
+        @blur=${() => this.hoverer?.setHover(undefined)}
+      ></svg>
       <p class="sr live" aria-live="polite"></p>
       <details class="table" @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
         <summary>${tableLabel}</summary>
@@ -347,8 +456,23 @@ export class FgChart extends LitElement {
     const panels = this.panels;
     if (panels.some((p) => p.bars)) {
       const labels = panels.find((p) => p.bars)!.bars!.labels;
-      return html`<table><thead><tr><th scope="col">${this.xLabel}</th>${panels.map((p) => html`<th scope="col">${p.title}</th>`)}</tr></thead>
-        <tbody>${labels.map((l, k) => html`<tr><th scope="row">${l}</th>${panels.map((p) => html`<td>${fmt(p.bars?.values[k] ?? NaN)}</td>`)}</tr>`)}</tbody></table>`;
+      return html`<table>
+        <thead>
+          <tr>
+            <th scope="col">${this.xLabel}</th>
+            ${panels.map((p) => html`<th scope="col">${p.title}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${labels.map(
+            (l, k) =>
+              html`<tr>
+                <th scope="row">${l}</th>
+                ${panels.map((p) => html`<td>${fmt(p.bars?.values[k] ?? NaN)}</td>`)}
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
     }
     const cols = panels.flatMap((p) => (p.lines ?? []).map((l) => ({ head: `${p.title}: ${l.label}`, l })));
     const longest = cols.reduce((a, c) => Math.max(a, c.l.x.length), 0);
@@ -356,8 +480,23 @@ export class FgChart extends LitElement {
     for (let k = 0; k < longest; k += 7) rows.push(k);
     if (longest > 0 && rows[rows.length - 1] !== longest - 1) rows.push(longest - 1);
     const ref = cols.find((c) => c.l.x.length === longest)?.l;
-    return html`<table><thead><tr><th scope="col">${this.xLabel}</th>${cols.map((c) => html`<th scope="col">${c.head}</th>`)}</tr></thead>
-      <tbody>${rows.map((k) => html`<tr><th scope="row">${fmt(ref?.x[k] ?? k)}</th>${cols.map((c) => html`<td>${k < c.l.y.length ? this.valueText(c.l.y[k]) : ''}</td>`)}</tr>`)}</tbody></table>`;
+    return html`<table>
+      <thead>
+        <tr>
+          <th scope="col">${this.xLabel}</th>
+          ${cols.map((c) => html`<th scope="col">${c.head}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (k) =>
+            html`<tr>
+              <th scope="row">${fmt(ref?.x[k] ?? k)}</th>
+              ${cols.map((c) => html`<td>${k < c.l.y.length ? this.valueText(c.l.y[k]) : ''}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
   }
 
   updated(): void {
@@ -389,17 +528,17 @@ export class FgChart extends LitElement {
       if (p.bars) for (const v of p.bars.values) size += v;
     }
     // Fewer points than before: another run; start the range anew.
-    if (size < this.drawnSize) (this.yHi = -Infinity), (this.yLo = Infinity);
+    if (size < this.drawnSize) ((this.yHi = -Infinity), (this.yLo = Infinity));
     this.drawnSize = size;
     for (const p of this.panels) {
       for (const l of p.lines ?? [])
         for (let k = 0; k < l.y.length; k++) {
           const v = l.y[k];
-          if (Number.isFinite(v)) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+          if (Number.isFinite(v)) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
         }
-      if (p.bars) for (const v of p.bars.values) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+      if (p.bars) for (const v of p.bars.values) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
     }
-    for (const r of this.refY) (lo = Math.min(lo, r.value)), (hi = Math.max(hi, r.value));
+    for (const r of this.refY) ((lo = Math.min(lo, r.value)), (hi = Math.max(hi, r.value)));
     if (Number.isFinite(hi)) {
       if (hi > this.yHi) this.yHi = hi + 0.25 * Math.abs(hi);
       hi = this.yHi;
@@ -417,15 +556,19 @@ export class FgChart extends LitElement {
     let lo = Infinity;
     let hi = -Infinity;
     for (const p of this.panels)
-      for (const l of p.lines ?? []) if (l.x.length) (lo = Math.min(lo, l.x[0])), (hi = Math.max(hi, l.x[l.x.length - 1]));
+      for (const l of p.lines ?? []) if (l.x.length) ((lo = Math.min(lo, l.x[0])), (hi = Math.max(hi, l.x[l.x.length - 1])));
     return [Number.isFinite(lo) ? Math.min(lo, 0) : 0, this.xMax ?? Math.max(Number.isFinite(hi) ? hi : 1, 1)];
   }
 
   /** The legend of one panel in rows that fit its width. */
   private legendRows(p: Panel, pw: number): { label: string; color: string; dashed?: boolean; ref?: boolean; x: number }[][] {
-    const refs = [...this.refX, ...this.refY].filter((r) => r.short).map((r) => ({ label: r.label, color: REF_COLOUR, dashed: true, ref: true }));
+    const refs = [...this.refX, ...this.refY]
+      .filter((r) => r.short)
+      .map((r) => ({ label: r.label, color: REF_COLOUR, dashed: true, ref: true }));
     const items = [
-      ...(p.bars ? [{ label: p.bars.label, color: p.bars.color }] : (p.lines ?? []).map((l) => ({ label: l.label, color: l.color, dashed: l.dashed }))),
+      ...(p.bars
+        ? [{ label: p.bars.label, color: p.bars.color }]
+        : (p.lines ?? []).map((l) => ({ label: l.label, color: l.color, dashed: l.dashed }))),
       ...refs,
     ];
     const rows: { label: string; color: string; dashed?: boolean; ref?: boolean; x: number }[][] = [];
@@ -469,10 +612,23 @@ export class FgChart extends LitElement {
     const panels = this.panels;
     // What the layout depends on besides the data; the geometry (which measures text) follows it.
     const shape = JSON.stringify([
-      this.width, this.xLabel, this.yLabel, this.percent, this.refX, this.refY, this.empty,
-      panels.map((p) => [p.title, p.bars?.labels, p.bars?.label, p.bars?.color, p.note === undefined, (p.lines ?? []).map((l) => [l.label, l.color, l.dashed])]),
+      this.width,
+      this.xLabel,
+      this.yLabel,
+      this.percent,
+      this.refX,
+      this.refY,
+      this.empty,
+      panels.map((p) => [
+        p.title,
+        p.bars?.labels,
+        p.bars?.label,
+        p.bars?.color,
+        p.note === undefined,
+        (p.lines ?? []).map((l) => [l.label, l.color, l.dashed]),
+      ]),
     ]);
-    if (shape !== this.shapeKey || !this.shapeGeo) (this.shapeKey = shape), (this.shapeGeo = this.geometry());
+    if (shape !== this.shapeKey || !this.shapeGeo) ((this.shapeKey = shape), (this.shapeGeo = this.geometry()));
     const geo = this.shapeGeo;
     const yd = this.yDomain();
     const xd = this.xDomain();
@@ -521,8 +677,13 @@ export class FgChart extends LitElement {
     const { W, H, cols, pw, ph, head, left, gapX, gapY } = geo;
     this.geo = geo;
     const panels = this.panels;
-    const svg = d3.select(svgEl).attr('viewBox', `0 0 ${W} ${H}`).attr('width', W).attr('height', H)
-      .attr('font-family', CHART_FONT).attr('font-size', FONT);
+    const svg = d3
+      .select(svgEl)
+      .attr('viewBox', `0 0 ${W} ${H}`)
+      .attr('width', W)
+      .attr('height', H)
+      .attr('font-family', CHART_FONT)
+      .attr('font-size', FONT);
     svg.selectAll('*').remove();
     svg.append('rect').attr('width', W).attr('height', H).attr('fill', '#fff');
     this.y = d3.scaleLinear().range([ph, 0]);
@@ -544,22 +705,45 @@ export class FgChart extends LitElement {
       const cy = 8 + Math.floor(i / cols) * (head + ph + gapY);
       const g = svg.append('g').attr('class', 'panel').attr('transform', `translate(${cx},${cy})`);
       let ty = ROW - 2;
-      g.append('text').attr('x', -left + 6).attr('y', ty).attr('font-weight', 600).attr('fill', '#1a1a1a').text(fitText(p.title, textRoom, FONT, 600));
+      g.append('text')
+        .attr('x', -left + 6)
+        .attr('y', ty)
+        .attr('font-weight', 600)
+        .attr('fill', '#1a1a1a')
+        .text(fitText(p.title, textRoom, FONT, 600));
       if (hasNotes) {
         ty += ROW;
-        this.noteEls[i] = g.append('text').attr('class', 'note').attr('x', -left + 6).attr('y', ty).attr('fill', '#333').node()!;
+        this.noteEls[i] = g
+          .append('text')
+          .attr('class', 'note')
+          .attr('x', -left + 6)
+          .attr('y', ty)
+          .attr('fill', '#333')
+          .node()!;
       }
       for (const row of this.legendRows(p, pw)) {
         ty += ROW;
         for (const it of row) {
-          const li = g.append('g').attr('class', 'legend-item').attr('transform', `translate(${it.x - left + 6},${ty - 4})`);
+          const li = g
+            .append('g')
+            .attr('class', 'legend-item')
+            .attr('transform', `translate(${it.x - left + 6},${ty - 4})`);
           if (p.bars && !it.ref) li.append('rect').attr('y', -5).attr('width', 16).attr('height', 9).attr('fill', it.color);
-          else li.append('line').attr('x2', 16).attr('stroke', it.color).attr('stroke-width', it.ref ? 1.5 : 2.5).attr('stroke-dasharray', it.ref ? '4 3' : it.dashed ? '5 3' : null);
+          else
+            li.append('line')
+              .attr('x2', 16)
+              .attr('stroke', it.color)
+              .attr('stroke-width', it.ref ? 1.5 : 2.5)
+              .attr('stroke-dasharray', it.ref ? '4 3' : it.dashed ? '5 3' : null);
           li.append('text').attr('x', 21).attr('y', 4).attr('fill', '#1a1a1a').text(it.label);
         }
       }
       // The unit, written level above the axis rather than turned on its side.
-      g.append('text').attr('x', -left + 6).attr('y', head - 10).attr('fill', '#333').text(this.yLabel);
+      g.append('text')
+        .attr('x', -left + 6)
+        .attr('y', head - 10)
+        .attr('fill', '#333')
+        .text(this.yLabel);
       const plot = g.append('g').attr('transform', `translate(0,${head})`);
       this.plotOrigins[i] = { x: cx, y: cy + head };
       this.yAxes[i] = plot.append('g').attr('class', 'y-axis').node()!;
@@ -567,25 +751,59 @@ export class FgChart extends LitElement {
         const labels = p.bars.labels;
         const bx = (this.band = d3.scaleBand().domain(labels).range([0, pw]).padding(0.15));
         const every = Math.max(1, Math.ceil((labels.length * 34) / pw));
-        plot.append('g').attr('transform', `translate(0,${ph})`).call(d3.axisBottom(bx).tickValues(labels.filter((_, k) => k % every === 0)))
+        plot
+          .append('g')
+          .attr('transform', `translate(0,${ph})`)
+          .call(d3.axisBottom(bx).tickValues(labels.filter((_, k) => k % every === 0)))
           .call((a) => a.selectAll('text').attr('fill', '#333'));
         const bars = plot.append('g');
-        this.barRects[i] = labels.map((l) => bars.append('rect').attr('x', bx(l)!).attr('width', bx.bandwidth()).attr('fill', p.bars!.color).node()!);
+        this.barRects[i] = labels.map((l) =>
+          bars.append('rect').attr('x', bx(l)!).attr('width', bx.bandwidth()).attr('fill', p.bars!.color).node()!,
+        );
         for (const [k, r] of this.refX.entries()) {
           const idx = Math.round(r.value);
           const xv = (bx(labels[idx]) ?? 0) + bx.bandwidth() + (bx.step() - bx.bandwidth()) / 2;
-          plot.append('line').attr('x1', xv).attr('x2', xv).attr('y1', 0).attr('y2', ph).attr('stroke', '#a51d2d').attr('stroke-dasharray', '4 3');
+          plot
+            .append('line')
+            .attr('x1', xv)
+            .attr('x2', xv)
+            .attr('y1', 0)
+            .attr('y2', ph)
+            .attr('stroke', '#a51d2d')
+            .attr('stroke-dasharray', '4 3');
           const right = xv > pw * 0.6;
           const room = right ? xv - 4 : pw - xv - 4;
-          plot.append('text').attr('x', right ? xv - 3 : xv + 3).attr('y', 10 + 13 * k).attr('text-anchor', right ? 'end' : 'start').attr('fill', '#a51d2d')
-            .attr('paint-order', 'stroke').attr('stroke', '#fff').attr('stroke-width', 3).text(fitText(r.short ?? r.label, room));
+          plot
+            .append('text')
+            .attr('x', right ? xv - 3 : xv + 3)
+            .attr('y', 10 + 13 * k)
+            .attr('text-anchor', right ? 'end' : 'start')
+            .attr('fill', '#a51d2d')
+            .attr('paint-order', 'stroke')
+            .attr('stroke', '#fff')
+            .attr('stroke-width', 3)
+            .text(fitText(r.short ?? r.label, room));
         }
       } else {
-        plot.append('g').attr('transform', `translate(0,${ph})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(pw / 70))).tickFormat((v) => fmt(Number(v))))
+        plot
+          .append('g')
+          .attr('transform', `translate(0,${ph})`)
+          .call(
+            d3
+              .axisBottom(x)
+              .ticks(Math.max(2, Math.floor(pw / 70)))
+              .tickFormat((v) => fmt(Number(v))),
+          )
           .call((a) => a.selectAll('text').attr('fill', '#333'));
         this.lineStates[i] = (p.lines ?? []).map((l) => {
-          const path = plot.append('path').attr('fill', 'none').attr('stroke', l.color).attr('stroke-width', 1.8)
-            .attr('stroke-linejoin', 'round').attr('stroke-dasharray', l.dashed ? '5 3' : null).node()!;
+          const path = plot
+            .append('path')
+            .attr('fill', 'none')
+            .attr('stroke', l.color)
+            .attr('stroke-width', 1.8)
+            .attr('stroke-linejoin', 'round')
+            .attr('stroke-dasharray', l.dashed ? '5 3' : null)
+            .node()!;
           const dot = plot.append('circle').attr('r', 2.5).attr('fill', l.color).attr('visibility', 'hidden').node()!;
           return { path, dot, n: 0, d: '', prevFinite: false };
         });
@@ -593,11 +811,36 @@ export class FgChart extends LitElement {
       this.refYEls[i] = this.refY.map((r) => ({
         value: r.value,
         line: plot.append('line').attr('x1', 0).attr('x2', pw).attr('stroke', '#a51d2d').attr('stroke-dasharray', '4 3').node()!,
-        text: plot.append('text').attr('x', pw - 2).attr('text-anchor', 'end').attr('fill', '#a51d2d')
-          .attr('paint-order', 'stroke').attr('stroke', '#fff').attr('stroke-width', 3).text(fitText(r.label, pw - 4)).node()!,
+        text: plot
+          .append('text')
+          .attr('x', pw - 2)
+          .attr('text-anchor', 'end')
+          .attr('fill', '#a51d2d')
+          .attr('paint-order', 'stroke')
+          .attr('stroke', '#fff')
+          .attr('stroke-width', 3)
+          .text(fitText(r.label, pw - 4))
+          .node()!,
       }));
-      plot.append('text').attr('x', pw / 2).attr('y', ph + 32).attr('text-anchor', 'middle').attr('fill', '#333').text(this.xLabel);
-      if (this.empty) this.emptyEls.push(plot.append('text').attr('class', 'empty').attr('x', pw / 2).attr('y', ph / 2).attr('text-anchor', 'middle').attr('fill', '#444').text(fitText(this.empty, pw)).node()!);
+      plot
+        .append('text')
+        .attr('x', pw / 2)
+        .attr('y', ph + 32)
+        .attr('text-anchor', 'middle')
+        .attr('fill', '#333')
+        .text(this.xLabel);
+      if (this.empty)
+        this.emptyEls.push(
+          plot
+            .append('text')
+            .attr('class', 'empty')
+            .attr('x', pw / 2)
+            .attr('y', ph / 2)
+            .attr('text-anchor', 'middle')
+            .attr('fill', '#444')
+            .text(fitText(this.empty, pw))
+            .node()!,
+        );
     });
     this.hoverer?.reset();
   }
@@ -607,11 +850,18 @@ export class FgChart extends LitElement {
     const { y, geo } = this;
     if (!geo) return;
     y.domain(yd);
-    const yFmt = (v: d3.NumberValue) => (this.percent ? `${fmt(100 * Number(v), 0)}%` : fmt(Number(v), Math.abs(Number(v)) < 10 && yd[1] < 10 ? 1 : 0));
+    const yFmt = (v: d3.NumberValue) =>
+      this.percent ? `${fmt(100 * Number(v), 0)}%` : fmt(Number(v), Math.abs(Number(v)) < 10 && yd[1] < 10 ? 1 : 0);
     this.yAxes.forEach((el, i) => {
       const a = d3.select(el);
       a.selectAll('*').remove();
-      a.call(d3.axisLeft(y).ticks(geo.cols === 1 ? 4 : 5).tickFormat(i % geo.cols === 0 ? yFmt : () => '').tickSize(-geo.pw))
+      a.call(
+        d3
+          .axisLeft(y)
+          .ticks(geo.cols === 1 ? 4 : 5)
+          .tickFormat(i % geo.cols === 0 ? yFmt : () => '')
+          .tickSize(-geo.pw),
+      )
         .call((g) => g.selectAll('line').attr('stroke', '#ddd'))
         .call((g) => g.select('.domain').remove())
         .call((g) => g.selectAll('text').attr('fill', '#333'));

@@ -47,7 +47,13 @@ function tierName(info: SessionInfo, i: number): string {
 export function orgTree(info: SessionInfo, f?: Frame): OrgNode {
   const node = (gi: number): OrgNode => {
     const g = info.groups[gi];
-    return { name: nameOf(g), queue: f?.groupQueue[gi] ?? 0, busy: f?.groupBusy[gi] ?? 0, cap: f?.groupCapacity[gi] ?? 0, open: (f?.groupOpen?.[gi] ?? 1) > 0 };
+    return {
+      name: nameOf(g),
+      queue: f?.groupQueue[gi] ?? 0,
+      busy: f?.groupBusy[gi] ?? 0,
+      cap: f?.groupCapacity[gi] ?? 0,
+      open: (f?.groupOpen?.[gi] ?? 1) > 0,
+    };
   };
   const levels = info.groups.map((g, gi) => ({ g, gi })).filter((x) => x.g.kind === 'level');
   let chain: OrgNode | undefined;
@@ -62,9 +68,26 @@ export function orgTree(info: SessionInfo, f?: Frame): OrgNode {
   const shown = deptNodes.slice(0, 3);
   const rest = deptNodes.slice(3);
   const anyOpen = (xs: OrgNode[]) => xs.some((x) => x.open);
-  if (rest.length) shown.push({ name: t('structure.moreDepts', { n: rest.length }), queue: sum('queue', rest), busy: sum('busy', rest), cap: sum('cap', rest), open: anyOpen(rest) });
-  const deptGroup: OrgNode = { name: t('tier.departments'), queue: sum('queue', deptNodes), busy: sum('busy', deptNodes), cap: sum('cap', deptNodes), open: anyOpen(deptNodes), children: shown };
-  const others = info.groups.map((g, gi) => ({ g, gi })).filter((x) => x.g.kind === 'centre' || x.g.kind === 'hotline').map(({ gi }) => node(gi));
+  if (rest.length)
+    shown.push({
+      name: t('structure.moreDepts', { n: rest.length }),
+      queue: sum('queue', rest),
+      busy: sum('busy', rest),
+      cap: sum('cap', rest),
+      open: anyOpen(rest),
+    });
+  const deptGroup: OrgNode = {
+    name: t('tier.departments'),
+    queue: sum('queue', deptNodes),
+    busy: sum('busy', deptNodes),
+    cap: sum('cap', deptNodes),
+    open: anyOpen(deptNodes),
+    children: shown,
+  };
+  const others = info.groups
+    .map((g, gi) => ({ g, gi }))
+    .filter((x) => x.g.kind === 'centre' || x.g.kind === 'hotline')
+    .map(({ gi }) => node(gi));
   const top: OrgNode = { ...deptGroup, children: [...(chain ? [chain] : []), ...shown, ...others] };
   return top;
 }
@@ -95,27 +118,109 @@ export class FgStructure extends LitElement {
   declare context: ChartContext | undefined;
 
   static styles = css`
-    :host { display: block; }
-    header { display: flex; gap: 0.75rem; align-items: baseline; flex-wrap: wrap; }
-    h3 { margin: 1rem 0 0.25rem; font-size: 1rem; flex: 1; }
-    p { margin: 0 0 0.5rem; color: #333; font-size: 0.9rem; }
-    .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(320px, 100%), 1fr)); gap: 1rem; }
-    .wrap { overflow-x: auto; max-width: 100%; }
-    svg.org { min-width: 540px; }
-    @media (max-width: 700px) { svg.org { width: auto; max-width: none; min-width: 0; } }
-    .legend { display: flex; flex-wrap: wrap; gap: 0.25rem 0.9rem; font-size: 0.8rem; align-items: center; margin: 0.25rem 0 0.5rem; }
-    .sw { display: inline-block; width: 1.1em; height: 0.9em; border: 1px solid #666; vertical-align: middle; margin-right: 0.3em; }
-    .sw.alert { border: 2px solid #8b0000; background: #fff; }
-    details { font-size: 0.85rem; margin-top: 0.25rem; }
-    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.1rem 0.5rem; border-bottom: 1px solid #ddd; text-align: right; }
-    th:first-child { text-align: left; }
-    .row.wide { grid-template-columns: 1fr; }
-    figure { margin: 0; min-width: 0; }
-    figcaption { font-weight: 600; margin-bottom: 0.25rem; }
-    svg { width: 100%; height: auto; display: block; }
-    button { font: inherit; font-size: 0.8rem; padding: 0.15rem 0.5rem; border: 1px solid #767676; background: #fff; border-radius: 3px; cursor: pointer; }
-    button:focus-visible { outline: 3px solid #1a5fb4; }
+    :host {
+      display: block;
+    }
+    header {
+      display: flex;
+      gap: 0.75rem;
+      align-items: baseline;
+      flex-wrap: wrap;
+    }
+    h3 {
+      margin: 1rem 0 0.25rem;
+      font-size: 1rem;
+      flex: 1;
+    }
+    p {
+      margin: 0 0 0.5rem;
+      color: #333;
+      font-size: 0.9rem;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(320px, 100%), 1fr));
+      gap: 1rem;
+    }
+    .wrap {
+      overflow-x: auto;
+      max-width: 100%;
+    }
+    svg.org {
+      min-width: 540px;
+    }
+    @media (max-width: 700px) {
+      svg.org {
+        width: auto;
+        max-width: none;
+        min-width: 0;
+      }
+    }
+    .legend {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.9rem;
+      font-size: 0.8rem;
+      align-items: center;
+      margin: 0.25rem 0 0.5rem;
+    }
+    .sw {
+      display: inline-block;
+      width: 1.1em;
+      height: 0.9em;
+      border: 1px solid #666;
+      vertical-align: middle;
+      margin-right: 0.3em;
+    }
+    .sw.alert {
+      border: 2px solid #8b0000;
+      background: #fff;
+    }
+    details {
+      font-size: 0.85rem;
+      margin-top: 0.25rem;
+    }
+    table {
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+    }
+    th,
+    td {
+      padding: 0.1rem 0.5rem;
+      border-bottom: 1px solid #ddd;
+      text-align: right;
+    }
+    th:first-child {
+      text-align: left;
+    }
+    .row.wide {
+      grid-template-columns: 1fr;
+    }
+    figure {
+      margin: 0;
+      min-width: 0;
+    }
+    figcaption {
+      font-weight: 600;
+      margin-bottom: 0.25rem;
+    }
+    svg {
+      width: 100%;
+      height: auto;
+      display: block;
+    }
+    button {
+      font: inherit;
+      font-size: 0.8rem;
+      padding: 0.15rem 0.5rem;
+      border: 1px solid #767676;
+      background: #fff;
+      border-radius: 3px;
+      cursor: pointer;
+    }
+    button:focus-visible {
+      outline: 3px solid #1a5fb4;
+    }
   `;
 
   constructor() {
@@ -126,7 +231,11 @@ export class FgStructure extends LitElement {
   private meta(kind: 'org' | 'sankey', i: number) {
     const heading = t(kind === 'org' ? 'structure.org' : 'structure.sankey');
     const note = t(kind === 'org' ? 'structure.orgNote' : 'structure.sankeyNote');
-    return { title: `${heading} — ${this.panels[i]?.title ?? ''}`, lines: [note, ...(this.context?.lines ?? [])], source: this.context?.source ?? 'flatgov' };
+    return {
+      title: `${heading} — ${this.panels[i]?.title ?? ''}`,
+      lines: [note, ...(this.context?.lines ?? [])],
+      source: this.context?.source ?? 'flatgov',
+    };
   }
 
   /** The SVG a download of panel i gives (standalone, legend included). */
@@ -137,26 +246,50 @@ export class FgStructure extends LitElement {
 
   private download(kind: 'org' | 'sankey', as: 'png' | 'svg') {
     const svgs = [...this.renderRoot.querySelectorAll<SVGSVGElement>(`svg.${kind}`)];
-    svgs.forEach((s, i) => (as === 'png' ? downloadPng(s, `${kind}-${i + 1}`, this.meta(kind, i)) : downloadSvg(s, `${kind}-${i + 1}`, this.meta(kind, i))));
+    svgs.forEach((s, i) =>
+      as === 'png' ? downloadPng(s, `${kind}-${i + 1}`, this.meta(kind, i)) : downloadSvg(s, `${kind}-${i + 1}`, this.meta(kind, i)),
+    );
   }
 
   render() {
-    const heading = (kind: 'org' | 'sankey', title: string) => html`<header>
-      <h3>${title}</h3>
-      <button @click=${() => this.download(kind, 'png')} aria-label=${t('export.pngLabel', { chart: title })}>${t('export.png')}</button>
-      <button @click=${() => this.download(kind, 'svg')} aria-label=${t('export.svgLabel', { chart: title })}>${t('export.svg')}</button>
-    </header>`;
+    const heading = (kind: 'org' | 'sankey', title: string) =>
+      html`<header>
+        <h3>${title}</h3>
+        <button @click=${() => this.download(kind, 'png')} aria-label=${t('export.pngLabel', { chart: title })}>${t('export.png')}</button>
+        <button @click=${() => this.download(kind, 'svg')} aria-label=${t('export.svgLabel', { chart: title })}>${t('export.svg')}</button>
+      </header>`;
     return html`
       ${heading('org', t('structure.org'))}
       <p>${t('structure.orgNote')}</p>
-      <div class="legend" aria-hidden="true"><span>${t('structure.legendTitle')}:</span>
+      <div class="legend" aria-hidden="true">
+        <span>${t('structure.legendTitle')}:</span>
         ${LOAD_FILLS.map((c, k) => html`<span><span class="sw" style="background:${c}"></span>${k === 0 ? '< 25%' : k === 3 ? '≥ 75%' : `${LOAD_EDGES[k - 1] * 100}–${LOAD_EDGES[k] * 100}%`}</span>`)}
-        <span><span class="sw alert"></span>${t('structure.outlineNote')}</span></div>
-      <div class="row wide">${this.panels.map((p) => html`<figure><figcaption>${p.title}</figcaption><div class="wrap" tabindex="0" role="region" aria-label=${`${t('structure.org')}: ${p.title}`}>${this.org(p)}</div>
-        <details><summary>${t('structure.table')}</summary>${this.orgTable(p)}</details></figure>`)}</div>
+        <span><span class="sw alert"></span>${t('structure.outlineNote')}</span>
+      </div>
+      <div class="row wide">
+        ${this.panels.map(
+          (p) =>
+            html`<figure>
+              <figcaption>${p.title}</figcaption>
+              <div class="wrap" tabindex="0" role="region" aria-label=${`${t('structure.org')}: ${p.title}`}>${this.org(p)}</div>
+              <details>
+                <summary>${t('structure.table')}</summary>
+                ${this.orgTable(p)}
+              </details>
+            </figure>`,
+        )}
+      </div>
       ${heading('sankey', t('structure.sankey'))}
       <p>${t('structure.sankeyNote')}</p>
-      <div class="row">${this.panels.map((p) => html`<figure><figcaption>${p.title}</figcaption>${this.sankey(p)}</figure>`)}</div>
+      <div class="row">
+        ${this.panels.map(
+          (p) =>
+            html`<figure>
+              <figcaption>${p.title}</figcaption>
+              ${this.sankey(p)}
+            </figure>`,
+        )}
+      </div>
     `;
   }
 
@@ -167,9 +300,27 @@ export class FgStructure extends LitElement {
       n.children?.forEach(walk);
     };
     walk(orgTree(p.info, p.frame));
-    return html`<table><thead><tr><th scope="col">${t('structure.group')}</th><th scope="col">${t('structure.colQueue')}</th>
-      <th scope="col">${t('structure.colBusy')}</th><th scope="col">${t('structure.colCap')}</th></tr></thead>
-      <tbody>${rows.map((r) => html`<tr><th scope="row">${r.name}</th><td>${fmt(r.queue)}</td><td>${fmt(r.busy)}</td><td>${fmt(r.cap)}</td></tr>`)}</tbody></table>`;
+    return html`<table>
+      <thead>
+        <tr>
+          <th scope="col">${t('structure.group')}</th>
+          <th scope="col">${t('structure.colQueue')}</th>
+          <th scope="col">${t('structure.colBusy')}</th>
+          <th scope="col">${t('structure.colCap')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (r) =>
+            html`<tr>
+              <th scope="row">${r.name}</th>
+              <td>${fmt(r.queue)}</td>
+              <td>${fmt(r.busy)}</td>
+              <td>${fmt(r.cap)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
   }
 
   private org(p: StructurePanel) {
@@ -196,7 +347,11 @@ export class FgStructure extends LitElement {
         const nameLines = name.length > 2 ? [name[0], fitText(name.slice(1).join(' '), bw - 10, 11, 600)] : name;
         const over = Math.max(0, d.busy - d.cap);
         const staff = t('structure.busyOf', { b: fmt(Math.min(d.busy, d.cap)), c: fmt(d.cap) });
-        const lines = [t('structure.waiting', { q: fmt(d.queue) }), t(d.open ? 'structure.onDuty' : 'structure.onCall'), over > 0 ? `${staff} ${t('structure.overtime', { o: fmt(over) })}` : staff];
+        const lines = [
+          t('structure.waiting', { q: fmt(d.queue) }),
+          t(d.open ? 'structure.onDuty' : 'structure.onCall'),
+          over > 0 ? `${staff} ${t('structure.overtime', { o: fmt(over) })}` : staff,
+        ];
         const y0 = nameLines.length > 1 ? 14 : 18;
         return svgTemplate`<g transform="translate(${n.x - bw / 2},${n.y})">
           <rect width="${bw}" height="${bh}" rx="4" fill="${loadFill(d.busy, d.cap)}" stroke="${alert ? ALERT_OUTLINE : '#666'}" stroke-width="${alert ? 3 : 1}"></rect>
@@ -222,33 +377,50 @@ export class FgStructure extends LitElement {
       return svgTemplate`<svg class="sankey" viewBox="0 0 ${W} 60" width="${W}" height="60"><text x="10" y="30" fill="#555" font-family="system-ui">${t('chart.empty')}</text></svg>`;
     const outcomes: string[] = [...Array.from({ length: T }, (_, i) => tierName(p.info, i)), t('structure.lost'), t('structure.open')];
     const used = outcomes.map((_, o) => CHANNEL_KEYS.some((_, c) => f.flows[c * (T + 2) + o] > 0));
-    const nodes = [
-      ...CHANNEL_KEYS.map((k) => ({ name: t(k) })),
-      ...outcomes.map((name) => ({ name })),
-    ];
+    const nodes = [...CHANNEL_KEYS.map((k) => ({ name: t(k) })), ...outcomes.map((name) => ({ name }))];
     const links: { source: number; target: number; value: number }[] = [];
-    CHANNEL_KEYS.forEach((_, c) => outcomes.forEach((_, o) => {
-      const v = f.flows[c * (T + 2) + o];
-      if (v > 0) links.push({ source: c, target: CHANNEL_KEYS.length + o, value: v });
-    }));
+    CHANNEL_KEYS.forEach((_, c) =>
+      outcomes.forEach((_, o) => {
+        const v = f.flows[c * (T + 2) + o];
+        if (v > 0) links.push({ source: c, target: CHANNEL_KEYS.length + o, value: v });
+      }),
+    );
     const keep = nodes.map((_, i) => (i < CHANNEL_KEYS.length ? links.some((l) => l.source === i) : used[i - CHANNEL_KEYS.length]));
     const index = new Map<number, number>();
     const kept = nodes.filter((_, i) => keep[i] && (index.set(i, index.size), true));
     const graph = sankey<{ name: string }, { source: number; target: number; value: number }>()
-      .nodeWidth(10).nodePadding(8).nodeAlign(sankeyJustify).extent([[4, 4], [W - 4, H - 4]])({
-        nodes: kept.map((n) => ({ ...n })),
-        links: links.map((l) => ({ source: index.get(l.source)!, target: index.get(l.target)!, value: l.value })),
-      });
+      .nodeWidth(10)
+      .nodePadding(8)
+      .nodeAlign(sankeyJustify)
+      .extent([
+        [4, 4],
+        [W - 4, H - 4],
+      ])({
+      nodes: kept.map((n) => ({ ...n })),
+      links: links.map((l) => ({ source: index.get(l.source)!, target: index.get(l.target)!, value: l.value })),
+    });
     const palette = d3.schemeTableau10;
     return svgTemplate`<svg class="sankey" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${t('structure.sankey')}: ${p.title}"
         font-family="system-ui, sans-serif" font-size="10">
       <rect width="${W}" height="${H}" fill="#fff"></rect>
       ${graph.links.map((l) => svgTemplate`<path d="${sankeyLinkHorizontal()(l) ?? ''}" fill="none" stroke="${palette[(l.source as { index: number }).index % 10]}" stroke-opacity="0.45" stroke-width="${Math.max(1, l.width ?? 1)}"></path>`)}
       ${graph.nodes.map((n) => svgTemplate`<rect x="${n.x0}" y="${n.y0}" width="${(n.x1 ?? 0) - (n.x0 ?? 0)}" height="${Math.max(1, (n.y1 ?? 0) - (n.y0 ?? 0))}" fill="#444"></rect>`)}
-      ${spreadLabels(graph.nodes.map((n) => {
-        const left = (n.x0 ?? 0) < W / 2;
-        return { x: left ? (n.x1 ?? 0) + 4 : (n.x0 ?? 0) - 4, y: ((n.y0 ?? 0) + (n.y1 ?? 0)) / 2 + 4, left, text: `${n.name} (${fmt(n.value ?? 0)})` };
-      }), 13, H).map((l) => svgTemplate`<text x="${l.x}" y="${l.y}" text-anchor="${l.left ? 'start' : 'end'}" fill="#111" paint-order="stroke" stroke="#fff" stroke-width="3">${l.text}</text>`)}
+      ${spreadLabels(
+        graph.nodes.map((n) => {
+          const left = (n.x0 ?? 0) < W / 2;
+          return {
+            x: left ? (n.x1 ?? 0) + 4 : (n.x0 ?? 0) - 4,
+            y: ((n.y0 ?? 0) + (n.y1 ?? 0)) / 2 + 4,
+            left,
+            text: `${n.name} (${fmt(n.value ?? 0)})`,
+          };
+        }),
+        13,
+        H,
+      ).map(
+        (l) =>
+          svgTemplate`<text x="${l.x}" y="${l.y}" text-anchor="${l.left ? 'start' : 'end'}" fill="#111" paint-order="stroke" stroke="#fff" stroke-width="3">${l.text}</text>`,
+      )}
     </svg>`;
   }
 }

@@ -51,13 +51,19 @@ export class ChartHover {
       const g = layer.append('g').attr('class', 'hover').attr('transform', `translate(${o.x},${o.y})`).attr('display', 'none');
       const band = g.append('rect').attr('y', 0).attr('height', geo.ph).attr('fill', '#1a1a1a').attr('fill-opacity', 0.1);
       const rule = g.append('line').attr('y1', 0).attr('y2', geo.ph).attr('stroke', '#1a1a1a').attr('stroke-width', 1);
-      const dots = (p.bars ? [] : (p.lines ?? [])).map((l) => g.append('circle').attr('r', 3.5).attr('fill', l.color).attr('stroke', '#fff').attr('stroke-width', 1.5).node()!);
+      const dots = (p.bars ? [] : (p.lines ?? [])).map((l) =>
+        g.append('circle').attr('r', 3.5).attr('fill', l.color).attr('stroke', '#fff').attr('stroke-width', 1.5).node()!,
+      );
       const box = g.append('rect').attr('rx', 3).attr('fill', '#fff').attr('fill-opacity', 0.96).attr('stroke', '#767676');
       const head = g.append('text').attr('font-weight', 600).attr('fill', '#1a1a1a');
       const series = p.bars ? [{ color: p.bars.color }] : (p.lines ?? []);
       const rows = series.map((l) => {
         const text = g.append('text');
-        return { text: text.node()!, name: text.append('tspan').attr('fill', l.color).attr('font-weight', 600).node()!, value: text.append('tspan').attr('fill', '#1a1a1a').node()! };
+        return {
+          text: text.node()!,
+          name: text.append('tspan').attr('fill', l.color).attr('font-weight', 600).node()!,
+          value: text.append('tspan').attr('fill', '#1a1a1a').node()!,
+        };
       });
       return { g: g.node()!, rule: rule.node()!, band: band.node()!, dots, box: box.node()!, head: head.node()!, rows };
     });
@@ -82,7 +88,9 @@ export class ChartHover {
   private hoverAtPoint(pt: { x: number; y: number }): Hover | undefined {
     const geo = this.c.geo;
     if (!geo) return undefined;
-    const i = this.c.plotOrigins.findIndex((o) => pt.x >= o.x - 8 && pt.x <= o.x + geo.pw + 8 && pt.y >= o.y - 6 && pt.y <= o.y + geo.ph + 22);
+    const i = this.c.plotOrigins.findIndex(
+      (o) => pt.x >= o.x - 8 && pt.x <= o.x + geo.pw + 8 && pt.y >= o.y - 6 && pt.y <= o.y + geo.ph + 22,
+    );
     if (i < 0) return undefined;
     const px = Math.max(0, Math.min(geo.pw, pt.x - this.c.plotOrigins[i].x));
     if (this.c.panels[i].bars) {
@@ -133,7 +141,11 @@ export class ChartHover {
   };
 
   setHover(h: Hover | undefined, announce = false): void {
-    const same = h && this.hover && h.kind === this.hover.kind && (h.kind === 'bar' ? h.k === (this.hover as { k: number }).k : h.x === (this.hover as { x: number }).x);
+    const same =
+      h &&
+      this.hover &&
+      h.kind === this.hover.kind &&
+      (h.kind === 'bar' ? h.k === (this.hover as { k: number }).k : h.x === (this.hover as { x: number }).x);
     this.hover = h;
     if (!same) this.render();
     const live = this.c.renderRoot.querySelector('.live');
@@ -161,7 +173,10 @@ export class ChartHover {
     if (h.kind === 'bar') {
       if (!p.bars || h.k >= p.bars.labels.length) return undefined;
       const v = p.bars.values[h.k];
-      return { head: t('chart.hover.bar', { x: this.c.xLabel, label: p.bars.labels[h.k] }), rows: [{ name: p.bars.label, value: this.valueUnit(v, true), v }] };
+      return {
+        head: t('chart.hover.bar', { x: this.c.xLabel, label: p.bars.labels[h.k] }),
+        rows: [{ name: p.bars.label, value: this.valueUnit(v, true), v }],
+      };
     }
     const lines = p.lines ?? [];
     if (!lines.some((l) => l.x.length)) return undefined;
@@ -182,7 +197,9 @@ export class ChartHover {
       const c = this.hoverContent(i);
       if (!c) return;
       head = c.head;
-      parts.push(t('chart.hover.panel', { title: p.title, values: c.rows.map((r) => `${r.name} ${r.value}`).join(t('chart.hover.comma')) }));
+      parts.push(
+        t('chart.hover.panel', { title: p.title, values: c.rows.map((r) => `${r.name} ${r.value}`).join(t('chart.hover.comma')) }),
+      );
     });
     return parts.length ? t('chart.hover.sentence', { x: head, panels: parts.join(getLang() === 'zh' ? '' : ' ') }) : '';
   }

@@ -62,25 +62,98 @@ export class FgDecides extends LitElement {
   private inputs: unknown[] = [];
 
   static styles = css`
-    :host { display: block; max-width: 60rem; }
-    h2 { font-size: 1.05rem; }
-    .note { color: #333; font-size: 0.85rem; }
-    .controls { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; margin: 0.5rem 0; }
-    select, button { font: inherit; }
-    select { max-width: 100%; }
-    label { max-width: 100%; }
-    button { padding: 0.3rem 0.8rem; border: 1px solid #1a1a1a; background: #fff; border-radius: 4px; cursor: pointer; color: #1a1a1a; }
-    button.primary { background: #1a5fb4; color: #fff; border-color: #1a5fb4; }
-    button:focus-visible, select:focus-visible { outline: 3px solid #e66100; outline-offset: 2px; }
-    svg { width: 100%; height: auto; display: block; }
-    .error { color: #a00; }
-    table { border-collapse: collapse; margin: 0.75rem 0; font-variant-numeric: tabular-nums; font-size: 0.9rem; }
-    th, td { border-bottom: 1px solid #ccc; padding: 0.3rem 0.5rem; text-align: right; vertical-align: top; }
-    th:first-child, td:first-child, td.text { text-align: left; }
-    .scroll { overflow-x: auto; max-width: 100%; }
-    code { font-size: 0.85em; }
-    .legend { display: flex; gap: 1rem; flex-wrap: wrap; font-size: 0.85rem; }
-    .swatch { display: inline-block; width: 0.9rem; height: 0.9rem; vertical-align: -0.15rem; margin-right: 0.3rem; }
+    :host {
+      display: block;
+      max-width: 60rem;
+    }
+    h2 {
+      font-size: 1.05rem;
+    }
+    .note {
+      color: #333;
+      font-size: 0.85rem;
+    }
+    .controls {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: center;
+      margin: 0.5rem 0;
+    }
+    select,
+    button {
+      font: inherit;
+    }
+    select {
+      max-width: 100%;
+    }
+    label {
+      max-width: 100%;
+    }
+    button {
+      padding: 0.3rem 0.8rem;
+      border: 1px solid #1a1a1a;
+      background: #fff;
+      border-radius: 4px;
+      cursor: pointer;
+      color: #1a1a1a;
+    }
+    button.primary {
+      background: #1a5fb4;
+      color: #fff;
+      border-color: #1a5fb4;
+    }
+    button:focus-visible,
+    select:focus-visible {
+      outline: 3px solid #e66100;
+      outline-offset: 2px;
+    }
+    svg {
+      width: 100%;
+      height: auto;
+      display: block;
+    }
+    .error {
+      color: #a00;
+    }
+    table {
+      border-collapse: collapse;
+      margin: 0.75rem 0;
+      font-variant-numeric: tabular-nums;
+      font-size: 0.9rem;
+    }
+    th,
+    td {
+      border-bottom: 1px solid #ccc;
+      padding: 0.3rem 0.5rem;
+      text-align: right;
+      vertical-align: top;
+    }
+    th:first-child,
+    td:first-child,
+    td.text {
+      text-align: left;
+    }
+    .scroll {
+      overflow-x: auto;
+      max-width: 100%;
+    }
+    code {
+      font-size: 0.85em;
+    }
+    .legend {
+      display: flex;
+      gap: 1rem;
+      flex-wrap: wrap;
+      font-size: 0.85rem;
+    }
+    .swatch {
+      display: inline-block;
+      width: 0.9rem;
+      height: 0.9rem;
+      vertical-align: -0.15rem;
+      margin-right: 0.3rem;
+    }
   `;
 
   constructor() {
@@ -142,8 +215,13 @@ export class FgDecides extends LitElement {
     this._error = '';
     try {
       const e = parseExperiment({
-        name: 'app sensitivity', replications: 4, days: this.days, baseSeed: this.seed, metrics: METRICS,
-        structures: valid.map((s) => ({ label: s.label, scenario: s.scenario })), sensitivity: APP_DESIGN,
+        name: 'app sensitivity',
+        replications: 4,
+        days: this.days,
+        baseSeed: this.seed,
+        metrics: METRICS,
+        structures: valid.map((s) => ({ label: s.label, scenario: s.scenario })),
+        sensitivity: APP_DESIGN,
       });
       const plan = planExperiment(e, (r) => r.scenario);
       const runs = sensitivityRuns(plan, e.sensitivity!);
@@ -177,7 +255,11 @@ export class FgDecides extends LitElement {
 
   private factorText(f: RankedFactor): string {
     if (getLang() !== 'zh') return f.description;
-    return assumptions().find((a) => a.id === f.id)?.descriptionZh?.replace(/。?假设。?$/, '') ?? f.description;
+    return (
+      assumptions()
+        .find((a) => a.id === f.id)
+        ?.descriptionZh?.replace(/。?假设。?$/, '') ?? f.description
+    );
   }
 
   render() {
@@ -186,30 +268,57 @@ export class FgDecides extends LitElement {
     return html`
       <h2>${t('decides.title')}</h2>
       <p class="note">${t('decides.intro')}</p>
-      ${r
-        ? html`<p class="note" id="decides-source">${this._own
-            ? t('decides.own', { structures: r.structures.join(', '), days: fmt(r.days), runs: fmt(r.morris.runs + (r.sobol?.runs ?? 0)) })
-            : t('decides.shipped', { structures: r.structures.join(', '), days: fmt(r.days), runs: fmt(r.morris.runs + (r.sobol?.runs ?? 0)), version: r.modelVersion })}</p>
-          <div class="controls">
-            <label>${t('decides.output')}
-              <select id="decides-output" @change=${(e: Event) => (this._output = Number((e.target as HTMLSelectElement).value))}>
-                ${shown.map(({ i }) => html`<option value=${i} ?selected=${i === this._output}>${this.outputLabel(r, i)}</option>`)}
-              </select></label>
-            <button id="decides-table" aria-pressed=${this._table ? 'true' : 'false'} @click=${() => (this._table = !this._table)}>${this._table ? t('decides.showChart') : t('decides.showTable')}</button>
-            <button @click=${() => downloadText(`${JSON.stringify(r, null, 1)}\n`, 'sensitivity.json', 'application/json')}>${t('export.json')}</button>
-          </div>
-          ${this._table ? this.table(r, this._output) : this.chart(r, this._output)}`
-        : html`<p class="note">${t('decides.loading')}</p>`}
+      ${
+        r
+          ? html`<p class="note" id="decides-source">
+                ${
+                  this._own
+                    ? t('decides.own', {
+                        structures: r.structures.join(', '),
+                        days: fmt(r.days),
+                        runs: fmt(r.morris.runs + (r.sobol?.runs ?? 0)),
+                      })
+                    : t('decides.shipped', {
+                        structures: r.structures.join(', '),
+                        days: fmt(r.days),
+                        runs: fmt(r.morris.runs + (r.sobol?.runs ?? 0)),
+                        version: r.modelVersion,
+                      })
+                }
+              </p>
+              <div class="controls">
+                <label
+                  >${t('decides.output')}
+                  <select id="decides-output" @change=${(e: Event) => (this._output = Number((e.target as HTMLSelectElement).value))}>
+                    ${shown.map(({ i }) => html`<option value=${i} ?selected=${i === this._output}>${this.outputLabel(r, i)}</option>`)}
+                  </select></label
+                >
+                <button id="decides-table" aria-pressed=${this._table ? 'true' : 'false'} @click=${() => (this._table = !this._table)}>
+                  ${this._table ? t('decides.showChart') : t('decides.showTable')}
+                </button>
+                <button @click=${() => downloadText(`${JSON.stringify(r, null, 1)}\n`, 'sensitivity.json', 'application/json')}>
+                  ${t('export.json')}
+                </button>
+              </div>
+              ${this._table ? this.table(r, this._output) : this.chart(r, this._output)}`
+          : html`<p class="note">${t('decides.loading')}</p>`
+      }
       <h3>${t('decides.computeTitle')}</h3>
       <p class="note">${t('decides.computeNote')}</p>
       <div class="controls">
-        ${this._running
-          ? html`<button id="decides-cancel" @click=${() => this.ctl?.abort()}>${t('reps.cancel')}</button>`
-          : html`<button id="decides-run" class="primary" @click=${() => this.compute()}>${t('decides.run')}</button>`}
-        ${this._progress
-          ? html`<progress max=${this._progress.total} .value=${this._progress.done}></progress>
-              <span role="status">${t('decides.progress', { phase: t(`decides.phase.${this._progress.phase}` as MessageKey), done: fmt(this._progress.done), total: fmt(this._progress.total), s: fmt((performance.now() - this.started) / 1000) })}</span>`
-          : ''}
+        ${
+          this._running
+            ? html`<button id="decides-cancel" @click=${() => this.ctl?.abort()}>${t('reps.cancel')}</button>`
+            : html`<button id="decides-run" class="primary" @click=${() => this.compute()}>${t('decides.run')}</button>`
+        }
+        ${
+          this._progress
+            ? html`<progress max=${this._progress.total} .value=${this._progress.done}></progress>
+                <span role="status"
+                  >${t('decides.progress', { phase: t(`decides.phase.${this._progress.phase}` as MessageKey), done: fmt(this._progress.done), total: fmt(this._progress.total), s: fmt((performance.now() - this.started) / 1000) })}</span
+                >`
+            : ''
+        }
       </div>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
     `;
@@ -228,21 +337,33 @@ export class FgDecides extends LitElement {
     const left = narrow ? 14 : 250;
     const barY = narrow ? 26 : 0;
     const H = rows.length * rowH + 40;
-    const x = scaleLinear().domain([0, sobol ? 1 : Math.max(...rows.map((f) => f.muStar.hi), 1e-12)]).range([left, W - 20]).nice();
+    const x = scaleLinear()
+      .domain([0, sobol ? 1 : Math.max(...rows.map((f) => f.muStar.hi), 1e-12)])
+      .range([left, W - 20])
+      .nice();
     const du = displayUnit(r.outputs[o].unit, r.baseline[o].mean);
-    const summary = t('decides.chartSummary', { output: this.outputLabel(r, o), top: rows.slice(0, 3).map((f) => f.id).join(', ') });
-    return html`
-      <div class="legend" aria-hidden="true">
-        ${sobol
-          ? html`<span><span class="swatch" style="background:#1a5fb4"></span>${t('decides.total')}</span>
-              <span><span class="swatch" style="background:#99c1f1"></span>${t('decides.first')}</span>
-              <span>${t('decides.whisker')}</span>`
-          : html`<span><span class="swatch" style="background:#1a5fb4"></span>${t('decides.muStar', { unit: du.unit })}</span>`}
+    const summary = t('decides.chartSummary', {
+      output: this.outputLabel(r, o),
+      top: rows
+        .slice(0, 3)
+        .map((f) => f.id)
+        .join(', '),
+    });
+    return html` <div class="legend" aria-hidden="true">
+        ${
+          sobol
+            ? html`<span><span class="swatch" style="background:#1a5fb4"></span>${t('decides.total')}</span>
+                <span><span class="swatch" style="background:#99c1f1"></span>${t('decides.first')}</span>
+                <span>${t('decides.whisker')}</span>`
+            : html`<span><span class="swatch" style="background:#1a5fb4"></span>${t('decides.muStar', { unit: du.unit })}</span>`
+        }
       </div>
       <svg id="decides-chart" viewBox="0 0 ${W} ${H}" style="max-width:${W}px" role="img" aria-label=${summary}>
         <title>${summary}</title>
-        ${x.ticks(5).map((v) => svg`<line x1=${x(v)} x2=${x(v)} y1="10" y2=${H - 24} stroke="#ddd"></line>
-          <text x=${x(v)} y=${H - 8} font-size="12" text-anchor="middle" fill="#333">${sobol ? fmt(v, 1) : fmt(v * du.factor, 1)}</text>`)}
+        ${x.ticks(5).map(
+          (v) => svg`<line x1=${x(v)} x2=${x(v)} y1="10" y2=${H - 24} stroke="#ddd"></line>
+          <text x=${x(v)} y=${H - 8} font-size="12" text-anchor="middle" fill="#333">${sobol ? fmt(v, 1) : fmt(v * du.factor, 1)}</text>`,
+        )}
         ${rows.map((f, i) => {
           const y = 14 + i * rowH;
           const val = sobol ? (f.total?.estimate ?? 0) : f.muStar.estimate;
@@ -261,19 +382,41 @@ export class FgDecides extends LitElement {
         })}
       </svg>
       ${sobol ? html`<p class="note">${t('decides.screened', { n: fmt(all.length - rows.length) })}</p>` : ''}
-      <p class="note">${t('decides.baseline', { value: fmt(r.baseline[o].mean * du.factor, 2), sd: fmt(r.baseline[o].sd * du.factor, 2), unit: du.unit, seeds: r.baseline[o].seeds })}</p>`;
+      <p class="note">
+        ${t('decides.baseline', { value: fmt(r.baseline[o].mean * du.factor, 2), sd: fmt(r.baseline[o].sd * du.factor, 2), unit: du.unit, seeds: r.baseline[o].seeds })}
+      </p>`;
   }
 
   private table(r: SensitivityResult, o: number) {
     const rows = rankedFactors(r, o, r.sobol ? 'total' : 'muStar');
     const du = displayUnit(r.outputs[o].unit, r.baseline[o].mean);
-    const e = (v?: { estimate: number; lo: number; hi: number }, k = 1) => (v ? `${fmt(v.estimate * k, 2)} [${fmt(v.lo * k, 2)}, ${fmt(v.hi * k, 2)}]` : '–');
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t('decides.title')}><table id="decides-data">
-      <thead><tr><th scope="col">${t('decides.assumption')}</th><th scope="col">${t('decides.range')}</th><th scope="col">${t('decides.muStar', { unit: du.unit })}</th>
-        <th scope="col">S1</th><th scope="col">ST</th></tr></thead>
-      <tbody>${rows.map((f) => html`<tr><td class="text"><code>${f.id}</code><br /><span class="note">${this.factorText(f)}</span></td><td class="text">${rangeText(f)}</td>
-        <td>${e(f.muStar, du.factor)}</td><td>${e(f.first)}</td><td>${e(f.total)}</td></tr>`)}</tbody>
-    </table></div>`;
+    const e = (v?: { estimate: number; lo: number; hi: number }, k = 1) =>
+      v ? `${fmt(v.estimate * k, 2)} [${fmt(v.lo * k, 2)}, ${fmt(v.hi * k, 2)}]` : '–';
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t('decides.title')}>
+      <table id="decides-data">
+        <thead>
+          <tr>
+            <th scope="col">${t('decides.assumption')}</th>
+            <th scope="col">${t('decides.range')}</th>
+            <th scope="col">${t('decides.muStar', { unit: du.unit })}</th>
+            <th scope="col">S1</th>
+            <th scope="col">ST</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (f) =>
+              html`<tr>
+                <td class="text"><code>${f.id}</code><br /><span class="note">${this.factorText(f)}</span></td>
+                <td class="text">${rangeText(f)}</td>
+                <td>${e(f.muStar, du.factor)}</td>
+                <td>${e(f.first)}</td>
+                <td>${e(f.total)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
   }
 }
 

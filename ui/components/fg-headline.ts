@@ -25,20 +25,83 @@ export class FgHeadline extends LitElement {
   declare summaries: (Summary | undefined)[];
 
   static styles = css`
-    :host { display: block; margin-bottom: 0.75rem; }
-    [hidden] { display: none !important; }
-    h2 { font-size: 1rem; margin: 0; }
-    .head { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; align-items: baseline; margin-bottom: 0.3rem; }
-    .toggle { font: inherit; font-size: 0.85rem; padding: 0.1rem 0.5rem; border: 1px solid #1a1a1a; background: #fff; color: #1a1a1a; border-radius: 4px; cursor: pointer; }
-    .toggle:focus-visible { outline: 3px solid #e66100; outline-offset: 2px; }
-    .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr)); gap: 0.5rem; }
-    section { border: 1px solid #bbb; border-top: 4px solid var(--c); border-radius: 4px; padding: 0.35rem 0.6rem; min-width: 0; }
-    h3 { font-size: 0.95rem; margin: 0 0 0.25rem; overflow-wrap: anywhere; }
-    dl { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0.1rem 0.6rem; margin: 0; font-size: 0.85rem; }
-    dt { color: #333; overflow-wrap: anywhere; }
-    dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; }
-    .sentence { font-weight: 600; margin: 0 0 0.4rem; font-size: 1rem; }
-    .note { color: #333; font-size: 0.8rem; margin: 0.2rem 0 0; }
+    :host {
+      display: block;
+      margin-bottom: 0.75rem;
+    }
+    [hidden] {
+      display: none !important;
+    }
+    h2 {
+      font-size: 1rem;
+      margin: 0;
+    }
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+      align-items: baseline;
+      margin-bottom: 0.3rem;
+    }
+    .toggle {
+      font: inherit;
+      font-size: 0.85rem;
+      padding: 0.1rem 0.5rem;
+      border: 1px solid #1a1a1a;
+      background: #fff;
+      color: #1a1a1a;
+      border-radius: 4px;
+      cursor: pointer;
+    }
+    .toggle:focus-visible {
+      outline: 3px solid #e66100;
+      outline-offset: 2px;
+    }
+    .cards {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr));
+      gap: 0.5rem;
+    }
+    section {
+      border: 1px solid #bbb;
+      border-top: 4px solid var(--c);
+      border-radius: 4px;
+      padding: 0.35rem 0.6rem;
+      min-width: 0;
+    }
+    h3 {
+      font-size: 0.95rem;
+      margin: 0 0 0.25rem;
+      overflow-wrap: anywhere;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      gap: 0.1rem 0.6rem;
+      margin: 0;
+      font-size: 0.85rem;
+    }
+    dt {
+      color: #333;
+      overflow-wrap: anywhere;
+    }
+    dd {
+      margin: 0;
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+      font-weight: 600;
+      white-space: nowrap;
+    }
+    .sentence {
+      font-weight: 600;
+      margin: 0 0 0.4rem;
+      font-size: 1rem;
+    }
+    .note {
+      color: #333;
+      font-size: 0.8rem;
+      margin: 0.2rem 0 0;
+    }
   `;
 
   constructor() {
@@ -53,27 +116,59 @@ export class FgHeadline extends LitElement {
     const any = heads.find((h) => h);
     const rows = headlineRows();
     const short = (title: string) => title.replace(/^\d+\.\s*/, '');
-    const sentence = heads.length >= 2 && heads[0] && heads[1]
-      ? fasterSentence({ name: short(this.columns[0].title), meanHours: heads[0].meanClosed }, { name: short(this.columns[1].title), meanHours: heads[1].meanClosed })
-      : '';
+    const sentence =
+      heads.length >= 2 && heads[0] && heads[1]
+        ? fasterSentence(
+            { name: short(this.columns[0].title), meanHours: heads[0].meanClosed },
+            { name: short(this.columns[1].title), meanHours: heads[1].meanClosed },
+          )
+        : '';
     return html`
-      <div class="head"><h2>${t('head.title')}${any ? html` · <span id="head-day">${t('head.asOf', { day: fmt(Math.floor(any.day + 1e-9)) })}</span>` : ''}</h2>
-        ${any ? html`<button class="toggle" id="head-toggle" aria-expanded=${this.expanded} aria-controls="head-figures"
-          @click=${() => (this.expanded = !this.expanded)}>${this.expanded ? t('head.hide') : t('head.show')}</button>` : ''}</div>
-      ${any
-        ? html`${sentence ? html`<p class="sentence"><span id="head-sentence">${sentence}</span> <span class="note">${t('head.meanNote')}</span></p>` : ''}
-          <div id="head-figures" ?hidden=${!this.expanded}><div class="cards">${this.columns.map((c, i) => {
-            const h = heads[i];
-            return html`<section class="structure" style="--c: ${PALETTE[i % PALETTE.length]}" aria-label=${c.title}>
-              <h3>${c.title}</h3>
-              ${h ? html`<dl>${rows.map((r) => {
-                const v = r.value(h);
-                return html`<dt>${r.label}</dt><dd data-id=${r.id} data-value=${String(v)}>${formatValue(v, r.unit)}</dd>`;
-              })}</dl>` : html`<p class="note">–</p>`}
-            </section>`;
-          })}</div>
-          <p class="note" id="head-note">${heads.every((h) => !h || h.km) ? t('head.kmNote') : t('head.liveNote')}</p></div>`
-        : html`<p class="note">${t('head.empty')}</p>`}
+      <div class="head">
+        <h2>
+          ${t('head.title')}${any ? html` · <span id="head-day">${t('head.asOf', { day: fmt(Math.floor(any.day + 1e-9)) })}</span>` : ''}
+        </h2>
+        ${
+          any
+            ? html`<button
+                class="toggle"
+                id="head-toggle"
+                aria-expanded=${this.expanded}
+                aria-controls="head-figures"
+                @click=${() => (this.expanded = !this.expanded)}
+              >
+                ${this.expanded ? t('head.hide') : t('head.show')}
+              </button>`
+            : ''
+        }
+      </div>
+      ${
+        any
+          ? html`${sentence ? html`<p class="sentence"><span id="head-sentence">${sentence}</span> <span class="note">${t('head.meanNote')}</span></p>` : ''}
+              <div id="head-figures" ?hidden=${!this.expanded}>
+                <div class="cards">
+                  ${this.columns.map((c, i) => {
+                    const h = heads[i];
+                    return html`<section class="structure" style="--c: ${PALETTE[i % PALETTE.length]}" aria-label=${c.title}>
+                      <h3>${c.title}</h3>
+                      ${
+                        h
+                          ? html`<dl>
+                              ${rows.map((r) => {
+                                const v = r.value(h);
+                                return html`<dt>${r.label}</dt>
+                                  <dd data-id=${r.id} data-value=${String(v)}>${formatValue(v, r.unit)}</dd>`;
+                              })}
+                            </dl>`
+                          : html`<p class="note">–</p>`
+                      }
+                    </section>`;
+                  })}
+                </div>
+                <p class="note" id="head-note">${heads.every((h) => !h || h.km) ? t('head.kmNote') : t('head.liveNote')}</p>
+              </div>`
+          : html`<p class="note">${t('head.empty')}</p>`
+      }
     `;
   }
 }

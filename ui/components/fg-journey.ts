@@ -24,7 +24,13 @@ export interface JourneyItem {
 export const POST_HOURS_PER_YEAR = 2000;
 
 export const KIND_COLOURS: Record<SegmentKind, string> = {
-  unnoticed: '#9a9996', waiting: '#c64600', working: '#1a5fb4', travel: '#613583', transfer: '#5e5c64', returned: '#c01c28', parts: '#1a7f37',
+  unnoticed: '#9a9996',
+  waiting: '#c64600',
+  working: '#1a5fb4',
+  travel: '#613583',
+  transfer: '#5e5c64',
+  returned: '#c01c28',
+  parts: '#1a7f37',
 };
 
 const KINDS: SegmentKind[] = ['waiting', 'working', 'travel', 'transfer', 'returned', 'parts'];
@@ -36,7 +42,10 @@ function where(info: SessionInfo, office: number): string {
 function clock(minutes: number): string {
   const day = Math.floor(minutes / 1440);
   const m = Math.floor(minutes - day * 1440);
-  return t('journey.when', { day: fmt(day + 1), time: `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}` });
+  return t('journey.when', {
+    day: fmt(day + 1),
+    time: `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
+  });
 }
 
 /** A span of minutes in minutes below two hours, else in hours. */
@@ -70,18 +79,72 @@ export class FgJourney extends LitElement {
   declare items: JourneyItem[];
 
   static styles = css`
-    :host { display: block; border: 2px solid #1a5fb4; border-radius: 6px; padding: 0.5rem 0.7rem; margin: 0.6rem 0; }
-    h3 { margin: 0 0 0.3rem; font-size: 1.05rem; }
-    .cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 0.8rem; }
-    h4 { margin: 0.2rem 0; font-size: 0.95rem; overflow-wrap: anywhere; }
-    p { margin: 0.2rem 0; font-size: 0.9rem; }
-    svg { width: 100%; height: auto; display: block; margin: 0.3rem 0; }
-    table { border-collapse: collapse; font-size: 0.85rem; width: 100%; font-variant-numeric: tabular-nums; }
-    th, td { text-align: left; padding: 0.1rem 0.3rem; border-bottom: 1px solid #ddd; vertical-align: top; }
-    td.n, th.n { text-align: right; white-space: nowrap; }
-    tfoot td { font-weight: 600; border-bottom: none; }
-    .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; font-size: 0.8rem; }
-    .sw { display: inline-block; width: 10px; height: 10px; margin-right: 0.25rem; vertical-align: middle; }
+    :host {
+      display: block;
+      border: 2px solid #1a5fb4;
+      border-radius: 6px;
+      padding: 0.5rem 0.7rem;
+      margin: 0.6rem 0;
+    }
+    h3 {
+      margin: 0 0 0.3rem;
+      font-size: 1.05rem;
+    }
+    .cols {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(280px, 1fr));
+      gap: 0.8rem;
+    }
+    h4 {
+      margin: 0.2rem 0;
+      font-size: 0.95rem;
+      overflow-wrap: anywhere;
+    }
+    p {
+      margin: 0.2rem 0;
+      font-size: 0.9rem;
+    }
+    svg {
+      width: 100%;
+      height: auto;
+      display: block;
+      margin: 0.3rem 0;
+    }
+    table {
+      border-collapse: collapse;
+      font-size: 0.85rem;
+      width: 100%;
+      font-variant-numeric: tabular-nums;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.1rem 0.3rem;
+      border-bottom: 1px solid #ddd;
+      vertical-align: top;
+    }
+    td.n,
+    th.n {
+      text-align: right;
+      white-space: nowrap;
+    }
+    tfoot td {
+      font-weight: 600;
+      border-bottom: none;
+    }
+    .legend {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.2rem 0.8rem;
+      font-size: 0.8rem;
+    }
+    .sw {
+      display: inline-block;
+      width: 10px;
+      height: 10px;
+      margin-right: 0.25rem;
+      vertical-align: middle;
+    }
   `;
 
   constructor() {
@@ -93,13 +156,19 @@ export class FgJourney extends LitElement {
 
   render() {
     return html`<h3 id="journey-title">${t('journey.title', { n: fmt(this.problem) })}</h3>
-      <div class="legend">${KINDS.map((k) => html`<span><span class="sw" style="background:${KIND_COLOURS[k]}"></span>${t(`journey.kind.${k}` as MessageKey)}</span>`)}</div>
+      <div class="legend">
+        ${KINDS.map((k) => html`<span><span class="sw" style="background:${KIND_COLOURS[k]}"></span>${t(`journey.kind.${k}` as MessageKey)}</span>`)}
+      </div>
       <div class="cols">${this.items.map((it, i) => this.column(it, i))}</div>`;
   }
 
   private column(it: JourneyItem, i: number) {
     const j = it.journey;
-    if (!j) return html`<section><h4>${it.title}</h4><p>${t('journey.notKept')}</p></section>`;
+    if (!j)
+      return html`<section>
+        <h4>${it.title}</h4>
+        <p>${t('journey.notKept')}</p>
+      </section>`;
     const open = j.outcome === 'open';
     const end = open ? it.now : j.ended;
     const reported = Number.isFinite(j.reported);
@@ -107,35 +176,79 @@ export class FgJourney extends LitElement {
     const total = reported ? hoursToClose(j, end) : 0;
     const cost = staffCost(it.info, j, end);
     const tierName = j.tier >= 0 ? nameOf(it.info.tiers[j.tier]) : '';
-    const outcome = j.outcome === 'closed'
-      ? t('journey.closed', { h: fmt(total, 1), where: tierName })
-      : j.outcome === 'lost'
-        ? t('journey.lost', { h: fmt(total, 1), where: tierName })
-        : j.outcome === 'unreported'
-          ? t('journey.unreported')
-          : reported ? t('journey.open', { h: fmt(total, 1) }) : t('journey.unnoticed');
+    const outcome =
+      j.outcome === 'closed'
+        ? t('journey.closed', { h: fmt(total, 1), where: tierName })
+        : j.outcome === 'lost'
+          ? t('journey.lost', { h: fmt(total, 1), where: tierName })
+          : j.outcome === 'unreported'
+            ? t('journey.unreported')
+            : reported
+              ? t('journey.open', { h: fmt(total, 1) })
+              : t('journey.unnoticed');
     const segs = j.segments.filter((s) => s.kind !== 'unnoticed');
     return html`<section data-structure=${i}>
       <h4>${it.title}</h4>
-      <p>${t('journey.raised', { when: clock(j.raised), resident: fmt(j.resident), channel: t(`channel.${CHANNELS[j.channel]}` as MessageKey), type: t(`journey.type.${CASE_TYPES[j.type]}` as MessageKey), place: j.field ? t('journey.field') : t('journey.desk') })}</p>
+      <p>
+        ${t('journey.raised', { when: clock(j.raised), resident: fmt(j.resident), channel: t(`channel.${CHANNELS[j.channel]}` as MessageKey), type: t(`journey.type.${CASE_TYPES[j.type]}` as MessageKey), place: j.field ? t('journey.field') : t('journey.desk') })}
+      </p>
       ${reported && j.reported > j.raised ? html`<p>${t('journey.reportedLater', { h: fmt((j.reported - j.raised) / 60, 1) })}</p>` : ''}
-      <p class="outcome"><strong>${outcome}</strong>${Number.isFinite(j.deadline) ? html` · ${end <= j.deadline ? t('journey.inTime') : t('journey.late')}` : ''}</p>
-      ${reported && (j.accepted < Infinity || j.onSite < Infinity)
-        ? html`<p class="milestones">${[
-            j.accepted < Infinity ? t('journey.accepted', { after: span(j.accepted - j.reported) }) : '',
-            j.onSite < Infinity ? t('journey.onSite', { after: span(j.onSite - j.reported) }) : '',
-          ].filter(Boolean).join(' · ')}</p>`
-        : ''}
+      <p class="outcome">
+        <strong>${outcome}</strong
+        >${Number.isFinite(j.deadline) ? html` · ${end <= j.deadline ? t('journey.inTime') : t('journey.late')}` : ''}
+      </p>
+      ${
+        reported && (j.accepted < Infinity || j.onSite < Infinity)
+          ? html`<p class="milestones">
+              ${[
+                j.accepted < Infinity ? t('journey.accepted', { after: span(j.accepted - j.reported) }) : '',
+                j.onSite < Infinity ? t('journey.onSite', { after: span(j.onSite - j.reported) }) : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>`
+          : ''
+      }
       ${reported && total > 0 ? this.timeline(j, end) : ''}
-      ${segs.length
-        ? html`<table>
-          <thead><tr><th>${t('journey.step')}</th><th>${t('journey.where')}</th><th class="n">${t('journey.hours')}</th></tr></thead>
-          <tbody>${segs.map((s) => html`<tr><td><span class="sw" style="background:${KIND_COLOURS[s.kind]}"></span>${t(`journey.kind.${s.kind}` as MessageKey)}${s.rework ? ` (${t('journey.rework')})` : ''}</td>
-            <td>${s.kind === 'transfer' || s.kind === 'returned' ? `${where(it.info, s.from ?? -1)} → ${where(it.info, s.office)}` : s.kind === 'parts' ? j.parts.map((p) => where(it.info, p.office)).join(', ') : where(it.info, s.office)}</td>
-            <td class="n">${fmt((Math.min(s.end, end) - s.start) / 60, 2)}</td></tr>`)}</tbody>
-          <tfoot><tr><td colspan="2">${open ? t('journey.totalSoFar') : t('journey.total')}</td><td class="n" data-total>${fmt(KINDS.reduce((a, k) => a + byKind[k], 0), 2)}</td></tr></tfoot>
-        </table>`
-        : ''}
+      ${
+        segs.length
+          ? html`<table>
+              <thead>
+                <tr>
+                  <th>${t('journey.step')}</th>
+                  <th>${t('journey.where')}</th>
+                  <th class="n">${t('journey.hours')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${segs.map(
+                  (s) =>
+                    html`<tr>
+                      <td>
+                        <span class="sw" style="background:${KIND_COLOURS[s.kind]}"></span
+                        >${t(`journey.kind.${s.kind}` as MessageKey)}${s.rework ? ` (${t('journey.rework')})` : ''}
+                      </td>
+                      <td>
+                        ${s.kind === 'transfer' || s.kind === 'returned' ? `${where(it.info, s.from ?? -1)} → ${where(it.info, s.office)}` : s.kind === 'parts' ? j.parts.map((p) => where(it.info, p.office)).join(', ') : where(it.info, s.office)}
+                      </td>
+                      <td class="n">${fmt((Math.min(s.end, end) - s.start) / 60, 2)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <td colspan="2">${open ? t('journey.totalSoFar') : t('journey.total')}</td>
+                  <td class="n" data-total>
+                    ${fmt(
+                      KINDS.reduce((a, k) => a + byKind[k], 0),
+                      2,
+                    )}
+                  </td>
+                </tr>
+              </tfoot>
+            </table>`
+          : ''
+      }
       ${cost.hours > 0 ? html`<p>${t('journey.cost', { h: fmt(cost.hours, 1), yuan: fmt(cost.yuan), perYear: fmt(POST_HOURS_PER_YEAR) })}</p>` : ''}
     </section>`;
   }
@@ -149,7 +262,13 @@ export class FgJourney extends LitElement {
     const x = (m: number) => ((Math.min(m, end) - t0) / span) * W;
     const bar = (s: Segment, y: number, h: number) =>
       svg`<rect x=${x(s.start)} y=${y} width=${Math.max(1, x(s.end) - x(s.start))} height=${h} fill=${KIND_COLOURS[s.kind]}><title>${t(`journey.kind.${s.kind}` as MessageKey)}: ${fmt((Math.min(s.end, end) - s.start) / 60, 2)} h</title></rect>`;
-    return html`<svg viewBox="0 0 ${W} ${H}" style="height:${H + 2}px" role="img" aria-label=${t('journey.timeline')} preserveAspectRatio="none">
+    return html`<svg
+      viewBox="0 0 ${W} ${H}"
+      style="height:${H + 2}px"
+      role="img"
+      aria-label=${t('journey.timeline')}
+      preserveAspectRatio="none"
+    >
       ${j.segments.filter((s) => s.kind !== 'unnoticed').map((s) => bar(s, 0, 16))}
       ${j.parts.map((p, k) => p.segments.map((s) => bar(s, 18 + 10 * k, 8)))}
     </svg>`;

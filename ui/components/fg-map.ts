@@ -92,20 +92,86 @@ export class FgMap extends LitElement {
   private resize = new ResizeObserver(() => this.requestUpdate());
 
   static styles = css`
-    :host { display: block; }
-    .story-target { outline: 4px solid #e66100; outline-offset: 3px; border-radius: 4px; scroll-margin-top: 1rem; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 0.8rem; }
-    figure { margin: 0; border: 1px solid #ccc; border-radius: 6px; padding: 0.4rem; min-width: 0; }
-    figcaption { font-weight: 600; margin-bottom: 0.2rem; overflow-wrap: anywhere; }
-    canvas { display: block; width: 100%; cursor: crosshair; touch-action: manipulation; }
-    .summary { font-size: 0.85rem; margin: 0.3rem 0 0; color: #1a1a1a; }
-    .bar { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; margin: 0.3rem 0 0.6rem; }
-    .note { font-size: 0.85rem; color: #3d3d3d; margin: 0.2rem 0; }
-    .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.85rem; align-items: center; margin: 0.4rem 0; }
-    .key { display: inline-flex; align-items: center; gap: 0.3rem; }
-    .dot { width: 10px; height: 10px; border-radius: 50%; display: inline-block; }
-    .ramp { display: inline-block; width: 120px; height: 10px; border: 1px solid #999; vertical-align: middle; }
-    button, select { font: inherit; padding: 0.25rem 0.6rem; }
+    :host {
+      display: block;
+    }
+    .story-target {
+      outline: 4px solid #e66100;
+      outline-offset: 3px;
+      border-radius: 4px;
+      scroll-margin-top: 1rem;
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(300px, 1fr));
+      gap: 0.8rem;
+    }
+    figure {
+      margin: 0;
+      border: 1px solid #ccc;
+      border-radius: 6px;
+      padding: 0.4rem;
+      min-width: 0;
+    }
+    figcaption {
+      font-weight: 600;
+      margin-bottom: 0.2rem;
+      overflow-wrap: anywhere;
+    }
+    canvas {
+      display: block;
+      width: 100%;
+      cursor: crosshair;
+      touch-action: manipulation;
+    }
+    .summary {
+      font-size: 0.85rem;
+      margin: 0.3rem 0 0;
+      color: #1a1a1a;
+    }
+    .bar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.6rem;
+      align-items: center;
+      margin: 0.3rem 0 0.6rem;
+    }
+    .note {
+      font-size: 0.85rem;
+      color: #3d3d3d;
+      margin: 0.2rem 0;
+    }
+    .legend {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.3rem 1rem;
+      font-size: 0.85rem;
+      align-items: center;
+      margin: 0.4rem 0;
+    }
+    .key {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.3rem;
+    }
+    .dot {
+      width: 10px;
+      height: 10px;
+      border-radius: 50%;
+      display: inline-block;
+    }
+    .ramp {
+      display: inline-block;
+      width: 120px;
+      height: 10px;
+      border: 1px solid #999;
+      vertical-align: middle;
+    }
+    button,
+    select {
+      font: inherit;
+      padding: 0.25rem 0.6rem;
+    }
   `;
 
   constructor() {
@@ -120,7 +186,11 @@ export class FgMap extends LitElement {
 
   /** The part of the map with this id (ui/chart-ids.ts MAP_TARGETS), for the story to point at. */
   targetElement(id: string): HTMLElement | null {
-    return id === 'cities' ? this.renderRoot.querySelector<HTMLElement>('.grid') : id === 'follow' ? this.renderRoot.querySelector<HTMLElement>('.bar') : null;
+    return id === 'cities'
+      ? this.renderRoot.querySelector<HTMLElement>('.grid')
+      : id === 'follow'
+        ? this.renderRoot.querySelector<HTMLElement>('.bar')
+        : null;
   }
 
   connectedCallback(): void {
@@ -148,17 +218,21 @@ export class FgMap extends LitElement {
     const every = this.panels[0]?.info.followEvery ?? 0;
     const max = this.backlogMax();
     const ramp = this.tint === 'backlog' ? d3.interpolateOranges : d3.interpolateBlues;
-    const stops = d3.range(0, 1.01, 0.25).map((u) => `${ramp(0.05 + 0.8 * u)} ${u * 100}%`).join(', ');
-    return html`
-      <p class="note" id="map-note">${t('map.schematic')}</p>
+    const stops = d3
+      .range(0, 1.01, 0.25)
+      .map((u) => `${ramp(0.05 + 0.8 * u)} ${u * 100}%`)
+      .join(', ');
+    return html` <p class="note" id="map-note">${t('map.schematic')}</p>
       <div class=${`bar${this.highlight === 'follow' ? ' story-target' : ''}`}>
         <button id="follow-random" @click=${() => this.followRandom()}>${t('map.followRandom')}</button>
         ${this.followed ? html`<button id="unfollow" @click=${() => this.emit(0)}>${t('map.unfollow')}</button>` : ''}
-        <label>${t('map.tint')}
+        <label
+          >${t('map.tint')}
           <select id="map-tint" @change=${(e: Event) => (this.tint = (e.target as HTMLSelectElement).value as Tint)}>
             <option value="backlog" ?selected=${this.tint === 'backlog'}>${t('map.tintBacklog')}</option>
             <option value="trust" ?selected=${this.tint === 'trust'}>${t('map.tintTrust')}</option>
-          </select></label>
+          </select></label
+        >
         <button id="map-png" aria-label=${t('map.pngLabel')} @click=${() => void this.downloadPng()}>PNG</button>
         <button id="map-embed" aria-label=${t('map.embedLabel')} @click=${() => this.copyEmbed()}>${t('export.embed')}</button>
         ${this.embedMessage ? html`<span role="status" class="embed-message">${this.embedMessage}</span>` : ''}
@@ -168,19 +242,30 @@ export class FgMap extends LitElement {
         <span class="key"><span class="dot" style="background:${DOT_OPEN}"></span>${t('map.open')}</span>
         <span class="key"><span class="dot" style="background:${DOT_LATE}"></span>${t('map.late')}</span>
         <span class="key"><span class="dot" style="background:${DOT_CLOSED}"></span>${t('map.closed')}</span>
-        <span class="key"><span class="dot" style="border:2px solid ${FOLLOW};width:8px;height:8px;background:#fff"></span>${t('map.followedKey')}</span>
-        <span class="key">${this.tint === 'backlog' ? t('map.tintBacklog') : t('map.tintTrust')}:
-          ${this.tint === 'backlog' ? '0' : '0'} <span class="ramp" style="background:linear-gradient(90deg, ${stops})"></span>
-          ${this.tint === 'backlog' ? fmt(max, 1) : '1'}</span>
+        <span class="key"
+          ><span class="dot" style="border:2px solid ${FOLLOW};width:8px;height:8px;background:#fff"></span>${t('map.followedKey')}</span
+        >
+        <span class="key"
+          >${this.tint === 'backlog' ? t('map.tintBacklog') : t('map.tintTrust')}: ${this.tint === 'backlog' ? '0' : '0'}
+          <span class="ramp" style="background:linear-gradient(90deg, ${stops})"></span>
+          ${this.tint === 'backlog' ? fmt(max, 1) : '1'}</span
+        >
       </div>
       <p class="note">${every > 0 ? t('map.every', { k: fmt(every) }) : ''}</p>
       <div class=${`grid${this.highlight === 'cities' ? ' story-target' : ''}`}>
-        ${this.panels.map((p, i) => html`<figure>
-          <figcaption>${p.title}</figcaption>
-          <canvas data-i=${i} role="img" aria-label=${`${t('map.canvasLabel')}: ${p.title}`}
-            @click=${(e: MouseEvent) => this.onClick(i, e)}></canvas>
-          <p class="summary" id=${`map-summary-${i}`}>${this.summary(p)}</p>
-        </figure>`)}
+        ${this.panels.map(
+          (p, i) =>
+            html`<figure>
+              <figcaption>${p.title}</figcaption>
+              <canvas
+                data-i=${i}
+                role="img"
+                aria-label=${`${t('map.canvasLabel')}: ${p.title}`}
+                @click=${(e: MouseEvent) => this.onClick(i, e)}
+              ></canvas>
+              <p class="summary" id=${`map-summary-${i}`}>${this.summary(p)}</p>
+            </figure>`,
+        )}
       </div>`;
   }
 
@@ -250,7 +335,10 @@ export class FgMap extends LitElement {
     L.cells.forEach((c, k) => {
       let u = 0;
       if (m) u = this.tint === 'backlog' ? m.backlog[k] / per / max : m.trust[k];
-      ctx.fillStyle = this.tint === 'backlog' ? d3.interpolateOranges(0.05 + 0.8 * Math.min(1, u)) : d3.interpolateBlues(0.05 + 0.8 * Math.min(1, Math.max(0, u)));
+      ctx.fillStyle =
+        this.tint === 'backlog'
+          ? d3.interpolateOranges(0.05 + 0.8 * Math.min(1, u))
+          : d3.interpolateBlues(0.05 + 0.8 * Math.min(1, Math.max(0, u)));
       ctx.fillRect(c.x + 0.5, c.y + 0.5, c.w - 1, c.h - 1);
       if (c.w >= 6) {
         ctx.strokeStyle = CELL_EDGE;
@@ -268,7 +356,12 @@ export class FgMap extends LitElement {
     for (const b of L.buildings) {
       const kind = p.info.groups[b.group].kind;
       if (kind === 'level' || (kind === 'department' && deptLabelled)) continue;
-      const text = kind === 'department' ? t('map.departments', { n: fmt(p.info.groups.filter((g) => g.kind === 'department').length) }) : kind === 'centre' ? t('map.centre') : b.label;
+      const text =
+        kind === 'department'
+          ? t('map.departments', { n: fmt(p.info.groups.filter((g) => g.kind === 'department').length) })
+          : kind === 'centre'
+            ? t('map.centre')
+            : b.label;
       if (kind === 'department') deptLabelled = true;
       if (b.x < labelEnd + 4) continue;
       ctx.fillText(text, b.x, b.y - 12);
@@ -411,7 +504,8 @@ export class FgMap extends LitElement {
       { colour: DOT_LATE, text: t('map.late') },
       { colour: DOT_CLOSED, text: t('map.closed') },
       {
-        colour: '', ramp: [0, 0.5, 1].map((u) => (this.tint === 'backlog' ? d3.interpolateOranges : d3.interpolateBlues)(0.05 + 0.8 * u)),
+        colour: '',
+        ramp: [0, 0.5, 1].map((u) => (this.tint === 'backlog' ? d3.interpolateOranges : d3.interpolateBlues)(0.05 + 0.8 * u)),
         text: `${t('map.tint')}: ${this.tint === 'backlog' ? `${t('map.tintBacklog')}, 0–${fmt(this.backlogMax(), 1)}` : t('map.tintTrust')}`,
       },
     ];
@@ -424,15 +518,24 @@ export class FgMap extends LitElement {
     });
     const every = this.panels[0]?.info.followEvery ?? 0;
     const day = this.panels[0]?.map?.day ?? 0;
-    await downloadCanvasFigure(panels, this.legendKeys(), {
-      title: t('map.pngTitle', { day: fmt(Math.floor(day + 1e-9)) }),
-      lines: [...(this.context?.lines ?? []), t('map.schematic'), every > 0 ? t('map.everyPng', { k: fmt(every) }) : ''].filter(Boolean),
-      source: this.context?.source ?? '',
-    }, 'living-map');
+    await downloadCanvasFigure(
+      panels,
+      this.legendKeys(),
+      {
+        title: t('map.pngTitle', { day: fmt(Math.floor(day + 1e-9)) }),
+        lines: [...(this.context?.lines ?? []), t('map.schematic'), every > 0 ? t('map.everyPng', { k: fmt(every) }) : ''].filter(Boolean),
+        source: this.context?.source ?? '',
+      },
+      'living-map',
+    );
   }
 
   private async copyEmbed() {
-    this.embedMessage = await copyEmbedCode(embedIframe('map', t('map.canvasLabel'), 900, 640), t('export.embedCopied'), t('export.embedFallback'));
+    this.embedMessage = await copyEmbedCode(
+      embedIframe('map', t('map.canvasLabel'), 900, 640),
+      t('export.embedCopied'),
+      t('export.embedFallback'),
+    );
   }
 
   private emit(problem: number) {

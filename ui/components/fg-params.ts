@@ -41,27 +41,107 @@ export class FgParams extends LitElement {
   declare entryErrors: Record<string, string>;
 
   static styles = css`
-    :host { display: block; font-size: 0.9rem; }
-    h2 { font-size: 1rem; margin: 0 0 0.5rem; }
-    details { border-top: 1px solid #ccc; padding: 0.4rem 0; }
-    summary { font-weight: 600; cursor: pointer; padding: 0.2rem 0; }
-    summary:focus-visible, input:focus-visible, button:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 1px; }
-    .field { display: grid; grid-template-columns: 1fr auto; gap: 0.1rem 0.5rem; align-items: center; padding: 0.3rem 0; }
-    .field.changed { background: #fff6d6; box-shadow: -4px 0 0 #c58a00; }
-    label { line-height: 1.25; }
-    .help { grid-column: 1 / -1; color: #444; font-size: 0.78rem; }
-    .value { display: flex; gap: 0.3rem; align-items: center; }
-    input[type='number'] { width: 6.5rem; font: inherit; padding: 0.15rem 0.25rem; }
-    input[type='range'] { width: 9rem; }
-    .unit { color: #333; font-size: 0.8rem; min-width: 2.5rem; }
-    button { font: inherit; font-size: 0.78rem; padding: 0.1rem 0.4rem; border: 1px solid #767676; background: #fff; border-radius: 3px; cursor: pointer; color: #1a1a1a; }
-    .mark { color: #7a5200; font-size: 0.75rem; font-weight: 600; }
-    .problems { color: #a00; background: #fdecec; padding: 0.4rem; border-radius: 4px; margin: 0.4rem 0; }
-    .resetall { margin: 0.3rem 0 0.6rem; }
-    .applyall { margin: 0.2rem 0 0.4rem; }
-    .field-error { grid-column: 1 / -1; color: #a00; font-size: 0.82rem; font-weight: 600; }
-    .field.invalid { background: #fdecec; box-shadow: -4px 0 0 #a00; }
-    input[aria-invalid='true'] { border: 2px solid #a00; }
+    :host {
+      display: block;
+      font-size: 0.9rem;
+    }
+    h2 {
+      font-size: 1rem;
+      margin: 0 0 0.5rem;
+    }
+    details {
+      border-top: 1px solid #ccc;
+      padding: 0.4rem 0;
+    }
+    summary {
+      font-weight: 600;
+      cursor: pointer;
+      padding: 0.2rem 0;
+    }
+    summary:focus-visible,
+    input:focus-visible,
+    button:focus-visible {
+      outline: 3px solid #1a5fb4;
+      outline-offset: 1px;
+    }
+    .field {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      gap: 0.1rem 0.5rem;
+      align-items: center;
+      padding: 0.3rem 0;
+    }
+    .field.changed {
+      background: #fff6d6;
+      box-shadow: -4px 0 0 #c58a00;
+    }
+    label {
+      line-height: 1.25;
+    }
+    .help {
+      grid-column: 1 / -1;
+      color: #444;
+      font-size: 0.78rem;
+    }
+    .value {
+      display: flex;
+      gap: 0.3rem;
+      align-items: center;
+    }
+    input[type='number'] {
+      width: 6.5rem;
+      font: inherit;
+      padding: 0.15rem 0.25rem;
+    }
+    input[type='range'] {
+      width: 9rem;
+    }
+    .unit {
+      color: #333;
+      font-size: 0.8rem;
+      min-width: 2.5rem;
+    }
+    button {
+      font: inherit;
+      font-size: 0.78rem;
+      padding: 0.1rem 0.4rem;
+      border: 1px solid #767676;
+      background: #fff;
+      border-radius: 3px;
+      cursor: pointer;
+      color: #1a1a1a;
+    }
+    .mark {
+      color: #7a5200;
+      font-size: 0.75rem;
+      font-weight: 600;
+    }
+    .problems {
+      color: #a00;
+      background: #fdecec;
+      padding: 0.4rem;
+      border-radius: 4px;
+      margin: 0.4rem 0;
+    }
+    .resetall {
+      margin: 0.3rem 0 0.6rem;
+    }
+    .applyall {
+      margin: 0.2rem 0 0.4rem;
+    }
+    .field-error {
+      grid-column: 1 / -1;
+      color: #a00;
+      font-size: 0.82rem;
+      font-weight: 600;
+    }
+    .field.invalid {
+      background: #fdecec;
+      box-shadow: -4px 0 0 #a00;
+    }
+    input[aria-invalid='true'] {
+      border: 2px solid #a00;
+    }
   `;
 
   constructor() {
@@ -118,23 +198,43 @@ export class FgParams extends LitElement {
     const changed = Object.keys(this.changes);
     const sections = paramSections(this.base ?? s);
     const { byPath, rest } = this.problemsByField(sections.flatMap((x) => x.fields));
-    const applyAll = (paths: string[], id: string) => (this.columnCount > 1
-      ? html`<button class="applyall" id=${id} @click=${() => this.dispatchEvent(new CustomEvent('param-apply-all', { detail: { paths }, bubbles: true, composed: true }))}>${t('params.applyAll')}</button>`
-      : '');
+    const applyAll = (paths: string[], id: string) =>
+      this.columnCount > 1
+        ? html`<button
+            class="applyall"
+            id=${id}
+            @click=${() => this.dispatchEvent(new CustomEvent('param-apply-all', { detail: { paths }, bubbles: true, composed: true }))}
+          >
+            ${t('params.applyAll')}
+          </button>`
+        : '';
     return html`
       <h2>${this.heading}</h2>
-      ${rest.length
-        ? html`<div class="problems" role="alert">${rest.map((p) => html`<div>${t('params.invalid', { path: p.path === 'shocks' || p.path.startsWith('shocks') ? t('params.shocks') : p.path, message: p.message })}</div>`)}</div>`
-        : ''}
-      ${changed.length
-        ? html`<button class="resetall" @click=${() => this.dispatchEvent(new CustomEvent('param-reset-all', { bubbles: true, composed: true }))}>${t('params.resetAll')} (${changed.length})</button>`
-        : ''}
-      ${sections.map((sec) => html`
-        <details ?open=${sec.open}>
-          <summary>${labelOf(sec.title)}</summary>
-          ${sec.id === 'demand' ? applyAll(DEMAND_PATHS, 'apply-demand') : ''}
-          ${sec.fields.map((f) => this.control(s, f, byPath.get(f.path) ?? []))}
-        </details>`)}
+      ${
+        rest.length
+          ? html`<div class="problems" role="alert">
+              ${rest.map((p) => html`<div>${t('params.invalid', { path: p.path === 'shocks' || p.path.startsWith('shocks') ? t('params.shocks') : p.path, message: p.message })}</div>`)}
+            </div>`
+          : ''
+      }
+      ${
+        changed.length
+          ? html`<button
+              class="resetall"
+              @click=${() => this.dispatchEvent(new CustomEvent('param-reset-all', { bubbles: true, composed: true }))}
+            >
+              ${t('params.resetAll')} (${changed.length})
+            </button>`
+          : ''
+      }
+      ${sections.map(
+        (sec) =>
+          html` <details ?open=${sec.open}>
+            <summary>${labelOf(sec.title)}</summary>
+            ${sec.id === 'demand' ? applyAll(DEMAND_PATHS, 'apply-demand') : ''}
+            ${sec.fields.map((f) => this.control(s, f, byPath.get(f.path) ?? []))}
+          </details>`,
+      )}
       <details open>
         <summary>${t('params.shocks')}</summary>
         ${applyAll(['shocks'], 'apply-shocks')}
@@ -143,7 +243,14 @@ export class FgParams extends LitElement {
           const isChanged = 'shocks' in this.changes && on !== (this.base?.shocks ?? []).some((x) => x.kind === k);
           return html`<div class="field ${isChanged ? 'changed' : ''}">
             <label for="shock-${k}">${t(`shock.${k}`, { day: SHOCK_START_DAY })}</label>
-            <div class="value"><input id="shock-${k}" type="checkbox" .checked=${live(on)} @change=${(e: Event) => this.toggleShock(k, (e.target as HTMLInputElement).checked)} /></div>
+            <div class="value">
+              <input
+                id="shock-${k}"
+                type="checkbox"
+                .checked=${live(on)}
+                @change=${(e: Event) => this.toggleShock(k, (e.target as HTMLInputElement).checked)}
+              />
+            </div>
           </div>`;
         })}
       </details>
@@ -159,24 +266,39 @@ export class FgParams extends LitElement {
     const label = labelOf(f.label);
     const shown = (v: unknown) => shownValue(f, v, unitName, fmt);
     const reset = isChanged
-      ? html`<button @click=${() => this.resetField(f.path)} aria-label=${t('params.resetLabel', { name: label, value: shown(base) })}>${t('params.reset')}</button>`
+      ? html`<button @click=${() => this.resetField(f.path)} aria-label=${t('params.resetLabel', { name: label, value: shown(base) })}>
+          ${t('params.reset')}
+        </button>`
       : '';
     const helpId = `${id}-help`;
     const errId = `${id}-error`;
     const digits = f.step >= 1 ? 0 : 2;
-    const range = f.kind !== 'switch'
-      ? `(${t('params.range', { min: f.percent ? `${fmt(100 * f.min)}%` : fmt(f.min, Number.isInteger(f.min) ? 0 : digits), max: f.percent ? `${fmt(100 * f.max)}%` : fmt(f.max, Number.isInteger(f.max) ? 0 : digits) })})`
-      : '';
-    const help = f.help ? html`<div class="help" id=${helpId}>${readableSources(labelOf(f.help))} ${range}</div>` : html`<div class="help" id=${helpId}>${range}</div>`;
+    const range =
+      f.kind !== 'switch'
+        ? `(${t('params.range', { min: f.percent ? `${fmt(100 * f.min)}%` : fmt(f.min, Number.isInteger(f.min) ? 0 : digits), max: f.percent ? `${fmt(100 * f.max)}%` : fmt(f.max, Number.isInteger(f.max) ? 0 : digits) })})`
+        : '';
+    const help = f.help
+      ? html`<div class="help" id=${helpId}>${readableSources(labelOf(f.help))} ${range}</div>`
+      : html`<div class="help" id=${helpId}>${range}</div>`;
     const mark = isChanged ? html`<span class="mark">${t('params.changed')}</span>` : '';
-    const errors = [...problems.map((m) => t('params.fieldProblem', { label, message: m })), ...(this.entryErrors[f.path] ? [this.entryErrors[f.path]] : [])];
+    const errors = [
+      ...problems.map((m) => t('params.fieldProblem', { label, message: m })),
+      ...(this.entryErrors[f.path] ? [this.entryErrors[f.path]] : []),
+    ];
     const err = errors.length ? html`<div class="field-error" id=${errId} role="alert">${errors.join(' ')}</div>` : '';
     const describedBy = errors.length ? `${errId} ${helpId}` : helpId;
     if (f.kind === 'switch')
       return html`<div class="field ${isChanged ? 'changed' : ''}">
         <label for=${id}>${label} ${mark}</label>
-        <div class="value"><input id=${id} type="checkbox" .checked=${live(Boolean(value))} aria-describedby=${describedBy}
-          @change=${(e: Event) => this.emit(f.path, (e.target as HTMLInputElement).checked)} />${reset}</div>
+        <div class="value">
+          <input
+            id=${id}
+            type="checkbox"
+            .checked=${live(Boolean(value))}
+            aria-describedby=${describedBy}
+            @change=${(e: Event) => this.emit(f.path, (e.target as HTMLInputElement).checked)}
+          />${reset}
+        </div>
         ${err}${help}
       </div>`;
     const num = typeof value === 'number' ? value : Number(value);
@@ -200,11 +322,31 @@ export class FgParams extends LitElement {
     return html`<div class="field ${isChanged ? 'changed' : ''} ${errors.length ? 'invalid' : ''}">
       <label for=${id}>${label} ${mark}</label>
       <div class="value">
-        ${f.kind === 'slider'
-          ? html`<input id=${id} type="range" min=${f.min} max=${f.max} step=${f.step} .value=${live(String(num))} aria-describedby=${describedBy}
-              aria-valuetext=${`${fmt(100 * num, 0)}%`} @change=${onInput} /><span class="unit">${fmt(100 * num, 0)}%</span>`
-          : html`<input id=${id} type="number" min=${f.min} max=${f.max} step=${f.step} .value=${live(display)} aria-describedby=${describedBy}
-              aria-invalid=${problems.length ? 'true' : 'false'} @change=${onInput} /><span class="unit">${unitName(f.unit)}</span>`}
+        ${
+          f.kind === 'slider'
+            ? html`<input
+                  id=${id}
+                  type="range"
+                  min=${f.min}
+                  max=${f.max}
+                  step=${f.step}
+                  .value=${live(String(num))}
+                  aria-describedby=${describedBy}
+                  aria-valuetext=${`${fmt(100 * num, 0)}%`}
+                  @change=${onInput}
+                /><span class="unit">${fmt(100 * num, 0)}%</span>`
+            : html`<input
+                  id=${id}
+                  type="number"
+                  min=${f.min}
+                  max=${f.max}
+                  step=${f.step}
+                  .value=${live(display)}
+                  aria-describedby=${describedBy}
+                  aria-invalid=${problems.length ? 'true' : 'false'}
+                  @change=${onInput}
+                /><span class="unit">${unitName(f.unit)}</span>`
+        }
         ${reset}
       </div>
       ${err}${help}
@@ -227,4 +369,3 @@ declare global {
     'fg-params': FgParams;
   }
 }
-

@@ -51,44 +51,196 @@ export class FgStory extends LitElement {
   declare answer: string | undefined;
 
   static styles = css`
-    :host { display: block; border: 2px solid #1a5fb4; border-radius: 8px; padding: 0.6rem 0.9rem; margin: 0.5rem 0 0.75rem; background: #f6f9fe; line-height: 1.45; }
-    [hidden] { display: none !important; }
-    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; margin: 0; }
-    .bar { display: flex; flex-wrap: wrap; gap: 0.4rem 0.75rem; align-items: center; }
-    .label { font-weight: 600; color: #1a5fb4; }
-    ol { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; padding: 0; margin: 0; }
-    button { font: inherit; padding: 0.25rem 0.65rem; border: 1px solid #1a1a1a; background: #fff; color: #1a1a1a; border-radius: 4px; cursor: pointer; }
-    button:focus-visible, input:focus-visible, summary:focus-visible, h2:focus-visible { outline: 3px solid #e66100; outline-offset: 2px; }
-    ol button { min-width: 2.2rem; }
-    button:disabled { opacity: 0.55; cursor: default; }
-    ol button[aria-current='step'] { background: #1a5fb4; color: #fff; border-color: #1a5fb4; font-weight: 600; }
-    .leave { margin-left: auto; }
-    h2 { font-size: 1.15rem; margin: 0.5rem 0 0.3rem; }
-    p { margin: 0.35rem 0; }
-    blockquote { margin: 0.5rem 0; padding: 0.3rem 0.7rem; border-left: 4px solid #c58a00; background: #fff; }
-    blockquote p { margin: 0.15rem 0; }
-    cite { display: block; font-size: 0.85rem; color: #333; font-style: normal; }
-    fieldset { border: 1px solid #999; border-radius: 6px; margin: 0.5rem 0; padding: 0.3rem 0.7rem 0.5rem; background: #fff; }
+    :host {
+      display: block;
+      border: 2px solid #1a5fb4;
+      border-radius: 8px;
+      padding: 0.6rem 0.9rem;
+      margin: 0.5rem 0 0.75rem;
+      background: #f6f9fe;
+      line-height: 1.45;
+    }
+    [hidden] {
+      display: none !important;
+    }
+    .sr {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+      margin: 0;
+    }
+    .bar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem 0.75rem;
+      align-items: center;
+    }
+    .label {
+      font-weight: 600;
+      color: #1a5fb4;
+    }
+    ol {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.3rem;
+      list-style: none;
+      padding: 0;
+      margin: 0;
+    }
+    button {
+      font: inherit;
+      padding: 0.25rem 0.65rem;
+      border: 1px solid #1a1a1a;
+      background: #fff;
+      color: #1a1a1a;
+      border-radius: 4px;
+      cursor: pointer;
+    }
+    button:focus-visible,
+    input:focus-visible,
+    summary:focus-visible,
+    h2:focus-visible {
+      outline: 3px solid #e66100;
+      outline-offset: 2px;
+    }
+    ol button {
+      min-width: 2.2rem;
+    }
+    button:disabled {
+      opacity: 0.55;
+      cursor: default;
+    }
+    ol button[aria-current='step'] {
+      background: #1a5fb4;
+      color: #fff;
+      border-color: #1a5fb4;
+      font-weight: 600;
+    }
+    .leave {
+      margin-left: auto;
+    }
+    h2 {
+      font-size: 1.15rem;
+      margin: 0.5rem 0 0.3rem;
+    }
+    p {
+      margin: 0.35rem 0;
+    }
+    blockquote {
+      margin: 0.5rem 0;
+      padding: 0.3rem 0.7rem;
+      border-left: 4px solid #c58a00;
+      background: #fff;
+    }
+    blockquote p {
+      margin: 0.15rem 0;
+    }
+    cite {
+      display: block;
+      font-size: 0.85rem;
+      color: #333;
+      font-style: normal;
+    }
+    fieldset {
+      border: 1px solid #999;
+      border-radius: 6px;
+      margin: 0.5rem 0;
+      padding: 0.3rem 0.7rem 0.5rem;
+      background: #fff;
+    }
     /* Floated: the question sits inside the box, not across its border. */
-    legend { float: left; width: 100%; font-weight: 600; padding: 0; margin: 0.1rem 0 0.3rem; }
-    .choices { clear: both; display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; }
-    .choices label { display: inline-flex; gap: 0.35rem; align-items: center; cursor: pointer; }
-    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.4rem 0; }
-    .primary { background: #1a5fb4; color: #fff; border-color: #1a5fb4; font-weight: 600; }
-    .result { background: #fff; border: 1px solid #2a7a2a; border-radius: 6px; padding: 0.3rem 0.7rem; margin: 0.5rem 0; }
-    .result h3 { font-size: 1rem; margin: 0.2rem 0; }
-    .fig { font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .right { color: #1d5e1d; font-weight: 600; }
-    .wrong { color: #8a3b00; font-weight: 600; }
-    .changed { background: #fff4ce; border: 1px solid #c58a00; border-radius: 4px; padding: 0.3rem 0.6rem; }
-    details { margin: 0.4rem 0; }
-    summary { cursor: pointer; font-weight: 600; }
-    nav.steps { display: flex; flex-wrap: wrap; gap: 0.5rem; justify-content: space-between; margin-top: 0.5rem; }
-    .status { color: #333; font-variant-numeric: tabular-nums; }
+    legend {
+      float: left;
+      width: 100%;
+      font-weight: 600;
+      padding: 0;
+      margin: 0.1rem 0 0.3rem;
+    }
+    .choices {
+      clear: both;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.3rem 1.2rem;
+    }
+    .choices label {
+      display: inline-flex;
+      gap: 0.35rem;
+      align-items: center;
+      cursor: pointer;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+      margin: 0.4rem 0;
+    }
+    .primary {
+      background: #1a5fb4;
+      color: #fff;
+      border-color: #1a5fb4;
+      font-weight: 600;
+    }
+    .result {
+      background: #fff;
+      border: 1px solid #2a7a2a;
+      border-radius: 6px;
+      padding: 0.3rem 0.7rem;
+      margin: 0.5rem 0;
+    }
+    .result h3 {
+      font-size: 1rem;
+      margin: 0.2rem 0;
+    }
+    .fig {
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .right {
+      color: #1d5e1d;
+      font-weight: 600;
+    }
+    .wrong {
+      color: #8a3b00;
+      font-weight: 600;
+    }
+    .changed {
+      background: #fff4ce;
+      border: 1px solid #c58a00;
+      border-radius: 4px;
+      padding: 0.3rem 0.6rem;
+    }
+    details {
+      margin: 0.4rem 0;
+    }
+    summary {
+      cursor: pointer;
+      font-weight: 600;
+    }
+    nav.steps {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      justify-content: space-between;
+      margin-top: 0.5rem;
+    }
+    .status {
+      color: #333;
+      font-variant-numeric: tabular-nums;
+    }
     @media (max-width: 700px) {
-      :host { padding: 0.5rem 0.6rem; }
-      .leave { margin-left: 0; }
-      h2 { font-size: 1.05rem; }
+      :host {
+        padding: 0.5rem 0.6rem;
+      }
+      .leave {
+        margin-left: 0;
+      }
+      h2 {
+        font-size: 1.05rem;
+      }
     }
   `;
 
@@ -140,45 +292,103 @@ export class FgStory extends LitElement {
       <section aria-labelledby="story-title">
         <div class="bar">
           <span class="label">${t('story.label')} · ${t('story.stepOf', { n, total: STORY.length })}</span>
-          <ol aria-label=${t('story.steps')}>${STORY.map((s, i) => html`<li><button id="story-step-${i + 1}" aria-current=${i === this.index ? 'step' : 'false'}
-            aria-label=${t('story.stepButton', { n: i + 1, title: t(s.title) })} title=${t(s.title)} @click=${() => this.fire('story-go', i)}>${i + 1}</button></li>`)}</ol>
-          <button id="story-embed" aria-label=${t('story.embedLabel')} @click=${() => this.fire('story-embed')}>${t('export.embed')}</button>
+          <ol aria-label=${t('story.steps')}>
+            ${STORY.map(
+              (s, i) =>
+                html`<li>
+                  <button
+                    id="story-step-${i + 1}"
+                    aria-current=${i === this.index ? 'step' : 'false'}
+                    aria-label=${t('story.stepButton', { n: i + 1, title: t(s.title) })}
+                    title=${t(s.title)}
+                    @click=${() => this.fire('story-go', i)}
+                  >
+                    ${i + 1}
+                  </button>
+                </li>`,
+            )}
+          </ol>
+          <button id="story-embed" aria-label=${t('story.embedLabel')} @click=${() => this.fire('story-embed')}>
+            ${t('export.embed')}
+          </button>
           <button class="leave" id="story-leave" @click=${() => this.fire('story-leave')}>${t('story.leave')}</button>
         </div>
         <h2 id="story-title" tabindex="-1">${t(step.title)}</h2>
         <p id="story-intro">${t(step.intro, { days: fmt(step.days), shockDay: STRESS_DAY })}</p>
         <blockquote id="story-facts" aria-label=${t('story.facts')}>
-          ${step.facts.map((f) => html`<p>${t(f.text)}</p><cite>${t('story.source', { id: f.seed, title: this.seedTitle(f.seed) })}</cite>`)}
+          ${step.facts.map(
+            (f) =>
+              html`<p>${t(f.text)}</p>
+                <cite>${t('story.source', { id: f.seed, title: this.seedTitle(f.seed) })}</cite>`,
+          )}
         </blockquote>
         <fieldset id="story-predict">
           <legend>${t('story.ask', { question: t(q.prompt) })}</legend>
-          <div class="choices">${q.choices.map((c) => html`<label><input type="radio" name="story-choice" value=${c.id}
-            .checked=${this.answer === c.id} ?disabled=${this.status === 'running' || !!done}
-            @change=${() => this.fire('story-answer', c.id)} />${t(c.label)}</label>`)}</div>
+          <div class="choices">
+            ${q.choices.map(
+              (c) =>
+                html`<label
+                  ><input
+                    type="radio"
+                    name="story-choice"
+                    value=${c.id}
+                    .checked=${this.answer === c.id}
+                    ?disabled=${this.status === 'running' || !!done}
+                    @change=${() => this.fire('story-answer', c.id)}
+                  />${t(c.label)}</label
+                >`,
+            )}
+          </div>
         </fieldset>
-        ${this.status === 'changed'
-          ? html`<p class="changed" id="story-changed">${t('story.changed')} <button id="story-reload" @click=${() => this.fire('story-go', this.index)}>${t('story.reload')}</button></p>`
-          : html`<div class="actions">
-            ${done ? '' : html`<button class="primary" id="story-run" ?disabled=${this.status === 'running' || this.status === 'loading'} @click=${() => this.fire('story-run')}>${t('story.run', { days: fmt(step.days) })}</button>`}
-            <span class="status">${this.status === 'running' ? t('story.running', { day: fmt(Math.floor(this.day)), days: fmt(step.days) }) : done ? '' : this.answer ? '' : t('story.predictFirst')}</span>
-          </div>`}
+        ${
+          this.status === 'changed'
+            ? html`<p class="changed" id="story-changed">
+                ${t('story.changed')}
+                <button id="story-reload" @click=${() => this.fire('story-go', this.index)}>${t('story.reload')}</button>
+              </p>`
+            : html`<div class="actions">
+                ${done ? '' : html`<button class="primary" id="story-run" ?disabled=${this.status === 'running' || this.status === 'loading'} @click=${() => this.fire('story-run')}>${t('story.run', { days: fmt(step.days) })}</button>`}
+                <span class="status"
+                  >${this.status === 'running' ? t('story.running', { day: fmt(Math.floor(this.day)), days: fmt(step.days) }) : done ? '' : this.answer ? '' : t('story.predictFirst')}</span
+                >
+              </div>`
+        }
         <p class="sr" aria-live="polite" id="story-announce">${done ? t('story.announce', { n, chart }) : ''}</p>
-        ${done ? html`
-          <div class="result" id="story-result">
-            <h3>${t('story.resultTitle', { days: fmt(step.days) })}</h3>
-            <p id="story-result-text">${this.result(this.run!)}</p>
-            <p id="story-check">${this.answer ? t('story.yourAnswer', { choice: choice(this.answer) }) : t('story.noAnswer')}
-              ${t('story.modelAnswer', { choice: choice(model) })}
-              ${this.answer ? html`<span class=${this.answer === model ? 'right' : 'wrong'}>${this.answer === model ? t('story.right') : t('story.wrong')}</span>` : ''}</p>
-            <p id="story-look">${t('story.lookAt', { chart })} ${t(step.look)} <button id="story-show" @click=${() => this.fire('story-look')}>${t('story.show')}</button></p>
-            <p id="story-map">${t(step.map)} <button id="story-show-map" @click=${() => this.fire('story-look-map')}>${t('story.showMap')}</button></p>
-          </div>` : ''}
-        <details id="story-teacher"><summary>${t('story.teacher')}</summary><p>${t(step.teacher)}</p></details>
+        ${
+          done
+            ? html` <div class="result" id="story-result">
+                <h3>${t('story.resultTitle', { days: fmt(step.days) })}</h3>
+                <p id="story-result-text">${this.result(this.run!)}</p>
+                <p id="story-check">
+                  ${this.answer ? t('story.yourAnswer', { choice: choice(this.answer) }) : t('story.noAnswer')}
+                  ${t('story.modelAnswer', { choice: choice(model) })}
+                  ${this.answer ? html`<span class=${this.answer === model ? 'right' : 'wrong'}>${this.answer === model ? t('story.right') : t('story.wrong')}</span>` : ''}
+                </p>
+                <p id="story-look">
+                  ${t('story.lookAt', { chart })} ${t(step.look)}
+                  <button id="story-show" @click=${() => this.fire('story-look')}>${t('story.show')}</button>
+                </p>
+                <p id="story-map">
+                  ${t(step.map)} <button id="story-show-map" @click=${() => this.fire('story-look-map')}>${t('story.showMap')}</button>
+                </p>
+              </div>`
+            : ''
+        }
+        <details id="story-teacher">
+          <summary>${t('story.teacher')}</summary>
+          <p>${t(step.teacher)}</p>
+        </details>
         <nav class="steps" aria-label=${t('story.move')}>
-          <button id="story-prev" ?disabled=${this.index === 0} @click=${() => this.fire('story-go', this.index - 1)}>${t('story.prev')}</button>
-          ${last
-            ? html`<button class="primary" id="story-finish" @click=${() => this.fire('story-leave')}>${t('story.finish')}</button>`
-            : html`<button class="primary" id="story-next" @click=${() => this.fire('story-go', this.index + 1)}>${t('story.next', { title: t(STORY[this.index + 1].title) })}</button>`}
+          <button id="story-prev" ?disabled=${this.index === 0} @click=${() => this.fire('story-go', this.index - 1)}>
+            ${t('story.prev')}
+          </button>
+          ${
+            last
+              ? html`<button class="primary" id="story-finish" @click=${() => this.fire('story-leave')}>${t('story.finish')}</button>`
+              : html`<button class="primary" id="story-next" @click=${() => this.fire('story-go', this.index + 1)}>
+                  ${t('story.next', { title: t(STORY[this.index + 1].title) })}
+                </button>`
+          }
         </nav>
       </section>
     `;
