@@ -4,7 +4,7 @@
  * is shared, so single runs vary by a third): events per second over the event loop, and
  * wall time from creating the simulation to its summary.
  */
-import { Tracer } from '../sim/trace.ts';
+import { Tracer } from '../sim/observe/trace.ts';
 import { createSimulation } from '../sim/index.ts';
 import { loadPreset } from '../scenarios/presets.ts';
 import { referenceQueue } from '../scenarios/reference.ts';

@@ -27,28 +27,15 @@ function memoryMB(): number {
   return (m.heapUsed + m.arrayBuffers) / 2 ** 20;
 }
 
-/** Byte size of the typed arrays among an object's own fields. */
-function typedBytes(o: object, keys?: string[]): number {
-  let n = 0;
-  for (const [k, v] of Object.entries(o)) if ((!keys || keys.includes(k)) && ArrayBuffer.isView(v)) n += v.byteLength;
-  return n;
-}
-
 export function longRun(years = 20, marks = [1, 5, 10, 20]): { points: LongRunPoint[]; baselineMB: number; collected: boolean } {
   const baselineMB = memoryMB();
   const sim = createSimulation(loadPreset('longgang-2021'), { seed: 1, snapshotEveryMinutes: 0 });
   const points: LongRunPoint[] = [];
   for (const y of marks.filter((m) => m <= years)) {
     sim.advanceTo(y * 365 * 1440);
-    const metrics = sim.engine.metrics as unknown as Record<string, { data?: Float64Array }>;
-    const samplesMB = ['closeHours', 'acceptHours', 'onsiteHours'].reduce((a, k) => a + (metrics[k]?.data?.byteLength ?? 0), 0) / 2 ** 20;
-    const engine = sim.engine as unknown as Record<string, unknown>;
-    const jobsMB =
-      typedBytes(
-        engine,
-        Object.keys(engine).filter((k) => /^j[A-Z]/.test(k)),
-      ) /
-      2 ** 20;
+    const held = sim.view.memory();
+    const samplesMB = held.samplesBytes / 2 ** 20;
+    const jobsMB = held.jobBytes / 2 ** 20;
     points.push({ years: y, cases: sim.summary().cases.created, memoryMB: memoryMB() - baselineMB, samplesMB, jobsMB });
   }
   return { points, baselineMB, collected: gc !== undefined };

@@ -6,9 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { metricInfo } from '../sim/catalog.ts';
+import { metricInfo } from '../sim/observe/catalog.ts';
 import { presetJson, PRESET_IDS } from '../scenarios/presets.ts';
-import { estimateRun, overBudget } from '../sim/budget.ts';
+import { estimateRun, overBudget } from '../sim/compute-budget.ts';
 import { experimentSchema, experimentSize, MAX_SWEEP_POINTS, metricUnit, parseAndPlanExperiment } from '../workers/experiment.ts';
 import { availableCores, defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { codeCommit } from '../workers/commit.ts';

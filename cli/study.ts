@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { METRIC_BY_ID } from '../sim/catalog.ts';
+import { METRIC_BY_ID } from '../sim/observe/catalog.ts';
 import { presetJson } from '../scenarios/presets.ts';
 import {
   ablationStudy,

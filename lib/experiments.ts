@@ -66,6 +66,6 @@ export {
 export { nodePool, defaultWorkerCount, poolExecutor } from '../workers/node-pool.ts';
 export { WorkerPool, WorkerDiedError } from '../workers/pool.ts';
 export { interval, pairedDifference, tCritical, type Interval, type PairedTest } from '../workers/stats.ts';
-export { SERIES_METRICS, DEFAULT_SERIES_METRICS, seriesMetricInfo, type SeriesMetricInfo } from '../sim/series.ts';
-export { metricInfo, LEVEL_FIELDS } from '../sim/catalog.ts';
+export { SERIES_METRICS, DEFAULT_SERIES_METRICS, seriesMetricInfo, type SeriesMetricInfo } from '../sim/observe/series.ts';
+export { metricInfo, LEVEL_FIELDS } from '../sim/observe/catalog.ts';
 export { csvText, csvCell, type Cell } from '../workers/csv.ts';

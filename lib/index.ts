@@ -15,9 +15,9 @@ import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
 
 export { simulate, createSimulation } from '../sim/simulate.ts';
 export type { RunOptions, SimulateOptions, RunResult, Simulation } from '../sim/simulate.ts';
-export type { Snapshot, Summary, Sla, Percentiles } from '../sim/metrics.ts';
-export { ConservationError } from '../sim/metrics.ts';
-export { replicationSeed } from '../sim/rng.ts';
+export type { Snapshot, Summary, Sla, Percentiles } from '../sim/observe/metrics.ts';
+export { ConservationError } from '../sim/observe/metrics.ts';
+export { replicationSeed } from '../sim/random/rng.ts';
 export {
   Tracer,
   hoursByKind,
@@ -27,8 +27,8 @@ export {
   type SegmentKind,
   type Outcome,
   type TracerOptions,
-} from '../sim/trace.ts';
-export { METRICS, METRIC_IDS, METRIC_BY_ID, DEFAULT_METRICS, type MetricInfo } from '../sim/catalog.ts';
+} from '../sim/observe/trace.ts';
+export { METRICS, METRIC_IDS, METRIC_BY_ID, DEFAULT_METRICS, type MetricInfo } from '../sim/observe/catalog.ts';
 export { parseScenario, validateScenario, ScenarioError, type ScenarioProblem, type ValidationResult } from '../scenarios/validate.ts';
 export {
   SCHEMA_VERSION,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../sim/model.ts';
+import { compileModel } from '../sim/kernel/compile.ts';
 import { simulate } from '../sim/index.ts';
 import { applyLevers, FIELD_DAY_GAIN } from './levers.ts';
 import { loadPreset, PRESET_IDS } from './presets.ts';

@@ -157,7 +157,7 @@ const staffedUnit = {
 
 /**
  * What a level can resolve, derived from what it has (Garicano: knowledge is acquired by
- * people). See sim/competence.ts for the rule: Z = min(powersCeiling × powers,
+ * people). See sim/submodels/competence.ts for the rule: Z = min(powersCeiling × powers,
  * knowledgePerLog × ln(1 + expertise / expertiseScale)), expertise = staff × training
  * (+ cadres sent down in their own domains, + platform support).
  */
@@ -189,9 +189,9 @@ export const competenceSchema = z
   .default(null)
   .meta({
     description:
-      'Competence from resources: when given, the level’s threshold is computed from its staff, training, cadres sent down, powers and the platform (sim/competence.ts) instead of `threshold`.',
+      'Competence from resources: when given, the level’s threshold is computed from its staff, training, cadres sent down, powers and the platform (sim/submodels/competence.ts) instead of `threshold`.',
     descriptionZh:
-      '按资源计算办结能力：给出时，本层级的办结门槛由人员、培训、下沉干部、权限和平台计算（sim/competence.ts），不再用 threshold。',
+      '按资源计算办结能力：给出时，本层级的办结门槛由人员、培训、下沉干部、权限和平台计算（sim/submodels/competence.ts），不再用 threshold。',
   });
 
 export const levelSchema = z
@@ -778,24 +778,24 @@ export const scenarioSchema = z
     mechanisms: z
       .strictObject({
         competence: bool(
-          'Competence follows resources (sim/competence.ts). Off: a level with a competence block resolves up to its powers’ ceiling alone, whatever its staff, training, cadres or platform.',
+          'Competence follows resources (sim/submodels/competence.ts). Off: a level with a competence block resolves up to its powers’ ceiling alone, whatever its staff, training, cadres or platform.',
           true,
-          '办结能力取决于资源（sim/competence.ts）。关闭时，有能力设定的层级只按权限上限办结，与人员、培训、下沉干部和平台无关。',
+          '办结能力取决于资源（sim/submodels/competence.ts）。关闭时，有能力设定的层级只按权限上限办结，与人员、培训、下沉干部和平台无关。',
         ),
         workload: bool(
-          'Layers and spans cost staff time (sim/workload.ts): burden from the layers above and time spent on each supervised office are taken from case time. Off: no burden, no span cost.',
+          'Layers and spans cost staff time (sim/submodels/workload.ts): burden from the layers above and time spent on each supervised office are taken from case time. Off: no burden, no span cost.',
           true,
-          '层级与幅度占用人员时间（sim/workload.ts）：上级摊派和管理下级所花时间从办件时间中扣除。关闭则不计。',
+          '层级与幅度占用人员时间（sim/submodels/workload.ts）：上级摊派和管理下级所花时间从办件时间中扣除。关闭则不计。',
         ),
         controlLoss: bool(
-          'Information lost at each hand-off makes the resolving office redo work (sim/control-loss.ts). Off: α = 1 everywhere.',
+          'Information lost at each hand-off makes the resolving office redo work (sim/submodels/control-loss.ts). Off: α = 1 everywhere.',
           true,
-          '每次转交损失信息，导致办理单位返工（sim/control-loss.ts）。关闭时 α = 1。',
+          '每次转交损失信息，导致办理单位返工（sim/submodels/control-loss.ts）。关闭时 α = 1。',
         ),
         residentsRespond: bool(
-          'Residents respond while they wait (sim/residents.ts): overdue cases lower trust and bring repeat contacts; unreported problems resurface. Off: trust moves only when a case ends, and unreported problems are counted and dropped.',
+          'Residents respond while they wait (sim/submodels/residents.ts): overdue cases lower trust and bring repeat contacts; unreported problems resurface. Off: trust moves only when a case ends, and unreported problems are counted and dropped.',
           true,
-          '居民在等待中作出反应（sim/residents.ts）：逾期诉求降低信任并引来重复来电；未报告的问题会再次出现。关闭时信任只在诉求结束时变化。',
+          '居民在等待中作出反应（sim/submodels/residents.ts）：逾期诉求降低信任并引来重复来电；未报告的问题会再次出现。关闭时信任只在诉求结束时变化。',
         ),
         knowledgePerLog: num(
           'Difficulty a level can resolve per e-fold of its expertise (Garicano’s knowledge: each doubling of trained staff adds the same reach). ASSUMPTION: 1, the simplest scale.',
@@ -919,7 +919,7 @@ function checkConsistency(s: z.output<z.ZodObject<any>> & Record<string, any>, c
         `expected (staffPerUnit + cadresPerUnit) × caseworkShare ≥ 0.5 (at least one case worker), got ${staff * l.caseworkShare}`,
       );
     if (l.competence) {
-      // Computed from resources (sim/competence.ts): finite, and never below the level below's.
+      // Computed from resources (sim/submodels/competence.ts): finite, and never below the level below's.
       if (l.threshold !== null)
         issue(['levels', i, 'threshold'], 'expected null when `competence` is given (the threshold is computed from resources)');
       return;

@@ -136,8 +136,24 @@ export function validateScenario(input: unknown): ValidationResult {
 }
 
 /** Validate or throw a ScenarioError listing every problem. */
+/** Scenarios this module validated, with their JSON at the time, so that one unchanged is not parsed again. */
+const validated = new WeakMap<object, string>();
+
 export function parseScenario(input: unknown, source?: string): Scenario {
   const r = validateScenario(input);
   if (!r.ok) throw new ScenarioError(r.problems, source);
+  validated.set(r.scenario, JSON.stringify(r.scenario));
   return r.scenario;
+}
+
+/**
+ * A validated scenario: `input` itself if parseScenario returned it and it has not been
+ * changed since (parsing happens once, at the edge), else `input` parsed now.
+ */
+export function ensureScenario(input: unknown, source?: string): Scenario {
+  if (typeof input === 'object' && input !== null) {
+    const json = validated.get(input);
+    if (json !== undefined && json === JSON.stringify(input)) return input as Scenario;
+  }
+  return parseScenario(input, source);
 }

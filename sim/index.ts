@@ -1,8 +1,8 @@
 export { simulate, createSimulation } from './simulate.ts';
 export type { RunOptions, SimulateOptions, RunResult, Simulation } from './simulate.ts';
-export type { Snapshot, Summary, Sla, Percentiles } from './metrics.ts';
-export { ConservationError } from './metrics.ts';
-export { replicationSeed } from './rng.ts';
+export type { Snapshot, Summary, Sla, Percentiles } from './observe/metrics.ts';
+export { ConservationError } from './observe/metrics.ts';
+export { replicationSeed } from './random/rng.ts';
 export {
   Tracer,
   hoursByKind,
@@ -12,6 +12,6 @@ export {
   type SegmentKind,
   type Outcome,
   type TracerOptions,
-} from './trace.ts';
+} from './observe/trace.ts';
 export * from './theory.ts';
-export * from './catalog.ts';
+export * from './observe/catalog.ts';

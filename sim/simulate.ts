@@ -4,17 +4,18 @@
  * Both give identical results for the same scenario and seed.
  */
 import type { Scenario, ScenarioInput } from '../scenarios/schema.ts';
-import { parseScenario } from '../scenarios/validate.ts';
-import { Engine } from './engine.ts';
-import type { Snapshot, Summary } from './metrics.ts';
-import type { Tracer } from './trace.ts';
+import { ensureScenario } from '../scenarios/validate.ts';
+import { Engine, liveView } from './kernel/engine.ts';
+import type { LiveView } from './observe/live.ts';
+import type { Snapshot, Summary } from './observe/metrics.ts';
+import type { Tracer } from './observe/trace.ts';
 
 export interface RunOptions {
   seed: number | string;
   /** Interval of the time series in minutes; default 1440 (one simulated day); 0 for none. */
   snapshotEveryMinutes?: number;
   onSnapshot?: (s: Snapshot) => void;
-  /** Follows chosen problems through the run (sim/trace.ts); results are the same without it. */
+  /** Follows chosen problems through the run (sim/observe/trace.ts); results are the same without it. */
   tracer?: Tracer;
 }
 
@@ -41,8 +42,8 @@ export interface Simulation {
   peek(): Snapshot;
   /** The summary at the present time; throws if cases are not conserved. */
   summary(): Summary;
-  /** The engine, for inspection (per-office arrays). */
-  readonly engine: Engine;
+  /** What the run looks like now: offices' queues and staff, residents' trust, where cases ended (read-only). */
+  readonly view: LiveView;
 }
 
 function checkDays(days: number): void {
@@ -50,11 +51,12 @@ function checkDays(days: number): void {
 }
 
 export function createSimulation(scenario: Scenario | ScenarioInput | unknown, opts: RunOptions): Simulation {
-  const s = parseScenario(scenario);
+  // Parsed once, at the edge: a scenario parseScenario returned, unchanged since, is not parsed again.
+  const s = ensureScenario(scenario);
   const engine = new Engine(s, opts);
   return {
     scenario: s,
-    engine,
+    view: liveView(engine),
     get now() {
       return engine.now;
     },

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPreset } from '../scenarios/presets.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import { DEFAULT_BUDGET, estimateRun, overBudget } from '../sim/budget.ts';
+import { DEFAULT_BUDGET, estimateRun, overBudget } from '../sim/compute-budget.ts';
 import { simulate } from '../sim/simulate.ts';
 import { estimateAppRun } from '../ui/budget.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mapLayout, officeName } from '../ui/map-layout.ts';
 import { SimSession } from '../workers/session.ts';
 import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
-import { unitOf } from '../sim/model.ts';
+import { unitOf } from '../sim/submodels/residence.ts';
 
 const inside = (x: number, y: number, b: { x: number; y: number; w: number; h: number }) =>
   x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h;

@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulate, type Summary } from '../sim/index.ts';
-import { compileModel } from '../sim/model.ts';
-import { knowledge, thresholds } from '../sim/competence.ts';
-import { timeUse } from '../sim/workload.ts';
-import { kaplanMeierQuantiles } from '../sim/survival.ts';
+import { compileModel } from '../sim/kernel/compile.ts';
+import { knowledge, thresholds } from '../sim/submodels/competence.ts';
+import { timeUse } from '../sim/submodels/workload.ts';
+import { kaplanMeierQuantiles } from '../sim/observe/survival.ts';
 import { loadPreset } from '../scenarios/presets.ts';
 import { applyLevers } from '../scenarios/levers.ts';
 import { controlLossChecks, describeCheck } from '../scenarios/theory-checks.ts';
@@ -21,7 +21,7 @@ const community = (s: Scenario) => s.levels.findIndex((l) => l.kind === 'communi
 const zOf = (s: Scenario, level: number, domain: string) =>
   thresholds(s)[level * s.domains.length + s.domains.findIndex((d) => d.id === domain)];
 
-describe('competence follows resources (sim/competence.ts)', () => {
+describe('competence follows resources (sim/submodels/competence.ts)', () => {
   it('fewer staff lower what a community can resolve; more raise it, with diminishing returns', () => {
     const s = loadPreset('longgang-2021');
     const c = community(s);
@@ -78,7 +78,7 @@ describe('competence follows resources (sim/competence.ts)', () => {
   });
 });
 
-describe('layers and spans cost staff time (sim/workload.ts)', () => {
+describe('layers and spans cost staff time (sim/submodels/workload.ts)', () => {
   it('every layer above a community takes case time from it; removing the layer gives it back', () => {
     const s = loadPreset('traditional-county');
     const c = community(s);
@@ -137,7 +137,7 @@ describe('layers and spans cost staff time (sim/workload.ts)', () => {
   });
 });
 
-describe('control loss: hand-offs lose information (sim/control-loss.ts)', () => {
+describe('control loss: hand-offs lose information (sim/submodels/control-loss.ts)', () => {
   it('a case resolved after k hand-offs is redone with chance 1 − α^k; with α = 1 nothing is redone', () => {
     const checks = controlLossChecks();
     expect(checks.map((c) => c.id)).toEqual(['control-loss', 'control-loss-none']);
@@ -152,7 +152,7 @@ describe('control loss: hand-offs lose information (sim/control-loss.ts)', () =>
   });
 });
 
-describe('residents respond (sim/residents.ts)', () => {
+describe('residents respond (sim/submodels/residents.ts)', () => {
   // A department swamped by a surge: cases wait past their deadlines.
   const swamped = () => {
     const s = loadPreset('longgang-2021');

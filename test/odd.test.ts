@@ -58,19 +58,31 @@ describe('docs/ODD.md', () => {
 
   it('describes the current model version, its mechanisms by module, and every seed document', () => {
     expect(odd).toContain(`model version ${MODEL_VERSION}`);
-    for (const module of [
-      'sim/competence.ts',
-      'sim/workload.ts',
-      'sim/control-loss.ts',
-      'sim/residents.ts',
-      'sim/metrics.ts',
-      'sim/survival.ts',
-      'scenarios/levers.ts',
-    ])
+    for (const module of ['sim/observe/metrics.ts', 'sim/observe/survival.ts', 'scenarios/levers.ts'])
       expect(odd).toContain(`\`${module}\``);
     for (const d of SEED_DOCUMENTS) expect(odd).toMatch(new RegExp(`^\\| ${d.id} \\|`, 'm'));
     for (const id of fs.readdirSync(path.join(root, 'scenarios', 'presets')).map((f) => f.replace(/\.json$/, '')))
       expect(odd).toContain(`| \`${id}\` |`);
+  });
+
+  it('names, for every submodel of section 7, files that exist; and describes every file of sim/submodels/', () => {
+    const section = odd.slice(odd.indexOf('## 7. Submodels'), odd.indexOf('### Parameters'));
+    const headings = [...section.matchAll(/^### (.+)$/gm)].map((m) => m[1]);
+    expect(headings.length).toBeGreaterThanOrEqual(10);
+    const named = new Set<string>();
+    for (const h of headings) {
+      const files = [...h.matchAll(/`([^`]+\.ts)`/g)].map((m) => m[1]);
+      expect(files, `the heading "${h}" names its module`).not.toEqual([]);
+      for (const f of files) {
+        expect(fs.existsSync(path.join(root, f)), `${f}, named by "${h}"`).toBe(true);
+        named.add(f);
+      }
+    }
+    const submodels = fs
+      .readdirSync(path.join(root, 'sim', 'submodels'))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => `sim/submodels/${f}`);
+    expect(submodels.filter((f) => !named.has(f))).toEqual([]);
   });
 
   it('is where README.md sends readers for the model, with the citation and the changelog', () => {

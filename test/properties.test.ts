@@ -13,8 +13,9 @@ import { setPath } from '../scenarios/path.ts';
 import { presetJson, PRESET_IDS } from '../scenarios/presets.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { validateScenario } from '../scenarios/validate.ts';
-import { estimateRun } from '../sim/budget.ts';
+import { estimateRun } from '../sim/compute-budget.ts';
 import { createSimulation, simulate } from '../sim/simulate.ts';
+import { Tracer } from '../sim/observe/trace.ts';
 import { decodeState, defaultState, encodeState } from '../ui/state.ts';
 
 const RUNS = Math.max(1, Math.floor(Number(process.env.FLATGOV_PROPERTY_RUNS ?? 300)));
@@ -107,24 +108,19 @@ const scenarioArb = fc
   });
 
 function checkRun(s: Scenario, seed: number, days: number) {
-  const sim = createSimulation(s, { seed, snapshotEveryMinutes: 0 });
-  const e = sim.engine as unknown as {
-    metrics: { closed(j: number, tier: number): void };
-    jobs: { created: Float64Array; accepted: Float64Array; onsite: Float64Array; field: Uint8Array };
-    now: number;
-  };
+  // Every problem followed: its journey gives when it was raised, reported, taken up, reached on site and ended.
+  const tracer = new Tracer({ every: 1, keep: 1e9 });
+  const sim = createSimulation(s, { seed, snapshotEveryMinutes: 0, tracer });
   const violations: string[] = [];
-  const closed = e.metrics.closed.bind(e.metrics);
-  e.metrics.closed = (j, tier) => {
-    const { created, accepted, onsite, field } = e.jobs;
-    if (!(created[j] >= 0 && created[j] <= e.now)) violations.push(`case raised at ${created[j]} closed at ${e.now}`);
-    if (field[j] !== 1 && !(accepted[j] >= created[j] && accepted[j] <= e.now))
-      violations.push(`case raised at ${created[j]}, accepted at ${accepted[j]}, closed at ${e.now}`);
-    if (field[j] === 1 && onsite[j] >= 0 && !(onsite[j] >= created[j]))
-      violations.push(`on site at ${onsite[j]} before raised at ${created[j]}`);
-    closed(j, tier);
-  };
   sim.advanceDays(days);
+  for (const j of tracer.takeEnded()) {
+    if (j.outcome !== 'closed') continue;
+    if (!(j.reported >= 0 && j.reported <= j.ended)) violations.push(`case raised at ${j.reported} closed at ${j.ended}`);
+    if (!j.field && !(j.accepted >= j.reported && j.accepted <= j.ended))
+      violations.push(`case raised at ${j.reported}, accepted at ${j.accepted}, closed at ${j.ended}`);
+    if (j.field && Number.isFinite(j.onSite) && !(j.onSite >= j.reported))
+      violations.push(`on site at ${j.onSite} before raised at ${j.reported}`);
+  }
   const summary = sim.summary();
   const c = summary.cases;
   expect(c.created, 'conservation').toBe(c.closed + c.open + c.lost);

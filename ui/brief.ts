@@ -5,7 +5,7 @@
  * main assumptions, the sources, and the link that reproduces the comparison. Plain
  * strings, no DOM: the app opens it in a new tab and the command line writes it to a file.
  */
-import { METRIC_BY_ID } from '../sim/catalog.ts';
+import { METRIC_BY_ID } from '../sim/observe/catalog.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { SEED_DOCUMENTS } from '../scenarios/sources.ts';
 import { PALETTE } from './charts/palette.ts';

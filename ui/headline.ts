@@ -6,8 +6,8 @@
  * are shown, with times to close counting open cases (Kaplan–Meier): computing those every
  * frame would cost a summary per frame.
  */
-import type { Summary } from '../sim/metrics.ts';
-import { METRIC_BY_ID } from '../sim/catalog.ts';
+import type { Summary } from '../sim/observe/metrics.ts';
+import { METRIC_BY_ID } from '../sim/observe/catalog.ts';
 import { fmt, getLang, t } from './i18n.ts';
 import type { RunData } from './run-data.ts';
 

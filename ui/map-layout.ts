@@ -47,7 +47,7 @@ export interface MapLayout {
   parentLevel: number;
 }
 
-/** The first micro-grid of unit u of a level with n units (inverse of sim/model.ts unitOf). */
+/** The first micro-grid of unit u of a level with n units (inverse of sim/submodels/residence.ts unitOf). */
 function firstMicroGrid(u: number, n: number, M: number): number {
   return Math.ceil((u * M) / n);
 }

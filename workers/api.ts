@@ -5,8 +5,8 @@
 import { transfer } from 'comlink';
 import { runJob, type Job, type JobResult } from './experiment.ts';
 import { frameTransferables, SimSession, type SessionInfo, type Frame, type MapFrame } from './session.ts';
-import type { Journey } from '../sim/trace.ts';
-import type { Summary } from '../sim/metrics.ts';
+import type { Journey } from '../sim/observe/trace.ts';
+import type { Summary } from '../sim/observe/metrics.ts';
 
 let session: SimSession | undefined;
 

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Snapshot } from '../sim/metrics.ts';
+import type { Snapshot } from '../sim/observe/metrics.ts';
 import { presetJson } from '../scenarios/presets.ts';
 import { parseJsonText } from '../scenarios/json.ts';
 import type { Scenario } from '../scenarios/schema.ts';

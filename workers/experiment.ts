@@ -6,12 +6,12 @@
  * into tidy rows, summaries with 95% intervals, paired differences and a manifest.
  */
 import { z } from 'zod';
-import { DEFAULT_METRICS, METRIC_ID_HINT, metricInfo } from '../sim/catalog.ts';
-import { replicationSeed, stream } from '../sim/rng.ts';
+import { DEFAULT_METRICS, METRIC_ID_HINT, metricInfo } from '../sim/observe/catalog.ts';
+import { replicationSeed, stream } from '../sim/random/rng.ts';
 import { createSimulation } from '../sim/simulate.ts';
 import { MODEL_VERSION } from '../sim/version.ts';
-import type { Snapshot } from '../sim/metrics.ts';
-import { DEFAULT_SERIES_METRICS, SERIES_ID_HINT, seriesMetricInfo } from '../sim/series.ts';
+import type { Snapshot } from '../sim/observe/metrics.ts';
+import { DEFAULT_SERIES_METRICS, SERIES_ID_HINT, seriesMetricInfo } from '../sim/observe/series.ts';
 import { parsePath, setPath, PathError } from '../scenarios/path.ts';
 import { SCHEMA_VERSION, type Scenario } from '../scenarios/schema.ts';
 import { formatPath, ScenarioError, validateScenario, type ScenarioProblem } from '../scenarios/validate.ts';
@@ -616,7 +616,7 @@ export function runJob(job: Job): JobResult {
     values: job.metrics.map((m) => metricInfo(m)?.get(summary) ?? NaN),
     events: summary.events,
   };
-  const tiers = sim.engine.metrics.tierIds();
+  const tiers = sim.view.tierIds();
   if (job.series) {
     const snaps = sim.series;
     result.series = {

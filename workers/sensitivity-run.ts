@@ -12,8 +12,8 @@
  */
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { z } from 'zod';
-import { metricInfo } from '../sim/catalog.ts';
-import { replicationSeed, stream } from '../sim/rng.ts';
+import { metricInfo } from '../sim/observe/catalog.ts';
+import { replicationSeed, stream } from '../sim/random/rng.ts';
 import { MODEL_VERSION } from '../sim/version.ts';
 import { applyAssumptions, assumptions, assumptionsByIds, valueAt, type Assumption } from '../scenarios/assumptions.ts';
 import type { Scenario } from '../scenarios/schema.ts';

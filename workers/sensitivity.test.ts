@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stream } from '../sim/rng.ts';
+import { stream } from '../sim/random/rng.ts';
 import { latinHypercube, morrisDesign, morrisIndices, saltelliDesign, saltelliPoints, sobolIndices } from './sensitivity.ts';
 
 /** Ishigami–Homma function on [−π, π]³ with a = 7, b = 0.1 (Saltelli et al. 2008, §4.1). */

@@ -13,7 +13,7 @@
  * Communications 181, table 2 (Jansen's estimators).
  */
 import { mean, quantileSorted, sampleVariance } from 'simple-statistics';
-import type { Random } from '../sim/rng.ts';
+import type { Random } from '../sim/random/rng.ts';
 
 /** n points of a k-dimensional Latin hypercube in [0, 1): each column has one point in each of n strata. */
 export function latinHypercube(n: number, k: number, rand: Random): number[][] {

@@ -5,10 +5,9 @@
  * often and how far it asks.
  */
 import { createSimulation, type Simulation } from '../sim/simulate.ts';
-import type { Snapshot, Summary } from '../sim/metrics.ts';
-import { isOpen } from '../sim/calendar.ts';
-import { unitOf } from '../sim/model.ts';
-import { Tracer, type Journey } from '../sim/trace.ts';
+import type { Snapshot, Summary } from '../sim/observe/metrics.ts';
+import { unitOf } from '../sim/submodels/residence.ts';
+import { Tracer, type Journey } from '../sim/observe/trace.ts';
 
 export interface SessionInfo {
   scenarioId: string;
@@ -146,7 +145,7 @@ export class SimSession {
     const tracer = followEvery > 0 ? new Tracer({ every: followEvery }) : undefined;
     this.tracer = tracer;
     this.sim = createSimulation(scenario, { seed, snapshotEveryMinutes, tracer });
-    const m = this.sim.engine.model;
+    const m = this.sim.view;
     const levels = this.sim.scenario.levels;
     const community = levels.findIndex((l) => l.kind === 'community');
     this.info = {
@@ -184,21 +183,21 @@ export class SimSession {
   }
 
   frame(): Frame {
-    const e = this.sim.engine;
-    const m = e.model;
+    const v = this.sim.view;
     const series = this.sim.series.slice(this.sent);
     this.sent = this.sim.series.length;
-    const G = m.groups.length;
+    const G = v.groups.length;
     const q = new Float64Array(G);
     const b = new Float64Array(G);
     const c = new Float64Array(G);
     const open = new Float64Array(G);
-    m.groups.forEach((g, gi) => {
-      open[gi] = isOpen(m.calendars[g.calendar], e.now) ? 1 : 0;
+    const [queues, busy, cap] = [v.officeQueues(), v.officeBusy(), v.officeCapacity()];
+    v.groups.forEach((g, gi) => {
+      open[gi] = v.groupOpen(gi) ? 1 : 0;
       for (let o = g.firstOffice; o < g.firstOffice + g.offices; o++) {
-        q[gi] += e.qLen[o];
-        b[gi] += e.busy[o];
-        c[gi] += e.cap[o];
+        q[gi] += queues[o];
+        b[gi] += busy[o];
+        c[gi] += cap[o];
       }
     });
     return {
@@ -208,9 +207,9 @@ export class SimSession {
       groupBusy: b,
       groupCapacity: c,
       groupOpen: open,
-      closeHistogram: Float64Array.from(e.metrics.closeHistogram),
-      hoursToClose: e.metrics.closeStats(),
-      flows: e.metrics.flowMatrix(),
+      closeHistogram: v.closeHistogram(),
+      hoursToClose: v.closeStats(),
+      flows: v.flowMatrix(),
     };
   }
 
@@ -224,20 +223,21 @@ export class SimSession {
   }
 
   mapFrame(): MapFrame {
-    const e = this.sim.engine;
-    const now = e.now;
+    const v = this.sim.view;
+    const now = v.now;
+    const residentTrust = v.trust();
     const cells = this.info.tiers[this.info.cellLevel].units;
     if (!this.homes) {
-      this.homes = new Int32Array(e.trust.length);
+      this.homes = new Int32Array(residentTrust.length);
       this.cellResidents = new Float64Array(cells);
       for (let r = 0; r < this.homes.length; r++) this.cellResidents[(this.homes[r] = unitOf(r, this.info.microGrids, cells))]++;
     }
     const homes = this.homes;
     const trustSum = new Float64Array(cells);
-    for (let r = 0; r < homes.length; r++) trustSum[homes[r]] += e.trust[r];
+    for (let r = 0; r < homes.length; r++) trustSum[homes[r]] += residentTrust[r];
     const trust = Float32Array.from(trustSum, (t, c) => (this.cellResidents![c] > 0 ? t / this.cellResidents![c] : NaN));
     const backlog = new Float32Array(cells);
-    e.forEachOpenResident((r) => backlog[homes[r]]++);
+    v.forEachOpenResident((r) => backlog[homes[r]]++);
     const live: number[] = [];
     const ended: number[] = [];
     if (this.tracer) {
@@ -251,9 +251,9 @@ export class SimSession {
       day: now / 1440,
       live: Float64Array.from(live),
       ended: Float64Array.from(ended),
-      queue: Int32Array.from(e.qLen),
-      busy: Int32Array.from(e.busy),
-      capacity: Int32Array.from(e.cap),
+      queue: v.officeQueues(),
+      busy: v.officeBusy(),
+      capacity: v.officeCapacity(),
       backlog,
       trust,
     };

@@ -7,7 +7,7 @@
  * the same in every JavaScript engine. Checked against stdlib's: within 1e-12 up to 999 degrees of freedom (replications
  * number at most 1000), within 1e-9 at a million (student-t.test.ts).
  */
-import { exp, ln } from '../sim/fdlibm.ts';
+import { exp, ln } from '../sim/random/fdlibm.ts';
 
 const COF = [
   57.1562356658629235, -59.5979603554754912, 14.1360979747417471, -0.491913816097620199, 0.339946499848118887e-4, 0.465236289270485756e-4,

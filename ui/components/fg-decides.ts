@@ -6,7 +6,7 @@ import { browserExecutor, browserPool, browserWorkerCount } from '../../workers/
 import { parseExperiment, planExperiment } from '../../workers/experiment.ts';
 import { runSensitivity, sensitivityRuns, type SensitivityProgress, type SensitivityResult } from '../../workers/sensitivity-run.ts';
 import { displayUnit, rangeText, rankedFactors, type RankedFactor } from '../../workers/sensitivity-report.ts';
-import { METRIC_BY_ID } from '../../sim/catalog.ts';
+import { METRIC_BY_ID } from '../../sim/observe/catalog.ts';
 import { downloadText } from '../charts/export.ts';
 import { fmt, getLang, t, type MessageKey } from '../i18n.ts';
 

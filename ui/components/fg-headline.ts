@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import type { Summary } from '../../sim/metrics.ts';
+import type { Summary } from '../../sim/observe/metrics.ts';
 import { PALETTE } from '../charts/palette.ts';
 import { fmt, t } from '../i18n.ts';
 import { fasterSentence, formatValue, headlineOf, headlineRows } from '../headline.ts';

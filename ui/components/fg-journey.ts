@@ -8,8 +8,8 @@ import { addMessages, fmt, nameOf, t, type MessageKey } from '../i18n.ts';
 import { mapEn } from '../messages/map-en.ts';
 import { mapZh } from '../messages/map-zh.ts';
 import { officeName } from '../map-layout.ts';
-import { hoursByKind, hoursToClose, type Journey, type Segment, type SegmentKind } from '../../sim/trace.ts';
-import { CASE_TYPES, CHANNELS } from '../../sim/cases.ts';
+import { hoursByKind, hoursToClose, type Journey, type Segment, type SegmentKind } from '../../sim/observe/trace.ts';
+import { CASE_TYPES, CHANNELS } from '../../sim/kernel/cases.ts';
 import type { SessionInfo } from '../../workers/session.ts';
 
 export interface JourneyItem {

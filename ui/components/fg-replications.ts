@@ -1,5 +1,5 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { METRIC_BY_ID } from '../../sim/catalog.ts';
+import { METRIC_BY_ID } from '../../sim/observe/catalog.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { browserExecutor, browserPool, browserWorkerCount } from '../../workers/browser-pool.ts';
 import { estimateAppRun } from '../budget.ts';

@@ -13,9 +13,9 @@
  *   Removing a layer widens the spans above it.
  *
  * Burden and span are taken from case time, down to a floor (minCaseTimeShare of it).
- * Case staff are fractional: the engine runs ⌈x⌉ servers at speed x / ⌈x⌉ (sim/model.ts).
+ * Case staff are fractional: the engine runs ⌈x⌉ servers at speed x / ⌈x⌉ (sim/submodels/service.ts serversFor).
  */
-import type { Calendar, Scenario } from '../scenarios/schema.ts';
+import type { Calendar, Scenario } from '../../scenarios/schema.ts';
 
 /** Working hours a week of one post keeping calendar c. */
 export function hoursPerWeek(c: Calendar): number {

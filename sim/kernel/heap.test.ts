@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventHeap } from './heap.ts';
-import { stream } from './rng.ts';
+import { stream } from '../random/rng.ts';
 
 describe('EventHeap', () => {
   it('pops events in time order, whatever the insertion order', () => {

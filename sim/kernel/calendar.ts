@@ -1,7 +1,7 @@
 /**
  * Weekly working calendars. Simulated time is in minutes from Monday 00:00 of week 0.
  */
-import type { Calendar } from '../scenarios/schema.ts';
+import type { Calendar } from '../../scenarios/schema.ts';
 
 export const MINUTES_PER_DAY = 1440;
 const WEEK = 7 * MINUTES_PER_DAY;

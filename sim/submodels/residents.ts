@@ -6,7 +6,8 @@
  * Trust sets how a resident reports a new problem: through the grid, by going round it
  * (hotline, petition), or not at all.
  */
-import type { Scenario } from '../scenarios/schema.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
+import type { Random } from '../random/rng.ts';
 
 export const OUTCOME_ON_TIME = 1;
 export const OUTCOME_LATE = -1;
@@ -51,4 +52,54 @@ export function repeatContactChance(r: Scenario['residents'], t: number): number
 /** Chance that a repeat contact is a petition rather than a call. */
 export function petitionChance(r: Scenario['residents'], t: number): number {
   return r.petitionShare * (1 - t);
+}
+
+/** What a resident whose case is overdue does on a day: nothing, call again, or petition. */
+export const WAIT_NOTHING = 0;
+export const WAIT_CALL = 1;
+export const WAIT_PETITION = 2;
+
+/** The residents: each one's trust, moved by the rules above. */
+export class Residents {
+  readonly trust: Float32Array;
+  /** Sum of trust over residents (kept as trust changes). */
+  trustSum: number;
+
+  constructor(
+    private readonly rules: Scenario['residents'],
+    count: number,
+    private readonly streams: { residents: Random; waiting: Random },
+  ) {
+    this.trust = new Float32Array(count).fill(rules.initialTrust);
+    this.trustSum = count * Math.fround(rules.initialTrust);
+  }
+
+  get count(): number {
+    return this.trust.length;
+  }
+
+  /** How resident r reports a new problem (REPORT_*); a resurfacing problem is always raised. */
+  channelOf(r: number, mayStaySilent = true): number {
+    const rng = this.streams.residents;
+    return reportChannel(this.rules, this.trust[r], rng(), rng, mayStaySilent);
+  }
+
+  /** Resident r's case ended with `outcome` (OUTCOME_*), returned or redone on the way if `bounced`. */
+  afterOutcome(r: number, outcome: number, bounced: boolean): void {
+    if (!this.rules.feedback) return;
+    const before = this.trust[r];
+    this.trust[r] = trustAfter(this.rules, before, outcome, bounced);
+    this.trustSum += this.trust[r] - before;
+  }
+
+  /** Resident r waits one more day past a deadline: trust falls, and they may contact again (WAIT_*). */
+  waitingDay(r: number): number {
+    const before = this.trust[r];
+    const t = trustAfterWaitingDay(this.rules, before);
+    this.trust[r] = t;
+    this.trustSum += this.trust[r] - before;
+    const rng = this.streams.waiting;
+    if (rng() >= repeatContactChance(this.rules, t)) return WAIT_NOTHING;
+    return rng() < petitionChance(this.rules, t) ? WAIT_PETITION : WAIT_CALL;
+  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from './simulate.ts';
+import { simulate } from '../simulate.ts';
 import { hoursByKind, hoursToClose, Tracer, type Journey, type SegmentKind } from './trace.ts';
-import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
+import { loadPreset, PRESET_IDS } from '../../scenarios/presets.ts';
 
 const ids = PRESET_IDS;
 const presets = Object.fromEntries(ids.map((id) => [id, loadPreset(id)]));
@@ -17,7 +17,7 @@ function traced(id: string, days: number, every: number, seed = 3) {
   return { tracer, result, journeys };
 }
 
-describe('following cases (sim/trace.ts)', () => {
+describe('following cases (sim/observe/trace.ts)', () => {
   it('draws nothing: every preset gives the same result, bit for bit, with and without a tracer', () => {
     for (const id of ids) {
       const plain = simulate(presets[id], { seed: 5, days: 20 });

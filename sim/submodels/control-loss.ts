@@ -5,7 +5,7 @@
  * on the spot restores the information (the office has now seen the case first-hand).
  * Five tiers keep α⁴ of it, three keep α². With α = 1 (or the mechanism off) nothing is lost.
  */
-import type { Scenario } from '../scenarios/schema.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
 
 /** α of a hand-off up from level `tier` (by hand) or by the platform. */
 export function infoKeptUp(s: Scenario, tier: number, byPlatform: boolean): number {

@@ -12,8 +12,8 @@
  * level holds alone decide, whatever its staff know. A level without a competence block
  * keeps its fixed threshold (theory checks use that).
  */
-import type { Level, Scenario } from '../scenarios/schema.ts';
-import { ln } from './fdlibm.ts';
+import type { Level, Scenario } from '../../scenarios/schema.ts';
+import { ln } from '../random/fdlibm.ts';
 
 /** Knowledge reach of expertise e (staff-equivalents), in difficulty units. */
 export function knowledge(e: number, perLog: number, scale: number): number {

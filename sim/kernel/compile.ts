@@ -3,32 +3,15 @@
  * levels, then the department tier), office groups (one per level, per department, the
  * centre and the hotline) and offices. Nothing here knows any place by name.
  */
-import type { Duration, Scenario } from '../scenarios/schema.ts';
-import { applyLevers } from '../scenarios/levers.ts';
+import type { Duration, Scenario } from '../../scenarios/schema.ts';
+import { applyLevers } from '../../scenarios/levers.ts';
 import { compileCalendar, type CompiledCalendar } from './calendar.ts';
-import { thresholds } from './competence.ts';
-import { burdenOnLevels, spanOfLevel, spanOfTop, timeUse, type TimeUse } from './workload.ts';
+import { thresholds } from '../submodels/competence.ts';
+import { burdenOnLevels, spanOfLevel, spanOfTop, timeUse, type TimeUse } from '../submodels/workload.ts';
+import { fixedCostYuanPerYear } from '../submodels/cost.ts';
+import { travelMinutes } from '../submodels/service.ts';
 
 export const MINUTES_PER_YEAR = 365 * 1440;
-/** Mean distance to the nearest of N bases over area A on a street grid (Larson & Odoni): 0.63·√(A/N). */
-export const LARSON_ODONI = 0.63;
-
-/** The golden ratio's fractional part, for scattering residents over micro-grids. */
-const GOLDEN = 0.6180339887498949;
-
-/**
- * Where a resident lives: micro-grid ⌊frac(r·φ)·M⌋ of M, an even scatter (a Weyl sequence) so
- * that frequent residents (the first ids) are spread over the whole area; and the unit of a
- * level with `units` units that holds that micro-grid (units cover consecutive micro-grids).
- */
-export function microGridOf(resident: number, microGrids: number): number {
-  const h = resident * GOLDEN;
-  return Math.floor((h - Math.floor(h)) * microGrids);
-}
-
-export function unitOf(resident: number, microGrids: number, units: number): number {
-  return Math.floor((microGridOf(resident, microGrids) * units) / microGrids);
-}
 
 export type GroupKind = 'level' | 'department' | 'centre' | 'hotline';
 
@@ -86,7 +69,7 @@ export interface CompiledModel {
   /** For each domain, the index of the department that owns it (first listed), or -1. */
   domainOwner: Int32Array;
   domainCumWeights: Float64Array;
-  /** Competence thresholds by level and domain, row-major (sim/competence.ts). */
+  /** Competence thresholds by level and domain, row-major (sim/submodels/competence.ts). */
   thresholds: Float64Array;
   domainCount: number;
   /** Posts by tier name, plus the hotline. */
@@ -105,19 +88,17 @@ export function compileModel(input: Scenario): CompiledModel {
   const calendars = calendarNames.map((n) => compileCalendar(s.calendars[n]));
   const calIndex = (n: string) => calendarNames.indexOf(n);
   const area = s.population.areaKm2;
-  const travel = (bases: number) => ((LARSON_ODONI * Math.sqrt(area / bases)) / s.travel.speedKmh) * 60;
+  const travel = (bases: number) => travelMinutes(area, bases, s.travel.speedKmh);
 
   const groups: Group[] = [];
   const tiers: Tier[] = [];
   let office = 0;
   const staffByLevel: Record<string, number> = {};
-  let fixed = s.otherCostsYuan;
   let cityPosts = 0;
   const m = s.mechanisms;
   const burden = burdenOnLevels(s);
   const use = (staff: number, share: number, cal: string, b: number, span: number) =>
     timeUse(staff, share, s.calendars[cal], b, m.workload ? span : 0, m.minCaseTimeShare);
-  const overhead = s.cost.organOverheadPerPostYuan;
   s.levels.forEach((l, i) => {
     const staff = l.staffPerUnit + l.cadresPerUnit;
     const time = use(staff, l.caseworkShare, l.calendar, burden[i], spanOfLevel(s, i) * l.spanHoursPerUnitPerWeek);
@@ -147,13 +128,6 @@ export function compileModel(input: Scenario): CompiledModel {
     office += l.units;
     staffByLevel[l.id] = l.units * staff;
     cityPosts += l.units * ((l.cityPosts ? l.staffPerUnit : 0) + l.cadresPerUnit);
-    // Staff lent in surges are counted and paid where they come from; cadres sent down keep
-    // their city pay; offices of city posts (towns, units) carry an organ's running cost.
-    fixed +=
-      l.units *
-      (l.staffPerUnit * (l.costPerPostYuan + (l.cityPosts ? overhead : 0)) +
-        l.cadresPerUnit * l.cadreCostPerPostYuan +
-        l.operatingCostPerUnitYuan);
   });
   const levelCount = s.levels.length;
   const deptTier = levelCount;
@@ -190,8 +164,6 @@ export function compileModel(input: Scenario): CompiledModel {
     office += 1;
     deptStaff += d.staff;
     cityPosts += d.staff;
-    // An organ whose staff have all moved elsewhere no longer exists and costs nothing.
-    if (d.staff > 0) fixed += d.staff * (d.costPerPostYuan + overhead) + d.operatingCostYuan;
   }
   staffByLevel.departments = deptStaff;
   let centreOffice = -1;
@@ -223,7 +195,6 @@ export function compileModel(input: Scenario): CompiledModel {
     });
     staffByLevel.centre = c.staff;
     cityPosts += c.staff;
-    fixed += c.staff * (c.costPerPostYuan + overhead) + c.operatingCostYuan;
   }
   const h = s.hotline;
   const hotlineOffice = office++;
@@ -252,8 +223,6 @@ export function compileModel(input: Scenario): CompiledModel {
   });
   staffByLevel.hotline = h.staff;
   cityPosts += h.staff;
-  fixed += h.staff * h.costPerPostYuan;
-  if (s.platform.enabled) fixed += s.platform.operatingCostYuan;
 
   const officeGroup = new Int32Array(office);
   groups.forEach((g, gi) => officeGroup.fill(gi, g.firstOffice, g.firstOffice + g.offices));
@@ -292,21 +261,11 @@ export function compileModel(input: Scenario): CompiledModel {
     domainCount: s.domains.length,
     staffTotal,
     cityPosts,
-    fixedCostYuanPerYear: fixed,
+    fixedCostYuanPerYear: fixedCostYuanPerYear(s),
     organs: {
       party: s.departments.filter((d) => d.kind === 'party' && d.staff > 0).length,
       government: s.departments.filter((d) => d.kind === 'government' && d.staff > 0).length,
       total: s.departments.filter((d) => d.staff > 0).length,
     },
   };
-}
-
-/**
- * Servers for x case staff (fractional): ⌈x⌉ servers each working at speed x / ⌈x⌉, so that
- * capacity is exactly x and never rounded away to zero or up to a whole worker.
- */
-export function serversFor(x: number): { servers: number; speed: number } {
-  if (!(x > 1e-9)) return { servers: 0, speed: 1 };
-  const k = Math.ceil(x - 1e-9);
-  return { servers: k, speed: x / k };
 }

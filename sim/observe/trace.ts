@@ -49,7 +49,7 @@ export interface Journey {
   /** Minutes: when the problem arose, and when it became a case (reported or found). */
   raised: number;
   reported: number;
-  /** Channel index (sim/cases.ts CHANNELS) and type index (CASE_TYPES) as last known. */
+  /** Channel index (sim/kernel/cases.ts CHANNELS) and type index (CASE_TYPES) as last known. */
   channel: number;
   type: number;
   field: boolean;
@@ -66,7 +66,7 @@ export interface Journey {
   outcome: Outcome;
   /** Minutes when closed or lost. */
   ended: number;
-  /** The tier it closed or was lost at (sim/model.ts tiers), −1 if not yet. */
+  /** The tier it closed or was lost at (sim/kernel/compile.ts tiers), −1 if not yet. */
   tier: number;
   lostReason?: string;
 }

@@ -1,4 +1,4 @@
-import type { Duration } from '../scenarios/schema.ts';
+import type { Duration } from '../../scenarios/schema.ts';
 import { exp, exponential, ln, type Random } from './rng.ts';
 
 export type Sampler = () => number;

@@ -2,8 +2,8 @@
  * The engine's state as the metrics read it. The engine implements this; the metrics depend
  * on it alone, so that nothing in the metrics can change a run.
  */
-import type { Scenario } from '../scenarios/schema.ts';
-import type { CompiledModel } from './model.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
+import type { CompiledModel } from './compile.ts';
 
 export interface JobArrays {
   created: Float64Array;
