@@ -25,14 +25,24 @@ import { abcAnalysis, abcExperiment, abcMarkdown, type AbcResult } from '../scen
 import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { runExperiment, type ExperimentOutput } from '../workers/runner.ts';
 import { runMain, UsageError } from './load.ts';
+import { decomposeCommand } from './decompose.ts';
+import { equalTermsCommand } from './equal-terms.ts';
 
 const HELP = `usage: npm run study -- layers|ablation|calibration|mechanisms [--replications R] [--days D] [--workers N] [--svg chart.svg]
+       npm run study -- layers-equal|flat-breaks [--replications R] [--days D] [--workers N] [--svg chart.svg]
+       npm run study -- decompose <A> <B> [--replications R] [--days D] [--warmup W] [--workers N] [--json]
        npm run study -- abc [--draws M] [--days D] [--workers N] [--markdown file.md] [--out draws.json] [--from draws.json] [--result abc.json]
 
 layers       middle-level units between the city and 102 communities (0 … 102) at 1×, 2×, 4× demand
 ablation     from the pre-reform county, each reform alone and all together (paired differences)
 calibration  the seeds' figures against Longgang 2021 and the traditional county, with a verdict each
 mechanisms   longgang-town-2018 against longgang-2021 with each mechanism switched off in turn
+layers-equal the layers study on equal terms: equal total posts, and equal posts per unit
+flat-breaks  with posts held equal, the load and span at which the flat structure becomes
+             worse than a thin middle layer
+decompose    how much of each difference between A and B is structure, resources, policy and
+             calendars (Shapley values over the 16 combinations of their parts; A and B are
+             preset ids or scenario files)
 abc          which assumption values reproduce the seeds' figures: rejection ABC over the
              plausible ranges (M draws, default 200; scenarios/abc.ts describes the procedure)`;
 
@@ -172,11 +182,15 @@ async function main() {
       out: { type: 'string' },
       from: { type: 'string' },
       result: { type: 'string' },
+      warmup: { type: 'string' },
+      json: { type: 'boolean' },
     },
   });
   if (values.help) return void console.log(HELP);
   const which = positionals[0];
   if (which === 'abc') return abc(values);
+  if (which === 'decompose') return decomposeCommand(positionals.slice(1), values);
+  if (which === 'layers-equal' || which === 'flat-breaks') return equalTermsCommand(which, values);
   if (which !== 'layers' && which !== 'ablation' && which !== 'calibration' && which !== 'mechanisms')
     throw new UsageError(`expected "layers", "ablation", "calibration" or "mechanisms", got "${which ?? ''}"\n${HELP}`);
   const reps = Number(values.replications ?? 5);

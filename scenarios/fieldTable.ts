@@ -5,6 +5,7 @@
  * tests keep them current.
  */
 import { scenarioJsonSchema } from './jsonSchema.ts';
+import { partOf } from './parts.ts';
 
 type Node = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -39,7 +40,16 @@ function rows(n: Node, path: string, out: string[][]): void {
     const unit = isDuration(n) ? 'min' : (n.unit ?? '');
     const a = n.assumption as { range: [number, number]; scale?: boolean } | undefined;
     const assumed = a ? (a.scale ? `× ${a.range[0]} – ${a.range[1]}` : `${a.range[0]} – ${a.range[1]}`) : '';
-    out.push([`\`${path}\``, typeOf(n), unit, def.length > 40 ? '(see the schema)' : def, range(n), assumed, n.description ?? '']);
+    out.push([
+      `\`${path}\``,
+      typeOf(n),
+      unit,
+      def.length > 40 ? '(see the schema)' : def,
+      range(n),
+      assumed,
+      n.description ?? '',
+      partOf(path) ?? (path === 'centre' || path === 'hotline' ? 'by field' : ''),
+    ]);
   }
   if (isDuration(n)) return;
   const inner = n.anyOf?.find((a: Node) => a.type === 'object' || a.type === 'array') ?? n;
@@ -51,7 +61,7 @@ function rows(n: Node, path: string, out: string[][]): void {
     rows({ ...inner.additionalProperties, description: undefined, default: undefined }, `${path}.<name>`, out);
 }
 
-/** Every field as cells: path, type, unit, default, range, plausible range, meaning. */
+/** Every field as cells: path, type, unit, default, range, plausible range, meaning, part (scenarios/parts.ts). */
 export function fieldRows(): string[][] {
   const out: string[][] = [];
   rows(scenarioJsonSchema(), '', out);
@@ -61,9 +71,9 @@ export function fieldRows(): string[][] {
 /** The Markdown table, between its markers. */
 export function fieldTable(): string {
   const lines = [
-    '| field | type | unit | default | range | plausible (assumption) | meaning |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    ...fieldRows().map((r) => `| ${r.map(cell).join(' | ')} |`),
+    '| field | part | type | unit | default | range | plausible (assumption) | meaning |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...fieldRows().map((r) => `| ${[r[0], r[7], ...r.slice(1, 7)].map(cell).join(' | ')} |`),
   ];
   return `${FIELDS_START}\n${lines.join('\n')}\n${FIELDS_END}`;
 }
@@ -115,9 +125,9 @@ export function parameterTables(): string {
     [
       `#### \`${top}\``,
       '',
-      '| parameter | unit | default | range | plausible (assumption) | meaning |',
-      '| --- | --- | --- | --- | --- | --- |',
-      ...rs.map((r) => `| ${[r[0], r[2], r[3], r[4], r[5], r[6]].map(cell).join(' | ')} |`),
+      '| parameter | part | unit | default | range | plausible (assumption) | meaning |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...rs.map((r) => `| ${[r[0], r[7], r[2], r[3], r[4], r[5], r[6]].map(cell).join(' | ')} |`),
     ].join('\n'),
   );
   return `${PARAMETERS_START}\n${parts.join('\n\n')}\n${PARAMETERS_END}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../sim/kernel/compile.ts';
 import { simulate } from '../sim/index.ts';
-import { applyLevers, FIELD_DAY_GAIN } from './levers.ts';
+import { applyLevers } from './levers.ts';
 import { loadPreset, PRESET_IDS } from './presets.ts';
 import type { Scenario } from './schema.ts';
 
@@ -23,13 +23,12 @@ describe('reform levers map to parameter changes', () => {
     expect(compileModel(withLevers(s, { cadresSentDown: 0.7 })).cityPosts).toBeCloseTo(compileModel(s).cityPosts, 6);
   });
 
-  it("the leaders' field day frees a fifth of departments' non-case time", () => {
+  it("the leaders' field day frees a fifth of the leaders' non-case time, and no one else's", () => {
     const s = county();
     const t = applyLevers(withLevers(s, { leadersFieldDay: true }));
-    expect(t.departments[0].caseworkShare).toBeCloseTo(
-      s.departments[0].caseworkShare + FIELD_DAY_GAIN * (1 - s.departments[0].caseworkShare),
-      12,
-    );
+    const gain = s.levers.leaderShare * s.levers.fieldDayGain;
+    expect(t.departments[0].caseworkShare).toBeCloseTo(s.departments[0].caseworkShare + gain * (1 - s.departments[0].caseworkShare), 12);
+    expect(t.levels.map((l) => l.caseworkShare)).toEqual(s.levels.map((l) => l.caseworkShare));
   });
 
   it('floating posts are lent by departments to communities only during surges', () => {

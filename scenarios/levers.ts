@@ -6,9 +6,6 @@
  */
 import type { Scenario } from './schema.ts';
 
-/** Share of non-case time a leaders' field day frees for cases (one day in five). */
-export const FIELD_DAY_GAIN = 0.2;
-
 export function applyLevers(input: Scenario): Scenario {
   const s = structuredClone(input);
   const lv = s.levers;
@@ -42,9 +39,12 @@ export function applyLevers(input: Scenario): Scenario {
     communityLevel.cadreDomains = known;
   }
 
+  // The field day is a rule for leaders: their share of the posts gains fieldDayGain of its
+  // non-case time for cases; other posts keep theirs.
   if (lv.leadersFieldDay) {
-    for (const d of s.departments) d.caseworkShare += FIELD_DAY_GAIN * (1 - d.caseworkShare);
-    s.centre.caseworkShare += FIELD_DAY_GAIN * (1 - s.centre.caseworkShare);
+    const gain = lv.leaderShare * lv.fieldDayGain;
+    for (const d of s.departments) d.caseworkShare += gain * (1 - d.caseworkShare);
+    s.centre.caseworkShare += gain * (1 - s.centre.caseworkShare);
   }
 
   if (lv.floatingPosts > 0 && communityLevel) {

@@ -28,15 +28,19 @@ const plainDemand = (perHour: number) => ({
 
 const plainResidents = { feedback: false, bypassBase: 0, bypassLowTrust: 0, silentBase: 0, silentLowTrust: 0 };
 
+/** Rules that would change a queue of the theory: no escalation of overdue cases, no hurrying. */
+const plainMechanisms = { escalateOverdue: false, hurry: false };
+
 /** One level with one office of c servers, exponential service, open all the time. */
 export function referenceQueue(q: QueueSpec): ScenarioInput {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'reference-queue',
     name: `M/M/${q.servers}`,
     population: { residents: RESIDENTS, microGrids: 1, areaKm2: 1 },
     demand: plainDemand(q.arrivalsPerHour),
     residents: plainResidents,
+    mechanisms: plainMechanisms,
     domains: [{ id: 'all', name: 'All' }],
     levels: [
       {
@@ -47,6 +51,8 @@ export function referenceQueue(q: QueueSpec): ScenarioInput {
         staffPerUnit: q.servers,
         caseworkShare: 1,
         calendar: 'always',
+        // A server of the theory, on duty all week (not a post working its contract hours).
+        contractHoursPerWeek: 168,
         threshold: null,
         solve: { dist: 'exp', mean: q.serviceMinutes },
       },
@@ -69,12 +75,13 @@ export interface ChainStage {
  */
 export function referenceChain(arrivalsPerHour: number, stages: ChainStage[], difficultyRate = 1): ScenarioInput {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'reference-chain',
     name: 'Jackson chain',
     population: { residents: RESIDENTS, microGrids: 1, areaKm2: 1 },
     demand: { ...plainDemand(arrivalsPerHour), difficultyRate },
     residents: plainResidents,
+    mechanisms: plainMechanisms,
     domains: [{ id: 'all', name: 'All' }],
     levels: stages.map((s, i) => ({
       id: `stage-${i}`,
@@ -84,6 +91,7 @@ export function referenceChain(arrivalsPerHour: number, stages: ChainStage[], di
       staffPerUnit: s.servers,
       caseworkShare: 1,
       calendar: 'always',
+      contractHoursPerWeek: 168,
       threshold: s.threshold,
       solve: { dist: 'exp', mean: s.serviceMinutes },
       examine: { dist: 'exp', mean: s.serviceMinutes },

@@ -8,8 +8,11 @@
  */
 import { z } from 'zod';
 
-/** Current schema version. A scenario written for another version is refused by name. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Current schema version. A scenario written for version 1 is migrated (scenarios/migrate.ts,
+ * with a note of every change); one written for another version is refused by name.
+ */
+export const SCHEMA_VERSION = 2;
 
 export interface FieldMeta {
   unit?: string;
@@ -145,6 +148,22 @@ const staffedUnit = {
       reasoning: 'Halved to one and a half times: on-call rosters are not published.',
     },
   }),
+  contractHoursPerWeek: num(
+    'Hours a week one post works under contract. An office open longer than this (a 24-hour seat, a grid open every day) is covered by shifts: at any open hour, posts × contract hours ÷ open hours of them are on duty (168 makes a server of queueing theory, on duty all week). ASSUMPTION: 40, the statutory week (State Council, 1995).',
+    'h/week',
+    40,
+    1,
+    168,
+    {
+      a: {
+        range: [40, 44],
+        factor: 'contractHours',
+        reasoning:
+          '40 h is the statutory week since 1995; the Labour Law allows an average of up to 44, and grassroots posts often work to it.',
+      },
+      zh: '每个岗位按合同每周工作的小时数。开放时间长于此的机构（24小时席位、每天开放的网格）靠轮班覆盖：任一开放时刻在岗人数 = 岗位数 × 合同工时 ÷ 开放时长。假设：40小时（1995年国务院规定的标准工时）。',
+    },
+  ),
   costPerPostYuan: num('Full annual cost of one post (salary, benefits, overhead). ASSUMPTION.', 'yuan/year', 150_000, 0, 10_000_000, {
     a: {
       range: [0.8, 1.25],
@@ -156,10 +175,11 @@ const staffedUnit = {
 };
 
 /**
- * What a level can resolve, derived from what it has (Garicano: knowledge is acquired by
- * people). See sim/submodels/competence.ts for the rule: Z = min(powersCeiling × powers,
- * knowledgePerLog × ln(1 + expertise / expertiseScale)), expertise = staff × training
- * (+ cadres sent down in their own domains, + platform support).
+ * What a level's workers know and what it may decide (Garicano: knowledge is held by people).
+ * See sim/submodels/competence.ts: a worker knows cases up to knowledgePerTraining × training
+ * (the office's senior, whom the others ask, seniorFactor times as much, plus cadres sent down
+ * in their own domains and the platform's knowledge base); powers cap what the level may
+ * resolve whoever knows it.
  */
 export const competenceSchema = z
   .strictObject({
@@ -184,14 +204,19 @@ export const competenceSchema = z
         zh: '本层级依法或依清单持有的、办结基层诉求所需权限的比例（下放职能、准入清单、权力清单）。无论人员能力多强，权限封顶其可办结的难度。',
       },
     ),
+    powersByDomain: z.record(id, z.number().min(0).max(1)).default({}).meta({
+      unit: 'share',
+      description:
+        'Powers in particular domains, where the law or a list gives this level more or fewer than `powers` (e.g. the 95 township functions devolved to communities by law, 000). Domains not listed have `powers`.',
+    }),
   })
   .nullable()
   .default(null)
   .meta({
     description:
-      'Competence from resources: when given, the level’s threshold is computed from its staff, training, cadres sent down, powers and the platform (sim/submodels/competence.ts) instead of `threshold`.',
+      'Competence from resources: when given, what each of the level’s workers knows follows their training, cadres sent down and the platform, and what the level may decide follows its powers (sim/submodels/competence.ts), instead of `threshold`.',
     descriptionZh:
-      '按资源计算办结能力：给出时，本层级的办结门槛由人员、培训、下沉干部、权限和平台计算（sim/submodels/competence.ts），不再用 threshold。',
+      '按资源计算办结能力：给出时，本层级每位工作人员掌握的知识取决于培训、下沉干部和平台，可决定的事项取决于权限（sim/submodels/competence.ts），不再用 threshold。',
   });
 
 export const levelSchema = z
@@ -435,10 +460,29 @@ export const leversSchema = z
         },
       },
     ),
+    leaderShare: num(
+      'Share of department and centre posts held by leaders (bureau heads, deputies, section chiefs), whose meeting time the field day frees. ASSUMPTION.',
+      'share',
+      0.15,
+      0,
+      1,
+      {
+        a: { range: [0.1, 0.2], reasoning: 'Leading posts (领导职数) are a tenth to a fifth of a county bureau’s posts.' },
+        zh: '部门和治理中心岗位中领导岗位（局长、副局长、科长）的比例，“周二无会日”释放的是他们的会议时间。假设。',
+      },
+    ),
+    fieldDayGain: num(
+      'Share of a leader’s non-case time the field day turns into case time (one day in five without meetings: 0.2). ASSUMPTION.',
+      'share',
+      0.2,
+      0,
+      1,
+      { a: { range: [0.1, 0.2], reasoning: 'At most the one day in five; less where the day is kept only in part.' } },
+    ),
     leadersFieldDay: bool(
-      'Leaders’ field day ("Tuesday, no meetings", 000): department and centre staff gain one day in five of meeting time for cases (casework share + 20% of the rest).',
+      'Leaders’ field day ("Tuesday, no meetings", 000): a rule for leaders. The leaders among department and centre posts (leaderShare) turn fieldDayGain of their non-case time into case time; other posts are unchanged.',
       false,
-      '领导“周二无会日”（000）：部门和治理中心人员把五分之一的会议时间用于办件。',
+      '领导“周二无会日”（000）：针对领导的规定。部门和治理中心岗位中的领导（leaderShare）把 fieldDayGain 比例的非办件时间用于办件，其他岗位不变。',
     ),
     floatingPosts: num(
       'Floating posts for surges (000, 002): department posts, taken in proportion to department size, that join the community level while a demand shock is on.',
@@ -571,6 +615,18 @@ export const scenarioSchema = z
           a: { range: [0.3, 0.5], reasoning: '30–50%: the source gives field targets, not the share of field cases.' },
           zh: '需要有人到场处置的诉求比例。假设。',
         }),
+        nightStartMinute: num(
+          'Start of the night, when residents raise fewer problems (minutes after midnight). ASSUMPTION: 22:00.',
+          'min',
+          1320,
+          0,
+          1439,
+          { int: true, a: { range: [1260, 1380], reasoning: '21:00 to 23:00: when hotline volumes fall off in the evening.' } },
+        ),
+        nightEndMinute: num('End of the night (minutes after midnight). ASSUMPTION: 07:00.', 'min', 420, 0, 1439, {
+          int: true,
+          a: { range: [360, 480], reasoning: '06:00 to 08:00: when hotline volumes pick up in the morning.' },
+        }),
         nightFactor: num(
           'Rate of problems between 22:00 and 07:00 relative to the day (the daily total is kept). ASSUMPTION.',
           '×',
@@ -608,15 +664,46 @@ export const scenarioSchema = z
           a: { range: [0.5, 0.85], reasoning: 'Surveys of trust in local government in China give 50–85% trusting.' },
           zh: '每位居民的初始信任度。假设。',
         }),
-        trustUp: num('Share of the way to full trust gained when a case closes on time. ASSUMPTION.', 'share', 0.05, 0, 1, {
-          a: { range: [0.02, 0.1], reasoning: 'Trust rises slowly after good service; a factor of two either way.' },
-        }),
-        trustDown: num('Share of trust lost when a case closes late. ASSUMPTION.', 'share', 0.15, 0, 1, {
-          a: { range: [0.08, 0.25], reasoning: 'Losses weigh more than gains (about three times), within a factor of two.' },
-        }),
-        trustBounced: num('Extra share of trust lost when a case was returned on the way. ASSUMPTION.', 'share', 0.05, 0, 1, {
-          a: { range: [0.02, 0.1], reasoning: 'A factor of two either way.' },
-        }),
+        trustLearningRate: num(
+          'How far a resident’s trust moves towards what a contact gave them (1 if satisfied: closed by the deadline, not returned, redone or reopened; 0 otherwise): t ← t + rate × (satisfaction − t). Trust thus follows experience, not its starting value. ASSUMPTION.',
+          'share',
+          0.2,
+          0,
+          1,
+          {
+            a: {
+              range: [0.1, 0.4],
+              reasoning:
+                'A contact moves an opinion a tenth to two fifths of the way: studies of satisfaction with public services find the last few contacts weigh most.',
+            },
+            zh: '每次诉求结束后，居民信任向这次体验（满意为1：按时办结、未退回、未返工、未重开；否则为0）移动的比例。信任由经历决定，而非初始值。假设。',
+          },
+        ),
+        wordOfMouth: num(
+          'Weight of the community’s reputation (what neighbours’ recent cases gave them) against a resident’s own trust when deciding how to report a problem. ASSUMPTION.',
+          'share',
+          0.3,
+          0,
+          1,
+          {
+            a: {
+              range: [0.1, 0.5],
+              reasoning:
+                'Neighbours’ experience counts for a tenth to a half: surveys of trust in local government find both own contact and hearsay matter.',
+            },
+            zh: '居民决定如何反映问题时，社区口碑（邻居近期诉求的体验）相对自身信任的权重。假设。',
+          },
+        ),
+        reputationRate: num(
+          'How far a community’s reputation moves towards the satisfaction of each case of its residents that ends. ASSUMPTION.',
+          'share',
+          0.02,
+          0,
+          1,
+          {
+            a: { range: [0.01, 0.05], reasoning: 'A community’s reputation reflects its last twenty to a hundred cases.' },
+          },
+        ),
         trustLost: num('Share of trust lost when a case is lost. ASSUMPTION.', 'share', 0.4, 0, 1, {
           a: { range: [0.2, 0.6], reasoning: 'A lost case costs much trust; a factor of 1.5 either way.' },
         }),
@@ -624,18 +711,37 @@ export const scenarioSchema = z
           a: { range: [0.02, 0.1], reasoning: 'A factor of two either way.' },
         }),
         bypassLowTrust: num('Extra chance of bypass at zero trust (scales with 1 − trust). ASSUMPTION.', 'share', 0.35, 0, 1, {
-          a: { range: [0.2, 0.45], reasoning: 'Distrustful residents often bypass the grid; the sum with the silence chances stays ≤ 1.' },
+          a: { range: [0.2, 0.45], reasoning: 'Distrustful residents often bypass the grid.' },
           zh: '信任为零时额外绕过网格（打热线）的概率，随 1 − 信任度变化。假设。',
         }),
-        silentBase: num('Chance a resident with full trust does not report a problem. ASSUMPTION.', 'share', 0.1, 0, 1, {
-          a: {
-            range: [0.05, 0.15],
-            reasoning: 'Victim and service surveys find 5–15% of problems go unreported even by satisfied residents.',
+        silentBase: num(
+          'Chance a resident with full trust keeps a problem they do not take round the grid to themselves. ASSUMPTION.',
+          'share',
+          0.1,
+          0,
+          1,
+          {
+            a: {
+              range: [0.05, 0.15],
+              reasoning: 'Victim and service surveys find 5–15% of problems go unreported even by satisfied residents.',
+            },
           },
-        }),
-        silentLowTrust: num('Extra chance of not reporting at zero trust. ASSUMPTION.', 'share', 0.2, 0, 1, {
-          a: { range: [0.1, 0.3], reasoning: 'A factor of 1.5 either way.' },
-        }),
+        ),
+        silentLowTrust: num(
+          'Extra chance of not reporting at zero trust (scales with 1 − trust): problems residents keep to themselves when they expect nothing to come of reporting them, and report once they do (induced demand). ASSUMPTION.',
+          'share',
+          0.2,
+          0,
+          1,
+          {
+            a: {
+              range: [0.1, 0.6],
+              reasoning:
+                'From a fifth more to most problems unreported at zero trust: Beijing’s hotline took about five times as many calls once it answered them (2018–2023), most of them problems people had not reported before.',
+            },
+            zh: '信任为零时额外不反映问题的概率（随 1 − 信任度变化）：居民认为反映无用时自己消化的问题，信任回升后又会反映（诱发需求）。假设。',
+          },
+        ),
         petitionShare: num('Share of bypasses at zero trust that become petitions to higher levels. ASSUMPTION.', 'share', 0.1, 0, 1, {
           a: { range: [0.05, 0.2], reasoning: 'A factor of two either way.' },
         }),
@@ -662,7 +768,7 @@ export const scenarioSchema = z
           },
         ),
         resurfaceMeanDays: num(
-          'Mean time after which a problem nobody reported or found is raised again by the resident (it stays a problem, does not vanish). ASSUMPTION.',
+          'Mean time after which a problem nobody reported or found comes back to its resident’s mind: they decide again, by their trust then, whether to raise it or keep it to themselves a while longer (it stays a problem, and grows). ASSUMPTION.',
           'days',
           30,
           0.01,
@@ -797,21 +903,85 @@ export const scenarioSchema = z
           true,
           '居民在等待中作出反应（sim/submodels/residents.ts）：逾期诉求降低信任并引来重复来电；未报告的问题会再次出现。关闭时信任只在诉求结束时变化。',
         ),
-        knowledgePerLog: num(
-          'Difficulty a level can resolve per e-fold of its expertise (Garicano’s knowledge: each doubling of trained staff adds the same reach). ASSUMPTION: 1, the simplest scale.',
+        askForHelp: bool(
+          'Workers who know or ask (Garicano; sim/submodels/competence.ts): a worker who does not know how to resolve a case asks the office’s senior, who spends the help time on the question whether or not they know the answer, when free; unanswered within helpWaitMinutes, the worker passes the case up. Off: an office resolves what its senior knows, without asking or waiting.',
+          true,
+          '会则办、不会则问（Garicano）：不会办的工作人员向本机构骨干请教，骨干空闲时花费请教时间，无论能否解答；超过等待时限未获答复则上交。关闭时按骨干的知识直接办结，不需请教和等待。',
+        ),
+        escalateOverdue: bool(
+          'Overdue cases climb (004; the platform escalates overdue cases, 000): once a day, a case still waiting in a level’s queue escalateAfterHours past its deadline is taken out and passed up — to the governance centre where there is a platform and a centre, else to the level above.',
+          true,
+          '逾期诉求上升（004；平台将逾期诉求升级，000）：每天一次，在某层级排队超过时限的诉求被提出并上交——有平台和治理中心时交治理中心，否则交上一级。',
+        ),
+        escalateAfterHours: num(
+          'How long past its deadline a case waits at a level before it climbs (the platform flags it at once; it is taken away once it is this late). ASSUMPTION.',
+          'h',
+          24,
+          0,
+          10_000,
+          { a: { range: [8, 48], reasoning: 'From a working day to two days past the deadline.' } },
+        ),
+        hurry: bool(
+          'Staff hurry under backlog: when an office’s queue exceeds hurryQueuePerServer cases per server on duty, its work takes hurryFactor of the time, and a hurried case is reopened (the resident comes back) with chance hurryReopenProb.',
+          true,
+          '积压时赶工：某机构排队超过每名在岗人员 hurryQueuePerServer 件时，办理时间缩短为 hurryFactor，赶出来的诉求以 hurryReopenProb 的概率被重开（居民再来）。',
+        ),
+        knowledgePerTraining: num(
+          'Difficulty up to which a worker of training 1 knows how to resolve a case (Garicano’s knowledge; difficulty is Exp(1) by default, so 2 covers 86% of cases). ASSUMPTION.',
           'difficulty',
-          1,
+          2,
           0,
           100,
-          { a: { range: [0.7, 1.3], reasoning: '±30% around the simplest scale.' } },
+          {
+            a: {
+              range: [1.5, 2.5],
+              reasoning: 'A trained full-function worker resolves three quarters to nine tenths of what reaches them.',
+            },
+          },
         ),
-        expertiseScale: num(
-          'Expertise at which knowledge starts to pay (the 1 in ln(1 + e/scale)). ASSUMPTION: one trained worker.',
-          'staff-equivalents',
+        seniorFactor: num(
+          'How many times a junior’s knowledge the office’s senior (its head or most experienced worker, whom the others ask) has. ASSUMPTION.',
+          '×',
+          1.5,
           1,
+          10,
+          { a: { range: [1.25, 2], reasoning: 'Community heads and section chiefs have years more experience than their staff.' } },
+        ),
+        help: durationSchema.default({ dist: 'exp', mean: 15, cv: 1 }).meta({
+          description:
+            'Time the senior spends on a question (Garicano’s h), whether or not they know the answer. ASSUMPTION: 15 minutes on average.',
+        }),
+        helpWaitMinutes: num(
+          'How long a worker waits for the senior to take up a question before passing the case up (Jin & Levitt’s wait limit). ASSUMPTION.',
+          'min',
+          120,
+          0,
+          100_000,
+          { a: { range: [60, 240], reasoning: 'An hour to half a working day.' } },
+        ),
+        hurryQueuePerServer: num(
+          'Cases waiting per case worker on duty above which an office hurries. ASSUMPTION.',
+          'cases/server',
+          4,
+          0,
+          1000,
+          { a: { range: [2, 8], reasoning: 'A morning’s work to two days’ work waiting per worker.' } },
+        ),
+        hurryFactor: num('Share of the usual time a hurried piece of work takes. ASSUMPTION.', 'share', 0.75, 0.1, 1, {
+          a: { range: [0.6, 0.9], reasoning: 'Hurrying cuts a tenth to two fifths of the time.' },
+        }),
+        hurryReopenProb: num('Chance a hurried case is not truly resolved and comes back (reopened). ASSUMPTION.', 'share', 0.1, 0, 1, {
+          a: { range: [0.05, 0.2], reasoning: 'One hurried case in twenty to one in five comes back.' },
+        }),
+        reopenAfterDays: num(
+          'Mean time after which a resident comes back about a case that was not resolved. ASSUMPTION.',
+          'days',
+          3,
           0.01,
           1000,
-          { a: { range: [0.5, 2], reasoning: 'Half to two trained workers.' } },
+          {
+            a: { range: [1, 7], reasoning: 'A day to a week.' },
+          },
         ),
         powersCeiling: num(
           'Difficulty a level holding all local powers (powers = 1) may resolve at most; harder cases need departments. ASSUMPTION.',
@@ -822,20 +992,25 @@ export const scenarioSchema = z
           { a: { range: [4, 8], reasoning: 'The hardest local cases are 4–8 times the mean difficulty.' } },
         ),
         cadreExpertise: num(
-          'Expertise a cadre sent down brings in the domains of the department they come from (they know its rules and people). ASSUMPTION.',
-          'staff-equivalents',
-          1.5,
-          0,
-          100,
-          { a: { range: [0.5, 3], reasoning: 'Half to three trained workers’ worth: cadres know their department’s rules and people.' } },
-        ),
-        platformSupport: num(
-          'Expertise the digital platform adds to every office that uses it (case records, a knowledge base, experts a message away). ASSUMPTION.',
-          'staff-equivalents',
+          'Training-equivalents a cadre sent down adds, while present, to what the office’s most knowledgeable person knows in the domains of the cadre’s department (they know its rules and people). ASSUMPTION.',
+          '×',
           0.5,
           0,
-          100,
-          { a: { range: [0, 1], reasoning: 'None to one trained worker’s worth.' } },
+          10,
+          {
+            a: {
+              range: [0.25, 1],
+              reasoning: 'A quarter to a whole trained worker’s knowledge: cadres know their department’s rules and people.',
+            },
+          },
+        ),
+        platformSupport: num(
+          'Training-equivalents the digital platform’s case records and knowledge base add to every worker of an office that uses it. ASSUMPTION.',
+          '×',
+          0.25,
+          0,
+          10,
+          { a: { range: [0, 0.5], reasoning: 'None to half a trained worker’s knowledge.' } },
         ),
         minCaseTimeShare: num(
           'Share of its case time an office keeps, however much burden and span work fall on it (cases are never abandoned entirely). ASSUMPTION.',
@@ -973,11 +1148,10 @@ function checkConsistency(s: z.output<z.ZodObject<any>> & Record<string, any>, c
   if (sc.centre.enabled && sc.centre.staff * sc.centre.caseworkShare < 0.5)
     issue(['centre', 'staff'], 'expected at least one case worker (staff × caseworkShare ≥ 0.5) when the centre is enabled');
   const r = sc.residents;
-  if (r.bypassBase + r.bypassLowTrust + r.silentBase + r.silentLowTrust > 1)
-    issue(
-      ['residents'],
-      `expected bypassBase + bypassLowTrust + silentBase + silentLowTrust ≤ 1, got ${r.bypassBase + r.bypassLowTrust + r.silentBase + r.silentLowTrust}`,
-    );
+  if (r.bypassBase + r.bypassLowTrust > 1)
+    issue(['residents', 'bypassLowTrust'], `expected bypassBase + bypassLowTrust ≤ 1 (a chance), got ${r.bypassBase + r.bypassLowTrust}`);
+  if (r.silentBase + r.silentLowTrust > 1)
+    issue(['residents', 'silentLowTrust'], `expected silentBase + silentLowTrust ≤ 1 (a chance), got ${r.silentBase + r.silentLowTrust}`);
   const targets = new Set([...sc.levels.map((l) => l.id), ...sc.departments.map((d) => d.id), 'centre', 'hotline']);
   sc.shocks.forEach((sh, i) =>
     sh.appliesTo.forEach((t, j) => {

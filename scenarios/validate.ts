@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { SCHEMA_VERSION, scenarioSchema, type FieldMeta, type Scenario } from './schema.ts';
 import { expandShockTemplates } from './shocks.ts';
 import { plainJsonProblems } from './plain.ts';
+import { migrateScenario } from './migrate.ts';
 
 export interface ScenarioProblem {
   /** JSON path, e.g. `levels[1].units`. */
@@ -113,6 +114,7 @@ export function validateScenario(input: unknown): ValidationResult {
     return { ok: false, problems: [{ path: '', message: `expected a scenario object, got ${describe(input)}` }] };
   const unsafe = plainJsonProblems(input);
   if (unsafe.length > 0) return { ok: false, problems: unsafe };
+  input = migrateScenario(input as Record<string, unknown>).scenario;
   const version = (input as { schemaVersion?: unknown }).schemaVersion;
   if (version !== SCHEMA_VERSION) {
     const message =
@@ -135,10 +137,10 @@ export function validateScenario(input: unknown): ValidationResult {
   return { ok: false, problems: r.error.issues.map(problemOf) };
 }
 
-/** Validate or throw a ScenarioError listing every problem. */
 /** Scenarios this module validated, with their JSON at the time, so that one unchanged is not parsed again. */
 const validated = new WeakMap<object, string>();
 
+/** Validate or throw a ScenarioError listing every problem. */
 export function parseScenario(input: unknown, source?: string): Scenario {
   const r = validateScenario(input);
   if (!r.ok) throw new ScenarioError(r.problems, source);

@@ -31,10 +31,11 @@ const BYTES_PER_RESIDENT = 16;
  * queue and event entries, and the times kept for percentiles (three Float64 series that double).
  */
 const BYTES_PER_PROBLEM = 320;
-/** Events per problem: arrival, service, forwarding and returns at each level, parts of collaborative cases. */
+/** Events per problem: arrival, service, forwarding, questions and returns at each level, parts of collaborative cases. */
 function eventsPerProblem(s: Scenario): number {
   const collaborative = Math.max(1, s.demand.collaborativeDomainsMean);
-  return 3 + s.levels.length + 2 * collaborative;
+  // At each level: service, forwarding, and a question to the senior with its time limit; a reopened case comes back once.
+  return 4 + 3 * s.levels.length + 2 * collaborative;
 }
 
 /** Expected problems per simulated day, on average over the run; overlapping shocks multiply, as in the engine. */
@@ -58,8 +59,10 @@ export function problemsPerDay(s: Scenario, days: number): number {
 export function estimateRun(s: Scenario, days: number): RunEstimate {
   const mean = problemsPerDay(s, days) * days;
   const problems = Math.ceil(mean + 6 * Math.sqrt(mean) + 10);
-  // Calendar changes (two a day per calendar) and daily snapshots.
-  const clockEvents = (2 * Object.keys(s.calendars).length + 2) * Math.ceil(days);
+  // Calendar changes (two a day per calendar), daily snapshots and the daily tick, and the
+  // part-time workers' arrivals and departures (four a day per office group).
+  const groups = s.levels.length + s.departments.length + 2;
+  const clockEvents = (2 * Object.keys(s.calendars).length + 3 + 4 * groups) * Math.ceil(days);
   const events = Math.ceil(problems * eventsPerProblem(s) + clockEvents);
   const bytes = BASE_BYTES + s.population.residents * BYTES_PER_RESIDENT + problems * BYTES_PER_PROBLEM;
   return { problems, events, bytes, seconds: events / EVENTS_PER_SECOND };

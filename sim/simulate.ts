@@ -17,6 +17,8 @@ export interface RunOptions {
   onSnapshot?: (s: Snapshot) => void;
   /** Follows chosen problems through the run (sim/observe/trace.ts); results are the same without it. */
   tracer?: Tracer;
+  /** Days at the start whose statistics are discarded (a warm-up); the summary covers the days after it. */
+  warmupDays?: number;
 }
 
 export interface SimulateOptions extends RunOptions {
@@ -50,7 +52,14 @@ function checkDays(days: number): void {
   if (!Number.isFinite(days) || days <= 0) throw new RangeError(`days: expected a positive number of days, got ${days}`);
 }
 
+function checkWarmup(warmup: number | undefined, days?: number): void {
+  if (warmup === undefined) return;
+  if (!Number.isFinite(warmup) || warmup < 0) throw new RangeError(`warmupDays: expected a number of days ≥ 0, got ${warmup}`);
+  if (days !== undefined && warmup >= days) throw new RangeError(`warmupDays: expected fewer days than the run's ${days}, got ${warmup}`);
+}
+
 export function createSimulation(scenario: Scenario | ScenarioInput | unknown, opts: RunOptions): Simulation {
+  checkWarmup(opts.warmupDays);
   // Parsed once, at the edge: a scenario parseScenario returned, unchanged since, is not parsed again.
   const s = ensureScenario(scenario);
   const engine = new Engine(s, opts);
@@ -82,6 +91,7 @@ export function createSimulation(scenario: Scenario | ScenarioInput | unknown, o
 
 export function simulate(scenario: Scenario | ScenarioInput | unknown, opts: SimulateOptions): RunResult {
   checkDays(opts.days);
+  checkWarmup(opts.warmupDays, opts.days);
   const sim = createSimulation(scenario, opts);
   sim.advanceTo(opts.days * 1440);
   return { summary: sim.summary(), series: [...sim.series] };

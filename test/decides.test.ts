@@ -4,6 +4,7 @@
  * in both languages; computing it for the structures on screen runs in the workers and
  * replaces the shipped result. Screenshots go to test-output/.
  */
+import { assumptions } from '../scenarios/assumptions.ts';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -62,7 +63,7 @@ describe('what decides the answer', () => {
     await setField(p, '#reps', '4');
     const costHalf = async () => {
       await p.locator('#run-reps').click();
-      const row = p.locator('#reps-table tbody tr', { hasText: 'Annual cost' });
+      const row = p.locator('#reps-table tbody tr', { hasText: 'Annual administrative cost' });
       await row.waitFor({ timeout: 60_000 });
       const cell = (await row.locator('td').first().textContent()) ?? '';
       return Number(/±\s*<?([\d.,]+)/.exec(cell)![1].replace(/,/g, ''));
@@ -70,7 +71,7 @@ describe('what decides the answer', () => {
     const plain = await costHalf();
     await p.locator('#reps-uncertain').check();
     const unsure = await costHalf();
-    expect(await p.locator('#reps-uncertain-note').textContent()).toContain('55 assumptions');
+    expect(await p.locator('#reps-uncertain-note').textContent()).toContain(`${assumptions().length} assumptions`);
     expect(unsure).toBeGreaterThan(10 * plain);
   }, 120_000);
 

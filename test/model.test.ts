@@ -112,8 +112,11 @@ describe('no answer built in', () => {
   // Flat: communities pass everything they cannot resolve straight to thin departments.
   // Hierarchy: an intermediate level with its own competence and staff absorbs the
   // middle band of difficulty. Under a demand surge the flat departments are swamped.
+  // Servers of the theory: on duty all week (168 contract hours), no escalation or hurry.
+  const full = { contractHoursPerWeek: 168 };
   const common = {
-    schemaVersion: 1 as const,
+    schemaVersion: 2 as const,
+    mechanisms: { escalateOverdue: false, hurry: false },
     population: { residents: 100_000, microGrids: 100, areaKm2: 50 },
     demand: { casesPerResidentYear: 0.6, nightFactor: 1 },
     domains: [
@@ -121,8 +124,26 @@ describe('no answer built in', () => {
       { id: 'b', name: 'B' },
     ],
     departments: [
-      { id: 'd1', name: 'D1', staff: 4, domains: ['a'], calendar: 'always', caseworkShare: 1, solve: { dist: 'exp' as const, mean: 240 } },
-      { id: 'd2', name: 'D2', staff: 4, domains: ['b'], calendar: 'always', caseworkShare: 1, solve: { dist: 'exp' as const, mean: 240 } },
+      {
+        id: 'd1',
+        name: 'D1',
+        staff: 4,
+        domains: ['a'],
+        calendar: 'always',
+        caseworkShare: 1,
+        ...full,
+        solve: { dist: 'exp' as const, mean: 240 },
+      },
+      {
+        id: 'd2',
+        name: 'D2',
+        staff: 4,
+        domains: ['b'],
+        calendar: 'always',
+        caseworkShare: 1,
+        ...full,
+        solve: { dist: 'exp' as const, mean: 240 },
+      },
     ],
     shocks: [{ name: 'surge', startDay: 20, days: 40, demandMultiplier: 2.5 }],
   };
@@ -134,6 +155,7 @@ describe('no answer built in', () => {
     staffPerUnit: 1,
     calendar: 'always',
     caseworkShare: 1,
+    ...full,
     threshold: 0.5,
   };
   const community = {
@@ -144,6 +166,7 @@ describe('no answer built in', () => {
     staffPerUnit: 3,
     calendar: 'always',
     caseworkShare: 1,
+    ...full,
     threshold: 1.5,
   };
   // The town works as slowly as a department: it adds capacity, not speed.
@@ -155,6 +178,7 @@ describe('no answer built in', () => {
     staffPerUnit: 8,
     calendar: 'always',
     caseworkShare: 1,
+    ...full,
     threshold: 3.5,
     solve: slow,
     examine: { dist: 'exp' as const, mean: 15 },

@@ -21,7 +21,7 @@ describe('docs/ODD.md', () => {
       '`demand.casesPerResidentYear`',
       '`mechanisms.powersCeiling`',
       '`levels[].forward.infoKept`',
-      '`residents.trustUp`',
+      '`residents.trustLearningRate`',
     ])
       expect(odd).toContain(`| ${field} |`);
     // Fields that only name or document a scenario are not model parameters.

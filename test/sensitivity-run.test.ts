@@ -5,6 +5,7 @@
  * the number of workers.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { METRIC_BY_ID } from '../sim/observe/catalog.ts';
 import { referenceQueue } from '../scenarios/reference.ts';
 import { parseExperiment, planExperiment, runJob, type ExperimentInput } from '../workers/experiment.ts';
 import { nodePool, poolExecutor } from '../workers/node-pool.ts';
@@ -24,7 +25,7 @@ const experiment: ExperimentInput = {
   days: 20,
   metrics: ['cost.annualYuan', 'hoursToClose.mean'],
   sensitivity: {
-    assumptions: ['costPerPostYuan', 'demand.casesPerResidentYear', 'residents.trustUp'],
+    assumptions: ['costPerPostYuan', 'demand.casesPerResidentYear', 'residents.trustLearningRate'],
     morris: { trajectories: 4 },
     sobol: { top: 3, n: 16 },
     bootstrap: 200,
@@ -63,7 +64,7 @@ describe('sensitivity of reference queues to their assumptions', () => {
     expect(three.morris('costPerPostYuan').muStar.estimate).toBeCloseTo(posts * 150_000 * 0.45, 3);
     expect(three.morris('costPerPostYuan').sigma).toBeLessThan(1e-6);
     expect(three.morris('demand.casesPerResidentYear').muStar.estimate).toBe(0);
-    expect(three.morris('residents.trustUp').muStar.estimate).toBe(0);
+    expect(three.morris('residents.trustLearningRate').muStar.estimate).toBe(0);
     expect(three.sobol('costPerPostYuan').first.estimate).toBeCloseTo(1, 9);
     // The difference between the structures: one post more.
     const diff = await out('cost.annualYuan', 'four − three');
@@ -73,7 +74,7 @@ describe('sensitivity of reference queues to their assumptions', () => {
   it('waiting depends on demand alone: an inert assumption and the cost of a post get indices of exactly 0', async () => {
     const wait = await out('hoursToClose.mean', 'three');
     expect(wait.morris('demand.casesPerResidentYear').muStar.estimate).toBeGreaterThan(0.01);
-    for (const id of ['residents.trustUp', 'costPerPostYuan']) {
+    for (const id of ['residents.trustLearningRate', 'costPerPostYuan']) {
       expect(wait.morris(id).muStar.estimate).toBe(0);
       expect(wait.sobol(id).total.estimate).toBe(0);
     }
@@ -92,9 +93,9 @@ describe('sensitivity of reference queues to their assumptions', () => {
     expect(r.baseline[wait].seeds).toBe(3);
     expect(r.baseline[wait].sd).toBeGreaterThan(0);
     const md = sensitivityMarkdown(r);
-    expect(md).toContain('#### Annual cost: four − three (yuan/year)');
+    expect(md).toContain(`#### ${METRIC_BY_ID.get('cost.annualYuan')!.label}: four − three (yuan/year)`);
     expect(md).toContain('#### Mean time to close (closed cases): four − three (h)');
-    expect(md).not.toContain('#### Annual cost: three ');
+    expect(md).not.toContain(`#### ${METRIC_BY_ID.get('cost.annualYuan')!.label}: three `);
   });
 
   it('gives the same result, bit for bit, on one worker or two', async () => {

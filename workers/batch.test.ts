@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../sim/simulate.ts';
 import { loadPreset } from '../scenarios/presets.ts';
 import { experiment, planFrom } from './batch.ts';
-import { designPoints, parseExperiment, seriesToCsv, type ExperimentInput } from './experiment.ts';
+import { designPoints, parseExperiment, seriesToCsv, warmupOf, type ExperimentInput } from './experiment.ts';
 
 const two: ExperimentInput = {
   structures: [{ preset: 'traditional-county' }, { preset: 'longgang-2021' }],
@@ -86,7 +86,7 @@ describe('designs', () => {
 describe('time series and metrics', () => {
   it('gives tidy daily rows for every run, consistent with the run itself', async () => {
     const out = await experiment(
-      { ...two, series: { every: 'daily', metrics: ['closed', 'closedInInterval', 'levels[community].queued'] } },
+      { ...two, warmupDays: 0, series: { every: 'daily', metrics: ['closed', 'closedInInterval', 'levels[community].queued'] } },
       { workers: 0 },
     );
     const rows = csvParse(seriesToCsv(out));
@@ -110,18 +110,33 @@ describe('time series and metrics', () => {
       {
         ...two,
         series: { every: 'weekly', metrics: ['open'] },
+        warmupDays: 3,
         metrics: ['levels[community].utilisation', `departments[${dept}].meanQueue`, 'levels[town].utilisation'],
       },
       { workers: 0 },
     );
     expect(out.series!.filter((r) => r.structure === 'longgang-2021' && r.replication === 0).map((r) => r.day)).toEqual([7, 14]);
-    const direct = simulate(loadPreset('longgang-2021'), { seed: out.manifest.seeds[0], days: 14, snapshotEveryMinutes: 0 }).summary;
+    // A run's figures cover the window after its warm-up, in the experiment as in simulate().
+    const direct = simulate(loadPreset('longgang-2021'), {
+      seed: out.manifest.seeds[0],
+      days: 14,
+      snapshotEveryMinutes: 0,
+      warmupDays: 3,
+    }).summary;
+    expect(direct.warmup.days).toBe(3);
     const value = (metric: string) =>
       out.rows.find((r) => r.structure === 'longgang-2021' && r.replication === 0 && r.metric === metric)!.value;
     expect(value('levels[community].utilisation')).toBe(direct.levels.find((l) => l.id === 'community')!.utilisation);
     expect(value(`departments[${dept}].meanQueue`)).toBe(direct.departments[0].meanQueue);
     // Longgang has no town level: not applicable, not zero.
     expect(value('levels[town].utilisation')).toBeNaN();
+  });
+
+  it('discards a warm-up by default: a quarter of the run, at most 28 days', () => {
+    expect(warmupOf(parseExperiment(two))).toBe(3);
+    expect(warmupOf(parseExperiment({ ...two, days: 365 }))).toBe(28);
+    expect(warmupOf(parseExperiment({ ...two, warmupDays: 0 }))).toBe(0);
+    expect(() => parseExperiment({ ...two, warmupDays: 14 })).toThrow(/warmupDays: expected fewer days than the runs' 14/);
   });
 
   it('computes hook metrics from snapshots, the same in worker threads as in process', async () => {

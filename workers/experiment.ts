@@ -176,6 +176,10 @@ export const experimentSchema = z.strictObject({
   structures: z.array(structureSchema).min(1).max(20),
   replications: z.number().int().min(2).max(10_000).default(10),
   days: z.number().positive().max(36_500).default(365),
+  warmupDays: z.number().min(0).max(36_500).optional().meta({
+    description:
+      'Days at the start of every run whose statistics are discarded (a warm-up: cases open when it ends are carried into the window measured). Default: a quarter of the run, at most 28 days. Each run’s summary also gives the MSER-5 truncation point of its open cases (stability.mserWarmupDays) to check it against.',
+  }),
   baseSeed: z
     .number()
     .int()
@@ -273,6 +277,8 @@ export function parseExperiment(input: unknown, custom: readonly string[] = []):
     if (!seriesMetricInfo(m) && !custom.includes(m))
       problems.push({ path: `series.metrics[${i}]`, message: `expected ${SERIES_ID_HINT}, got "${m}"` });
   if (!r.success) throw new ExperimentError(problems);
+  if (r.data.warmupDays !== undefined && r.data.warmupDays >= r.data.days)
+    problems.push({ path: 'warmupDays', message: `expected fewer days than the runs' ${r.data.days}, got ${r.data.warmupDays}` });
   const d = r.data.design;
   if (d.type === 'grid')
     r.data.sweep.forEach((sw, i) => {
@@ -438,6 +444,13 @@ export interface Job {
   series?: { everyDays: number; metrics: string[] };
   /** Return every snapshot and the final one, for metric hooks run by the caller. */
   snapshots?: boolean;
+  /** Days at the start whose statistics are discarded. */
+  warmupDays?: number;
+}
+
+/** The warm-up an experiment's runs discard: as given, else a quarter of the run, at most 28 days. */
+export function warmupOf(e: Pick<Experiment, 'days' | 'warmupDays'>): number {
+  return e.warmupDays ?? Math.min(28, Math.floor(e.days / 4));
 }
 
 export interface JobResult {
@@ -592,6 +605,7 @@ export function jobsFor(plan: Plan, from: number, to: number): Job[] {
           // Common random numbers: replication k of every structure uses the same seed.
           seed: replicationSeed(e.baseSeed, k),
           days: e.days,
+          warmupDays: warmupOf(e),
           scenario: scenarioFor(plan, s, p, k),
           metrics: e.metrics,
           ...(e.series ? { series: { everyDays: e.series.every === 'weekly' ? 7 : 1, metrics: e.series.metrics } } : {}),
@@ -603,7 +617,7 @@ export function jobsFor(plan: Plan, from: number, to: number): Job[] {
 export function runJob(job: Job): JobResult {
   if (!Number.isFinite(job.days) || job.days <= 0) throw new RangeError(`days: expected a positive number of days, got ${job.days}`);
   const every = job.series?.everyDays ?? (job.snapshots ? 1 : 0);
-  const sim = createSimulation(job.scenario, { seed: job.seed, snapshotEveryMinutes: every * 1440 });
+  const sim = createSimulation(job.scenario, { seed: job.seed, snapshotEveryMinutes: every * 1440, warmupDays: job.warmupDays });
   sim.advanceTo(job.days * 1440);
   const summary = sim.summary();
   // Metrics the catalogue does not know are computed by the caller's hooks (NaN until then).

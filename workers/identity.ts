@@ -5,7 +5,7 @@
  */
 
 /** The package's version (package.json, deno.json and CITATION.cff say the same; a test checks). */
-export const FLATGOV_VERSION = '0.2.0';
+export const FLATGOV_VERSION = '0.3.0';
 
 /** SHA-256 of a value's canonical JSON (keys sorted), as hex. */
 export async function sha256(value: unknown): Promise<string> {

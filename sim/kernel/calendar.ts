@@ -74,3 +74,33 @@ export function addWorkingMinutes(c: CompiledCalendar, t: number, minutes: numbe
   }
   return Infinity;
 }
+
+/**
+ * A part-time worker's presence: in each open period of a working day, split into two halves,
+ * the worker is present during the first `share` of each half (mornings and afternoons both
+ * served). Whether t falls in such a window.
+ */
+export function inPresenceWindow(c: CompiledCalendar, share: number, t: number): boolean {
+  if (!(share > 0)) return false;
+  if (share >= 1) return isOpen(c, t);
+  const day = Math.floor(t / MINUTES_PER_DAY);
+  if (!c.workday[day % 7]) return false;
+  const m = t - day * MINUTES_PER_DAY;
+  if (m < c.start || m >= c.end) return false;
+  const half = (c.end - c.start) / 2;
+  const from = m < c.start + half ? c.start : c.start + half;
+  return m < from + share * half;
+}
+
+/** The first time strictly after t at which a part-time worker of `share` arrives or leaves; Infinity if never. */
+export function nextPresenceBoundary(c: CompiledCalendar, share: number, t: number): number {
+  if (!(share > 0) || share >= 1) return Infinity;
+  const half = (c.end - c.start) / 2;
+  let day = Math.floor(t / MINUTES_PER_DAY);
+  for (let k = 0; k < 9; k++, day++) {
+    if (!c.workday[day % 7]) continue;
+    const base = day * MINUTES_PER_DAY + c.start;
+    for (const p of [base, base + share * half, base + half, base + half + share * half]) if (p > t) return p;
+  }
+  return Infinity;
+}

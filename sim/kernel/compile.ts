@@ -6,7 +6,7 @@
 import type { Duration, Scenario } from '../../scenarios/schema.ts';
 import { applyLevers } from '../../scenarios/levers.ts';
 import { compileCalendar, type CompiledCalendar } from './calendar.ts';
-import { thresholds } from '../submodels/competence.ts';
+import { knowledgeOf, type Knowledge } from '../submodels/competence.ts';
 import { burdenOnLevels, spanOfLevel, spanOfTop, timeUse, type TimeUse } from '../submodels/workload.ts';
 import { fixedCostYuanPerYear } from '../submodels/cost.ts';
 import { travelMinutes } from '../submodels/service.ts';
@@ -25,11 +25,14 @@ export interface Group {
   firstOffice: number;
   offices: number;
   staffPerOffice: number;
-  /** Staff per office added (or, if negative, lent out) while a demand surge is on. */
+  /** Staff per office added (or, if negative, lent out) while a demand surge is on, and the case staff on duty they add. */
   surgeStaffPerOffice: number;
+  surgeCaseStaffPerOffice: number;
   caseworkShare: number;
-  /** Case staff per office in ordinary times (fractional), after own duties, burden and span. */
+  /** Case workers on duty per office while open, in ordinary times (fractional), after hours, own duties, burden and span. */
   caseStaff: number;
+  /** Whether its offices have a senior whom their workers ask (sim/submodels/competence.ts). */
+  hasSenior: boolean;
   /** How one office's staff time divides (hours a week). */
   time: TimeUse;
   onCallShare: number;
@@ -69,8 +72,8 @@ export interface CompiledModel {
   /** For each domain, the index of the department that owns it (first listed), or -1. */
   domainOwner: Int32Array;
   domainCumWeights: Float64Array;
-  /** Competence thresholds by level and domain, row-major (sim/submodels/competence.ts). */
-  thresholds: Float64Array;
+  /** What each level's workers know and may decide, by level and domain (sim/submodels/competence.ts). */
+  knowledge: Knowledge;
   domainCount: number;
   /** Posts by tier name, plus the hotline. */
   staffByLevel: Record<string, number>;
@@ -97,11 +100,14 @@ export function compileModel(input: Scenario): CompiledModel {
   let cityPosts = 0;
   const m = s.mechanisms;
   const burden = burdenOnLevels(s);
-  const use = (staff: number, share: number, cal: string, b: number, span: number) =>
-    timeUse(staff, share, s.calendars[cal], b, m.workload ? span : 0, m.minCaseTimeShare);
+  const use = (staff: number, share: number, cal: string, contract: number, b: number, span: number) =>
+    timeUse(staff, share, s.calendars[cal], contract, b, m.workload ? span : 0, m.minCaseTimeShare);
+  /** Case staff on duty that `posts` more posts add to an office (floating posts in a surge, or posts lent out). */
+  const surgeCase = (posts: number, time: TimeUse, share: number) =>
+    time.openHours > 0 ? (posts * time.postHours * share) / time.openHours : 0;
   s.levels.forEach((l, i) => {
     const staff = l.staffPerUnit + l.cadresPerUnit;
-    const time = use(staff, l.caseworkShare, l.calendar, burden[i], spanOfLevel(s, i) * l.spanHoursPerUnitPerWeek);
+    const time = use(staff, l.caseworkShare, l.calendar, l.contractHoursPerWeek, burden[i], spanOfLevel(s, i) * l.spanHoursPerUnitPerWeek);
     groups.push({
       kind: 'level',
       id: l.id,
@@ -112,8 +118,10 @@ export function compileModel(input: Scenario): CompiledModel {
       offices: l.units,
       staffPerOffice: staff,
       surgeStaffPerOffice: l.surgeStaffPerUnit,
+      surgeCaseStaffPerOffice: surgeCase(l.surgeStaffPerUnit, time, l.caseworkShare),
       caseworkShare: l.caseworkShare,
       caseStaff: time.caseStaff,
+      hasSenior: false,
       time,
       onCallShare: l.onCallShare,
       calendar: calIndex(l.calendar),
@@ -138,7 +146,7 @@ export function compileModel(input: Scenario): CompiledModel {
   const topSpan = spanOfTop(s);
   let deptStaff = 0;
   for (const d of s.departments) {
-    const time = use(d.staff, d.caseworkShare, d.calendar, 0, topSpan * d.spanHoursPerUnitPerWeek);
+    const time = use(d.staff, d.caseworkShare, d.calendar, d.contractHoursPerWeek, 0, topSpan * d.spanHoursPerUnitPerWeek);
     groups.push({
       kind: 'department',
       id: d.id,
@@ -149,8 +157,10 @@ export function compileModel(input: Scenario): CompiledModel {
       offices: 1,
       staffPerOffice: d.staff,
       surgeStaffPerOffice: -d.lentInSurges,
+      surgeCaseStaffPerOffice: surgeCase(-d.lentInSurges, time, d.caseworkShare),
       caseworkShare: d.caseworkShare,
       caseStaff: time.caseStaff,
+      hasSenior: false,
       time,
       onCallShare: d.onCallShare,
       calendar: calIndex(d.calendar),
@@ -170,7 +180,7 @@ export function compileModel(input: Scenario): CompiledModel {
   const c = s.centre;
   if (c.enabled) {
     centreOffice = office++;
-    const time = use(c.staff, c.caseworkShare, c.calendar, 0, topSpan * c.spanHoursPerUnitPerWeek);
+    const time = use(c.staff, c.caseworkShare, c.calendar, c.contractHoursPerWeek, 0, topSpan * c.spanHoursPerUnitPerWeek);
     groups.push({
       kind: 'centre',
       id: 'centre',
@@ -181,8 +191,10 @@ export function compileModel(input: Scenario): CompiledModel {
       offices: 1,
       staffPerOffice: c.staff,
       surgeStaffPerOffice: 0,
+      surgeCaseStaffPerOffice: 0,
       caseworkShare: c.caseworkShare,
       caseStaff: time.caseStaff,
+      hasSenior: false,
       time,
       onCallShare: c.onCallShare,
       calendar: calIndex(c.calendar),
@@ -198,7 +210,7 @@ export function compileModel(input: Scenario): CompiledModel {
   }
   const h = s.hotline;
   const hotlineOffice = office++;
-  const hTime = use(h.staff, h.caseworkShare, h.calendar, 0, 0);
+  const hTime = use(h.staff, h.caseworkShare, h.calendar, h.contractHoursPerWeek, 0, 0);
   groups.push({
     kind: 'hotline',
     id: 'hotline',
@@ -209,8 +221,10 @@ export function compileModel(input: Scenario): CompiledModel {
     offices: 1,
     staffPerOffice: h.staff,
     surgeStaffPerOffice: 0,
+    surgeCaseStaffPerOffice: 0,
     caseworkShare: h.caseworkShare,
     caseStaff: hTime.caseStaff,
+    hasSenior: false,
     time: hTime,
     onCallShare: h.onCallShare,
     calendar: calIndex(h.calendar),
@@ -239,6 +253,8 @@ export function compileModel(input: Scenario): CompiledModel {
   });
   for (let i = 0; i < cum.length; i++) cum[i] /= acc;
 
+  const knowledge = knowledgeOf(s);
+  groups.forEach((g) => (g.hasSenior = g.kind === 'level' && knowledge.canAsk[g.tier] === 1));
   const staffTotal = Object.values(staffByLevel).reduce((a, b) => a + b, 0);
   return {
     scenario: s,
@@ -257,7 +273,7 @@ export function compileModel(input: Scenario): CompiledModel {
     domainOwner,
     domainCumWeights: cum,
     staffByLevel,
-    thresholds: thresholds(s),
+    knowledge,
     domainCount: s.domains.length,
     staffTotal,
     cityPosts,

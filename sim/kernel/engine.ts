@@ -11,7 +11,7 @@ import { Metrics } from '../observe/metrics.ts';
 import type { LiveView } from '../observe/live.ts';
 import type { Snapshot } from '../observe/types.ts';
 import type { Tracer } from '../observe/trace.ts';
-import { streams, type Random, type StreamName } from '../random/rng.ts';
+import { exponential, streams, type Random, type StreamName } from '../random/rng.ts';
 import { Demand } from '../submodels/demand.ts';
 import { REPORT_GRID, REPORT_PETITION, REPORT_SILENT, Residents, WAIT_NOTHING, WAIT_PETITION } from '../submodels/residents.ts';
 import { Router } from '../submodels/routing.ts';
@@ -23,15 +23,18 @@ import { compileModel, type CompiledModel } from './compile.ts';
 import {
   CaseFlow,
   EV_ARRIVAL,
+  EV_ASK_TIMEOUT,
   EV_CALENDAR,
   EV_DAILY,
   EV_DISCOVERY,
+  EV_PRESENCE,
   EV_RATE,
   EV_RESURFACE,
   EV_SERVICE_END,
   EV_SHOCK,
   EV_SNAPSHOT,
   EV_TRANSFER,
+  EV_WARMUP,
 } from './flow.ts';
 import { F_CONTACT, F_LATENT, F_TRACED, JobTable, ST_CONTACT } from './jobs.ts';
 import { Offices } from './offices.ts';
@@ -46,6 +49,8 @@ export interface EngineOptions {
   onSnapshot?: (s: Snapshot) => void;
   /** Follows chosen problems through the run (draws nothing: results are the same without it). */
   tracer?: Tracer;
+  /** Days at the start whose statistics are discarded (a warm-up); the summary covers the rest. */
+  warmupDays?: number;
 }
 
 export class Engine extends CaseFlow implements EngineState {
@@ -62,6 +67,7 @@ export class Engine extends CaseFlow implements EngineState {
   protected readonly router: Router;
   protected readonly demand: Demand;
   protected readonly capMult: Float64Array;
+  protected readonly presenceAt: Float64Array;
   private readonly onSnapshot?: (s: Snapshot) => void;
   private readonly snapshotEvery: number;
 
@@ -78,12 +84,27 @@ export class Engine extends CaseFlow implements EngineState {
     this.jobs = new JobTable(1 << 14);
     this.offices = new Offices(
       Int32Array.from(m.officeGroup, (g) => m.groups[g].tier),
+      m.officeGroup,
+      m.groups.length,
       this.jobs,
     );
-    this.service = new Service(m, scenario, rng.service);
+    this.service = new Service(m.groups, scenario, rng.service);
     this.router = new Router(m, scenario, this.jobs, rng.routing);
     this.capMult = new Float64Array(m.groups.length).fill(1);
-    this.residents = new Residents(scenario.residents, scenario.population.residents, rng);
+    this.presenceAt = new Float64Array(m.groups.length).fill(Infinity);
+    for (const g of m.groups) if (g.hasSenior) this.offices.hasSenior.fill(1, g.firstOffice, g.firstOffice + g.offices);
+    // Word of mouth travels within a community (the community level's units, else the first level's).
+    const cellLevel = Math.max(
+      0,
+      scenario.levels.findIndex((l) => l.kind === 'community'),
+    );
+    const cells = scenario.levels[cellLevel].units;
+    this.residents = new Residents(
+      scenario.residents,
+      scenario.population.residents,
+      { microGrids: scenario.population.microGrids, cells },
+      rng,
+    );
     this.demand = new Demand(scenario, m, rng);
     this.metrics = new Metrics(this);
 
@@ -98,7 +119,9 @@ export class Engine extends CaseFlow implements EngineState {
     if (nextShock < Infinity) this.heap.push(nextShock, EV_SHOCK);
     this.scheduleArrival();
     if (this.snapshotEvery > 0) this.heap.push(this.snapshotEvery, EV_SNAPSHOT);
-    if (scenario.mechanisms.residentsRespond) this.heap.push(1440, EV_DAILY);
+    this.heap.push(1440, EV_DAILY);
+    const warmup = opts.warmupDays ?? 0;
+    if (warmup > 0) this.heap.push(warmup * 1440, EV_WARMUP);
   }
 
   /** Process every event up to and including time t (minutes), then set the clock to t. */
@@ -137,6 +160,15 @@ export class Engine extends CaseFlow implements EngineState {
           break;
         case EV_CALENDAR:
           this.onCalendar(id);
+          break;
+        case EV_PRESENCE:
+          if (this.presenceAt[id] === this.now) this.recomputeGroupCapacity(id);
+          break;
+        case EV_ASK_TIMEOUT:
+          this.onAskTimeout(id);
+          break;
+        case EV_WARMUP:
+          this.metrics.startWindow();
           break;
         case EV_SNAPSHOT:
           this.metrics.snapshot();
@@ -188,7 +220,7 @@ export class Engine extends CaseFlow implements EngineState {
 
   private onArrival(): void {
     const r = this.demand.pickResident(this.residents.count);
-    const problem = ++this.metrics.problems;
+    const problem = this.metrics.problem();
     // How the resident reports depends on the resident's own trust (sim/submodels/residents.ts).
     const ch = this.residents.channelOf(r);
     if (ch === REPORT_SILENT) {
@@ -203,7 +235,7 @@ export class Engine extends CaseFlow implements EngineState {
       if (found === Infinity && back === Infinity) {
         if (this.jobs.flags[j] & F_TRACED) this.tracer!.unreported(j, this.now);
         this.jobs.free(j);
-        this.metrics.unreported++;
+        this.metrics.st.unreported++;
         return;
       }
       this.metrics.latent++;
@@ -211,6 +243,7 @@ export class Engine extends CaseFlow implements EngineState {
       else this.heap.push(this.now + back, EV_RESURFACE | (j << 4));
       return;
     }
+    this.metrics.st.reportedAtOnce++;
     const j = this.newCase(r, channelOf(ch));
     if (this.tracer?.follows(problem)) {
       this.jobs.flags[j] |= F_TRACED;
@@ -219,15 +252,25 @@ export class Engine extends CaseFlow implements EngineState {
     this.arrive(j, ch === REPORT_GRID ? this.router.officeAt(j, 0) : this.model.hotlineOffice);
   }
 
-  /** A problem nobody reported is raised again, grown harder, by whichever channel trust picks. */
+  /**
+   * A problem nobody reported comes back to its resident's mind, grown harder. They decide again
+   * how to report it, by their trust now: they raise it, or keep it to themselves a while
+   * longer (it stays, and grows: low trust suppresses demand, sim/submodels/residents.ts).
+   */
   private onResurface(j: number): void {
     const jobs = this.jobs;
+    const rs = this.scenario.residents;
+    jobs.z[j] *= rs.resurfaceGrowth;
+    const ch = this.residents.channelOf(jobs.resident[j]);
+    if (ch === REPORT_SILENT) {
+      this.metrics.st.keptSilent++;
+      this.heap.push(this.now + exponential(rs.resurfaceMeanDays * 1440, this.rng.patrol), EV_RESURFACE | (j << 4));
+      return;
+    }
     jobs.flags[j] &= ~F_LATENT;
     this.metrics.latent--;
-    this.metrics.resurfaced++;
-    jobs.z[j] *= this.scenario.residents.resurfaceGrowth;
+    this.metrics.st.resurfaced++;
     this.demand.classify(jobs, j);
-    const ch = this.residents.channelOf(jobs.resident[j], false);
     jobs.channel[j] = channelOf(ch);
     jobs.created[j] = this.now;
     jobs.deadline[j] = this.demand.deadline(jobs.type[j], this.now);
@@ -236,29 +279,37 @@ export class Engine extends CaseFlow implements EngineState {
     this.arrive(j, ch === REPORT_GRID ? this.router.officeAt(j, 0) : this.model.hotlineOffice);
   }
 
-  /** A patrol finds a problem nobody reported: it becomes a case at the resident's grid office. */
+  /**
+   * A patrol finds a problem nobody reported: it becomes a case at the resident's grid office,
+   * taken up and on site at once, its time counted from when the problem arose.
+   */
   private onDiscovery(j: number): void {
     const jobs = this.jobs;
     jobs.flags[j] &= ~F_LATENT;
     this.metrics.latent--;
-    jobs.created[j] = this.now;
+    // Its time counts from when the problem arose (jobs.created): the patrol's delay is part of it.
     jobs.accepted[j] = this.now;
     jobs.onsite[j] = this.now;
-    jobs.deadline[j] = this.demand.deadline(jobs.type[j], this.now);
+    jobs.deadline[j] = this.demand.deadline(jobs.type[j], jobs.created[j]);
     this.metrics.created(j);
     if (jobs.flags[j] & F_TRACED) this.tracer!.reported(j, this.now, this.traceInfo(j), true);
     this.arrive(j, this.router.officeAt(j, 0));
   }
 
   /**
-   * Once a day, residents whose cases are past their deadline lose trust for the wait and may
-   * contact again (a call to the hotline, or at low trust a petition): failure demand.
+   * Once a day: residents whose cases are past their deadline lose trust for the wait and may
+   * contact again (a call to the hotline, or at low trust a petition: failure demand); an
+   * overdue case still waiting at a level climbs; the metrics note the open cases.
    */
   private onDaily(): void {
     const jobs = this.jobs;
     const now = this.now;
+    const m = this.scenario.mechanisms;
+    const climbAfter = m.escalateAfterHours * 60;
     jobs.forEachOpenCase((j) => {
       if (now <= jobs.deadline[j]) return;
+      if (m.escalateOverdue && now > jobs.deadline[j] + climbAfter) this.escalateIfWaiting(j);
+      if (!m.residentsRespond) return;
       const r = jobs.resident[j];
       const act = this.residents.waitingDay(r);
       if (act === WAIT_NOTHING) return;
@@ -272,6 +323,7 @@ export class Engine extends CaseFlow implements EngineState {
       jobs.info[c] = 1;
       this.arrive(c, this.model.hotlineOffice);
     });
+    this.metrics.daily();
   }
 
   /** A new case of resident `resident` by `channel`, its attributes drawn (sim/submodels/demand.ts). */
@@ -311,11 +363,11 @@ export class Engine extends CaseFlow implements EngineState {
 
   // ------------------------------------------------------------- read-only views for metrics
 
-  get trust(): Float32Array {
-    return this.residents.trust;
+  trustStats(ps: readonly number[]): { mean: number; sd: number; quantiles: number[] } {
+    return this.residents.trustStats(ps);
   }
-  get trustSum(): number {
-    return this.residents.trustSum;
+  meanTrust(): number {
+    return this.residents.meanTrust();
   }
   get busy(): Int32Array {
     return this.offices.busy;
@@ -364,7 +416,7 @@ export function liveView(e: Engine): LiveView {
     officeBusy: () => Int32Array.from(e.offices.busy),
     officeCapacity: () => Int32Array.from(e.offices.cap),
     groupOpen: (g) => isOpen(m.calendars[m.groups[g].calendar], e.now),
-    trust: () => Float32Array.from(e.residents.trust),
+    trust: () => e.residents.effectiveTrustAll(),
     forEachOpenResident: (fn) => e.forEachOpenResident(fn),
     closeHistogram: () => Float64Array.from(e.metrics.closeHistogram),
     closeStats: () => e.metrics.closeStats(),

@@ -11,17 +11,23 @@ import type { Tracer } from '../observe/trace.ts';
 import type { Random, StreamName } from '../random/rng.ts';
 import { reworkChance } from '../submodels/control-loss.ts';
 import type { Demand } from '../submodels/demand.ts';
-import { OUTCOME_LATE, OUTCOME_LOST, OUTCOME_ON_TIME, type Residents } from '../submodels/residents.ts';
+import type { Residents } from '../submodels/residents.ts';
 import { ACT_FORK, ACT_RELAY, HANDOFF_LOST, HANDOFF_RETURNED, type Hop, type Router } from '../submodels/routing.ts';
-import { groupServers, type Service } from '../submodels/service.ts';
-import { isOpen } from './calendar.ts';
+import { caseStaffNow, partTimeShare, serversNow, type Service } from '../submodels/service.ts';
+import { exponential } from '../random/rng.ts';
+import { inPresenceWindow, isOpen, nextPresenceBoundary } from './calendar.ts';
 import { popcount } from './cases.ts';
 import type { CompiledModel } from './compile.ts';
 import { EventHeap } from './heap.ts';
 import {
+  F_ANSWERED,
+  F_ASK,
   F_BOUNCED,
+  F_HURRIED,
+  F_LATENT,
   F_RETURNING,
   F_TRACED,
+  ST_ASK,
   ST_CONTACT,
   ST_COORD,
   ST_EXAMINE,
@@ -31,7 +37,7 @@ import {
   ST_TRIAGE,
   type JobTable,
 } from './jobs.ts';
-import type { Offices } from './offices.ts';
+import { Q_ASK, Q_FIELD, Q_OTHER, type Offices } from './offices.ts';
 
 // Event kinds (low 4 bits of an event code; the job or calendar index above them).
 export const EV_ARRIVAL = 0;
@@ -44,6 +50,9 @@ export const EV_SHOCK = 6;
 export const EV_RATE = 7;
 export const EV_RESURFACE = 8;
 export const EV_DAILY = 9;
+export const EV_PRESENCE = 10;
+export const EV_ASK_TIMEOUT = 11;
+export const EV_WARMUP = 12;
 
 export abstract class CaseFlow {
   abstract readonly model: CompiledModel;
@@ -63,63 +72,90 @@ export abstract class CaseFlow {
   /** Staff multiplier of each group from the shocks in force, and whether a demand surge is on. */
   protected abstract readonly capMult: Float64Array;
   protected surge = false;
+  /** For each group, when its part-time worker next arrives or leaves (the pending presence event). */
+  protected abstract readonly presenceAt: Float64Array;
 
   // ------------------------------------------------------------- offices
 
-  /** Recompute the servers of every office of group g (calendar, surge or shock changed). */
+  /** Recompute the servers of every office of group g (calendar, presence, surge or shock changed). */
   protected recomputeGroupCapacity(g: number): void {
     const grp = this.model.groups[g];
-    const open = isOpen(this.model.calendars[grp.calendar], this.now);
-    const { inHours, onCall } = groupServers(grp, this.surge, this.capMult[g]);
-    const offices = this.offices;
-    for (let o = grp.firstOffice; o < grp.firstOffice + grp.offices; o++) {
-      offices.touch(o, this.now);
-      offices.setCapacity(o, open, inHours, onCall);
-      this.tryStart(o);
+    const cal = this.model.calendars[grp.calendar];
+    const open = isOpen(cal, this.now);
+    const x = caseStaffNow(grp, this.surge, this.capMult[g]);
+    const part = partTimeShare(x);
+    const servers = serversNow(x, open, inPresenceWindow(cal, part, this.now), grp.onCallShare);
+    // The part-time worker's next arrival or departure.
+    const next = nextPresenceBoundary(cal, part, this.now);
+    if (next !== this.presenceAt[g]) {
+      this.presenceAt[g] = next;
+      if (next < Infinity) this.heap.push(next, EV_PRESENCE | (g << 4));
     }
+    const offices = this.offices;
+    offices.setGroupCapacity(g, grp.firstOffice, grp.offices, open, servers, this.now);
+    for (let o = grp.firstOffice; o < grp.firstOffice + grp.offices; o++) if (offices.qLen[o] > 0) this.tryStart(o);
   }
 
-  /** Job j joins office o: served at once if a server is free and nobody is ahead, else queued. */
-  protected enqueue(j: number, o: number): void {
+  /** Job j joins office o's queue for its kind of work; served at once if someone is free. */
+  protected enqueue(j: number, o: number, front = false): void {
     const offices = this.offices;
     offices.touch(o, this.now);
     this.jobs.office[j] = o;
-    if (offices.startsAtOnce(j, o)) {
-      offices.busy[o]++;
+    const question = this.jobs.stage[j] === ST_ASK;
+    if (offices.takesAtOnce(j, o, question)) {
       this.start(j, o);
       return;
     }
-    offices.push(j, o);
+    const q = question ? Q_ASK : this.jobs.field[j] ? Q_FIELD : Q_OTHER;
+    if (front) offices.pushFront(j, o, q);
+    else offices.push(j, o, q);
     this.metrics.tierQueued(offices.tier[o], 1);
     if (this.jobs.flags[j] & F_TRACED) this.tracer!.queued(j, o, this.now);
     this.tryStart(o);
   }
 
-  /** Start queued jobs at office o while it has free servers. */
+  /** Start queued work at office o while someone is free to take it. */
   protected tryStart(o: number): void {
     const offices = this.offices;
     let j: number;
-    while ((j = offices.pop(o)) >= 0) {
+    while ((j = offices.next(o)) >= 0) {
       offices.touch(o, this.now);
-      offices.qLen[o]--;
-      offices.busy[o]++;
+      offices.remove(j, o);
       this.metrics.tierQueued(offices.tier[o], -1);
       this.start(j, o);
     }
   }
 
-  /** Begin service of job j at office o: draw its duration and schedule its end. */
+  /**
+   * Begin work on job j at office o: one worker takes it — a question goes to the senior; a
+   * case to a junior if one is free, else to the senior (sim/submodels/competence.ts). A worker
+   * trying a case they do not know examines it and will ask. Draw the work's duration and
+   * schedule its end.
+   */
   private start(j: number, o: number): void {
     const now = this.now;
     const jobs = this.jobs;
+    const offices = this.offices;
     const gi = this.model.officeGroup[o];
     const g = this.model.groups[gi];
+    let stage = jobs.stage[j];
+    const senior = offices.hasSenior[o] === 1 && (stage === ST_ASK || !offices.juniorFree(o));
+    offices.busy[o]++;
+    if (senior) offices.seniorBusy[o] = 1;
+    jobs.worker[j] = senior ? 1 : 0;
     if (jobs.accepted[j] < 0) jobs.accepted[j] = now;
-    const stage = jobs.stage[j];
+    if (stage === ST_SOLVE && g.kind === 'level' && !(jobs.flags[j] & F_ANSWERED) && !this.router.knows(j, g.tier, senior)) {
+      // Garicano: a worker who does not know how to resolve it examines it, then asks (or passes it up).
+      stage = jobs.stage[j] = ST_EXAMINE;
+      jobs.flags[j] |= F_ASK;
+    }
     const coordinating = stage === ST_COORD;
     const depts = coordinating ? this.router.departmentsOf(jobs.domains[j]).length : 0;
-    // A fractional office works at a fraction of a worker's speed.
-    const d = this.service.minutes(stage, gi, jobs.type[j], depts, coordinating ? popcount(jobs.domains[j]) : 0) / this.offices.speed[o];
+    let d = this.service.minutes(stage, gi, jobs.type[j], depts, coordinating ? popcount(jobs.domains[j]) : 0);
+    if (this.hurries(stage, o)) {
+      d *= this.scenario.mechanisms.hurryFactor;
+      jobs.flags[jobs.root(j)] |= F_HURRIED;
+    }
     const onSite = this.service.onSite(stage, g, jobs.field[j] === 1);
     let travel = 0;
     if (onSite) {
@@ -127,26 +163,40 @@ export abstract class CaseFlow {
       const r = jobs.root(j);
       if (jobs.onsite[r] < 0) jobs.onsite[r] = now + travel;
     }
-    this.offices.served[o]++;
+    offices.served[o]++;
     if (jobs.flags[j] & F_TRACED) this.tracer!.started(j, o, now, travel, d, onSite);
     this.heap.push(now + d + 2 * travel, EV_SERVICE_END | (j << 4));
   }
 
+  /** Whether staff hurry this piece of work: solving under a backlog above the threshold. */
+  private hurries(stage: number, o: number): boolean {
+    const m = this.scenario.mechanisms;
+    if (!m.hurry || (stage !== ST_SOLVE && stage !== ST_PART)) return false;
+    return this.offices.qLen[o] >= m.hurryQueuePerServer * Math.max(1, this.offices.cap[o]);
+  }
+
   protected onServiceEnd(j: number): void {
-    const o = this.jobs.office[j];
-    this.offices.touch(o, this.now);
-    this.offices.busy[o]--;
+    const jobs = this.jobs;
+    const o = jobs.office[j];
+    const offices = this.offices;
+    offices.touch(o, this.now);
+    offices.busy[o]--;
+    if (jobs.worker[j] === 1) offices.seniorBusy[o] = 0;
     const g = this.model.groups[this.model.officeGroup[o]];
-    switch (this.jobs.stage[j]) {
+    switch (jobs.stage[j]) {
       case ST_SOLVE:
         if (this.redo(j, o)) return;
         this.close(j, g.tier);
         break;
       case ST_CONTACT:
-        this.jobs.free(j);
+        jobs.free(j);
         break;
       case ST_EXAMINE:
-        this.forwardUp(j, g.tier, o);
+        if (jobs.flags[j] & F_ASK && offices.hasSenior[o] && jobs.worker[j] === 0) this.ask(j, o);
+        else this.forwardUp(j, g.tier, o);
+        break;
+      case ST_ASK:
+        this.answered(j, o, g.tier);
         break;
       case ST_HOTLINE:
         this.send(j, o, this.router.dispatch(j));
@@ -165,6 +215,60 @@ export abstract class CaseFlow {
     this.tryStart(o);
   }
 
+  // ------------------------------------------------------------- asking (Garicano)
+
+  /** A worker who did not know asks the office's senior; the question waits until the senior is free, or helpWaitMinutes. */
+  private ask(j: number, o: number): void {
+    const jobs = this.jobs;
+    jobs.flags[j] &= ~F_ASK;
+    jobs.stage[j] = ST_ASK;
+    const until = this.now + this.scenario.mechanisms.helpWaitMinutes;
+    jobs.askUntil[j] = until;
+    this.metrics.st.asked++;
+    this.heap.push(until, EV_ASK_TIMEOUT | (j << 4));
+    this.enqueue(j, o);
+  }
+
+  /** The senior spent the help time on the question: if they knew, a worker resolves the case now; else it is passed up. */
+  private answered(j: number, o: number, tier: number): void {
+    const jobs = this.jobs;
+    if (this.router.knows(j, tier, true)) {
+      jobs.flags[j] |= F_ANSWERED;
+      jobs.stage[j] = ST_SOLVE;
+      this.enqueue(j, o, true);
+      return;
+    }
+    this.metrics.st.helpUnanswered++;
+    this.forwardUp(j, tier, o);
+  }
+
+  /** A question's wait ran out: if it still waits, the worker passes the case up (Jin & Levitt's decision by default). */
+  protected onAskTimeout(j: number): void {
+    const jobs = this.jobs;
+    if (jobs.queue[j] !== Q_ASK || jobs.askUntil[j] !== this.now) return;
+    const o = jobs.office[j];
+    this.offices.touch(o, this.now);
+    this.offices.remove(j, o);
+    this.metrics.tierQueued(this.offices.tier[o], -1);
+    this.metrics.st.helpTimedOut++;
+    this.forwardUp(j, this.offices.tier[o], o);
+  }
+
+  /** A case waiting at a level past its deadline climbs (mechanisms.escalateOverdue). */
+  protected escalateIfWaiting(j: number): void {
+    const jobs = this.jobs;
+    const o = jobs.office[j];
+    const tier = this.offices.tier[o];
+    if (jobs.queue[j] < 0 || tier < 0 || tier >= this.model.levelCount) return;
+    // Nowhere to climb: the top level of a structure without departments.
+    if (tier === this.model.levelCount - 1 && this.model.scenario.departments.length === 0) return;
+    this.offices.touch(o, this.now);
+    this.offices.remove(j, o);
+    this.metrics.tierQueued(this.offices.tier[o], -1);
+    this.metrics.st.escalated++;
+    this.send(j, o, this.router.escalate(j, tier));
+  }
+
   /**
    * Control loss: work done on incomplete information is wrong with chance 1 − info and is
    * redone at once by the same office, now with the facts first-hand (sim/submodels/control-loss.ts).
@@ -175,10 +279,11 @@ export abstract class CaseFlow {
     if (info >= 1 || this.rng.rework() >= reworkChance(info)) return false;
     jobs.info[j] = 1;
     jobs.flags[jobs.root(j)] |= F_BOUNCED;
-    this.metrics.reworked++;
+    // The office knows the case now: redoing it needs no question.
+    jobs.flags[j] |= F_ANSWERED;
+    this.metrics.st.reworked++;
     if (jobs.flags[j] & F_TRACED) this.tracer!.rework(j);
     this.enqueue(j, o);
-    this.tryStart(o);
     return true;
   }
 
@@ -207,6 +312,7 @@ export abstract class CaseFlow {
   /** Send job j to office `to` after `delay`; return and loss are decided on arrival. */
   private transfer(j: number, to: number, from: number, delay: number, returnProb: number, lostProb: number): void {
     const jobs = this.jobs;
+    jobs.flags[j] &= ~F_ANSWERED;
     jobs.hops[j]++;
     jobs.from[j] = from;
     jobs.office[j] = to;
@@ -237,7 +343,7 @@ export abstract class CaseFlow {
       // Returned: back to the sender, who redoes its part and sends it again.
       jobs.bounces[j]++;
       jobs.flags[j] |= F_RETURNING | F_BOUNCED;
-      this.metrics.bounced++;
+      this.metrics.st.bounced++;
       const from = jobs.from[j];
       jobs.hops[j]++;
       jobs.office[j] = from;
@@ -314,13 +420,45 @@ export abstract class CaseFlow {
 
   // ------------------------------------------------------------- outcomes
 
+  /**
+   * Close case j at `tier`. The resident is satisfied if it closed by its deadline, without a
+   * return or redo on the way, and is not reopened: a case done in a hurry comes back with
+   * chance hurryReopenProb, as a problem its resident raises again after reopenAfterDays.
+   */
   protected close(j: number, tier: number): void {
     const jobs = this.jobs;
+    const m = this.scenario.mechanisms;
     this.metrics.closed(j, tier);
     if (jobs.flags[j] & F_TRACED) this.tracer!.closed(j, this.now, tier);
-    const onTime = this.now <= jobs.deadline[j];
-    this.residents.afterOutcome(jobs.resident[j], onTime ? OUTCOME_ON_TIME : OUTCOME_LATE, (jobs.flags[j] & F_BOUNCED) !== 0);
+    const reopen = (jobs.flags[j] & F_HURRIED) !== 0 && this.rng.reopen() < m.hurryReopenProb;
+    const satisfied = this.now <= jobs.deadline[j] && (jobs.flags[j] & F_BOUNCED) === 0 && !reopen;
+    this.metrics.ended(satisfied);
+    this.residents.afterOutcome(jobs.resident[j], satisfied, false);
+    if (reopen) this.reopen(j);
     jobs.free(j);
+  }
+
+  /** The problem behind a hurried case comes back: a latent problem its resident raises again. */
+  private reopen(j: number): void {
+    const jobs = this.jobs;
+    const p = jobs.alloc();
+    jobs.resident[p] = jobs.resident[j];
+    jobs.z[p] = jobs.z[j];
+    jobs.type[p] = jobs.type[j];
+    jobs.field[p] = jobs.field[j];
+    jobs.domains[p] = jobs.domains[j];
+    jobs.channel[p] = jobs.channel[j];
+    jobs.pending[p] = 0;
+    jobs.flags[p] = F_LATENT;
+    jobs.hops[p] = 0;
+    jobs.bounces[p] = 0;
+    jobs.created[p] = this.now;
+    jobs.accepted[p] = -1;
+    jobs.onsite[p] = -1;
+    jobs.info[p] = 1;
+    this.metrics.latent++;
+    this.metrics.st.reopened++;
+    this.heap.push(this.now + exponential(this.scenario.mechanisms.reopenAfterDays * 1440, this.rng.reopen), EV_RESURFACE | (p << 4));
   }
 
   private lose(j: number, tier: number, reason: string): void {
@@ -328,7 +466,8 @@ export abstract class CaseFlow {
     if (jobs.parent[j] >= 0) throw new Error('a department part cannot be lost');
     this.metrics.lost(j, tier, reason);
     if (jobs.flags[j] & F_TRACED) this.tracer!.lost(j, this.now, tier, reason);
-    this.residents.afterOutcome(jobs.resident[j], OUTCOME_LOST, (jobs.flags[j] & F_BOUNCED) !== 0);
+    this.metrics.ended(false);
+    this.residents.afterOutcome(jobs.resident[j], false, true);
     jobs.free(j);
   }
 }

@@ -29,6 +29,24 @@ describe('EventHeap', () => {
     expect(order()).toEqual(order());
   });
 
+  it('lets events at equal times leave in the order they were pushed, whatever else is in the heap', () => {
+    const h = new EventHeap(2);
+    const r = stream(2, 'ties');
+    const codes: number[] = [];
+    for (let i = 0; i < 2000; i++) h.push(Math.floor(r() * 20), i);
+    let last = -1;
+    let lastCode = -1;
+    while (h.size > 0) {
+      const t = h.peekTime();
+      const c = h.pop();
+      if (t === last) expect(c).toBeGreaterThan(lastCode);
+      last = t;
+      lastCode = c;
+      codes.push(c);
+    }
+    expect(codes.length).toBe(2000);
+  });
+
   it('reports Infinity when empty', () => {
     expect(new EventHeap().peekTime()).toBe(Infinity);
   });

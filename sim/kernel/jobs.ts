@@ -3,7 +3,19 @@
  * contact is a row of typed arrays, reused through a free list, so no object is allocated per
  * case. Rows are numbered j; queues are linked lists through `next`.
  */
-import type { JobArrays } from './state.ts';
+
+/** What the metrics read of every job, by row. */
+export interface JobArrays {
+  created: Float64Array;
+  accepted: Float64Array;
+  onsite: Float64Array;
+  deadline: Float64Array;
+  type: Uint8Array;
+  field: Uint8Array;
+  channel: Uint8Array;
+  hops: Uint16Array;
+  bounces: Uint16Array;
+}
 
 /** A problem not yet discovered or raised: not a case. */
 export const F_LATENT = 1;
@@ -15,6 +27,12 @@ export const F_BOUNCED = 4;
 export const F_CONTACT = 8;
 /** Followed by the tracer (sim/observe/trace.ts). */
 export const F_TRACED = 16;
+/** The office's senior answered how to resolve it: the next worker solves it without asking. */
+export const F_ANSWERED = 32;
+/** Done in a hurry (sim/kernel/flow.ts): it may come back. */
+export const F_HURRIED = 64;
+/** Examined by a worker who did not know how to resolve it: they ask next. */
+export const F_ASK = 128;
 
 /** What the service at a job's current office does. */
 export const ST_SOLVE = 0;
@@ -24,6 +42,8 @@ export const ST_TRIAGE = 3;
 export const ST_PART = 4;
 export const ST_COORD = 5;
 export const ST_CONTACT = 6;
+/** The office's senior answers a question about the case (Garicano's h). */
+export const ST_ASK = 7;
 
 export class JobTable implements JobArrays {
   /** Rows allocated, rows ever used, and the head of the free list. */
@@ -41,8 +61,14 @@ export class JobTable implements JobArrays {
   resident!: Int32Array;
   /** The office the job is at (or travelling to). */
   office!: Int32Array;
-  /** Next job in the same queue, or in the free list. */
+  /** Next and previous job in the same queue (next: also in the free list); the queue class it waits in, −1 if none. */
   next!: Int32Array;
+  prev!: Int32Array;
+  queue!: Int8Array;
+  /** 1 while the office's senior works on it. */
+  worker!: Uint8Array;
+  /** Minutes: when a question about it stops waiting (the asker passes it up). */
+  askUntil!: Float64Array;
   /** For a department part, the case it belongs to; −1 otherwise. */
   parent!: Int32Array;
   /** For a split case, parts not yet done. */
@@ -76,6 +102,7 @@ export class JobTable implements JobArrays {
     const i32 = (a: Int32Array | undefined) => copy(new Int32Array(n), a);
     const u8 = (a: Uint8Array | undefined) => copy(new Uint8Array(n), a);
     const u16 = (a: Uint16Array | undefined) => copy(new Uint16Array(n), a);
+    const i8 = (a: Int8Array | undefined) => copy(new Int8Array(n).fill(-1), a);
     this.created = f64(this.created);
     this.accepted = f64(this.accepted);
     this.onsite = f64(this.onsite);
@@ -84,6 +111,10 @@ export class JobTable implements JobArrays {
     this.resident = i32(this.resident);
     this.office = i32(this.office);
     this.next = i32(this.next);
+    this.prev = i32(this.prev);
+    this.queue = i8(this.queue);
+    this.worker = u8(this.worker);
+    this.askUntil = f64(this.askUntil);
     this.parent = i32(this.parent);
     this.pending = i32(this.pending);
     this.from = i32(this.from);
@@ -113,6 +144,8 @@ export class JobTable implements JobArrays {
     }
     this.parent[j] = -1;
     this.live[j] = 1;
+    this.queue[j] = -1;
+    this.worker[j] = 0;
     return j;
   }
 
@@ -142,7 +175,7 @@ export class JobTable implements JobArrays {
   }
 }
 
-function copy<T extends Float64Array | Float32Array | Int32Array | Uint8Array | Uint16Array>(to: T, from: T | undefined): T {
+function copy<T extends Float64Array | Float32Array | Int32Array | Uint8Array | Uint16Array | Int8Array>(to: T, from: T | undefined): T {
   if (from) to.set(from as never);
   return to;
 }

@@ -4,18 +4,9 @@
  */
 import type { Scenario } from '../../scenarios/schema.ts';
 import type { CompiledModel } from './compile.ts';
+import type { JobArrays } from './jobs.ts';
 
-export interface JobArrays {
-  created: Float64Array;
-  accepted: Float64Array;
-  onsite: Float64Array;
-  deadline: Float64Array;
-  type: Uint8Array;
-  field: Uint8Array;
-  channel: Uint8Array;
-  hops: Uint16Array;
-  bounces: Uint16Array;
-}
+export type { JobArrays } from './jobs.ts';
 
 export interface EngineState {
   readonly model: CompiledModel;
@@ -26,8 +17,9 @@ export interface EngineState {
   readonly busy: Int32Array;
   readonly cap: Int32Array;
   readonly served: Float64Array;
-  readonly trust: Float32Array;
-  readonly trustSum: number;
+  /** Residents' effective trust (own and word of mouth): its mean, and mean, spread and percentiles. */
+  meanTrust(): number;
+  trustStats(ps: readonly number[]): { mean: number; sd: number; quantiles: number[] };
   readonly jobs: JobArrays;
   busyAreaNow(o: number): number;
   capAreaNow(o: number): number;

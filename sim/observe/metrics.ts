@@ -1,76 +1,39 @@
 /**
- * What a run measures: counters kept as cases are created, close or are lost, and a time
- * series of snapshots. The engine calls the recorders; nothing here changes the simulation.
- * The end-of-run summary is built from these counters by sim/observe/summary.ts.
+ * What a run measures: the engine calls the recorders below as cases are created, close or
+ * are lost; they keep their counts in `st` (sim/observe/stats.ts), which a warm-up replaces,
+ * and a time series of snapshots. Nothing here changes the simulation. The end-of-run summary
+ * is built by sim/observe/summary.ts.
  */
-import { CHANNELS, CH_HOTLINE, CH_PETITION } from '../kernel/cases.ts';
+import { CHANNELS, CH_DISCOVERED, CH_HOTLINE, CH_PETITION } from '../kernel/cases.ts';
 import { MINUTES_PER_YEAR } from '../kernel/compile.ts';
 import type { EngineState } from '../kernel/state.ts';
 import { contactCostYuan, delayCostYuan, overtimeYuan, petitionCostYuan } from '../submodels/cost.ts';
+import { histogramBin } from './histogram.ts';
 import { Samples } from './samples.ts';
+import { Stats } from './stats.ts';
 import { summarise } from './summary.ts';
 import { recordTargets, slaShares, type TargetTimes } from './targets.ts';
 import type { Percentiles, Snapshot, Summary } from './types.ts';
 
-/** Upper edges (hours) of the time-to-close histogram's bins; the last bin is open. */
-export const CLOSE_HOUR_EDGES = [0.5, 1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 336, 720];
-const EDGES = Float64Array.from(CLOSE_HOUR_EDGES);
-
-function histogramBin(hours: number): number {
-  let b = 0;
-  while (b < EDGES.length && hours > EDGES[b]) b++;
-  return b;
-}
+export { CLOSE_HOUR_EDGES } from './histogram.ts';
 
 export class Metrics {
   readonly e: EngineState;
-  problems = 0;
-  unreported = 0;
+  /** The statistics of the window measured (since the start, or since the warm-up ended). */
+  st: Stats;
+  /** Problems waiting to be found or raised again (state, not a statistic). */
   latent = 0;
-  resurfaced = 0;
-  bounced = 0;
-  reworked = 0;
-  repeat = 0;
-  repeatPetitions = 0;
-  failureCost = 0;
-  /** Case-days past deadline of cases that have ended. */
-  overdueDaysEnded = 0;
-  /** Times of lost cases (censored in the Kaplan–Meier estimate). */
-  readonly lostHours = new Samples();
-  nCreated = 0;
-  nClosed = 0;
-  nLost = 0;
-  nHops = 0;
-  nBounces = 0;
-  nBypass = 0;
-  nPetition = 0;
-  readonly closedAtTier: Float64Array;
-  readonly lostAtTier: Float64Array;
-  readonly lostReason: Record<string, number> = {};
-  private queued: Float64Array;
-  private transit: Float64Array;
+  /** Problems raised since the run began: their numbers, which the tracer follows. */
+  private problemNumber = 0;
+  /** Open cases at the end of each day since the run began (the warm-up included). */
+  readonly dailyOpenRun = new Samples();
+  private readonly queued: Float64Array;
+  private readonly transit: Float64Array;
   private parts = 0;
-  private presentLast = 0;
-  private openArea = 0;
-  sojournSum = 0;
-  readonly closeHours = new Samples();
-  /** Closed cases by time to close (bins of CLOSE_HOUR_EDGES, plus one open bin). */
-  readonly closeHistogram = new Float64Array(CLOSE_HOUR_EDGES.length + 1);
-  /** Cases by channel (grid, discovered, hotline, petition) × where they ended: each tier, then lost. */
-  readonly flows: Float64Array;
-  readonly acceptHours = new Samples();
-  readonly onsiteHours = new Samples();
-  readonly typeCreated = [0, 0, 0];
-  readonly typeClosed = [0, 0, 0];
-  readonly typeHours = [0, 0, 0];
-  readonly channel = [0, 0, 0, 0];
-  /** Cases meeting / due for each target, indexed as SLA_KEYS. */
-  readonly met = new Float64Array(4);
-  readonly due = new Float64Array(4);
   private readonly targetTimes: TargetTimes;
   private readonly targetHours = {
-    accept: (h: number) => this.acceptHours.push(h),
-    onsite: (h: number) => this.onsiteHours.push(h),
+    accept: (h: number) => this.st.acceptHours.push(h),
+    onsite: (h: number) => this.st.onsiteHours.push(h),
   };
   // Interval state for snapshots.
   private lastSnap = { t: 0, closed: 0, created: 0, bypass: 0, busy: new Float64Array(0), cap: new Float64Array(0) };
@@ -86,36 +49,67 @@ export class Metrics {
     const tiers = engine.model.tiers.length;
     this.nTiers = tiers + 1; // + hotline
     this.hotlineIdx = tiers;
-    this.closedAtTier = new Float64Array(this.nTiers);
-    this.lostAtTier = new Float64Array(this.nTiers);
     this.queued = new Float64Array(this.nTiers);
     this.transit = new Float64Array(this.nTiers);
-    this.flows = new Float64Array(CHANNELS.length * (this.nTiers + 1));
     this.lastSnap.busy = new Float64Array(this.nTiers);
     this.lastSnap.cap = new Float64Array(this.nTiers);
     this.targetTimes = { acceptMinutes: engine.scenario.targets.acceptMinutes, onsiteMinutes: engine.scenario.targets.onsiteMinutes };
+    this.st = this.freshStats(0, 0, [0, 0, 0, 0]);
+  }
+
+  private freshStats(since: number, carriedIn: number, byChannel: number[]): Stats {
+    const e = this.e;
+    const n = e.model.officeCount;
+    const base = {
+      busy: new Float64Array(n),
+      cap: new Float64Array(n),
+      queue: new Float64Array(n),
+      overtime: new Float64Array(n),
+      served: new Float64Array(n),
+    };
+    if (since > 0)
+      for (let o = 0; o < n; o++) {
+        base.busy[o] = e.busyAreaNow(o);
+        base.cap[o] = e.capAreaNow(o);
+        base.queue[o] = e.queueAreaNow(o);
+        base.overtime[o] = e.overtimeAreaNow(o);
+        base.served[o] = e.served[o];
+      }
+    return new Stats(since, this.nTiers, carriedIn, byChannel, base, since > 0 ? e.events : 0);
+  }
+
+  /** The warm-up ends: statistics start afresh now, the cases open now carried in. */
+  startWindow(): void {
+    const byChannel = [0, 0, 0, 0];
+    let open = 0;
+    this.e.forEachOpenCase((j) => {
+      open++;
+      byChannel[this.e.jobs.channel[j]]++;
+    });
+    this.st = this.freshStats(this.e.now, open, byChannel);
   }
 
   idx(tier: number) {
     return tier < 0 ? this.hotlineIdx : tier;
   }
 
-  /** The integral of open cases over time, up to now, without changing state. */
+  /** The integral of open cases over the window, up to now, without changing state. */
   openAreaNow() {
-    return this.openArea + this.open * (this.e.now - this.presentLast);
+    return this.st.openArea + this.st.open * (this.e.now - this.st.presentLast);
   }
 
   /** Bring the open-case integral up to now (only when the count is about to change). */
   private integrate() {
+    const st = this.st;
     const now = this.e.now;
-    const dt = now - this.presentLast;
+    const dt = now - st.presentLast;
     if (dt <= 0) return;
-    this.openArea += this.open * dt;
-    this.presentLast = now;
+    st.openArea += st.open * dt;
+    st.presentLast = now;
   }
 
   get open() {
-    return this.nCreated - this.nClosed - this.nLost;
+    return this.st.open;
   }
 
   tierQueued(tier: number, d: number) {
@@ -128,72 +122,107 @@ export class Metrics {
     this.parts += d;
   }
 
+  /** Time a case has spent open within the window, minutes. */
+  private inWindow(created: number): number {
+    return this.e.now - Math.max(created, this.st.since);
+  }
+
   created(j: number) {
     this.integrate();
+    const st = this.st;
     const jobs = this.e.jobs;
-    this.nCreated++;
-    this.typeCreated[jobs.type[j]]++;
+    st.nCreated++;
+    st.typeCreated[jobs.type[j]]++;
     const ch = jobs.channel[j];
-    this.channel[ch]++;
+    st.channel[ch]++;
+    if (ch === CH_DISCOVERED) {
+      // Counted from when its problem arose: the unreported spell is part of its time open.
+      const spell = this.inWindow(jobs.created[j]);
+      st.openArea += spell;
+      st.discovered++;
+      st.unreportedMinutes += this.e.now - jobs.created[j];
+    }
     if (ch === CH_HOTLINE || ch === CH_PETITION) {
-      this.nBypass++;
-      this.failureCost += contactCostYuan(this.e.scenario);
+      st.nBypass++;
+      st.failureCost += contactCostYuan(this.e.scenario);
       if (ch === CH_PETITION) {
-        this.nPetition++;
-        this.failureCost += petitionCostYuan(this.e.scenario);
+        st.nPetition++;
+        st.failureCost += petitionCostYuan(this.e.scenario);
       }
     }
   }
 
   /** A resident whose case is overdue contacts again: a call, or a petition. */
   repeatContact(petition: boolean) {
-    this.repeat++;
-    this.failureCost += contactCostYuan(this.e.scenario);
+    const st = this.st;
+    st.repeat++;
+    st.failureCost += contactCostYuan(this.e.scenario);
     if (petition) {
-      this.repeatPetitions++;
-      this.nPetition++;
-      this.failureCost += petitionCostYuan(this.e.scenario);
+      st.repeatPetitions++;
+      st.nPetition++;
+      st.failureCost += petitionCostYuan(this.e.scenario);
     }
   }
 
+  /** A problem arose; one was never reported and dropped; one nobody reported was raised again. */
+  problem(): number {
+    this.st.problems++;
+    return ++this.problemNumber;
+  }
+
   private overdueDays(j: number, now: number): number {
-    return Math.max(0, now - this.e.jobs.deadline[j]) / 1440;
+    return Math.max(0, now - Math.max(this.e.jobs.deadline[j], this.st.since)) / 1440;
   }
 
   closed(j: number, tier: number) {
     this.integrate();
+    const st = this.st;
     const e = this.e;
     const now = e.now;
     const jobs = e.jobs;
-    this.nClosed++;
+    st.nClosed++;
     const created = jobs.created[j];
     const hours = (now - created) / 60;
-    this.sojournSum += now - created;
-    this.closedAtTier[this.idx(tier)]++;
-    this.flows[jobs.channel[j] * (this.nTiers + 1) + this.idx(tier)]++;
-    this.closeHours.push(hours);
-    this.closeHistogram[histogramBin(hours)]++;
+    st.sojournSum += this.inWindow(created);
+    st.closedAtTier[this.idx(tier)]++;
+    st.flows[jobs.channel[j] * (this.nTiers + 1) + this.idx(tier)]++;
+    st.closeHours.push(hours);
+    st.closeHistogram[histogramBin(hours)]++;
     const type = jobs.type[j];
-    this.typeClosed[type]++;
-    this.typeHours[type] += hours;
-    this.nHops += jobs.hops[j];
-    this.nBounces += jobs.bounces[j];
-    this.overdueDaysEnded += this.overdueDays(j, now);
-    this.recordTargets(j, now, 'closed', this.met, this.due);
+    st.typeClosed[type]++;
+    st.typeHours[type] += hours;
+    st.nHops += jobs.hops[j];
+    st.nBounces += jobs.bounces[j];
+    st.overdueDaysEnded += this.overdueDays(j, now);
+    this.recordTargets(j, now, 'closed', st.met, st.due);
   }
 
   lost(j: number, tier: number, reason: string) {
     this.integrate();
-    this.nLost++;
-    this.sojournSum += this.e.now - this.e.jobs.created[j];
-    this.lostAtTier[this.idx(tier)]++;
-    this.flows[this.e.jobs.channel[j] * (this.nTiers + 1) + this.nTiers]++;
-    this.lostReason[reason] = (this.lostReason[reason] ?? 0) + 1;
-    this.lostHours.push((this.e.now - this.e.jobs.created[j]) / 60);
-    this.overdueDaysEnded += this.overdueDays(j, this.e.now);
-    this.nHops += this.e.jobs.hops[j];
-    this.nBounces += this.e.jobs.bounces[j];
-    this.recordTargets(j, this.e.now, 'lost', this.met, this.due);
+    const st = this.st;
+    const e = this.e;
+    st.nLost++;
+    st.sojournSum += this.inWindow(e.jobs.created[j]);
+    st.lostAtTier[this.idx(tier)]++;
+    st.flows[e.jobs.channel[j] * (this.nTiers + 1) + this.nTiers]++;
+    st.lostReason[reason] = (st.lostReason[reason] ?? 0) + 1;
+    st.lostHours.push((e.now - e.jobs.created[j]) / 60);
+    st.overdueDaysEnded += this.overdueDays(j, e.now);
+    st.nHops += e.jobs.hops[j];
+    st.nBounces += e.jobs.bounces[j];
+    this.recordTargets(j, e.now, 'lost', st.met, st.due);
+  }
+
+  /** A case ended (closed or lost): whether its resident was satisfied. */
+  ended(satisfied: boolean) {
+    this.st.ended++;
+    if (satisfied) this.st.satisfied++;
+  }
+
+  /** The end of a day: the open cases, for the stability check. */
+  daily() {
+    this.st.dailyOpen.push(this.st.open);
+    this.dailyOpenRun.push(this.st.open);
   }
 
   /** Count case j against the service targets (sim/observe/targets.ts); hours of finished cases are kept. */
@@ -204,6 +233,7 @@ export class Metrics {
   /** A snapshot of now; `record` adds it to the series and starts a new interval. */
   snapshot(record = true): Snapshot {
     const e = this.e;
+    const st = this.st;
     const m = e.model;
     const busy = new Float64Array(this.nTiers);
     const cap = new Float64Array(this.nTiers);
@@ -237,34 +267,34 @@ export class Metrics {
       const dc = cap[i] - back.cap[i];
       utilWeek.push(dc > 0 ? (busy[i] - back.busy[i]) / dc : NaN);
     }
-    const createdIn = this.nCreated - this.lastSnap.created;
+    const createdIn = st.nCreated - this.lastSnap.created;
     // A case past its deadline counts as missed from the moment the deadline passes.
-    const met = this.met.slice();
-    const due = this.due.slice();
+    const met = st.met.slice();
+    const due = st.due.slice();
     const open = this.scanOpen(met, due);
     const s: Snapshot = {
       t: e.now,
       day: e.now / 1440,
-      created: this.nCreated,
-      closed: this.nClosed,
-      lost: this.nLost,
-      open: this.open,
-      closedInInterval: this.nClosed - this.lastSnap.closed,
+      created: st.nCreated,
+      closed: st.nClosed,
+      lost: st.nLost,
+      open: st.open,
+      closedInInterval: st.nClosed - this.lastSnap.closed,
       createdInInterval: createdIn,
       presentByTier: present,
       queuedByTier: queued,
       utilisationByTier: util,
       utilisationWeekByTier: utilWeek,
-      closedAtTier: Array.from(this.closedAtTier),
+      closedAtTier: Array.from(st.closedAtTier),
       localResolutionShare: this.localShare(),
       overdue: open.overdue,
-      costYuan: this.costSoFar(open.overdueDays).total,
-      trustMean: e.trustSum / e.trust.length,
-      bypassShareInInterval: createdIn > 0 ? (this.nBypass - this.lastSnap.bypass) / createdIn : NaN,
+      costYuan: this.costSoFar(open.overdueDays).administrative,
+      trustMean: e.meanTrust(),
+      bypassShareInInterval: createdIn > 0 ? (st.nBypass - this.lastSnap.bypass) / createdIn : NaN,
       sla: slaShares(met, due),
     };
     if (record) {
-      this.lastSnap = { t: e.now, closed: this.nClosed, created: this.nCreated, bypass: this.nBypass, busy, cap };
+      this.lastSnap = { t: e.now, closed: st.nClosed, created: st.nCreated, bypass: st.nBypass, busy, cap };
       this.areaHistory.push({ t: e.now, busy, cap });
       // Keep only what a week's window can still need.
       while (this.areaHistory.length > 2 && this.areaHistory[1].t <= e.now - 7 * 1440) this.areaHistory.shift();
@@ -276,12 +306,16 @@ export class Metrics {
 
   /** Bytes held by the times kept for exact percentiles. */
   samplesBytes(): number {
-    return [this.closeHours, this.acceptHours, this.onsiteHours, this.lostHours].reduce((a, x) => a + x.data.byteLength, 0);
+    return this.st.samplesBytes();
   }
 
-  /** Time to close so far: mean and percentiles, hours. */
+  /** Time to close in the window so far: mean and percentiles, hours. */
   closeStats(): Percentiles {
-    return this.closeHours.percentiles();
+    return this.st.closeHours.percentiles();
+  }
+
+  get closeHistogram(): Float64Array {
+    return this.st.closeHistogram;
   }
 
   /**
@@ -289,16 +323,17 @@ export class Metrics {
    * (closed at each tier as tierIds(), lost, still open), row-major.
    */
   flowMatrix(): Float64Array {
+    const st = this.st;
     const W = this.nTiers + 2;
     const out = new Float64Array(CHANNELS.length * W);
     for (let c = 0; c < CHANNELS.length; c++) {
       let ended = 0;
       for (let t = 0; t <= this.nTiers; t++) {
-        const v = this.flows[c * (this.nTiers + 1) + t];
+        const v = st.flows[c * (this.nTiers + 1) + t];
         out[c * W + t] = v;
         ended += v;
       }
-      out[c * W + W - 1] = this.channel[c] - ended;
+      out[c * W + W - 1] = st.channel[c] - ended;
     }
     return out;
   }
@@ -311,14 +346,15 @@ export class Metrics {
   closedLocally(): number {
     let local = 0;
     this.e.model.tiers.forEach((t, i) => {
-      if (t.kind === 'grid' || t.kind === 'community') local += this.closedAtTier[i];
+      if (t.kind === 'grid' || t.kind === 'community') local += this.st.closedAtTier[i];
     });
     return local;
   }
 
   /** Closed at grid or community level, of all cases raised (open and lost ones count against it). */
   localShare(): number {
-    return this.nCreated > 0 ? this.closedLocally() / this.nCreated : NaN;
+    const all = this.st.carriedIn + this.st.nCreated;
+    return all > 0 ? this.closedLocally() / all : NaN;
   }
 
   /** Open cases: targets they already miss go into met/due; counts, ages and overdue days. */
@@ -329,26 +365,34 @@ export class Metrics {
     let overdue = 0;
     let overdueDays = 0;
     let ageSum = 0;
+    let windowSum = 0;
     const ages: number[] = [];
     e.forEachOpenCase((j) => {
       open++;
       const age = now - e.jobs.created[j];
       ageSum += age;
+      windowSum += this.inWindow(e.jobs.created[j]);
       if (withAges) ages.push(age / 60);
       const late = this.overdueDays(j, now);
       if (late > 0) overdue++;
       overdueDays += late;
       this.recordTargets(j, now, 'open', met, due);
     });
-    return { open, overdue, overdueDays, ageSum, ages };
+    return { open, overdue, overdueDays, ageSum, windowSum, ages };
   }
 
-  /** Cost so far, by part, given the overdue days of the cases still open. */
+  /**
+   * Cost in the window so far, by part, given the overdue days of the cases still open: set
+   * by the structure (posts and running costs), produced by the run (overtime, failure
+   * demand), administrative (both), and the delay borne by residents (apart).
+   */
   costSoFar(openOverdueDays: number) {
-    const fixed = (this.e.model.fixedCostYuanPerYear * this.e.now) / MINUTES_PER_YEAR;
-    const overtime = overtimeYuan(this.e.model.groups, (o) => this.e.overtimeAreaNow(o), this.e.scenario.cost.overtimePremium);
-    const delay = delayCostYuan(this.e.scenario, this.overdueDaysEnded + openOverdueDays);
-    return { fixed, overtime, failure: this.failureCost, delay, total: fixed + overtime + this.failureCost + delay };
+    const st = this.st;
+    const e = this.e;
+    const fixed = (e.model.fixedCostYuanPerYear * (e.now - st.since)) / MINUTES_PER_YEAR;
+    const overtime = overtimeYuan(e.model.groups, (o) => e.overtimeAreaNow(o) - st.officeBase.overtime[o], e.scenario.cost.overtimePremium);
+    const delay = delayCostYuan(e.scenario, st.overdueDaysEnded + openOverdueDays);
+    return { fixed, overtime, failure: st.failureCost, delay, administrative: fixed + overtime + st.failureCost };
   }
 
   /** The summary at the current time; checks conservation of cases and throws if it fails. */

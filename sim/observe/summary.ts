@@ -7,15 +7,19 @@
 import { quantileSorted } from 'simple-statistics';
 import { CASE_TYPES, CHANNELS } from '../kernel/cases.ts';
 import { MINUTES_PER_YEAR } from '../kernel/compile.ts';
+import type { EngineState } from '../kernel/state.ts';
 import type { TimeUse } from '../submodels/workload.ts';
-import { CLOSE_HOUR_EDGES, type Metrics } from './metrics.ts';
+import type { Samples } from './samples.ts';
+import type { Stats } from './stats.ts';
+import { CLOSE_HOUR_EDGES } from './histogram.ts';
+import { stabilityOf } from './stability.ts';
 import { kaplanMeierQuantiles } from './survival.ts';
 import { SLA_KEYS, slaShares } from './targets.ts';
 import { ConservationError, type Summary, type TimeUseShares } from './types.ts';
 
 /** Shares of working time given the office's time budget and its case servers' utilisation. */
 function timeUseOf(t: TimeUse, utilisation: number): { timeUse: TimeUseShares; staffUtilisation: number } {
-  const total = t.staff * t.hoursPerWeek;
+  const total = t.staff * t.postHours;
   if (!(total > 0)) {
     const nan = { ownDuties: NaN, burden: NaN, span: NaN, cases: NaN, idle: NaN };
     return { timeUse: nan, staffUtilisation: NaN };
@@ -32,35 +36,64 @@ function timeUseOf(t: TimeUse, utilisation: number): { timeUse: TimeUseShares; s
   return { timeUse, staffUtilisation: 1 - timeUse.idle };
 }
 
+/** What the summary reads of the metrics (sim/observe/metrics.ts Metrics). */
+export interface MetricsView {
+  readonly e: EngineState;
+  readonly st: Stats;
+  readonly latent: number;
+  readonly nTiers: number;
+  readonly dailyOpenRun: Samples;
+  scanOpen(
+    met: Float64Array,
+    due: Float64Array,
+    withAges?: boolean,
+  ): { open: number; overdue: number; overdueDays: number; ageSum: number; windowSum: number; ages: number[] };
+  tierIds(): string[];
+  flowMatrix(): Float64Array;
+  openAreaNow(): number;
+  localShare(): number;
+  closedLocally(): number;
+  costSoFar(openOverdueDays: number): { fixed: number; overtime: number; failure: number; delay: number; administrative: number };
+}
+
 /** The summary at the current time; checks conservation of cases and throws if it fails. */
-export function summarise(mx: Metrics, days: number): Summary {
+export function summarise(mx: MetricsView, days: number): Summary {
   const e = mx.e;
   const m = e.model;
+  const st = mx.st;
+  const base = st.officeBase;
   // Open cases: count them, and those past a target as misses.
-  const met = mx.met.slice();
-  const due = mx.due.slice();
+  const met = st.met.slice();
+  const due = st.due.slice();
   const scan = mx.scanOpen(met, due, true);
   const open = scan.open;
   const openAge = scan.ageSum;
+  const all = st.carriedIn + st.nCreated;
   const conservation = {
-    created: mx.nCreated,
-    closed: mx.nClosed,
+    carriedIn: st.carriedIn,
+    created: st.nCreated,
+    closed: st.nClosed,
     open,
-    lost: mx.nLost,
-    ok: mx.nCreated === mx.nClosed + open + mx.nLost && open === mx.open,
+    lost: st.nLost,
+    ok: all === st.nClosed + open + st.nLost && open === st.open,
   };
   if (!conservation.ok)
     throw new ConservationError(
-      `created ${mx.nCreated} ≠ closed ${mx.nClosed} + open ${open} + lost ${mx.nLost} (open counter ${mx.open})`,
+      `carried in ${st.carriedIn} + created ${st.nCreated} ≠ closed ${st.nClosed} + open ${open} + lost ${st.nLost} (open counter ${st.open})`,
     );
   const ids = mx.tierIds();
   const closedAtLevel: Record<string, number> = {};
   const lostAtLevel: Record<string, number> = {};
   ids.forEach((id, i) => {
-    closedAtLevel[id] = mx.closedAtTier[i];
-    lostAtLevel[id] = mx.lostAtTier[i];
+    closedAtLevel[id] = st.closedAtTier[i];
+    lostAtLevel[id] = st.lostAtTier[i];
   });
-  const T = Math.max(e.now, 1e-9);
+  const T = Math.max(e.now - st.since, 1e-9);
+  const busyOf = (o: number) => e.busyAreaNow(o) - base.busy[o];
+  const capOf = (o: number) => e.capAreaNow(o) - base.cap[o];
+  const queueOf = (o: number) => e.queueAreaNow(o) - base.queue[o];
+  const overtimeOf = (o: number) => e.overtimeAreaNow(o) - base.overtime[o];
+  const servedOf = (o: number) => e.served[o] - base.served[o];
   const levels = m.groups
     .filter((g) => g.kind === 'level')
     .map((g) => {
@@ -70,11 +103,11 @@ export function summarise(mx: Metrics, days: number): Summary {
         served = 0,
         ot = 0;
       for (let o = g.firstOffice; o < g.firstOffice + g.offices; o++) {
-        ot += e.overtimeAreaNow(o);
-        b += e.busyAreaNow(o);
-        c += e.capAreaNow(o);
-        q += e.queueAreaNow(o);
-        served += e.served[o];
+        ot += overtimeOf(o);
+        b += busyOf(o);
+        c += capOf(o);
+        q += queueOf(o);
+        served += servedOf(o);
       }
       return {
         id: g.id,
@@ -82,7 +115,7 @@ export function summarise(mx: Metrics, days: number): Summary {
         kind: m.tiers[g.tier].kind,
         units: g.offices,
         staff: g.offices * g.staffPerOffice,
-        closed: mx.closedAtTier[g.tier],
+        closed: st.closedAtTier[g.tier],
         utilisation: c > 0 ? b / c : NaN,
         meanQueue: q / T,
         meanPresent: (q + b) / T,
@@ -96,31 +129,32 @@ export function summarise(mx: Metrics, days: number): Summary {
     .filter((g) => g.kind === 'department' || g.kind === 'centre' || g.kind === 'hotline')
     .map((g) => {
       const o = g.firstOffice;
-      const b = e.busyAreaNow(o);
-      const c = e.capAreaNow(o);
-      const q = e.queueAreaNow(o);
+      const b = busyOf(o);
+      const c = capOf(o);
+      const q = queueOf(o);
+      const served = servedOf(o);
       return {
         id: g.id,
         name: g.name,
         staff: g.staffPerOffice,
-        served: e.served[o],
+        served,
         utilisation: c > 0 ? b / c : NaN,
         meanQueue: q / T,
-        meanWaitHours: e.served[o] > 0 ? q / e.served[o] / 60 : NaN,
-        overtimeShare: b > 0 ? e.overtimeAreaNow(o) / b : 0,
+        meanWaitHours: served > 0 ? q / served / 60 : NaN,
+        overtimeShare: b > 0 ? overtimeOf(o) / b : 0,
         ...timeUseOf(g.time, c > 0 ? b / c : 0),
       };
     });
   const byType: Summary['byType'] = {};
   CASE_TYPES.forEach((name, i) => {
     byType[name] = {
-      created: mx.typeCreated[i],
-      closed: mx.typeClosed[i],
-      meanHoursToClose: mx.typeClosed[i] > 0 ? mx.typeHours[i] / mx.typeClosed[i] : NaN,
+      created: st.typeCreated[i],
+      closed: st.typeClosed[i],
+      meanHoursToClose: st.typeClosed[i] > 0 ? st.typeHours[i] / st.typeClosed[i] : NaN,
     };
   });
   const byChannel: Record<string, number> = {};
-  CHANNELS.forEach((c, i) => (byChannel[c] = mx.channel[i]));
+  CHANNELS.forEach((c, i) => (byChannel[c] = st.channel[i]));
   const flows: Summary['flows'] = {};
   const matrix = mx.flowMatrix();
   const width = mx.nTiers + 2;
@@ -130,38 +164,53 @@ export function summarise(mx: Metrics, days: number): Summary {
     flows[c] = row;
   });
   const cost = mx.costSoFar(scan.overdueDays);
-  const variable = cost.overtime + cost.failure + cost.delay;
-  const years = e.now / MINUTES_PER_YEAR;
-  const closedTimes = mx.closeHours.data.subarray(0, mx.closeHours.n);
-  const censored = new Float64Array(scan.ages.length + mx.lostHours.n);
+  const produced = cost.overtime + cost.failure;
+  const years = T / MINUTES_PER_YEAR;
+  const closedTimes = st.closeHours.data.subarray(0, st.closeHours.n);
+  const censored = new Float64Array(scan.ages.length + st.lostHours.n);
   censored.set(scan.ages);
-  censored.set(mx.lostHours.data.subarray(0, mx.lostHours.n), scan.ages.length);
+  censored.set(st.lostHours.data.subarray(0, st.lostHours.n), scan.ages.length);
   const [km50, km90] = kaplanMeierQuantiles(closedTimes, censored, [0.5, 0.9]);
   let closedHoursSum = 0;
   for (let i = 0; i < closedTimes.length; i++) closedHoursSum += closedTimes[i];
   const ages = scan.ages.sort((a, b) => a - b);
-  const done = mx.nClosed + mx.nLost;
-  // Little's law over the run: the time-average number of open cases against the arrival
-  // rate × the mean time in system (open cases counted up to now). In steady state the
-  // mean over cases that left (WDoneHours) gives the same.
+  const done = st.nClosed + st.nLost;
+  // Little's law over the window: the time-average number of open cases against the arrival
+  // rate × the mean time in the window (cases carried in from their start, open ones counted
+  // up to now). In steady state the mean over cases that left (WDoneHours) gives the same.
   const L = mx.openAreaNow() / T;
-  const lambda = mx.nCreated / T;
-  const W = mx.nCreated > 0 ? (mx.sojournSum + openAge) / mx.nCreated : 0;
-  const trustSorted = Float32Array.from(e.trust).sort();
+  const lambda = all / T;
+  const W = all > 0 ? (st.sojournSum + scan.windowSum) / all : 0;
+  const trust = e.trustStats([0.1, 0.5, 0.9]);
+  const stability = stabilityOf(
+    st.dailyOpen.data.subarray(0, st.dailyOpen.n),
+    [...levels, ...departments],
+    mx.dailyOpenRun.data.subarray(0, mx.dailyOpenRun.n),
+  );
   return {
     scenario: e.scenario.id,
     seed: e.seed,
     days,
-    cases: { created: mx.nCreated, closed: mx.nClosed, open, lost: mx.nLost },
-    problems: { raised: mx.problems, unreported: mx.unreported, awaitingDiscovery: mx.latent, resurfaced: mx.resurfaced },
+    warmup: { days: st.since / 1440, carriedIn: st.carriedIn },
+    cases: { created: st.nCreated, closed: st.nClosed, open, lost: st.nLost },
+    problems: {
+      raised: st.problems,
+      reportedAtOnce: st.reportedAtOnce,
+      unreported: st.unreported,
+      awaitingDiscovery: mx.latent,
+      resurfaced: st.resurfaced,
+      keptSilent: st.keptSilent,
+      discovered: st.discovered,
+      meanHoursUnreported: st.discovered > 0 ? st.unreportedMinutes / st.discovered / 60 : NaN,
+    },
     closedAtLevel,
     lostAtLevel,
-    lostByReason: { ...mx.lostReason },
+    lostByReason: { ...st.lostReason },
     localResolutionShare: mx.localShare(),
-    localShareOfClosed: mx.nClosed > 0 ? mx.closedLocally() / mx.nClosed : NaN,
-    hoursToClose: mx.closeHours.percentiles(),
+    localShareOfClosed: st.nClosed > 0 ? mx.closedLocally() / st.nClosed : NaN,
+    hoursToClose: st.closeHours.percentiles(),
     hoursToCloseAll: {
-      mean: mx.nClosed + open > 0 ? (closedHoursSum + openAge / 60) / (mx.nClosed + open) : NaN,
+      mean: st.nClosed + open > 0 ? (closedHoursSum + openAge / 60) / (st.nClosed + open) : NaN,
       p50: km50,
       p90: km90,
     },
@@ -171,16 +220,23 @@ export function summarise(mx: Metrics, days: number): Summary {
       p90AgeHours: open > 0 ? quantileSorted(ages, 0.9) : 0,
       overdue: scan.overdue,
     },
-    rework: { redone: mx.reworked, perCase: done > 0 ? mx.reworked / done : NaN },
-    contacts: { repeat: mx.repeat, repeatPetitions: mx.repeatPetitions },
-    closeHistogram: { edges: [...CLOSE_HOUR_EDGES], counts: Array.from(mx.closeHistogram) },
-    hoursToAccept: mx.acceptHours.percentiles(),
-    hoursToOnsite: mx.onsiteHours.percentiles(),
+    rework: { redone: st.reworked, perCase: done > 0 ? st.reworked / done : NaN },
+    help: {
+      asked: st.asked,
+      unanswered: st.helpUnanswered,
+      timedOut: st.helpTimedOut,
+      escalatedOverdue: st.escalated,
+      reopened: st.reopened,
+    },
+    contacts: { repeat: st.repeat, repeatPetitions: st.repeatPetitions },
+    closeHistogram: { edges: [...CLOSE_HOUR_EDGES], counts: Array.from(st.closeHistogram) },
+    hoursToAccept: st.acceptHours.percentiles(),
+    hoursToOnsite: st.onsiteHours.percentiles(),
     sla: slaShares(met, due),
     slaCounts: Object.fromEntries(SLA_KEYS.map((k, i) => [k, { met: met[i], due: due[i] }])) as Summary['slaCounts'],
-    throughputPerDay: mx.nClosed / (T / 1440),
-    hopsPerCase: done > 0 ? mx.nHops / done : NaN,
-    bouncedPerCase: done > 0 ? mx.nBounces / done : NaN,
+    throughputPerDay: st.nClosed / (T / 1440),
+    hopsPerCase: done > 0 ? st.nHops / done : NaN,
+    bouncedPerCase: done > 0 ? st.nBounces / done : NaN,
     byType,
     byChannel,
     flows,
@@ -189,30 +245,30 @@ export function summarise(mx: Metrics, days: number): Summary {
     staff: { total: m.staffTotal, byLevel: { ...m.staffByLevel }, cityPosts: m.cityPosts },
     organs: { ...m.organs },
     cost: {
-      annualYuan: years > 0 ? m.fixedCostYuanPerYear + variable / years : m.fixedCostYuanPerYear,
-      perCaseYuan: mx.nClosed > 0 ? cost.total / mx.nClosed : NaN,
-      variablePerCaseYuan: mx.nClosed > 0 ? variable / mx.nClosed : NaN,
+      annualYuan: years > 0 ? m.fixedCostYuanPerYear + produced / years : m.fixedCostYuanPerYear,
+      perCaseYuan: st.nClosed > 0 ? cost.administrative / st.nClosed : NaN,
       fixedAnnualYuan: m.fixedCostYuanPerYear,
-      variableYuan: variable,
+      producedAnnualYuan: years > 0 ? produced / years : 0,
+      variablePerCaseYuan: st.nClosed > 0 ? produced / st.nClosed : NaN,
+      variableYuan: produced,
       overtimeYuan: cost.overtime,
       failureDemandYuan: cost.failure,
       delayYuan: cost.delay,
+      delayAnnualYuan: years > 0 ? cost.delay / years : 0,
     },
-    trust: {
-      mean: e.trustSum / e.trust.length,
-      p10: quantileSorted(trustSorted as unknown as number[], 0.1),
-      p50: quantileSorted(trustSorted as unknown as number[], 0.5),
-    },
-    bypassShare: mx.nCreated > 0 ? mx.nBypass / mx.nCreated : NaN,
-    petitions: mx.nPetition,
+    satisfaction: st.ended > 0 ? st.satisfied / st.ended : NaN,
+    trust: { mean: trust.mean, p10: trust.quantiles[0], p50: trust.quantiles[1], p90: trust.quantiles[2], sd: trust.sd },
+    bypassShare: all > 0 ? st.nBypass / all : NaN,
+    petitions: st.nPetition,
     littlesLaw: {
       L,
       lambdaPerHour: lambda * 60,
       WHours: W / 60,
-      WDoneHours: done > 0 ? mx.sojournSum / done / 60 : NaN,
+      WDoneHours: done > 0 ? st.sojournSum / done / 60 : NaN,
       relativeError: L > 0 ? Math.abs(L - lambda * W) / L : 0,
     },
+    stability,
     conservation,
-    events: e.events,
+    events: e.events - st.eventsBase,
   };
 }

@@ -9,6 +9,8 @@
  * without it.
  */
 
+import { CH_DISCOVERED } from '../kernel/cases.ts';
+
 /** What a segment of a journey is. */
 export type SegmentKind =
   /** The problem exists but nobody has reported it (not part of the time to close). */
@@ -71,18 +73,27 @@ export interface Journey {
   lostReason?: string;
 }
 
-/** The hours a journey took from report to its end (or to `now` while open). */
-export function hoursToClose(j: Journey, now = j.ended): number {
-  return (now - j.reported) / 60;
+/** When a journey's time to close starts: when its problem arose for a case found on patrol, else when it was reported. */
+export function clockStart(j: Journey): number {
+  return j.channel === CH_DISCOVERED ? j.raised : j.reported;
 }
 
-/** The hours of each kind a journey spent between its report and `now` (or its end); they add up to hoursToClose. */
+/** The hours a journey took from the start of its clock to its end (or to `now` while open). */
+export function hoursToClose(j: Journey, now = j.ended): number {
+  return (now - clockStart(j)) / 60;
+}
+
+/**
+ * The hours of each kind a journey spent between the start of its clock and `now` (or its
+ * end); they add up to hoursToClose. A case found on patrol counts its unnoticed spell.
+ */
 export function hoursByKind(j: Journey, now = Number.isFinite(j.ended) ? j.ended : Infinity): Record<SegmentKind, number> {
   const out: Record<SegmentKind, number> = { unnoticed: 0, waiting: 0, working: 0, travel: 0, transfer: 0, returned: 0, parts: 0 };
+  const from = clockStart(j);
   for (const s of j.segments) {
-    if (s.kind === 'unnoticed') continue;
+    const start = Math.max(s.start, from);
     const end = Math.min(s.end, now);
-    if (end > s.start) out[s.kind] += (end - s.start) / 60;
+    if (end > start) out[s.kind] += (end - start) / 60;
   }
   return out;
 }
@@ -228,6 +239,8 @@ export class Tracer {
 
   sent(j: number, from: number, to: number, t: number, delay: number, back: boolean): void {
     const segs = this.segs(j);
+    // A case taken out of a queue (its question unanswered in time, or climbing when overdue) stops waiting now.
+    if (segs) this.closeOpen(segs, t);
     if (segs && delay > 0) segs.push({ kind: back ? 'returned' : 'transfer', start: t, end: t + delay, office: to, from });
   }
 

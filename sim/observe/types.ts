@@ -2,6 +2,7 @@
  * What a run reports: a snapshot of the present (one per interval of the time series) and the
  * summary at the end, with their parts. Built by sim/observe/metrics.ts and summary.ts.
  */
+import type { Stability } from './stability.ts';
 import type { Sla } from './targets.ts';
 
 export interface Snapshot {
@@ -44,9 +45,26 @@ export interface Summary {
   scenario: string;
   seed: number | string;
   days: number;
+  /** The warm-up before the window measured (0 days: none), and the cases open when it ended (carried into the window). */
+  warmup: { days: number; carriedIn: number };
+  /** Cases created in the window measured, and what became of them and of those carried in. */
   cases: { created: number; closed: number; open: number; lost: number };
-  /** Problems residents had: raised as cases, never reported and dropped, waiting to be found or raised again, raised again after going unreported. */
-  problems: { raised: number; unreported: number; awaitingDiscovery: number; resurfaced: number };
+  /**
+   * Problems residents had: raised as cases, never reported and dropped, waiting to be found or
+   * raised again, raised again after going unreported, kept to themselves again when they came
+   * back to mind; found on patrol, and how long those went unreported (part of their time to close).
+   */
+  problems: {
+    raised: number;
+    /** Reported as soon as they arose (the rest were kept to themselves at first: induced demand moves this). */
+    reportedAtOnce: number;
+    unreported: number;
+    awaitingDiscovery: number;
+    resurfaced: number;
+    keptSilent: number;
+    discovered: number;
+    meanHoursUnreported: number;
+  };
   closedAtLevel: Record<string, number>;
   lostAtLevel: Record<string, number>;
   lostByReason: Record<string, number>;
@@ -66,6 +84,12 @@ export interface Summary {
   backlog: { open: number; meanAgeHours: number; p90AgeHours: number; overdue: number };
   /** Work redone because information was lost on the way (control loss), and failure demand. */
   rework: { redone: number; perCase: number };
+  /**
+   * Workers who know or ask, and escalation under load: questions asked of a senior, those the
+   * senior could not answer, those that waited too long (the case passed up), overdue cases
+   * that climbed, hurried cases that came back.
+   */
+  help: { asked: number; unanswered: number; timedOut: number; escalatedOverdue: number; reopened: number };
   contacts: { repeat: number; repeatPetitions: number };
   /** Closed cases by hours to close: counts[i] for hours ≤ edges[i] (and above the previous); the last count is beyond the last edge. */
   closeHistogram: { edges: number[]; counts: number[] };
@@ -116,26 +140,36 @@ export interface Summary {
   staff: { total: number; byLevel: Record<string, number>; cityPosts: number };
   organs: { party: number; government: number; total: number };
   /**
-   * Cost. fixedAnnualYuan: posts and running costs of the structure; overtimeYuan, failureDemandYuan
-   * (hotline contacts, petitions, repeat contacts) and delayYuan (case-days past deadline) so far;
-   * annualYuan: all of it per year; perCaseYuan: all of it so far per case closed.
+   * Cost. Administrative cost is what the structure costs its government: fixedAnnualYuan is set
+   * by the structure and its resources (posts × unit costs, operating costs: accounting, not
+   * simulation); producedAnnualYuan comes out of the run (overtime, failure demand: hotline
+   * contacts, petitions, repeat contacts); annualYuan is both, perCaseYuan both per case closed.
+   * Delay (case-days past deadline, borne by residents) is reported apart and in neither.
    */
   cost: {
     annualYuan: number;
     perCaseYuan: number;
     fixedAnnualYuan: number;
+    producedAnnualYuan: number;
+    /** Overtime and failure demand in the window. */
     variableYuan: number;
-    /** The part of cost per case that load changes: overtime, failure demand and delay, per case closed. */
+    /** The part of cost per case the run produces: overtime and failure demand, per case closed. */
     variablePerCaseYuan: number;
     overtimeYuan: number;
     failureDemandYuan: number;
     delayYuan: number;
+    delayAnnualYuan: number;
   };
-  trust: { mean: number; p10: number; p50: number };
+  /** Share of cases that ended (closed or lost) whose resident was satisfied: closed by the deadline, not returned, redone or reopened. */
+  satisfaction: number;
+  /** Residents' trust at the end: mean, percentiles and spread. */
+  trust: { mean: number; p10: number; p50: number; p90: number; sd: number };
   bypassShare: number;
   petitions: number;
   littlesLaw: { L: number; lambdaPerHour: number; WHours: number; WDoneHours: number; relativeError: number };
-  conservation: { created: number; closed: number; open: number; lost: number; ok: boolean };
+  /** Whether the run reached a steady state (sim/observe/stability.ts). */
+  stability: Stability;
+  conservation: { carriedIn: number; created: number; closed: number; open: number; lost: number; ok: boolean };
   events: number;
 }
 

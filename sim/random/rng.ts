@@ -13,7 +13,18 @@ export { exp, ln } from './fdlibm.ts';
 export type Random = () => number;
 
 /** The streams the engine uses, one per rule family. */
-export const STREAMS = ['demand', 'attributes', 'difficulty', 'service', 'routing', 'residents', 'patrol', 'rework', 'waiting'] as const;
+export const STREAMS = [
+  'demand',
+  'attributes',
+  'difficulty',
+  'service',
+  'routing',
+  'residents',
+  'patrol',
+  'rework',
+  'waiting',
+  'reopen',
+] as const;
 export type StreamName = (typeof STREAMS)[number];
 
 export function stream(seed: number | string, name: string): Random {

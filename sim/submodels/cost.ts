@@ -10,7 +10,6 @@
  *   and delay (each case-day past a deadline; a cost to residents, not to the administration).
  */
 import type { Scenario } from '../../scenarios/schema.ts';
-import type { Group } from '../kernel/compile.ts';
 
 /** Annual cost set by the structure, yuan (of a scenario whose levers have been applied). */
 export function fixedCostYuanPerYear(s: Scenario): number {
@@ -35,10 +34,14 @@ export function fixedCostYuanPerYear(s: Scenario): number {
 }
 
 /** Overtime worked so far, paid at the post's cost × the overtime premium; `minutesAt(o)` is office o's overtime. */
-export function overtimeYuan(groups: readonly Group[], minutesAt: (o: number) => number, premium: number): number {
+export function overtimeYuan(
+  groups: readonly { firstOffice: number; offices: number; costPerPostYuan: number; time: { postHours: number } }[],
+  minutesAt: (o: number) => number,
+  premium: number,
+): number {
   let yuan = 0;
   for (const g of groups) {
-    const perMinute = g.time.hoursPerWeek > 0 ? g.costPerPostYuan / (g.time.hoursPerWeek * 52 * 60) : 0;
+    const perMinute = g.time.postHours > 0 ? g.costPerPostYuan / (g.time.postHours * 52 * 60) : 0;
     for (let o = g.firstOffice; o < g.firstOffice + g.offices; o++) yuan += minutesAt(o) * perMinute * premium;
   }
   return yuan;

@@ -2,7 +2,8 @@
  * Demand: when problems arise, whose they are, and what each case needs.
  *
  * - One merged Poisson stream carries every resident's problems. Its rate is piecewise
- *   constant: fewer at night (22:00–07:00, the daily mean kept), multiplied by the shocks in
+ *   constant: fewer at night (nightStartMinute to nightEndMinute, 22:00–07:00 by default;
+ *   the daily mean kept), multiplied by the shocks in
  *   force (sim/submodels/shocks.ts). A gap that would cross a boundary is redrawn from the
  *   boundary at the new rate, which is exact for a Poisson process.
  * - A share of residents (the first ids) raise problems more often than the others.
@@ -19,11 +20,6 @@ import { MINUTES_PER_YEAR, type CompiledModel } from '../kernel/compile.ts';
 import type { JobTable } from '../kernel/jobs.ts';
 import { exp, exponential, type Random } from '../random/rng.ts';
 import { demandMultiplierAt, nextShockBoundary } from './shocks.ts';
-
-/** Night, when residents raise fewer problems: 22:00 to 07:00. */
-const NIGHT_START = 22 * 60;
-const NIGHT_END = 7 * 60;
-const NIGHT_HOURS = 9;
 
 export interface DemandStreams {
   demand: Random;
@@ -42,6 +38,9 @@ export class Demand {
   private readonly ratePerMinute: number;
   private readonly dayFactor: number;
   private readonly nightFactor: number;
+  /** The night, minutes after midnight (it may run past midnight). */
+  private readonly nightStart: number;
+  private readonly nightEnd: number;
   /** The problem rate now, and until when it holds. */
   private rateNow = 0;
   private rateUntil = -Infinity;
@@ -74,7 +73,10 @@ export class Demand {
     this.pFrequent = wF / (wF + (P - nF));
     this.ratePerMinute = base * (wF + (P - nF));
     // Problems arise less at night: day and night factors keep the daily mean.
-    this.dayFactor = 24 / (24 - NIGHT_HOURS + NIGHT_HOURS * d.nightFactor);
+    this.nightStart = d.nightStartMinute;
+    this.nightEnd = d.nightEndMinute;
+    const nightHours = ((this.nightEnd - this.nightStart + 1440) % 1440) / 60;
+    this.dayFactor = 24 / (24 - nightHours + nightHours * d.nightFactor);
     this.nightFactor = d.nightFactor * this.dayFactor;
     this.fieldShare = d.fieldShare;
     this.domainsWithWeight = scenario.domains.filter((x) => x.weight > 0).length;
@@ -104,7 +106,9 @@ export class Demand {
     if (this.dayFactor !== this.nightFactor) {
       const day = Math.floor(now / 1440) * 1440;
       const m = now - day;
-      const next = m < NIGHT_END ? day + NIGHT_END : m < NIGHT_START ? day + NIGHT_START : day + 1440 + NIGHT_END;
+      const lo = Math.min(this.nightStart, this.nightEnd);
+      const hi = Math.max(this.nightStart, this.nightEnd);
+      const next = m < lo ? day + lo : m < hi ? day + hi : day + 1440 + lo;
       if (next < b) b = next;
     }
     return b;
@@ -112,7 +116,8 @@ export class Demand {
 
   private hourFactor(now: number): number {
     const m = now % 1440;
-    return m >= NIGHT_START || m < NIGHT_END ? this.nightFactor : this.dayFactor;
+    const night = this.nightStart > this.nightEnd ? m >= this.nightStart || m < this.nightEnd : m >= this.nightStart && m < this.nightEnd;
+    return night ? this.nightFactor : this.dayFactor;
   }
 
   /** Whose problem an arrival is, of `residents` residents (one draw of the demand stream). */

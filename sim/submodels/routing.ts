@@ -76,14 +76,26 @@ export class Router {
     return m.groups[m.deptGroup0 + m.domainOwner[dom]].firstOffice;
   }
 
-  /** Competence of level `tier` for job j: the least over the domains the case needs. */
-  thresholdFor(j: number, tier: number): number {
-    const m = this.model;
-    const row = tier * m.domainCount;
+  /** A level × domain table (sim/submodels/competence.ts) for job j at level `tier`: the least over the domains it needs. */
+  leastOver(table: Float64Array, j: number, tier: number): number {
+    const row = tier * this.model.domainCount;
     let mask = this.jobs.domains[j];
+    // Most cases need one domain.
+    if ((mask & (mask - 1)) === 0) return table[row + lowestBit(mask)];
     let z = Infinity;
-    for (let d = 0; mask !== 0; d++, mask >>>= 1) if (mask & 1 && m.thresholds[row + d] < z) z = m.thresholds[row + d];
+    for (let d = 0; mask !== 0; d++, mask >>>= 1) if (mask & 1 && table[row + d] < z) z = table[row + d];
     return z;
+  }
+
+  /** What level `tier` can resolve of job j at best (the platform routes by it). */
+  thresholdFor(j: number, tier: number): number {
+    return this.leastOver(this.model.knowledge.threshold, j, tier);
+  }
+
+  /** Whether the worker who takes job j at level `tier` knows how to resolve it (the senior, or a junior). */
+  knows(j: number, tier: number, senior: boolean): boolean {
+    const k = this.model.knowledge;
+    return this.jobs.z[j] <= this.leastOver(senior ? k.best : k.junior, j, tier);
   }
 
   /** Lowest tier above `from` whose competence covers the job (the department tier if none). */
@@ -101,7 +113,8 @@ export class Router {
     const jobs = this.jobs;
     if (g.kind === 'level') {
       if (g.relay) return ACT_RELAY;
-      jobs.stage[j] = jobs.z[j] <= this.thresholdFor(j, g.tier) ? ST_SOLVE : ST_EXAMINE;
+      // Beyond the level's powers it is passed up untried; otherwise a worker tries it.
+      jobs.stage[j] = jobs.z[j] <= this.leastOver(m.knowledge.cap, j, g.tier) ? ST_SOLVE : ST_EXAMINE;
     } else if (g.kind === 'hotline') {
       if (!(jobs.flags[j] & F_CONTACT)) jobs.stage[j] = ST_HOTLINE;
     } else if (g.kind === 'centre') {
@@ -165,6 +178,23 @@ export class Router {
     hop.delay = delay;
     hop.returnProb = 1 - keep;
     hop.lostProb = 1 - keepLost;
+    return hop;
+  }
+
+  /**
+   * An overdue case waiting at level `tier` climbs: with the platform, to the governance centre
+   * if there is one (the platform escalates overdue cases, 000), else as when passed up.
+   */
+  escalate(j: number, tier: number): Hop {
+    const s = this.scenario;
+    const m = this.model;
+    if (!s.platform.enabled || m.centreOffice < 0) return this.forward(j, tier);
+    const hop = this.hop;
+    hop.infoKept = infoKeptUp(s, tier, true);
+    hop.to = m.centreOffice;
+    hop.delay = this.platformDelay();
+    hop.returnProb = 0;
+    hop.lostProb = s.platform.lostProb;
     return hop;
   }
 
