@@ -23,7 +23,8 @@ describe('optimisation under noise', () => {
         return { objective: (a - 1.3) ** 2 + (b + 0.7) ** 2 + (units - 3) ** 2 + (levels + 2) ** 2 + noise(run) };
       });
     };
-    const res = await optimise({ dimensions, evaluate, seed: 1, budget: 3000 });
+    const preset = { a: 0, b: 0, units: 5, levels: 0 };
+    const res = await optimise({ dimensions, evaluate, seed: 1, budget: 3000, include: [preset] });
     expect(res.evaluations).toBeLessThanOrEqual(3000);
     expect(batches).toBeGreaterThan(10);
     const x = res.best.x;
@@ -37,6 +38,10 @@ describe('optimisation under noise', () => {
     expect(res.best.objective.lo).toBeLessThan(truth);
     expect(res.best.objective.hi).toBeGreaterThan(truth);
     expect(res.best.difference.mean).toBe(0);
+    // The included design (true mean 10.18) is in the report, surely worse than the best.
+    const inc = res.designs.find((d) => d.included)!;
+    expect(inc.x).toEqual(preset);
+    expect(inc.difference.lo).toBeGreaterThan(5);
     expect(JSON.parse(JSON.stringify(res))).toEqual(res);
   });
 

@@ -24,7 +24,7 @@
  * difference from the best, and whether it is feasible (yes, no, or uncertain).
  */
 import { createCmaes } from './cmaes.ts';
-import { checkDimensions, named, toUnit, type Dimension } from './dimensions.ts';
+import { checkDimensions, fromUnit, named, toUnit, type Dimension } from './dimensions.ts';
 import { seeded, seedFrom } from './random.ts';
 import { meanInterval, type Interval } from './stats.ts';
 
@@ -59,6 +59,8 @@ export interface OptimiseOptions {
   roundReplications?: number;
   /** Most replications of one candidate in the race (default 100). */
   maxReplications?: number;
+  /** Designs that always enter the race (e.g. the shipped preset), to be compared with the best on the same seeds. */
+  include?: Record<string, number>[];
   /** Starting point on the ranges (default the centre). */
   start?: Record<string, number>;
   /** Initial CMA-ES step size on the unit cube (default 0.3). */
@@ -81,6 +83,8 @@ export interface DesignReport {
   feasible: 'yes' | 'no' | 'uncertain';
   /** Whether it was still in the race at the end. */
   survived: boolean;
+  /** Whether it was one of the `include` designs. */
+  included: boolean;
 }
 
 export interface OptimiseResult {
@@ -191,8 +195,19 @@ export async function optimise(options: OptimiseOptions): Promise<OptimiseResult
   };
   const ranked = [...archive.values()].sort((a, b) => compareFeasibility(means(a.outs), means(b.outs)));
   const nFinal = Math.max(2, options.finalists ?? 6);
+  const included = (options.include ?? []).map((rec) =>
+    fromUnit(
+      dims,
+      toUnit(
+        dims,
+        dims.map((d) => rec[d.name]),
+      ),
+    ),
+  );
+  for (const x of included) add(x);
+  const nIncluded = finalists.length;
   for (const x of restartMeans.slice(-Math.ceil(nFinal / 2))) add(x);
-  for (const e of ranked) if (finalists.length < nFinal) add(e.x);
+  for (const e of ranked) if (finalists.length < nFinal + nIncluded) add(e.x);
 
   // The race on fresh common seeds.
   const round = Math.max(2, options.roundReplications ?? 5);
@@ -255,6 +270,7 @@ export async function optimise(options: OptimiseOptions): Promise<OptimiseResult
         ...(objs ? { objectives: objs } : {}),
         feasible: cons.every((c) => c.hi <= 0) ? 'yes' : cons.some((c) => c.lo > 0) ? 'no' : 'uncertain',
         survived: alive.includes(i),
+        included: i < nIncluded,
       };
     });
   const order = reports.map((_, k) => k);
