@@ -1,6 +1,6 @@
 /**
  * Named input dimensions with ranges. The analysis methods work on the unit cube; these
- * helpers map a point of the unit cube onto the named ranges and back, rounding integer
+ * functions map a point of the unit cube onto the named ranges and back, rounding integer
  * dimensions.
  */
 

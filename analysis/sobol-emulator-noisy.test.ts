@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, expectIndices } from './sobol-emulator.test-helpers.ts';
+import { analyse, expectIndices } from './sobol-emulator.test-support.ts';
 import { ISHIGAMI, ishigami } from './test-functions.ts';
 
 describe('Sobol indices from an emulator of a noisy simulator', () => {

@@ -4,7 +4,7 @@ import { fitEmulator } from './emulator.ts';
 import { checkHeldOut, EmulatorCheckFailed } from './emulator-check.ts';
 import { seeded } from './random.ts';
 import { emulatorSobol } from './sobol-emulator.ts';
-import { analyse, expectIndices } from './sobol-emulator.test-helpers.ts';
+import { analyse, expectIndices } from './sobol-emulator.test-support.ts';
 import { ISHIGAMI, ishigami, linear } from './test-functions.ts';
 
 describe('Sobol indices from an emulator', () => {
