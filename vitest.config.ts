@@ -4,7 +4,7 @@ import { scenarioData } from './ui/scenario-data-plugin.ts';
 export default defineConfig({
   plugins: [scenarioData()],
   test: {
-    include: ['sim/**/*.test.ts', 'scenarios/**/*.test.ts', 'workers/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['analysis/**/*.test.ts', 'sim/**/*.test.ts', 'scenarios/**/*.test.ts', 'workers/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
