@@ -4,7 +4,7 @@ import { sankey, sankeyLinkHorizontal, sankeyJustify } from 'd3-sankey';
 import { fmt, nameOf, t, type MessageKey } from '../i18n.ts';
 import type { Frame, SessionInfo } from '../../workers/session.ts';
 import { downloadPng, downloadSvg, svgText } from './export.ts';
-import type { ChartContext } from './fg-chart.ts';
+import type { ChartContext } from './chart-types.ts';
 import { fitText, wrapText } from './text.ts';
 import { ALERT_OUTLINE, LOAD_EDGES, LOAD_FILLS, ORG_TEXT } from './palette.ts';
 

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import '../charts/fg-chart.ts';
-import type { ChartContext, Line, Panel } from '../charts/fg-chart.ts';
+import type { ChartContext, Line, Panel } from '../charts/chart-types.ts';
 import { PALETTE, ROLE_COLOUR } from '../charts/palette.ts';
 import { fmt, nameOf, t } from '../i18n.ts';
 import type { RunData } from '../run-data.ts';

@@ -14,7 +14,7 @@ import { mapEn } from '../messages/map-en.ts';
 import { mapZh } from '../messages/map-zh.ts';
 import { mapLayout, officeName, type MapLayout } from '../map-layout.ts';
 import { copyEmbedCode, downloadCanvasFigure, embedIframe, type CanvasKey } from '../charts/export.ts';
-import type { ChartContext } from '../charts/fg-chart.ts';
+import type { ChartContext } from '../charts/chart-types.ts';
 import { ENDED_STRIDE, LIVE_STRIDE, MAP_STATES, type MapFrame, type SessionInfo } from '../../workers/session.ts';
 
 export interface MapPanel {
