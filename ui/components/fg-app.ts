@@ -8,7 +8,7 @@ import { downloadText } from '../charts/export.ts';
 import { fmt, getLang, nameOf, setLang, t, unitName, type Lang, type MessageKey } from '../i18n.ts';
 import { fieldOf, labelOf, shownValue } from '../params.ts';
 import { getPath } from '../../scenarios/path.ts';
-import { SimController } from '../sim-controller.ts';
+import { SimController } from '../controllers/sim-controller.ts';
 import {
   buildColumn,
   decodeState,
@@ -24,7 +24,7 @@ import {
   type BuiltColumn,
   type View,
 } from '../state.ts';
-import type { StoryController } from '../story-controller.ts';
+import type { StoryController } from '../controllers/story-controller.ts';
 import { CHART_IDS } from './fg-compare.ts';
 
 /** What a page can embed alone (`?embed=<id>`): any chart, the living map, or a step of the story (`&story=N`). */
@@ -606,7 +606,7 @@ export class FgApp extends LitElement {
   /** The story's controller, its code loaded on first use. */
   private async loadStory(): Promise<StoryController> {
     if (this.story) return this.story;
-    const { StoryController } = await import('../story-controller.ts');
+    const { StoryController } = await import('../controllers/story-controller.ts');
     this.story ??= new StoryController({
       host: this,
       sim: this.sim,

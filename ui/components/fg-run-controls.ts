@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { fmt, t } from '../i18n.ts';
-import type { RunStatus } from '../sim-controller.ts';
+import type { RunStatus } from '../controllers/sim-controller.ts';
 import { SPEEDS } from '../state.ts';
 
 const SPEED_KEYS = ['run.speed.slow', 'run.speed.medium', 'run.speed.fast', 'run.speed.max'] as const;

@@ -10,13 +10,13 @@
  */
 import { wrap, type Remote } from 'comlink';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { WorkerApi } from '../workers/api.ts';
-import type { Scenario } from '../scenarios/schema.ts';
-import type { Summary } from '../sim/observe/metrics.ts';
-import type { Journey } from '../sim/observe/trace.ts';
-import type { MapFrame } from '../workers/session.ts';
-import { appendFrame, emptyRun, type RunData } from './run-data.ts';
-import { SPEEDS } from './state.ts';
+import type { WorkerApi } from '../../workers/api.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
+import type { Summary } from '../../sim/observe/metrics.ts';
+import type { Journey } from '../../sim/observe/trace.ts';
+import type { MapFrame } from '../../workers/session.ts';
+import { appendFrame, emptyRun, type RunData } from '../run-data.ts';
+import { SPEEDS } from '../state.ts';
 
 export type RunStatus = 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'error';
 
@@ -67,7 +67,7 @@ export class SimController implements ReactiveController {
 
   private lane(i: number): Lane {
     while (this.lanes.length <= i) {
-      const worker = new Worker(new URL('../workers/sim.worker.ts', import.meta.url), { type: 'module' });
+      const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module' });
       this.lanes.push({ worker, api: wrap<WorkerApi>(worker) });
     }
     return this.lanes[i];
