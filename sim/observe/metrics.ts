@@ -10,10 +10,9 @@ import { contactCostYuan, delayCostYuan, overtimeYuan, petitionCostYuan } from '
 import { Samples } from './samples.ts';
 import { summarise } from './summary.ts';
 import { recordTargets, slaShares, type TargetTimes } from './targets.ts';
-import type { Percentiles, Snapshot, Summary } from './types.ts';
+import { CLOSE_HOUR_EDGES, type Percentiles, type Snapshot, type Summary } from './types.ts';
 
-/** Upper edges (hours) of the time-to-close histogram's bins; the last bin is open. */
-export const CLOSE_HOUR_EDGES = [0.5, 1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 336, 720];
+export { CLOSE_HOUR_EDGES };
 const EDGES = Float64Array.from(CLOSE_HOUR_EDGES);
 
 function histogramBin(hours: number): number {

@@ -4,6 +4,13 @@
  */
 import type { Sla } from './targets.ts';
 
+/**
+ * Upper edges (hours) of the time-to-close histogram's bins; the last bin is open. Here, in a
+ * module that imports nothing, so that the app's first screen can label the bins without
+ * loading the simulation.
+ */
+export const CLOSE_HOUR_EDGES = [0.5, 1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 336, 720];
+
 export interface Snapshot {
   /** Simulated time, minutes. */
   t: number;

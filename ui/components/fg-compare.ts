@@ -4,7 +4,7 @@ import type { ChartContext, Line, Panel } from '../charts/chart-types.ts';
 import { PALETTE, ROLE_COLOUR } from '../charts/palette.ts';
 import { fmt, nameOf, t } from '../i18n.ts';
 import type { RunData } from '../run-data.ts';
-import { CLOSE_HOUR_EDGES } from '../../sim/observe/metrics.ts';
+import { CLOSE_HOUR_EDGES } from '../../sim/observe/types.ts';
 
 export interface CompareColumn {
   title: string;
