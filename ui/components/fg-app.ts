@@ -8,7 +8,7 @@ import { SimController } from '../controllers/sim-controller.ts';
 import type { StoryController } from '../controllers/story-controller.ts';
 import { StructuresController } from '../controllers/structures-controller.ts';
 import { ViewsController } from '../controllers/views-controller.ts';
-import { getLang, setLang, t, type Lang } from '../i18n.ts';
+import { fmt, getLang, setLang, t, type Lang } from '../i18n.ts';
 import { defaultState, SPEEDS, type AppState } from '../state.ts';
 import { helpDialog } from './app-help.ts';
 import { appStyles } from './fg-app.styles.ts';
@@ -227,12 +227,22 @@ export class FgApp extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#params-toggle')?.focus());
   }
 
-  /** Messages about the link, sharing, the run and a reset asked for. */
+  /** Messages about the link, sharing, the run (a structure whose worker failed, among them) and a reset asked for. */
   private messages() {
     return html`<div class="messages" role="region" aria-label=${t('app.messages')}>
       ${this.shareMessage ? html`<div class="banner" role="status"><span>${this.shareMessage}</span><button @click=${() => (this.shareMessage = '')}>${t('link.dismiss')}</button></div>` : ''}
       ${this.linkMessage ? html`<div class="banner" role="alert" id="link-message"><span>${this.linkMessage}</span><button @click=${() => (this.linkMessage = '')}>${t('link.dismiss')}</button></div>` : ''}
-      ${this.sim.status === 'error' ? html`<div class="banner error" role="alert">${this.sim.error}</div>` : ''}
+      ${this.sim.status === 'error' && this.sim.error ? html`<div class="banner error" role="alert">${this.sim.error}</div>` : ''}
+      ${this.sim.failures.map(
+        (f) =>
+          html`<div class="banner error worker-failed" role="alert" id=${`worker-failed-${f.index + 1}`}>
+            ${t('run.workerFailed', {
+              structure: this.structures.title(f.index),
+              day: fmt(Math.floor(f.day)),
+              reason: f.cause === 'unreadable' ? t('run.workerUnreadable') : f.detail || t('run.workerCrashed'),
+            })}
+          </div>`,
+      )}
       ${this.run.message ? html`<div class="banner error" role="alert" id="run-message"><span>${this.run.message}</span><button @click=${() => this.run.say('')}>${t('link.dismiss')}</button></div>` : ''}
       ${this.run.confirmation()}
     </div>`;
