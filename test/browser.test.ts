@@ -1,7 +1,8 @@
 /**
  * The app in a real browser (Debian's chromium driven by playwright-core): the default
  * comparison runs and every chart gets data; pause, step, reset; a parameter change alters
- * the result; language; links; a malformed upload; keyboard only; no console errors.
+ * the result; language; links; a malformed upload; keyboard only; a worker that fails in a
+ * live run is named and what it showed stays; no console errors.
  * Screenshots of the main screens go to test-output/.
  */
 import { execFileSync } from 'node:child_process';
@@ -367,6 +368,114 @@ describe('a worker that dies during replications', () => {
       })
       .toBe(true);
   }, 240_000);
+});
+
+describe("a live run's worker that fails", () => {
+  /** The app's simulation controller, as far as these tests reach into it. */
+  type Sim = { sim: { lanes: { worker: Worker }[]; data: { day: number[] }[]; summaries: unknown[] } };
+
+  /** Points of the first line of each panel of a chart (its closed cases per day: one point a day). */
+  const points = (p: Page, chartId: string) =>
+    p
+      .locator(`fg-chart[chart-id="${chartId}"]`)
+      .evaluate((el) =>
+        [...el.shadowRoot!.querySelectorAll('svg g.panel')].map(
+          (g) => (g.querySelector('path[fill="none"][stroke]:not(.domain)')?.getAttribute('d') ?? '').match(/[ML]/g)?.length ?? 0,
+        ),
+      );
+
+  /** The headline strip's figures, per structure. */
+  const headline = (p: Page) =>
+    p
+      .locator('fg-headline')
+      .evaluate((el) =>
+        [...el.shadowRoot!.querySelectorAll('section.structure')].map((s) =>
+          [...s.querySelectorAll('dd')].map((dd) => Number(dd.getAttribute('data-value'))),
+        ),
+      );
+
+  it('names the structure that stopped, keeps its charts and figures, and runs the others to the end', async () => {
+    const p = await open();
+    await p.locator('#days').fill('60');
+    await p.locator('#days').press('Enter');
+    await expect.poll(() => status(p)).toMatch(/of 60/);
+    await p.locator('#speed').selectOption('1');
+    await p.locator('#run').click();
+    await expect.poll(() => day(p), { timeout: 60_000 }).toBeGreaterThanOrEqual(10);
+    // Crash structure 2's worker from the inside: a message its handler throws on outside any catch,
+    // an error the worker does not catch (as a bug in it would be).
+    await p.evaluate(() =>
+      (document.querySelector('fg-app') as unknown as Sim).sim.lanes[1].worker.postMessage({
+        id: 'x',
+        type: 'APPLY',
+        path: [],
+        argumentList: 1,
+      }),
+    );
+    const alert = p.locator('#worker-failed-2');
+    await expect.poll(() => alert.count()).toBe(1);
+    const text = (await alert.textContent())!.replace(/\s+/g, ' ').trim();
+    expect(text).toMatch(
+      /^The simulation of 2\. Longgang 2021 stopped at day \d+: its worker failed \(.*TypeError.*\)\. What it had shown stays; the other structures go on\. Reset to run it again\.$/,
+    );
+    const stoppedAt = Number(/day (\d+)/.exec(text)![1]);
+    expect(stoppedAt).toBeGreaterThanOrEqual(10);
+    // The other structure runs on to the end.
+    await p.locator('#speed').selectOption('3');
+    await expect.poll(() => status(p), { timeout: 60_000 }).toMatch(/Finished: 60 days/);
+    const lengths = await p.evaluate(() => (document.querySelector('fg-app') as unknown as Sim).sim.data.map((d) => d.day.length));
+    expect(lengths).toEqual([60, stoppedAt]);
+    // What structure 2 had shown stays: its charts up to the day it stopped, its headline figures.
+    expect(await points(p, 'throughput')).toEqual([60, stoppedAt]);
+    const figures = await headline(p);
+    expect(figures).toHaveLength(2);
+    expect(figures[1].length).toBeGreaterThan(5);
+    expect(figures[1].filter((v) => Number.isFinite(v)).length).toBeGreaterThan(5);
+    await p.screenshot({ path: path.join(shots, '12-worker-failed.png') });
+    // In Chinese too.
+    await p.locator('#lang').click();
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(/的模拟在第 \d+ 天停止：其工作线程出错（.*TypeError.*）。已显示的结果保留，其他结构继续运行。重置即可重新运行。/);
+    // A reset starts structure 2 anew in a new worker, and the message goes.
+    await p.locator('#lang').click();
+    await p.locator('#reset').click();
+    await expect.poll(() => alert.count()).toBe(0);
+    await p.locator('#run').click();
+    await expect.poll(() => status(p), { timeout: 60_000 }).toMatch(/Finished: 60 days/);
+    expect(await p.evaluate(() => (document.querySelector('fg-app') as unknown as Sim).sim.data.map((d) => d.day.length))).toEqual([
+      60, 60,
+    ]);
+  }, 180_000);
+
+  it('says so when a message from a worker cannot be read, and stops the run once no structure is left', async () => {
+    const p = await open();
+    await p.locator('#days').fill('60');
+    await p.locator('#days').press('Enter');
+    await expect.poll(() => status(p)).toMatch(/of 60/);
+    await p.locator('#speed').selectOption('1');
+    await p.locator('#run').click();
+    await expect.poll(() => day(p), { timeout: 60_000 }).toBeGreaterThanOrEqual(5);
+    // A reply the page cannot read (as the browser reports it), from each worker in turn.
+    await p.evaluate(() =>
+      (document.querySelector('fg-app') as unknown as Sim).sim.lanes[0].worker.dispatchEvent(new MessageEvent('messageerror')),
+    );
+    await expect
+      .poll(() => p.locator('#worker-failed-1').textContent())
+      .toMatch(/its worker failed \(a message from it could not be read\)/);
+    await expect.poll(() => day(p), { timeout: 60_000 }).toBeGreaterThanOrEqual(8);
+    await p.evaluate(() =>
+      (document.querySelector('fg-app') as unknown as Sim).sim.lanes[1].worker.dispatchEvent(new MessageEvent('messageerror')),
+    );
+    await expect.poll(() => p.locator('#worker-failed-2').count()).toBe(1);
+    // Nothing is left to run: the run stops where it was, and Run waits for a reset.
+    await expect.poll(() => p.locator('#run').isDisabled()).toBe(true);
+    const d = await p.evaluate(() => (document.querySelector('fg-app') as unknown as Sim).sim.data.map((x) => x.day.length));
+    await p.waitForTimeout(500);
+    expect(await p.evaluate(() => (document.querySelector('fg-app') as unknown as Sim).sim.data.map((x) => x.day.length))).toEqual(d);
+    expect(await points(p, 'throughput')).toEqual(d);
+    expect(d[0]).toBeGreaterThanOrEqual(5);
+  }, 120_000);
 });
 
 describe('runs past what a tab can hold', () => {

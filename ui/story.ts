@@ -13,7 +13,7 @@ import type { ColumnSpec, View } from './state.ts';
 
 /**
  * What a step can point at, per view: a step's `target` is one of these for its `view`.
- * Another view joins by listing its targets here and its element in STORY_HOSTS (ui/story-controller.ts)
+ * Another view joins by listing its targets here and its element in STORY_HOSTS (ui/controllers/story-controller.ts)
  * (an element with a `highlight` property and a `targetElement(id)` method, as fg-compare
  * has); a step then shows it with `view` and `target`.
  */

@@ -1,110 +1,19 @@
 import { LitElement, css, html, svg as svgTemplate } from 'lit';
 import * as d3 from 'd3';
 import { sankey, sankeyLinkHorizontal, sankeyJustify } from 'd3-sankey';
-import { fmt, nameOf, t, type MessageKey } from '../i18n.ts';
+import { fmt, t } from '../i18n.ts';
 import type { Frame, SessionInfo } from '../../workers/session.ts';
 import { downloadPng, downloadSvg, svgText } from './export.ts';
-import type { ChartContext } from './fg-chart.ts';
+import type { ChartContext } from './chart-types.ts';
 import { fitText, wrapText } from './text.ts';
 import { ALERT_OUTLINE, LOAD_EDGES, LOAD_FILLS, ORG_TEXT } from './palette.ts';
+import { CHANNEL_KEYS, loadFill, orgTree, QUEUE_ALERT, spreadLabels, tierName, type OrgNode } from './org-tree.ts';
 
+/** One structure as the view draws it: its title, what its run is made of, and its latest frame. */
 export interface StructurePanel {
   title: string;
   info: SessionInfo;
   frame?: Frame;
-}
-
-interface OrgNode {
-  name: string;
-  queue: number;
-  busy: number;
-  /** Staff on duty (in office hours) or on call (after hours). */
-  cap: number;
-  /** In office hours now (for a summed node: any of its groups). */
-  open: boolean;
-  children?: OrgNode[];
-}
-
-const QUEUE_ALERT = 20;
-
-export function loadFill(busy: number, cap: number): string {
-  const present = Math.max(cap, busy);
-  const u = present > 0 ? busy / present : 0;
-  return LOAD_FILLS[LOAD_EDGES.filter((e) => u >= e).length];
-}
-
-const CHANNEL_KEYS: MessageKey[] = ['channel.grid', 'channel.discovered', 'channel.hotline', 'channel.petition'];
-
-function tierName(info: SessionInfo, i: number): string {
-  const tier = info.tiers[i];
-  if (tier.kind === 'departments') return t('tier.departments');
-  if (tier.kind === 'centre') return t('tier.centre');
-  if (tier.kind === 'hotline') return t('tier.hotline');
-  return nameOf(tier);
-}
-
-/** The organisation as a tree, top down, with each office group's queue and load now. */
-export function orgTree(info: SessionInfo, f?: Frame): OrgNode {
-  const node = (gi: number): OrgNode => {
-    const g = info.groups[gi];
-    return {
-      name: nameOf(g),
-      queue: f?.groupQueue[gi] ?? 0,
-      busy: f?.groupBusy[gi] ?? 0,
-      cap: f?.groupCapacity[gi] ?? 0,
-      open: (f?.groupOpen?.[gi] ?? 1) > 0,
-    };
-  };
-  const levels = info.groups.map((g, gi) => ({ g, gi })).filter((x) => x.g.kind === 'level');
-  let chain: OrgNode | undefined;
-  for (const { gi } of levels) {
-    const n = node(gi);
-    if (chain) n.children = [chain];
-    chain = n;
-  }
-  const depts = info.groups.map((g, gi) => ({ g, gi })).filter((x) => x.g.kind === 'department');
-  const sum = (k: 'queue' | 'busy' | 'cap', xs: OrgNode[]) => xs.reduce((a, x) => a + x[k], 0);
-  const deptNodes = depts.map(({ gi }) => node(gi)).sort((a, b) => b.queue - a.queue || b.busy - a.busy);
-  const shown = deptNodes.slice(0, 3);
-  const rest = deptNodes.slice(3);
-  const anyOpen = (xs: OrgNode[]) => xs.some((x) => x.open);
-  if (rest.length)
-    shown.push({
-      name: t('structure.moreDepts', { n: rest.length }),
-      queue: sum('queue', rest),
-      busy: sum('busy', rest),
-      cap: sum('cap', rest),
-      open: anyOpen(rest),
-    });
-  const deptGroup: OrgNode = {
-    name: t('tier.departments'),
-    queue: sum('queue', deptNodes),
-    busy: sum('busy', deptNodes),
-    cap: sum('cap', deptNodes),
-    open: anyOpen(deptNodes),
-    children: shown,
-  };
-  const others = info.groups
-    .map((g, gi) => ({ g, gi }))
-    .filter((x) => x.g.kind === 'centre' || x.g.kind === 'hotline')
-    .map(({ gi }) => node(gi));
-  const top: OrgNode = { ...deptGroup, children: [...(chain ? [chain] : []), ...shown, ...others] };
-  return top;
-}
-
-/** Labels on each side moved apart so that none overlaps the next (at least `gap` apart, inside 0…H). */
-export function spreadLabels<T extends { y: number; left: boolean }>(labels: T[], gap: number, H: number): T[] {
-  const out = labels.map((l) => ({ ...l }));
-  for (const side of [true, false]) {
-    const xs = out.filter((l) => l.left === side).sort((a, b) => a.y - b.y);
-    for (let k = 1; k < xs.length; k++) if (xs[k].y - xs[k - 1].y < gap) xs[k].y = xs[k - 1].y + gap;
-    const over = xs.length ? xs[xs.length - 1].y - (H - 3) : 0;
-    if (over > 0) {
-      xs[xs.length - 1].y -= over;
-      for (let k = xs.length - 2; k >= 0; k--) if (xs[k + 1].y - xs[k].y < gap) xs[k].y = xs[k + 1].y - gap;
-    }
-  }
-  return out;
 }
 
 /**
@@ -113,7 +22,10 @@ export function spreadLabels<T extends { y: number; left: boolean }>(labels: T[]
  */
 export class FgStructure extends LitElement {
   static properties = { panels: { attribute: false }, lang: { type: String }, context: { attribute: false } };
+  /** One panel per structure with a run, in column order. */
   declare panels: StructurePanel[];
+  /** The language: a change re-renders the strings. */
+  declare lang: string;
   /** Structures, seed, days and source for exports. */
   declare context: ChartContext | undefined;
 

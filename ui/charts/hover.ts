@@ -7,7 +7,7 @@
  */
 import * as d3 from 'd3';
 import { fmt, getLang, t } from '../i18n.ts';
-import { FONT, ROW, type FgChart, type Line } from './fg-chart.ts';
+import { FONT, ROW, type HoverHost, type Line } from './chart-types.ts';
 import { fitText, textWidth } from './text.ts';
 
 /** What the pointer, a finger or the arrow keys point at: a day (lines) or a bar. */
@@ -30,7 +30,7 @@ export class ChartHover {
   private hoverEls: HoverEls[] = [];
   private hover?: Hover;
 
-  constructor(private c: FgChart) {}
+  constructor(private c: HoverHost) {}
 
   /** The chart was drawn anew (its marks with it): make them again when next shown. */
   reset(): void {

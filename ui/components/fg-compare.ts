@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import '../charts/fg-chart.ts';
-import type { ChartContext, Line, Panel } from '../charts/fg-chart.ts';
+import type { ChartContext, Line, Panel } from '../charts/chart-types.ts';
 import { PALETTE, ROLE_COLOUR } from '../charts/palette.ts';
 import { fmt, nameOf, t } from '../i18n.ts';
 import type { RunData } from '../run-data.ts';
@@ -39,11 +39,10 @@ export function tierLines(d: RunData): { i: number; label: string; color: string
     });
 }
 
-export { CHART_IDS } from '../chart-ids.ts';
-
 /**
  * The live charts: every chart has one panel per structure on the same scales. Metrics are
- * computed by the simulation; this only picks columns out of the runs.
+ * computed by the simulation; this only picks columns out of the runs. The guided story
+ * points at a chart through `highlight` and `targetElement`.
  */
 export class FgCompare extends LitElement {
   static properties = {
@@ -59,6 +58,8 @@ export class FgCompare extends LitElement {
     /** Outline the chart with this id (what the guided story points at). */
     highlight: { type: String },
   };
+  declare lang: string;
+  /** Each structure's title and run, in column order (no run: an empty panel). */
   declare columns: CompareColumn[];
   /** Structures, seed, days and source for exported charts. */
   declare context: ChartContext | undefined;

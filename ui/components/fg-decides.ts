@@ -1,26 +1,24 @@
-import { LitElement, css, html, svg, type PropertyValues } from 'lit';
-import { scaleLinear } from 'd3';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { Scenario } from '../../scenarios/schema.ts';
-import { assumptions } from '../../scenarios/assumptions.ts';
 import { browserExecutor, browserPool, browserWorkerCount } from '../../workers/browser-pool.ts';
 import { parseExperiment, planExperiment } from '../../workers/experiment.ts';
 import { runSensitivity, sensitivityRuns, type SensitivityProgress, type SensitivityResult } from '../../workers/sensitivity-run.ts';
-import { displayUnit, rangeText, rankedFactors, type RankedFactor } from '../../workers/sensitivity-report.ts';
-import { METRIC_BY_ID } from '../../sim/observe/catalog.ts';
+import { decidesChart, decidesTable, outputLabel } from '../charts/decides-chart.ts';
 import { downloadText } from '../charts/export.ts';
-import { fmt, getLang, t, type MessageKey } from '../i18n.ts';
+import { fmt, t, type MessageKey } from '../i18n.ts';
 
 /** Outputs the app analyses when it computes for the structures compared. */
 const METRICS = ['hoursToCloseAll.mean', 'localResolutionShare', 'sla.close24h', 'cost.annualYuan', 'trust.mean'];
 /** A design the browser finishes in minutes: 4 Morris trajectories, Sobol of the top 6 with N = 16. */
 const APP_DESIGN = { morris: { trajectories: 4, levels: 4 }, sobol: { top: 6, n: 16 }, bootstrap: 500, seed: 1 };
-const ROWS = 10;
 
 /**
  * "What decides the answer": which assumptions (parameters no source gives) move a result
  * most, by Sobol total index (its share of the result's variance, with interactions) and
  * Morris μ*. Shows the analysis that ships with the model (the reform's before and after)
  * and computes it, in the workers, for the structures the user compares.
+ *
+ * @fires decides-result - detail: the analysis computed for the structures compared, or undefined when it no longer belongs to them
  */
 export class FgDecides extends LitElement {
   static properties = {
@@ -37,13 +35,18 @@ export class FgDecides extends LitElement {
     _error: { state: true },
     _width: { state: true },
   };
+  /** The language: a change re-renders the strings. */
   declare lang: string;
+  /** The structures compared, by their titles; an invalid one has no scenario and is left out. */
   declare structures: { label: string; scenario?: Scenario }[];
+  /** The seed and days of the analysis computed here. */
   declare seed: number;
   declare days: number;
+  /** The analysis shown: the shipped one, or the one computed here. */
   declare _result: SensitivityResult | undefined;
   /** Whether the result shown was computed here for the structures compared. */
   declare _own: boolean;
+  /** The output shown (an index into the result's outputs), and whether as a table. */
   declare _output: number;
   declare _table: boolean;
   declare _progress: SensitivityProgress | undefined;
@@ -246,22 +249,6 @@ export class FgDecides extends LitElement {
     }
   }
 
-  private outputLabel(r: SensitivityResult, o: number): string {
-    const out = r.outputs[o];
-    const info = METRIC_BY_ID.get(out.metric);
-    const label = info ? (getLang() === 'zh' ? info.labelZh : info.label) : out.label;
-    return `${label}: ${out.of}`;
-  }
-
-  private factorText(f: RankedFactor): string {
-    if (getLang() !== 'zh') return f.description;
-    return (
-      assumptions()
-        .find((a) => a.id === f.id)
-        ?.descriptionZh?.replace(/。?假设。?$/, '') ?? f.description
-    );
-  }
-
   render() {
     const r = this._result;
     const shown = r ? r.outputs.map((o, i) => ({ o, i })).filter(({ o }) => o.difference || r.structures.length === 1) : [];
@@ -290,7 +277,7 @@ export class FgDecides extends LitElement {
                 <label
                   >${t('decides.output')}
                   <select id="decides-output" @change=${(e: Event) => (this._output = Number((e.target as HTMLSelectElement).value))}>
-                    ${shown.map(({ i }) => html`<option value=${i} ?selected=${i === this._output}>${this.outputLabel(r, i)}</option>`)}
+                    ${shown.map(({ i }) => html`<option value=${i} ?selected=${i === this._output}>${outputLabel(r, i)}</option>`)}
                   </select></label
                 >
                 <button id="decides-table" aria-pressed=${this._table ? 'true' : 'false'} @click=${() => (this._table = !this._table)}>
@@ -300,7 +287,7 @@ export class FgDecides extends LitElement {
                   ${t('export.json')}
                 </button>
               </div>
-              ${this._table ? this.table(r, this._output) : this.chart(r, this._output)}`
+              ${this._table ? decidesTable(r, this._output) : decidesChart(r, this._output, this._width)}`
           : html`<p class="note">${t('decides.loading')}</p>`
       }
       <h3>${t('decides.computeTitle')}</h3>
@@ -322,101 +309,6 @@ export class FgDecides extends LitElement {
       </div>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
     `;
-  }
-
-  /** Bars: Sobol total index with its interval, the first-order index inside it; μ* where Sobol was not computed. */
-  private chart(r: SensitivityResult, o: number) {
-    // With Sobol indices, the bars are the assumptions that have them (the rest were screened out; the table lists all).
-    const all = rankedFactors(r, o, r.sobol ? 'total' : 'muStar');
-    const sobol = all.some((f) => f.total);
-    const rows = (sobol ? all.filter((f) => f.total) : all).slice(0, ROWS);
-    const W = Math.max(300, Math.min(900, this._width));
-    // On a narrow screen each assumption's name goes above its bar.
-    const narrow = W < 560;
-    const rowH = narrow ? 50 : 34;
-    const left = narrow ? 14 : 250;
-    const barY = narrow ? 26 : 0;
-    const H = rows.length * rowH + 40;
-    const x = scaleLinear()
-      .domain([0, sobol ? 1 : Math.max(...rows.map((f) => f.muStar.hi), 1e-12)])
-      .range([left, W - 20])
-      .nice();
-    const du = displayUnit(r.outputs[o].unit, r.baseline[o].mean);
-    const summary = t('decides.chartSummary', {
-      output: this.outputLabel(r, o),
-      top: rows
-        .slice(0, 3)
-        .map((f) => f.id)
-        .join(', '),
-    });
-    return html` <div class="legend" aria-hidden="true">
-        ${
-          sobol
-            ? html`<span><span class="swatch" style="background:#1a5fb4"></span>${t('decides.total')}</span>
-                <span><span class="swatch" style="background:#99c1f1"></span>${t('decides.first')}</span>
-                <span>${t('decides.whisker')}</span>`
-            : html`<span><span class="swatch" style="background:#1a5fb4"></span>${t('decides.muStar', { unit: du.unit })}</span>`
-        }
-      </div>
-      <svg id="decides-chart" viewBox="0 0 ${W} ${H}" style="max-width:${W}px" role="img" aria-label=${summary}>
-        <title>${summary}</title>
-        ${x.ticks(5).map(
-          (v) => svg`<line x1=${x(v)} x2=${x(v)} y1="10" y2=${H - 24} stroke="#ddd"></line>
-          <text x=${x(v)} y=${H - 8} font-size="12" text-anchor="middle" fill="#333">${sobol ? fmt(v, 1) : fmt(v * du.factor, 1)}</text>`,
-        )}
-        ${rows.map((f, i) => {
-          const y = 14 + i * rowH;
-          const val = sobol ? (f.total?.estimate ?? 0) : f.muStar.estimate;
-          const lo = sobol ? (f.total?.lo ?? 0) : f.muStar.lo;
-          const hi = sobol ? (f.total?.hi ?? 0) : f.muStar.hi;
-          const clamp = (v: number) => x(Math.max(x.domain()[0], Math.min(x.domain()[1], v)));
-          return svg`<g>
-            <text x=${narrow ? left : left - 8} y=${y + 12} font-size="12" text-anchor=${narrow ? 'start' : 'end'} fill="#1a1a1a">${f.id.length > 34 ? `${f.id.slice(0, 33)}…` : f.id}</text>
-            <text x=${narrow ? left : left - 8} y=${y + (narrow ? 24 : 25)} font-size="10" text-anchor=${narrow ? 'start' : 'end'} fill="#555">${rangeText(f)}</text>
-            <g transform="translate(0 ${barY})"><rect x=${left} y=${y} width=${Math.max(0, clamp(val) - left)} height="20" fill="#1a5fb4"><title>${f.id}: ${this.factorText(f)}</title></rect>
-            ${sobol && f.first ? svg`<rect x=${left} y=${y + 6} width=${Math.max(0, clamp(f.first.estimate) - left)} height="8" fill="#99c1f1"></rect>` : ''}
-            <line x1=${clamp(lo)} x2=${clamp(hi)} y1=${y + 10} y2=${y + 10} stroke="#1a1a1a" stroke-width="1.5"></line>
-            <line x1=${clamp(lo)} x2=${clamp(lo)} y1=${y + 5} y2=${y + 15} stroke="#1a1a1a"></line>
-            <line x1=${clamp(hi)} x2=${clamp(hi)} y1=${y + 5} y2=${y + 15} stroke="#1a1a1a"></line></g>
-          </g>`;
-        })}
-      </svg>
-      ${sobol ? html`<p class="note">${t('decides.screened', { n: fmt(all.length - rows.length) })}</p>` : ''}
-      <p class="note">
-        ${t('decides.baseline', { value: fmt(r.baseline[o].mean * du.factor, 2), sd: fmt(r.baseline[o].sd * du.factor, 2), unit: du.unit, seeds: r.baseline[o].seeds })}
-      </p>`;
-  }
-
-  private table(r: SensitivityResult, o: number) {
-    const rows = rankedFactors(r, o, r.sobol ? 'total' : 'muStar');
-    const du = displayUnit(r.outputs[o].unit, r.baseline[o].mean);
-    const e = (v?: { estimate: number; lo: number; hi: number }, k = 1) =>
-      v ? `${fmt(v.estimate * k, 2)} [${fmt(v.lo * k, 2)}, ${fmt(v.hi * k, 2)}]` : '–';
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t('decides.title')}>
-      <table id="decides-data">
-        <thead>
-          <tr>
-            <th scope="col">${t('decides.assumption')}</th>
-            <th scope="col">${t('decides.range')}</th>
-            <th scope="col">${t('decides.muStar', { unit: du.unit })}</th>
-            <th scope="col">S1</th>
-            <th scope="col">ST</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (f) =>
-              html`<tr>
-                <td class="text"><code>${f.id}</code><br /><span class="note">${this.factorText(f)}</span></td>
-                <td class="text">${rangeText(f)}</td>
-                <td>${e(f.muStar, du.factor)}</td>
-                <td>${e(f.first)}</td>
-                <td>${e(f.total)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
   }
 }
 

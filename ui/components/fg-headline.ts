@@ -20,6 +20,8 @@ export class FgHeadline extends LitElement {
   };
   /** The figures shown (a phone starts with the sentence only, so a chart stays on the first screen). */
   declare expanded: boolean;
+  declare lang: string;
+  /** Each structure's title and run, in column order. */
   declare columns: CompareColumn[];
   /** The runs' summaries, if fetched (pause, step, end): their times to close count open cases. */
   declare summaries: (Summary | undefined)[];

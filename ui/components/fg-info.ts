@@ -19,6 +19,8 @@ export class FgInfo extends LitElement {
     lang: { type: String },
     scenarios: { attribute: false },
   };
+  declare lang: string;
+  /** The structures loaded (their scenarios as built, or as given where a change is invalid). */
   declare scenarios: Scenario[];
 
   static styles = css`

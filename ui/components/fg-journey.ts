@@ -12,6 +12,7 @@ import { hoursByKind, hoursToClose, type Journey, type Segment, type SegmentKind
 import { CASE_TYPES, CHANNELS } from '../../sim/kernel/cases.ts';
 import type { SessionInfo } from '../../workers/session.ts';
 
+/** One structure's side of a followed case. */
 export interface JourneyItem {
   title: string;
   info: SessionInfo;
@@ -72,10 +73,18 @@ export function staffCost(info: SessionInfo, j: Journey, now: number): { hours: 
 
 addMessages({ en: mapEn, zh: mapZh });
 
+/**
+ * The journey of the case followed, in every structure side by side: when it was raised and
+ * by whom, each step with its office and hours, when it was taken up and reached on site,
+ * its time to close and the staff time it took.
+ */
 export class FgJourney extends LitElement {
   static properties = { lang: {}, problem: { type: Number }, items: { attribute: false } };
+  /** The language: a change re-renders the strings. */
   declare lang: string;
+  /** The problem followed (its number, the same in every structure). */
   declare problem: number;
+  /** Its journey in each structure with a run, with the run's time now. */
   declare items: JourneyItem[];
 
   static styles = css`

@@ -30,10 +30,16 @@ export class FgParams extends LitElement {
     columnCount: { type: Number },
     entryErrors: { state: true },
   };
+  declare lang: string;
+  /** The structure before the user's changes (its own values, to compare and reset to). */
   declare base: Scenario | undefined;
+  /** The structure with the changes, if they are valid. */
   declare scenario: Scenario | undefined;
+  /** Path → value changed by the user. */
   declare changes: Record<string, unknown>;
+  /** What is wrong with the changes, each shown at its field. */
   declare problems: ScenarioProblem[];
+  /** The panel's heading (which structure it is). */
   declare heading: string;
   /** Structures compared: with more than one, demand and shocks can be applied to all. */
   declare columnCount: number;

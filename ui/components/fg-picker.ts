@@ -26,7 +26,10 @@ export class FgPicker extends LitElement {
     titles: { attribute: false },
     changes: { attribute: false },
   };
+  declare lang: string;
+  /** The structures compared, as the state holds them. */
   declare columns: ColumnSpec[];
+  /** The structure whose parameters are shown. */
   declare selected: number;
   /** A load error per column (kept until the next load). */
   declare errors: (string | undefined)[];

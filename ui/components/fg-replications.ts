@@ -7,70 +7,17 @@ import { COMMIT } from '../build-info.ts';
 import { parseExperiment, planExperiment, toCsv, toJson } from '../../workers/experiment.ts';
 import { runExperiment, type ExperimentOutput } from '../../workers/runner.ts';
 import { downloadText } from '../charts/export.ts';
-import { fmt, getLang, t, unitName } from '../i18n.ts';
-import { fasterSentence } from '../headline.ts';
+import { fmt, getLang, t } from '../i18n.ts';
 import { BRIEF_SERIES } from '../brief.ts';
-
-/** Run-days past which replications keep no daily series (the brief's charts then show the single run). */
-const MAX_BRIEF_SERIES_DAYS = 100_000;
-
-const METRICS = [
-  'localResolutionShare',
-  'hoursToClose.mean',
-  'hoursToClose.p90',
-  'sla.accept30m',
-  'sla.onsite1h',
-  'sla.close24h',
-  'sla.difficult5wd',
-  'hopsPerCase',
-  'cost.annualYuan',
-  'cost.perCaseYuan',
-  'trust.mean',
-  'bypassShare',
-];
-
-/** Decimals that show the half-width to two significant digits, at most two. */
-export function decimals(half: number): number {
-  return Number.isFinite(half) && half > 0 ? Math.min(2, Math.max(0, 1 - Math.floor(Math.log10(half)))) : 1;
-}
-
-/**
- * "mean ± half" with the unit, in the current locale. Shares are in per cent, and their
- * differences in percentage points.
- */
-export function pm(mean: number, half: number, unit: string, difference = false): string {
-  if (!Number.isFinite(mean)) return '–';
-  let scale = 1;
-  let u = unit === 'h' ? t('unit.hours') : unit === 'yuan' ? t('unit.yuan') : unitName(unit);
-  if (unit === 'share') ((scale = 100), (u = difference ? t('reps.pp') : '%'));
-  else if (unit === 'yuan/year') ((scale = 1e-6), (u = t('unit.myuan')));
-  const d = decimals(half * scale);
-  const h = half * scale;
-  const halfText = h > 0 && h < 10 ** -d / 2 ? `<${fmt(10 ** -d, d)}` : fmt(h, d);
-  return Number.isFinite(half) ? `${fmt(mean * scale, d)} ± ${halfText} ${u}` : `${fmt(mean * scale, d)} ${u}`;
-}
-
-/** The difference in mean time to close between the first two structures, in words, with its 95% interval. */
-export function repsSentence(out: ExperimentOutput): string {
-  const [a, b] = out.resolved.map((r) => r.label);
-  const mean = (l: string) => out.summary.find((x) => x.structure === l && x.metric === 'hoursToClose.mean')?.mean ?? NaN;
-  const d = out.differences.find((x) => x.a === a && x.b === b && x.metric === 'hoursToClose.mean');
-  const name = (l: string) => l.replace(/^\d+\.\s*/, '');
-  return fasterSentence(
-    { name: name(a), meanHours: mean(a) },
-    { name: name(b), meanHours: mean(b) },
-    d ? { low: d.low, high: d.high } : undefined,
-  );
-}
-
-/** A replication count the runner accepts. */
-export function validReplications(n: number): boolean {
-  return Number.isInteger(n) && n >= 2 && n <= 1000;
-}
+import { MAX_BRIEF_SERIES_DAYS, METRICS, pm, repsSentence, validReplications } from '../replications.ts';
 
 /**
  * Replications through the experiment runner and a pool of Web Workers: every metric as
  * mean with its 95% interval per structure, and the paired difference against the first.
+ * Results stay until an input changes.
+ *
+ * @fires replications-change - detail: the number of replications asked for
+ * @fires replications-result - detail: the results for the brief, or undefined when they no longer belong to the inputs
  */
 export class FgReplications extends LitElement {
   static properties = {
@@ -87,14 +34,21 @@ export class FgReplications extends LitElement {
     _countError: { state: true },
     _uncertain: { state: true },
   };
+  declare lang: string;
+  /** The structures compared, by their titles; an invalid one has no scenario and is left out. */
   declare structures: { label: string; scenario?: Scenario }[];
+  /** The base seed and days of every replication. */
   declare seed: number;
   declare days: number;
+  /** Replications per structure. */
   declare replications: number;
+  /** The last results, while they belong to the inputs. */
   declare _out: ExperimentOutput | undefined;
   declare _progress: { done: number; total: number } | undefined;
   declare _running: boolean;
+  /** What went wrong (a worker that died, runs that failed, a cancelled run). */
   declare _error: string;
+  /** A replication count refused, and why. */
   declare _countError: string;
   /** Whether each replication also draws the assumptions from their plausible ranges. */
   declare _uncertain: boolean;

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { fmt, t } from '../i18n.ts';
-import type { RunStatus } from '../sim-controller.ts';
+import type { RunStatus } from '../controllers/sim-controller.ts';
 import { SPEEDS } from '../state.ts';
 
 const SPEED_KEYS = ['run.speed.slow', 'run.speed.medium', 'run.speed.fast', 'run.speed.max'] as const;
@@ -27,15 +27,20 @@ export class FgRunControls extends LitElement {
     seedError: { type: String },
     daysError: { type: String },
   };
+  declare lang: string;
+  /** Where the run stands (see SimController). */
   declare status: RunStatus;
+  /** The day reached, and the days to simulate. */
   declare day: number;
   declare days: number;
+  /** The speed, an index into SPEEDS. */
   declare speed: number;
   declare seed: number;
   /** Problems with the parameters: nothing runs until they are fixed. */
   declare invalid: number;
   /** The structures with problems. */
   declare invalidWhere: string;
+  /** A seed or number of days refused, and why (shown beside the field). */
   declare seedError: string;
   declare daysError: string;
 

@@ -1,9 +1,10 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { SEED_DOCUMENTS } from '../../scenarios/sources.ts';
 import { formatValue } from '../headline.ts';
 import { addMessages, fmt, getLang, t } from '../i18n.ts';
 import { storyEn } from '../messages/story-en.ts';
 import { storyZh } from '../messages/story-zh.ts';
+import { storyStyles } from './fg-story.styles.ts';
 import { STORY, STRESS_DAY, storyFigures, targetName, templateParts, type FigureUnit, type StoryRun } from '../story.ts';
 
 /** Where the story's step stands: loading its structures, ready, running, finished with its run, or its structures changed since. */
@@ -43,206 +44,18 @@ export class FgStory extends LitElement {
     /** The choice predicted, if any. */
     answer: { type: String },
   };
+  declare lang: string;
+  /** The step shown, 0-based. */
   declare index: number;
+  /** Where the step stands (see StoryStatus). */
   declare status: StoryStatus;
+  /** The simulated day of the step's run. */
   declare day: number;
   declare run: StoryRun | undefined;
   declare names: string[];
   declare answer: string | undefined;
 
-  static styles = css`
-    :host {
-      display: block;
-      border: 2px solid #1a5fb4;
-      border-radius: 8px;
-      padding: 0.6rem 0.9rem;
-      margin: 0.5rem 0 0.75rem;
-      background: #f6f9fe;
-      line-height: 1.45;
-    }
-    [hidden] {
-      display: none !important;
-    }
-    .sr {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-      margin: 0;
-    }
-    .bar {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem 0.75rem;
-      align-items: center;
-    }
-    .label {
-      font-weight: 600;
-      color: #1a5fb4;
-    }
-    ol {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.3rem;
-      list-style: none;
-      padding: 0;
-      margin: 0;
-    }
-    button {
-      font: inherit;
-      padding: 0.25rem 0.65rem;
-      border: 1px solid #1a1a1a;
-      background: #fff;
-      color: #1a1a1a;
-      border-radius: 4px;
-      cursor: pointer;
-    }
-    button:focus-visible,
-    input:focus-visible,
-    summary:focus-visible,
-    h2:focus-visible {
-      outline: 3px solid #e66100;
-      outline-offset: 2px;
-    }
-    ol button {
-      min-width: 2.2rem;
-    }
-    button:disabled {
-      opacity: 0.55;
-      cursor: default;
-    }
-    ol button[aria-current='step'] {
-      background: #1a5fb4;
-      color: #fff;
-      border-color: #1a5fb4;
-      font-weight: 600;
-    }
-    .leave {
-      margin-left: auto;
-    }
-    h2 {
-      font-size: 1.15rem;
-      margin: 0.5rem 0 0.3rem;
-    }
-    p {
-      margin: 0.35rem 0;
-    }
-    blockquote {
-      margin: 0.5rem 0;
-      padding: 0.3rem 0.7rem;
-      border-left: 4px solid #c58a00;
-      background: #fff;
-    }
-    blockquote p {
-      margin: 0.15rem 0;
-    }
-    cite {
-      display: block;
-      font-size: 0.85rem;
-      color: #333;
-      font-style: normal;
-    }
-    fieldset {
-      border: 1px solid #999;
-      border-radius: 6px;
-      margin: 0.5rem 0;
-      padding: 0.3rem 0.7rem 0.5rem;
-      background: #fff;
-    }
-    /* Floated: the question sits inside the box, not across its border. */
-    legend {
-      float: left;
-      width: 100%;
-      font-weight: 600;
-      padding: 0;
-      margin: 0.1rem 0 0.3rem;
-    }
-    .choices {
-      clear: both;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.3rem 1.2rem;
-    }
-    .choices label {
-      display: inline-flex;
-      gap: 0.35rem;
-      align-items: center;
-      cursor: pointer;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      align-items: center;
-      margin: 0.4rem 0;
-    }
-    .primary {
-      background: #1a5fb4;
-      color: #fff;
-      border-color: #1a5fb4;
-      font-weight: 600;
-    }
-    .result {
-      background: #fff;
-      border: 1px solid #2a7a2a;
-      border-radius: 6px;
-      padding: 0.3rem 0.7rem;
-      margin: 0.5rem 0;
-    }
-    .result h3 {
-      font-size: 1rem;
-      margin: 0.2rem 0;
-    }
-    .fig {
-      font-variant-numeric: tabular-nums;
-      white-space: nowrap;
-    }
-    .right {
-      color: #1d5e1d;
-      font-weight: 600;
-    }
-    .wrong {
-      color: #8a3b00;
-      font-weight: 600;
-    }
-    .changed {
-      background: #fff4ce;
-      border: 1px solid #c58a00;
-      border-radius: 4px;
-      padding: 0.3rem 0.6rem;
-    }
-    details {
-      margin: 0.4rem 0;
-    }
-    summary {
-      cursor: pointer;
-      font-weight: 600;
-    }
-    nav.steps {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      justify-content: space-between;
-      margin-top: 0.5rem;
-    }
-    .status {
-      color: #333;
-      font-variant-numeric: tabular-nums;
-    }
-    @media (max-width: 700px) {
-      :host {
-        padding: 0.5rem 0.6rem;
-      }
-      .leave {
-        margin-left: 0;
-      }
-      h2 {
-        font-size: 1.05rem;
-      }
-    }
-  `;
+  static styles = storyStyles;
 
   constructor() {
     super();

@@ -241,6 +241,10 @@ export const en = {
   'run.confirmReset': 'Reset the run at day {day}? What has been simulated is discarded.',
   'run.keep': 'Keep the run',
   'run.progress': 'Progress of the run',
+  'run.workerFailed':
+    'The simulation of {structure} stopped at day {day}: its worker failed ({reason}). What it had shown stays; the other structures go on. Reset to run it again.',
+  'run.workerCrashed': 'it failed to load or crashed',
+  'run.workerUnreadable': 'a message from it could not be read',
   'input.range': '{label}: expected {what}, got {got}; kept {kept}.',
   'input.wholeFrom': 'a whole number from {min} to {max}',
   'input.notNumber': 'no number',

@@ -237,6 +237,10 @@ export const zh: Record<MessageKey, string> = {
   'run.confirmReset': '重置第 {day} 天的运行？已模拟的内容将被丢弃。',
   'run.keep': '保留运行',
   'run.progress': '运行进度',
+  'run.workerFailed':
+    '{structure} 的模拟在第 {day} 天停止：其工作线程出错（{reason}）。已显示的结果保留，其他结构继续运行。重置即可重新运行。',
+  'run.workerCrashed': '加载失败或崩溃',
+  'run.workerUnreadable': '无法读取其发来的消息',
   'input.range': '{label}：应为{what}，实为 {got}；保留 {kept}。',
   'input.wholeFrom': ' {min} 至 {max} 的整数',
   'input.notNumber': '非数字',

@@ -7,22 +7,40 @@
  * machine of two cores or fewer the workers then take turns, so that one core is left for the
  * page (drawing, input): two busy workers and the page's threads on two cores drop frames.
  * Each worker's run is the same whichever way it is asked (the results do not depend on it).
+ * A worker that fails (an error it did not catch, or a message that cannot be read) is ended:
+ * its structure's run stops where it was, what it sent stays, the other structures go on, and
+ * `failures` says which; the next reset starts it anew.
  */
 import { wrap, type Remote } from 'comlink';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { WorkerApi } from '../workers/api.ts';
-import type { Scenario } from '../scenarios/schema.ts';
-import type { Summary } from '../sim/observe/metrics.ts';
-import type { Journey } from '../sim/observe/trace.ts';
-import type { MapFrame } from '../workers/session.ts';
-import { appendFrame, emptyRun, type RunData } from './run-data.ts';
-import { SPEEDS } from './state.ts';
+import type { WorkerApi } from '../../workers/api.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
+import type { Summary } from '../../sim/observe/metrics.ts';
+import type { Journey } from '../../sim/observe/trace.ts';
+import type { MapFrame } from '../../workers/session.ts';
+import { appendFrame, emptyRun, type RunData } from '../run-data.ts';
+import { SPEEDS } from '../state.ts';
 
 export type RunStatus = 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'error';
 
 interface Lane {
   worker: Worker;
   api: Remote<WorkerApi>;
+  /** Set once the worker has failed: it takes no more calls. */
+  failed?: WorkerFailure['cause'];
+  /** Resolves when the worker fails, ending the calls it had in flight. */
+  died: Promise<undefined>;
+}
+
+/** A structure whose worker failed, and the day its run stopped at. */
+export interface WorkerFailure {
+  /** The structure, by its column. */
+  index: number;
+  day: number;
+  /** `crash`: an error the worker did not catch (or it did not load); `unreadable`: a message from it could not be read. */
+  cause: 'crash' | 'unreadable';
+  /** What the browser said of the error, if anything. */
+  detail: string;
 }
 
 const TICK_MS = 100;
@@ -43,6 +61,8 @@ export class SimController implements ReactiveController {
   /** The problem followed (0: none), and its journey in each structure as of the last step. */
   followed = 0;
   journeysNow: (Journey | undefined)[] = [];
+  /** The structures whose worker failed since the last reset. */
+  failures: WorkerFailure[] = [];
   private lanes: Lane[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
@@ -66,11 +86,65 @@ export class SimController implements ReactiveController {
   }
 
   private lane(i: number): Lane {
-    while (this.lanes.length <= i) {
-      const worker = new Worker(new URL('../workers/sim.worker.ts', import.meta.url), { type: 'module' });
-      this.lanes.push({ worker, api: wrap<WorkerApi>(worker) });
-    }
+    while (this.lanes.length <= i) this.lanes.push(this.newLane());
     return this.lanes[i];
+  }
+
+  private newLane(): Lane {
+    const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module' });
+    let end!: () => void;
+    const lane: Lane = { worker, api: wrap<WorkerApi>(worker), died: new Promise((r) => (end = () => r(undefined))) };
+    const fail = (cause: WorkerFailure['cause'], detail: string) => {
+      if (lane.failed) return;
+      lane.failed = cause;
+      worker.terminate();
+      end();
+      this.onFailure(lane, cause, detail);
+    };
+    // The app says what happened (see `failures`): not the browser's console as well.
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      fail('crash', e.message ?? '');
+    });
+    // A reply that cannot be read would leave its call waiting for ever: the worker is of no more use.
+    worker.addEventListener('messageerror', () => fail('unreadable', ''));
+    return lane;
+  }
+
+  /** A call to structure i's worker; undefined when its worker has failed, or fails before answering. */
+  private call<T>(i: number, f: (api: Remote<WorkerApi>) => Promise<T>): Promise<T | undefined> {
+    const lane = this.lanes[i];
+    if (!lane || lane.failed) return Promise.resolve(undefined);
+    return Promise.race([f(lane.api), lane.died]);
+  }
+
+  /** A call to the worker of every structure with a run: its answer, or undefined where there is none. */
+  private callAll<T>(f: (api: Remote<WorkerApi>) => Promise<T>): Promise<(T | undefined)[]> {
+    return Promise.all(this.data.map((d, i) => (d ? this.call(i, f) : Promise.resolve(undefined))));
+  }
+
+  /** Whether structure i's worker has failed. */
+  private failedAt(i: number): boolean {
+    return !!this.lanes[i]?.failed;
+  }
+
+  /** Whether some structure still runs. */
+  private anyRunning(): boolean {
+    return this.data.some((d, i) => d && !this.failedAt(i));
+  }
+
+  private onFailure(lane: Lane, cause: WorkerFailure['cause'], detail: string) {
+    const index = this.lanes.indexOf(lane);
+    if (index < 0) return;
+    // While a reset loads, the data are the last run's: this structure's new run has not begun.
+    const days = (this.status !== 'loading' && this.data[index]?.day) || [];
+    this.failures = [...this.failures, { index, day: days.length ? days[days.length - 1] : 0, cause, detail }];
+    // With no structure left to run, the run stops; what was shown stays.
+    if (!this.anyRunning() && (this.status === 'running' || this.status === 'paused')) {
+      this.stop();
+      this.status = 'error';
+    }
+    this.host.requestUpdate();
   }
 
   /** Load the scenarios (one per structure) at day 0. Invalid ones (undefined) get no run. */
@@ -84,20 +158,25 @@ export class SimController implements ReactiveController {
     this.summaries = [];
     this.host.requestUpdate();
     while (this.lanes.length > scenarios.length) this.lanes.pop()!.worker.terminate();
+    // A structure whose worker failed gets a new one.
+    this.lanes = this.lanes.map((l) => (l.failed ? this.newLane() : l));
+    this.failures = [];
     try {
       this.followEvery = followEveryFor(scenarios);
       this.maps = [];
       this.followed = 0;
       this.journeysNow = [];
       const infos = await Promise.all(
-        scenarios.map((s, i) => (s ? this.lane(i).api.open(s, seed, 1440, this.followEvery) : Promise.resolve(undefined))),
+        scenarios.map((s, i) =>
+          s ? (this.lane(i), this.call(i, (api) => api.open(s, seed, 1440, this.followEvery))) : Promise.resolve(undefined),
+        ),
       );
       if (gen !== this.generation) return;
       this.data = infos.map((info) => (info ? emptyRun(info) : undefined));
-      const first = await Promise.all(scenarios.map((s, i) => (s ? this.lane(i).api.frame() : Promise.resolve(undefined))));
+      const first = await Promise.all(scenarios.map((s, i) => (s ? this.call(i, (api) => api.frame()) : Promise.resolve(undefined))));
       first.forEach((f, i) => f && this.data[i] && (this.data[i]!.last = f));
       if (this.mapWanted) await this.fetchMaps(gen);
-      this.status = 'paused';
+      this.status = this.anyRunning() || !this.failures.length ? 'paused' : 'error';
     } catch (e) {
       if (gen !== this.generation) return;
       this.status = 'error';
@@ -183,10 +262,10 @@ export class SimController implements ReactiveController {
   }
 
   private async advanceNow(to: number) {
-    if (!(to > this.day)) return;
+    if (!(to > this.day) || !this.anyRunning()) return;
     const gen = this.generation;
     try {
-      const ask = (i: number) => (this.data[i] ? this.lanes[i].api.advance(to) : Promise.resolve(undefined));
+      const ask = (i: number) => (this.data[i] ? this.call(i, (api) => api.advance(to)) : Promise.resolve(undefined));
       let frames: Awaited<ReturnType<typeof ask>>[];
       if (this.takeTurns()) {
         frames = [];
@@ -214,12 +293,13 @@ export class SimController implements ReactiveController {
   }
 
   private async fetchMaps(gen: number) {
-    const maps = await Promise.all(this.data.map((d, i) => (d ? this.lanes[i].api.map() : Promise.resolve(undefined))));
+    const maps = await this.callAll((api) => api.map());
     if (gen !== this.generation) return;
-    this.maps = maps;
+    // A structure whose worker failed keeps what it last showed.
+    this.maps = maps.map((m, i) => (this.failedAt(i) ? this.maps[i] : m));
     if (this.followed) {
       const js = await this.journeys(this.followed);
-      if (gen === this.generation) this.journeysNow = js;
+      if (gen === this.generation) this.journeysNow = js.map((j, i) => (this.failedAt(i) ? this.journeysNow[i] : j));
     }
   }
 
@@ -233,7 +313,7 @@ export class SimController implements ReactiveController {
 
   /** The journey of a followed problem in each structure (undefined where it is not kept). */
   async journeys(problem: number): Promise<(Journey | undefined)[]> {
-    return Promise.all(this.data.map((d, i) => (d ? this.lanes[i].api.journey(problem) : Promise.resolve(undefined))));
+    return this.callAll((api) => api.journey(problem));
   }
 
   /** At the fastest speed on two cores or fewer, one worker at a time (see the top of this file). */
@@ -250,9 +330,10 @@ export class SimController implements ReactiveController {
 
   private async fetchSummaries() {
     const gen = this.generation;
-    const s = await Promise.all(this.data.map((d, i) => (d ? this.lanes[i].api.summary() : Promise.resolve(undefined))));
+    const s = await this.callAll((api) => api.summary());
     if (gen !== this.generation) return;
-    this.summaries = s;
+    // A structure whose worker failed keeps its last summary (the headline figures read it).
+    this.summaries = s.map((x, i) => (this.failedAt(i) ? this.summaries[i] : x));
     this.host.requestUpdate();
   }
 }

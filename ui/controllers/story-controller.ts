@@ -4,15 +4,15 @@
  * `?story=N` in the address. The app loads this module when a student opens the story or
  * a link names a step, so the first screen does not carry it.
  */
-import { copyEmbedCode, embedIframe } from './charts/export.ts';
+import { copyEmbedCode, embedIframe } from '../charts/export.ts';
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import './components/fg-story.ts';
-import type { StoryStatus } from './components/fg-story.ts';
-import { headlineOf } from './headline.ts';
-import { nameOf, t } from './i18n.ts';
+import '../components/fg-story.ts';
+import type { StoryStatus } from '../components/fg-story.ts';
+import { headlineOf } from '../headline.ts';
+import { nameOf, t } from '../i18n.ts';
 import type { SimController } from './sim-controller.ts';
-import type { AppState, BuiltColumn, ColumnSpec, View } from './state.ts';
-import { parseStoryParam, peak, STORY, targetName, type StoryRun, type StoryStep } from './story.ts';
+import type { AppState, BuiltColumn, ColumnSpec, View } from '../state.ts';
+import { parseStoryParam, peak, STORY, targetName, type StoryRun, type StoryStep } from '../story.ts';
 
 /** The element of each view that the story can point into (it has `highlight` and `targetElement(id)`). */
 const STORY_HOSTS: Partial<Record<View, string>> = { charts: 'fg-compare', map: 'fg-map' };

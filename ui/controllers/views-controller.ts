@@ -1,0 +1,227 @@
+/**
+ * The app's views — charts, map, structure, replications, what decides the answer, about the
+ * model — each with its code loaded when it is first shown (the first screen loads the charts
+ * only), and what views hand back: the last replications' results and a sensitivity
+ * analysis computed for the structures compared, which the brief uses.
+ */
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { SensitivityResult } from '../../workers/sensitivity-run.ts';
+import type { BriefReplications } from '../brief.ts';
+import type { ChartContext } from '../charts/chart-types.ts';
+import { t, type MessageKey } from '../i18n.ts';
+import { VIEWS, type AppState, type View } from '../state.ts';
+import type { SimController } from './sim-controller.ts';
+import type { StructuresController } from './structures-controller.ts';
+import '../components/fg-compare.ts';
+import '../components/fg-headline.ts';
+
+/** Views loaded when first shown, so the first screen loads less. */
+const LAZY_VIEWS: Partial<Record<View, () => Promise<unknown>>> = {
+  map: () => Promise.all([import('../components/fg-map.ts'), import('../components/fg-journey.ts')]),
+  structure: () => import('../charts/fg-structure.ts'),
+  replications: () => import('../components/fg-replications.ts'),
+  decides: () => import('../components/fg-decides.ts'),
+  info: () => import('../components/fg-info.ts'),
+};
+
+const VIEW_KEYS: Record<View, MessageKey> = {
+  charts: 'tabs.charts',
+  map: 'tabs.map',
+  structure: 'tabs.structure',
+  replications: 'tabs.replications',
+  decides: 'tabs.decides',
+  info: 'tabs.info',
+};
+
+/** What the views need of the app. */
+export interface ViewsApp {
+  host: ReactiveControllerHost & { renderRoot: ParentNode; updateComplete: Promise<boolean> };
+  state(): AppState;
+  /** Set part of the state (the link follows). */
+  patch(p: Partial<AppState>): void;
+  sim: SimController;
+  structures: StructuresController;
+  /** What an exported chart says besides itself (see ExportController.context). */
+  context(): ChartContext;
+  /** What the guided story points at in a view ('' for nothing). */
+  storyTarget(view: View): string;
+}
+
+export class ViewsController implements ReactiveController {
+  /** Views whose code has been loaded. */
+  loaded: ReadonlySet<View> = new Set(['charts']);
+  private loading = new Set<View>();
+  /** The last replications' results, while they belong to the current inputs (for the brief). */
+  replications: BriefReplications | undefined;
+  /** A sensitivity analysis computed for the structures compared (for the brief; else the shipped one). */
+  sensitivity: SensitivityResult | undefined;
+
+  constructor(private app: ViewsApp) {
+    app.host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Load the code of a view when it is first shown. */
+  load(view: View): void {
+    const load = LAZY_VIEWS[view];
+    if (!load || this.loaded.has(view) || this.loading.has(view)) return;
+    this.loading.add(view);
+    void load().then(() => {
+      this.loaded = new Set([...this.loaded, view]);
+      this.app.host.requestUpdate();
+    });
+  }
+
+  /** The tabs of the views (the arrow keys move between them). */
+  tabs() {
+    const shown = this.app.state().view;
+    return html`<div role="tablist" aria-label=${t('tabs.label')} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
+      ${VIEWS.map(
+        (v) =>
+          html`<button
+            role="tab"
+            id="tab-${v}"
+            aria-selected=${shown === v}
+            aria-controls="panel"
+            tabindex=${shown === v ? 0 : -1}
+            @click=${() => this.app.patch({ view: v })}
+          >
+            ${t(VIEW_KEYS[v])}
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  private onTabKey(e: KeyboardEvent) {
+    const i = VIEWS.indexOf(this.app.state().view);
+    const next = e.key === 'ArrowRight' ? (i + 1) % VIEWS.length : e.key === 'ArrowLeft' ? (i + VIEWS.length - 1) % VIEWS.length : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    this.app.patch({ view: VIEWS[next] });
+    const { host } = this.app;
+    void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>(`#tab-${VIEWS[next]}`)?.focus());
+  }
+
+  /**
+   * What a page embeds (`?embed=<kind>`): one chart, the map or a step of the story (`story`,
+   * its panel given) with the run controls, and where it comes from.
+   */
+  embedded(kind: string, controls: TemplateResult, storyPanel: unknown) {
+    const ctx = this.app.context();
+    return html`<main id="main" class="embed-view" tabindex="-1">
+      ${controls} ${storyPanel}
+      ${kind === 'map' || (kind === 'story' && this.app.state().view === 'map') ? this.mapView() : this.charts(kind === 'story' ? '' : kind, ctx)}
+      <p class="embed-source">
+        ${ctx.source}
+        <a id="embed-open" href=${`${location.origin}${location.pathname}${location.hash}`} target="_blank" rel="noopener"
+          >${t('embed.open')}</a
+        >
+      </p>
+    </main>`;
+  }
+
+  /** The structures as the views that run them take them: title and scenario. */
+  private structures() {
+    const { structures } = this.app;
+    return this.app.state().columns.map((_, i) => ({ label: structures.title(i), scenario: structures.built[i].scenario }));
+  }
+
+  /** Each structure's title with its run, as charts and the headline strip take them. */
+  private columns() {
+    const { sim } = this.app;
+    return this.app.structures.titles().map((title, i) => ({ title, data: sim.data[i] }));
+  }
+
+  /** The view shown; the replications are apart (see `replicationsView`). */
+  view(view: View) {
+    const st = this.app.state();
+    const { sim } = this.app;
+    const titles = this.app.structures.titles();
+    switch (view) {
+      case 'charts':
+        return html`<fg-headline .lang=${st.lang} .summaries=${sim.summaries} .columns=${this.columns()}></fg-headline> ${this.charts()}`;
+      case 'map':
+        return this.mapView();
+      case 'structure':
+        return html`<fg-structure
+          .lang=${st.lang}
+          .context=${this.app.context()}
+          .panels=${titles.flatMap((title, i) => (sim.data[i] ? [{ title, info: sim.data[i]!.info, frame: sim.data[i]!.last }] : []))}
+        ></fg-structure>`;
+      case 'replications':
+        return '';
+      case 'decides':
+        return html`<fg-decides
+          @decides-result=${(e: CustomEvent<SensitivityResult | undefined>) => (this.sensitivity = e.detail)}
+          .lang=${st.lang}
+          .seed=${st.seed}
+          .days=${st.days}
+          .structures=${this.structures()}
+        ></fg-decides>`;
+      case 'info':
+        return html`<fg-info
+          .lang=${st.lang}
+          .scenarios=${this.app.structures.built.map((b) => b.scenario ?? b.base).filter((s) => s !== undefined)}
+        ></fg-info>`;
+    }
+  }
+
+  /** The live charts; `only` shows one of them alone (an embed). */
+  charts(only = '', context = this.app.context()) {
+    const st = this.app.state();
+    return html`<fg-compare
+      .lang=${st.lang}
+      .days=${st.days}
+      .only=${only}
+      .live=${this.app.sim.status === 'running'}
+      .context=${context}
+      .highlight=${this.app.storyTarget('charts')}
+      .columns=${this.columns()}
+    ></fg-compare>`;
+  }
+
+  /** The replications: present once loaded (hidden when another view is shown), so its results stay until the inputs change. */
+  replicationsView(visible: boolean) {
+    const st = this.app.state();
+    if (!this.loaded.has('replications')) return '';
+    return html`<fg-replications
+      ?hidden=${!visible}
+      .lang=${st.lang}
+      .structures=${this.structures()}
+      .seed=${st.seed}
+      .days=${st.days}
+      .replications=${st.replications}
+      @replications-change=${(e: CustomEvent<number>) => this.app.patch({ replications: e.detail })}
+      @replications-result=${(e: CustomEvent<BriefReplications | undefined>) => {
+        this.replications = e.detail;
+        this.app.host.requestUpdate();
+      }}
+    ></fg-replications>`;
+  }
+
+  /** The living map of the structures compared, and the journey of the case followed. */
+  mapView() {
+    const st = this.app.state();
+    const { sim } = this.app;
+    const titles = this.app.structures.titles();
+    const panels = titles.flatMap((title, i) => (sim.data[i] ? [{ title, info: sim.data[i]!.info, map: sim.maps[i] }] : []));
+    return html`<fg-map
+        .lang=${st.lang}
+        .panels=${panels}
+        .followed=${sim.followed}
+        .context=${this.app.context()}
+        .highlight=${this.app.storyTarget('map')}
+        @follow-case=${(e: CustomEvent<number>) => void sim.follow(e.detail)}
+      ></fg-map>
+      ${
+        sim.followed
+          ? html`<fg-journey
+              .lang=${st.lang}
+              .problem=${sim.followed}
+              .items=${titles.flatMap((title, i) => (sim.data[i] ? [{ title, info: sim.data[i]!.info, journey: sim.journeysNow[i], now: (sim.maps[i]?.day ?? sim.day) * 1440 }] : []))}
+            ></fg-journey>`
+          : ''
+      }`;
+  }
+}
