@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     // Walking zod's internal definitions, which it does not type for outside use.
-    files: ['scenarios/schema.ts', 'scenarios/validate.ts', 'workers/experiment-schema.ts'],
+    files: ['scenarios/schema.ts', 'scenarios/validate.ts', 'experiments/experiment-schema.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
@@ -28,7 +28,7 @@ export default tseslint.config(
   },
   {
     // Published coefficients kept digit for digit as printed in the source.
-    files: ['workers/student-t.ts', 'sim/random/fdlibm.ts'],
+    files: ['experiments/student-t.ts', 'sim/random/fdlibm.ts'],
     rules: { 'no-loss-of-precision': 'off' },
   },
 );

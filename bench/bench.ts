@@ -9,14 +9,14 @@ import { createSimulation } from '../sim/index.ts';
 import { loadPreset } from '../scenarios/presets.ts';
 import { referenceQueue } from '../scenarios/reference.ts';
 import { presetJson } from '../scenarios/presets.ts';
-import { parseExperiment, planExperiment } from '../workers/experiment.ts';
+import { parseExperiment, planExperiment } from '../experiments/experiment.ts';
 import { nodePool, poolExecutor } from '../workers/node-pool.ts';
-import { runExperiment } from '../workers/runner.ts';
+import { runExperiment } from '../experiments/runner.ts';
 import { SimSession } from '../workers/session.ts';
 import { parseCli } from '../cli/args.ts';
 import { longRun } from './long-run.ts';
 import fs from 'node:fs';
-import { runSensitivity, sensitivityRuns, sensitivitySpec } from '../workers/sensitivity-run.ts';
+import { runSensitivity, sensitivityRuns, sensitivitySpec } from '../experiments/sensitivity-run.ts';
 
 const HELP = `usage: flatgov bench [--json] [--sensitivity]   (in a checkout: npm run bench [-- --json])
 

@@ -6,7 +6,7 @@ import type { Summary } from '../sim/observe/metrics.ts';
 import { DEFAULT_PRESET, PRESET_IDS } from '../scenarios/presets.ts';
 import { loadScenarioArg, runMain, UsageError } from './load.ts';
 import { collect, MAX_DAYS, numberArg, parseCli, refuse, wholeArg } from './args.ts';
-import { budgetOfMachine } from './budget.ts';
+import { budgetOfMachine } from './compute-budget.ts';
 import { estimateRun, overBudget } from '../sim/compute-budget.ts';
 
 const HELP = `usage: flatgov sim [scenario.json | preset-id] [--seed N] [--days D] [--json] [--timing]

@@ -1,7 +1,7 @@
 /**
  * npm run study -- layers|ablation|calibration|mechanisms [--replications R] [--days D] [--workers N]
  *
- * Runs one of the studies in scenarios/studies.ts and prints its table as Markdown (as in
+ * Runs one of the studies in studies/studies.ts and prints its table as Markdown (as in
  * scenarios/README.md and docs/validation.md), with 95% intervals over replications and, for
  * the ablation, paired differences against the pre-reform county and the share of the total
  * effect each reform explains.
@@ -18,12 +18,12 @@ import {
   mechanismEffects,
   mechanismsStudy,
   MECHANISM_PAIR,
-} from '../scenarios/studies.ts';
-import { mechanismsTable, seedTable } from '../scenarios/validation-report.ts';
-import { parseExperiment, planExperiment, toJson } from '../workers/experiment.ts';
-import { abcAnalysis, abcExperiment, abcMarkdown, type AbcResult } from '../scenarios/abc.ts';
+} from '../studies/studies.ts';
+import { mechanismsTable, seedTable } from '../studies/validation-report.ts';
+import { parseExperiment, planExperiment, toJson } from '../experiments/experiment.ts';
+import { abcAnalysis, abcExperiment, abcMarkdown, type AbcResult } from '../studies/abc.ts';
 import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
-import { runExperiment, type ExperimentOutput } from '../workers/runner.ts';
+import { runExperiment, type ExperimentOutput } from '../experiments/runner.ts';
 import { runMain, UsageError } from './load.ts';
 
 const HELP = `usage: npm run study -- layers|ablation|calibration|mechanisms [--replications R] [--days D] [--workers N] [--svg chart.svg]
@@ -34,7 +34,7 @@ ablation     from the pre-reform county, each reform alone and all together (pai
 calibration  the seeds' figures against Longgang 2021 and the traditional county, with a verdict each
 mechanisms   longgang-town-2018 against longgang-2021 with each mechanism switched off in turn
 abc          which assumption values reproduce the seeds' figures: rejection ABC over the
-             plausible ranges (M draws, default 200; scenarios/abc.ts describes the procedure)`;
+             plausible ranges (M draws, default 200; studies/abc.ts describes the procedure)`;
 
 /** A value with its 95% half-width, in the metric's unit. */
 export function fmt(mean: number, half: number, unit: string): string {

@@ -51,7 +51,7 @@ export {
   type SeriesRow,
   type Manifest,
   type ResolvedStructure,
-} from '../workers/experiment.ts';
+} from '../experiments/experiment.ts';
 export {
   runExperiment,
   mergeShards,
@@ -62,10 +62,10 @@ export {
   type Progress,
   type RunExperimentOptions,
   type ExperimentOutput,
-} from '../workers/runner.ts';
+} from '../experiments/runner.ts';
 export { nodePool, defaultWorkerCount, poolExecutor } from '../workers/node-pool.ts';
 export { WorkerPool, WorkerDiedError } from '../workers/pool.ts';
-export { interval, pairedDifference, tCritical, type Interval, type PairedTest } from '../workers/stats.ts';
+export { interval, pairedDifference, tCritical, type Interval, type PairedTest } from '../experiments/stats.ts';
 export { SERIES_METRICS, DEFAULT_SERIES_METRICS, seriesMetricInfo, type SeriesMetricInfo } from '../sim/observe/series.ts';
 export { metricInfo, LEVEL_FIELDS } from '../sim/observe/catalog.ts';
-export { csvText, csvCell, type Cell } from '../workers/csv.ts';
+export { csvText, csvCell, type Cell } from '../experiments/csv.ts';

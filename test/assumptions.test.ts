@@ -9,9 +9,9 @@ import { scenarioJsonSchema } from '../scenarios/jsonSchema.ts';
 import { presetJson, PRESET_IDS, loadPreset } from '../scenarios/presets.ts';
 import { applyAssumptions, assumptions, AssumptionError } from '../scenarios/assumptions.ts';
 import { validateScenario } from '../scenarios/validate.ts';
-import { ExperimentError, parseExperiment, planExperiment, scenarioFor, type ExperimentInput } from '../workers/experiment.ts';
-import { inProcessExecutor, runExperiment } from '../workers/runner.ts';
-import { runJob } from '../workers/experiment.ts';
+import { ExperimentError, parseExperiment, planExperiment, scenarioFor, type ExperimentInput } from '../experiments/experiment.ts';
+import { inProcessExecutor, runExperiment } from '../experiments/runner.ts';
+import { runJob } from '../experiments/experiment.ts';
 
 type Node = Record<string, any>;
 

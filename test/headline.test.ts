@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fasterSentence } from '../ui/headline.ts';
-import { niceTicks } from '../ui/brief.ts';
-import { setLang } from '../ui/i18n.ts';
+import { niceTicks } from '../render/brief.ts';
+import { setLang } from '../render/i18n.ts';
 
 describe('fasterSentence', () => {
   it('names the faster structure, whichever comes first, with the interval of its advantage', () => {

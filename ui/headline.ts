@@ -8,7 +8,7 @@
  */
 import type { Summary } from '../sim/observe/metrics.ts';
 import { METRIC_BY_ID } from '../sim/observe/catalog.ts';
-import { fmt, getLang, t } from './i18n.ts';
+import { fmt, getLang, t } from '../render/i18n.ts';
 import type { RunData } from './run-data.ts';
 
 export const SLA_KEYS = ['accept30m', 'onsite1h', 'close24h', 'difficult5wd'] as const;

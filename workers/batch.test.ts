@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../sim/simulate.ts';
 import { loadPreset } from '../scenarios/presets.ts';
 import { experiment, planFrom } from './batch.ts';
-import { designPoints, parseExperiment, seriesToCsv, type ExperimentInput } from './experiment.ts';
+import { designPoints, parseExperiment, seriesToCsv, type ExperimentInput } from '../experiments/experiment.ts';
 
 const two: ExperimentInput = {
   structures: [{ preset: 'traditional-county' }, { preset: 'longgang-2021' }],
@@ -140,7 +140,7 @@ describe('time series and metrics', () => {
 
 describe('shards with time series', () => {
   it('merge into exactly the single-machine output, series included', async () => {
-    const { mergeShards } = await import('./runner.ts');
+    const { mergeShards } = await import('../experiments/runner.ts');
     const input = { ...two, series: { every: 'weekly' as const, metrics: ['open', 'levels[community].queued'] } };
     const whole = await experiment(input, { workers: 0, date: new Date(0) });
     const shards = await Promise.all(

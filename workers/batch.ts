@@ -10,9 +10,15 @@ import type { Snapshot } from '../sim/observe/metrics.ts';
 import { presetJson } from '../scenarios/presets.ts';
 import { parseJsonText } from '../scenarios/json.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import { parseAndPlanExperiment, runJob, type ExperimentInput, type Job, type Plan } from './experiment.ts';
+import { parseAndPlanExperiment, runJob, type ExperimentInput, type Job, type Plan } from '../experiments/experiment.ts';
 import { defaultWorkerCount, nodePool, poolExecutor } from './node-pool.ts';
-import { inProcessExecutor, runExperiment, type Executor, type ExperimentOutput, type RunExperimentOptions } from './runner.ts';
+import {
+  inProcessExecutor,
+  runExperiment,
+  type Executor,
+  type ExperimentOutput,
+  type RunExperimentOptions,
+} from '../experiments/runner.ts';
 import { codeCommit } from './commit.ts';
 
 /** What a metric hook sees besides the snapshot. */

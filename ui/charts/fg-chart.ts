@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import * as d3 from 'd3';
-import { fmt, t } from '../i18n.ts';
+import { fmt, t } from '../../render/i18n.ts';
 import { copyEmbedCode, downloadPng, downloadSvg, embedIframe, svgText, type ExportMeta } from './export.ts';
 import type { ChartHover } from './hover.ts';
 import { CHART_FONT, fitText, textWidth } from './text.ts';

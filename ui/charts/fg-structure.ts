@@ -1,12 +1,12 @@
 import { LitElement, css, html, svg as svgTemplate } from 'lit';
 import * as d3 from 'd3';
 import { sankey, sankeyLinkHorizontal, sankeyJustify } from 'd3-sankey';
-import { fmt, nameOf, t, type MessageKey } from '../i18n.ts';
+import { fmt, nameOf, t, type MessageKey } from '../../render/i18n.ts';
 import type { Frame, SessionInfo } from '../../workers/session.ts';
 import { downloadPng, downloadSvg, svgText } from './export.ts';
 import type { ChartContext } from './fg-chart.ts';
 import { fitText, wrapText } from './text.ts';
-import { ALERT_OUTLINE, LOAD_EDGES, LOAD_FILLS, ORG_TEXT } from './palette.ts';
+import { ALERT_OUTLINE, LOAD_EDGES, LOAD_FILLS, ORG_TEXT } from '../../render/palette.ts';
 
 export interface StructurePanel {
   title: string;

@@ -1,11 +1,11 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { FLATGOV_VERSION, sha256 } from '../../workers/identity.ts';
+import { FLATGOV_VERSION, sha256 } from '../../experiments/identity.ts';
 import { MODEL_VERSION } from '../../sim/version.ts';
 import { COMMIT } from '../build-info.ts';
-import { csvText, type Cell } from '../../workers/csv.ts';
-import { estimateAppRun } from '../budget.ts';
+import { csvText, type Cell } from '../../experiments/csv.ts';
+import { estimateAppRun } from '../compute-budget.ts';
 import { downloadText } from '../charts/export.ts';
-import { fmt, getLang, nameOf, setLang, t, unitName, type Lang, type MessageKey } from '../i18n.ts';
+import { fmt, getLang, nameOf, setLang, t, unitName, type Lang, type MessageKey } from '../../render/i18n.ts';
 import { fieldOf, labelOf, shownValue } from '../params.ts';
 import { getPath } from '../../scenarios/path.ts';
 import { SimController } from '../sim-controller.ts';
@@ -30,8 +30,8 @@ import { CHART_IDS } from './fg-compare.ts';
 /** What a page can embed alone (`?embed=<id>`): any chart, the living map, or a step of the story (`&story=N`). */
 const EMBED_IDS = [...CHART_IDS, 'map', 'story'] as const;
 import './fg-headline.ts';
-import type { BriefReplications } from '../brief.ts';
-import type { SensitivityResult } from '../../workers/sensitivity-run.ts';
+import type { BriefReplications } from '../../render/brief.ts';
+import type { SensitivityResult } from '../../experiments/sensitivity-run.ts';
 import { headlineOf } from '../headline.ts';
 import './fg-params.ts';
 import './fg-picker.ts';
@@ -830,7 +830,7 @@ export class FgApp extends LitElement {
   /** The brief's document: the run so far, or the replications when they were run for these inputs. */
   async briefHtml(): Promise<string> {
     // Loaded when asked for: the first screen does not need it.
-    const { briefHtml, shortName } = await import('../brief.ts');
+    const { briefHtml, shortName } = await import('../../render/brief.ts');
     const st = this.state;
     const structures = this.built.flatMap((b, i) => {
       const d = this.sim.data[i];

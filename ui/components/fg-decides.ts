@@ -3,12 +3,12 @@ import { scaleLinear } from 'd3';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { assumptions } from '../../scenarios/assumptions.ts';
 import { browserExecutor, browserPool, browserWorkerCount } from '../../workers/browser-pool.ts';
-import { parseExperiment, planExperiment } from '../../workers/experiment.ts';
-import { runSensitivity, sensitivityRuns, type SensitivityProgress, type SensitivityResult } from '../../workers/sensitivity-run.ts';
-import { displayUnit, rangeText, rankedFactors, type RankedFactor } from '../../workers/sensitivity-report.ts';
+import { parseExperiment, planExperiment } from '../../experiments/experiment.ts';
+import { runSensitivity, sensitivityRuns, type SensitivityProgress, type SensitivityResult } from '../../experiments/sensitivity-run.ts';
+import { displayUnit, rangeText, rankedFactors, type RankedFactor } from '../../experiments/sensitivity-report.ts';
 import { METRIC_BY_ID } from '../../sim/observe/catalog.ts';
 import { downloadText } from '../charts/export.ts';
-import { fmt, getLang, t, type MessageKey } from '../i18n.ts';
+import { fmt, getLang, t, type MessageKey } from '../../render/i18n.ts';
 
 /** Outputs the app analyses when it computes for the structures compared. */
 const METRICS = ['hoursToCloseAll.mean', 'localResolutionShare', 'sla.close24h', 'cost.annualYuan', 'trust.mean'];

@@ -2,14 +2,14 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { METRIC_BY_ID } from '../../sim/observe/catalog.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { browserExecutor, browserPool, browserWorkerCount } from '../../workers/browser-pool.ts';
-import { estimateAppRun } from '../budget.ts';
+import { estimateAppRun } from '../compute-budget.ts';
 import { COMMIT } from '../build-info.ts';
-import { parseExperiment, planExperiment, toCsv, toJson } from '../../workers/experiment.ts';
-import { runExperiment, type ExperimentOutput } from '../../workers/runner.ts';
+import { parseExperiment, planExperiment, toCsv, toJson } from '../../experiments/experiment.ts';
+import { runExperiment, type ExperimentOutput } from '../../experiments/runner.ts';
 import { downloadText } from '../charts/export.ts';
-import { fmt, getLang, t, unitName } from '../i18n.ts';
+import { fmt, getLang, t, unitName } from '../../render/i18n.ts';
 import { fasterSentence } from '../headline.ts';
-import { BRIEF_SERIES } from '../brief.ts';
+import { BRIEF_SERIES } from '../../render/brief.ts';
 
 /** Run-days past which replications keep no daily series (the brief's charts then show the single run). */
 const MAX_BRIEF_SERIES_DAYS = 100_000;

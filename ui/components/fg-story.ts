@@ -1,9 +1,9 @@
 import { LitElement, css, html } from 'lit';
 import { SEED_DOCUMENTS } from '../../scenarios/sources.ts';
 import { formatValue } from '../headline.ts';
-import { addMessages, fmt, getLang, t } from '../i18n.ts';
-import { storyEn } from '../messages/story-en.ts';
-import { storyZh } from '../messages/story-zh.ts';
+import { addMessages, fmt, getLang, t } from '../../render/i18n.ts';
+import { storyEn } from '../../render/messages/story-en.ts';
+import { storyZh } from '../../render/messages/story-zh.ts';
 import { STORY, STRESS_DAY, storyFigures, targetName, templateParts, type FigureUnit, type StoryRun } from '../story.ts';
 
 /** Where the story's step stands: loading its structures, ready, running, finished with its run, or its structures changed since. */

@@ -6,10 +6,10 @@
  * numbers. Pure and deterministic: fixed seeds, no I/O.
  */
 import { garicanoShare, mmcMeanWait, simulate, type Summary } from '../sim/index.ts';
-import { interval } from '../workers/stats.ts';
-import { loadPreset } from './presets.ts';
-import { referenceChain, referenceQueue, type ChainStage } from './reference.ts';
-import type { ScenarioInput } from './schema.ts';
+import { interval } from '../experiments/stats.ts';
+import { loadPreset } from '../scenarios/presets.ts';
+import { referenceChain, referenceQueue, type ChainStage } from '../scenarios/reference.ts';
+import type { ScenarioInput } from '../scenarios/schema.ts';
 
 /** One check of a simulated figure against what theory says it must be. */
 export interface Check {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../sim/kernel/compile.ts';
 import { simulate } from '../sim/index.ts';
-import { applyLevers, FIELD_DAY_GAIN } from './levers.ts';
-import { loadPreset, PRESET_IDS } from './presets.ts';
-import type { Scenario } from './schema.ts';
+import { applyLevers, FIELD_DAY_GAIN } from '../scenarios/levers.ts';
+import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
+import type { Scenario } from '../scenarios/schema.ts';
 
 const county = () => loadPreset('traditional-county');
 const withLevers = (s: Scenario, l: Partial<Scenario['levers']>): Scenario => ({ ...s, levers: { ...s.levers, ...l } });

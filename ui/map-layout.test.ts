@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapLayout, officeName } from '../ui/map-layout.ts';
+import { mapLayout, officeName } from './map-layout.ts';
 import { SimSession } from '../workers/session.ts';
 import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
 import { unitOf } from '../sim/submodels/residence.ts';

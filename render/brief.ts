@@ -8,11 +8,11 @@
 import { METRIC_BY_ID } from '../sim/observe/catalog.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { SEED_DOCUMENTS } from '../scenarios/sources.ts';
-import { PALETTE } from './charts/palette.ts';
+import { PALETTE } from './palette.ts';
 import { fmt, getLang, t } from './i18n.ts';
-import { rankedFactors } from '../workers/sensitivity-report.ts';
-import type { SensitivityResult } from '../workers/sensitivity-run.ts';
-import { fasterSentence, formatInterval, formatValue, headlineRows, type Headline } from './headline.ts';
+import { rankedFactors } from '../experiments/sensitivity-report.ts';
+import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
+import { fasterSentence, formatInterval, formatValue, headlineRows, type Headline } from '../ui/headline.ts';
 
 export interface BriefStructure {
   /** Short name as the app shows it ("Longgang 2021"). */

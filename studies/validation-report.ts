@@ -8,10 +8,10 @@
  * same bytes.
  */
 import { MODEL_VERSION } from '../sim/version.ts';
-import { parseExperiment, planExperiment, type ExperimentInput, type ExperimentResult } from '../workers/experiment.ts';
-import { runExperiment, type Executor } from '../workers/runner.ts';
-import type { Interval } from '../workers/stats.ts';
-import { presetJson } from './presets.ts';
+import { parseExperiment, planExperiment, type ExperimentInput, type ExperimentResult } from '../experiments/experiment.ts';
+import { runExperiment, type Executor } from '../experiments/runner.ts';
+import type { Interval } from '../experiments/stats.ts';
+import { presetJson } from '../scenarios/presets.ts';
 import {
   calibrationFigures,
   calibrationStudy,
@@ -24,8 +24,8 @@ import {
 } from './studies.ts';
 import { theoryChecks, type Check } from './theory-checks.ts';
 import { abcMarkdown, type AbcResult } from './abc.ts';
-import type { SensitivityResult } from '../workers/sensitivity-run.ts';
-import { decisiveSentence, sensitivityMarkdown } from '../workers/sensitivity-report.ts';
+import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
+import { decisiveSentence, sensitivityMarkdown } from '../experiments/sensitivity-report.ts';
 
 /** Replications and days of the two studies the report runs (about a minute of one core in all). */
 export const REPORT_RUNS = {
@@ -209,7 +209,7 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
 
   out.push('## Theory checks', '');
   out.push(
-    'The simulation against closed-form results (`scenarios/theory-checks.ts`; `test/queueing.test.ts`,',
+    'The simulation against closed-form results (`studies/theory-checks.ts`; `test/queueing.test.ts`,',
     '`test/model.test.ts` and `test/mechanisms.test.ts` assert the same checks). With the mechanisms of',
     'the reference scenarios off, the model is a queueing network these formulas describe exactly.',
     '',
@@ -234,7 +234,7 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
   out.push("## The seeds' figures", '');
   out.push(
     'The figures the seed documents state (`ODD.md`, "The facts the model rests on") are outcomes the model\'s',
-    'results are checked against, never inputs (`scenarios/studies.ts`: `calibrationStudy`, `calibrationFigures`;',
+    'results are checked against, never inputs (`studies/studies.ts`: `calibrationStudy`, `calibrationFigures`;',
     '`npm run study -- calibration` prints the same table). A figure passes when its whole 95% interval clears',
     'the bar. The seeds\' comparator for "comparable counties" is unnamed: the traditional county is built from',
     'stated staffing norms (its `assumptions` say which). The service targets (004) are rules without a rate; this',
@@ -250,7 +250,7 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
     '(`scenarios/README.md`, "How structure decides the outcome"; `test/mechanisms.test.ts` asserts each rule).',
     `The table gives the default comparison, ${MECHANISM_PAIR[1]} less ${MECHANISM_PAIR[0]} (paired over`,
     'replications), with every mechanism on and then with one switched off in both structures',
-    '(`scenarios/studies.ts`: `mechanismsStudy`). The honest metrics have no switch: their row gives the same',
+    '(`studies/studies.ts`: `mechanismsStudy`). The honest metrics have no switch: their row gives the same',
     'comparison measured on closed cases only (mean time to close of closed cases, local share of cases closed).',
     '',
   );
@@ -265,7 +265,7 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
   out.push('## Sensitivity', '');
   out.push(
     'Which assumptions (parameters no source gives, each with a plausible range in the schema) decide the',
-    `comparison: \`${SENSITIVITY_COMMAND}\` (\`workers/sensitivity-run.ts\`; the app's "What decides the answer" shows the same result).`,
+    `comparison: \`${SENSITIVITY_COMMAND}\` (\`experiments/sensitivity-run.ts\`; the app's "What decides the answer" shows the same result).`,
     '',
   );
   const sStale = staleness(computed.sensitivity, SENSITIVITY_COMMAND);
@@ -274,7 +274,7 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
 
   out.push('## Calibration over the assumption ranges', '');
   out.push(
-    "Which assumption values reproduce the seeds' figures: rejection ABC (`scenarios/abc.ts` describes the procedure),",
+    "Which assumption values reproduce the seeds' figures: rejection ABC (`studies/abc.ts` describes the procedure),",
     `\`${CALIBRATION_COMMAND}\`. Each draw is one run per structure, so this counts draws, not means over replications.`,
     '',
   );

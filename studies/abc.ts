@@ -17,10 +17,10 @@
  * Posts and organs do not depend on any assumption: they are set by structure alone, and
  * the report says so instead of searching.
  */
-import type { ExperimentInput, ExperimentResult } from '../workers/experiment.ts';
+import type { ExperimentInput, ExperimentResult } from '../experiments/experiment.ts';
 import { MODEL_VERSION } from '../sim/version.ts';
 import { mean as ssMean, probit, quantileSorted } from 'simple-statistics';
-import { assumptionsByIds, type Assumption } from './assumptions.ts';
+import { assumptionsByIds, type Assumption } from '../scenarios/assumptions.ts';
 import { calibrationStudy, TARGET_MET_SHARE } from './studies.ts';
 
 const LG = 'Longgang 2021';

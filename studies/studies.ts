@@ -12,10 +12,10 @@
  *   a verdict each (calibrationFigures).
  * - mechanisms: the default comparison with each mechanism switched off (mechanismEffects).
  */
-import type { ExperimentInput, ExperimentResult } from '../workers/experiment.ts';
-import { pairedDifference, type Interval } from '../workers/stats.ts';
-import { loadPreset } from './presets.ts';
-import type { Scenario } from './schema.ts';
+import type { ExperimentInput, ExperimentResult } from '../experiments/experiment.ts';
+import { pairedDifference, type Interval } from '../experiments/stats.ts';
+import { loadPreset } from '../scenarios/presets.ts';
+import type { Scenario } from '../scenarios/schema.ts';
 
 export const MIDDLE_UNITS = [0, 9, 14, 26, 51, 102];
 export const DEMAND_MULTIPLIERS = [1, 2, 4];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_OUTLINE, contrast, LOAD_FILLS, ORG_TEXT, PALETTE, ROLE_COLOUR } from '../ui/charts/palette.ts';
+import { ALERT_OUTLINE, contrast, LOAD_FILLS, ORG_TEXT, PALETTE, ROLE_COLOUR } from './palette.ts';
 
 describe('colours the app draws with', () => {
   it('lines and marks have at least 3:1 contrast on white (WCAG 1.4.11)', () => {

@@ -3,7 +3,7 @@
  * they inflate to is bounded.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeState, defaultState, encodeState } from '../ui/state.ts';
+import { decodeState, defaultState, encodeState } from './state.ts';
 
 async function linkOf(payload: unknown): Promise<string> {
   const stream = new Blob([JSON.stringify(payload)]).stream().pipeThrough(new CompressionStream('deflate-raw'));

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { getPath } from '../scenarios/path.ts';
 import { loadPreset } from '../scenarios/presets.ts';
-import { paramSections } from '../ui/params.ts';
-import { PRESET_IDS, presetScenario } from '../ui/state.ts';
+import { paramSections } from './params.ts';
+import { PRESET_IDS, presetScenario } from './state.ts';
 
 describe('the parameters panel', () => {
   it('offers every preset its controls, each value within the range of its field', () => {

@@ -6,12 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../scenarios/sources.ts';
-import type { Headline } from '../ui/headline.ts';
-import { en } from '../ui/messages/en.ts';
-import { storyEn, type StoryKey } from '../ui/messages/story-en.ts';
-import { storyZh } from '../ui/messages/story-zh.ts';
-import { zh } from '../ui/messages/zh.ts';
-import { buildColumn, PRESET_IDS, VIEWS } from '../ui/state.ts';
+import type { Headline } from './headline.ts';
+import { en } from '../render/messages/en.ts';
+import { storyEn, type StoryKey } from '../render/messages/story-en.ts';
+import { storyZh } from '../render/messages/story-zh.ts';
+import { zh } from '../render/messages/zh.ts';
+import { buildColumn, PRESET_IDS, VIEWS } from './state.ts';
 import {
   FIGURE_METRICS,
   parseStoryParam,
@@ -22,8 +22,8 @@ import {
   storyFigures,
   templateParts,
   type StoryRun,
-} from '../ui/story.ts';
-import { CHART_IDS } from '../ui/chart-ids.ts';
+} from './story.ts';
+import { CHART_IDS } from './chart-ids.ts';
 
 const keysOf = (step: (typeof STORY)[number]): StoryKey[] => [
   step.title,

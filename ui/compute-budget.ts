@@ -4,7 +4,7 @@
  */
 import { estimateRun, formatBytes, formatSeconds, EVENTS_PER_SECOND, type RunEstimate } from '../sim/compute-budget.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import { t } from './i18n.ts';
+import { t } from '../render/i18n.ts';
 
 /** Above this a tab is slow enough that the user should know before starting. */
 export const APP_SOFT = { bytes: 1 * 2 ** 30, events: 3e8 };

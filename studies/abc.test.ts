@@ -3,11 +3,11 @@
  * from the draws alone, leaves the others at their prior, and reads real runs consistently.
  */
 import { describe, expect, it } from 'vitest';
-import { abcAnalysis, abcExperiment, abcMarkdown, ABC_FIGURES } from '../scenarios/abc.ts';
+import { abcAnalysis, abcExperiment, abcMarkdown, ABC_FIGURES } from './abc.ts';
 import { assumptions } from '../scenarios/assumptions.ts';
 import { presetJson } from '../scenarios/presets.ts';
-import { parseExperiment, planExperiment, runJob, uncertaintyDraws, type ExperimentResult } from '../workers/experiment.ts';
-import { inProcessExecutor, runExperiment } from '../workers/runner.ts';
+import { parseExperiment, planExperiment, runJob, uncertaintyDraws, type ExperimentResult } from '../experiments/experiment.ts';
+import { inProcessExecutor, runExperiment } from '../experiments/runner.ts';
 
 const METRICS = [
   'localResolutionShare',

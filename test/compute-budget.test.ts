@@ -7,7 +7,7 @@ import { loadPreset } from '../scenarios/presets.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { DEFAULT_BUDGET, estimateRun, overBudget } from '../sim/compute-budget.ts';
 import { simulate } from '../sim/simulate.ts';
-import { estimateAppRun } from '../ui/budget.ts';
+import { estimateAppRun } from '../ui/compute-budget.ts';
 
 const heavy = (s: Scenario, residents: number, perYear: number): Scenario => ({
   ...s,

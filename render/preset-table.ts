@@ -1,7 +1,7 @@
 /** The presets side by side as a Markdown table, with replications and 95% intervals. */
 import { simulate, type Summary } from '../sim/index.ts';
 import { loadPreset } from '../scenarios/presets.ts';
-import { interval } from '../workers/stats.ts';
+import { interval } from '../experiments/stats.ts';
 
 /** Mean ± the half-width of its Student-t 95% interval (the project's one t distribution). */
 export function fmt(xs: number[], f: (x: number) => string): string {

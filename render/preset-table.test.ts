@@ -1,6 +1,6 @@
 /** The presets table's intervals use the Student t quantile for any number of seeds. */
 import { describe, expect, it } from 'vitest';
-import { fmt } from '../cli/table.ts';
+import { fmt } from './preset-table.ts';
 
 describe('scenario table intervals', () => {
   it('use t with n − 1 degrees of freedom, not 1.96, for 12 seeds', () => {

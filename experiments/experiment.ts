@@ -117,7 +117,7 @@ const seriesSchema = z
   })
   .meta({ description: 'Time series of every run, in tidy rows (structure, point, replication, seed, day, metric, value).' });
 
-/** Global sensitivity to the assumptions (workers/sensitivity-run.ts). */
+/** Global sensitivity to the assumptions (experiments/sensitivity-run.ts). */
 export const sensitivitySchema = z
   .strictObject({
     assumptions: z
