@@ -3,7 +3,7 @@
  * The `flatgov` command: `flatgov sim|scenario|experiment|bench …`, each the same program
  * as `npm run <command> --` in a checkout, compiled to plain JavaScript in the package.
  */
-import { FLATGOV_VERSION } from '../experiments/experiment.ts';
+import { FLATGOV_VERSION } from '../experiments/identity.ts';
 
 const HELP = `usage: flatgov <command> [options]   (flatgov <command> --help for each)
 

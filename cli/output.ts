@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { manifestJson, seriesToCsv, toCsv, toJson } from '../experiments/experiment.ts';
+import { manifestJson, seriesToCsv, toCsv, toJson } from '../experiments/formats.ts';
 import type { ExperimentOutput } from '../experiments/runner.ts';
 import { UsageError } from './load.ts';
 

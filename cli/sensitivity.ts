@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PRESET_IDS, presetJson } from '../scenarios/presets.ts';
-import { parseAndPlanExperiment, sensitivitySchema } from '../experiments/experiment.ts';
+import { parseAndPlanExperiment } from '../experiments/plan.ts';
+import { sensitivitySchema } from '../experiments/experiment.ts';
 import { availableCores, defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { runSensitivity, sensitivityRuns, sensitivitySpec, type SensitivityResult } from '../experiments/sensitivity-run.ts';
 import { sensitivityMarkdown } from '../experiments/sensitivity-report.ts';

@@ -20,7 +20,9 @@ import {
   MECHANISM_PAIR,
 } from '../studies/studies.ts';
 import { mechanismsTable, seedTable } from '../studies/validation-report.ts';
-import { parseExperiment, planExperiment, toJson } from '../experiments/experiment.ts';
+import { parseExperiment } from '../experiments/experiment.ts';
+import { planExperiment } from '../experiments/plan.ts';
+import { toJson } from '../experiments/formats.ts';
 import { abcAnalysis, abcExperiment, abcMarkdown, type AbcResult } from '../studies/abc.ts';
 import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { runExperiment, type ExperimentOutput } from '../experiments/runner.ts';

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { presetJson } from '../scenarios/presets.ts';
 import { validateScenario } from '../scenarios/validate.ts';
-import { csvCell, ExperimentError, parseAndPlanExperiment } from './experiment.ts';
+import { csvCell } from './csv.ts';
+import { ExperimentError } from './experiment.ts';
+import { parseAndPlanExperiment } from './plan.ts';
 
 const load = (r: { preset?: string; scenario?: unknown }) => (r.preset ? presetJson(r.preset) : r.scenario);
 const problemsOf = (input: unknown): string => {

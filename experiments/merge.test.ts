@@ -5,8 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { presetJson } from '../scenarios/presets.ts';
 import { MODEL_VERSION } from '../sim/version.ts';
-import { parseExperiment, planExperiment, runJob, type ExperimentInput } from './experiment.ts';
-import { inProcessExecutor, mergeShards, runExperiment, type ExperimentOutput } from './runner.ts';
+import { parseExperiment, type ExperimentInput } from './experiment.ts';
+import { planExperiment } from './plan.ts';
+import { runJob } from './jobs.ts';
+import { inProcessExecutor } from './executor.ts';
+import { mergeShards } from './merge.ts';
+import { runExperiment, type ExperimentOutput } from './runner.ts';
 
 const load = (r: { preset?: string; scenario?: unknown }) => (r.preset ? presetJson(r.preset) : r.scenario);
 const DATE = new Date('2026-01-01T00:00:00Z');

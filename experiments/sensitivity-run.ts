@@ -18,8 +18,11 @@ import { MODEL_VERSION } from '../sim/version.ts';
 import { applyAssumptions, assumptions, assumptionsByIds, valueAt, type Assumption } from '../scenarios/assumptions.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { validateScenario } from '../scenarios/validate.ts';
-import { ExperimentError, metricUnit, sensitivitySchema, type Job, type JobResult, type Plan } from './experiment.ts';
-import type { Executor } from './runner.ts';
+import { ExperimentError, sensitivitySchema } from './experiment.ts';
+import { metricUnit } from './results.ts';
+import { type Job, type JobResult } from './jobs.ts';
+import { type Plan } from './plan.ts';
+import type { Executor } from './executor.ts';
 import {
   morrisDesign,
   morrisIndices,

@@ -6,8 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { abcAnalysis, abcExperiment, abcMarkdown, ABC_FIGURES } from './abc.ts';
 import { assumptions } from '../scenarios/assumptions.ts';
 import { presetJson } from '../scenarios/presets.ts';
-import { parseExperiment, planExperiment, runJob, uncertaintyDraws, type ExperimentResult } from '../experiments/experiment.ts';
-import { inProcessExecutor, runExperiment } from '../experiments/runner.ts';
+import { parseExperiment } from '../experiments/experiment.ts';
+import { planExperiment } from '../experiments/plan.ts';
+import { runJob } from '../experiments/jobs.ts';
+import { uncertaintyDraws } from '../experiments/design.ts';
+import { type ExperimentResult } from '../experiments/results.ts';
+import { inProcessExecutor } from '../experiments/executor.ts';
+import { runExperiment } from '../experiments/runner.ts';
 
 const METRICS = [
   'localResolutionShare',

@@ -17,7 +17,8 @@
  * Posts and organs do not depend on any assumption: they are set by structure alone, and
  * the report says so instead of searching.
  */
-import type { ExperimentInput, ExperimentResult } from '../experiments/experiment.ts';
+import type { ExperimentInput } from '../experiments/experiment.ts';
+import type { ExperimentResult } from '../experiments/results.ts';
 import { MODEL_VERSION } from '../sim/version.ts';
 import { mean as ssMean, probit, quantileSorted } from 'simple-statistics';
 import { assumptionsByIds, type Assumption } from '../scenarios/assumptions.ts';

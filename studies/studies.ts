@@ -12,7 +12,8 @@
  *   a verdict each (calibrationFigures).
  * - mechanisms: the default comparison with each mechanism switched off (mechanismEffects).
  */
-import type { ExperimentInput, ExperimentResult } from '../experiments/experiment.ts';
+import type { ExperimentInput } from '../experiments/experiment.ts';
+import type { ExperimentResult } from '../experiments/results.ts';
 import { pairedDifference, type Interval } from '../experiments/stats.ts';
 import { loadPreset } from '../scenarios/presets.ts';
 import type { Scenario } from '../scenarios/schema.ts';

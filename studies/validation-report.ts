@@ -8,8 +8,11 @@
  * same bytes.
  */
 import { MODEL_VERSION } from '../sim/version.ts';
-import { parseExperiment, planExperiment, type ExperimentInput, type ExperimentResult } from '../experiments/experiment.ts';
-import { runExperiment, type Executor } from '../experiments/runner.ts';
+import { parseExperiment, type ExperimentInput } from '../experiments/experiment.ts';
+import { planExperiment } from '../experiments/plan.ts';
+import { type ExperimentResult } from '../experiments/results.ts';
+import { runExperiment } from '../experiments/runner.ts';
+import { type Executor } from '../experiments/executor.ts';
 import type { Interval } from '../experiments/stats.ts';
 import { presetJson } from '../scenarios/presets.ts';
 import {

@@ -7,9 +7,14 @@ import { mmcMeanWait } from '../sim/theory.ts';
 import { presetJson } from '../scenarios/presets.ts';
 import { referenceQueue } from '../scenarios/reference.ts';
 import { csvParse } from 'd3-dsv';
-import { manifestJson, parseExperiment, planExperiment, runJob, toCsv, toJson, type ExperimentInput } from '../experiments/experiment.ts';
+import { manifestJson, toCsv, toJson } from '../experiments/formats.ts';
+import { parseExperiment, type ExperimentInput } from '../experiments/experiment.ts';
+import { planExperiment } from '../experiments/plan.ts';
+import { runJob } from '../experiments/jobs.ts';
 import { nodePool, poolExecutor } from '../workers/node-pool.ts';
-import { inProcessExecutor, mergeShards, runExperiment, type Executor } from '../experiments/runner.ts';
+import { inProcessExecutor, type Executor } from '../experiments/executor.ts';
+import { mergeShards } from '../experiments/merge.ts';
+import { runExperiment } from '../experiments/runner.ts';
 
 const load = (r: { preset?: string; scenario?: unknown }) => (r.preset ? presetJson(r.preset) : r.scenario);
 const plan = (e: ExperimentInput) => planExperiment(parseExperiment(e), load);

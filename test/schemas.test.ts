@@ -13,7 +13,7 @@ import { validateScenario } from '../scenarios/validate.ts';
 import { scenarioWarnings } from '../scenarios/warnings.ts';
 import { experimentJsonSchemaText } from '../experiments/experiment-schema.ts';
 import { parseExperiment } from '../experiments/experiment.ts';
-import { planFrom } from '../workers/batch.ts';
+import { planFrom } from '../lib/batch.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const read = (p: string) => JSON.parse(fs.readFileSync(path.join(root, p), 'utf8'));

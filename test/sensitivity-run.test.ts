@@ -6,9 +6,11 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { referenceQueue } from '../scenarios/reference.ts';
-import { parseExperiment, planExperiment, runJob, type ExperimentInput } from '../experiments/experiment.ts';
+import { parseExperiment, type ExperimentInput } from '../experiments/experiment.ts';
+import { planExperiment } from '../experiments/plan.ts';
+import { runJob } from '../experiments/jobs.ts';
 import { nodePool, poolExecutor } from '../workers/node-pool.ts';
-import { inProcessExecutor } from '../experiments/runner.ts';
+import { inProcessExecutor } from '../experiments/executor.ts';
 import { runSensitivity, sensitivityRuns, sensitivitySpec } from '../experiments/sensitivity-run.ts';
 import { decisiveSentence, sensitivityMarkdown } from '../experiments/sensitivity-report.ts';
 

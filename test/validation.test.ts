@@ -19,8 +19,8 @@ import {
   type Computed,
 } from '../studies/validation-report.ts';
 import { describeCheck } from '../studies/theory-checks.ts';
-import { runJob } from '../experiments/experiment.ts';
-import { inProcessExecutor } from '../experiments/runner.ts';
+import { runJob } from '../experiments/jobs.ts';
+import { inProcessExecutor } from '../experiments/executor.ts';
 
 const root = new URL('../', import.meta.url);
 const read = (file: string) => (fs.existsSync(new URL(file, root)) ? fs.readFileSync(new URL(file, root), 'utf8') : undefined);

@@ -1,63 +1,21 @@
 /**
  * Experiments from code in one call: `experiment(input)` validates, resolves presets and
  * files, runs the replications in worker threads (or in this thread), and returns the
- * results. Metrics the catalogue lacks are hooks: functions of a snapshot, run in the
- * calling thread on the snapshots the workers send back.
+ * results. Metrics the catalogue lacks are hooks (experiments/hooks.ts): functions of a
+ * snapshot, run in the calling thread on the snapshots the workers send back.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Snapshot } from '../sim/observe/metrics.ts';
 import { presetJson } from '../scenarios/presets.ts';
 import { parseJsonText } from '../scenarios/json.ts';
-import type { Scenario } from '../scenarios/schema.ts';
-import { parseAndPlanExperiment, runJob, type ExperimentInput, type Job, type Plan } from '../experiments/experiment.ts';
-import { defaultWorkerCount, nodePool, poolExecutor } from './node-pool.ts';
-import {
-  inProcessExecutor,
-  runExperiment,
-  type Executor,
-  type ExperimentOutput,
-  type RunExperimentOptions,
-} from '../experiments/runner.ts';
-import { codeCommit } from './commit.ts';
-
-/** What a metric hook sees besides the snapshot. */
-export interface HookContext {
-  /** Ids of the tiers the snapshot's per-tier arrays follow (levels, departments, centre, hotline). */
-  tiers: readonly string[];
-  scenario: Scenario;
-}
-
-/** A metric computed from a snapshot: at the end of each run, and on each day of a series. */
-export type MetricHook = (snapshot: Snapshot, context: HookContext) => number;
-
-/**
- * An executor that computes hook metrics: jobs run with their snapshots, the hooks fill the
- * values of the metrics they name, and the snapshots are dropped.
- */
-export function withMetricHooks(exec: Executor, hooks: Readonly<Record<string, MetricHook>>): Executor {
-  const names = Object.keys(hooks);
-  if (names.length === 0) return exec;
-  return {
-    size: exec.size,
-    cancel: () => exec.cancel(),
-    run: async (job: Job) => {
-      const r = await exec.run({ ...job, snapshots: true });
-      const snaps = r.snapshots;
-      if (!snaps) throw new Error('the worker returned no snapshots for the metric hooks');
-      const ctx: HookContext = { tiers: snaps.tiers, scenario: job.scenario };
-      job.metrics.forEach((m, i) => {
-        if (hooks[m]) r.values[i] = hooks[m](snaps.final, ctx);
-      });
-      if (job.series && r.series)
-        job.series.metrics.forEach((m, i) => {
-          if (hooks[m]) r.series!.values[i] = snaps.series.map((x) => hooks[m](x, ctx));
-        });
-      delete r.snapshots;
-      return r;
-    },
-  };
-}
+import { parseAndPlanExperiment, type Plan } from '../experiments/plan.ts';
+import { runJob } from '../experiments/jobs.ts';
+import type { ExperimentInput } from '../experiments/experiment.ts';
+import { inProcessExecutor } from '../experiments/executor.ts';
+import { withMetricHooks, type MetricHook } from '../experiments/hooks.ts';
+import { runExperiment, type ExperimentOutput, type RunExperimentOptions } from '../experiments/runner.ts';
+import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
+import { codeCommit } from '../workers/commit.ts';
 
 export interface ExperimentOptions extends RunExperimentOptions {
   /** Worker threads; 0 runs in this thread. Default: cores less one, at least one. */
