@@ -12,7 +12,7 @@ import { PALETTE } from './palette.ts';
 import { fmt, getLang, t } from './i18n.ts';
 import { rankedFactors } from '../experiments/sensitivity-report.ts';
 import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
-import { fasterSentence, formatInterval, formatValue, headlineRows, type Headline } from '../ui/headline.ts';
+import { fasterSentence, formatInterval, formatValue, headlineRows, type Headline } from './headline.ts';
 
 export interface BriefStructure {
   /** Short name as the app shows it ("Longgang 2021"). */

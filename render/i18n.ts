@@ -1,5 +1,6 @@
 /**
- * Strings shown to users, in English and Chinese, and locale-aware number formatting.
+ * Strings shown to users, in English and Chinese, and locale-aware number formatting, for
+ * the app and the command line's brief alike (the messages are in render/messages/).
  * Components read `t()` and re-render when the language changes (the app re-renders all).
  */
 import { en, type MessageKey as BaseKey } from './messages/en.ts';
@@ -20,10 +21,16 @@ export function addMessages(more: { en: Partial<Record<MessageKey, string>>; zh:
 }
 
 let lang: Lang = 'en';
+const langListeners: ((l: Lang) => void)[] = [];
+
+/** Call `listener` with the language each time it is set (the app sets its page's `lang` attribute so). */
+export function onLangChange(listener: (l: Lang) => void): void {
+  langListeners.push(listener);
+}
 
 export function setLang(l: Lang): void {
   lang = l;
-  if (typeof document !== 'undefined') document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+  for (const listener of langListeners) listener(l);
 }
 
 export function getLang(): Lang {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../scenarios/sources.ts';
-import type { Headline } from './headline.ts';
+import type { Headline } from '../render/headline.ts';
 import { en } from '../render/messages/en.ts';
 import { storyEn, type StoryKey } from '../render/messages/story-en.ts';
 import { storyZh } from '../render/messages/story-zh.ts';

@@ -10,7 +10,7 @@ import { toCsv, toJson } from '../../experiments/formats.ts';
 import { runExperiment, type ExperimentOutput } from '../../experiments/runner.ts';
 import { downloadText } from '../charts/export.ts';
 import { fmt, getLang, t, unitName } from '../../render/i18n.ts';
-import { fasterSentence } from '../headline.ts';
+import { fasterSentence } from '../../render/headline.ts';
 import { BRIEF_SERIES } from '../../render/brief.ts';
 
 /** Run-days past which replications keep no daily series (the brief's charts then show the single run). */

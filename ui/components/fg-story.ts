@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { SEED_DOCUMENTS } from '../../scenarios/sources.ts';
-import { formatValue } from '../headline.ts';
+import { formatValue } from '../../render/headline.ts';
 import { addMessages, fmt, getLang, t } from '../../render/i18n.ts';
 import { storyEn } from '../../render/messages/story-en.ts';
 import { storyZh } from '../../render/messages/story-zh.ts';

@@ -1,12 +1,10 @@
 /**
- * The headline sentence and the brief's chart axes: the sentence names the structure with
- * the shorter mean time to close and turns the paired interval of (b − a) into the interval
- * of how much faster it is; axis ticks are round numbers covering the range.
+ * The headline sentence names the structure with the shorter mean time to close and turns
+ * the paired interval of (b − a) into the interval of how much faster it is.
  */
 import { describe, expect, it } from 'vitest';
-import { fasterSentence } from '../ui/headline.ts';
-import { niceTicks } from '../render/brief.ts';
-import { setLang } from '../render/i18n.ts';
+import { fasterSentence } from './headline.ts';
+import { setLang } from './i18n.ts';
 
 describe('fasterSentence', () => {
   it('names the faster structure, whichever comes first, with the interval of its advantage', () => {
@@ -35,14 +33,5 @@ describe('fasterSentence', () => {
       '龙港2021平均办结时长比传统县短 5.7 小时。',
     );
     setLang('en');
-  });
-});
-
-describe('niceTicks', () => {
-  it('gives round steps of 1, 2 or 5 times a power of ten', () => {
-    expect(niceTicks(0, 192, 4)).toEqual([0, 50, 100, 150]);
-    expect(niceTicks(0, 365, 4)).toEqual([0, 100, 200, 300]);
-    expect(niceTicks(0, 1, 4).map((v) => Math.round(v * 100))).toEqual([0, 20, 40, 60, 80, 100]);
-    expect(niceTicks(0, 5, 4)).toEqual([0, 1, 2, 3, 4, 5]);
   });
 });
