@@ -28,7 +28,7 @@ switch (cmd) {
     await import('./experiment.ts');
     break;
   case 'bench':
-    await import('../bench/bench.ts');
+    await import('./bench.ts');
     break;
   case '--version':
   case '-v':
