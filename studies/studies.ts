@@ -269,10 +269,10 @@ export function calibrationFigures(out: Pick<ExperimentResult, 'summary' | 'diff
 
 /** The mechanisms a scenario can switch off, with the module that holds each rule. */
 export const MECHANISMS = [
-  { id: 'competence', name: 'competence follows resources', module: 'sim/competence.ts' },
-  { id: 'workload', name: 'layers and spans cost staff time', module: 'sim/workload.ts' },
-  { id: 'controlLoss', name: 'control loss at each hand-off', module: 'sim/control-loss.ts' },
-  { id: 'residentsRespond', name: 'residents respond while they wait', module: 'sim/residents.ts' },
+  { id: 'competence', name: 'competence follows resources', module: 'sim/submodels/competence.ts' },
+  { id: 'workload', name: 'layers and spans cost staff time', module: 'sim/submodels/workload.ts' },
+  { id: 'controlLoss', name: 'control loss at each hand-off', module: 'sim/submodels/control-loss.ts' },
+  { id: 'residentsRespond', name: 'residents respond while they wait', module: 'sim/submodels/residents.ts' },
 ] as const;
 
 /** The default comparison the mechanisms are switched off on: before the reform and after it. */
@@ -340,7 +340,7 @@ export function mechanismEffects(out: Pick<ExperimentResult, 'rows'>): Mechanism
     {
       switch: null,
       name: 'honest metrics (replaced by closed cases only)',
-      module: 'sim/metrics.ts, sim/survival.ts',
+      module: 'sim/observe/metrics.ts, sim/observe/survival.ts',
       differences: Object.fromEntries(MECHANISM_METRICS.map((m) => [m.id, m.closedOnly ? diff(null, m.closedOnly) : undefined])),
     },
   ];
