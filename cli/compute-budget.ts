@@ -1,4 +1,4 @@
-/** The budget of runs on this machine: the default, or less where memory is short. */
+/** The compute budget of runs on this machine (time and memory): the default, or less where memory is short. */
 import os from 'node:os';
 import { DEFAULT_BUDGET, type Budget } from '../sim/compute-budget.ts';
 

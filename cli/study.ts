@@ -1,8 +1,9 @@
 /**
  * npm run study -- layers|ablation|calibration|mechanisms [--replications R] [--days D] [--workers N]
  *
- * Runs one of the studies in studies/studies.ts and prints its table as Markdown (as in
- * scenarios/README.md and docs/validation.md), with 95% intervals over replications and, for
+ * Runs one of the studies in studies/ (layers.ts, ablation.ts, calibration.ts,
+ * mechanisms.ts) and prints its table as Markdown (as in scenarios/README.md and
+ * docs/validation.md), with 95% intervals over replications and, for
  * the ablation, paired differences against the pre-reform county and the share of the total
  * effect each reform explains.
  */
@@ -10,15 +11,10 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { METRIC_BY_ID } from '../sim/observe/catalog.ts';
 import { presetJson } from '../scenarios/presets.ts';
-import {
-  ablationStudy,
-  calibrationFigures,
-  calibrationStudy,
-  layersStudy,
-  mechanismEffects,
-  mechanismsStudy,
-  MECHANISM_PAIR,
-} from '../studies/studies.ts';
+import { ablationStudy } from '../studies/ablation.ts';
+import { calibrationFigures, calibrationStudy } from '../studies/calibration.ts';
+import { layersStudy } from '../studies/layers.ts';
+import { mechanismEffects, mechanismsStudy, MECHANISM_PAIR } from '../studies/mechanisms.ts';
 import { mechanismsTable, seedTable } from '../studies/validation-report.ts';
 import { parseExperiment } from '../experiments/experiment.ts';
 import { planExperiment } from '../experiments/plan.ts';

@@ -22,7 +22,7 @@ import type { ExperimentResult } from '../experiments/results.ts';
 import { MODEL_VERSION } from '../sim/version.ts';
 import { mean as ssMean, probit, quantileSorted } from 'simple-statistics';
 import { assumptionsByIds, type Assumption } from '../scenarios/assumptions.ts';
-import { calibrationStudy, TARGET_MET_SHARE } from './studies.ts';
+import { calibrationStudy, TARGET_MET_SHARE } from './calibration.ts';
 
 const LG = 'Longgang 2021';
 const TC = 'traditional county';

@@ -1,7 +1,7 @@
 /**
  * The validation report (docs/validation.md) and the block of README.md that quotes it,
  * generated from the code: the theory checks (theory-checks.ts), the seeds' figures (the
- * calibration study), the mechanisms switched off one at a time (studies.ts), and the
+ * calibration study), the mechanisms switched off one at a time (mechanisms.ts), and the
  * sensitivity and calibration analyses committed for this model version. No I/O:
  * the caller runs it with an executor and writes the files (cli/validate.ts); the test
  * regenerates it in memory and compares. No dates or timings, so the same code gives the
@@ -15,16 +15,8 @@ import { runExperiment } from '../experiments/runner.ts';
 import { type Executor } from '../experiments/executor.ts';
 import type { Interval } from '../experiments/stats.ts';
 import { presetJson } from '../scenarios/presets.ts';
-import {
-  calibrationFigures,
-  calibrationStudy,
-  MECHANISM_METRICS,
-  MECHANISM_PAIR,
-  mechanismEffects,
-  mechanismsStudy,
-  type MechanismEffect,
-  type SeedFigure,
-} from './studies.ts';
+import { calibrationFigures, calibrationStudy, type SeedFigure } from './calibration.ts';
+import { MECHANISM_METRICS, MECHANISM_PAIR, mechanismEffects, mechanismsStudy, type MechanismEffect } from './mechanisms.ts';
 import { theoryChecks, type Check } from './theory-checks.ts';
 import { abcMarkdown, type AbcResult } from './abc.ts';
 import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
@@ -237,7 +229,7 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
   out.push("## The seeds' figures", '');
   out.push(
     'The figures the seed documents state (`ODD.md`, "The facts the model rests on") are outcomes the model\'s',
-    'results are checked against, never inputs (`studies/studies.ts`: `calibrationStudy`, `calibrationFigures`;',
+    'results are checked against, never inputs (`studies/calibration.ts`: `calibrationStudy`, `calibrationFigures`;',
     '`npm run study -- calibration` prints the same table). A figure passes when its whole 95% interval clears',
     'the bar. The seeds\' comparator for "comparable counties" is unnamed: the traditional county is built from',
     'stated staffing norms (its `assumptions` say which). The service targets (004) are rules without a rate; this',
@@ -253,7 +245,7 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
     '(`scenarios/README.md`, "How structure decides the outcome"; `test/mechanisms.test.ts` asserts each rule).',
     `The table gives the default comparison, ${MECHANISM_PAIR[1]} less ${MECHANISM_PAIR[0]} (paired over`,
     'replications), with every mechanism on and then with one switched off in both structures',
-    '(`studies/studies.ts`: `mechanismsStudy`). The honest metrics have no switch: their row gives the same',
+    '(`studies/mechanisms.ts`: `mechanismsStudy`). The honest metrics have no switch: their row gives the same',
     'comparison measured on closed cases only (mean time to close of closed cases, local share of cases closed).',
     '',
   );

@@ -1,6 +1,7 @@
 /**
- * Whether a run fits in a browser tab, from the estimator the CLI uses: runs past the soft
- * budget start only after the user confirms; runs past the hard one do not start.
+ * The compute budget of a run in a browser tab: whether its time and memory fit, from the
+ * estimator the CLI uses. Runs past the soft budget start only after the user confirms;
+ * runs past the hard one do not start.
  */
 import { estimateRun, formatBytes, formatSeconds, EVENTS_PER_SECOND, type RunEstimate } from '../sim/compute-budget.ts';
 import type { Scenario } from '../scenarios/schema.ts';
