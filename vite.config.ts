@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'vite';
-import { scenarioData } from './ui/scenario-data-plugin.ts';
+import { scenarioData } from './tools/scenario-data-plugin.ts';
 
 /** The commit the site is built from, for run manifests and chart exports (see workers/commit.ts for Node). */
 function buildCommit(): string {

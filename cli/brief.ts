@@ -8,16 +8,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { presetJson, PRESET_IDS } from '../scenarios/presets.ts';
-import { setLang, type Lang } from '../ui/i18n.ts';
-import { BRIEF_METRICS, BRIEF_SERIES, briefHtml } from '../ui/brief.ts';
-import { experimentSchema, jobsFor, parseAndPlanExperiment } from '../workers/experiment.ts';
+import { setLang, type Lang } from '../render/i18n.ts';
+import { BRIEF_METRICS, BRIEF_SERIES, briefHtml } from '../render/brief.ts';
+import { experimentSchema } from '../experiments/experiment.ts';
+import { jobsFor } from '../experiments/jobs.ts';
+import { parseAndPlanExperiment } from '../experiments/plan.ts';
 import { nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { codeCommit } from '../workers/commit.ts';
-import { FLATGOV_VERSION } from '../workers/identity.ts';
+import { FLATGOV_VERSION } from '../experiments/identity.ts';
 import { MODEL_VERSION } from '../sim/version.ts';
 import shipped from '../docs/sensitivity.json' with { type: 'json' };
-import type { SensitivityResult } from '../workers/sensitivity-run.ts';
-import { runExperiment } from '../workers/runner.ts';
+import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
+import { runExperiment } from '../experiments/runner.ts';
 import { collect, parseCli, refuse, wholeArg } from './args.ts';
 import { readJsonFile, runMain, UsageError, userPath } from './load.ts';
 

@@ -7,9 +7,10 @@
  */
 import { decompose, decompositionExperiment, decompositionMarkdown } from '../studies/decompose.ts';
 import { presetJson } from '../scenarios/presets.ts';
-import { parseExperiment, planExperiment } from '../workers/experiment.ts';
+import { parseExperiment } from '../experiments/experiment.ts';
+import { planExperiment } from '../experiments/plan.ts';
 import { nodePool, poolExecutor, defaultWorkerCount } from '../workers/node-pool.ts';
-import { runExperiment } from '../workers/runner.ts';
+import { runExperiment } from '../experiments/runner.ts';
 import { loadScenarioArg, UsageError } from './load.ts';
 
 export async function decomposeCommand(

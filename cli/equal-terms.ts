@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import { METRIC_BY_ID } from '../sim/observe/catalog.ts';
 import { presetJson } from '../scenarios/presets.ts';
 import { breakPoints, breakSentence, breakSvg, breakTable, flatBreaksStudy, layersEqualTermsStudy } from '../studies/flat-breaks.ts';
-import { parseExperiment, planExperiment } from '../workers/experiment.ts';
+import { parseExperiment } from '../experiments/experiment.ts';
+import { planExperiment } from '../experiments/plan.ts';
 import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
-import { runExperiment, type ExperimentOutput } from '../workers/runner.ts';
+import { runExperiment, type ExperimentOutput } from '../experiments/runner.ts';
 import { UsageError } from './load.ts';
 
 function fmt(mean: number, half: number, unit: string): string {

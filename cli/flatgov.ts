@@ -3,7 +3,7 @@
  * The `flatgov` command: `flatgov sim|scenario|experiment|bench …`, each the same program
  * as `npm run <command> --` in a checkout, compiled to plain JavaScript in the package.
  */
-import { FLATGOV_VERSION } from '../workers/experiment.ts';
+import { FLATGOV_VERSION } from '../experiments/identity.ts';
 
 const HELP = `usage: flatgov <command> [options]   (flatgov <command> --help for each)
 
@@ -28,7 +28,7 @@ switch (cmd) {
     await import('./experiment.ts');
     break;
   case 'bench':
-    await import('../bench/bench.ts');
+    await import('./bench.ts');
     break;
   case '--version':
   case '-v':

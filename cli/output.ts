@@ -7,8 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { manifestJson, seriesToCsv, toCsv, toJson } from '../workers/experiment.ts';
-import type { ExperimentOutput } from '../workers/runner.ts';
+import { manifestJson, seriesToCsv, toCsv, toJson } from '../experiments/formats.ts';
+import type { ExperimentOutput } from '../experiments/runner.ts';
 import { UsageError } from './load.ts';
 
 export type OutFormat = 'csv' | 'json';

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { diffScenarios } from '../scenarios/diff.ts';
 import { scenarioJsonSchemaText } from '../scenarios/jsonSchema.ts';
 import { withFieldTable, withParameterTables } from '../scenarios/fieldTable.ts';
-import { experimentJsonSchemaText } from '../workers/experiment-schema.ts';
+import { experimentJsonSchemaText } from '../experiments/experiment-schema.ts';
 import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
 import { loadScenarioArg, runMain, UsageError } from './load.ts';
-import { presetTable } from './table.ts';
+import { presetTable } from '../render/preset-table.ts';
 import { parseCli } from './args.ts';
 import { assumptions, pathText } from '../scenarios/assumptions.ts';
 

@@ -8,10 +8,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PRESET_IDS, presetJson } from '../scenarios/presets.ts';
-import { parseAndPlanExperiment, sensitivitySchema } from '../workers/experiment.ts';
+import { parseAndPlanExperiment } from '../experiments/plan.ts';
+import { sensitivitySchema } from '../experiments/experiment.ts';
 import { availableCores, defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
-import { runSensitivity, sensitivityRuns, sensitivitySpec, type SensitivityResult } from '../workers/sensitivity-run.ts';
-import { sensitivityMarkdown } from '../workers/sensitivity-report.ts';
+import { runSensitivity, sensitivityRuns, sensitivitySpec, type SensitivityResult } from '../experiments/sensitivity-run.ts';
+import { sensitivityMarkdown } from '../experiments/sensitivity-report.ts';
 import { collect, refuse, wholeArg } from './args.ts';
 import { readJsonFile, userPath, UsageError } from './load.ts';
 

@@ -1,8 +1,9 @@
 /**
  * npm run study -- layers|ablation|calibration|mechanisms [--replications R] [--days D] [--workers N]
  *
- * Runs one of the studies in scenarios/studies.ts and prints its table as Markdown (as in
- * scenarios/README.md and docs/validation.md), with 95% intervals over replications and, for
+ * Runs one of the studies in studies/ (layers.ts, ablation.ts, calibration.ts,
+ * mechanisms.ts) and prints its table as Markdown (as in scenarios/README.md and
+ * docs/validation.md), with 95% intervals over replications and, for
  * the ablation, paired differences against the pre-reform county and the share of the total
  * effect each reform explains.
  */
@@ -10,20 +11,17 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { METRIC_BY_ID } from '../sim/observe/catalog.ts';
 import { presetJson } from '../scenarios/presets.ts';
-import {
-  ablationStudy,
-  calibrationFigures,
-  calibrationStudy,
-  layersStudy,
-  mechanismEffects,
-  mechanismsStudy,
-  MECHANISM_PAIR,
-} from '../scenarios/studies.ts';
-import { mechanismsTable, seedTable } from '../scenarios/validation-report.ts';
-import { parseExperiment, planExperiment, toJson } from '../workers/experiment.ts';
-import { abcAnalysis, abcExperiment, abcMarkdown, type AbcResult } from '../scenarios/abc.ts';
+import { ablationStudy } from '../studies/ablation.ts';
+import { calibrationFigures, calibrationStudy } from '../studies/calibration.ts';
+import { layersStudy } from '../studies/layers.ts';
+import { mechanismEffects, mechanismsStudy, MECHANISM_PAIR } from '../studies/mechanisms.ts';
+import { mechanismsTable, seedTable } from '../studies/validation-report.ts';
+import { parseExperiment } from '../experiments/experiment.ts';
+import { planExperiment } from '../experiments/plan.ts';
+import { toJson } from '../experiments/formats.ts';
+import { abcAnalysis, abcExperiment, abcMarkdown, type AbcResult } from '../studies/abc.ts';
 import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
-import { runExperiment, type ExperimentOutput } from '../workers/runner.ts';
+import { runExperiment, type ExperimentOutput } from '../experiments/runner.ts';
 import { runMain, UsageError } from './load.ts';
 import { decomposeCommand } from './decompose.ts';
 import { equalTermsCommand } from './equal-terms.ts';
@@ -44,7 +42,7 @@ decompose    how much of each difference between A and B is structure, resources
              calendars (Shapley values over the 16 combinations of their parts; A and B are
              preset ids or scenario files)
 abc          which assumption values reproduce the seeds' figures: rejection ABC over the
-             plausible ranges (M draws, default 200; scenarios/abc.ts describes the procedure)`;
+             plausible ranges (M draws, default 200; studies/abc.ts describes the procedure)`;
 
 /** A value with its 95% half-width, in the metric's unit. */
 export function fmt(mean: number, half: number, unit: string): string {

@@ -3,7 +3,7 @@
  *
  * Regenerates docs/validation.md (theory checks, the seeds' figures, the mechanisms switched
  * off, the committed sensitivity and calibration analyses) and the block of README.md
- * between <!-- validate:start --> and <!-- validate:end -->, from scenarios/validation-report.ts.
+ * between <!-- validate:start --> and <!-- validate:end -->, from studies/validation-report.ts.
  * Exits with status 1 if a theory check fails (the files are written all the same).
  */
 import fs from 'node:fs';
@@ -18,7 +18,7 @@ import {
   SENSITIVITY_FILE,
   validationResults,
   type Computed,
-} from '../scenarios/validation-report.ts';
+} from '../studies/validation-report.ts';
 import { availableCores, defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { runMain, UsageError } from './load.ts';
 

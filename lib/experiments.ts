@@ -11,61 +11,37 @@
  * ```
  * @module
  */
-export {
-  experiment,
-  planFrom,
-  loadStructure,
-  withMetricHooks,
-  type ExperimentOptions,
-  type HookContext,
-  type MetricHook,
-} from '../workers/batch.ts';
+export { experiment, planFrom, loadStructure, type ExperimentOptions } from './batch.ts';
+export { withMetricHooks, type HookContext, type MetricHook } from '../experiments/hooks.ts';
 export {
   parseExperiment,
-  planExperiment,
-  designPoints,
-  jobsFor,
-  runJob,
-  aggregate,
-  manifestFor,
-  toCsv,
-  seriesToCsv,
-  manifestJson,
-  toJson,
-  metricUnit,
   experimentSchema,
   ExperimentError,
   EXPERIMENT_VERSION,
-  FLATGOV_VERSION,
   type Experiment,
   type ExperimentInput,
+} from '../experiments/experiment.ts';
+export { planExperiment, type Plan, type ResolvedStructure } from '../experiments/plan.ts';
+export { designPoints, type SweepPoint } from '../experiments/design.ts';
+export { jobsFor, runJob, type Job, type JobResult, type JobFailure } from '../experiments/jobs.ts';
+export {
+  aggregate,
+  metricUnit,
   type ExperimentResult,
-  type Plan,
-  type Job,
-  type JobResult,
-  type JobFailure,
-  type SweepPoint,
   type SummaryRow,
   type DifferenceRow,
   type TidyRow,
   type SeriesRow,
-  type Manifest,
-  type ResolvedStructure,
-} from '../workers/experiment.ts';
-export {
-  runExperiment,
-  mergeShards,
-  inProcessExecutor,
-  planOfOutput,
-  JobError,
-  type Executor,
-  type Progress,
-  type RunExperimentOptions,
-  type ExperimentOutput,
-} from '../workers/runner.ts';
+} from '../experiments/results.ts';
+export { manifestFor, type Manifest } from '../experiments/manifest.ts';
+export { toCsv, seriesToCsv, manifestJson, toJson } from '../experiments/formats.ts';
+export { FLATGOV_VERSION } from '../experiments/identity.ts';
+export { runExperiment, JobError, type Progress, type RunExperimentOptions, type ExperimentOutput } from '../experiments/runner.ts';
+export { mergeShards, planOfOutput } from '../experiments/merge.ts';
+export { inProcessExecutor, type Executor } from '../experiments/executor.ts';
 export { nodePool, defaultWorkerCount, poolExecutor } from '../workers/node-pool.ts';
 export { WorkerPool, WorkerDiedError } from '../workers/pool.ts';
-export { interval, pairedDifference, tCritical, type Interval, type PairedTest } from '../workers/stats.ts';
+export { interval, pairedDifference, tCritical, type Interval, type PairedTest } from '../experiments/stats.ts';
 export { SERIES_METRICS, DEFAULT_SERIES_METRICS, seriesMetricInfo, type SeriesMetricInfo } from '../sim/observe/series.ts';
 export { metricInfo, LEVEL_FIELDS } from '../sim/observe/catalog.ts';
-export { csvText, csvCell, type Cell } from '../workers/csv.ts';
+export { csvText, csvCell, type Cell } from '../experiments/csv.ts';

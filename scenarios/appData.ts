@@ -1,7 +1,7 @@
 /**
  * What the app's first screen needs from the scenario schema, as plain data: each number's
  * and switch's range, unit and description, and the presets with their defaults filled.
- * Derived from the schema when the app is built (ui/scenario-data-plugin.ts), so the page
+ * Derived from the schema when the app is built (tools/scenario-data-plugin.ts), so the page
  * shows its controls without loading the validator, which it loads when a scenario has to
  * be checked (a change, a link, a file).
  */

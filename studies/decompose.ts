@@ -13,9 +13,9 @@
  */
 import { COMPARED_PARTS, composeScenario, type Part } from '../scenarios/parts.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import type { ExperimentInput } from '../workers/experiment.ts';
-import type { ExperimentOutput } from '../workers/runner.ts';
-import { interval, type Interval } from '../workers/stats.ts';
+import type { ExperimentInput } from '../experiments/experiment.ts';
+import type { ExperimentOutput } from '../experiments/runner.ts';
+import { interval, type Interval } from '../experiments/stats.ts';
 
 export type ComparedPart = (typeof COMPARED_PARTS)[number];
 

@@ -14,9 +14,9 @@
  */
 import { loadPreset } from '../scenarios/presets.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import type { ExperimentInput } from '../workers/experiment.ts';
-import type { ExperimentOutput } from '../workers/runner.ts';
-import { pairedDifference, type PairedTest } from '../workers/stats.ts';
+import type { ExperimentInput } from '../experiments/experiment.ts';
+import type { ExperimentOutput } from '../experiments/runner.ts';
+import { pairedDifference, type PairedTest } from '../experiments/stats.ts';
 
 export const MIDDLE_UNITS = [0, 9, 14, 26, 51, 102];
 /** Posts of Longgang 2021's governance units (001: about 300). */

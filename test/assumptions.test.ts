@@ -9,9 +9,11 @@ import { scenarioJsonSchema } from '../scenarios/jsonSchema.ts';
 import { presetJson, PRESET_IDS, loadPreset } from '../scenarios/presets.ts';
 import { applyAssumptions, assumptions, AssumptionError } from '../scenarios/assumptions.ts';
 import { validateScenario } from '../scenarios/validate.ts';
-import { ExperimentError, parseExperiment, planExperiment, scenarioFor, type ExperimentInput } from '../workers/experiment.ts';
-import { inProcessExecutor, runExperiment } from '../workers/runner.ts';
-import { runJob } from '../workers/experiment.ts';
+import { ExperimentError, parseExperiment, type ExperimentInput } from '../experiments/experiment.ts';
+import { planExperiment, scenarioFor } from '../experiments/plan.ts';
+import { inProcessExecutor } from '../experiments/executor.ts';
+import { runExperiment } from '../experiments/runner.ts';
+import { runJob } from '../experiments/jobs.ts';
 
 type Node = Record<string, any>;
 

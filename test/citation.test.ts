@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { MODEL_VERSION } from '../sim/version.ts';
-import { FLATGOV_VERSION } from '../workers/experiment.ts';
+import { FLATGOV_VERSION } from '../experiments/identity.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');

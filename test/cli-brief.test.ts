@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatInterval } from '../ui/headline.ts';
+import { formatInterval } from '../render/headline.ts';
 import { cli, root, tempDir } from './cli-helpers.ts';
 
 function brief(args: string[]): Promise<{ code: number | null; stderr: string }> {

@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import shipped from '../docs/sensitivity.json' with { type: 'json' };
-import type { SensitivityResult } from '../workers/sensitivity-run.ts';
-import { rankedFactors } from '../workers/sensitivity-report.ts';
+import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
+import { rankedFactors } from '../experiments/sensitivity-report.ts';
 import { openPage, setField, shots, steps, useApp } from './browser-app.ts';
 
 useApp();

@@ -12,8 +12,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseJsonText } from '../scenarios/json.ts';
 import { presetJson } from '../scenarios/presets.ts';
 import { ScenarioError, validateScenario } from '../scenarios/validate.ts';
-import { ExperimentError, parseAndPlanExperiment, runJob } from '../workers/experiment.ts';
-import { inProcessExecutor, MergeError, mergeShards, runExperiment, type ExperimentOutput } from '../workers/runner.ts';
+import { ExperimentError } from '../experiments/experiment.ts';
+import { parseAndPlanExperiment } from '../experiments/plan.ts';
+import { runJob } from '../experiments/jobs.ts';
+import { inProcessExecutor } from '../experiments/executor.ts';
+import { MergeError, mergeShards } from '../experiments/merge.ts';
+import { runExperiment, type ExperimentOutput } from '../experiments/runner.ts';
 import { decodeState } from '../ui/state.ts';
 import { cli, isCleanUsageError, start, tempDir, type CliResult } from './cli-helpers.ts';
 

@@ -12,8 +12,8 @@ import { openHoursPerWeek, timeUse } from '../sim/submodels/workload.ts';
 import { kaplanMeierQuantiles } from '../sim/observe/survival.ts';
 import { loadPreset } from '../scenarios/presets.ts';
 import { applyLevers } from '../scenarios/levers.ts';
-import { controlLossChecks, describeCheck } from '../scenarios/theory-checks.ts';
-import { withMiddleUnits } from '../scenarios/studies.ts';
+import { controlLossChecks, describeCheck } from '../studies/theory-checks.ts';
+import { withMiddleUnits } from '../studies/layers.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 
 const run = (s: Scenario, days: number, seed = 1): Summary => simulate(s, { seed, days, snapshotEveryMinutes: 0 }).summary;

@@ -7,7 +7,7 @@ import { createSimulation, simulate } from '../sim/index.ts';
 import type { ScenarioInput } from '../scenarios/schema.ts';
 import { loadPreset } from '../scenarios/presets.ts';
 import { referenceChain } from '../scenarios/reference.ts';
-import { conservationChecks, describeCheck, GARICANO_CHAIN, garicanoChecks } from '../scenarios/theory-checks.ts';
+import { conservationChecks, describeCheck, GARICANO_CHAIN, garicanoChecks } from '../studies/theory-checks.ts';
 import { ci95 } from './stats.ts';
 
 describe('routing by difficulty (Garicano)', () => {

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../sim/index.ts';
 import { referenceQueue } from '../scenarios/reference.ts';
-import { describeCheck, ERLANG_QUEUES, erlangCCheck, jacksonChecks, littleCheck } from '../scenarios/theory-checks.ts';
+import { describeCheck, ERLANG_QUEUES, erlangCCheck, jacksonChecks, littleCheck } from '../studies/theory-checks.ts';
 
-// The checks live in scenarios/theory-checks.ts (docs/validation.md shows the same numbers).
+// The checks live in studies/theory-checks.ts (docs/validation.md shows the same numbers).
 // Each uses twenty replications on its own seeds; a 95% interval misses the true value one
 // time in twenty by construction: if a change to the order of random draws moves a check
 // outside, rerun it on a larger set of seeds before doubting the engine.

@@ -11,9 +11,9 @@ import { withFieldTable } from '../scenarios/fieldTable.ts';
 import { presetJson } from '../scenarios/presets.ts';
 import { validateScenario } from '../scenarios/validate.ts';
 import { scenarioWarnings } from '../scenarios/warnings.ts';
-import { experimentJsonSchemaText } from '../workers/experiment-schema.ts';
-import { parseExperiment } from '../workers/experiment.ts';
-import { planFrom } from '../workers/batch.ts';
+import { experimentJsonSchemaText } from '../experiments/experiment-schema.ts';
+import { parseExperiment } from '../experiments/experiment.ts';
+import { planFrom } from '../lib/batch.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const read = (p: string) => JSON.parse(fs.readFileSync(path.join(root, p), 'utf8'));

@@ -7,11 +7,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { METRIC_BY_ID } from '../sim/observe/catalog.ts';
 import { referenceQueue } from '../scenarios/reference.ts';
-import { parseExperiment, planExperiment, runJob, type ExperimentInput } from '../workers/experiment.ts';
+import { parseExperiment, type ExperimentInput } from '../experiments/experiment.ts';
+import { planExperiment } from '../experiments/plan.ts';
+import { runJob } from '../experiments/jobs.ts';
 import { nodePool, poolExecutor } from '../workers/node-pool.ts';
-import { inProcessExecutor } from '../workers/runner.ts';
-import { runSensitivity, sensitivityRuns, sensitivitySpec } from '../workers/sensitivity-run.ts';
-import { decisiveSentence, sensitivityMarkdown } from '../workers/sensitivity-report.ts';
+import { inProcessExecutor } from '../experiments/executor.ts';
+import { runSensitivity, sensitivityRuns, sensitivitySpec } from '../experiments/sensitivity-run.ts';
+import { decisiveSentence, sensitivityMarkdown } from '../experiments/sensitivity-report.ts';
 
 const pools: { close(): void }[] = [];
 afterAll(() => pools.forEach((p) => p.close()));

@@ -17,10 +17,10 @@ import {
   SENSITIVITY_COMMAND,
   CALIBRATION_COMMAND,
   type Computed,
-} from '../scenarios/validation-report.ts';
-import { describeCheck } from '../scenarios/theory-checks.ts';
-import { runJob } from '../workers/experiment.ts';
-import { inProcessExecutor } from '../workers/runner.ts';
+} from '../studies/validation-report.ts';
+import { describeCheck } from '../studies/theory-checks.ts';
+import { runJob } from '../experiments/jobs.ts';
+import { inProcessExecutor } from '../experiments/executor.ts';
 
 const root = new URL('../', import.meta.url);
 const read = (file: string) => (fs.existsSync(new URL(file, root)) ? fs.readFileSync(new URL(file, root), 'utf8') : undefined);

@@ -1,2 +1,3 @@
-/** The app's entry: one element. */
+/** The app's entry: one element, and the page's language attribute that follows it. */
+import './page-lang.ts';
 import './components/fg-app.ts';

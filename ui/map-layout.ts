@@ -6,7 +6,7 @@
  * to the parent unit that holds its first micro-grid, and a grid to the cell that does.
  */
 import type { SessionInfo } from '../workers/session.ts';
-import { nameOf, t } from './i18n.ts';
+import { nameOf, t } from '../render/i18n.ts';
 
 /** A group's name in the language shown (the hotline and the centre by their role). */
 export function groupName(info: SessionInfo, gi: number): string {

@@ -6,7 +6,7 @@ import { fields } from 'virtual:scenario-data';
 import { getPath } from '../scenarios/path.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { parsePath } from '../scenarios/path.ts';
-import { getLang } from './i18n.ts';
+import { getLang } from '../render/i18n.ts';
 
 export interface ParamField {
   path: string;

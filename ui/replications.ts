@@ -3,9 +3,9 @@
  * the metrics, a valid number of replications, "mean ± half-width" with its unit, and the
  * difference in time to close between the first two structures in words.
  */
-import type { ExperimentOutput } from '../workers/runner.ts';
-import { fmt, t, unitName } from './i18n.ts';
-import { fasterSentence } from './headline.ts';
+import type { ExperimentOutput } from '../experiments/runner.ts';
+import { fmt, t, unitName } from '../render/i18n.ts';
+import { fasterSentence } from '../render/headline.ts';
 
 /** Run-days past which replications keep no daily series (the brief's charts then show the single run). */
 export const MAX_BRIEF_SERIES_DAYS = 100_000;

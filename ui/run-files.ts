@@ -7,8 +7,8 @@
 import type { Scenario } from '../scenarios/schema.ts';
 import type { Summary } from '../sim/observe/metrics.ts';
 import { MODEL_VERSION } from '../sim/version.ts';
-import { csvText, type Cell } from '../workers/csv.ts';
-import { FLATGOV_VERSION, sha256 } from '../workers/identity.ts';
+import { csvText, type Cell } from '../experiments/csv.ts';
+import { FLATGOV_VERSION, sha256 } from '../experiments/identity.ts';
 import { COMMIT } from './build-info.ts';
 import { downloadText } from './charts/export.ts';
 import type { RunData } from './run-data.ts';

@@ -1,4 +1,4 @@
-/** The plain data the app takes from the scenario schema (see ui/scenario-data-plugin.ts). */
+/** The plain data the app takes from the scenario schema (see tools/scenario-data-plugin.ts). */
 declare module 'virtual:scenario-data' {
   type Data = import('../scenarios/appData.ts').AppScenarioData;
   export const fields: Data['fields'];

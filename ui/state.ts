@@ -7,7 +7,7 @@ import { defaultPreset, presetIds, presets } from 'virtual:scenario-data';
 import { setPath } from '../scenarios/path.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import type { ScenarioProblem } from '../scenarios/validate.ts';
-import { LANGS, type Lang } from './i18n.ts';
+import { LANGS, type Lang } from '../render/i18n.ts';
 
 export const PRESET_IDS: readonly string[] = presetIds;
 export const DEFAULT_PRESET = defaultPreset;

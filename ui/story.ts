@@ -6,9 +6,9 @@
  * whose placeholders are filled from the run.
  */
 import { CHART_IDS, MAP_TARGETS, type ChartId } from './chart-ids.ts';
-import type { Headline } from './headline.ts';
-import { t, type MessageKey } from './i18n.ts';
-import type { StoryKey } from './messages/story-en.ts';
+import type { Headline } from '../render/headline.ts';
+import { t, type MessageKey } from '../render/i18n.ts';
+import type { StoryKey } from '../render/messages/story-en.ts';
 import type { ColumnSpec, View } from './state.ts';
 
 /**

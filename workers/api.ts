@@ -3,7 +3,7 @@
  * Calls are coarse: one replication, or one step of an interactive run.
  */
 import { transfer } from 'comlink';
-import { runJob, type Job, type JobResult } from './experiment.ts';
+import { runJob, type Job, type JobResult } from '../experiments/jobs.ts';
 import { frameTransferables, SimSession, type SessionInfo, type Frame, type MapFrame } from './session.ts';
 import type { Journey } from '../sim/observe/trace.ts';
 import type { Summary } from '../sim/observe/metrics.ts';

@@ -1,8 +1,8 @@
 /** An experiment executor backed by a worker pool (browser or Node: the same API). */
 import type { WorkerApi } from './api.ts';
-import type { Job, JobResult } from './experiment.ts';
+import type { Job, JobResult } from '../experiments/jobs.ts';
 import type { WorkerPool } from './pool.ts';
-import type { Executor } from './runner.ts';
+import type { Executor } from '../experiments/executor.ts';
 
 export function poolExecutor(pool: WorkerPool<WorkerApi>): Executor {
   return {

@@ -5,7 +5,7 @@
  * chart element decides which of them a change needs.
  */
 import * as d3 from 'd3';
-import { fmt } from '../i18n.ts';
+import { fmt } from '../../render/i18n.ts';
 import { legendRows } from './chart-layout.ts';
 import { FONT, REF_COLOUR, ROW, type DrawnLayout, type Geometry, type Panel, type RefLine } from './chart-types.ts';
 import { CHART_FONT, fitText } from './text.ts';

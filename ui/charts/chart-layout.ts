@@ -3,7 +3,7 @@
  * of each panel's legend and where the panels go.
  */
 import { scaleLinear } from 'd3';
-import { fmt } from '../i18n.ts';
+import { fmt } from '../../render/i18n.ts';
 import { FONT, REF_COLOUR, ROW, type Geometry, type Panel, type RefLine } from './chart-types.ts';
 import { fitText, textWidth } from './text.ts';
 

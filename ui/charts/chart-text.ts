@@ -3,7 +3,7 @@
  * table.
  */
 import { html } from 'lit';
-import { fmt, t } from '../i18n.ts';
+import { fmt, t } from '../../render/i18n.ts';
 import type { Panel } from './chart-types.ts';
 
 /** One sentence per panel: the last value of each line, or the bars; `empty` when there is nothing. */

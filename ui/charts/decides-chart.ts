@@ -7,9 +7,9 @@ import { html, svg } from 'lit';
 import { scaleLinear } from 'd3';
 import { assumptions } from '../../scenarios/assumptions.ts';
 import { METRIC_BY_ID } from '../../sim/observe/catalog.ts';
-import type { SensitivityResult } from '../../workers/sensitivity-run.ts';
-import { displayUnit, rangeText, rankedFactors, type RankedFactor } from '../../workers/sensitivity-report.ts';
-import { fmt, getLang, t } from '../i18n.ts';
+import type { SensitivityResult } from '../../experiments/sensitivity-run.ts';
+import { displayUnit, rangeText, rankedFactors, type RankedFactor } from '../../experiments/sensitivity-report.ts';
+import { fmt, getLang, t } from '../../render/i18n.ts';
 
 /** Bars drawn at most. */
 const ROWS = 10;

@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { t } from '../i18n.ts';
+import { t } from '../../render/i18n.ts';
 import { ChartDrawing } from './chart-drawing.ts';
 import { geometry, GrowingYRange, valueText, xDomain } from './chart-layout.ts';
 import { chartSummary, chartTable } from './chart-text.ts';

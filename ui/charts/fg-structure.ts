@@ -1,12 +1,12 @@
 import { LitElement, css, html, svg as svgTemplate } from 'lit';
 import * as d3 from 'd3';
 import { sankey, sankeyLinkHorizontal, sankeyJustify } from 'd3-sankey';
-import { fmt, t } from '../i18n.ts';
+import { fmt, t } from '../../render/i18n.ts';
 import type { Frame, SessionInfo } from '../../workers/session.ts';
 import { downloadPng, downloadSvg, svgText } from './export.ts';
 import type { ChartContext } from './chart-types.ts';
 import { fitText, wrapText } from './text.ts';
-import { ALERT_OUTLINE, LOAD_EDGES, LOAD_FILLS, ORG_TEXT } from './palette.ts';
+import { ALERT_OUTLINE, LOAD_EDGES, LOAD_FILLS, ORG_TEXT } from '../../render/palette.ts';
 import { CHANNEL_KEYS, loadFill, orgTree, QUEUE_ALERT, spreadLabels, tierName, type OrgNode } from './org-tree.ts';
 
 /** One structure as the view draws it: its title, what its run is made of, and its latest frame. */

@@ -6,7 +6,7 @@
  * downloads leave them out.
  */
 import * as d3 from 'd3';
-import { fmt, getLang, t } from '../i18n.ts';
+import { fmt, getLang, t } from '../../render/i18n.ts';
 import { FONT, ROW, type HoverHost, type Line } from './chart-types.ts';
 import { fitText, textWidth } from './text.ts';
 

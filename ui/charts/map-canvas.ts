@@ -7,7 +7,7 @@
  * its flashes and the dots it drew, to find the one a click is on.
  */
 import * as d3 from 'd3';
-import { fmt, t } from '../i18n.ts';
+import { fmt, t } from '../../render/i18n.ts';
 import type { MapLayout } from '../map-layout.ts';
 import { ENDED_STRIDE, LIVE_STRIDE, MAP_STATES, type MapFrame, type SessionInfo } from '../../workers/session.ts';
 

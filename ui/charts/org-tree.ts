@@ -3,9 +3,9 @@
  * as a tree with each office group's queue and load, the fill of a box by its load, the names
  * of tiers and channels, and labels moved apart so that none overlaps the next.
  */
-import { nameOf, t, type MessageKey } from '../i18n.ts';
+import { nameOf, t, type MessageKey } from '../../render/i18n.ts';
 import type { Frame, SessionInfo } from '../../workers/session.ts';
-import { LOAD_EDGES, LOAD_FILLS } from './palette.ts';
+import { LOAD_EDGES, LOAD_FILLS } from '../../render/palette.ts';
 
 /** An office group (or a sum of them) in the organisation chart. */
 export interface OrgNode {

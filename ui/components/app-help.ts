@@ -1,6 +1,6 @@
 /** The app's help: its keyboard shortcuts, in a dialog (? opens and closes it). */
 import { html } from 'lit';
-import { t, type MessageKey } from '../i18n.ts';
+import { t, type MessageKey } from '../../render/i18n.ts';
 
 const ROWS: [string, MessageKey][] = [
   ['Space', 'help.space'],

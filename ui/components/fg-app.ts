@@ -8,7 +8,7 @@ import { SimController } from '../controllers/sim-controller.ts';
 import type { StoryController } from '../controllers/story-controller.ts';
 import { StructuresController } from '../controllers/structures-controller.ts';
 import { ViewsController } from '../controllers/views-controller.ts';
-import { fmt, getLang, setLang, t, type Lang } from '../i18n.ts';
+import { fmt, getLang, setLang, t, type Lang } from '../../render/i18n.ts';
 import { defaultState, SPEEDS, type AppState } from '../state.ts';
 import { helpDialog } from './app-help.ts';
 import { appStyles } from './fg-app.styles.ts';

@@ -1,8 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import '../charts/fg-chart.ts';
 import type { ChartContext, Line, Panel } from '../charts/chart-types.ts';
-import { PALETTE, ROLE_COLOUR } from '../charts/palette.ts';
-import { fmt, nameOf, t } from '../i18n.ts';
+import { PALETTE, ROLE_COLOUR } from '../../render/palette.ts';
+import { fmt, nameOf, t } from '../../render/i18n.ts';
 import type { RunData } from '../run-data.ts';
 import { CLOSE_HOUR_EDGES } from '../../sim/observe/histogram.ts';
 

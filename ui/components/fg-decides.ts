@@ -1,11 +1,12 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { browserExecutor, browserPool, browserWorkerCount } from '../../workers/browser-pool.ts';
-import { parseExperiment, planExperiment } from '../../workers/experiment.ts';
-import { runSensitivity, sensitivityRuns, type SensitivityProgress, type SensitivityResult } from '../../workers/sensitivity-run.ts';
+import { parseExperiment } from '../../experiments/experiment.ts';
+import { planExperiment } from '../../experiments/plan.ts';
+import { runSensitivity, sensitivityRuns, type SensitivityProgress, type SensitivityResult } from '../../experiments/sensitivity-run.ts';
 import { decidesChart, decidesTable, outputLabel } from '../charts/decides-chart.ts';
 import { downloadText } from '../charts/export.ts';
-import { fmt, t, type MessageKey } from '../i18n.ts';
+import { fmt, t, type MessageKey } from '../../render/i18n.ts';
 
 /** Outputs the app analyses when it computes for the structures compared. */
 const METRICS = ['hoursToCloseAll.mean', 'localResolutionShare', 'sla.close24h', 'cost.annualYuan', 'trust.mean'];

@@ -1,8 +1,9 @@
 import { LitElement, css, html } from 'lit';
 import type { Summary } from '../../sim/observe/metrics.ts';
-import { PALETTE } from '../charts/palette.ts';
-import { fmt, t } from '../i18n.ts';
-import { fasterSentence, formatValue, headlineOf, headlineRows } from '../headline.ts';
+import { PALETTE } from '../../render/palette.ts';
+import { fmt, t } from '../../render/i18n.ts';
+import { fasterSentence, formatValue, headlineRows } from '../../render/headline.ts';
+import { headlineOf } from '../headline.ts';
 import type { CompareColumn } from './fg-compare.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { SEED_DOCUMENTS } from '../../scenarios/sources.ts';
-import { getLang, nameOf, t } from '../i18n.ts';
+import { getLang, nameOf, t } from '../../render/i18n.ts';
 
 /** A text in the current language: the Chinese field when there is one, else English (marked as such). */
 function local(en: string, zh: string | undefined) {

@@ -4,9 +4,9 @@
  * up to its time to close, each step with its office and hours, and the staff time it took.
  */
 import { LitElement, css, html, svg } from 'lit';
-import { addMessages, fmt, nameOf, t, type MessageKey } from '../i18n.ts';
-import { mapEn } from '../messages/map-en.ts';
-import { mapZh } from '../messages/map-zh.ts';
+import { addMessages, fmt, nameOf, t, type MessageKey } from '../../render/i18n.ts';
+import { mapEn } from '../../render/messages/map-en.ts';
+import { mapZh } from '../../render/messages/map-zh.ts';
 import { officeName } from '../map-layout.ts';
 import { hoursByKind, hoursToClose, type Journey, type Segment, type SegmentKind } from '../../sim/observe/trace.ts';
 import { CASE_TYPES, CHANNELS } from '../../sim/kernel/cases.ts';

@@ -9,9 +9,9 @@
  */
 import { LitElement, css, html } from 'lit';
 import { range } from 'd3';
-import { addMessages, fmt, t } from '../i18n.ts';
-import { mapEn } from '../messages/map-en.ts';
-import { mapZh } from '../messages/map-zh.ts';
+import { addMessages, fmt, t } from '../../render/i18n.ts';
+import { mapEn } from '../../render/messages/map-en.ts';
+import { mapZh } from '../../render/messages/map-zh.ts';
 import { mapLayout, officeName, type MapLayout } from '../map-layout.ts';
 import { copyEmbedCode, downloadCanvasFigure, embedIframe, type CanvasKey } from '../charts/export.ts';
 import type { ChartContext } from '../charts/chart-types.ts';

@@ -4,7 +4,7 @@ import { getPath } from '../../scenarios/path.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import type { ScenarioProblem } from '../../scenarios/validate.ts';
 import { SHOCK_KINDS, type ShockKind } from '../../scenarios/shocks.ts';
-import { fmt, t, unitName } from '../i18n.ts';
+import { fmt, t, unitName } from '../../render/i18n.ts';
 import { DEMAND_PATHS, indexPath, labelOf, paramSections, readableSources, shownValue, type ParamField } from '../params.ts';
 
 /** Default start day of a named shock switched on from the panel. */

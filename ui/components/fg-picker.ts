@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { presets } from 'virtual:scenario-data';
-import { nameOf, t } from '../i18n.ts';
+import { nameOf, t } from '../../render/i18n.ts';
 import { MAX_COLUMNS, PRESET_IDS, type ColumnSpec } from '../state.ts';
 
 /** The name of a preset, in both languages. */

@@ -2,13 +2,15 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { METRIC_BY_ID } from '../../sim/observe/catalog.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { browserExecutor, browserPool, browserWorkerCount } from '../../workers/browser-pool.ts';
-import { estimateAppRun } from '../budget.ts';
+import { estimateAppRun } from '../compute-budget.ts';
 import { COMMIT } from '../build-info.ts';
-import { parseExperiment, planExperiment, toCsv, toJson } from '../../workers/experiment.ts';
-import { runExperiment, type ExperimentOutput } from '../../workers/runner.ts';
+import { parseExperiment } from '../../experiments/experiment.ts';
+import { planExperiment } from '../../experiments/plan.ts';
+import { toCsv, toJson } from '../../experiments/formats.ts';
+import { runExperiment, type ExperimentOutput } from '../../experiments/runner.ts';
 import { downloadText } from '../charts/export.ts';
-import { fmt, getLang, t } from '../i18n.ts';
-import { BRIEF_SERIES } from '../brief.ts';
+import { fmt, getLang, t } from '../../render/i18n.ts';
+import { BRIEF_SERIES } from '../../render/brief.ts';
 import { MAX_BRIEF_SERIES_DAYS, METRICS, pm, repsSentence, validReplications } from '../replications.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { fmt, t } from '../i18n.ts';
+import { fmt, t } from '../../render/i18n.ts';
 import type { RunStatus } from '../controllers/sim-controller.ts';
 import { SPEEDS } from '../state.ts';
 

@@ -1,9 +1,9 @@
 import { LitElement, html } from 'lit';
 import { SEED_DOCUMENTS } from '../../scenarios/sources.ts';
-import { formatValue } from '../headline.ts';
-import { addMessages, fmt, getLang, t } from '../i18n.ts';
-import { storyEn } from '../messages/story-en.ts';
-import { storyZh } from '../messages/story-zh.ts';
+import { formatValue } from '../../render/headline.ts';
+import { addMessages, fmt, getLang, t } from '../../render/i18n.ts';
+import { storyEn } from '../../render/messages/story-en.ts';
+import { storyZh } from '../../render/messages/story-zh.ts';
 import { storyStyles } from './fg-story.styles.ts';
 import { STORY, STRESS_DAY, storyFigures, targetName, templateParts, type FigureUnit, type StoryRun } from '../story.ts';
 

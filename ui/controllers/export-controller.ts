@@ -5,14 +5,14 @@
  * when first asked for.
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { SensitivityResult } from '../../workers/sensitivity-run.ts';
-import { FLATGOV_VERSION } from '../../workers/identity.ts';
+import type { SensitivityResult } from '../../experiments/sensitivity-run.ts';
+import { FLATGOV_VERSION } from '../../experiments/identity.ts';
 import { MODEL_VERSION } from '../../sim/version.ts';
-import type { BriefReplications } from '../brief.ts';
+import type { BriefReplications } from '../../render/brief.ts';
 import { COMMIT } from '../build-info.ts';
 import type { ChartContext } from '../charts/chart-types.ts';
 import { headlineOf } from '../headline.ts';
-import { fmt, t } from '../i18n.ts';
+import { fmt, t } from '../../render/i18n.ts';
 import type { AppState } from '../state.ts';
 import type { SimController } from './sim-controller.ts';
 import type { StructuresController } from './structures-controller.ts';
@@ -93,7 +93,7 @@ export class ExportController implements ReactiveController {
   /** The brief's document: the run so far, or the replications when they were run for these inputs. */
   async briefHtml(): Promise<string> {
     // Loaded when asked for: the first screen does not need it.
-    const { briefHtml, shortName } = await import('../brief.ts');
+    const { briefHtml, shortName } = await import('../../render/brief.ts');
     const st = this.app.state();
     const { sim, structures: s } = this.app;
     const structures = s.built.flatMap((b, i) => {

@@ -4,7 +4,7 @@
  * copied to share. A link read only in part keeps what is valid and says what was not.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { t } from '../i18n.ts';
+import { t } from '../../render/i18n.ts';
 import { decodeState, encodeState, type AppState } from '../state.ts';
 
 /** What the link needs of the app. */

@@ -7,8 +7,8 @@
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Scenario } from '../../scenarios/schema.ts';
-import { estimateAppRun } from '../budget.ts';
-import { fmt, t } from '../i18n.ts';
+import { estimateAppRun } from '../compute-budget.ts';
+import { fmt, t } from '../../render/i18n.ts';
 import type { AppState } from '../state.ts';
 import type { SimController } from './sim-controller.ts';
 import '../components/fg-run-controls.ts';

@@ -9,7 +9,7 @@ import { html, type ReactiveController, type ReactiveControllerHost } from 'lit'
 import '../components/fg-story.ts';
 import type { StoryStatus } from '../components/fg-story.ts';
 import { headlineOf } from '../headline.ts';
-import { nameOf, t } from '../i18n.ts';
+import { nameOf, t } from '../../render/i18n.ts';
 import type { SimController } from './sim-controller.ts';
 import type { AppState, BuiltColumn, ColumnSpec, View } from '../state.ts';
 import { parseStoryParam, peak, STORY, targetName, type StoryRun, type StoryStep } from '../story.ts';

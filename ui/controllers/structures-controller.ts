@@ -7,7 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getPath } from '../../scenarios/path.ts';
-import { fmt, nameOf, t, unitName, type MessageKey } from '../i18n.ts';
+import { fmt, nameOf, t, unitName, type MessageKey } from '../../render/i18n.ts';
 import { fieldOf, labelOf, shownValue } from '../params.ts';
 import { buildColumn, loadValidator, MAX_COLUMNS, presetColumn, PRESET_IDS, type AppState, type BuiltColumn } from '../state.ts';
 

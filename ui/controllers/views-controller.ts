@@ -5,10 +5,10 @@
  * analysis computed for the structures compared, which the brief uses.
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { SensitivityResult } from '../../workers/sensitivity-run.ts';
-import type { BriefReplications } from '../brief.ts';
+import type { SensitivityResult } from '../../experiments/sensitivity-run.ts';
+import type { BriefReplications } from '../../render/brief.ts';
 import type { ChartContext } from '../charts/chart-types.ts';
-import { t, type MessageKey } from '../i18n.ts';
+import { t, type MessageKey } from '../../render/i18n.ts';
 import { VIEWS, type AppState, type View } from '../state.ts';
 import type { SimController } from './sim-controller.ts';
 import type { StructuresController } from './structures-controller.ts';

@@ -1,7 +1,0 @@
-/** The budget of runs on this machine: the default, or less where memory is short. */
-import os from 'node:os';
-import { DEFAULT_BUDGET, type Budget } from '../sim/compute-budget.ts';
-
-export function budgetOfMachine(): Budget {
-  return { ...DEFAULT_BUDGET, bytes: Math.min(DEFAULT_BUDGET.bytes, 0.6 * os.totalmem()) };
-}

@@ -1,0 +1,152 @@
+/**
+ * An experiment planned: every structure resolved (preset, file or inline scenario, with its
+ * overrides) and validated at every design point, so that runs start only when all is well,
+ * and the scenario each replication runs under its assumption draw.
+ */
+import type { z } from 'zod';
+import { setPath, PathError } from '../scenarios/path.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+import { ScenarioError, validateScenario, type ScenarioProblem } from '../scenarios/validate.ts';
+import { applyAssumptions } from '../scenarios/assumptions.ts';
+import { designPoints, uncertaintyDraws, type SweepPoint } from './design.ts';
+import { ExperimentError, experimentSchema, parseExperiment, structureSchema, type Experiment } from './experiment.ts';
+
+/** A structure resolved to a validated scenario. */
+export interface ResolvedStructure {
+  label: string;
+  scenario: Scenario;
+}
+
+export interface Plan {
+  experiment: Experiment;
+  structures: ResolvedStructure[];
+  points: SweepPoint[];
+  /** Scenario of structure s at sweep point p, validated. */
+  scenarios: Scenario[][];
+}
+
+/**
+ * Resolve and validate every structure at every sweep point. `load` turns a structure's
+ * preset or file into scenario JSON (the CLI reads files; the app passes objects).
+ */
+export function planExperiment(
+  experiment: Experiment,
+  load: (ref: { preset?: string; file?: string; scenario?: unknown }) => unknown,
+): Plan {
+  const problems: ScenarioProblem[] = [];
+  const structures: ResolvedStructure[] = [];
+  const points = designPoints(experiment);
+  const scenarios: Scenario[][] = [];
+  experiment.structures.forEach((st, si) => {
+    const scenario = resolveStructure(st, si, load, problems);
+    if (!scenario) return;
+    const label = st.label ?? scenario.id;
+    structures.push({ label, scenario });
+    const row: Scenario[] = [];
+    points.forEach((pt, pi) => {
+      let s: Scenario = scenario;
+      try {
+        for (const [path, value] of Object.entries(pt.values)) s = setPath(s, path, value);
+      } catch (e) {
+        if (e instanceof PathError) problems.push({ path: `sweep`, message: e.message });
+        else throw e;
+        return;
+      }
+      const v = validateScenario(s);
+      if (!v.ok)
+        for (const p of v.problems) problems.push({ path: `structures[${si}] at sweep point ${pi}: ${p.path}`, message: p.message });
+      else row.push(v.scenario);
+    });
+    scenarios.push(row);
+  });
+  const labels = structures.map((s) => s.label);
+  const dup = labels.find((l, i) => labels.indexOf(l) !== i);
+  if (dup) problems.push({ path: 'structures', message: `expected distinct labels, "${dup}" appears twice (give each a label)` });
+  if (problems.length > 0) throw new ExperimentError(problems);
+  return { experiment, structures, points, scenarios };
+}
+
+/** A structure's scenario with its overrides applied, or undefined with its problems pushed. */
+function resolveStructure(
+  st: z.output<typeof structureSchema>,
+  si: number,
+  load: (ref: { preset?: string; file?: string; scenario?: unknown }) => unknown,
+  problems: ScenarioProblem[],
+): Scenario | undefined {
+  let json: unknown;
+  try {
+    json = load(st);
+  } catch (e) {
+    const m = (e as Error).message;
+    problems.push(
+      ...(e instanceof ScenarioError
+        ? e.problems.map((p) => ({ path: `structures[${si}]${p.path ? `.${p.path}` : ''}`, message: p.message }))
+        : [{ path: `structures[${si}]`, message: m }]),
+    );
+    return undefined;
+  }
+  const base = validateScenario(json);
+  if (!base.ok) {
+    for (const p of base.problems) problems.push({ path: `structures[${si}].${p.path}`, message: p.message });
+    return undefined;
+  }
+  let scenario = base.scenario;
+  let bad = false;
+  for (const [path, value] of Object.entries(st.overrides)) {
+    try {
+      scenario = setPath(scenario, path, value);
+    } catch (e) {
+      problems.push({ path: `structures[${si}].overrides[${JSON.stringify(path)}]`, message: (e as Error).message });
+      bad = true;
+    }
+  }
+  return bad ? undefined : scenario;
+}
+
+/**
+ * Parse and plan an experiment, reporting every problem at once: when the experiment itself
+ * is malformed, the structures that are well formed are still resolved and their problems
+ * (unreadable files, invalid scenarios, bad overrides) listed with the others.
+ */
+export function parseAndPlanExperiment(
+  input: unknown,
+  load: (ref: { preset?: string; file?: string; scenario?: unknown }) => unknown,
+  custom: readonly string[] = [],
+): Plan {
+  let problems: ScenarioProblem[];
+  try {
+    return planExperiment(parseExperiment(input, custom), load);
+  } catch (e) {
+    if (!(e instanceof ExperimentError) || experimentSchema.safeParse(input).success) throw e;
+    problems = [...e.problems];
+  }
+  const structures = (input as { structures?: unknown })?.structures;
+  if (Array.isArray(structures)) {
+    structures.slice(0, 20).forEach((raw, si) => {
+      const st = structureSchema.safeParse(raw);
+      if (st.success) resolveStructure(st.data, si, load, problems);
+    });
+  }
+  throw new ExperimentError(problems);
+}
+
+const drawsCache = new WeakMap<Experiment, ReturnType<typeof uncertaintyDraws>>();
+
+/** The scenario replication k of structure s runs at sweep point p: under its assumption draw, if any. */
+export function scenarioFor(plan: Plan, s: number, p: number, k: number): Scenario {
+  const e = plan.experiment;
+  if (!e.uncertainty) return plan.scenarios[s][p];
+  if (!drawsCache.has(e)) drawsCache.set(e, uncertaintyDraws(e));
+  const draws = drawsCache.get(e)!;
+  const row = draws.values[k];
+  const values = Object.fromEntries(draws.ids.map((id, i) => [id, row[i]]));
+  const v = validateScenario(applyAssumptions(plan.scenarios[s][p], values));
+  if (!v.ok)
+    throw new ExperimentError(
+      v.problems.map((q) => ({
+        path: `structures[${s}] under the assumption draw of replication ${k}: ${q.path}`,
+        message: `${q.message} (narrow the assumption ranges or leave the assumption out of uncertainty.assumptions)`,
+      })),
+    );
+  return v.scenario;
+}

@@ -1,0 +1,319 @@
+/**
+ * The validation report (docs/validation.md) and the block of README.md that quotes it,
+ * generated from the code: the theory checks (theory-checks.ts), the seeds' figures (the
+ * calibration study), the mechanisms switched off one at a time (mechanisms.ts), and the
+ * sensitivity and calibration analyses committed for this model version. No I/O:
+ * the caller runs it with an executor and writes the files (cli/validate.ts); the test
+ * regenerates it in memory and compares. No dates or timings, so the same code gives the
+ * same bytes.
+ */
+import { MODEL_VERSION } from '../sim/version.ts';
+import { parseExperiment, type ExperimentInput } from '../experiments/experiment.ts';
+import { planExperiment } from '../experiments/plan.ts';
+import { type ExperimentResult } from '../experiments/results.ts';
+import { runExperiment } from '../experiments/runner.ts';
+import { type Executor } from '../experiments/executor.ts';
+import type { Interval } from '../experiments/stats.ts';
+import { presetJson } from '../scenarios/presets.ts';
+import { calibrationFigures, calibrationStudy, type SeedFigure } from './calibration.ts';
+import { MECHANISM_METRICS, MECHANISM_PAIR, mechanismEffects, mechanismsStudy, type MechanismEffect } from './mechanisms.ts';
+import { theoryChecks, type Check } from './theory-checks.ts';
+import { abcMarkdown, type AbcResult } from './abc.ts';
+import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
+import { decisiveSentence, sensitivityMarkdown } from '../experiments/sensitivity-report.ts';
+
+/** Replications and days of the two studies the report runs (about a minute of one core in all). */
+export const REPORT_RUNS = {
+  calibration: { replications: 5, days: 365 },
+  mechanisms: { replications: 5, days: 180 },
+} as const;
+
+export const README_START = '<!-- validate:start -->';
+export const README_END = '<!-- validate:end -->';
+/** The sensitivity analysis of the reform's before and after (npm run experiment -- sensitivity … --out), which the app shows too. */
+export const SENSITIVITY_FILE = 'docs/sensitivity.json';
+/** The ABC calibration over the assumption ranges (npm run study -- abc … --result). */
+export const CALIBRATION_FILE = 'docs/calibration.json';
+export const SENSITIVITY_COMMAND = `npm run experiment -- sensitivity experiments/reform-sensitivity.experiment.json --out ${SENSITIVITY_FILE}`;
+export const CALIBRATION_COMMAND = `npm run study -- abc --draws 200 --days 365 --result ${CALIBRATION_FILE}`;
+
+/** The analyses computed once per model version and committed: the report includes them, and says when they are stale. */
+export interface Computed {
+  sensitivity?: SensitivityResult;
+  calibration?: AbcResult;
+}
+
+export interface ValidationResults {
+  theory: Check[];
+  seeds: SeedFigure[];
+  mechanisms: MechanismEffect[];
+  runs: {
+    calibration: { replications: number; days: number; seeds: number[]; structures: string[] };
+    mechanisms: { replications: number; days: number; seeds: number[]; structures: string[] };
+  };
+}
+
+async function run(input: ExperimentInput, exec: Executor): Promise<ExperimentResult> {
+  const plan = planExperiment(parseExperiment(input), (ref) => (ref.preset !== undefined ? presetJson(ref.preset) : ref.scenario));
+  // A fixed date: the manifest is not part of the report, and nothing here may depend on the clock.
+  const out = await runExperiment(plan, exec, { date: new Date(0) });
+  if (out.failures.length > 0) throw new Error(`${input.name}: ${out.failures.length} replication(s) failed: ${out.failures[0].message}`);
+  return out;
+}
+
+/** One sentence on the calibration: how many draws reproduce each figure and all together. */
+function abcSummary(c: AbcResult): string {
+  const each = c.figures.map((f) => `${f.id} ${f.reproduced}`).join(', ');
+  return `Calibration over the assumption ranges (${c.draws} draws): draws reproducing each figure: ${each}; all together: ${c.allReproduced}. Posts and organs are set by structure (no assumption changes them).`;
+}
+
+/** Run every check and study the report shows. */
+export async function validationResults(exec: Executor): Promise<ValidationResults> {
+  const theory = theoryChecks();
+  const { calibration: c, mechanisms: m } = REPORT_RUNS;
+  const cal = await run(calibrationStudy(c.replications, c.days), exec);
+  const mech = await run(mechanismsStudy(m.replications, m.days), exec);
+  const runs = (out: ExperimentResult) => ({
+    replications: out.manifest.replications,
+    days: out.manifest.experiment.days,
+    seeds: out.manifest.seeds,
+    structures: out.manifest.experiment.structures.map((s) => s.label ?? s.preset ?? ''),
+  });
+  return {
+    theory,
+    seeds: calibrationFigures(cal),
+    mechanisms: mechanismEffects(mech),
+    runs: { calibration: runs(cal), mechanisms: runs(mech) },
+  };
+}
+
+// Numbers: fixed decimals per unit, so the text changes only when a figure does.
+const grouped = (x: number, d: number) => x.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+function theoryNumber(x: number, unit: string): string {
+  if (!Number.isFinite(x)) return '–';
+  if (unit === 'share') return `${(100 * x).toFixed(2)}%`;
+  if (Number.isInteger(x)) return grouped(x, 0);
+  return Math.abs(x) >= 1000 ? grouped(x, 1) : x.toPrecision(4);
+}
+
+const theoryUnit = (unit: string) => (unit === 'share' ? '' : ` ${unit}`);
+
+function seedNumber(f: SeedFigure): string {
+  const v = f.unit === 'share' ? `${(100 * f.simulated).toFixed(1)}%` : `${grouped(f.simulated / 1e6, 1)} million yuan/year`;
+  return `${v}${f.suffix ?? ''}`;
+}
+
+function seedInterval(f: SeedFigure): string {
+  if (f.lo === f.hi) return 'exact (does not vary)';
+  return f.unit === 'share'
+    ? `${(100 * f.lo).toFixed(1)}–${(100 * f.hi).toFixed(1)}%`
+    : `${grouped(f.lo / 1e6, 1)}–${grouped(f.hi / 1e6, 1)} million`;
+}
+
+const verdict = (f: SeedFigure) => (f.pass ? 'pass' : 'falls short');
+
+function signed(x: number, d: number): string {
+  const s = grouped(Math.abs(x), d);
+  return Number(s.replace(/,/g, '')) === 0 ? s : `${x > 0 ? '+' : '−'}${s}`;
+}
+
+/** A paired difference in a metric's unit: hours, percentage points or yuan. */
+function differenceText(iv: Interval | undefined, metric: string): string {
+  if (!iv) return '–';
+  const pts = metric === 'localResolutionShare' || metric.startsWith('sla.');
+  const k = pts ? 100 : 1;
+  const d = metric.startsWith('cost.') ? 0 : 1;
+  return `${signed(k * iv.mean, d)} ± ${grouped(k * iv.half, d)}`;
+}
+
+const METRIC_HEADINGS: Record<string, string> = {
+  'hoursToCloseAll.mean': 'mean time to close, open cases at their age (h)',
+  localResolutionShare: 'closed at grid or community, of all cases raised (percentage points)',
+  'sla.close24h': 'non-field closed within 24 h (percentage points)',
+  'cost.perCaseYuan': 'cost per case closed (yuan)',
+};
+
+const seedList = (seeds: number[]) => seeds.join(', ');
+
+function table(head: string[], rows: string[][]): string {
+  const esc = (c: string) => c.replace(/\|/g, '\\|');
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join(
+    '\n',
+  );
+}
+
+/** The seeds' figures as a Markdown table (the report's, and `npm run study -- calibration`'s). */
+export function seedTable(seeds: SeedFigure[]): string {
+  return table(
+    ['seed figure (document)', 'expected', 'simulated', '95% interval', 'measured on', 'verdict'],
+    seeds.map((f) => [`${f.figure} (${f.source})`, f.expected, seedNumber(f), seedInterval(f), f.measure, verdict(f)]),
+  );
+}
+
+/** The mechanisms switched off as a Markdown table (the report's, and `npm run study -- mechanisms`'s). */
+export function mechanismsTable(effects: MechanismEffect[]): string {
+  const metrics = MECHANISM_METRICS.map((m) => m.id);
+  return table(
+    ['mechanism', 'switch', 'module', ...metrics.map((m) => `Δ ${METRIC_HEADINGS[m] ?? m}`)],
+    effects.map((e) => [
+      e.name,
+      e.switch ? `\`${e.switch}\` = false` : '—',
+      e.module,
+      ...metrics.map((m) => differenceText(e.differences[m], m)),
+    ]),
+  );
+}
+
+/** Why a committed analysis cannot be shown (missing, or computed by another model version), or undefined. */
+export function staleness(what: { modelVersion: string } | undefined, command: string): string | undefined {
+  if (!what) return `Not yet computed: run \`${command}\`, then \`npm run validate\`.`;
+  if (what.modelVersion !== MODEL_VERSION)
+    return `Out of date: computed by model ${what.modelVersion}, this is model ${MODEL_VERSION}. Run \`${command}\`, then \`npm run validate\`.`;
+  return undefined;
+}
+
+/** The sensitivity outputs the README quotes: the mean time to close and the annual cost, as differences between the structures. */
+function decisive(s: SensitivityResult): string[] {
+  return ['hoursToCloseAll.mean', 'localResolutionShare', 'cost.annualYuan']
+    .map((m) => s.outputs.findIndex((o) => o.metric === m && o.difference))
+    .filter((o) => o >= 0)
+    .map((o) => `- ${decisiveSentence(s, o)}`);
+}
+
+/** The Markdown of docs/validation.md, with the committed sensitivity and calibration analyses if current. */
+export function renderReport(r: ValidationResults, computed: Computed = {}): string {
+  const passed = r.theory.filter((c) => c.pass).length;
+  const reproduced = r.seeds.filter((f) => f.pass).length;
+  const { calibration: cal, mechanisms: mech } = r.runs;
+  const out: string[] = [];
+  out.push('# Validation report', '');
+  out.push(
+    `Model version ${MODEL_VERSION}. Generated from the code by \`npm run validate\`, which rewrites this file and the`,
+    'block of README.md that quotes it; do not edit either by hand. `npm run check` fails when they are out of date',
+    'with the model or when a theory check fails (`test/validation.test.ts`).',
+    '',
+    `- Theory checks: **${passed} of ${r.theory.length} pass**. Each runs on its own fixed seeds, named in its row.`,
+    `- The seeds' figures: **${reproduced} of ${r.seeds.length} reproduced**; the others fall short and are reported as such (not a failure of the check).`,
+    `  Runs: ${cal.structures.join(' and ')}, ${cal.replications} replications of ${cal.days} days, seeds ${seedList(cal.seeds)}`,
+    '  (derived from base seed 1; replication k of every structure uses the same seed: common random numbers, paired differences).',
+    `- Mechanisms switched off: ${MECHANISM_PAIR.join(' against ')}, ${mech.replications} replications of ${mech.days} days, ${seedList(mech.seeds) === seedList(cal.seeds) ? 'the same seeds' : `seeds ${seedList(mech.seeds)}`}.`,
+    '- Intervals are 95% Student-t intervals of the mean over replications, unless a row says otherwise.',
+    '',
+  );
+
+  out.push('## Theory checks', '');
+  out.push(
+    'The simulation against closed-form results (`studies/theory-checks.ts`; `test/queueing.test.ts`,',
+    '`test/model.test.ts` and `test/mechanisms.test.ts` assert the same checks). With the mechanisms of',
+    'the reference scenarios off, the model is a queueing network these formulas describe exactly.',
+    '',
+  );
+  out.push(
+    table(
+      ['check', 'formula', 'expected', 'simulated', '95% interval', 'runs', 'passes when', 'result'],
+      r.theory.map((c) => [
+        c.name,
+        c.formula,
+        `${theoryNumber(c.expected, c.unit)}${theoryUnit(c.unit)}`,
+        `${theoryNumber(c.simulated, c.unit)}${theoryUnit(c.unit)}`,
+        Number.isFinite(c.lo) ? `${theoryNumber(c.lo, c.unit)} – ${theoryNumber(c.hi, c.unit)}${theoryUnit(c.unit)}` : '–',
+        c.basis,
+        c.rule,
+        c.pass ? 'pass' : '**FAIL**',
+      ]),
+    ),
+    '',
+  );
+
+  out.push("## The seeds' figures", '');
+  out.push(
+    'The figures the seed documents state (`ODD.md`, "The facts the model rests on") are outcomes the model\'s',
+    'results are checked against, never inputs (`studies/calibration.ts`: `calibrationStudy`, `calibrationFigures`;',
+    '`npm run study -- calibration` prints the same table). A figure passes when its whole 95% interval clears',
+    'the bar. The seeds\' comparator for "comparable counties" is unnamed: the traditional county is built from',
+    'stated staffing norms (its `assumptions` say which). The service targets (004) are rules without a rate; this',
+    'report reads "met" as met for at least 90% of the cases each applies to, an assumption of the report.',
+    '',
+    seedTable(r.seeds),
+    '',
+  );
+
+  out.push('## Mechanisms', '');
+  out.push(
+    'Each mechanism is a rule in its own module with a switch under `mechanisms` in the scenario',
+    '(`scenarios/README.md`, "How structure decides the outcome"; `test/mechanisms.test.ts` asserts each rule).',
+    `The table gives the default comparison, ${MECHANISM_PAIR[1]} less ${MECHANISM_PAIR[0]} (paired over`,
+    'replications), with every mechanism on and then with one switched off in both structures',
+    '(`studies/mechanisms.ts`: `mechanismsStudy`). The honest metrics have no switch: their row gives the same',
+    'comparison measured on closed cases only (mean time to close of closed cases, local share of cases closed).',
+    '',
+  );
+  out.push(
+    mechanismsTable(r.mechanisms),
+    '',
+    `Δ: ${MECHANISM_PAIR[1]} minus ${MECHANISM_PAIR[0]}, mean ± 95% half-width. Compare each row with the first:`,
+    'the change is what the mechanism contributes to the difference between the structures.',
+    '',
+  );
+
+  out.push('## Sensitivity', '');
+  out.push(
+    'Which assumptions (parameters no source gives, each with a plausible range in the schema) decide the',
+    `comparison: \`${SENSITIVITY_COMMAND}\` (\`experiments/sensitivity-run.ts\`; the app's "What decides the answer" shows the same result).`,
+    '',
+  );
+  const sStale = staleness(computed.sensitivity, SENSITIVITY_COMMAND);
+  if (sStale) out.push(sStale, '');
+  else out.push(...decisive(computed.sensitivity!), '', sensitivityMarkdown(computed.sensitivity!).trim(), '');
+
+  out.push('## Calibration over the assumption ranges', '');
+  out.push(
+    "Which assumption values reproduce the seeds' figures: rejection ABC (`studies/abc.ts` describes the procedure),",
+    `\`${CALIBRATION_COMMAND}\`. Each draw is one run per structure, so this counts draws, not means over replications.`,
+    '',
+  );
+  const cStale = staleness(computed.calibration, CALIBRATION_COMMAND);
+  if (cStale) out.push(cStale, '');
+  else out.push(abcMarkdown(computed.calibration!).trim(), '');
+  return out.join('\n');
+}
+
+/** The block README.md quotes between its markers: the headline seed figures and the count of theory checks. */
+export function renderReadmeBlock(r: ValidationResults, computed: Computed = {}): string {
+  const passed = r.theory.filter((c) => c.pass).length;
+  const { calibration: cal } = r.runs;
+  return [
+    README_START,
+    `From \`docs/validation.md\` (model ${MODEL_VERSION}; Longgang 2021, mean and 95% interval over ${cal.replications} replications of`,
+    `${cal.days} days; theory checks: ${passed} of ${r.theory.length} pass):`,
+    '',
+    table(
+      ['seed figure', 'expected', 'simulated', 'verdict'],
+      r.seeds.map((f) => [
+        `${f.figure} (${f.source})`,
+        f.expected,
+        `${seedNumber(f)}${f.lo === f.hi ? '' : ` (${seedInterval(f)})`}`,
+        verdict(f),
+      ]),
+    ),
+    ...(computed.sensitivity && !staleness(computed.sensitivity, SENSITIVITY_COMMAND)
+      ? [
+          '',
+          `What decides the reform's gain (${computed.sensitivity.structures.join(' against ')}; Sobol total index ST with its 95% interval):`,
+          '',
+          ...decisive(computed.sensitivity),
+        ]
+      : []),
+    ...(computed.calibration && !staleness(computed.calibration, CALIBRATION_COMMAND) ? ['', abcSummary(computed.calibration)] : []),
+    README_END,
+  ].join('\n');
+}
+
+/** README.md with its validation block replaced; throws if the markers are missing or out of order. */
+export function replaceReadmeBlock(readme: string, block: string): string {
+  const a = readme.indexOf(README_START);
+  const b = readme.indexOf(README_END);
+  if (a < 0 || b < a) throw new Error(`README.md: expected the markers ${README_START} and ${README_END}, in that order`);
+  return readme.slice(0, a) + block + readme.slice(b + README_END.length);
+}
