@@ -11,7 +11,16 @@ import tseslint from 'typescript-eslint';
  * folders (the programs and the package) import none of each other, except that the CLI
  * runs the benchmarks (`flatgov bench`).
  */
-const LAYERS = [['scenarios'], ['sim'], ['analysis'], ['experiments'], ['studies'], ['render'], ['workers'], ['ui', 'cli', 'bench', 'lib', 'tools']];
+const LAYERS = [
+  ['scenarios'],
+  ['sim'],
+  ['analysis'],
+  ['experiments'],
+  ['studies'],
+  ['render'],
+  ['workers'],
+  ['ui', 'cli', 'bench', 'lib', 'tools'],
+];
 const ALLOWED_ACROSS = { cli: ['bench'] };
 const layerOf = (folder) => LAYERS.findIndex((l) => l.includes(folder));
 const boundaryZones = LAYERS.flat().map((folder) => {
