@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { DEFAULT_METRICS, METRIC_ID_HINT, metricInfo } from '../sim/observe/catalog.ts';
 import { DEFAULT_SERIES_METRICS, SERIES_ID_HINT, seriesMetricInfo } from '../sim/observe/series.ts';
-import { parsePath } from '../scenarios/path.ts';
+import { checkParamPath } from '../scenarios/param-path.ts';
 import { formatPath, type ScenarioProblem } from '../scenarios/validate.ts';
 import { assumptions, pathText } from '../scenarios/assumptions.ts';
 
@@ -21,7 +21,7 @@ const paramPath = z
   .min(1)
   .superRefine((p, ctx) => {
     try {
-      parsePath(p);
+      checkParamPath(p);
     } catch (e) {
       ctx.addIssue({ code: 'custom', message: (e as Error).message });
     }
@@ -30,7 +30,7 @@ const paramPath = z
 function checkOverridePaths(overrides: Record<string, unknown>, ctx: z.RefinementCtx) {
   for (const p of Object.keys(overrides)) {
     try {
-      parsePath(p);
+      checkParamPath(p);
     } catch (e) {
       ctx.addIssue({ code: 'custom', path: [p], message: (e as Error).message });
     }
@@ -87,7 +87,7 @@ const designSchema = z
       .strictObject({
         type: z.literal('list'),
         points: z
-          .array(z.record(z.string(), z.unknown()))
+          .array(z.record(z.string(), z.unknown()).superRefine(checkOverridePaths))
           .min(1)
           .max(10_000)
           .meta({ description: 'The design points, each a map of parameter path → value.' }),
@@ -223,7 +223,10 @@ export type Experiment = z.output<typeof experimentSchema>;
 export class ExperimentError extends Error {
   readonly problems: ScenarioProblem[];
   constructor(problems: ScenarioProblem[]) {
-    super(`experiment is not valid:\n${problems.map((p) => `  ${p.path || '(root)'}: ${p.message}`).join('\n')}`);
+    // A file can hold thousands of problems; the first twenty say what is wrong.
+    const shown = problems.slice(0, 20).map((p) => `  ${p.path || '(root)'}: ${p.message}`);
+    if (problems.length > 20) shown.push(`  and ${problems.length - 20} more problems`);
+    super(`experiment is not valid:\n${shown.join('\n')}`);
     this.name = 'ExperimentError';
     this.problems = problems;
   }
@@ -266,7 +269,24 @@ export function parseExperiment(input: unknown, custom: readonly string[] = []):
   for (const [i, m] of ids(raw.series?.metrics))
     if (!seriesMetricInfo(m) && !custom.includes(m))
       problems.push({ path: `series.metrics[${i}]`, message: `expected ${SERIES_ID_HINT}, got "${m}"` });
+  // A metric listed twice would be one column read twice (merges and tables key on the id).
+  for (const [key, list] of [
+    ['metrics', raw.metrics],
+    ['series.metrics', raw.series?.metrics],
+  ] as const) {
+    const seen = new Set<string>();
+    for (const [i, m] of ids(list)) {
+      if (seen.has(m)) problems.push({ path: `${key}[${i}]`, message: `"${m}" is listed twice` });
+      seen.add(m);
+    }
+  }
   if (!r.success) throw new ExperimentError(problems);
+  for (const id of Object.keys(r.data.sequential?.halfWidth ?? {}))
+    if (!r.data.metrics.includes(id))
+      problems.push({
+        path: `sequential.halfWidth[${JSON.stringify(id)}]`,
+        message: `expected one of the experiment's metrics (${r.data.metrics.join(', ')}), got "${id}"`,
+      });
   if (r.data.warmupDays !== undefined && r.data.warmupDays >= r.data.days)
     problems.push({ path: 'warmupDays', message: `expected fewer days than the runs' ${r.data.days}, got ${r.data.warmupDays}` });
   const d = r.data.design;

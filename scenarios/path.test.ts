@@ -46,10 +46,37 @@ describe('parameter paths never reach a prototype', () => {
   }
   it('does not follow inherited properties such as levels.map or demand.toString', () => {
     const s = loadPreset('longgang-2021');
-    expect(() => setPath(s, 'levels.map', 1)).toThrow(/no parameter "map"/);
+    expect(() => setPath(s, 'levels.map', 1)).toThrow(/"map" is not a parameter/);
     expect(() => setPath(s, 'demand.toString', 1)).toThrow(/no parameter "toString"/);
     expect(() => setPath(s, 'demand.hasOwnProperty.x', 1)).toThrow(/no parameter "hasOwnProperty"/);
     expect(getPath(s, 'demand.toString')).toBeUndefined();
     expect(Array.prototype.map).toBeTypeOf('function');
+  });
+});
+
+describe("a list's own properties are not parameters", () => {
+  // `levels.length = 1e8` used to grow the list to a hundred million holes, which validation then walked.
+  const s = loadPreset('longgang-2021');
+  for (const p of [
+    'levels.length',
+    'departments.length',
+    'domains.length',
+    'calendars.office.days.length',
+    'levels.0.units',
+    'shocks.length',
+  ])
+    it(`refuses ${p} at once, and reading it gives nothing`, () => {
+      const t0 = performance.now();
+      expect(() => setPath(s, p, 1e6)).toThrow(/is not a parameter \(the items of a list are chosen by index or id/);
+      expect(performance.now() - t0).toBeLessThan(100);
+      expect(getPath(s, p)).toBeUndefined();
+      expect(s.levels).toHaveLength(3);
+    });
+  it('still reaches items by index and by id', () => {
+    expect(getPath(setPath(s, 'levels[0].units', 7), 'levels[grid].units')).toBe(7);
+    expect(getPath(setPath(s, 'calendars.office.days[0]', 1), 'calendars.office.days')).toEqual([1, 1, 2, 3, 4]);
+  });
+  it('refuses a path longer than any parameter', () => {
+    expect(() => parsePath(`demand.${'x'.repeat(400)}`)).toThrow(/longer than 300 characters/);
   });
 });

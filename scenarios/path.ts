@@ -3,8 +3,10 @@
  * or `departments[0].staff`: brackets select an array item by id (or by index).
  *
  * Paths come from users (experiment overrides, sweeps, links), so they only ever reach a
- * scenario's own fields: `__proto__`, `constructor` and `prototype` are refused, and
- * inherited properties are never followed.
+ * scenario's own fields: `__proto__`, `constructor` and `prototype` are refused, inherited
+ * properties are never followed, and a list is entered only by an item (`[0]`, `[grid]`),
+ * never by a property of the list itself: `levels.length` would grow the list to any size.
+ * scenarios/param-path.ts checks a path against the scenario schema before any scenario is read.
  */
 export type PathSegment = string | number | { id: string };
 
@@ -17,8 +19,13 @@ export function isForbiddenKey(key: string): boolean {
   return FORBIDDEN_KEYS.has(key);
 }
 
+/** Longer than any parameter path of a scenario (the longest is under a hundred characters). */
+export const MAX_PATH_LENGTH = 300;
+
 export function parsePath(path: string): PathSegment[] {
   if (typeof path !== 'string') throw new PathError(`parameter path: expected a string, got ${typeof path}`);
+  if (path.length > MAX_PATH_LENGTH)
+    throw new PathError(`parameter path "${path.slice(0, 40)}…": longer than ${MAX_PATH_LENGTH} characters, which no parameter is`);
   const out: PathSegment[] = [];
   const re = /([^.[\]]+)|\[([^\]]*)\]/g;
   let m: RegExpExecArray | null;
@@ -53,13 +60,21 @@ function step(container: unknown, seg: PathSegment, path: string): { parent: Rec
     throw new PathError(`parameter path "${path}": "${String(seg)}" is inside a value, not an object`);
   if (typeof seg === 'number' && !(Array.isArray(container) && seg < container.length))
     throw new PathError(`parameter path "${path}": no item ${seg}`);
+  // A list has items, not fields: `length` (or `map`, or `0` after a dot) is a property of the list.
+  if (typeof seg === 'string' && Array.isArray(container))
+    throw new PathError(
+      `parameter path "${path}": "${seg}" is not a parameter (the items of a list are chosen by index or id, e.g. [0] or [<id>])`,
+    );
   return { parent: container as Record<string | number, unknown>, key: seg };
 }
+
+const known = (o: object) => (Object.keys(o).length > 0 ? ` (known: ${Object.keys(o).join(', ')})` : ' (this map is empty)');
 
 /** The value at path, or undefined where the path leaves the object's own fields. */
 export function getPath(obj: unknown, path: string): unknown {
   let cur = obj;
   for (const seg of parsePath(path)) {
+    if (typeof seg === 'string' && Array.isArray(cur)) return undefined;
     const { parent, key } = step(cur, seg, path);
     if (!Object.hasOwn(parent, key)) return undefined;
     cur = parent[key];
@@ -74,13 +89,12 @@ export function setPath<T>(obj: T, path: string, value: unknown): T {
   let cur: unknown = copy;
   for (let i = 0; i < segs.length - 1; i++) {
     const { parent, key } = step(cur, segs[i], path);
-    if (!Object.hasOwn(parent, key))
-      throw new PathError(`parameter path "${path}": no parameter "${String(key)}" here (known: ${Object.keys(parent).join(', ')})`);
+    if (!Object.hasOwn(parent, key)) throw new PathError(`parameter path "${path}": no parameter "${String(key)}" here${known(parent)}`);
     cur = parent[key];
   }
   const { parent, key } = step(cur, segs[segs.length - 1], path);
   if (!Object.hasOwn(parent, key) && typeof key === 'string')
-    throw new PathError(`parameter path "${path}": no parameter "${key}" here (known: ${Object.keys(parent).join(', ')})`);
+    throw new PathError(`parameter path "${path}": no parameter "${key}" here${known(parent)}`);
   parent[key] = value;
   return copy;
 }

@@ -8,6 +8,8 @@ import { setPath } from '../scenarios/path.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import type { ScenarioProblem } from '../scenarios/validate.ts';
 import { LANGS, type Lang } from '../render/i18n.ts';
+import { estimateRun, formatBytes } from '../sim/compute-budget.ts';
+import { APP_HARD } from './compute-budget.ts';
 
 export const PRESET_IDS: readonly string[] = presetIds;
 export const DEFAULT_PRESET = defaultPreset;
@@ -168,6 +170,71 @@ export interface DecodedState {
   problems: string[];
 }
 
+/** The most changes a link may carry for one structure (the parameters panel has about two hundred fields). */
+export const MAX_LINK_CHANGES = 300;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+/**
+ * One structure of a link: its preset or custom scenario, and each change that names a
+ * parameter of the schema, gives a valid scenario and keeps the run within what a browser
+ * tab can hold; the others are listed in `problems`. Changes are applied one at a time to
+ * the scenario the earlier ones gave, so a link's cost grows with its changes, not their square.
+ */
+async function decodeColumn(c: unknown, i: number, days: number, problems: string[]): Promise<ColumnSpec | undefined> {
+  const col = c as ColumnSpec;
+  const name = `structure ${i + 1}`;
+  if (!col || typeof col !== 'object' || (!col.custom && !PRESET_IDS.includes(col.preset ?? ''))) {
+    problems.push(`${name}: unknown preset "${String(col?.preset)}"`);
+    return undefined;
+  }
+  const spec: ColumnSpec = { ...(col.custom ? { custom: col.custom } : { preset: col.preset }), changes: {} };
+  const base = await buildColumn({ ...spec, changes: {} });
+  if (!base.base) {
+    problems.push(`${name}: its scenario is not valid`);
+    return undefined;
+  }
+  const changes = col.changes ?? {};
+  if (!isPlainObject(changes)) {
+    problems.push(`${name}: changes: expected an object of parameter path → value`);
+    return spec;
+  }
+  const entries = Object.entries(changes);
+  if (entries.length > MAX_LINK_CHANGES)
+    problems.push(
+      `${name}: ${entries.length} changes, more than the ${MAX_LINK_CHANGES} a link may carry; the first ${MAX_LINK_CHANGES} were read`,
+    );
+  const [{ validateScenario }, { checkParamPath }] = await Promise.all([loadValidator(), import('../scenarios/param-path.ts')]);
+  let current: Scenario = base.base;
+  for (const [path, value] of entries.slice(0, MAX_LINK_CHANGES)) {
+    try {
+      checkParamPath(path);
+      const v = validateScenario(setPath(current, path, value));
+      if (!v.ok) throw new Error(v.problems[0]?.message ?? 'invalid');
+      const over = tooLargeForTab(v.scenario, days);
+      if (over) throw new Error(over);
+      current = v.scenario;
+      spec.changes[path] = value;
+    } catch (e) {
+      problems.push(`${name}, ${path}: ${(e as Error).message}`);
+    }
+  }
+  // What the app will build from the kept changes (all at once, from the base) must be valid too.
+  if (Object.keys(spec.changes).length > 0 && !(await buildColumn(spec)).scenario) {
+    problems.push(`${name}: its changes together do not give a valid scenario; none was kept`);
+    spec.changes = {};
+  }
+  return spec;
+}
+
+/** Why a run of this scenario would not fit in a browser tab (the app's hard budget), or undefined. */
+function tooLargeForTab(s: Scenario, days: number): string | undefined {
+  const est = estimateRun(s, days);
+  if (est.bytes <= APP_HARD.bytes) return undefined;
+  return `a ${days}-day run would need about ${formatBytes(est.bytes)} of memory, more than a browser tab holds (${formatBytes(APP_HARD.bytes)}); the change was not kept`;
+}
+
 /** Read a link's hash; what is invalid falls back to the defaults and is listed. */
 export async function decodeState(hash: string): Promise<DecodedState | undefined> {
   const m = /^#s=([A-Za-z0-9_-]*)$/.exec(hash);
@@ -217,24 +284,8 @@ export async function decodeState(hash: string): Promise<DecodedState | undefine
     const cols = Array.isArray(r.columns) ? r.columns : [];
     const good: ColumnSpec[] = [];
     for (const [i, c] of cols.slice(0, MAX_COLUMNS).entries()) {
-      const col = c as ColumnSpec;
-      if (!col || typeof col !== 'object' || (!col.custom && !PRESET_IDS.includes(col.preset ?? ''))) {
-        problems.push(`structure ${i + 1}: unknown preset "${String(col?.preset)}"`);
-        continue;
-      }
-      const spec: ColumnSpec = { ...(col.custom ? { custom: col.custom } : { preset: col.preset }), changes: {} };
-      if (!(await buildColumn({ ...spec, changes: {} })).base) {
-        problems.push(`structure ${i + 1}: its scenario is not valid`);
-        continue;
-      }
-      // Keep each change that still gives a valid scenario.
-      for (const [path, value] of Object.entries(col.changes ?? {})) {
-        const trial = { ...spec, changes: { ...spec.changes, [path]: value } };
-        const b = await buildColumn(trial);
-        if (b.scenario) spec.changes = trial.changes;
-        else problems.push(`structure ${i + 1}, ${path}: ${b.problems[0]?.message ?? 'invalid'}`);
-      }
-      good.push(spec);
+      const spec = await decodeColumn(c, i, state.days, problems);
+      if (spec) good.push(spec);
     }
     if (good.length > 0) {
       state.columns = good;
