@@ -3,9 +3,14 @@
  * files, runs the replications in worker threads (or in this thread), and returns the
  * results. Metrics the catalogue lacks are hooks (experiments/hooks.ts): functions of a
  * snapshot, run in the calling thread on the snapshots the workers send back.
+ *
+ * The guards of the command line apply (scenarios/guard.ts, workers/host.ts): files are
+ * read only when regular and at most 256 MB (InputFileError), worker threads are capped at
+ * the cores, options are checked (OptionError), and an experiment past this machine's
+ * compute budget is refused before it starts (BudgetError) unless `allowLarge`.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { BudgetError, describeValue, OptionError } from '../scenarios/guard.ts';
 import { presetJson } from '../scenarios/presets.ts';
 import { parseJsonText } from '../scenarios/json.ts';
 import { parseAndPlanExperiment, type Plan } from '../experiments/plan.ts';
@@ -14,12 +19,16 @@ import type { ExperimentInput } from '../experiments/experiment.ts';
 import { inProcessExecutor } from '../experiments/executor.ts';
 import { withMetricHooks, type MetricHook } from '../experiments/hooks.ts';
 import { runExperiment, type ExperimentOutput, type RunExperimentOptions } from '../experiments/runner.ts';
-import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
+import { estimateRun, overBudget } from '../sim/compute-budget.ts';
+import { nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { codeCommit } from '../workers/commit.ts';
+import { budgetOfMachine, readInputFile, workersOnThisMachine } from '../workers/host.ts';
 
 export interface ExperimentOptions extends RunExperimentOptions {
-  /** Worker threads; 0 runs in this thread. Default: cores less one, at least one. */
+  /** Worker threads; 0 runs in this thread. Default: cores less one, at least one; never more than the cores. */
   workers?: number;
+  /** Run even past this machine's compute budget (4 GB of memory, or 60% of the machine's, or two billion events). */
+  allowLarge?: boolean;
   /** Metrics by name, computed from snapshots; list their names in `metrics` or `series.metrics`. */
   hooks?: Record<string, MetricHook>;
   /** Folder that structures' `file` paths are relative to (default: the current folder). */
@@ -32,7 +41,7 @@ export function loadStructure(baseDir: string) {
     if (ref.preset !== undefined) return presetJson(ref.preset);
     if (ref.file !== undefined) {
       const file = path.resolve(baseDir, ref.file);
-      return parseJsonText(fs.readFileSync(file, 'utf8'), file);
+      return parseJsonText(readInputFile(file), file);
     }
     return ref.scenario;
   };
@@ -48,9 +57,21 @@ export function planFrom(input: ExperimentInput | unknown, opts: Pick<Experiment
  * numbers. Resolves when every run has finished (or the signal aborts: then with what did).
  */
 export async function experiment(input: ExperimentInput | unknown, opts: ExperimentOptions = {}): Promise<ExperimentOutput> {
+  checkOptions(opts);
   const plan = planFrom(input, opts);
-  const workers = opts.workers ?? defaultWorkerCount();
-  if (!(Number.isInteger(workers) && workers >= 0)) throw new RangeError(`workers: expected an integer ≥ 0, got ${workers}`);
+  const { count: workers } = workersOnThisMachine(opts.workers, { allowZero: true });
+  if (!opts.allowLarge) {
+    const e = plan.experiment;
+    // Runs take snapshots for a series (daily or weekly) and, with hooks, every day.
+    const every = Object.keys(opts.hooks ?? {}).length > 0 ? 1440 : e.series ? (e.series.every === 'weekly' ? 7 : 1) * 1440 : 0;
+    const perScenario = plan.scenarios.flat().map((sc) => estimateRun(sc, e.days, every));
+    const reps = Math.ceil((e.sequential?.maxReplications ?? e.replications) / (opts.shard?.count ?? 1));
+    const over = overBudget(perScenario, budgetOfMachine(), { parallel: Math.max(1, workers), runs: perScenario.map(() => reps) });
+    if (over.length > 0)
+      throw new BudgetError(
+        `this experiment ${over.join('; and ')}; use fewer replications, days, sweep points or workers, or pass allowLarge: true`,
+      );
+  }
   const pool = workers > 0 ? nodePool(workers) : undefined;
   try {
     const exec = withMetricHooks(pool ? poolExecutor(pool) : inProcessExecutor(runJob), opts.hooks ?? {});
@@ -58,4 +79,37 @@ export async function experiment(input: ExperimentInput | unknown, opts: Experim
   } finally {
     pool?.close();
   }
+}
+
+/** The options of `experiment`, checked before anything runs; an OptionError names the first that is wrong. */
+function checkOptions(opts: unknown): void {
+  if (typeof opts !== 'object' || opts === null || Array.isArray(opts))
+    throw new OptionError('options', `expected an object such as { workers: 2 }, got ${describeValue(opts)}`);
+  const o = opts as ExperimentOptions;
+  for (const f of ['onProgress', 'onResult'] as const)
+    if (o[f] !== undefined && typeof o[f] !== 'function') throw new OptionError(f, `expected a function, got ${describeValue(o[f])}`);
+  if (o.signal !== undefined && !(o.signal instanceof AbortSignal))
+    throw new OptionError('signal', `expected an AbortSignal (new AbortController().signal), got ${describeValue(o.signal)}`);
+  if (o.hooks !== undefined) {
+    if (typeof o.hooks !== 'object' || o.hooks === null || Array.isArray(o.hooks))
+      throw new OptionError('hooks', `expected an object of metric name → function, got ${describeValue(o.hooks)}`);
+    for (const [name, fn] of Object.entries(o.hooks))
+      if (typeof fn !== 'function') throw new OptionError(`hooks.${name}`, `expected a function of a snapshot, got ${describeValue(fn)}`);
+  }
+  if (o.shard !== undefined) {
+    const sh = o.shard as { index?: unknown; count?: unknown };
+    const ok =
+      typeof sh === 'object' &&
+      sh !== null &&
+      Number.isSafeInteger(sh.count) &&
+      (sh.count as number) >= 1 &&
+      Number.isSafeInteger(sh.index) &&
+      (sh.index as number) >= 0 &&
+      (sh.index as number) < (sh.count as number);
+    if (!ok) throw new OptionError('shard', `expected { index, count } with 0 ≤ index < count, got ${describeValue(o.shard)}`);
+  }
+  if (o.baseDir !== undefined && typeof o.baseDir !== 'string')
+    throw new OptionError('baseDir', `expected a folder path, got ${describeValue(o.baseDir)}`);
+  if (o.date !== undefined && !(o.date instanceof Date && Number.isFinite(o.date.getTime())))
+    throw new OptionError('date', `expected a valid Date, got ${describeValue(o.date)}`);
 }

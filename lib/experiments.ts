@@ -9,10 +9,20 @@
  * const out = await experiment({ structures: [{ preset: 'traditional-county' }, { preset: 'longgang-2021' }], replications: 5, days: 30 });
  * console.log(out.differences.find((d) => d.metric === 'hoursToClose.mean'));
  * ```
+ *
+ * Errors: `ExperimentError` (an invalid experiment, every problem with its path),
+ * `InputFileError` (a structure file that is missing, a folder, a pipe, a device or larger
+ * than 256 MB), `OptionError` (an option of the wrong kind), `BudgetError` (an experiment
+ * past this machine's compute budget; pass `allowLarge: true`), `MergeError` (shards that do
+ * not fit together, or a shard edited or damaged: it names the shard and the field). A
+ * replication that fails (a `HookError` from a hook that returns no number, a worker that
+ * dies) is listed in the output's `failures`. Worker threads are never more than the cores.
  * @module
  */
 export { experiment, planFrom, loadStructure, type ExperimentOptions } from './batch.ts';
-export { withMetricHooks, type HookContext, type MetricHook } from '../experiments/hooks.ts';
+export { withMetricHooks, HookError, type HookContext, type MetricHook } from '../experiments/hooks.ts';
+export { OptionError, BudgetError, InputFileError, OutputFileError, LIMITS } from '../scenarios/guard.ts';
+export { readInputFile } from '../workers/host.ts';
 export {
   parseExperiment,
   experimentSchema,

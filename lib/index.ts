@@ -9,6 +9,14 @@
  * const { summary } = simulate(loadPreset('longgang-2021'), { seed: 1, days: 30 });
  * console.log(summary.hoursToClose.mean);
  * ```
+ *
+ * Errors (each with a message that names the option, field or file and what was expected):
+ * `ScenarioError` (an invalid scenario, with every problem's path), `OptionError` (an option
+ * out of range: a missing or NaN seed, days or times that are not finite or past 36,500
+ * days, a snapshot interval under a minute; a RangeError), `BudgetError` (a run past the
+ * compute budget of 4 GB or two billion events; pass `allowLarge: true`), `PathError` (a
+ * parameter path that names no field of the schema), `ConservationError` (a bug: cases not
+ * conserved).
  * @module
  */
 import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
@@ -17,6 +25,7 @@ export { simulate, createSimulation } from '../sim/simulate.ts';
 export type { RunOptions, SimulateOptions, RunResult, Simulation } from '../sim/simulate.ts';
 export type { Snapshot, Summary, Sla, Percentiles } from '../sim/observe/metrics.ts';
 export { ConservationError } from '../sim/observe/metrics.ts';
+export { OptionError, BudgetError, LIMITS, printable } from '../scenarios/guard.ts';
 export { replicationSeed } from '../sim/random/rng.ts';
 export {
   Tracer,

@@ -14,6 +14,7 @@ export {
 } from '../scenarios/validate.ts';
 export { parseJsonText } from '../scenarios/json.ts';
 export { getPath, setPath, parsePath, PathError, type PathSegment } from '../scenarios/path.ts';
+export { checkParamPath } from '../scenarios/param-path.ts';
 export { diffScenarios, type ParamDiff } from '../scenarios/diff.ts';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from '../scenarios/jsonSchema.ts';
 export { SHOCK_KINDS, SHOCK_TEMPLATES, type ShockKind } from '../scenarios/shocks.ts';

@@ -1,41 +1,78 @@
 /**
  * What a run will cost before it starts: problems raised, events, memory and time, from the
- * scenario and the number of days alone. Pure (no DOM, no Node), so the CLI refuses runs
- * past a budget and the app warns before starting one.
+ * scenario, the number of days and the snapshot interval alone. Pure (no DOM, no Node), so
+ * the CLI and the library refuse runs past a budget and the app warns before starting one.
  *
- * The figures are upper estimates, not predictions: problems are the expected count raised
- * (shocks included) plus six standard deviations; events and bytes per problem are the
- * largest seen across the presets and random scenarios (see test/properties.test.ts).
+ * The figures are upper bounds, not predictions: problems are the expected count raised
+ * (shocks included) plus six standard deviations; events count every case's steps at every
+ * level, its returns (a hand-off returned with chance p is tried 1/(1 − p) times), its
+ * collaborative parts, its resurfacing while unreported, and the clock: calendars, snapshots
+ * and the daily tick, each office a clock event touches counted as one. Memory counts what
+ * the engine allocates per office, per resident, per problem (its job record in a table that
+ * doubles, the times kept for percentiles) and per snapshot. test/compute-budget.test.ts
+ * runs extreme shapes (test/estimate-shapes.ts) in processes of their own and checks that
+ * each measured peak RSS and event count is below the estimate; test/properties.test.ts
+ * checks the same of random scenarios.
  */
 import type { Scenario } from '../scenarios/schema.ts';
 
 export interface RunEstimate {
   /** Problems residents raise (an upper estimate). */
   problems: number;
-  /** Simulation events (an upper estimate). */
+  /** Simulation events, each office a clock event updates counted as one (an upper estimate of the engine's work). */
   events: number;
-  /** Peak memory of one run, bytes (an upper estimate). */
+  /** Peak memory of one run, bytes, besides the program it runs in (an upper estimate). */
   bytes: number;
+  /** Peak resident memory of a Node process running this run alone, bytes: `bytes` and the program (an upper estimate). */
+  processBytes: number;
   /** Wall time of one run on one core, seconds (at EVENTS_PER_SECOND). */
   seconds: number;
 }
 
 /** A conservative event rate of the engine on one core (the benchmark gives 3–8 million). */
 export const EVENTS_PER_SECOND = 2e6;
+/** A Node process with flatgov's code loaded from its TypeScript sources (about 100 MB measured), with room. */
+export const PROCESS_BYTES = 128 * 2 ** 20;
 /** Memory besides the run: code, the scenario, metrics tables. */
 const BASE_BYTES = 48 * 2 ** 20;
-/** Per resident: trust (4 bytes) and homes, with room. */
+/** Per resident: trust, home cell and marks (about 9 bytes), with room. */
 const BYTES_PER_RESIDENT = 16;
+/** Per office: its queues, servers and time integrals (about 90 bytes) and the metrics' two copies of its integrals (80). */
+const BYTES_PER_OFFICE = 192;
 /**
- * Per problem: its job record (about 100 bytes, in arrays that double as they grow), its
+ * Per problem: its job record (about 100 bytes, in a table that doubles as it grows), its
  * queue and event entries, and the times kept for percentiles (three Float64 series that double).
  */
-const BYTES_PER_PROBLEM = 320;
+const BYTES_PER_PROBLEM = 400;
+/** Per snapshot: its totals, and per tier its queue, staff and utilisation. */
+const snapshotBytes = (tiers: number) => 2048 + 256 * tiers;
+
+/** The highest chance that a hand-off is returned, at any level or by the platform. */
+function worstReturn(s: Scenario): number {
+  const p = Math.max(0, ...s.levels.map((l) => l.forward.returnProb), s.platform.enabled ? s.platform.returnProb : 0);
+  return Math.min(p, 0.99);
+}
+
 /** Events per problem: arrival, service, forwarding, questions and returns at each level, parts of collaborative cases. */
 function eventsPerProblem(s: Scenario): number {
-  const collaborative = Math.max(1, s.demand.collaborativeDomainsMean);
-  // At each level: service, forwarding, and a question to the senior with its time limit; a reopened case comes back once.
-  return 4 + 3 * s.levels.length + 2 * collaborative;
+  const collaborative = Math.max(1, s.demand.collaborativeDomainsMean, ...(s.demand.collaborativeAbove <= 0 ? [s.domains.length] : []));
+  // At each level: service, forwarding, and a question to the senior with its time limit; a
+  // returned hand-off goes back and is sent again; a reopened case comes back once.
+  const hops = 3 * s.levels.length + 2 * collaborative;
+  return 4 + hops / (1 - worstReturn(s));
+}
+
+/**
+ * Times an unreported problem resurfaces, at most: it comes back every resurfaceMeanDays
+ * and is kept silent again with chance at most q (at zero trust, bypass least likely), so
+ * 1/(1 − q) times, and never more often than the run's days allow.
+ */
+function resurfacesPerProblem(s: Scenario, days: number): number {
+  if (!s.mechanisms.residentsRespond) return 0;
+  const r = s.residents;
+  const q = Math.min(1, (1 - r.bypassBase) * Math.min(1, r.silentBase + r.silentLowTrust));
+  const byTime = days / r.resurfaceMeanDays + 1;
+  return q >= 1 ? byTime : Math.min(byTime, 1 / (1 - q));
 }
 
 /** Expected problems per simulated day, on average over the run; overlapping shocks multiply, as in the engine. */
@@ -56,16 +93,36 @@ export function problemsPerDay(s: Scenario, days: number): number {
   return (base * weighted) / Math.max(days, 1e-9);
 }
 
-export function estimateRun(s: Scenario, days: number): RunEstimate {
+/** Offices of a scenario: every unit of every level, each department, the centre and the hotline. */
+export function officeCount(s: Scenario): number {
+  return s.levels.reduce((n, l) => n + l.units, 0) + s.departments.length + 2;
+}
+
+/** The estimate of one run of `days` days taking a snapshot every `snapshotEveryMinutes` minutes (0 for none). */
+export function estimateRun(s: Scenario, days: number, snapshotEveryMinutes = 1440): RunEstimate {
   const mean = problemsPerDay(s, days) * days;
-  const problems = Math.ceil(mean + 6 * Math.sqrt(mean) + 10);
-  // Calendar changes (two a day per calendar), daily snapshots and the daily tick, and the
-  // part-time workers' arrivals and departures (four a day per office group).
+  const raised = Math.ceil(mean + 6 * Math.sqrt(mean) + 10);
+  // A hurried case is reopened with chance hurryReopenProb: its problem comes back, maybe again.
+  const reopen = Math.min(s.mechanisms.hurryReopenProb ?? 0, 0.99);
+  const problems = raised;
+  const cases = Math.ceil(raised / (1 - reopen));
+  const offices = officeCount(s);
+  const tiers = s.levels.length + 3;
+  const snapshots = snapshotEveryMinutes > 0 ? Math.floor((days * 1440) / snapshotEveryMinutes) : 0;
+  // Clock events: calendar changes (two a day per calendar), the daily tick, the demand's day
+  // and night, and part-time workers' arrivals and departures (four a day per office group);
+  // each touches every office of the groups it concerns, as does a snapshot (counted as one event per office).
   const groups = s.levels.length + s.departments.length + 2;
-  const clockEvents = (2 * Object.keys(s.calendars).length + 3 + 4 * groups) * Math.ceil(days);
-  const events = Math.ceil(problems * eventsPerProblem(s) + clockEvents);
-  const bytes = BASE_BYTES + s.population.residents * BYTES_PER_RESIDENT + problems * BYTES_PER_PROBLEM;
-  return { problems, events, bytes, seconds: events / EVENTS_PER_SECOND };
+  const perDay = 2 * Object.keys(s.calendars).length + 3 + 4 * groups + 7 * offices;
+  const clockEvents = perDay * Math.ceil(days) + snapshots * (1 + offices);
+  const events = Math.ceil(cases * (eventsPerProblem(s) + resurfacesPerProblem(s, days)) + clockEvents);
+  const bytes =
+    BASE_BYTES +
+    s.population.residents * BYTES_PER_RESIDENT +
+    offices * BYTES_PER_OFFICE +
+    cases * BYTES_PER_PROBLEM +
+    snapshots * snapshotBytes(tiers);
+  return { problems, events, bytes, processBytes: PROCESS_BYTES + bytes, seconds: events / EVENTS_PER_SECOND };
 }
 
 export interface Budget {

@@ -7,9 +7,9 @@ import { defaultPreset, presetIds, presets } from 'virtual:scenario-data';
 import { setPath } from '../scenarios/path.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import type { ScenarioProblem } from '../scenarios/validate.ts';
-import { LANGS, type Lang } from '../render/i18n.ts';
-import { estimateRun, formatBytes } from '../sim/compute-budget.ts';
-import { APP_HARD } from './compute-budget.ts';
+import { LANGS, t, type Lang } from '../render/i18n.ts';
+import { formatBytes, formatSeconds } from '../sim/compute-budget.ts';
+import { estimateAppRun } from './compute-budget.ts';
 
 export const PRESET_IDS: readonly string[] = presetIds;
 export const DEFAULT_PRESET = defaultPreset;
@@ -212,8 +212,9 @@ async function decodeColumn(c: unknown, i: number, days: number, problems: strin
       checkParamPath(path);
       const v = validateScenario(setPath(current, path, value));
       if (!v.ok) throw new Error(v.problems[0]?.message ?? 'invalid');
-      const over = tooLargeForTab(v.scenario, days);
-      if (over) throw new Error(over);
+      const budget = budgetOfChange(v.scenario, days);
+      if (budget.refuse) throw new Error(budget.refuse);
+      if (budget.note) problems.push(`${name}, ${path}: ${budget.note}`);
       current = v.scenario;
       spec.changes[path] = value;
     } catch (e) {
@@ -228,11 +229,17 @@ async function decodeColumn(c: unknown, i: number, days: number, problems: strin
   return spec;
 }
 
-/** Why a run of this scenario would not fit in a browser tab (the app's hard budget), or undefined. */
-function tooLargeForTab(s: Scenario, days: number): string | undefined {
-  const est = estimateRun(s, days);
-  if (est.bytes <= APP_HARD.bytes) return undefined;
-  return `a ${days}-day run would need about ${formatBytes(est.bytes)} of memory, more than a browser tab holds (${formatBytes(APP_HARD.bytes)}); the change was not kept`;
+/**
+ * What the app's compute budget (ui/compute-budget.ts) says of a run of this scenario: past
+ * what a tab holds, the change is refused (the message says why); large, it is kept and
+ * `note` says so (the run asks before it starts).
+ */
+function budgetOfChange(s: Scenario, days: number): { refuse?: string; note?: string } {
+  const est = estimateAppRun([s], days);
+  const figures = { days, memory: formatBytes(est.bytes), time: formatSeconds(est.seconds) };
+  if (est.level === 'refuse') return { refuse: t('link.budgetRefused', figures) };
+  if (est.level === 'warn') return { note: t('link.budgetLarge', figures) };
+  return {};
 }
 
 /** Read a link's hash; what is invalid falls back to the defaults and is listed. */

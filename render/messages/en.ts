@@ -198,6 +198,10 @@ export const en = {
     'This run is large: about {memory} of memory and {time} of computing (estimates). The page may be slow until it finishes. Run it anyway?',
   'budget.refuse':
     'Not run: it would need about {memory} of memory (estimate), more than a browser tab has. Use fewer residents, a lower demand or fewer days, or run it with the command line (npm run sim).',
+  'link.budgetRefused':
+    'with this change a {days}-day run would need about {memory} of memory (estimate), more than a browser tab has; the change was not kept',
+  'link.budgetLarge':
+    'with this change a {days}-day run is large: about {memory} of memory and {time} of computing (estimates); kept, and the run asks before it starts',
   'link.invalid': 'The link could not be read completely: {reason}. Kept: {kept}.',
   'link.nothingKept': 'nothing; showing the default comparison',
   'link.dismiss': 'Dismiss',

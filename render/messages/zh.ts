@@ -194,6 +194,8 @@ export const zh: Record<MessageKey, string> = {
   'budget.warn': '这次运行规模很大：估计约需 {memory} 内存、{time} 计算时间。完成前页面可能变慢。仍要运行吗？',
   'budget.refuse':
     '未运行：估计需要约 {memory} 内存，超过浏览器标签页的容量。请减少居民数、降低诉求率或缩短天数，或用命令行运行（npm run sim）。',
+  'link.budgetRefused': '按此修改，{days} 天的运行估计需要约 {memory} 内存，超过浏览器标签页的容量；此修改未保留',
+  'link.budgetLarge': '按此修改，{days} 天的运行规模很大：估计约需 {memory} 内存、{time} 计算时间；已保留，运行前会先询问',
   'link.invalid': '链接未能完整读取：{reason}。已保留：{kept}。',
   'link.nothingKept': '无，显示默认对比',
   'link.dismiss': '关闭',

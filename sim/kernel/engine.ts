@@ -51,6 +51,8 @@ export interface EngineOptions {
   tracer?: Tracer;
   /** Days at the start whose statistics are discarded (a warm-up); the summary covers the rest. */
   warmupDays?: number;
+  /** The most memory the case table may hold (a BudgetError past it); unlimited by default. */
+  maxJobBytes?: number;
 }
 
 export class Engine extends CaseFlow implements EngineState {
@@ -81,7 +83,7 @@ export class Engine extends CaseFlow implements EngineState {
     this.onSnapshot = opts.onSnapshot;
     this.tracer = opts.tracer;
     this.snapshotEvery = opts.snapshotEveryMinutes ?? 1440;
-    this.jobs = new JobTable(1 << 14);
+    this.jobs = new JobTable(1 << 14, opts.maxJobBytes);
     this.offices = new Offices(
       Int32Array.from(m.officeGroup, (g) => m.groups[g].tier),
       m.officeGroup,

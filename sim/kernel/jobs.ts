@@ -4,6 +4,8 @@
  * case. Rows are numbered j; queues are linked lists through `next`.
  */
 
+import { BudgetError } from '../../scenarios/guard.ts';
+
 /** What the metrics read of every job, by row. */
 export interface JobArrays {
   created: Float64Array;
@@ -92,7 +94,14 @@ export class JobTable implements JobArrays {
   info!: Float32Array;
   live!: Uint8Array;
 
-  constructor(rows: number) {
+  /**
+   * `maxBytes`: the most the table may hold; growing past it throws a BudgetError (a backlog
+   * that grows without end, rather than the process running out of memory).
+   */
+  constructor(
+    rows: number,
+    private readonly maxBytes = Infinity,
+  ) {
     this.grow(rows);
   }
 
@@ -139,7 +148,13 @@ export class JobTable implements JobArrays {
     if (j >= 0) {
       this.freeHead = this.next[j];
     } else {
-      if (this.used === this.capacity) this.grow(this.capacity * 2);
+      if (this.used === this.capacity) {
+        if (this.bytes() * 2 > this.maxBytes)
+          throw new BudgetError(
+            `the run holds ${this.used.toLocaleString('en')} cases, parts and contacts at once (${Math.round(this.bytes() / 2 ** 20)} MB), and would pass its memory budget of ${Math.round(this.maxBytes / 2 ** 20)} MB: a backlog that grows without end; pass allowLarge to run it anyway`,
+          );
+        this.grow(this.capacity * 2);
+      }
       j = this.used++;
     }
     this.parent[j] = -1;
