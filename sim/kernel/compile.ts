@@ -84,6 +84,17 @@ export interface CompiledModel {
   fixedCostYuanPerYear: number;
 }
 
+/** A shock that changes nothing: it lasts no time, or multiplies everything by 1 and keeps the share of field cases. */
+export function inertShock(sh: Scenario['shocks'][number], s: Scenario): boolean {
+  return (
+    sh.days <= 0 ||
+    (sh.demandMultiplier === 1 &&
+      sh.difficultyMultiplier === 1 &&
+      sh.capacityMultiplier === 1 &&
+      (sh.fieldShare === null || sh.fieldShare === s.demand.fieldShare))
+  );
+}
+
 /** Compile a validated scenario; its reform levers are applied first. */
 export function compileModel(input: Scenario): CompiledModel {
   const s = applyLevers(input);
@@ -257,7 +268,9 @@ export function compileModel(input: Scenario): CompiledModel {
   groups.forEach((g) => (g.hasSenior = g.kind === 'level' && knowledge.canAsk[g.tier] === 1));
   const staffTotal = Object.values(staffByLevel).reduce((a, b) => a + b, 0);
   return {
-    scenario: s,
+    // A shock that changes nothing leaves the run as it was: without it, its start and end would
+    // still cut the demand's rate into pieces and redraw the arrivals there.
+    scenario: { ...s, shocks: s.shocks.filter((sh) => !inertShock(sh, s)) },
     calendars,
     calendarNames,
     groups,
