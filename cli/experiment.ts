@@ -15,47 +15,93 @@ import { availableCores, defaultWorkerCount, nodePool, poolExecutor } from '../w
 import { codeCommit } from '../workers/commit.ts';
 import { isExperimentOutput, mergeShards } from '../experiments/merge.ts';
 import { runExperiment, type ExperimentOutput, type Progress } from '../experiments/runner.ts';
-import { collect, MAX_DAYS, numberArg, parseCli, refuse, wholeArg } from './args.ts';
-import { budgetOfMachine } from './compute-budget.ts';
+import { collect, flag, helpOf, MAX_DAYS, numberArg, parseCommand, refuse, str, wholeArg, type CommandSpec } from './args.ts';
+import { budgetOfMachine } from '../workers/host.ts';
+import { SENSITIVITY } from './sensitivity-spec.ts';
 import { readJsonFile, runMain, UsageError, userPath, warn } from './load.ts';
 import { checkOut, Journal, writeResults, type OutFormat } from './output.ts';
 import { progressReporter } from './progress.ts';
+import { stopOnSignals } from './signals.ts';
 import { formatResults } from '../render/results-table.ts';
 
-const HELP = `usage:
-  flatgov experiment <experiment.json> [--workers N] [--out FILE|-] [--series daily|weekly] [--shard i/N]
-  flatgov experiment --compare a,b[,...] [--replications R] [--days D] [--seed S] [--metrics m1,m2] [--out FILE|-]
-  flatgov experiment merge <shard.json>... [--out FILE|-]
-  flatgov experiment sensitivity <experiment.json> [--out FILE.json] [--markdown FILE.md]   (see sensitivity --help)
-(in a checkout: npm run experiment -- …)
+const ALLOW_LARGE = {
+  type: 'boolean',
+  help: "run even when estimated past 4 GB of memory (or 60% of this\nmachine's) or two billion events",
+} as const;
 
-Runs replications of several structures (presets or scenario files) on common random
+/** The experiment subcommands, each with exactly the flags it takes. */
+export const EXPERIMENT_COMMANDS: Record<string, CommandSpec> = {
+  run: {
+    name: 'experiment',
+    usage: `flatgov experiment <experiment.json> [flags]
+       flatgov experiment --compare a,b[,...] [--replications R] [--days D] [--seed S] [flags]
+       flatgov experiment merge <shard.json>... [--out FILE|-]            (see merge --help)
+       flatgov experiment sensitivity <experiment.json> [flags]          (see sensitivity --help)
+(in a checkout: npm run experiment -- …)`,
+    about: `Runs replications of several structures (presets or scenario files) on common random
 numbers, in parallel worker threads, and prints means with 95% intervals and paired
-differences against the first structure.
-  --out results.csv      every run's end-of-run metrics as tidy CSV, its manifest (enough to
-                         re-run exactly) in results.manifest.json and, with --series, the time
-                         series in results.series.csv
-  --out results.json     everything in one JSON file (manifest, resolved scenarios, rows, series)
-  --out -                CSV on standard output (the series if there is one; --format json for
-                         JSON); the results table then goes to standard error
-  --series daily|weekly  time series of every run (tidy rows: structure, sweep point,
-                         replication, seed, day, metric, value); metrics from the file's
-                         series.metrics, or --series-metrics open,levels[community].queued
-  --metrics m1,m2        end-of-run metrics, e.g. hoursToClose.mean,levels[community].utilisation
-  --workers N            worker threads: at most the cores (default: cores less one, here ${defaultWorkerCount()})
-  --shard i/N            a deterministic slice (write JSON); merge combines the slices into
-                         exactly what one machine would have produced, and refuses slices that
-                         do not fit
-  --quiet                no progress and no results table (errors only)
-  --progress             draw progress even when standard error is not a terminal
-  --allow-large          run even when estimated past 4 GB of memory (or 60% of this
-                         machine's) or two billion events
-An --out file is checked before the first run and replaced whole at the end; until then
-FILE.partial holds each finished replication as a JSON line. Ctrl-C or SIGTERM stops and
-writes what finished (exit status 130 or 143). Progress is drawn on a terminal; elsewhere
-one line at the end. Paths are relative to the current folder; files named in an
-experiment, to the experiment file.
-Presets: ${PRESET_IDS.join(', ')}.`;
+differences against the first structure.`,
+    flags: {
+      compare: { type: 'string', arg: 'a,b,...', help: 'compare presets or scenario files without an experiment file' },
+      replications: { type: 'string', arg: 'R', help: 'with --compare: replications, 2 to 10000 (default 10)' },
+      days: { type: 'string', arg: 'D', help: `with --compare: simulated days, up to ${MAX_DAYS} (default 365)` },
+      seed: { type: 'string', arg: 'S', help: 'with --compare: the base seed (default 1)' },
+      out: {
+        type: 'string',
+        arg: 'FILE|-',
+        help: `results.csv: every run's end-of-run metrics as tidy CSV, its manifest (enough to
+re-run exactly) in results.manifest.json and, with --series, the time series in
+results.series.csv; results.json: everything in one JSON file (manifest, resolved
+scenarios, rows, series); -: CSV on standard output (the series if there is one), the
+results table then on standard error`,
+      },
+      format: { type: 'string', arg: 'csv|json', help: "with --out -: the format on standard output (a file's ending says its own)" },
+      series: {
+        type: 'string',
+        arg: 'daily|weekly',
+        help: `time series of every run (tidy rows: structure, sweep point, replication, seed, day,
+metric, value); metrics from the file's series.metrics, or --series-metrics`,
+      },
+      'series-metrics': { type: 'string', arg: 'm1,m2', help: 'series metrics, e.g. open,levels[community].queued' },
+      metrics: { type: 'string', arg: 'm1,m2', help: 'end-of-run metrics, e.g. hoursToClose.mean,levels[community].utilisation' },
+      workers: {
+        type: 'string',
+        arg: 'N',
+        help: `worker threads: at most the cores (default: cores less one, here ${defaultWorkerCount()})`,
+      },
+      shard: {
+        type: 'string',
+        arg: 'i/N',
+        help: `a deterministic slice (write JSON); merge combines the slices into exactly what one
+machine would have produced, and refuses slices that do not fit`,
+      },
+      quiet: { type: 'boolean', short: 'q', help: 'no progress and no results table (errors only)' },
+      progress: { type: 'boolean', help: 'draw progress even when standard error is not a terminal' },
+      'allow-large': ALLOW_LARGE,
+    },
+    notes: `An --out file is checked before the first run and replaced whole at the end; until then
+FILE.partial holds each finished replication as a JSON line (a journal an earlier run left
+is moved aside to FILE.partial.1, never overwritten). Ctrl-C or SIGTERM stops and writes
+what finished (exit status 130 or 143). Progress is drawn on a terminal; elsewhere one line
+at the end. Paths are relative to the current folder; files named in an experiment, to the
+experiment file.
+Presets: ${PRESET_IDS.join(', ')}.`,
+  },
+  merge: {
+    name: 'experiment merge',
+    usage: 'flatgov experiment merge <shard.json>... [--out FILE|-]',
+    about: `Combines the JSON outputs of every shard of an experiment (--shard i/N) into exactly what
+one machine would have produced. Each shard is verified first: its checksums, the
+experiment it belongs to, the schema and model versions, its seeds and sizes; a shard that
+does not fit is refused with its file and field named.`,
+    flags: {
+      out: { type: 'string', arg: 'FILE|-', help: 'write the merged results (.csv or .json; - for CSV on standard output)' },
+      format: { type: 'string', arg: 'csv|json', help: 'with --out -: the format on standard output' },
+      quiet: { type: 'boolean', short: 'q', help: 'no results table (errors only)' },
+    },
+  },
+  sensitivity: SENSITIVITY,
+};
 
 function writeOut(target: string, format: OutFormat, out: ExperimentOutput, quiet: boolean) {
   const files = writeResults(target, out, format);
@@ -75,63 +121,42 @@ function parseShard(v: string | undefined): { index: number; count: number } | u
   return { index: Number(m[1]), count: Number(m[2]) };
 }
 
-/** Stop on SIGINT or SIGTERM, keeping what finished; the status says which signal. */
-function onSignals(ctl: AbortController): () => void {
-  const handler = (sig: NodeJS.Signals) => {
-    if (ctl.signal.aborted) return;
-    process.stderr.write(`\n${sig === 'SIGTERM' ? 'terminated' : 'interrupted'}: stopping, keeping the replications that finished\n`);
-    process.exitCode = sig === 'SIGTERM' ? 143 : 130;
-    ctl.abort();
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
-  };
-}
-
 function describeAllowLarge(problems: string[]): string {
   return `this experiment ${problems.join('; and ')}. Use fewer replications, days, sweep points or workers, or pass --allow-large to run it anyway`;
 }
 
 await runMain(async () => {
-  const { values, positionals } = parseCli({
-    workers: { type: 'string' },
-    out: { type: 'string' },
-    shard: { type: 'string' },
-    compare: { type: 'string' },
-    replications: { type: 'string' },
-    days: { type: 'string' },
-    seed: { type: 'string' },
-    'allow-large': { type: 'boolean', default: false },
-    metrics: { type: 'string' },
-    series: { type: 'string' },
-    'series-metrics': { type: 'string' },
-    format: { type: 'string' },
-    quiet: { type: 'boolean', short: 'q', default: false },
-    progress: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-    markdown: { type: 'string' },
-    trajectories: { type: 'string' },
-    n: { type: 'string' },
-    top: { type: 'string' },
-    'morris-only': { type: 'boolean', default: false },
-  });
-  if (positionals[0] === 'sensitivity') {
-    const { sensitivityCli, SENSITIVITY_HELP } = await import('./sensitivity.ts');
-    if (values.help) console.log(SENSITIVITY_HELP);
-    else await sensitivityCli(values, positionals.slice(1));
+  const { name: cmd, spec, values: flags, positionals: rest } = parseCommand(EXPERIMENT_COMMANDS, 'run');
+  if (flags.help || (cmd === 'run' && rest.length === 0 && flags.compare === undefined)) {
+    console.log(helpOf(spec!));
     return;
   }
-  for (const f of ['markdown', 'trajectories', 'n', 'top', 'morris-only'] as const)
-    if (values[f] !== undefined && values[f] !== false)
-      throw new UsageError(`--${f}: only with the sensitivity command (see sensitivity --help)`);
-  if (values.help || (positionals.length === 0 && !values.compare)) {
-    console.log(HELP);
+  if (cmd === 'sensitivity') {
+    const { sensitivityCli } = await import('./sensitivity.ts');
+    await sensitivityCli(flags, rest);
     return;
   }
+  const text = (name: string) => str(flags, name);
+  const values = {
+    out: text('out'),
+    shard: text('shard'),
+    format: text('format'),
+    compare: text('compare'),
+    replications: text('replications'),
+    days: text('days'),
+    seed: text('seed'),
+    metrics: text('metrics'),
+    series: text('series'),
+    'series-metrics': text('series-metrics'),
+    workers: text('workers'),
+    quiet: flag(flags, 'quiet'),
+    progress: flag(flags, 'progress'),
+    'allow-large': flag(flags, 'allow-large'),
+  };
+  const positionals = cmd === 'merge' ? ['merge', ...rest] : rest;
   const problems: string[] = [];
+  if (values.format !== undefined && values.out === undefined)
+    problems.push("--format: only with --out (a file's ending says its format; --format chooses it for --out -)");
   const outPath = values.out === undefined || values.out === '-' ? values.out : userPath(values.out);
   const format =
     outPath === undefined
@@ -244,15 +269,15 @@ await runMain(async () => {
   refuse(problems);
 
   const journal = outPath && outPath !== '-' ? new Journal(outPath, { flatgov: 'journal', experiment: e.name, shard }) : undefined;
+  if (journal?.kept) process.stderr.write(`an earlier run's journal ${journal.file} was kept as ${journal.kept}\n`);
   const pool = nodePool(workers);
-  const ctl = new AbortController();
-  const stopSignals = onSignals(ctl);
+  const stop = stopOnSignals('the replications that finished');
   let journalFailed = false;
   try {
     const progress = progressReporter({ quiet: values.quiet, tty: values.progress || undefined });
     let last: Progress | undefined;
     const out = await runExperiment(plan, poolExecutor(pool), {
-      signal: ctl.signal,
+      signal: stop.signal,
       shard,
       commit: codeCommit(),
       onProgress: (p) => {
@@ -275,7 +300,7 @@ await runMain(async () => {
       journal?.discard();
     }
     printResults(out, values);
-    if (!ctl.signal.aborted && out.failures.length > 0) process.exitCode = 1;
+    if (!stop.signal.aborted && out.failures.length > 0) process.exitCode = 1;
   } catch (err) {
     if (journal) {
       journal.close();
@@ -283,7 +308,7 @@ await runMain(async () => {
     }
     throw err;
   } finally {
-    stopSignals();
+    stop.done();
     pool.close();
   }
 });

@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { manifestJson, seriesToCsv, toCsv, toJson } from '../experiments/formats.ts';
 import type { ExperimentOutput } from '../experiments/runner.ts';
+import { printable } from '../scenarios/guard.ts';
+import { checkOutputFile, moveAside } from '../workers/host.ts';
 import { UsageError } from './load.ts';
 
 export type OutFormat = 'csv' | 'json';
@@ -16,7 +18,7 @@ export type OutFormat = 'csv' | 'json';
 /** The format of an --out file, after checking that it can be written; throws a UsageError otherwise. */
 export function checkOut(file: string, opts: { shard?: boolean; format?: string } = {}): OutFormat {
   if (opts.format !== undefined && opts.format !== 'csv' && opts.format !== 'json')
-    throw new UsageError(`--format: expected csv or json, got "${opts.format}"`);
+    throw new UsageError(`--format: expected csv or json, got "${printable(opts.format)}"`);
   if (file === '-') {
     const f = (opts.format ?? 'csv') as OutFormat;
     if (opts.shard && f !== 'json')
@@ -24,23 +26,13 @@ export function checkOut(file: string, opts: { shard?: boolean; format?: string 
     return f;
   }
   const ext = path.extname(file).toLowerCase();
-  if (ext !== '.csv' && ext !== '.json') throw new UsageError(`--out: expected a file ending in .csv or .json, got "${file}"`);
+  if (ext !== '.csv' && ext !== '.json') throw new UsageError(`--out: expected a file ending in .csv or .json, got "${printable(file)}"`);
+  // The file's ending says its format; --format only chooses for standard output.
+  if (opts.format !== undefined && `.${opts.format}` !== ext)
+    throw new UsageError(`--format ${opts.format}: the --out file ends in ${ext}; name it .${opts.format}, or leave --format out`);
   if (opts.shard && ext !== '.json')
     throw new UsageError('--shard: write the slice as JSON (--out slice.json) so that merge can combine it');
-  const dir = path.dirname(path.resolve(file));
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(dir);
-  } catch {
-    throw new UsageError(`--out: the folder ${dir} does not exist`);
-  }
-  if (!st.isDirectory()) throw new UsageError(`--out: ${dir} is not a folder`);
-  try {
-    fs.accessSync(dir, fs.constants.W_OK);
-  } catch {
-    throw new UsageError(`--out: cannot write in ${dir} (permission denied)`);
-  }
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new UsageError(`--out: ${file} is a folder`);
+  checkOutputFile(file, '--out');
   return ext === '.csv' ? 'csv' : 'json';
 }
 
@@ -58,15 +50,20 @@ export function writeAtomic(file: string, text: string): void {
 
 /**
  * A journal next to the output (`results.json.partial`): one JSON line per finished
- * replication, appended as it finishes. Removed once the output is written.
+ * replication, appended as it finishes. Removed once the output is written. A journal an
+ * earlier run left (killed before it could write its output) is never truncated: it is moved
+ * aside first (`results.json.partial.1`), and `kept` names where.
  */
 export class Journal {
   readonly file: string;
+  /** Where an earlier run's journal was moved, if there was one. */
+  readonly kept: string | undefined;
   private fd: number;
 
   constructor(out: string, header: unknown) {
     this.file = `${out}.partial`;
-    this.fd = fs.openSync(this.file, 'w');
+    this.kept = moveAside(this.file);
+    this.fd = fs.openSync(this.file, 'wx');
     this.append(header);
   }
 

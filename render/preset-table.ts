@@ -12,6 +12,15 @@ export function fmt(xs: number[], f: (x: number) => string): string {
 const pct = (x: number) => (100 * x).toFixed(1);
 
 export function presetTable(ids: string[], seeds: number, days: number): string {
+  const results = ids.map((id) =>
+    Array.from({ length: seeds }, (_, k) => simulate(loadPreset(id), { seed: k + 1, days, snapshotEveryMinutes: 0 }).summary),
+  );
+  return presetTableOf(ids, results, days);
+}
+
+/** The table of presets already run: `results[i]` holds preset i's summaries, one per seed 1, 2, … */
+export function presetTableOf(ids: string[], results: Summary[][], days: number): string {
+  const seeds = results[0]?.length ?? 0;
   const rows: [string, (s: Summary) => number, (x: number) => string][] = [
     ['closed at grid or community (%)', (s) => s.localResolutionShare, pct],
     ['accepted within 30 min, non-field (%)', (s) => s.sla.accept30m, pct],
@@ -28,9 +37,6 @@ export function presetTable(ids: string[], seeds: number, days: number): string 
     ['annual cost (million yuan)', (s) => s.cost.annualYuan / 1e6, (x) => x.toFixed(0)],
     ['cost per case (yuan)', (s) => s.cost.perCaseYuan, (x) => x.toFixed(0)],
   ];
-  const results = ids.map((id) =>
-    Array.from({ length: seeds }, (_, k) => simulate(loadPreset(id), { seed: k + 1, days, snapshotEveryMinutes: 0 }).summary),
-  );
   const lines = [
     `| metric | ${ids.join(' | ')} |`,
     `| --- | ${ids.map(() => '---').join(' | ')} |`,

@@ -3,6 +3,7 @@
  * half-width of its 95% interval, and each structure's paired difference from the first
  * (what `flatgov experiment` prints).
  */
+import { printable } from '../scenarios/guard.ts';
 import { metricInfo } from '../sim/observe/catalog.ts';
 import { metricUnit } from '../experiments/results.ts';
 import type { ExperimentOutput } from '../experiments/runner.ts';
@@ -41,14 +42,16 @@ export function formatResults(out: ExperimentOutput): string {
       `SHARD ${sh.index}/${sh.count}${sh.finished ? '' : ' (INCOMPLETE)'}: every ${sh.count === 1 ? '' : `${ordinal(sh.count)} `}run of the experiment below, not its results. Merge all ${sh.count} shards (npm run experiment -- merge …) for those.`,
     );
   lines.push(
-    `${sh ? `shard ${sh.index}/${sh.count} of ` : ''}${m.experiment.name}: ${m.replications} replications × ${m.experiment.days} days, base seed ${m.experiment.baseSeed}${m.complete || (sh && sh.finished) ? '' : ' (INCOMPLETE)'}`,
+    `${sh ? `shard ${sh.index}/${sh.count} of ` : ''}${printable(m.experiment.name)}: ${m.replications} replications × ${m.experiment.days} days, base seed ${m.experiment.baseSeed}${m.complete || (sh && sh.finished) ? '' : ' (INCOMPLETE)'}`,
   );
   const points = [...new Set(out.summary.map((r) => JSON.stringify(r.point)))];
   for (const pt of points) {
-    lines.push(pt === '{}' ? '' : `\nat ${pt}`);
+    lines.push(pt === '{}' ? '' : `\nat ${printable(pt)}`);
     const rows = out.summary.filter((r) => JSON.stringify(r.point) === pt);
     const structures = [...new Set(rows.map((r) => r.structure))];
-    const grid: string[][] = [['metric (unit)', ...structures, ...structures.slice(1).map((s) => `${s} − ${structures[0]}`)]];
+    // Labels are the user's: their control characters are shown escaped, never sent to the terminal.
+    const shown = structures.map(printable);
+    const grid: string[][] = [['metric (unit)', ...shown, ...shown.slice(1).map((s) => `${s} − ${shown[0]}`)]];
     for (const metric of m.experiment.metrics) {
       const info = metricInfo(metric) ?? { label: metric, unit: metricUnit(metric) };
       const first = rows.find((r) => r.metric === metric);
@@ -75,7 +78,9 @@ export function formatResults(out: ExperimentOutput): string {
   if (out.failures.length > 0) {
     lines.push(`\n${out.failures.length} replication(s) failed:`);
     for (const f of out.failures)
-      lines.push(`  ${f.structure} (scenario ${f.scenario}), replication ${f.replication}, seed ${f.seed}: ${f.message}`);
+      lines.push(
+        `  ${printable(f.structure)} (scenario ${printable(f.scenario)}), replication ${f.replication}, seed ${f.seed}: ${printable(f.message)}`,
+      );
   }
   return lines.join('\n');
 }

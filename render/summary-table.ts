@@ -1,4 +1,5 @@
 /** One run's summary as a terminal table (what `flatgov sim` prints). */
+import { printable } from '../scenarios/guard.ts';
 import type { Summary } from '../sim/observe/metrics.ts';
 
 function pct(x: number) {
@@ -10,7 +11,8 @@ function num(x: number, d = 1) {
 
 export function formatSummary(s: Summary, name: string, wallMs: number): string {
   const rows: [string, string][] = [
-    ['scenario', `${s.scenario} — ${name}`],
+    // The name is the user's: its control characters are shown escaped, never sent to the terminal.
+    ['scenario', `${printable(s.scenario)} — ${printable(name)}`],
     ['seed, days', `${s.seed}, ${s.days}`],
     ['cases created / closed / open / lost', `${s.cases.created} / ${s.cases.closed} / ${s.cases.open} / ${s.cases.lost}`],
     ['throughput', `${num(s.throughputPerDay)} cases/day`],

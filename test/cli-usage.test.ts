@@ -11,7 +11,7 @@ const cases: [string, 'sim' | 'experiment' | 'scenario', string[], RegExp][] = [
   ['a seed above 2^53', 'sim', ['--seed', '9007199254740993', '--days', '1'], /--seed: expected a whole number from 0 to 9007199254740991/],
   ['a fractional seed', 'sim', ['--seed', '1.5', '--days', '1'], /--seed: expected a whole number/],
   ['negative days', 'sim', ['--days', '-1'], /--days: expected a number of days from 0\.001 to 36500, got "-1"/],
-  ['an unknown flag', 'sim', ['--dayz', '3'], /unknown option --dayz \(see --help\)/],
+  ['an unknown flag', 'sim', ['--dayz', '3'], /unknown option --dayz for sim \(see --help\)/],
   ['two scenarios', 'sim', ['longgang-2021', 'longgang-2020'], /expected one scenario, got 2 \(see --help\)/],
   ['an unknown flag', 'experiment', ['--compare', 'longgang-2021,longgang-2020', '--bogus'], /unknown option --bogus/],
   [

@@ -1,0 +1,33 @@
+/** The flags of `flatgov experiment sensitivity` (cli/sensitivity.ts runs it; kept apart so that --help loads nothing else). */
+import type { CommandSpec } from './args.ts';
+
+export const SENSITIVITY: CommandSpec = {
+  name: 'experiment sensitivity',
+  usage: `flatgov experiment sensitivity <experiment.json> [flags]
+(in a checkout: npm run experiment -- sensitivity …)`,
+  about: `Which assumptions decide the answer. Every assumption (npm run scenario -- assumptions)
+is screened by Morris elementary effects; the most decisive get Sobol first-order and
+total indices (Saltelli sampling, Jansen's estimators), with 95% bootstrap intervals, for
+every metric of every structure and for each structure's difference from the first. All
+runs use the experiment's base seed; the noise over its replications is reported beside.
+The experiment's "sensitivity" block sets the design ("sobol": null for screening only);
+the flags override it.`,
+  flags: {
+    trajectories: { type: 'string', arg: 'R', help: 'Morris trajectories: R × (assumptions + 1) runs per structure (2 to 1000)' },
+    n: { type: 'string', arg: 'N', help: 'Sobol base sample: N × (top + 2) runs per structure (4 to 100000)' },
+    top: { type: 'string', arg: 'T', help: 'how many assumptions get Sobol indices (2 to 60)' },
+    'morris-only': { type: 'boolean', help: 'screening only' },
+    out: { type: 'string', arg: 'FILE.json', help: 'the full result (indices of every output, the design, the model version)' },
+    markdown: { type: 'string', arg: 'FILE.md', help: 'the tables as Markdown (as in docs/sensitivity.md)' },
+    workers: { type: 'string', arg: 'N', help: 'worker threads: at most the cores (default: cores less one)' },
+    quiet: { type: 'boolean', short: 'q', help: 'no progress and no tables on standard output (errors only)' },
+    'allow-large': {
+      type: 'boolean',
+      help: "run even when estimated past 4 GB of memory (or 60% of this\nmachine's) or two billion events",
+    },
+  },
+  notes: `Output files are checked before the first run, and the work against the machine's budget.
+While it runs, FILE.json.partial (or FILE.md.partial with --markdown alone) holds each
+finished run as a JSON line (a journal an earlier run left is moved aside, never
+overwritten); Ctrl-C or SIGTERM stops and keeps it (exit status 130 or 143).`,
+};
