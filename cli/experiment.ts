@@ -304,7 +304,9 @@ await runMain(async () => {
   const ctl = new AbortController();
   const stopSignals = stopOnSignals(ctl);
   let journalFailed = false;
+  let ranNow = 0;
   const exec = resumingExecutor(cache.wrap(poolExecutor(pool)), journal?.done ?? [], (r) => {
+    ranNow++;
     if (journalFailed) return;
     try {
       journal?.append(r);
@@ -327,11 +329,17 @@ await runMain(async () => {
       },
     });
     progress.finish(last);
+    if (journal && journal.done.length > 0 && !values.quiet)
+      process.stderr.write(`resumed: ${journal.done.length} from the journal, ${ranNow} run now\n`);
     const c = cache.sentence();
     if (c && !values.quiet) process.stderr.write(`${c}\n`);
     if (outPath) {
       writeOut(outPath, format!, out, values.quiet);
-      journal?.discard();
+      // Stopped: the journal stays, and the same command run again resumes from it.
+      if (ctl.signal.aborted && journal) {
+        journal.close();
+        process.stderr.write(`run the same command again to resume from ${journal.file}\n`);
+      } else journal?.discard();
     }
     printResults(out, values);
     if (!ctl.signal.aborted && out.failures.length > 0) process.exitCode = 1;

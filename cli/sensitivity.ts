@@ -120,9 +120,11 @@ export async function sensitivityCli(values: SensitivityCliValues, files: string
   const spec = sensitivitySchema.parse({
     ...base,
     morris: { ...base.morris, ...(trajectories !== undefined ? { trajectories } : {}) },
-    sobol: values['morris-only']
-      ? null
-      : { ...(base.sobol ?? { top: 8, n: 32 }), ...(n !== undefined ? { n } : {}), ...(top !== undefined ? { top } : {}) },
+    // Screening only with --morris-only, or when the file says "sobol": null and no flag asks for Sobol.
+    sobol:
+      values['morris-only'] || (base.sobol === null && n === undefined && top === undefined)
+        ? null
+        : { ...(base.sobol ?? { top: 8, n: 32 }), ...(n !== undefined ? { n } : {}), ...(top !== undefined ? { top } : {}) },
   });
   const runs = sensitivityRuns(plan, spec);
   const workers = Math.min(asked ?? defaultWorkers(), availableCores());
