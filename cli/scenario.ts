@@ -18,7 +18,7 @@ import { loadScenarioArg, runMain, UsageError } from './load.ts';
 import { presetTableOf } from '../render/preset-table.ts';
 import { collect, flag, helpOf, MAX_DAYS, numberArg, parseCommand, refuse, str, wholeArg, type CommandSpec } from './args.ts';
 import { checkBudget } from './checks.ts';
-import { breathe, stopOnSignals } from './signals.ts';
+import { breathe, stopOnSignals, stoppedBy } from './signals.ts';
 import { assumptions, pathText } from '../scenarios/assumptions.ts';
 
 const IN_CHECKOUT = '(in a checkout: npm run scenario -- …)';
@@ -163,25 +163,26 @@ await runMain(async () => {
       if (!flag(values, 'allow-large'))
         checkBudget('this table', PRESET_IDS.map(loadPreset), days, seeds, 1, { change: 'fewer seeds or days' });
       // One run at a time, in this thread, with a breath between runs so that Ctrl-C is heard.
-      const stop = stopOnSignals('the presets that finished');
+      const ctl = new AbortController();
+      const stopSignals = stopOnSignals(ctl, 'the presets that finished');
       const results: Summary[][] = [];
       try {
         for (const id of PRESET_IDS) {
           const runs: Summary[] = [];
-          for (let k = 0; k < seeds && !stop.signal.aborted; k++) {
+          for (let k = 0; k < seeds && !ctl.signal.aborted; k++) {
             await breathe();
-            if (!stop.signal.aborted)
+            if (!ctl.signal.aborted)
               runs.push(simulate(loadPreset(id), { seed: k + 1, days, snapshotEveryMinutes: 0, allowLarge: true }).summary);
           }
-          if (stop.signal.aborted) break;
+          if (ctl.signal.aborted) break;
           results.push(runs);
         }
       } finally {
-        stop.done();
+        stopSignals();
       }
       const done = PRESET_IDS.slice(0, results.length);
       if (done.length > 0) console.log(presetTableOf(done, results, days));
-      if (stop.received())
+      if (stoppedBy(ctl.signal))
         process.stderr.write(
           `stopped after ${done.length} of ${PRESET_IDS.length} presets${done.length ? ' (the table above has those)' : ''}\n`,
         );

@@ -19,15 +19,28 @@ the flags override it.`,
     'morris-only': { type: 'boolean', help: 'screening only' },
     out: { type: 'string', arg: 'FILE.json', help: 'the full result (indices of every output, the design, the model version)' },
     markdown: { type: 'string', arg: 'FILE.md', help: 'the tables as Markdown (as in docs/sensitivity.md)' },
-    workers: { type: 'string', arg: 'N', help: 'worker threads: at most the cores (default: cores less one)' },
+    workers: {
+      type: 'string',
+      arg: 'N',
+      help: 'worker threads: at most the cores (default: cores less one, or SLURM_CPUS_PER_TASK)',
+    },
+    shard: { type: 'string', arg: 'i/N', help: "one slice of a stage's runs (run i goes to shard i mod N); needs --out" },
+    screening: { type: 'string', arg: 'FILE.json', help: 'the merged screening: run (a shard of) the Sobol stage' },
+    'no-cache': { type: 'boolean', help: 'run everything afresh (finished runs are otherwise kept and reused)' },
     quiet: { type: 'boolean', short: 'q', help: 'no progress and no tables on standard output (errors only)' },
     'allow-large': {
       type: 'boolean',
       help: "run even when estimated past 4 GB of memory (or 60% of this\nmachine's) or two billion events",
     },
   },
-  notes: `Output files are checked before the first run, and the work against the machine's budget.
-While it runs, FILE.json.partial (or FILE.md.partial with --markdown alone) holds each
-finished run as a JSON line (a journal an earlier run left is moved aside, never
-overwritten); Ctrl-C or SIGTERM stops and keeps it (exit status 130 or 143).`,
+  notes: `On many machines, in two stages, each split by --shard i/N:
+  1. the screening:  sensitivity exp.json --shard i/N --out screening-i.json
+     then            experiment merge screening-*.json --out screening.json
+  2. the Sobol runs: sensitivity exp.json --screening screening.json --shard i/N --out sobol-i.json
+     then            experiment merge sobol-*.json --out result.json [--markdown result.md]
+The result is the one machine's, byte for byte. With --morris-only (or "sobol": null) the
+first merge gives the result.
+Output files are checked before the first run, and the work against the machine's budget.
+Ctrl-C or SIGTERM stops (exit status 130 or 143) keeping the runs that finished: in the
+results cache, or in FILE.partial for a shard; the same command run again goes on from them.`,
 };

@@ -1,46 +1,58 @@
 /**
- * Stopping long commands on SIGINT (Ctrl-C) and SIGTERM: the first signal says so on
- * standard error, sets the exit status (130 or 143) and aborts the work, so that the command
- * keeps what finished (experiments, studies, sensitivity, brief, table and validation all
- * do). Repeated signals change nothing: a terminal and npm (`npx flatgov`) may each deliver
- * the same Ctrl-C. The work must leave the event loop free (runs in worker threads, or
- * awaited between runs) for the signal to be heard.
+ * Stopping long commands cleanly: SIGINT (Ctrl-C) and SIGTERM (Slurm's time limit,
+ * Kubernetes, `kill`) abort the run, which then keeps what finished, and the exit status
+ * says which signal came (130 or 143). Experiments, studies, sensitivity, brief, the preset
+ * table and validation all stop this way. Repeated signals change nothing: a terminal and
+ * npm may each deliver the same Ctrl-C.
+ *
+ * Started by npm (`npm run …`, `npx flatgov …`), the command may never see the signal: npx
+ * runs it under a shell that dies of SIGTERM without passing it on, and npm killed outright
+ * passes nothing. So under npm the command also watches its parent, and treats being left
+ * behind (its parent gone) as SIGTERM.
+ *
+ * The work must leave the event loop free (runs in worker threads, or `breathe()` awaited
+ * between runs made in this thread) for the signal to be heard.
  */
 
-export interface Stopper {
-  /** Aborted by the first signal. */
-  readonly signal: AbortSignal;
-  /** The signal received, if any. */
-  readonly received: () => NodeJS.Signals | undefined;
-  /** Stop listening (the work is over). */
-  readonly done: () => void;
-}
+/** The exit status of a command stopped by a signal (128 + the signal's number). */
+export const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143 } as const;
 
-/** The exit status of a command stopped by a signal. */
-export const signalStatus = (sig: NodeJS.Signals) => (sig === 'SIGTERM' ? 143 : 130);
+export type StopSignal = keyof typeof SIGNAL_STATUS;
 
-/** Listen for SIGINT and SIGTERM while work runs; `keeping` says what is kept, e.g. "the replications that finished". */
-export function stopOnSignals(keeping: string): Stopper {
-  const ctl = new AbortController();
-  let got: NodeJS.Signals | undefined;
-  const handler = (sig: NodeJS.Signals) => {
-    if (got) return;
-    got = sig;
-    process.stderr.write(`\n${sig === 'SIGTERM' ? 'terminated' : 'interrupted'}: stopping, keeping ${keeping}\n`);
-    process.exitCode = signalStatus(sig);
-    ctl.abort();
+/**
+ * Abort `ctl` on SIGINT or SIGTERM (or, under npm, when the process that started this one is
+ * gone), writing one line that says what is kept; the abort's reason is the signal's name.
+ * Returns a function that stops listening.
+ */
+export function stopOnSignals(ctl: AbortController, kept = 'the replications that finished'): () => void {
+  const stop = (why: string, sig: StopSignal) => {
+    if (ctl.signal.aborted) return;
+    process.stderr.write(`\n${why}: stopping, keeping ${kept}\n`);
+    process.exitCode = SIGNAL_STATUS[sig];
+    ctl.abort(sig);
   };
+  const handler = (sig: NodeJS.Signals) => stop(sig === 'SIGTERM' ? 'terminated' : 'interrupted', sig === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
-  return {
-    signal: ctl.signal,
-    received: () => got,
-    done: () => {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
-    },
+  let watch: ReturnType<typeof setInterval> | undefined;
+  if (process.env.npm_command !== undefined) {
+    const parent = process.ppid;
+    watch = setInterval(() => {
+      if (process.ppid !== parent) stop('terminated (the npm or npx that started this command has gone)', 'SIGTERM');
+    }, 250);
+    watch.unref();
+  }
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+    if (watch) clearInterval(watch);
   };
 }
 
-/** Yield to the event loop (so that a signal can be heard between runs of in-process work). */
+/** The signal that stopped the work `signal` belongs to (undefined while it runs, or when aborted otherwise). */
+export function stoppedBy(signal: AbortSignal): StopSignal | undefined {
+  return signal.aborted && (signal.reason === 'SIGINT' || signal.reason === 'SIGTERM') ? signal.reason : undefined;
+}
+
+/** Yield to the event loop, so that a signal can be heard between runs made in this thread. */
 export const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

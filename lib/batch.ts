@@ -20,8 +20,10 @@ import { inProcessExecutor } from '../experiments/executor.ts';
 import { withMetricHooks, type MetricHook } from '../experiments/hooks.ts';
 import { runExperiment, type ExperimentOutput, type RunExperimentOptions } from '../experiments/runner.ts';
 import { estimateRun, overBudget } from '../sim/compute-budget.ts';
+import { cachedExecutor, type CacheStats } from '../experiments/cache.ts';
 import { nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { codeCommit } from '../workers/commit.ts';
+import { cacheFolder, fileStore } from '../workers/file-cache.ts';
 import { budgetOfMachine, readInputFile, workersOnThisMachine } from '../workers/host.ts';
 
 export interface ExperimentOptions extends RunExperimentOptions {
@@ -33,6 +35,15 @@ export interface ExperimentOptions extends RunExperimentOptions {
   hooks?: Record<string, MetricHook>;
   /** Folder that structures' `file` paths are relative to (default: the current folder). */
   baseDir?: string;
+  /**
+   * The results cache: `true` keeps finished runs in the cache folder (`FLATGOV_CACHE`, else
+   * `~/.cache/flatgov`) and reuses the ones there, a string names the folder; off by default.
+   * A run from the cache gives the same values as a fresh one. Runs with metric hooks are
+   * always computed.
+   */
+  cache?: boolean | string;
+  /** Filled with what the cache did (runs reused, computed), when `cache` is on. */
+  cacheStats?: CacheStats;
 }
 
 /** Resolve a structure's preset or file into scenario JSON. */
@@ -47,16 +58,22 @@ export function loadStructure(baseDir: string) {
   };
 }
 
-/** The plan of an experiment given as data (presets, files relative to `baseDir`, or inline scenarios). */
-export function planFrom(input: ExperimentInput | unknown, opts: Pick<ExperimentOptions, 'hooks' | 'baseDir'> = {}): Plan {
+/**
+ * The plan of an experiment given as data (presets, files relative to `baseDir`, or inline
+ * scenarios); `input` may be anything parsed from a file: it is validated, every problem
+ * reported at once.
+ */
+export function planFrom(input: unknown, opts: Pick<ExperimentOptions, 'hooks' | 'baseDir'> = {}): Plan {
   return parseAndPlanExperiment(input, loadStructure(opts.baseDir ?? process.cwd()), Object.keys(opts.hooks ?? {}));
 }
 
 /**
  * Run an experiment: every structure × design point × replication, on common random
  * numbers. Resolves when every run has finished (or the signal aborts: then with what did).
+ * The input is typed (`ExperimentInput`, as in scenarios/experiment.schema.json), so a
+ * misspelt field does not compile; it is validated all the same, with every problem named.
  */
-export async function experiment(input: ExperimentInput | unknown, opts: ExperimentOptions = {}): Promise<ExperimentOutput> {
+export async function experiment(input: ExperimentInput, opts: ExperimentOptions = {}): Promise<ExperimentOutput> {
   checkOptions(opts);
   const plan = planFrom(input, opts);
   const { count: workers } = workersOnThisMachine(opts.workers, { allowZero: true });
@@ -72,9 +89,12 @@ export async function experiment(input: ExperimentInput | unknown, opts: Experim
         `this experiment ${over.join('; and ')}; use fewer replications, days, sweep points or workers, or pass allowLarge: true`,
       );
   }
+  const folder = opts.cache === true ? cacheFolder() : typeof opts.cache === 'string' ? opts.cache : undefined;
   const pool = workers > 0 ? nodePool(workers) : undefined;
   try {
-    const exec = withMetricHooks(pool ? poolExecutor(pool) : inProcessExecutor(runJob), opts.hooks ?? {});
+    let base = pool ? poolExecutor(pool) : inProcessExecutor(runJob);
+    if (folder) base = cachedExecutor(base, fileStore(folder), opts.cacheStats);
+    const exec = withMetricHooks(base, opts.hooks ?? {});
     return await runExperiment(plan, exec, { ...opts, commit: opts.commit ?? codeCommit() });
   } finally {
     pool?.close();
@@ -112,4 +132,8 @@ function checkOptions(opts: unknown): void {
     throw new OptionError('baseDir', `expected a folder path, got ${describeValue(o.baseDir)}`);
   if (o.date !== undefined && !(o.date instanceof Date && Number.isFinite(o.date.getTime())))
     throw new OptionError('date', `expected a valid Date, got ${describeValue(o.date)}`);
+  if (o.cache !== undefined && typeof o.cache !== 'boolean' && !(typeof o.cache === 'string' && o.cache !== ''))
+    throw new OptionError('cache', `expected true, false or a folder path, got ${describeValue(o.cache)}`);
+  if (o.cacheStats !== undefined && (typeof o.cacheStats !== 'object' || o.cacheStats === null))
+    throw new OptionError('cacheStats', `expected an object to fill, got ${describeValue(o.cacheStats)}`);
 }
