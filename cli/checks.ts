@@ -10,15 +10,16 @@ import { budgetOfMachine, checkOutputFile, workersOnThisMachine } from '../worke
 import { availableCores } from '../workers/node-pool.ts';
 import { collect, wholeArg } from './args.ts';
 import { userPath } from './load.ts';
+import { defaultWorkers } from './scheduler.ts';
 
 /**
- * The worker threads a command starts: --workers (a whole number from 1), or cores less one,
- * never more than the cores (said on standard error when fewer than asked).
+ * The worker threads a command starts: --workers (a whole number from 1), or cores less one
+ * (SLURM_CPUS_PER_TASK under Slurm), never more than the cores (said on standard error when fewer than asked).
  */
 export function workersArg(v: string | undefined, problems: string[]): number {
   const asked = collect(problems, () => wholeArg('workers', v, 1, 1024));
-  const { count, capped } = workersOnThisMachine(asked);
-  if (capped) {
+  const { count, capped } = workersOnThisMachine(asked ?? defaultWorkers());
+  if (capped && asked !== undefined) {
     const cores = availableCores();
     process.stderr.write(`--workers ${asked}: this machine has ${cores} core${cores > 1 ? 's' : ''}; using ${count}\n`);
   }

@@ -17,11 +17,12 @@ import { runExperiment, type ExperimentOutput, type Progress } from '../experime
 import { MODEL_VERSION } from '../sim/version.ts';
 import { nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { codeCommit } from '../workers/commit.ts';
-import { wholeArg } from './args.ts';
+import { refuse, type FlagSpec } from './args.ts';
+import { checkBudget, workersArg } from './checks.ts';
+import { printable } from '../scenarios/guard.ts';
 import { readJsonFile, UsageError, userPath } from './load.ts';
 import { checkOut, Journal, manifestDate, writeAtomic } from './output.ts';
 import { cliCache } from './run-cache.ts';
-import { defaultWorkers } from './scheduler.ts';
 import { parseShard } from './sensitivity.ts';
 import { stopOnSignals } from './signals.ts';
 
@@ -32,18 +33,38 @@ export interface StudyRunValues {
   out?: string;
   merge?: boolean;
   'no-cache'?: boolean;
+  'allow-large'?: boolean;
 }
 
-/** The help lines of those options. */
-export const STUDY_RUN_HELP = `Every study, on one machine or many:
-  --workers N          worker threads (default: cores less one, or SLURM_CPUS_PER_TASK)
-  --no-cache           run everything afresh (finished runs are otherwise kept and reused)
-  --out FILE.json      also write the study's experiment output (every run)
-  --shard i/N --out part-i.json
-                       run one slice of the study's runs (run k goes to shard k mod N)
-  --merge part-*.json  instead of running: merge the slices (the same study and options)
-                       and print what one machine prints, byte for byte
-A shard stopped (Ctrl-C, SIGTERM, killed) resumes from part-i.json.partial when run again.`;
+/** The flags every study takes for where and how its runs are made. */
+export const STUDY_RUN_FLAGS: Record<string, FlagSpec> = {
+  workers: {
+    type: 'string',
+    arg: 'N',
+    help: 'worker threads: at most the cores (default: cores less one, or SLURM_CPUS_PER_TASK)',
+  },
+  'no-cache': { type: 'boolean', help: 'run everything afresh (finished runs are otherwise kept and reused)' },
+  out: { type: 'string', arg: 'FILE.json', help: "also write the study's experiment output (every run)" },
+  shard: {
+    type: 'string',
+    arg: 'i/N',
+    help: "with --out part-i.json: run one slice of the study's runs (run k goes to shard k mod N)",
+  },
+  merge: {
+    type: 'boolean',
+    help: 'instead of running: merge the slices given after it (part-*.json; the same study\nand options) and print what one machine prints, byte for byte',
+  },
+  'allow-large': {
+    type: 'boolean',
+    help: "run even when estimated past 4 GB of memory (or 60% of this machine's) or two\nbillion events",
+  },
+};
+
+/** What every study's help says after its flags. */
+export const STUDY_RUN_NOTES = `Output files are checked, and the work against the machine's budget, before the first
+run. Ctrl-C or SIGTERM stops (exit status 130 or 143), keeping the runs that finished in
+the results cache; a shard stopped (Ctrl-C, SIGTERM, killed) resumes from
+part-i.json.partial when run again.`;
 
 const progressLine = (t0: number) => (p: Progress) => {
   if (p.done === p.total || p.done % 50 === 0)
@@ -76,7 +97,7 @@ export async function runStudyPlan(
     if (files.length === 0) throw new UsageError('--merge: expected the shard files after it (part-*.json)');
     const outputs = files.map((f) => {
       const o = readJsonFile(userPath(f));
-      if (!isExperimentOutput(o)) throw new UsageError(`--merge: ${f} is not a study's shard (an experiment output in JSON)`);
+      if (!isExperimentOutput(o)) throw new UsageError(`--merge: ${printable(f)} is not a study's shard (an experiment output in JSON)`);
       return o;
     });
     const merged = await mergeShards(outputs, manifestDate());
@@ -93,19 +114,28 @@ export async function runStudyPlan(
     if (out) writeAtomic(out, toJson(merged));
     return merged;
   }
-  if (files.length > 0) throw new UsageError(`unexpected ${files.map((f) => `"${f}"`).join(', ')} (see --help)`);
+  if (files.length > 0) throw new UsageError(`unexpected ${files.map((f) => `"${printable(f)}"`).join(', ')} (see --help)`);
   if (shard && !out) throw new UsageError('--shard: give --out part.json for the slice (--merge combines the slices)');
-  const asked = wholeArg('workers', values.workers, 1, 1024);
+  const problems: string[] = [];
+  const workers = workersArg(values.workers, problems);
+  refuse(problems);
+  if (!values['allow-large']) {
+    const e = plan.experiment;
+    const reps = Math.ceil((e.sequential?.maxReplications ?? e.replications) / (shard?.count ?? 1));
+    checkBudget(`this study`, plan.scenarios.flat(), e.days, reps, workers, {
+      change: 'fewer replications or days, or more shards (--shard i/N)',
+    });
+  }
   const cache = cliCache(values['no-cache']);
   const journal =
     shard && out ? new Journal(out, { flatgov: 'journal', experiment: plan.experiment.name, id: await identity(plan), shard }) : undefined;
   if (journal && journal.done.length > 0) process.stderr.write(`resuming: ${journal.done.length} runs already in ${journal.file}\n`);
-  const pool = nodePool(asked ?? defaultWorkers());
+  const pool = nodePool(workers);
   const ctl = new AbortController();
   const stopSignals = stopOnSignals(
     ctl,
     journal
-      ? `the runs that finished (in ${journal.file})`
+      ? `the runs that finished (in ${printable(journal.file)})`
       : cache.folder
         ? 'the runs that finished (in the cache)'
         : 'nothing (the cache is off)',
@@ -131,7 +161,7 @@ export async function runStudyPlan(
     if (out) {
       writeAtomic(out, toJson(result));
       journal?.discard();
-      process.stderr.write(`wrote ${values.out}\n`);
+      process.stderr.write(`wrote ${printable(values.out!)}\n`);
     }
     return shard ? undefined : result;
   } catch (e) {

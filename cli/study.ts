@@ -8,7 +8,6 @@
  * effect each reform explains.
  */
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { METRIC_BY_ID } from '../sim/observe/catalog.ts';
 import { presetJson } from '../scenarios/presets.ts';
 import { ablationStudy } from '../studies/ablation.ts';
@@ -20,30 +19,96 @@ import { parseExperiment } from '../experiments/experiment.ts';
 import { planExperiment } from '../experiments/plan.ts';
 import { abcAnalysis, abcExperiment, abcMarkdown, type AbcResult } from '../studies/abc.ts';
 import { type ExperimentOutput } from '../experiments/runner.ts';
-import { runMain, UsageError } from './load.ts';
-import { runStudyPlan, STUDY_RUN_HELP } from './study-run.ts';
+import { printable } from '../scenarios/guard.ts';
+import {
+  collect,
+  flag,
+  helpOf,
+  MAX_DAYS,
+  numberArg,
+  parseCommand,
+  refuse,
+  str,
+  wholeArg,
+  type CommandSpec,
+  type FlagSpec,
+} from './args.ts';
+import { outputArg } from './checks.ts';
+import { readJsonFile, runMain, UsageError, userPath } from './load.ts';
+import { checkOut } from './output.ts';
+import { isExperimentOutput } from '../experiments/merge.ts';
+import { runStudyPlan, STUDY_RUN_FLAGS, STUDY_RUN_NOTES } from './study-run.ts';
 import { decomposeCommand } from './decompose.ts';
 import { equalTermsCommand } from './equal-terms.ts';
 
-const HELP = `usage: npm run study -- layers|ablation|calibration|mechanisms [--replications R] [--days D] [--workers N] [--svg chart.svg]
-       npm run study -- layers-equal|flat-breaks [--replications R] [--days D] [--workers N] [--svg chart.svg]
-       npm run study -- decompose <A> <B> [--replications R] [--days D] [--warmup W] [--workers N] [--json]
-       npm run study -- abc [--draws M] [--days D] [--workers N] [--markdown file.md] [--out draws.json] [--from draws.json] [--result abc.json]
+const RUN = STUDY_RUN_FLAGS;
+const REPS = (d: number): FlagSpec => ({ type: 'string', arg: 'R', help: `replications, 2 to 10000 (default ${d})` });
+const DAYS = (d: number): FlagSpec => ({ type: 'string', arg: 'D', help: `simulated days, up to ${MAX_DAYS} (default ${d})` });
+const study = (name: string, about: string, flags: Record<string, FlagSpec>, usage = `npm run study -- ${name} [flags]`): CommandSpec => ({
+  name: `study ${name}`,
+  usage,
+  about,
+  flags: { ...flags, ...RUN },
+  notes: STUDY_RUN_NOTES,
+});
 
-layers       middle-level units between the city and 102 communities (0 … 102) at 1×, 2×, 4× demand
-ablation     from the pre-reform county, each reform alone and all together (paired differences)
-calibration  the seeds' figures against Longgang 2021 and the traditional county, with a verdict each
-mechanisms   longgang-town-2018 against longgang-2021 with each mechanism switched off in turn
-layers-equal the layers study on equal terms: equal total posts, and equal posts per unit
-flat-breaks  with posts held equal, the load and span at which the flat structure becomes
-             worse than a thin middle layer
-decompose    how much of each difference between A and B is structure, resources, policy and
-             calendars (Shapley values over the 16 combinations of their parts; A and B are
-             preset ids or scenario files)
-abc          which assumption values reproduce the seeds' figures: rejection ABC over the
-             plausible ranges (M draws, default 200; studies/abc.ts describes the procedure)
+/** Every study, each with exactly the flags it takes. */
+export const STUDY_COMMANDS: Record<string, CommandSpec> = {
+  layers: study('layers', 'Middle-level units between the city and 102 communities (0 … 102) at 1×, 2×, 4× demand.', {
+    replications: REPS(5),
+    days: DAYS(365),
+    svg: { type: 'string', arg: 'FILE.svg', help: 'also draw the chart' },
+  }),
+  ablation: study('ablation', 'From the pre-reform county, each reform alone and all together (paired differences).', {
+    replications: REPS(5),
+    days: DAYS(365),
+  }),
+  calibration: study('calibration', "The seeds' figures against Longgang 2021 and the traditional county, with a verdict each.", {
+    replications: REPS(5),
+    days: DAYS(365),
+  }),
+  mechanisms: study('mechanisms', 'longgang-town-2018 against longgang-2021 with each mechanism switched off in turn.', {
+    replications: REPS(5),
+    days: DAYS(365),
+  }),
+  'layers-equal': study('layers-equal', 'The layers study on equal terms: equal total posts, and equal posts per unit.', {
+    replications: REPS(3),
+    days: DAYS(180),
+  }),
+  'flat-breaks': study(
+    'flat-breaks',
+    'With posts held equal, the load and span at which the flat structure becomes worse than a\nthin middle layer.',
+    { replications: REPS(3), days: DAYS(180), svg: { type: 'string', arg: 'FILE.svg', help: 'also draw the chart' } },
+  ),
+  decompose: study(
+    'decompose',
+    'How much of each difference between A and B is structure, resources, policy and calendars\n(Shapley values over the 16 combinations of their parts; A and B are preset ids or\nscenario files).',
+    {
+      replications: REPS(5),
+      days: DAYS(365),
+      warmup: { type: 'string', arg: 'W', help: 'days discarded as warm-up, fewer than --days' },
+      json: { type: 'boolean', help: 'the decomposition as JSON' },
+    },
+    'npm run study -- decompose <A> <B> [flags]',
+  ),
+  abc: study(
+    'abc',
+    "Which assumption values reproduce the seeds' figures: rejection ABC over the plausible\nranges (studies/abc.ts describes the procedure).",
+    {
+      draws: { type: 'string', arg: 'M', help: 'draws, 10 to 100000 (default 200)' },
+      days: DAYS(365),
+      markdown: { type: 'string', arg: 'FILE.md', help: 'write the report here instead of standard output' },
+      from: { type: 'string', arg: 'FILE.json', help: 'the analysis again, from the draws of an earlier --out, without running them' },
+      result: { type: 'string', arg: 'FILE.json', help: 'also write the result as JSON' },
+    },
+  ),
+};
 
-${STUDY_RUN_HELP}`;
+const HELP = `usage: npm run study -- <study> [flags]      (npm run study -- <study> --help for its flags)
+
+${Object.entries(STUDY_COMMANDS)
+  .map(([name, c]) => `${name.padEnd(13)}${c.about.replace(/\n/g, `\n${' '.repeat(13)}`)}`)
+  .join('\n')}`;
 
 /** A value with its 95% half-width, in the metric's unit. */
 export function fmt(mean: number, half: number, unit: string): string {
@@ -167,34 +232,46 @@ function ablationTable(out: ExperimentOutput): string {
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({
-    args: process.argv.slice(2),
-    allowPositionals: true,
-    options: {
-      replications: { type: 'string' },
-      days: { type: 'string' },
-      workers: { type: 'string' },
-      svg: { type: 'string' },
-      help: { type: 'boolean' },
-      draws: { type: 'string' },
-      markdown: { type: 'string' },
-      out: { type: 'string' },
-      from: { type: 'string' },
-      result: { type: 'string' },
-      warmup: { type: 'string' },
-      json: { type: 'boolean' },
-      shard: { type: 'string' },
-      merge: { type: 'boolean' },
-      'no-cache': { type: 'boolean' },
-    },
-  });
-  if (values.help) return void console.log(HELP);
-  const which = positionals[0];
-  if (which === 'abc') return abc(values, positionals.slice(1));
-  if (which === 'decompose') return decomposeCommand(positionals.slice(1), values);
-  if (which === 'layers-equal' || which === 'flat-breaks') return equalTermsCommand(which, values, positionals.slice(1));
+  const { name: which, spec, values: flags, positionals } = parseCommand(STUDY_COMMANDS, undefined);
+  if (!spec) {
+    if (flags.help) return void console.log(HELP);
+    const got = positionals[0];
+    throw new UsageError(
+      `expected a study (${Object.keys(STUDY_COMMANDS).join(', ')}), got ${got === undefined ? 'none' : `"${printable(got)}"`} (see --help)`,
+    );
+  }
+  if (flags.help) return void console.log(helpOf(spec));
+  // Every number and every output file is checked here, before any work.
+  const problems: string[] = [];
+  const values = {
+    replications: str(flags, 'replications'),
+    days: str(flags, 'days'),
+    warmup: str(flags, 'warmup'),
+    draws: str(flags, 'draws'),
+    workers: str(flags, 'workers'),
+    svg: outputArg('--svg', str(flags, 'svg'), ['.svg'], problems),
+    markdown: outputArg('--markdown', str(flags, 'markdown'), ['.md', '.markdown'], problems),
+    result: outputArg('--result', str(flags, 'result'), ['.json'], problems),
+    out: str(flags, 'out'),
+    from: str(flags, 'from'),
+    shard: str(flags, 'shard'),
+    json: flag(flags, 'json'),
+    merge: flag(flags, 'merge'),
+    'no-cache': flag(flags, 'no-cache'),
+    'allow-large': flag(flags, 'allow-large'),
+  };
+  collect(problems, () => wholeArg('replications', values.replications, 2, 10_000));
+  const daysAsked = collect(problems, () => numberArg('days', values.days, 0.001, MAX_DAYS, 'days'));
+  collect(problems, () => numberArg('warmup', values.warmup, 0, daysAsked ?? MAX_DAYS, 'days'));
+  collect(problems, () => wholeArg('draws', values.draws, 10, 100_000));
+  if (values.out !== undefined) collect(problems, () => checkOut(userPath(values.out!), { shard: true }));
+  refuse(problems);
+  const rest = positionals;
+  if (which === 'abc') return abc(values, rest);
+  if (which === 'decompose') return decomposeCommand(rest, values);
+  if (which === 'layers-equal' || which === 'flat-breaks') return equalTermsCommand(which, values, rest);
   if (which !== 'layers' && which !== 'ablation' && which !== 'calibration' && which !== 'mechanisms')
-    throw new UsageError(`expected "layers", "ablation", "calibration" or "mechanisms", got "${which ?? ''}"\n${HELP}`);
+    throw new UsageError(`expected a study, got "${printable(which ?? '')}" (see --help)`);
   const reps = Number(values.replications ?? 5);
   const days = Number(values.days ?? 365);
   if (!Number.isInteger(reps) || reps < 2) throw new UsageError(`--replications: expected an integer ≥ 2, got "${values.replications}"`);
@@ -209,7 +286,7 @@ async function main() {
           : mechanismsStudy(reps, days);
   const plan = planExperiment(parseExperiment(input), (ref) => (ref.preset !== undefined ? presetJson(ref.preset) : ref.scenario));
   {
-    const out = await runStudyPlan(plan, values, positionals.slice(1));
+    const out = await runStudyPlan(plan, values, rest);
     if (!out) return;
     const tables = {
       layers: () => layersTable(out),
@@ -247,7 +324,12 @@ async function abc(
   };
   if (values.from) {
     // The analysis again, from the draws of an earlier run (--out), without running them.
-    report(abcAnalysis(JSON.parse(fs.readFileSync(values.from, 'utf8'))));
+    const drawn = readJsonFile(userPath(values.from));
+    if (!isExperimentOutput(drawn))
+      throw new UsageError(
+        `--from: ${printable(values.from)} is not the draws of an earlier run (its --out, an experiment output in JSON)`,
+      );
+    report(abcAnalysis(drawn));
     return;
   }
   const draws = Number(values.draws ?? 200);
