@@ -93,7 +93,7 @@ export function helpOf(c: CommandSpec): string {
 }
 
 /** The options parseArgs takes for a subcommand's flags, with --help. */
-function optionsOf(c: CommandSpec): Options {
+export function optionsOf(c: CommandSpec): Options {
   const o: Options = { help: { type: 'boolean', short: 'h' } };
   for (const [name, f] of Object.entries(c.flags)) o[name] = { type: f.type, ...(f.short ? { short: f.short } : {}) };
   return o;
@@ -140,6 +140,12 @@ export function parseCommand(
   const rest = named ? [...args.slice(0, at), ...args.slice(at + 1)] : args;
   const { values, positionals } = parseCli(optionsOf(spec), rest, ` for ${spec.name}`);
   return { name, spec, values: values as FlagValues, positionals };
+}
+
+/** The flags and positionals of a command that has no subcommands, parsed strictly against its spec. */
+export function parseSpec(spec: CommandSpec, args = process.argv.slice(2)): { values: FlagValues; positionals: string[] } {
+  const { values, positionals } = parseCli(optionsOf(spec), args, ` for ${spec.name}`);
+  return { values: values as FlagValues, positionals };
 }
 
 /** A string flag's value (undefined when absent). */

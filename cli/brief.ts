@@ -5,7 +5,6 @@
  * added to the file's) with daily series for the two charts (their mean over replications), the
  * structures' assumptions and sources, and the command that reproduces it.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { presetJson, PRESET_IDS } from '../scenarios/presets.ts';
 import { setLang, type Lang } from '../render/i18n.ts';
@@ -20,42 +19,62 @@ import { MODEL_VERSION } from '../sim/version.ts';
 import shipped from '../docs/sensitivity.json' with { type: 'json' };
 import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
 import { runExperiment } from '../experiments/runner.ts';
-import { collect, parseCli, refuse, wholeArg } from './args.ts';
+import { collect, flag, helpOf, parseSpec, refuse, str, type CommandSpec } from './args.ts';
+import { checkBudget, outputArg, workersArg } from './checks.ts';
+import { writeAtomic } from './output.ts';
+import { printable } from '../scenarios/guard.ts';
 import { readJsonFile, runMain, UsageError, userPath } from './load.ts';
 import { cliCache } from './run-cache.ts';
-import { defaultWorkers } from './scheduler.ts';
 import { stopOnSignals } from './signals.ts';
 
-const HELP = `usage: npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--workers N] [--no-cache]
-
-Runs the experiment's replications and writes a one-page brief as HTML (open it in a
+const BRIEF: CommandSpec = {
+  name: 'brief',
+  usage: 'npm run brief -- <experiment.json> --out brief.html [flags]',
+  about: `Runs the experiment's replications and writes a one-page brief as HTML (open it in a
 browser and print, or save as PDF: it is laid out for one A4 page): the question, the
 headline figures with 95% intervals, two charts (the mean of the replications), the main
-assumptions, the sources and the command that reproduces it.
-  --workers N   worker threads for the replications (default: cores less one) An experiment with a sweep
-is refused: a brief compares structures at one point.
-  --no-cache    run every replication afresh (finished runs are otherwise kept and reused)`;
+assumptions, the sources and the command that reproduces it. An experiment with a sweep
+is refused: a brief compares structures at one point.`,
+  flags: {
+    out: { type: 'string', arg: 'FILE.html', help: 'the brief to write (checked before the first run)' },
+    lang: { type: 'string', arg: 'en|zh', help: 'the language of the brief (default en)' },
+    workers: {
+      type: 'string',
+      arg: 'N',
+      help: 'worker threads: at most the cores (default: cores less one, or SLURM_CPUS_PER_TASK)',
+    },
+    'no-cache': { type: 'boolean', help: 'run every replication afresh (finished runs are otherwise kept and reused)' },
+    'allow-large': {
+      type: 'boolean',
+      help: "run even when estimated past 4 GB of memory (or 60% of this machine's) or two\nbillion events",
+    },
+  },
+  notes: 'Ctrl-C or SIGTERM stops (exit status 130 or 143), writing no brief and keeping the runs\nthat finished in the cache.',
+};
 
 await runMain(async () => {
-  const { values, positionals } = parseCli({
-    out: { type: 'string' },
-    lang: { type: 'string' },
-    workers: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-    'no-cache': { type: 'boolean', default: false },
-  });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+  const { values: flags, positionals } = parseSpec(BRIEF);
+  if (flags.help) {
+    process.stdout.write(`${helpOf(BRIEF)}\n`);
     return;
   }
+  const values = {
+    out: str(flags, 'out'),
+    lang: str(flags, 'lang'),
+    workers: str(flags, 'workers'),
+    'no-cache': flag(flags, 'no-cache'),
+    'allow-large': flag(flags, 'allow-large'),
+  };
   const problems: string[] = [];
   if (positionals.length !== 1)
-    problems.push(`expected one experiment file, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`);
+    problems.push(
+      `expected one experiment file, got ${positionals.length === 0 ? 'none' : positionals.map((p) => printable(p)).join(' ')}`,
+    );
   if (values.out === undefined) problems.push('--out: expected the HTML file to write, e.g. --out brief.html');
-  else if (!/\.html?$/i.test(values.out)) problems.push(`--out: expected a file ending in .html, got "${values.out}"`);
+  const outFile = outputArg('--out', values.out, ['.html', '.htm'], problems);
   const lang = (values.lang ?? 'en') as Lang;
-  if (lang !== 'en' && lang !== 'zh') problems.push(`--lang: expected en or zh, got "${values.lang}"`);
-  const workers = collect(problems, () => wholeArg('workers', values.workers, 1, 1024));
+  if (lang !== 'en' && lang !== 'zh') problems.push(`--lang: expected en or zh, got "${printable(values.lang ?? '')}"`);
+  const workers = workersArg(values.workers, problems);
   const file = positionals[0] ?? '';
   const input = positionals.length === 1 ? collect(problems, () => readJsonFile(userPath(file))) : undefined;
   refuse(problems);
@@ -74,7 +93,8 @@ await runMain(async () => {
   const baseDir = path.dirname(userPath(file));
   const plan = parseAndPlanExperiment(input, (ref) => {
     if (ref.preset !== undefined) {
-      if (!PRESET_IDS.includes(ref.preset)) throw new UsageError(`unknown preset "${ref.preset}" (presets: ${PRESET_IDS.join(', ')})`);
+      if (!PRESET_IDS.includes(ref.preset))
+        throw new UsageError(`unknown preset "${printable(ref.preset)}" (presets: ${PRESET_IDS.join(', ')})`);
       return presetJson(ref.preset);
     }
     if (ref.file !== undefined) return readJsonFile(path.resolve(baseDir, ref.file));
@@ -82,10 +102,11 @@ await runMain(async () => {
   });
   if (plan.points.length > 1)
     throw new UsageError(
-      `${file}: the experiment sweeps ${plan.points.length} points; a brief compares structures at one point (remove "sweep" or "design")`,
+      `${printable(file)}: the experiment sweeps ${plan.points.length} points; a brief compares structures at one point (remove "sweep" or "design")`,
     );
   const e = plan.experiment;
-  const pool = nodePool(workers ?? defaultWorkers());
+  if (!values['allow-large']) checkBudget('this brief', plan.scenarios.flat(), e.days, e.replications, workers);
+  const pool = nodePool(workers);
   const cache = cliCache(values['no-cache']);
   const ctl = new AbortController();
   const stopSignals = stopOnSignals(ctl, cache.folder ? 'the runs that finished (in the cache)' : 'nothing (the cache is off)');
@@ -114,6 +135,6 @@ await runMain(async () => {
     replications: { n: out.manifest.replications, days: e.days, summary: out.summary, differences: out.differences, series: out.series },
     sensitivity: shipped as unknown as SensitivityResult,
   });
-  fs.writeFileSync(userPath(values.out!), html);
-  process.stderr.write(`wrote ${values.out}\n`);
+  writeAtomic(outFile!, html);
+  process.stderr.write(`wrote ${printable(values.out!)}\n`);
 });

@@ -11,7 +11,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   CALIBRATION_FILE,
   renderReadmeBlock,
@@ -22,34 +21,45 @@ import {
   type Computed,
 } from '../studies/validation-report.ts';
 import type { Executor } from '../experiments/executor.ts';
-import { availableCores, nodePool, poolExecutor } from '../workers/node-pool.ts';
-import { runMain, UsageError } from './load.ts';
+import { nodePool, poolExecutor } from '../workers/node-pool.ts';
+import { printable } from '../scenarios/guard.ts';
+import { flag, helpOf, parseSpec, refuse, str, type CommandSpec } from './args.ts';
+import { workersArg } from './checks.ts';
+import { runMain } from './load.ts';
 import { cliCache } from './run-cache.ts';
-import { defaultWorkers } from './scheduler.ts';
 import { stopOnSignals } from './signals.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const HELP = `usage: npm run validate [-- --workers N] [--no-cache]
-
-Regenerates docs/validation.md and the validation block of README.md (about a minute of one
-core). Its runs are kept in the results cache and reused the next time (--no-cache: run
-them all afresh); the last line says how many were reused and how long it took.`;
+const VALIDATE: CommandSpec = {
+  name: 'validate',
+  usage: 'npm run validate [-- flags]',
+  about: `Regenerates docs/validation.md and the validation block of README.md (about a minute of one
+core). Its runs are kept in the results cache and reused the next time; the last line says
+how many were reused and how long it took.`,
+  flags: {
+    workers: {
+      type: 'string',
+      arg: 'N',
+      help: 'worker threads: at most the cores (default: cores less one, or SLURM_CPUS_PER_TASK)',
+    },
+    'no-cache': { type: 'boolean', help: 'run them all afresh' },
+  },
+  notes: 'Ctrl-C or SIGTERM stops (exit status 130 or 143), writing nothing and keeping the runs that\nfinished in the cache.',
+};
 
 async function main() {
-  const { values } = parseArgs({
-    args: process.argv.slice(2),
-    options: { workers: { type: 'string' }, help: { type: 'boolean' }, 'no-cache': { type: 'boolean' } },
-  });
-  if (values.help) return void console.log(HELP);
+  const { values, positionals } = parseSpec(VALIDATE);
+  if (values.help) return void console.log(helpOf(VALIDATE));
+  const problems: string[] = [];
+  if (positionals.length > 0) problems.push(`validate: takes no file, got "${printable(positionals[0])}" (see --help)`);
+  const workers = workersArg(str(values, 'workers'), problems);
+  refuse(problems);
   const t0 = performance.now();
-  const workers = Number(values.workers ?? defaultWorkers());
-  if (!Number.isInteger(workers) || workers < 1 || workers > availableCores())
-    throw new UsageError(`--workers: expected an integer from 1 to ${availableCores()} (the cores), got "${values.workers}"`);
   const json = (file: string) =>
     fs.existsSync(path.join(ROOT, file)) ? JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) : undefined;
   const computed: Computed = { sensitivity: json(SENSITIVITY_FILE), calibration: json(CALIBRATION_FILE) };
   const pool = nodePool(workers);
-  const cache = cliCache(values['no-cache']);
+  const cache = cliCache(flag(values, 'no-cache'));
   const ctl = new AbortController();
   const stopSignals = stopOnSignals(ctl, cache.folder ? 'the runs that finished (in the cache)' : 'nothing (the cache is off)');
   const inner = cache.wrap(poolExecutor(pool));
