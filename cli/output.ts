@@ -14,7 +14,7 @@ import { exactJson, parseExactJson } from '../experiments/exact-json.ts';
 import type { JobResult } from '../experiments/jobs.ts';
 import type { ExperimentOutput } from '../experiments/runner.ts';
 import { printable } from '../scenarios/guard.ts';
-import { checkOutputFile } from '../workers/host.ts';
+import { checkOutputFile, readInputFile } from '../workers/host.ts';
 import { UsageError } from './load.ts';
 
 /**
@@ -89,7 +89,8 @@ export class Journal {
   constructor(out: string, header: JournalHeader) {
     this.file = `${out}.partial`;
     if (fs.existsSync(this.file)) {
-      const lines = fs.readFileSync(this.file, 'utf8').split('\n');
+      // Read as an input: a pipe or a device left in its place is refused, never waited on.
+      const lines = readInputFile(this.file, Number.MAX_SAFE_INTEGER).split('\n');
       let old: Partial<JournalHeader> | undefined;
       try {
         old = JSON.parse(lines[0]) as Partial<JournalHeader>;
