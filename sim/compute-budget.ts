@@ -176,7 +176,7 @@ export function overBudget(perRun: RunEstimate[], budget: Budget, opts: { parall
   const events = perRun.reduce((a, r, i) => a + r.events * counts[i], 0);
   if (events > budget.events)
     out.push(
-      `about ${events.toExponential(1)} events (roughly ${formatSeconds(events / EVENTS_PER_SECOND / parallel)} with ${parallel} worker${parallel > 1 ? 's' : ''}), over the budget of ${budget.events.toExponential(1)}`,
+      `runs about ${events.toExponential(1)} events (roughly ${formatSeconds(events / EVENTS_PER_SECOND / parallel)} with ${parallel} worker${parallel > 1 ? 's' : ''}), over the budget of ${budget.events.toExponential(1)}`,
     );
   return out;
 }

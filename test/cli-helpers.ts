@@ -14,12 +14,14 @@ export interface CliResult {
 }
 
 /** Run `node --import tsx cli/<script>.ts args…` from the repository root. */
-export function cli(script: 'sim' | 'scenario' | 'experiment', args: string[], opts: { timeoutMs?: number } = {}): Promise<CliResult> {
+export type Script = 'sim' | 'scenario' | 'experiment' | 'study' | 'validate' | 'brief';
+
+export function cli(script: Script, args: string[], opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', `cli/${script}.ts`, ...args],
-      { cwd: root, timeout: opts.timeoutMs ?? 120_000, maxBuffer: 64 << 20 },
+      { cwd: root, timeout: opts.timeoutMs ?? 120_000, maxBuffer: 64 << 20, env: { ...process.env, ...opts.env } },
       (err, stdout, stderr) => {
         const e = err as (Error & { code?: number | string; signal?: NodeJS.Signals }) | null;
         resolve({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, stdout, stderr });
@@ -29,8 +31,8 @@ export function cli(script: 'sim' | 'scenario' | 'experiment', args: string[], o
 }
 
 /** Start a CLI script; the caller sends signals. */
-export function start(script: 'sim' | 'scenario' | 'experiment', args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', `cli/${script}.ts`, ...args], { cwd: root });
+export function start(script: Script, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', `cli/${script}.ts`, ...args], { cwd: root, env: { ...process.env, ...env } });
 }
 
 export function tempDir(prefix: string): { dir: string; file(name: string, content: unknown): string } {
