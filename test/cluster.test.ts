@@ -231,15 +231,19 @@ describe('a shard interrupted resumes from its journal', () => {
 describe('a flag a command cannot honour is an error', () => {
   const sens = tmp.file('flags.json', { structures: [{ preset: 'longgang-2021' }], replications: 2, days: 1 });
   for (const [what, args, message] of [
-    ['sensitivity --series', ['sensitivity', sens, '--series', 'daily'], /--series: not an option of sensitivity/],
+    [
+      'sensitivity --series',
+      ['sensitivity', sens, '--series', 'daily'],
+      /unknown option --series for experiment sensitivity \(see --help\)/,
+    ],
     ['sensitivity --shard without --out', ['sensitivity', sens, '--shard', '0/2'], /--shard: give --out FILE\.json/],
     [
       'sensitivity --shard with --markdown',
       ['sensitivity', sens, '--shard', '0/2', '--out', at('f.json'), '--markdown', at('f.md')],
       /--markdown: a shard has no result/,
     ],
-    ['experiment --markdown', [sens, '--markdown', at('f.md')], /--markdown: only with the sensitivity command/],
-    ['experiment --screening', [sens, '--screening', at('f.json')], /--screening: only with the sensitivity command/],
+    ['experiment --markdown', [sens, '--markdown', at('f.md')], /unknown option --markdown for experiment \(see --help\)/],
+    ['experiment --screening', [sens, '--screening', at('f.json')], /unknown option --screening for experiment \(see --help\)/],
   ] as const)
     it(what, async () => {
       const r = await run('experiment', [...args]);
