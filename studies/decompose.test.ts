@@ -92,4 +92,16 @@ describe('the decomposition of a difference', () => {
     expect(pairInteraction(pair, 0, 1)).toBeCloseTo(0, 12);
     expect(() => shapleyValues([1, 2, 3])).toThrow(/expected 2\^n values, got 3/);
   });
+
+  it('names what the parts do only together: the difference less each part’s effect alone', () => {
+    // Parts 0 and 2 add 1 only together, part 1 adds 2 alone: of the difference 3, 1 comes from no part alone.
+    const game = (m: number) => (m & 1 && m & 4 ? 1 : 0) + (m & 2 ? 2 : 0);
+    const rows = [1, 2].flatMap((replication) =>
+      Array.from({ length: 16 }, (_, m) => ({ structure: combinationLabel(m), replication, metric: 'x', value: game(m) + replication })),
+    );
+    const [d] = decompose({ rows, summary: [] } as unknown as Pick<ExperimentOutput, 'rows' | 'summary'>, ['x']);
+    expect(d.total.mean).toBe(3);
+    expect(d.interactions.mean).toBe(1);
+    expect(d.parts.map((p) => p.shapley.mean)).toEqual([0.5, 2, 0.5, 0]);
+  });
 });

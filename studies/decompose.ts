@@ -85,6 +85,12 @@ export interface Decomposition {
   b: Interval;
   total: Interval;
   parts: PartShare[];
+  /**
+   * What the parts do only together: the difference less the sum of each part's effect alone
+   * (run by run). The Shapley values already share it among the parts; shown apart, it says
+   * how much of the difference no part makes alone.
+   */
+  interactions: Interval;
   /** Every pair of parts' interaction (Shapley interaction index: how far changing both differs from changing each, averaged over the other parts). */
   pairs: PairInteraction[];
   /** Structure's Shapley value as a share of the total (NaN when the total is near 0). */
@@ -173,10 +179,16 @@ export function decompose(out: Pick<ExperimentOutput, 'rows' | 'summary'>, metri
       b: interval(reps.map((v) => v[all])),
       total,
       parts,
+      interactions: interval(reps.map((v, k) => totals[k] - COMPARED_PARTS.reduce((acc, _, i) => acc + v[1 << i] - v[0], 0))),
       pairs,
       structuralShare: Math.abs(total.mean) > 1e-12 ? parts[0].shapley.mean / total.mean : NaN,
     };
   });
+}
+
+/** The combinations with at least one unstable replication (`stability.stable` below 1), when the runs measured it. */
+export function unstableCombinations(out: Pick<ExperimentOutput, 'rows'>): string[] {
+  return [...new Set(out.rows.filter((r) => r.metric === 'stability.stable' && r.value < 1).map((r) => r.structure))];
 }
 
 /** A value in a metric's unit, as the tables print it. */
