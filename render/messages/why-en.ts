@@ -1,5 +1,9 @@
 /** English strings of "Why do they differ?", loaded with the view. Keys are shared with why-zh.ts. */
 export const whyEn = {
+  'why.equalTerms': 'Compare on equal terms: structure 1 with the policy and the city posts of structure 2',
+  'why.ownTerms': 'Back to structure 1 on its own terms',
+  'why.equalTermsNote':
+    'Same policy and same number of city posts (each level keeping its share): what is left of the difference is structure, resources and working hours. The terms show, and can be changed, under “Equal terms…” in the picker.',
   'why.title': 'Why do they differ? Structure, resources, policy and working hours',
   'why.intro':
     'Two structures differ in many fields, and each field belongs to a part: structure (levels, units, organs, who reports to whom), resources (posts and where they sit, training, contract hours), policy (the platform, the centre, the reform levers, powers delegated) or working hours. The 16 combinations of the first two structures’ parts are run on the same residents’ problems, and each difference is split among the parts by Shapley values: a part’s average contribution over the orders in which the parts could change. The parts add up to the difference, run by run.',
