@@ -90,8 +90,9 @@ export function rowOf(r: StructuralResult | undefined, metric: string): Decompos
 }
 
 /**
- * The clause the headline sentence adds once the decomposition is computed: how many of the
- * hours by which the faster structure is faster are structure's, and how many are policy's,
+ * The clause the headline sentence adds once the decomposition is computed: the difference
+ * the decomposition measured (its own replications and days, so it need not be the
+ * sentence's figure) and how many of its hours are structure's, and how many are policy's,
  * resources' and working hours' (their Shapley values, each with its 95% half-width; they add
  * up to the difference), in the sentence's direction: a part below zero works the other way.
  * `diff` is the sentence's own difference (B − A, hours); undefined when there is nothing to
@@ -111,6 +112,9 @@ export function structuralClause(diff: number, r: StructuralResult | undefined):
   const s = part('structure');
   return {
     text: t('why.clause', {
+      n: fmt(r!.n),
+      days: fmt(r!.days),
+      total: withHalf(sign * d.total.mean, d.total.half, 'h', true, true),
       structure: shown('structure'),
       policy: shown('policy'),
       resources: shown('resources'),
@@ -143,11 +147,7 @@ export function headlineStructural(r: StructuralResult): HeadlineStructural {
 /** Where the clause's figure comes from: the replications, days and the decomposition's own difference. */
 export function clauseNote(r: StructuralResult): string {
   const d = rowOf(r, SENTENCE_METRIC);
-  return t('why.clauseNote', {
-    n: fmt(r.n),
-    days: fmt(r.days),
-    total: d ? withHalf(d.total.mean, d.total.half, d.unit) : '–',
-  });
+  return t('why.clauseNote', { n: fmt(r.n), days: fmt(r.days), total: d ? withHalf(d.total.mean, d.total.half, d.unit) : '–' });
 }
 
 /** A metric's label in the current language. */

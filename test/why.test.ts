@@ -96,6 +96,7 @@ describe('why do they differ', () => {
     };
     const cell = (await cellOf('structure')).text;
     const cells = {
+      total: await cellOf('total'),
       structure: await cellOf('structure'),
       policy: await cellOf('policy'),
       resources: await cellOf('resources'),
@@ -107,15 +108,16 @@ describe('why do they differ', () => {
     const text = (await sentence.textContent())!;
     const fig = '(-?[\\d.]+) h \\(± ([\\d.]+) h\\)';
     const m = new RegExp(
-      `, of which structure accounts for ${fig}, policy for ${fig}, resources for ${fig} and working hours for ${fig}\\.$`,
+      `; over 2 paired replications of 3 days the difference is ${fig}, of which structure accounts for ${fig}, policy for ${fig}, resources for ${fig} and working hours for ${fig}\\.$`,
     ).exec(text)!;
     expect(m, text).not.toBeNull();
     // Longgang 2021 is B: when it is the faster, a part that makes it faster has a negative Shapley value (B − A).
     const sign = text.startsWith('Longgang 2021 closes cases') ? -1 : 1;
-    (['structure', 'policy', 'resources', 'calendars'] as const).forEach((part, k) => {
+    (['total', 'structure', 'policy', 'resources', 'calendars'] as const).forEach((part, k) => {
       expect(Number(m[1 + 2 * k]), part).toBeCloseTo(sign * cells[part].mean, 6);
       expect(m[2 + 2 * k], part).toBe(cells[part].half);
     });
+    await p.locator('fg-headline').screenshot({ path: path.join(shots, 'why-headline-1440.png') });
     const structure = drawn[0].bars.structure;
     expect(Number(await sentence.getAttribute('data-structure-hours'))).toBe(sign * structure);
     expect(await p.locator('fg-headline #head-structure').textContent()).toContain('2 paired replications of 3 days');
@@ -160,6 +162,13 @@ describe('why do they differ', () => {
     // The chart is drawn at the phone's width, one figure above the other.
     const box = (await why(p, '#why-chart').boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(390);
+    // The headline says it too, in Chinese.
+    await p.locator('#tab-charts').click();
+    await steps(p, 2);
+    await expect
+      .poll(() => p.locator('fg-headline #head-sentence').textContent())
+      .toMatch(/；在 2 次配对重复运行（每次 2 天）中差异为 .*，其中结构贡献 /);
+    await p.screenshot({ path: path.join(shots, 'why-headline-390-zh.png') });
   }, 300_000);
 
   it('cancels, downloads its chart and table, and keeps its view and replications in the share link and the embed', async () => {

@@ -63,10 +63,10 @@ export const whyEn = {
   'terms.error': 'Not applied, the structure is kept as it was: {problem}',
   'terms.postsHint': 'Hold city posts equal instead, or give the other structure this one’s posts.',
   'why.clause':
-    ', of which structure accounts for {structure}, policy for {policy}, resources for {resources} and working hours for {calendars}',
+    '; over {n} paired replications of {days} days the difference is {total}, of which structure accounts for {structure}, policy for {policy}, resources for {resources} and working hours for {calendars}',
   'why.bracketed': '{x} (± {half})',
   'why.clauseNote':
-    'The parts from “Why do they differ?” (Shapley values: they add up to the difference; a part below zero works the other way): {n} paired replications of {days} days, where the difference is {total}.',
+    'The parts come from “Why do they differ?” ({n} paired replications of {days} days; the difference B − A there is {total}): Shapley values over the 16 combinations of the two structures’ parts, which add up to that difference; a part below zero works the other way.',
   'brief.whyTitle': 'How much of each difference is structure',
   'brief.whyNote':
     '{b} − {a}, and the part of it that is structure (its Shapley value over the 16 combinations of the two structures’ parts): {n} paired replications of {days} days, mean ± 95% half-width.',

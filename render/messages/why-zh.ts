@@ -61,10 +61,11 @@ export const whyZh: Record<WhyKey, string> = {
   'terms.clear': '清除条件',
   'terms.error': '未采用，结构保持原样：{problem}',
   'terms.postsHint': '可改为编制数相同，或让另一结构采用本结构的人员总数。',
-  'why.clause': '，其中结构贡献 {structure}，政策 {policy}，资源 {resources}，工作时间 {calendars}',
+  'why.clause':
+    '；在 {n} 次配对重复运行（每次 {days} 天）中差异为 {total}，其中结构贡献 {structure}，政策 {policy}，资源 {resources}，工作时间 {calendars}',
   'why.bracketed': '{x}（± {half}）',
   'why.clauseNote':
-    '各部分来自“差异从何而来？”（Shapley 值：各部分之和等于差异；小于零的部分作用方向相反）：{n} 次配对重复运行，每次 {days} 天，其中差异为 {total}。',
+    '各部分来自“差异从何而来？”（{n} 次配对重复运行，每次 {days} 天；其中差异 B − A 为 {total}）：两结构各部分 16 种组合上的 Shapley 值，其和等于该差异；小于零的部分作用方向相反。',
   'brief.whyTitle': '各项差异中结构所占部分',
   'brief.whyNote':
     '{b} − {a} 及其中来自结构的部分（结构在两者各部分 16 种组合上的 Shapley 值）：{n} 次配对重复运行，每次 {days} 天，均值 ± 95% 半宽。',
