@@ -29,8 +29,11 @@ import { WHY_METRICS, type StructuralResult } from '../render/structural.ts';
 import { t } from '../render/i18n.ts';
 import { collect, parseCli, refuse, wholeArg } from './args.ts';
 import { readJsonFile, runMain, UsageError, userPath } from './load.ts';
+import { cliCache } from './run-cache.ts';
+import { defaultWorkers } from './scheduler.ts';
+import { stopOnSignals } from './signals.ts';
 
-const HELP = `usage: npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--workers N] [--decompose]
+const HELP = `usage: npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--workers N] [--no-cache] [--decompose]
 
 Runs the experiment's replications and writes a one-page brief as HTML (open it in a
 browser and print, or save as PDF: it is laid out for one A4 page): the question, the
@@ -38,6 +41,7 @@ headline figures with 95% intervals, two charts (the mean of the replications), 
 assumptions, the sources and the command that reproduces it.
   --workers N   worker threads for the replications (default: cores less one) An experiment with a sweep
 is refused: a brief compares structures at one point.
+  --no-cache    run every replication afresh (finished runs are otherwise kept and reused)
   --decompose   also say how much of each difference between the first two structures is
                 structure, resources, policy and working hours (16 times the runs)`;
 
@@ -48,6 +52,7 @@ await runMain(async () => {
     workers: { type: 'string' },
     decompose: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
+    'no-cache': { type: 'boolean', default: false },
   });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
@@ -90,12 +95,15 @@ await runMain(async () => {
       `${file}: the experiment sweeps ${plan.points.length} points; a brief compares structures at one point (remove "sweep" or "design")`,
     );
   const e = plan.experiment;
-  const pool = nodePool(workers);
+  const pool = nodePool(workers ?? defaultWorkers());
+  const cache = cliCache(values['no-cache']);
+  const ctl = new AbortController();
+  const stopSignals = stopOnSignals(ctl, cache.folder ? 'the runs that finished (in the cache)' : 'nothing (the cache is off)');
   let out;
   let structural: StructuralResult | undefined;
   try {
-    out = await runExperiment(plan, poolExecutor(pool), { commit: codeCommit() });
-    if (values.decompose && plan.structures.length >= 2) {
+    out = await runExperiment(plan, cache.wrap(poolExecutor(pool)), { commit: codeCommit(), signal: ctl.signal });
+    if (values.decompose && plan.structures.length >= 2 && !ctl.signal.aborted && !out.failures.length) {
       const [a, b] = plan.structures;
       const input = {
         ...decompositionExperiment(a.scenario, b.scenario, {
@@ -108,22 +116,30 @@ await runMain(async () => {
       };
       const d = await runExperiment(
         planExperiment(parseExperiment(input), (r) => r.scenario),
-        poolExecutor(pool),
+        cache.wrap(poolExecutor(pool)),
+        {
+          signal: ctl.signal,
+        },
       );
       if (d.failures.length) throw new Error(`${d.failures.length} run(s) of the decomposition failed: ${d.failures[0].message}`);
-      structural = {
-        a: a.label,
-        b: b.label,
-        n: e.replications,
-        days: e.days,
-        warmupDays: warmupOf(e),
-        rows: decompose(d, [...WHY_METRICS]),
-        unstable: unstableCombinations(d),
-      };
+      if (!ctl.signal.aborted)
+        structural = {
+          a: a.label,
+          b: b.label,
+          n: e.replications,
+          days: e.days,
+          warmupDays: warmupOf(e),
+          rows: decompose(d, [...WHY_METRICS]),
+          unstable: unstableCombinations(d),
+        };
     }
   } finally {
+    stopSignals();
     pool.close();
   }
+  const c = cache.sentence();
+  if (c) process.stderr.write(`${c}\n`);
+  if (ctl.signal.aborted) return void process.stderr.write('stopped: no brief written; run it again to go on from the cache\n');
   if (out.failures.length) throw new Error(`${out.failures.length} replication(s) failed: ${out.failures[0].message}`);
   const structures = plan.structures.map((st, s) => ({
     name: st.label,
