@@ -1,9 +1,11 @@
 /**
- * npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--workers N]
+ * npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--workers N] [--decompose]
  *
  * The app's one-page brief from an experiment file: its replications (the brief's metrics
  * added to the file's) with daily series for the two charts (their mean over replications), the
- * structures' assumptions and sources, and the command that reproduces it.
+ * structures' assumptions and sources, and the command that reproduces it; with --decompose,
+ * how much of each difference between the first two structures is structure
+ * (studies/decompose.ts: the 16 combinations of their parts, the same replications and days).
  */
 import path from 'node:path';
 import { presetJson, PRESET_IDS } from '../scenarios/presets.ts';
@@ -23,6 +25,11 @@ import { collect, flag, helpOf, parseSpec, refuse, str, type CommandSpec } from 
 import { checkBudget, outputArg, workersArg } from './checks.ts';
 import { writeAtomic } from './output.ts';
 import { printable } from '../scenarios/guard.ts';
+import { parseExperiment, warmupOf } from '../experiments/experiment.ts';
+import { planExperiment } from '../experiments/plan.ts';
+import { decompose, decompositionExperiment, unstableCombinations } from '../studies/decompose.ts';
+import { WHY_METRICS, type StructuralResult } from '../render/structural.ts';
+import { t } from '../render/i18n.ts';
 import { readJsonFile, runMain, UsageError, userPath } from './load.ts';
 import { cliCache } from './run-cache.ts';
 import { stopOnSignals } from './signals.ts';
@@ -44,6 +51,10 @@ is refused: a brief compares structures at one point.`,
       help: 'worker threads: at most the cores (default: cores less one, or SLURM_CPUS_PER_TASK)',
     },
     'no-cache': { type: 'boolean', help: 'run every replication afresh (finished runs are otherwise kept and reused)' },
+    decompose: {
+      type: 'boolean',
+      help: 'also say how much of each difference between the first two structures is\nstructure, resources, policy and working hours (16 times the runs)',
+    },
     'allow-large': {
       type: 'boolean',
       help: "run even when estimated past 4 GB of memory (or 60% of this machine's) or two\nbillion events",
@@ -63,6 +74,7 @@ await runMain(async () => {
     lang: str(flags, 'lang'),
     workers: str(flags, 'workers'),
     'no-cache': flag(flags, 'no-cache'),
+    decompose: flag(flags, 'decompose'),
     'allow-large': flag(flags, 'allow-large'),
   };
   const problems: string[] = [];
@@ -105,14 +117,49 @@ await runMain(async () => {
       `${printable(file)}: the experiment sweeps ${plan.points.length} points; a brief compares structures at one point (remove "sweep" or "design")`,
     );
   const e = plan.experiment;
-  if (!values['allow-large']) checkBudget('this brief', plan.scenarios.flat(), e.days, e.replications, workers);
+  // With --decompose, each of the 16 combinations of the first two structures' parts runs as many times.
+  if (!values['allow-large'])
+    checkBudget('this brief', plan.scenarios.flat(), e.days, e.replications * (values.decompose ? 1 + 16 : 1), workers, {
+      change: `fewer replications or days${values.decompose ? ', or leave out --decompose' : ''}`,
+    });
   const pool = nodePool(workers);
   const cache = cliCache(values['no-cache']);
   const ctl = new AbortController();
   const stopSignals = stopOnSignals(ctl, cache.folder ? 'the runs that finished (in the cache)' : 'nothing (the cache is off)');
   let out;
+  let structural: StructuralResult | undefined;
   try {
     out = await runExperiment(plan, cache.wrap(poolExecutor(pool)), { commit: codeCommit(), signal: ctl.signal });
+    if (values.decompose && plan.structures.length >= 2 && !ctl.signal.aborted && !out.failures.length) {
+      const [a, b] = plan.structures;
+      const input = {
+        ...decompositionExperiment(a.scenario, b.scenario, {
+          replications: e.replications,
+          days: e.days,
+          warmupDays: warmupOf(e),
+          metrics: [...WHY_METRICS, 'stability.stable'],
+        }),
+        baseSeed: e.baseSeed,
+      };
+      const d = await runExperiment(
+        planExperiment(parseExperiment(input), (r) => r.scenario),
+        cache.wrap(poolExecutor(pool)),
+        {
+          signal: ctl.signal,
+        },
+      );
+      if (d.failures.length) throw new Error(`${d.failures.length} run(s) of the decomposition failed: ${d.failures[0].message}`);
+      if (!ctl.signal.aborted)
+        structural = {
+          a: a.label,
+          b: b.label,
+          n: e.replications,
+          days: e.days,
+          warmupDays: warmupOf(e),
+          rows: decompose(d, [...WHY_METRICS]),
+          unstable: unstableCombinations(d),
+        };
+    }
   } finally {
     stopSignals();
     pool.close();
@@ -130,10 +177,14 @@ await runMain(async () => {
     seed: e.baseSeed,
     days: e.days,
     day: e.days,
-    command: `npm run brief -- ${path.basename(file)} --out ${path.basename(values.out!)}${lang === 'en' ? '' : ` --lang ${lang}`}`,
+    command: `npm run brief -- ${path.basename(file)} --out ${path.basename(values.out!)}${lang === 'en' ? '' : ` --lang ${lang}`}${values.decompose ? ' --decompose' : ''}`,
     source: `flatgov ${FLATGOV_VERSION} (model ${MODEL_VERSION}, commit ${out.manifest.commit}). Same seed, same result.`,
     replications: { n: out.manifest.replications, days: e.days, summary: out.summary, differences: out.differences, series: out.series },
     sensitivity: shipped as unknown as SensitivityResult,
+    structural,
+    structuralHow: t('brief.whyNotYetCli', {
+      command: `npm run brief -- ${path.basename(file)} --out ${path.basename(values.out!)}${lang === 'en' ? '' : ` --lang ${lang}`} --decompose`,
+    }),
   });
   writeAtomic(outFile!, html);
   process.stderr.write(`wrote ${printable(values.out!)}\n`);
