@@ -1,8 +1,9 @@
 /**
  * npm run study -- layers|ablation|calibration|mechanisms [--replications R] [--days D] [--workers N]
+ * npm run study -- patterns …
  *
  * Runs one of the studies in studies/ (layers.ts, ablation.ts, calibration.ts,
- * mechanisms.ts) and prints its table as Markdown (as in scenarios/README.md and
+ * mechanisms.ts, patterns.ts) and prints its table as Markdown (as in scenarios/README.md and
  * docs/validation.md), with 95% intervals over replications and, for
  * the ablation, paired differences against the pre-reform county and the share of the total
  * effect each reform explains.
@@ -20,6 +21,7 @@ import { parseExperiment } from '../experiments/experiment.ts';
 import { planExperiment } from '../experiments/plan.ts';
 import { toJson } from '../experiments/formats.ts';
 import { abcAnalysis, abcExperiment, abcMarkdown, type AbcResult } from '../studies/abc.ts';
+import { PATTERN_REPLICATIONS, patternsMarkdown, patternsStudy } from '../studies/patterns.ts';
 import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { runExperiment, type ExperimentOutput } from '../experiments/runner.ts';
 import { runMain, UsageError } from './load.ts';
@@ -29,6 +31,7 @@ import { equalTermsCommand } from './equal-terms.ts';
 const HELP = `usage: npm run study -- layers|ablation|calibration|mechanisms [--replications R] [--days D] [--workers N] [--svg chart.svg]
        npm run study -- layers-equal|flat-breaks [--replications R] [--days D] [--workers N] [--svg chart.svg]
        npm run study -- decompose <A> <B> [--replications R] [--days D] [--warmup W] [--workers N] [--json]
+       npm run study -- patterns [--replications R] [--workers N]
        npm run study -- abc [--draws M] [--days D] [--workers N] [--markdown file.md] [--out draws.json] [--from draws.json] [--result abc.json]
 
 layers       middle-level units between the city and 102 communities (0 … 102) at 1×, 2×, 4× demand
@@ -41,6 +44,8 @@ flat-breaks  with posts held equal, the load and span at which the flat structur
 decompose    how much of each difference between A and B is structure, resources, policy and
              calendars (Shapley values over the 16 combinations of their parts; A and B are
              preset ids or scenario files)
+patterns     the patterns from independent cases (Dongcheng, Beijing 12345, Tongling, the reversals
+             of direct management) against the model, with a verdict each (default ${PATTERN_REPLICATIONS} replications)
 abc          which assumption values reproduce the seeds' figures: rejection ABC over the
              plausible ranges (M draws, default 200; studies/abc.ts describes the procedure)`;
 
@@ -187,10 +192,13 @@ async function main() {
   if (values.help) return void console.log(HELP);
   const which = positionals[0];
   if (which === 'abc') return abc(values);
+  if (which === 'patterns') return patternsCommand(values);
   if (which === 'decompose') return decomposeCommand(positionals.slice(1), values);
   if (which === 'layers-equal' || which === 'flat-breaks') return equalTermsCommand(which, values);
   if (which !== 'layers' && which !== 'ablation' && which !== 'calibration' && which !== 'mechanisms')
-    throw new UsageError(`expected "layers", "ablation", "calibration" or "mechanisms", got "${which ?? ''}"\n${HELP}`);
+    throw new UsageError(
+      `expected "layers", "ablation", "calibration", "mechanisms", "layers-equal", "flat-breaks", "decompose", "patterns" or "abc", got "${which ?? ''}"\n${HELP}`,
+    );
   const reps = Number(values.replications ?? 5);
   const days = Number(values.days ?? 365);
   if (!Number.isInteger(reps) || reps < 2) throw new UsageError(`--replications: expected an integer ≥ 2, got "${values.replications}"`);
@@ -217,6 +225,21 @@ async function main() {
     console.log(tables[which]());
     if (values.svg && which === 'layers') fs.writeFileSync(values.svg, layersSvg(out));
     console.log(`\nMean ± 95% half-width over ${reps} replications of ${days} days (seeds from base seed 1).`);
+  } finally {
+    pool.close();
+  }
+}
+
+function workersOf(values: { workers?: string }) {
+  return Number(values.workers ?? defaultWorkerCount());
+}
+
+async function patternsCommand(values: { replications?: string; workers?: string }) {
+  const reps = Number(values.replications ?? PATTERN_REPLICATIONS);
+  if (!Number.isInteger(reps) || reps < 2) throw new UsageError(`--replications: expected an integer ≥ 2, got "${values.replications}"`);
+  const pool = nodePool(workersOf(values));
+  try {
+    console.log(patternsMarkdown(await patternsStudy(poolExecutor(pool), reps)));
   } finally {
     pool.close();
   }

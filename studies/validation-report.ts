@@ -1,8 +1,9 @@
 /**
  * The validation report (docs/validation.md) and the block of README.md that quotes it,
  * generated from the code: the theory checks (theory-checks.ts), the seeds' figures (the
- * calibration study), the mechanisms switched off one at a time (mechanisms.ts), and the
- * sensitivity and calibration analyses committed for this model version. No I/O:
+ * calibration study), the patterns from independent cases (patterns.ts), the mechanisms
+ * switched off one at a time (mechanisms.ts), and the sensitivity and calibration analyses
+ * committed for this model version. No I/O:
  * the caller runs it with an executor and writes the files (cli/validate.ts); the test
  * regenerates it in memory and compares. No dates or timings, so the same code gives the
  * same bytes.
@@ -19,10 +20,11 @@ import { calibrationFigures, calibrationStudy, type SeedFigure } from './calibra
 import { MECHANISM_METRICS, MECHANISM_PAIR, mechanismEffects, mechanismsStudy, type MechanismEffect } from './mechanisms.ts';
 import { theoryChecks, type Check } from './theory-checks.ts';
 import { abcMarkdown, type AbcResult } from './abc.ts';
+import { patternsMarkdown, patternsStudy, type PatternsResult } from './patterns.ts';
 import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
 import { decisiveSentence, sensitivityMarkdown } from '../experiments/sensitivity-report.ts';
 
-/** Replications and days of the two studies the report runs (about a minute of one core in all). */
+/** Replications and days of the two studies the report runs (about a minute of one core in all; the patterns add half a minute). */
 export const REPORT_RUNS = {
   calibration: { replications: 5, days: 365 },
   mechanisms: { replications: 5, days: 180 },
@@ -46,6 +48,7 @@ export interface Computed {
 export interface ValidationResults {
   theory: Check[];
   seeds: SeedFigure[];
+  patterns: PatternsResult;
   mechanisms: MechanismEffect[];
   runs: {
     calibration: { replications: number; days: number; seeds: number[]; structures: string[] };
@@ -73,6 +76,7 @@ export async function validationResults(exec: Executor): Promise<ValidationResul
   const { calibration: c, mechanisms: m } = REPORT_RUNS;
   const cal = await run(calibrationStudy(c.replications, c.days), exec);
   const mech = await run(mechanismsStudy(m.replications, m.days), exec);
+  const patterns = await patternsStudy(exec);
   const runs = (out: ExperimentResult) => ({
     replications: out.manifest.replications,
     days: out.manifest.experiment.days,
@@ -82,6 +86,7 @@ export async function validationResults(exec: Executor): Promise<ValidationResul
   return {
     theory,
     seeds: calibrationFigures(cal),
+    patterns,
     mechanisms: mechanismEffects(mech),
     runs: { calibration: runs(cal), mechanisms: runs(mech) },
   };
@@ -197,6 +202,7 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
     `- The seeds' figures: **${reproduced} of ${r.seeds.length} reproduced**; the others fall short and are reported as such (not a failure of the check).`,
     `  Runs: ${cal.structures.join(' and ')}, ${cal.replications} replications of ${cal.days} days, seeds ${seedList(cal.seeds)}`,
     '  (derived from base seed 1; replication k of every structure uses the same seed: common random numbers, paired differences).',
+    `- Patterns from independent cases: **${r.patterns.patterns.filter((p) => p.pass).length} of ${r.patterns.patterns.length} within tolerance**; the others fall short and the section says why.`,
     `- Mechanisms switched off: ${MECHANISM_PAIR.join(' against ')}, ${mech.replications} replications of ${mech.days} days, ${seedList(mech.seeds) === seedList(cal.seeds) ? 'the same seeds' : `seeds ${seedList(mech.seeds)}`}.`,
     '- Intervals are 95% Student-t intervals of the mean over replications, unless a row says otherwise.',
     '',
@@ -236,6 +242,18 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
     'report reads "met" as met for at least 90% of the cases each applies to, an assumption of the report.',
     '',
     seedTable(r.seeds),
+    '',
+  );
+
+  out.push('## Patterns from independent cases', '');
+  out.push(
+    'Patterns observed outside Longgang (`../shared/MODEL.md`, "Patterns from independent cases"), each case a pair',
+    'of presets before and after its reform as far as its sources go (`scenarios/presets/`: `dongcheng-2003` and',
+    '`-2005`, `beijing-12345-2018` and `-2019`, `tongling-2009` and `-2010`), run with the assumptions every preset',
+    "shares (`studies/patterns.ts` defines each pattern and how it maps to the model's output; `npm run study --",
+    'patterns` prints the same table).',
+    '',
+    patternsMarkdown(r.patterns).trim(),
     '',
   );
 
@@ -305,6 +323,11 @@ export function renderReadmeBlock(r: ValidationResults, computed: Computed = {})
           ...decisive(computed.sensitivity),
         ]
       : []),
+    '',
+    `Patterns from independent cases (Beijing Dongcheng, Beijing 12345, Tongling, the reversals of direct management): ${r.patterns.patterns.filter((p) => p.pass).length} of ${r.patterns.patterns.length} within tolerance (${r.patterns.patterns
+      .filter((p) => !p.pass)
+      .map((p) => `\`${p.id}\``)
+      .join(', ')} fall short; the report says why).`,
     ...(computed.calibration && !staleness(computed.calibration, CALIBRATION_COMMAND) ? ['', abcSummary(computed.calibration)] : []),
     README_END,
   ].join('\n');

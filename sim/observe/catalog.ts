@@ -76,6 +76,8 @@ export const METRICS: MetricInfo[] = [
   m('throughputPerDay', 'cases/day', 'Cases closed per day', '日均办结量', true, (s) => s.throughputPerDay),
   m('hopsPerCase', 'hops', 'Hops per case', '每件流转次数', false, (s) => s.hopsPerCase),
   m('bouncedPerCase', 'returns', 'Returns per case', '每件退回次数', false, (s) => s.bouncedPerCase),
+  m('cases.created', 'cases', 'Cases created in the window', '统计期内新建诉求', true, (s) => s.cases.created),
+  m('cases.closed', 'cases', 'Cases closed in the window', '统计期内办结诉求', true, (s) => s.cases.closed),
   m('cases.open', 'cases', 'Open at the end', '期末未办结', false, (s) => s.cases.open),
   m('cases.lost', 'cases', 'Lost', '丢失', false, (s) => s.cases.lost),
   m(
@@ -138,6 +140,23 @@ export const METRICS: MetricInfo[] = [
     '问题发生即被反映的数量',
     true,
     (s) => s.problems.reportedAtOnce,
+  ),
+  m(
+    'problems.discovered',
+    'problems',
+    'Problems found on patrol before anyone reported them',
+    '巡查发现、无人反映的问题',
+    true,
+    (s) => s.problems.discovered,
+  ),
+  m(
+    'problems.meanHoursUnreported',
+    'h',
+    'Mean time problems found on patrol went unreported',
+    '巡查发现的问题此前未被反映的平均时长',
+    false,
+    // No problem found on patrol: none went unreported.
+    (s) => (s.problems.discovered > 0 ? s.problems.meanHoursUnreported : 0),
   ),
   m(
     'help.timedOut',
