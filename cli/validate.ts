@@ -2,7 +2,7 @@
  * npm run validate [-- --workers N]
  *
  * Regenerates docs/validation.md (theory checks, the seeds' figures, the mechanisms switched
- * off, the committed sensitivity and calibration analyses) and the block of README.md
+ * off, the patterns from independent cases, the committed sensitivity analysis and history match) and the block of README.md
  * between <!-- validate:start --> and <!-- validate:end -->, from studies/validation-report.ts.
  * Exits with status 1 if a theory check fails (the files are written all the same).
  */
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  CALIBRATION_FILE,
+  HISTORY_MATCHING_FILE,
   renderReadmeBlock,
   renderReport,
   replaceReadmeBlock,
@@ -25,7 +25,7 @@ import { runMain, UsageError } from './load.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HELP = `usage: npm run validate [-- --workers N]
 
-Regenerates docs/validation.md and the validation block of README.md (about a minute of one core).`;
+Regenerates docs/validation.md and the validation block of README.md (about two minutes of one core).`;
 
 async function main() {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { workers: { type: 'string' }, help: { type: 'boolean' } } });
@@ -35,7 +35,7 @@ async function main() {
     throw new UsageError(`--workers: expected an integer from 1 to ${availableCores()} (the cores), got "${values.workers}"`);
   const json = (file: string) =>
     fs.existsSync(path.join(ROOT, file)) ? JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) : undefined;
-  const computed: Computed = { sensitivity: json(SENSITIVITY_FILE), calibration: json(CALIBRATION_FILE) };
+  const computed: Computed = { sensitivity: json(SENSITIVITY_FILE), historyMatching: json(HISTORY_MATCHING_FILE) };
   const pool = nodePool(workers);
   try {
     const r = await validationResults(poolExecutor(pool));

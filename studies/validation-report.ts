@@ -2,8 +2,8 @@
  * The validation report (docs/validation.md) and the block of README.md that quotes it,
  * generated from the code: the theory checks (theory-checks.ts), the seeds' figures (the
  * calibration study), the patterns from independent cases (patterns.ts), the mechanisms
- * switched off one at a time (mechanisms.ts), and the sensitivity and calibration analyses
- * committed for this model version. No I/O:
+ * switched off one at a time (mechanisms.ts), and the sensitivity analysis and the history
+ * match committed for this model version. No I/O:
  * the caller runs it with an executor and writes the files (cli/validate.ts); the test
  * regenerates it in memory and compares. No dates or timings, so the same code gives the
  * same bytes.
@@ -19,7 +19,7 @@ import { presetJson } from '../scenarios/presets.ts';
 import { calibrationFigures, calibrationStudy, type SeedFigure } from './calibration.ts';
 import { MECHANISM_METRICS, MECHANISM_PAIR, mechanismEffects, mechanismsStudy, type MechanismEffect } from './mechanisms.ts';
 import { theoryChecks, type Check } from './theory-checks.ts';
-import { abcMarkdown, type AbcResult } from './abc.ts';
+import { historyMatchMarkdown, historyMatchSummary, type HistoryMatchResult } from './history-matching.ts';
 import { patternsMarkdown, patternsStudy, type PatternsResult } from './patterns.ts';
 import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
 import { decisiveSentence, sensitivityMarkdown } from '../experiments/sensitivity-report.ts';
@@ -34,15 +34,15 @@ export const README_START = '<!-- validate:start -->';
 export const README_END = '<!-- validate:end -->';
 /** The sensitivity analysis of the reform's before and after (npm run experiment -- sensitivity … --out), which the app shows too. */
 export const SENSITIVITY_FILE = 'docs/sensitivity.json';
-/** The ABC calibration over the assumption ranges (npm run study -- abc … --result). */
-export const CALIBRATION_FILE = 'docs/calibration.json';
+/** The calibration by history matching (npm run study -- history-match … --result). */
+export const HISTORY_MATCHING_FILE = 'docs/history-matching.json';
 export const SENSITIVITY_COMMAND = `npm run experiment -- sensitivity experiments/reform-sensitivity.experiment.json --out ${SENSITIVITY_FILE}`;
-export const CALIBRATION_COMMAND = `npm run study -- abc --draws 200 --days 365 --result ${CALIBRATION_FILE}`;
+export const HISTORY_MATCHING_COMMAND = `npm run study -- history-match --result ${HISTORY_MATCHING_FILE}`;
 
 /** The analyses computed once per model version and committed: the report includes them, and says when they are stale. */
 export interface Computed {
   sensitivity?: SensitivityResult;
-  calibration?: AbcResult;
+  historyMatching?: HistoryMatchResult;
 }
 
 export interface ValidationResults {
@@ -62,12 +62,6 @@ async function run(input: ExperimentInput, exec: Executor): Promise<ExperimentRe
   const out = await runExperiment(plan, exec, { date: new Date(0) });
   if (out.failures.length > 0) throw new Error(`${input.name}: ${out.failures.length} replication(s) failed: ${out.failures[0].message}`);
   return out;
-}
-
-/** One sentence on the calibration: how many draws reproduce each figure and all together. */
-function abcSummary(c: AbcResult): string {
-  const each = c.figures.map((f) => `${f.id} ${f.reproduced}`).join(', ');
-  return `Calibration over the assumption ranges (${c.draws} draws): draws reproducing each figure: ${each}; all together: ${c.allReproduced}. Posts and organs are set by structure (no assumption changes them).`;
 }
 
 /** Run every check and study the report shows. */
@@ -186,7 +180,7 @@ function decisive(s: SensitivityResult): string[] {
     .map((o) => `- ${decisiveSentence(s, o)}`);
 }
 
-/** The Markdown of docs/validation.md, with the committed sensitivity and calibration analyses if current. */
+/** The Markdown of docs/validation.md, with the committed sensitivity analysis and history match if current. */
 export function renderReport(r: ValidationResults, computed: Computed = {}): string {
   const passed = r.theory.filter((c) => c.pass).length;
   const reproduced = r.seeds.filter((f) => f.pass).length;
@@ -285,15 +279,16 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
   if (sStale) out.push(sStale, '');
   else out.push(...decisive(computed.sensitivity!), '', sensitivityMarkdown(computed.sensitivity!).trim(), '');
 
-  out.push('## Calibration over the assumption ranges', '');
+  out.push('## Calibration by history matching', '');
   out.push(
-    "Which assumption values reproduce the seeds' figures: rejection ABC (`studies/abc.ts` describes the procedure),",
-    `\`${CALIBRATION_COMMAND}\`. Each draw is one run per structure, so this counts draws, not means over replications.`,
+    'Which values of the assumptions are not ruled out by every pattern and seed figure at once, in waves of runs',
+    'with emulators (`studies/history-matching.ts` describes the procedure), and what they imply for the Longgang',
+    `comparison: \`${HISTORY_MATCHING_COMMAND}\`.`,
     '',
   );
-  const cStale = staleness(computed.calibration, CALIBRATION_COMMAND);
-  if (cStale) out.push(cStale, '');
-  else out.push(abcMarkdown(computed.calibration!).trim(), '');
+  const hStale = staleness(computed.historyMatching, HISTORY_MATCHING_COMMAND);
+  if (hStale) out.push(hStale, '');
+  else out.push(historyMatchMarkdown(computed.historyMatching!).trim(), '');
   return out.join('\n');
 }
 
@@ -328,7 +323,9 @@ export function renderReadmeBlock(r: ValidationResults, computed: Computed = {})
       .filter((p) => !p.pass)
       .map((p) => `\`${p.id}\``)
       .join(', ')} fall short; the report says why).`,
-    ...(computed.calibration && !staleness(computed.calibration, CALIBRATION_COMMAND) ? ['', abcSummary(computed.calibration)] : []),
+    ...(computed.historyMatching && !staleness(computed.historyMatching, HISTORY_MATCHING_COMMAND)
+      ? ['', historyMatchSummary(computed.historyMatching)]
+      : []),
     README_END,
   ].join('\n');
 }
