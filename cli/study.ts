@@ -22,8 +22,9 @@ import { planExperiment } from '../experiments/plan.ts';
 import { DEFAULT_HISTORY_MATCH, historyMatch, historyMatchMarkdown, historyMatchSummary } from '../studies/history-matching.ts';
 import { PATTERN_REPLICATIONS, patternsMarkdown, patternsStudy } from '../studies/patterns.ts';
 import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
-import { runExperiment, type ExperimentOutput } from '../experiments/runner.ts';
+import { type ExperimentOutput } from '../experiments/runner.ts';
 import { runMain, UsageError } from './load.ts';
+import { runStudyPlan, STUDY_RUN_HELP } from './study-run.ts';
 import { decomposeCommand } from './decompose.ts';
 import { equalTermsCommand } from './equal-terms.ts';
 
@@ -49,7 +50,10 @@ history-match
              calibration by history matching against every pattern and seed figure at once: waves of
              runs, emulators, implausibility; the assumptions left non-implausible and what they imply
              for the Longgang comparison (studies/history-matching.ts describes the procedure; the
-             default waves, 70 runs of every case, take about ten minutes on two cores)`;
+             default waves, 70 runs of every case, take about ten minutes on two cores)
+
+${STUDY_RUN_HELP}
+patterns and history-match run on one machine: of these options they take --workers only.`;
 
 /** A value with its 95% half-width, in the metric's unit. */
 export function fmt(mean: number, half: number, unit: string): string {
@@ -183,19 +187,26 @@ async function main() {
       svg: { type: 'string' },
       help: { type: 'boolean' },
       markdown: { type: 'string' },
+      out: { type: 'string' },
       result: { type: 'string' },
       waves: { type: 'string' },
       candidates: { type: 'string' },
       warmup: { type: 'string' },
       json: { type: 'boolean' },
+      shard: { type: 'string' },
+      merge: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
     },
   });
   if (values.help) return void console.log(HELP);
   const which = positionals[0];
-  if (which === 'history-match') return historyMatchCommand(values);
-  if (which === 'patterns') return patternsCommand(values);
+  if (which === 'history-match' || which === 'patterns') {
+    for (const o of ['shard', 'merge', 'out', 'no-cache'] as const)
+      if (values[o] !== undefined) throw new UsageError(`--${o}: not for ${which}, which runs on one machine (it takes --workers)`);
+    return which === 'patterns' ? patternsCommand(values) : historyMatchCommand(values);
+  }
   if (which === 'decompose') return decomposeCommand(positionals.slice(1), values);
-  if (which === 'layers-equal' || which === 'flat-breaks') return equalTermsCommand(which, values);
+  if (which === 'layers-equal' || which === 'flat-breaks') return equalTermsCommand(which, values, positionals.slice(1));
   if (which !== 'layers' && which !== 'ablation' && which !== 'calibration' && which !== 'mechanisms')
     throw new UsageError(
       `expected "layers", "ablation", "calibration", "mechanisms", "layers-equal", "flat-breaks", "decompose", "patterns" or "history-match", got "${which ?? ''}"\n${HELP}`,
@@ -213,9 +224,9 @@ async function main() {
           ? calibrationStudy(reps, days)
           : mechanismsStudy(reps, days);
   const plan = planExperiment(parseExperiment(input), (ref) => (ref.preset !== undefined ? presetJson(ref.preset) : ref.scenario));
-  const pool = nodePool(Number(values.workers ?? defaultWorkerCount()));
-  try {
-    const out = await runExperiment(plan, poolExecutor(pool));
+  {
+    const out = await runStudyPlan(plan, values, positionals.slice(1));
+    if (!out) return;
     const tables = {
       layers: () => layersTable(out),
       ablation: () => ablationTable(out),
@@ -226,8 +237,6 @@ async function main() {
     console.log(tables[which]());
     if (values.svg && which === 'layers') fs.writeFileSync(values.svg, layersSvg(out));
     console.log(`\nMean ± 95% half-width over ${reps} replications of ${days} days (seeds from base seed 1).`);
-  } finally {
-    pool.close();
   }
 }
 

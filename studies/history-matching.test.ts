@@ -97,6 +97,7 @@ describe('the validation report', () => {
     seeds: [],
     patterns: { replications: 2, seeds: [1, 2], runs: [], patterns: [] },
     mechanisms: [],
+    decompositions: [],
     runs: {
       calibration: { replications: 2, days: 10, seeds: [1, 2], structures: ['a', 'b'] },
       mechanisms: { replications: 2, days: 10, seeds: [1, 2], structures: ['a', 'b'] },

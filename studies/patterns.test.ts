@@ -221,6 +221,7 @@ describe('the validation report', () => {
       seeds: [],
       patterns: results(),
       mechanisms: [],
+      decompositions: [],
       runs: {
         calibration: { replications: 2, days: 10, seeds: [1, 2], structures: ['a', 'b'] },
         mechanisms: { replications: 2, days: 10, seeds: [1, 2], structures: ['a', 'b'] },

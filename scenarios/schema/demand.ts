@@ -1,4 +1,4 @@
-/** The population and the demand it raises. */
+/** The population and the problems it raises. */
 import { z } from 'zod';
 import { num } from './fields.ts';
 
@@ -16,7 +16,7 @@ export const populationSchema = z
   })
   .default({ residents: 465_000, microGrids: 3229, areaKm2: 184 });
 
-/** The cases residents raise: how many, of what type and domain, when and how. */
+/** The problems residents have: how many, of what type and domain, when. */
 export const demandSchema = z
   .strictObject({
     casesPerResidentYear: num(
@@ -44,6 +44,18 @@ export const demandSchema = z
     fieldShare: num('Share of cases that need someone on site. ASSUMPTION.', 'share', 0.4, 0, 1, {
       a: { range: [0.3, 0.5], reasoning: '30–50%: the source gives field targets, not the share of field cases.' },
       zh: '需要有人到场处置的诉求比例。假设。',
+    }),
+    nightStartMinute: num(
+      'Start of the night, when residents raise fewer problems (minutes after midnight). ASSUMPTION: 22:00.',
+      'min',
+      1320,
+      0,
+      1439,
+      { int: true, a: { range: [1260, 1380], reasoning: '21:00 to 23:00: when hotline volumes fall off in the evening.' } },
+    ),
+    nightEndMinute: num('End of the night (minutes after midnight). ASSUMPTION: 07:00.', 'min', 420, 0, 1439, {
+      int: true,
+      a: { range: [360, 480], reasoning: '06:00 to 08:00: when hotline volumes pick up in the morning.' },
     }),
     nightFactor: num(
       'Rate of problems between 22:00 and 07:00 relative to the day (the daily total is kept). ASSUMPTION.',

@@ -1,4 +1,4 @@
-/** City departments and the case domains they take. */
+/** City departments and the case domains they own. */
 import { z } from 'zod';
 import { dur, id, num, staffedUnit } from './fields.ts';
 

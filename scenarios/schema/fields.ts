@@ -1,7 +1,7 @@
 /**
- * The building blocks of the scenario schema: a field's metadata (unit, description,
- * plausible range of an assumption), numbers and switches that carry it, ids, durations,
- * working calendars and the fields every staffed unit has.
+ * The building blocks of the scenario schema: a field's metadata (unit, description, plausible
+ * range of an assumption), numbers and switches that carry it, ids, durations, working calendars
+ * and the fields every unit with staff has.
  */
 import { z } from 'zod';
 
@@ -107,6 +107,22 @@ export const staffedUnit = {
       reasoning: 'Halved to one and a half times: on-call rosters are not published.',
     },
   }),
+  contractHoursPerWeek: num(
+    'Hours a week one post works under contract. An office open longer than this (a 24-hour seat, a grid open every day) is covered by shifts: at any open hour, posts × contract hours ÷ open hours of them are on duty (168 makes a server of queueing theory, on duty all week). ASSUMPTION: 40, the statutory week (State Council, 1995).',
+    'h/week',
+    40,
+    1,
+    168,
+    {
+      a: {
+        range: [40, 44],
+        factor: 'contractHours',
+        reasoning:
+          '40 h is the statutory week since 1995; the Labour Law allows an average of up to 44, and grassroots posts often work to it.',
+      },
+      zh: '每个岗位按合同每周工作的小时数。开放时间长于此的机构（24小时席位、每天开放的网格）靠轮班覆盖：任一开放时刻在岗人数 = 岗位数 × 合同工时 ÷ 开放时长。假设：40小时（1995年国务院规定的标准工时）。',
+    },
+  ),
   costPerPostYuan: num('Full annual cost of one post (salary, benefits, overhead). ASSUMPTION.', 'yuan/year', 150_000, 0, 10_000_000, {
     a: {
       range: [0.8, 1.25],

@@ -1,4 +1,4 @@
-/** Levels, from the grid up to the level below the departments: their offices, staff, competence and how they pass cases on. */
+/** Levels, from the grid up to the level below the departments: their offices, staff, what their workers know and may decide, and how they pass cases on. */
 import { z } from 'zod';
 import { bool, dur, id, num, staffedUnit } from './fields.ts';
 
@@ -36,10 +36,11 @@ const forwardSchema = z
   .meta({ description: 'What happens when a case is passed up from this level.' });
 
 /**
- * What a level can resolve, derived from what it has (Garicano: knowledge is acquired by
- * people). See sim/submodels/competence.ts for the rule: Z = min(powersCeiling × powers,
- * knowledgePerLog × ln(1 + expertise / expertiseScale)), expertise = staff × training
- * (+ cadres sent down in their own domains, + platform support).
+ * What a level's workers know and what it may decide (Garicano: knowledge is held by people).
+ * See sim/submodels/competence.ts: a worker knows cases up to knowledgePerTraining × training
+ * (the office's senior, whom the others ask, seniorFactor times as much, plus cadres sent down
+ * in their own domains and the platform's knowledge base); powers cap what the level may
+ * resolve whoever knows it.
  */
 export const competenceSchema = z
   .strictObject({
@@ -64,14 +65,19 @@ export const competenceSchema = z
         zh: '本层级依法或依清单持有的、办结基层诉求所需权限的比例（下放职能、准入清单、权力清单）。无论人员能力多强，权限封顶其可办结的难度。',
       },
     ),
+    powersByDomain: z.record(id, z.number().min(0).max(1)).default({}).meta({
+      unit: 'share',
+      description:
+        'Powers in particular domains, where the law or a list gives this level more or fewer than `powers` (e.g. the 95 township functions devolved to communities by law, 000). Domains not listed have `powers`.',
+    }),
   })
   .nullable()
   .default(null)
   .meta({
     description:
-      'Competence from resources: when given, the level’s threshold is computed from its staff, training, cadres sent down, powers and the platform (sim/submodels/competence.ts) instead of `threshold`.',
+      'Competence from resources: when given, what each of the level’s workers knows follows their training, cadres sent down and the platform, and what the level may decide follows its powers (sim/submodels/competence.ts), instead of `threshold`.',
     descriptionZh:
-      '按资源计算办结能力：给出时，本层级的办结门槛由人员、培训、下沉干部、权限和平台计算（sim/submodels/competence.ts），不再用 threshold。',
+      '按资源计算办结能力：给出时，本层级每位工作人员掌握的知识取决于培训、下沉干部和平台，可决定的事项取决于权限（sim/submodels/competence.ts），不再用 threshold。',
   });
 
 export const levelSchema = z

@@ -37,10 +37,29 @@ export const leversSchema = z
         },
       },
     ),
+    leaderShare: num(
+      'Share of department and centre posts held by leaders (bureau heads, deputies, section chiefs), whose meeting time the field day frees. ASSUMPTION.',
+      'share',
+      0.15,
+      0,
+      1,
+      {
+        a: { range: [0.1, 0.2], reasoning: 'Leading posts (领导职数) are a tenth to a fifth of a county bureau’s posts.' },
+        zh: '部门和治理中心岗位中领导岗位（局长、副局长、科长）的比例，“周二无会日”释放的是他们的会议时间。假设。',
+      },
+    ),
+    fieldDayGain: num(
+      'Share of a leader’s non-case time the field day turns into case time (one day in five without meetings: 0.2). ASSUMPTION.',
+      'share',
+      0.2,
+      0,
+      1,
+      { a: { range: [0.1, 0.2], reasoning: 'At most the one day in five; less where the day is kept only in part.' } },
+    ),
     leadersFieldDay: bool(
-      'Leaders’ field day ("Tuesday, no meetings", 000): department and centre staff gain one day in five of meeting time for cases (casework share + 20% of the rest).',
+      'Leaders’ field day ("Tuesday, no meetings", 000): a rule for leaders. The leaders among department and centre posts (leaderShare) turn fieldDayGain of their non-case time into case time; other posts are unchanged.',
       false,
-      '领导“周二无会日”（000）：部门和治理中心人员把五分之一的会议时间用于办件。',
+      '领导“周二无会日”（000）：针对领导的规定。部门和治理中心岗位中的领导（leaderShare）把 fieldDayGain 比例的非办件时间用于办件，其他岗位不变。',
     ),
     floatingPosts: num(
       'Floating posts for surges (000, 002): department posts, taken in proportion to department size, that join the community level while a demand shock is on.',

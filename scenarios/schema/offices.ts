@@ -48,7 +48,7 @@ export const hotlineSchema = z
   })
   .prefault({});
 
-/** The shared case platform. */
+/** The digital platform. */
 export const platformSchema = z
   .strictObject({
     enabled: bool(

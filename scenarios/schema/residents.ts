@@ -1,8 +1,8 @@
-/** Residents as agents: trust, waiting, calling again, petitioning. */
+/** Residents as agents: trust from experience, word of mouth, reporting, waiting, calling again. */
 import { z } from 'zod';
 import { bool, num } from './fields.ts';
 
-/** How residents respond to how their cases are handled. */
+/** How residents report problems and respond to how their cases are handled. */
 export const residentsSchema = z
   .strictObject({
     feedback: bool('Whether residents’ trust moves with their cases’ outcomes.', true),
@@ -10,15 +10,46 @@ export const residentsSchema = z
       a: { range: [0.5, 0.85], reasoning: 'Surveys of trust in local government in China give 50–85% trusting.' },
       zh: '每位居民的初始信任度。假设。',
     }),
-    trustUp: num('Share of the way to full trust gained when a case closes on time. ASSUMPTION.', 'share', 0.05, 0, 1, {
-      a: { range: [0.02, 0.1], reasoning: 'Trust rises slowly after good service; a factor of two either way.' },
-    }),
-    trustDown: num('Share of trust lost when a case closes late. ASSUMPTION.', 'share', 0.15, 0, 1, {
-      a: { range: [0.08, 0.25], reasoning: 'Losses weigh more than gains (about three times), within a factor of two.' },
-    }),
-    trustBounced: num('Extra share of trust lost when a case was returned on the way. ASSUMPTION.', 'share', 0.05, 0, 1, {
-      a: { range: [0.02, 0.1], reasoning: 'A factor of two either way.' },
-    }),
+    trustLearningRate: num(
+      'How far a resident’s trust moves towards what a contact gave them (1 if satisfied: closed by the deadline, not returned, redone or reopened; 0 otherwise): t ← t + rate × (satisfaction − t). Trust thus follows experience, not its starting value. ASSUMPTION.',
+      'share',
+      0.2,
+      0,
+      1,
+      {
+        a: {
+          range: [0.1, 0.4],
+          reasoning:
+            'A contact moves an opinion a tenth to two fifths of the way: studies of satisfaction with public services find the last few contacts weigh most.',
+        },
+        zh: '每次诉求结束后，居民信任向这次体验（满意为1：按时办结、未退回、未返工、未重开；否则为0）移动的比例。信任由经历决定，而非初始值。假设。',
+      },
+    ),
+    wordOfMouth: num(
+      'Weight of the community’s reputation (what neighbours’ recent cases gave them) against a resident’s own trust when deciding how to report a problem. ASSUMPTION.',
+      'share',
+      0.3,
+      0,
+      1,
+      {
+        a: {
+          range: [0.1, 0.5],
+          reasoning:
+            'Neighbours’ experience counts for a tenth to a half: surveys of trust in local government find both own contact and hearsay matter.',
+        },
+        zh: '居民决定如何反映问题时，社区口碑（邻居近期诉求的体验）相对自身信任的权重。假设。',
+      },
+    ),
+    reputationRate: num(
+      'How far a community’s reputation moves towards the satisfaction of each case of its residents that ends. ASSUMPTION.',
+      'share',
+      0.02,
+      0,
+      1,
+      {
+        a: { range: [0.01, 0.05], reasoning: 'A community’s reputation reflects its last twenty to a hundred cases.' },
+      },
+    ),
     trustLost: num('Share of trust lost when a case is lost. ASSUMPTION.', 'share', 0.4, 0, 1, {
       a: { range: [0.2, 0.6], reasoning: 'A lost case costs much trust; a factor of 1.5 either way.' },
     }),
@@ -26,18 +57,37 @@ export const residentsSchema = z
       a: { range: [0.02, 0.1], reasoning: 'A factor of two either way.' },
     }),
     bypassLowTrust: num('Extra chance of bypass at zero trust (scales with 1 − trust). ASSUMPTION.', 'share', 0.35, 0, 1, {
-      a: { range: [0.2, 0.45], reasoning: 'Distrustful residents often bypass the grid; the sum with the silence chances stays ≤ 1.' },
+      a: { range: [0.2, 0.45], reasoning: 'Distrustful residents often bypass the grid.' },
       zh: '信任为零时额外绕过网格（打热线）的概率，随 1 − 信任度变化。假设。',
     }),
-    silentBase: num('Chance a resident with full trust does not report a problem. ASSUMPTION.', 'share', 0.1, 0, 1, {
-      a: {
-        range: [0.05, 0.15],
-        reasoning: 'Victim and service surveys find 5–15% of problems go unreported even by satisfied residents.',
+    silentBase: num(
+      'Chance a resident with full trust keeps a problem they do not take round the grid to themselves. ASSUMPTION.',
+      'share',
+      0.1,
+      0,
+      1,
+      {
+        a: {
+          range: [0.05, 0.15],
+          reasoning: 'Victim and service surveys find 5–15% of problems go unreported even by satisfied residents.',
+        },
       },
-    }),
-    silentLowTrust: num('Extra chance of not reporting at zero trust. ASSUMPTION.', 'share', 0.2, 0, 1, {
-      a: { range: [0.1, 0.3], reasoning: 'A factor of 1.5 either way.' },
-    }),
+    ),
+    silentLowTrust: num(
+      'Extra chance of not reporting at zero trust (scales with 1 − trust): problems residents keep to themselves when they expect nothing to come of reporting them, and report once they do (induced demand). ASSUMPTION.',
+      'share',
+      0.2,
+      0,
+      1,
+      {
+        a: {
+          range: [0.1, 0.6],
+          reasoning:
+            'From a fifth more to most problems unreported at zero trust: Beijing’s hotline took about five times as many calls once it answered them (2018–2023), most of them problems people had not reported before.',
+        },
+        zh: '信任为零时额外不反映问题的概率（随 1 − 信任度变化）：居民认为反映无用时自己消化的问题，信任回升后又会反映（诱发需求）。假设。',
+      },
+    ),
     petitionShare: num('Share of bypasses at zero trust that become petitions to higher levels. ASSUMPTION.', 'share', 0.1, 0, 1, {
       a: { range: [0.05, 0.2], reasoning: 'A factor of two either way.' },
     }),
@@ -64,7 +114,7 @@ export const residentsSchema = z
       },
     ),
     resurfaceMeanDays: num(
-      'Mean time after which a problem nobody reported or found is raised again by the resident (it stays a problem, does not vanish). ASSUMPTION.',
+      'Mean time after which a problem nobody reported or found comes back to its resident’s mind: they decide again, by their trust then, whether to raise it or keep it to themselves a while longer (it stays a problem, and grows). ASSUMPTION.',
       'days',
       30,
       0.01,
