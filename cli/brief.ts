@@ -22,15 +22,19 @@ import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
 import { runExperiment } from '../experiments/runner.ts';
 import { collect, parseCli, refuse, wholeArg } from './args.ts';
 import { readJsonFile, runMain, UsageError, userPath } from './load.ts';
+import { cliCache } from './run-cache.ts';
+import { defaultWorkers } from './scheduler.ts';
+import { stopOnSignals } from './signals.ts';
 
-const HELP = `usage: npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--workers N]
+const HELP = `usage: npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--workers N] [--no-cache]
 
 Runs the experiment's replications and writes a one-page brief as HTML (open it in a
 browser and print, or save as PDF: it is laid out for one A4 page): the question, the
 headline figures with 95% intervals, two charts (the mean of the replications), the main
 assumptions, the sources and the command that reproduces it.
   --workers N   worker threads for the replications (default: cores less one) An experiment with a sweep
-is refused: a brief compares structures at one point.`;
+is refused: a brief compares structures at one point.
+  --no-cache    run every replication afresh (finished runs are otherwise kept and reused)`;
 
 await runMain(async () => {
   const { values, positionals } = parseCli({
@@ -38,6 +42,7 @@ await runMain(async () => {
     lang: { type: 'string' },
     workers: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
+    'no-cache': { type: 'boolean', default: false },
   });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
@@ -80,13 +85,20 @@ await runMain(async () => {
       `${file}: the experiment sweeps ${plan.points.length} points; a brief compares structures at one point (remove "sweep" or "design")`,
     );
   const e = plan.experiment;
-  const pool = nodePool(workers);
+  const pool = nodePool(workers ?? defaultWorkers());
+  const cache = cliCache(values['no-cache']);
+  const ctl = new AbortController();
+  const stopSignals = stopOnSignals(ctl, cache.folder ? 'the runs that finished (in the cache)' : 'nothing (the cache is off)');
   let out;
   try {
-    out = await runExperiment(plan, poolExecutor(pool), { commit: codeCommit() });
+    out = await runExperiment(plan, cache.wrap(poolExecutor(pool)), { commit: codeCommit(), signal: ctl.signal });
   } finally {
+    stopSignals();
     pool.close();
   }
+  const c = cache.sentence();
+  if (c) process.stderr.write(`${c}\n`);
+  if (ctl.signal.aborted) return void process.stderr.write('stopped: no brief written; run it again to go on from the cache\n');
   if (out.failures.length) throw new Error(`${out.failures.length} replication(s) failed: ${out.failures[0].message}`);
   const structures = plan.structures.map((st, s) => ({
     name: st.label,

@@ -62,8 +62,40 @@ export function planExperiment(
   const labels = structures.map((s) => s.label);
   const dup = labels.find((l, i) => labels.indexOf(l) !== i);
   if (dup) problems.push({ path: 'structures', message: `expected distinct labels, "${dup}" appears twice (give each a label)` });
+  if (problems.length === 0) problems.push(...unknownUnits(experiment, structures));
   if (problems.length > 0) throw new ExperimentError(problems);
   return { experiment, structures, points, scenarios };
+}
+
+const PER_UNIT = /^(levels|departments)\[([^\]]+)\]\./;
+
+/**
+ * Metrics naming a level or department that no structure has (a misspelt id would give
+ * empty values): each an error naming the ids there are. A level one structure has and
+ * another lacks is fine (empty where it is absent).
+ */
+function unknownUnits(e: Experiment, structures: ResolvedStructure[]): ScenarioProblem[] {
+  const levels = new Set(structures.flatMap((s) => s.scenario.levels.map((l) => l.id)));
+  const departments = new Set(structures.flatMap((s) => s.scenario.departments.map((d) => d.id)));
+  // A series follows tiers: the levels, then all departments, the centre and the hotline.
+  const tiers = new Set([...levels, 'departments', 'centre', 'hotline']);
+  const list = (ids: Set<string>) => [...ids].join(', ') || 'none';
+  const problems: ScenarioProblem[] = [];
+  const check = (id: string, path: string, series: boolean) => {
+    const m = PER_UNIT.exec(id);
+    if (!m) return;
+    const [, group, unit] = m;
+    if (series) {
+      if (!tiers.has(unit))
+        problems.push({ path, message: `no structure has a tier "${unit}" (a series' levels[<id>] is one of: ${list(tiers)})` });
+    } else if (group === 'levels' && !levels.has(unit))
+      problems.push({ path, message: `no structure has a level "${unit}" (levels: ${list(levels)})` });
+    else if (group === 'departments' && !departments.has(unit))
+      problems.push({ path, message: `no structure has a department "${unit}" (departments: ${list(departments)})` });
+  };
+  e.metrics.forEach((id, i) => check(id, `metrics[${i}]`, false));
+  e.series?.metrics.forEach((id, i) => check(id, `series.metrics[${i}]`, true));
+  return problems;
 }
 
 /** A structure's scenario with its overrides applied, or undefined with its problems pushed. */

@@ -24,7 +24,7 @@ describe('time series and metrics', () => {
       { workers: 0 },
     );
     const rows = csvParse(seriesToCsv(out));
-    expect(rows.columns).toEqual(['structure', 'replication', 'seed', 'day', 'metric', 'value']);
+    expect(rows.columns).toEqual(['structure', 'replication', 'seed', 'day', 'metric', 'value', 'unit']);
     expect(rows).toHaveLength(2 * 2 * 14 * 3);
     const run = rows.filter((r) => r.structure === 'longgang-2021' && r.replication === '1');
     const perDay = run.filter((r) => r.metric === 'closedInInterval').map((r) => Number(r.value));
