@@ -187,8 +187,8 @@ const num = (x: number) => {
 
 /** A restriction as a person reads it: "demand.casesPerResidentYear ≥ × 1.21 (of × 0.7 – 1.5)". */
 export function restrictionText(r: DiscoverBox['restrictions'][number]): string {
-  const x = (v: number) => (r.scale ? `× ${num(v)}` : `${num(v)}${r.unit && r.unit !== 'share' ? ` ${r.unit}` : ''}`);
-  const span = r.scale ? `× ${num(r.range[0])} – ${num(r.range[1])}` : `${num(r.range[0])} – ${x(r.range[1])}`;
+  const x = (v: number) => (r.scale || r.unit === '×' ? `× ${num(v)}` : `${num(v)}${r.unit && r.unit !== 'share' ? ` ${r.unit}` : ''}`);
+  const span = r.scale || r.unit === '×' ? `× ${num(r.range[0])} – ${num(r.range[1])}` : `${num(r.range[0])} – ${x(r.range[1])}`;
   const cond =
     r.lo !== undefined && r.hi !== undefined ? `${x(r.lo)} to ${x(r.hi)}` : r.lo !== undefined ? `≥ ${x(r.lo)}` : `≤ ${x(r.hi!)}`;
   return `\`${r.id}\` ${cond} (plausible ${span})`;
@@ -217,10 +217,13 @@ export function discoverMarkdown(r: DiscoverResult): string {
       '',
     );
     lines.push('| restriction | quasi-p | reappears |', '| --- | --- | --- |');
-    for (const x of b.restrictions) {
-      const st = b.stability.inputs.find((s) => s.name === x.id);
-      lines.push(`| ${restrictionText(x)} | ${x.qp < 0.001 ? '< 0.001' : x.qp.toFixed(3)} | ${st ? pct(st.reproduceCoverage) : '–'} |`);
-    }
+    const again = (id: string) => b.stability.inputs.find((s) => s.name === id)?.reproduceCoverage ?? 0;
+    for (const x of [...b.restrictions].sort((p, q) => again(q.id) - again(p.id) || p.qp - q.qp))
+      lines.push(`| ${restrictionText(x)} | ${x.qp < 0.001 ? '< 0.001' : x.qp.toFixed(3)} | ${pct(again(x.id))} |`);
+    lines.push(
+      '',
+      'A restriction that reappears in fewer than half the resamples, or whose quasi-p is above 0.05, is likely noise of the draws.',
+    );
     const t = b.tradeoff;
     const picks = [
       ...new Set([0, Math.floor(t.length / 4), Math.floor(t.length / 2), Math.floor((3 * t.length) / 4), b.selected, t.length - 1]),
