@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import { METRIC_BY_ID } from '../sim/observe/catalog.ts';
 import { presetJson } from '../scenarios/presets.ts';
-import { breakPoints, breakSentence, breakSvg, breakTable, flatBreaksStudy, layersEqualTermsStudy } from '../studies/flat-breaks.ts';
+import { breakPoints, breakSentence, breakTable, flatBreaksStudy, layersEqualTermsStudy } from '../studies/flat-breaks.ts';
+import { breakSvg } from '../render/study-charts.ts';
 import { parseExperiment } from '../experiments/experiment.ts';
 import { planExperiment } from '../experiments/plan.ts';
 import { type ExperimentOutput } from '../experiments/runner.ts';

@@ -100,3 +100,11 @@ describe('shards with time series', () => {
     expect(merged.rows).toEqual(whole.rows);
   });
 });
+
+describe('experiment() is typed by its input', () => {
+  it('a misspelt field does not compile (npm run typecheck), and is refused at run time, named', async () => {
+    // @ts-expect-error: "replicatons" is not a field of an experiment
+    const typo = experiment({ structures: [{ preset: 'longgang-2021' }], replicatons: 2 }, { workers: 0 });
+    await expect(typo).rejects.toThrow(/unknown field "replicatons"/);
+  });
+});

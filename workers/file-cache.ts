@@ -12,7 +12,7 @@ import { MODEL_VERSION } from '../sim/version.ts';
 import type { RunStore } from '../experiments/cache.ts';
 
 /** The cache folder from the environment, or undefined when `FLATGOV_CACHE=off`. */
-export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function cacheFolder(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
   const v = env.FLATGOV_CACHE;
   if (v !== undefined && v.trim() !== '') return v.trim() === 'off' ? undefined : path.resolve(v);
   const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.trim() !== '' ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
