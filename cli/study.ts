@@ -24,10 +24,12 @@ import { runMain, UsageError } from './load.ts';
 import { runStudyPlan, STUDY_RUN_HELP } from './study-run.ts';
 import { decomposeCommand } from './decompose.ts';
 import { equalTermsCommand } from './equal-terms.ts';
+import { DISCOVER_HELP, discoverCommand } from './discover.ts';
 
 const HELP = `usage: npm run study -- layers|ablation|calibration|mechanisms [--replications R] [--days D] [--workers N] [--svg chart.svg]
        npm run study -- layers-equal|flat-breaks [--replications R] [--days D] [--workers N] [--svg chart.svg]
        npm run study -- decompose <A> <B> [--replications R] [--days D] [--warmup W] [--workers N] [--json]
+       npm run study -- discover <A> <B> [--outcome slower|costlier] [--above X] [--draws M] [--days D] [--threshold T]
        npm run study -- abc [--draws M] [--days D] [--workers N] [--markdown file.md] [--out draws.json] [--from draws.json] [--result abc.json]
 
 layers       middle-level units between the city and 102 communities (0 … 102) at 1×, 2×, 4× demand
@@ -42,6 +44,7 @@ decompose    how much of each difference between A and B is structure, resources
              preset ids or scenario files)
 abc          which assumption values reproduce the seeds' figures: rejection ABC over the
              plausible ranges (M draws, default 200; studies/abc.ts describes the procedure)
+${DISCOVER_HELP}
 
 ${STUDY_RUN_HELP}`;
 
@@ -186,12 +189,16 @@ async function main() {
       shard: { type: 'string' },
       merge: { type: 'boolean' },
       'no-cache': { type: 'boolean' },
+      outcome: { type: 'string' },
+      above: { type: 'string' },
+      threshold: { type: 'string' },
     },
   });
   if (values.help) return void console.log(HELP);
   const which = positionals[0];
   if (which === 'abc') return abc(values, positionals.slice(1));
   if (which === 'decompose') return decomposeCommand(positionals.slice(1), values);
+  if (which === 'discover') return discoverCommand(positionals.slice(1), values);
   if (which === 'layers-equal' || which === 'flat-breaks') return equalTermsCommand(which, values, positionals.slice(1));
   if (which !== 'layers' && which !== 'ablation' && which !== 'calibration' && which !== 'mechanisms')
     throw new UsageError(`expected "layers", "ablation", "calibration" or "mechanisms", got "${which ?? ''}"\n${HELP}`);
