@@ -1,9 +1,11 @@
 /**
- * npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--workers N]
+ * npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--workers N] [--decompose]
  *
  * The app's one-page brief from an experiment file: its replications (the brief's metrics
  * added to the file's) with daily series for the two charts (their mean over replications), the
- * structures' assumptions and sources, and the command that reproduces it.
+ * structures' assumptions and sources, and the command that reproduces it; with --decompose,
+ * how much of each difference between the first two structures is structure
+ * (studies/decompose.ts: the 16 combinations of their parts, the same replications and days).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,13 +22,18 @@ import { MODEL_VERSION } from '../sim/version.ts';
 import shipped from '../docs/sensitivity.json' with { type: 'json' };
 import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
 import { runExperiment } from '../experiments/runner.ts';
+import { parseExperiment, warmupOf } from '../experiments/experiment.ts';
+import { planExperiment } from '../experiments/plan.ts';
+import { decompose, decompositionExperiment, unstableCombinations } from '../studies/decompose.ts';
+import { WHY_METRICS, type StructuralResult } from '../render/structural.ts';
+import { t } from '../render/i18n.ts';
 import { collect, parseCli, refuse, wholeArg } from './args.ts';
 import { readJsonFile, runMain, UsageError, userPath } from './load.ts';
 import { cliCache } from './run-cache.ts';
 import { defaultWorkers } from './scheduler.ts';
 import { stopOnSignals } from './signals.ts';
 
-const HELP = `usage: npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--workers N] [--no-cache]
+const HELP = `usage: npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--workers N] [--no-cache] [--decompose]
 
 Runs the experiment's replications and writes a one-page brief as HTML (open it in a
 browser and print, or save as PDF: it is laid out for one A4 page): the question, the
@@ -34,13 +41,16 @@ headline figures with 95% intervals, two charts (the mean of the replications), 
 assumptions, the sources and the command that reproduces it.
   --workers N   worker threads for the replications (default: cores less one) An experiment with a sweep
 is refused: a brief compares structures at one point.
-  --no-cache    run every replication afresh (finished runs are otherwise kept and reused)`;
+  --no-cache    run every replication afresh (finished runs are otherwise kept and reused)
+  --decompose   also say how much of each difference between the first two structures is
+                structure, resources, policy and working hours (16 times the runs)`;
 
 await runMain(async () => {
   const { values, positionals } = parseCli({
     out: { type: 'string' },
     lang: { type: 'string' },
     workers: { type: 'string' },
+    decompose: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
     'no-cache': { type: 'boolean', default: false },
   });
@@ -90,8 +100,39 @@ await runMain(async () => {
   const ctl = new AbortController();
   const stopSignals = stopOnSignals(ctl, cache.folder ? 'the runs that finished (in the cache)' : 'nothing (the cache is off)');
   let out;
+  let structural: StructuralResult | undefined;
   try {
     out = await runExperiment(plan, cache.wrap(poolExecutor(pool)), { commit: codeCommit(), signal: ctl.signal });
+    if (values.decompose && plan.structures.length >= 2 && !ctl.signal.aborted && !out.failures.length) {
+      const [a, b] = plan.structures;
+      const input = {
+        ...decompositionExperiment(a.scenario, b.scenario, {
+          replications: e.replications,
+          days: e.days,
+          warmupDays: warmupOf(e),
+          metrics: [...WHY_METRICS, 'stability.stable'],
+        }),
+        baseSeed: e.baseSeed,
+      };
+      const d = await runExperiment(
+        planExperiment(parseExperiment(input), (r) => r.scenario),
+        cache.wrap(poolExecutor(pool)),
+        {
+          signal: ctl.signal,
+        },
+      );
+      if (d.failures.length) throw new Error(`${d.failures.length} run(s) of the decomposition failed: ${d.failures[0].message}`);
+      if (!ctl.signal.aborted)
+        structural = {
+          a: a.label,
+          b: b.label,
+          n: e.replications,
+          days: e.days,
+          warmupDays: warmupOf(e),
+          rows: decompose(d, [...WHY_METRICS]),
+          unstable: unstableCombinations(d),
+        };
+    }
   } finally {
     stopSignals();
     pool.close();
@@ -109,10 +150,14 @@ await runMain(async () => {
     seed: e.baseSeed,
     days: e.days,
     day: e.days,
-    command: `npm run brief -- ${path.basename(file)} --out ${path.basename(values.out!)}${lang === 'en' ? '' : ` --lang ${lang}`}`,
+    command: `npm run brief -- ${path.basename(file)} --out ${path.basename(values.out!)}${lang === 'en' ? '' : ` --lang ${lang}`}${values.decompose ? ' --decompose' : ''}`,
     source: `flatgov ${FLATGOV_VERSION} (model ${MODEL_VERSION}, commit ${out.manifest.commit}). Same seed, same result.`,
     replications: { n: out.manifest.replications, days: e.days, summary: out.summary, differences: out.differences, series: out.series },
     sensitivity: shipped as unknown as SensitivityResult,
+    structural,
+    structuralHow: t('brief.whyNotYetCli', {
+      command: `npm run brief -- ${path.basename(file)} --out ${path.basename(values.out!)}${lang === 'en' ? '' : ` --lang ${lang}`} --decompose`,
+    }),
   });
   fs.writeFileSync(userPath(values.out!), html);
   process.stderr.write(`wrote ${values.out}\n`);

@@ -27,12 +27,14 @@ import { runMain, UsageError } from './load.ts';
 import { runStudyPlan, STUDY_RUN_HELP } from './study-run.ts';
 import { decomposeCommand } from './decompose.ts';
 import { equalTermsCommand } from './equal-terms.ts';
+import { DISCOVER_HELP, discoverCommand } from './discover.ts';
 
 const HELP = `usage: npm run study -- layers|ablation|calibration|mechanisms [--replications R] [--days D] [--workers N] [--svg chart.svg]
        npm run study -- layers-equal|flat-breaks [--replications R] [--days D] [--workers N] [--svg chart.svg]
        npm run study -- decompose <A> <B> [--replications R] [--days D] [--warmup W] [--workers N] [--json]
        npm run study -- patterns [--replications R] [--workers N]
        npm run study -- history-match [--waves 30,20,20] [--candidates N] [--workers N] [--markdown file.md] [--result file.json]
+       npm run study -- discover <A> <B> [--outcome slower|costlier] [--above X] [--draws M] [--days D] [--threshold T]
 
 layers       middle-level units between the city and 102 communities (0 … 102) at 1×, 2×, 4× demand
 ablation     from the pre-reform county, each reform alone and all together (paired differences)
@@ -51,6 +53,7 @@ history-match
              runs, emulators, implausibility; the assumptions left non-implausible and what they imply
              for the Longgang comparison (studies/history-matching.ts describes the procedure; the
              default waves, 70 runs of every case, take about ten minutes on two cores)
+${DISCOVER_HELP}
 
 ${STUDY_RUN_HELP}
 patterns and history-match run on one machine: of these options they take --workers only.`;
@@ -186,6 +189,7 @@ async function main() {
       workers: { type: 'string' },
       svg: { type: 'string' },
       help: { type: 'boolean' },
+      draws: { type: 'string' },
       markdown: { type: 'string' },
       out: { type: 'string' },
       result: { type: 'string' },
@@ -196,6 +200,9 @@ async function main() {
       shard: { type: 'string' },
       merge: { type: 'boolean' },
       'no-cache': { type: 'boolean' },
+      outcome: { type: 'string' },
+      above: { type: 'string' },
+      threshold: { type: 'string' },
     },
   });
   if (values.help) return void console.log(HELP);
@@ -206,10 +213,11 @@ async function main() {
     return which === 'patterns' ? patternsCommand(values) : historyMatchCommand(values);
   }
   if (which === 'decompose') return decomposeCommand(positionals.slice(1), values);
+  if (which === 'discover') return discoverCommand(positionals.slice(1), values);
   if (which === 'layers-equal' || which === 'flat-breaks') return equalTermsCommand(which, values, positionals.slice(1));
   if (which !== 'layers' && which !== 'ablation' && which !== 'calibration' && which !== 'mechanisms')
     throw new UsageError(
-      `expected "layers", "ablation", "calibration", "mechanisms", "layers-equal", "flat-breaks", "decompose", "patterns" or "history-match", got "${which ?? ''}"\n${HELP}`,
+      `expected "layers", "ablation", "calibration", "mechanisms", "layers-equal", "flat-breaks", "decompose", "discover", "patterns" or "history-match", got "${which ?? ''}"\n${HELP}`,
     );
   const reps = Number(values.replications ?? 5);
   const days = Number(values.days ?? 365);

@@ -12,6 +12,7 @@ import { DEFAULT_SERIES_METRICS, SERIES_ID_HINT, seriesMetricInfo } from '../sim
 import { parsePath } from '../scenarios/path.ts';
 import { formatPath, type ScenarioProblem } from '../scenarios/validate.ts';
 import { assumptions, pathText } from '../scenarios/assumptions.ts';
+import { POST_BASES, type PostBasis } from '../scenarios/parts.ts';
 
 export const EXPERIMENT_VERSION = 1;
 
@@ -37,21 +38,90 @@ function checkOverridePaths(overrides: Record<string, unknown>, ctx: z.Refinemen
   }
 }
 
+const exactlyOne = (s: { preset?: string; file?: string; scenario?: unknown }) =>
+  [s.preset, s.file, s.scenario].filter((x) => x !== undefined).length === 1;
+const EXACTLY_ONE = 'expected exactly one of preset, file or scenario';
+const refFields = {
+  preset: z.string().optional().meta({ description: 'A preset id.' }),
+  file: z.string().optional().meta({ description: 'A scenario file, relative to the experiment file (or, from code, to baseDir).' }),
+  scenario: z.unknown().optional().meta({ description: 'A scenario given inline.' }),
+};
+const REF_ERROR = 'expected a preset id, or an object with one of preset, file or scenario';
+
+/** Another scenario a part comes from: a preset id, or {"preset"}, {"file"} or {"scenario"}. */
+const scenarioRef = z
+  .union(
+    [z.string().min(1).meta({ description: 'A preset id.' }), z.strictObject(refFields).refine(exactlyOne, { message: EXACTLY_ONE })],
+    {
+      error: REF_ERROR,
+    },
+  )
+  .meta({ description: 'A preset id, or {"preset": …}, {"file": …} or {"scenario": …}.' });
+
+/** A structure's parts taken from other scenarios (scenarios/parts.ts). */
+const partsSchema = z
+  .strictObject({
+    resources: scenarioRef.optional().meta({
+      description: 'Posts by kind of level (shared among this structure’s units as its own are), training, contract hours, post costs.',
+    }),
+    policy: scenarioRef
+      .optional()
+      .meta({ description: 'The platform, the centre, the reform levers, powers delegated, casework shares, burden, procedures.' }),
+    calendars: scenarioRef.optional().meta({ description: 'Office hours, on-call cover, night and weekend rotas.' }),
+    setting: scenarioRef
+      .optional()
+      .meta({ description: 'Population, demand, residents, the mechanisms’ assumptions, unit costs, targets (the same case domains).' }),
+  })
+  .meta({
+    description:
+      'Parts of the scenario taken from other presets or files: {"policy": "longgang-2021"} is the structure with Longgang 2021’s policy. The schema says which part every field belongs to (docs/scenarios.md, column "part").',
+  });
+
+/** Equal posts: the structure scaled to another's total posts. */
+const equalPostsSchema = z
+  .union(
+    [
+      z.string().min(1).meta({ description: 'A preset id.' }),
+      z
+        .strictObject({
+          ...refFields,
+          posts: z.enum(POST_BASES).default('all').meta({
+            description:
+              '"all": every post the structure places; "city": the city’s administrative and public-institution posts (编制) only, grid and community workers kept.',
+          }),
+        })
+        .refine(exactlyOne, { message: EXACTLY_ONE }),
+    ],
+    { error: 'expected a preset id, or an object with one of preset, file or scenario (and posts: "all" or "city")' },
+  )
+  .meta({
+    description:
+      'Scale this structure’s posts to the total of another (a preset id, or {"preset"|"file"|"scenario", "posts": "all"|"city"}), every place keeping its share of the posts: a comparison at equal posts. Applied last, after the parts and overrides, before any sweep.',
+  });
+
 export const structureSchema = z
   .strictObject({
     label: z.string().min(1).optional().meta({ description: 'Name in results; defaults to the scenario id.' }),
-    preset: z.string().optional().meta({ description: 'A preset id.' }),
-    file: z.string().optional().meta({ description: 'A scenario file, relative to the experiment file (or, from code, to baseDir).' }),
-    scenario: z.unknown().optional().meta({ description: 'A scenario given inline.' }),
+    ...refFields,
+    parts: partsSchema.optional(),
     overrides: z
       .record(z.string(), z.unknown())
       .superRefine(checkOverridePaths)
       .default({})
-      .meta({ description: 'Parameter path → value, e.g. {"levels[community].staffPerUnit": 10}.' }),
+      .meta({ description: 'Parameter path → value, e.g. {"levels[community].staffPerUnit": 10}; applied after the parts.' }),
+    equalPosts: equalPostsSchema.optional(),
   })
-  .refine((s) => [s.preset, s.file, s.scenario].filter((x) => x !== undefined).length === 1, {
-    message: 'expected exactly one of preset, file or scenario',
-  });
+  .refine(exactlyOne, { message: EXACTLY_ONE });
+
+/** A scenario reference as a structure's loader takes it: {preset}, {file} or {scenario}. */
+export type ScenarioRef = { preset?: string; file?: string; scenario?: unknown };
+
+/** A part's or equal posts' reference as the loader takes it (a preset id becomes {preset}), and the posts held equal. */
+export function scenarioRefOf(ref: string | (ScenarioRef & { posts?: PostBasis })): { ref: ScenarioRef; posts: PostBasis } {
+  if (typeof ref === 'string') return { ref: { preset: ref }, posts: 'all' };
+  const { posts, ...rest } = ref;
+  return { ref: rest, posts: posts ?? 'all' };
+}
 
 const sweepSchema = z
   .strictObject({
@@ -107,6 +177,48 @@ const seriesSchema = z
   })
   .meta({ description: 'Time series of every run, in tidy rows (structure, point, replication, seed, day, metric, value).' });
 
+/** The emulator-based analysis (experiments/sensitivity-emulator.ts). */
+export const emulatorSpecSchema = z
+  .strictObject({
+    points: z.number().int().min(20).max(5000).default(300).meta({
+      description: 'Points of the maximin Latin hypercube over the assumptions; each runs every structure once, on its own seed.',
+    }),
+    heldOut: z
+      .number()
+      .min(0.1)
+      .max(0.5)
+      .default(0.2)
+      .meta({ description: 'Share of the points held out to check each emulator (not trained on).' }),
+    outputs: z
+      .enum(['all', 'differences'])
+      .default('all')
+      .meta({ description: 'Emulate every metric of every structure and each difference from the first, or the differences only.' }),
+    kernel: z.enum(['matern52', 'squared-exponential']).default('matern52'),
+    baseSamples: z
+      .number()
+      .int()
+      .min(64)
+      .max(65_536)
+      .default(1024)
+      .meta({ description: 'Base sample N of the Saltelli design each emulator realisation is evaluated on.' }),
+    realisations: z.number().int().min(4).max(500).default(40).meta({ description: 'Emulator realisations drawn for the intervals.' }),
+    check: z
+      .strictObject({
+        minR2: z.number().min(0).max(1).default(0.9).meta({ description: 'Smallest held-out R² (against the runs, seed noise included).' }),
+        coverage: z
+          .tuple([z.number().min(0).max(1), z.number().min(0).max(1)])
+          .default([0.85, 1])
+          .meta({ description: 'Acceptable coverage of the 95% predictive intervals on the held-out runs.' }),
+        maxErrorSd: z.number().positive().default(1.6).meta({ description: 'Largest standard deviation of the standardised errors.' }),
+      })
+      .prefault({})
+      .meta({ description: 'What an emulator must show on the held-out runs before its indices are reported.' }),
+  })
+  .meta({ description: 'The emulator-based analysis (method "emulator").' });
+
+/** The emulator block's defaults. */
+export const EMULATOR_DEFAULTS: z.output<typeof emulatorSpecSchema> = emulatorSpecSchema.parse({});
+
 /** Global sensitivity to the assumptions (experiments/sensitivity-run.ts). */
 export const sensitivitySchema = z
   .strictObject({
@@ -147,6 +259,11 @@ export const sensitivitySchema = z
       .nullable()
       .prefault({})
       .meta({ description: 'Sobol indices of the assumptions that matter most; null for Morris screening only.' }),
+    method: z.enum(['morris-sobol', 'emulator']).default('morris-sobol').meta({
+      description:
+        'morris-sobol: Morris screening, then Sobol indices from runs; emulator: a Gaussian-process emulator per output trained on a maximin design, checked on held-out runs, and Sobol indices of all the assumptions from it.',
+    }),
+    emulator: emulatorSpecSchema.optional(),
     bootstrap: z.number().int().min(10).max(100_000).default(1000).meta({ description: 'Bootstrap resamples for the intervals.' }),
     seed: z
       .number()

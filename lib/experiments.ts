@@ -57,3 +57,11 @@ export { interval, pairedDifference, tCritical, type Interval, type PairedTest }
 export { SERIES_METRICS, DEFAULT_SERIES_METRICS, seriesMetricInfo, type SeriesMetricInfo } from '../sim/observe/series.ts';
 export { metricInfo, LEVEL_FIELDS } from '../sim/observe/catalog.ts';
 export { csvText, csvCell, type Cell } from '../experiments/csv.ts';
+export {
+  decompose,
+  decompositionExperiment,
+  decompositionMarkdown,
+  DECOMPOSE_METRICS,
+  type Decomposition,
+  type PartShare,
+} from '../studies/decompose.ts';

@@ -6,12 +6,13 @@
 import { en, type MessageKey as BaseKey } from './messages/en.ts';
 import type { MapKey } from './messages/map-en.ts';
 import type { StoryKey } from './messages/story-en.ts';
+import type { WhyKey } from './messages/why-en.ts';
 import { zh } from './messages/zh.ts';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: Lang[] = ['en', 'zh'];
-/** The keys of every message: those of the first screen and those of parts loaded later (the guided story, the map). */
-export type MessageKey = BaseKey | StoryKey | MapKey;
+/** The keys of every message: those of the first screen and those of parts loaded later (the guided story, the map, why they differ). */
+export type MessageKey = BaseKey | StoryKey | MapKey | WhyKey;
 const tables: Record<Lang, Partial<Record<MessageKey, string>>> = { en: { ...en }, zh: { ...zh } };
 
 /** Add the messages of a part loaded later (the same keys in both languages). */

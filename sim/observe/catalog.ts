@@ -180,6 +180,27 @@ export const METRICS: MetricInfo[] = [
     (s) => s.stability.openGrowthPerDay,
   ),
   m('bypassShare', 'share', 'Bypass to hotline or petition', '绕过网格（热线、信访）', false, (s) => s.bypassShare),
+  m(
+    'cost.overtimeYuan',
+    'yuan',
+    'Overtime paid in the window (busy staff time after hours)',
+    '统计期内的加班费用（下班后的在办时间）',
+    false,
+    (s) => s.cost.overtimeYuan,
+  ),
+  m(
+    'contacts.failureDemand',
+    'contacts',
+    'Hotline calls and petitions, first and repeat (failure demand)',
+    '热线来电和信访（首次和重复；失败需求）',
+    false,
+    // Bypasses raised in the window (byChannel also counts the cases carried in from the warm-up).
+    (s) => {
+      const all = s.warmup.carriedIn + s.cases.created;
+      return (all > 0 ? Math.round(s.bypassShare * all) : 0) + s.contacts.repeat;
+    },
+  ),
+  m('petitions', 'petitions', 'Petitions, first and repeat', '信访（首次和重复）', false, (s) => s.petitions),
 ];
 
 export const METRIC_IDS = METRICS.map((x) => x.id);

@@ -6,7 +6,7 @@ import { chartSummary, chartTable } from './chart-text.ts';
 import type { ChartContext, Geometry, HoverHost, Panel, RefLine } from './chart-types.ts';
 import { drawLater, drawn, viewChanged } from './draw-queue.ts';
 import { chartStyles } from './fg-chart.styles.ts';
-import { copyEmbedCode, downloadPng, downloadSvg, embedIframe, svgText, type ExportMeta } from './export.ts';
+import type { ExportMeta } from './export.ts';
 import type { ChartHover } from './hover.ts';
 
 /** The keys a focused chart answers with its values (see hover.ts). */
@@ -164,10 +164,24 @@ export class FgChart extends LitElement implements HoverHost {
     return { title: this.heading, lines: this.context?.lines ?? [], source: this.context?.source ?? 'flatgov' };
   }
 
+  /** The code of downloads and embeds (export.ts), loaded when the menu is first opened: the first screen does without it. */
+  private exporter?: typeof import('./export.ts');
+  private async exports(): Promise<typeof import('./export.ts')> {
+    return (this.exporter ??= await import('./export.ts'));
+  }
+
   /** The SVG a download gives (standalone: title, legends, structures, seed, days, source). */
-  exportSvgText(): string {
+  async exportSvgText(): Promise<string> {
+    const m = await this.exports();
     this.drawNow();
-    return svgText(this.svg, this.exportMeta());
+    return m.svgText(this.svg, this.exportMeta());
+  }
+
+  private async download(kind: 'png' | 'svg') {
+    const m = await this.exports();
+    this.drawNow();
+    if (kind === 'png') await m.downloadPng(this.svg, this.chartId, this.exportMeta());
+    else m.downloadSvg(this.svg, this.chartId, this.exportMeta());
   }
 
   valueText(v: number): string {
@@ -180,12 +194,13 @@ export class FgChart extends LitElement implements HoverHost {
   }
 
   /** The address of this chart alone (the app with \`?embed=\` and the current state), as an iframe to paste into a page. */
-  embedCode(): string {
-    return embedIframe(this.chartId, this.heading);
+  async embedCode(): Promise<string> {
+    return (await this.exports()).embedIframe(this.chartId, this.heading);
   }
 
   private async copyEmbed() {
-    this.embedMessage = await copyEmbedCode(this.embedCode(), t('export.embedCopied'), t('export.embedFallback'));
+    const m = await this.exports();
+    this.embedMessage = await m.copyEmbedCode(await this.embedCode(), t('export.embedCopied'), t('export.embedFallback'));
   }
 
   render() {
@@ -193,19 +208,13 @@ export class FgChart extends LitElement implements HoverHost {
     return html`
       <header>
         <h3 id="title">${this.heading}</h3>
-        <details class="dl">
+        <details class="dl" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void this.exports()}>
           <summary aria-label=${t('export.menuLabel', { chart: this.heading })}>${t('export.title')}</summary>
           <div class="menu">
-            <button
-              @click=${() => (this.drawNow(), downloadPng(this.svg, this.chartId, this.exportMeta()))}
-              aria-label=${t('export.pngLabel', { chart: this.heading })}
-            >
+            <button @click=${() => void this.download('png')} aria-label=${t('export.pngLabel', { chart: this.heading })}>
               ${t('export.png')}
             </button>
-            <button
-              @click=${() => (this.drawNow(), downloadSvg(this.svg, this.chartId, this.exportMeta()))}
-              aria-label=${t('export.svgLabel', { chart: this.heading })}
-            >
+            <button @click=${() => void this.download('svg')} aria-label=${t('export.svgLabel', { chart: this.heading })}>
               ${t('export.svg')}
             </button>
             <button class="embed" @click=${() => void this.copyEmbed()} aria-label=${t('export.embedLabel', { chart: this.heading })}>
