@@ -13,7 +13,7 @@ import { sha256 } from '../experiments/identity.ts';
 import type { Manifest } from '../experiments/manifest.ts';
 import { isSensitivityPart, mergeSensitivityParts, type SensitivityPart } from '../experiments/sensitivity-shard.ts';
 import { sensitivityJson } from '../experiments/sensitivity-run.ts';
-import { sensitivityMarkdown } from '../experiments/sensitivity-report.ts';
+import { anyRefusal, anySensitivityMarkdown } from '../experiments/sensitivity-any.ts';
 import { exactJson } from '../experiments/exact-json.ts';
 import { estimateRun, overBudget } from '../sim/compute-budget.ts';
 import { experimentSchema } from '../experiments/experiment.ts';
@@ -424,7 +424,9 @@ async function mergeSensitivity(parts: SensitivityPart[], values: { out?: string
     writeAtomic(userPath(values.out), sensitivityJson(result));
     log(`wrote ${values.out}\n`);
   }
-  const md = sensitivityMarkdown(result);
+  const md = anySensitivityMarkdown(result);
+  const refusal = anyRefusal(result);
+  if (refusal) log(`${refusal}\n`);
   if (values.markdown) {
     writeAtomic(userPath(values.markdown), md);
     log(`wrote ${values.markdown}\n`);

@@ -1,7 +1,7 @@
 /**
  * flatgov experiment sensitivity <experiment.json> [--workers N] [--out result.json]
  *   [--markdown file.md] [--trajectories R] [--n N] [--top T] [--morris-only]
- *   [--shard i/N] [--screening screening.json] [--no-cache]
+ *   [--points P] [--shard i/N] [--screening screening.json] [--no-cache]
  *
  * Morris screening of every assumption, then Sobol indices of the ones that matter, for
  * each metric of each structure and for each structure's difference from the first. On many
@@ -21,10 +21,9 @@ import {
   sensitivityRuns,
   sensitivitySpec,
   type SensitivityProgress,
-  type SensitivityResult,
 } from '../experiments/sensitivity-run.ts';
-import { isSensitivityPart, runSensitivityShard, stageId, type SensitivityPart } from '../experiments/sensitivity-shard.ts';
-import { sensitivityMarkdown } from '../experiments/sensitivity-report.ts';
+import { firstStage, isSensitivityPart, runSensitivityShard, stageId, type SensitivityPart } from '../experiments/sensitivity-shard.ts';
+import { anyRefusal, anySensitivityMarkdown, type AnySensitivityResult } from '../experiments/sensitivity-any.ts';
 import { collect, flag, refuse, str, wholeArg, type FlagValues } from './args.ts';
 import { checkBudget, outputArg, workersArg } from './checks.ts';
 import { readJsonFile, userPath, UsageError } from './load.ts';
@@ -43,6 +42,7 @@ export interface SensitivityCliValues {
   n?: string;
   top?: string;
   'morris-only'?: boolean;
+  points?: string;
   quiet?: boolean;
   shard?: string;
   screening?: string;
@@ -76,6 +76,7 @@ export async function sensitivityCli(flags: FlagValues, files: string[]): Promis
   const top = collect(problems, () => wholeArg('top', values.top, 2, 60));
   if (values['morris-only'] && (n !== undefined || top !== undefined))
     problems.push('--morris-only: screening only, without Sobol indices; leave out --n and --top');
+  const points = collect(problems, () => wholeArg('points', values.points, 20, 5000));
   const workers = workersArg(values.workers, problems);
   const shard = collect(problems, () => parseShard(values.shard));
   // Output files are checked now, not after the runs.
@@ -105,8 +106,19 @@ export async function sensitivityCli(flags: FlagValues, files: string[]): Promis
   };
   const plan = parseAndPlanExperiment(input, load);
   const base = sensitivitySpec(plan.experiment);
+  const emulatorBased = base.method === 'emulator';
+  if (emulatorBased) {
+    const wrong = (['trajectories', 'n', 'top', 'morris-only', 'screening'] as const).filter(
+      (f) => values[f] !== undefined && values[f] !== false,
+    );
+    if (wrong.length > 0)
+      throw new UsageError(
+        `${wrong.map((f) => `--${f}`).join(', ')}: not an option of an emulator-based analysis (its design is --points)`,
+      );
+  } else if (points !== undefined) throw new UsageError('--points: only for an emulator-based analysis ("method": "emulator")');
   const spec = sensitivitySchema.parse({
     ...base,
+    ...(emulatorBased ? { emulator: { ...base.emulator, ...(points !== undefined ? { points } : {}) } } : {}),
     morris: { ...base.morris, ...(trajectories !== undefined ? { trajectories } : {}) },
     // Screening only with --morris-only, or when the file says "sobol": null and no flag asks for Sobol.
     sobol:
@@ -129,12 +141,13 @@ export async function sensitivityCli(flags: FlagValues, files: string[]): Promis
   const log = (s: string) => {
     if (!quiet) process.stderr.write(s);
   };
-  const stage = screening ? 'sobol' : 'screening';
+  const stage = screening ? 'sobol' : firstStage(spec);
+  const stageRuns = stage === 'sobol' ? runs.sobol : stage === 'design' ? runs.design : runs.noise + runs.morris;
   const what = shard
-    ? `${stage} shard ${shard.index}/${shard.count}: about ${Math.ceil((stage === 'sobol' ? runs.sobol : runs.noise + runs.morris) / shard.count)} runs`
+    ? `${stage} shard ${shard.index}/${shard.count}: about ${Math.ceil(stageRuns / shard.count)} runs`
     : `${runs.total} runs`;
   log(
-    `${what} of ${plan.experiment.days} days (noise ${runs.noise}, Morris ${runs.morris}, Sobol ${runs.sobol} in all) on ${workers} worker${workers > 1 ? 's' : ''}\n`,
+    `${what} of ${plan.experiment.days} days (${emulatorBased ? `an emulator design of ${spec.emulator!.points} points × ${plan.structures.length} structures` : `noise ${runs.noise}, Morris ${runs.morris}, Sobol ${runs.sobol}`} in all) on ${workers} worker${workers > 1 ? 's' : ''}\n`,
   );
   // A shard keeps its runs in FILE.partial as they finish, and resumes from it.
   const journal =
@@ -160,6 +173,7 @@ export async function sensitivityCli(flags: FlagValues, files: string[]): Promis
         : 'nothing (the cache is off)',
   );
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let lastDraw = 0;
   const onProgress = (p: SensitivityProgress) => {
     const now = performance.now();
@@ -168,10 +182,10 @@ export async function sensitivityCli(flags: FlagValues, files: string[]): Promis
       log(`  ${p.phase}: ${p.done}/${p.total} runs, ${((now - t0) / 1000).toFixed(0)} s\n`);
     }
   };
-  let result: SensitivityResult | undefined;
+  let result: AnySensitivityResult | undefined;
   let part: SensitivityPart | undefined;
   try {
-    if (shard || screening) {
+    if (shard || screening || emulatorBased) {
       const r = await runSensitivityShard(plan, spec, exec, {
         shard,
         screening: screening as SensitivityPart | undefined,
@@ -202,8 +216,11 @@ export async function sensitivityCli(flags: FlagValues, files: string[]): Promis
     pool.close();
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   const ran = part ? part.runs.length : runs.total;
-  log(`done in ${seconds.toFixed(0)} s (${((seconds * workers) / Math.max(1, ran)).toFixed(2)} s per run per worker)\n`);
+  log(
+    `done in ${seconds.toFixed(0)} s (${((seconds * workers) / Math.max(1, ran)).toFixed(2)} s per run per worker); CPU time ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s (all threads)\n`,
+  );
   const c = cache.sentence();
   if (c) log(`${c}\n`);
   if (part) {
@@ -214,7 +231,9 @@ export async function sensitivityCli(flags: FlagValues, files: string[]): Promis
     );
     return;
   }
-  const md = sensitivityMarkdown(result!);
+  const md = anySensitivityMarkdown(result!);
+  const refusal = anyRefusal(result!);
+  if (refusal) log(`${refusal}\n`);
   if (outFile) {
     writeAtomic(outFile, sensitivityJson(result!));
     log(`wrote ${printable(values.out!)}\n`);

@@ -1,9 +1,10 @@
 /**
  * npm run study -- layers|ablation|calibration|mechanisms [--replications R] [--days D] [--workers N]
+ * npm run study -- patterns | history-match …
  *
  * Runs one of the studies in studies/ (layers.ts, ablation.ts, calibration.ts,
- * mechanisms.ts) and prints its table as Markdown (as in scenarios/README.md and
- * docs/validation.md), with 95% intervals over replications and, for
+ * mechanisms.ts, patterns.ts, history-matching.ts) and prints its table as Markdown (as in
+ * scenarios/README.md and docs/validation.md), with 95% intervals over replications and, for
  * the ablation, paired differences against the pre-reform county and the share of the total
  * effect each reform explains.
  */
@@ -17,7 +18,9 @@ import { mechanismEffects, mechanismsStudy, MECHANISM_PAIR } from '../studies/me
 import { mechanismsTable, seedTable } from '../studies/validation-report.ts';
 import { parseExperiment } from '../experiments/experiment.ts';
 import { planExperiment } from '../experiments/plan.ts';
-import { abcAnalysis, abcExperiment, abcMarkdown, type AbcResult } from '../studies/abc.ts';
+import { DEFAULT_HISTORY_MATCH, historyMatch, historyMatchMarkdown, historyMatchSummary } from '../studies/history-matching.ts';
+import { PATTERN_REPLICATIONS, patternsMarkdown, patternsStudy } from '../studies/patterns.ts';
+import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { type ExperimentOutput } from '../experiments/runner.ts';
 import { printable } from '../scenarios/guard.ts';
 import {
@@ -33,23 +36,31 @@ import {
   type CommandSpec,
   type FlagSpec,
 } from './args.ts';
-import { outputArg } from './checks.ts';
-import { readJsonFile, runMain, UsageError, userPath } from './load.ts';
+import { outputArg, workersArg } from './checks.ts';
+import { runMain, UsageError, userPath } from './load.ts';
 import { checkOut } from './output.ts';
-import { isExperimentOutput } from '../experiments/merge.ts';
 import { runStudyPlan, STUDY_RUN_FLAGS, STUDY_RUN_NOTES } from './study-run.ts';
 import { decomposeCommand } from './decompose.ts';
 import { equalTermsCommand } from './equal-terms.ts';
+import { discoverCommand } from './discover.ts';
 
 const RUN = STUDY_RUN_FLAGS;
 const REPS = (d: number): FlagSpec => ({ type: 'string', arg: 'R', help: `replications, 2 to 10000 (default ${d})` });
 const DAYS = (d: number): FlagSpec => ({ type: 'string', arg: 'D', help: `simulated days, up to ${MAX_DAYS} (default ${d})` });
-const study = (name: string, about: string, flags: Record<string, FlagSpec>, usage = `npm run study -- ${name} [flags]`): CommandSpec => ({
+/** Studies that run on one machine take only --workers of the run flags. */
+const ONE_MACHINE = { workers: STUDY_RUN_FLAGS.workers };
+const study = (
+  name: string,
+  about: string,
+  flags: Record<string, FlagSpec>,
+  usage = `npm run study -- ${name} [flags]`,
+  run: Record<string, FlagSpec> = RUN,
+): CommandSpec => ({
   name: `study ${name}`,
-  usage,
+  usage: usage ?? `npm run study -- ${name} [flags]`,
   about,
-  flags: { ...flags, ...RUN },
-  notes: STUDY_RUN_NOTES,
+  flags: { ...flags, ...run },
+  notes: run === RUN ? STUDY_RUN_NOTES : 'Ctrl-C or SIGTERM stops it.',
 });
 
 /** Every study, each with exactly the flags it takes. */
@@ -91,16 +102,38 @@ export const STUDY_COMMANDS: Record<string, CommandSpec> = {
     },
     'npm run study -- decompose <A> <B> [flags]',
   ),
-  abc: study(
-    'abc',
-    "Which assumption values reproduce the seeds' figures: rejection ABC over the plausible\nranges (studies/abc.ts describes the procedure).",
+  patterns: study(
+    'patterns',
+    'The patterns from independent cases (Dongcheng, Beijing 12345, Tongling, the reversals of\ndirect management) against the model, with a verdict each. Runs on one machine.',
+    { replications: REPS(PATTERN_REPLICATIONS) },
+    undefined,
+    ONE_MACHINE,
+  ),
+  'history-match': study(
+    'history-match',
+    'Calibration by history matching against every pattern and seed figure at once: waves of\nruns, emulators, implausibility; the assumptions left non-implausible and what they imply\nfor the Longgang comparison (studies/history-matching.ts). Runs on one machine.',
     {
-      draws: { type: 'string', arg: 'M', help: 'draws, 10 to 100000 (default 200)' },
-      days: DAYS(365),
+      waves: { type: 'string', arg: '30,20,20', help: 'runs per wave, each at least 10' },
+      candidates: { type: 'string', arg: 'N', help: 'candidates sampled per wave, at least 1000' },
       markdown: { type: 'string', arg: 'FILE.md', help: 'write the report here instead of standard output' },
-      from: { type: 'string', arg: 'FILE.json', help: 'the analysis again, from the draws of an earlier --out, without running them' },
       result: { type: 'string', arg: 'FILE.json', help: 'also write the result as JSON' },
     },
+    undefined,
+    ONE_MACHINE,
+  ),
+  discover: study(
+    'discover',
+    'Where B loses to A: a Latin hypercube of every assumption (load included), A and B run\nunder each draw, and PRIM boxes of the draws where B is slower or costlier, with\ncoverage, density and bootstrap stability.',
+    {
+      outcome: { type: 'string', arg: 'slower|costlier', help: 'what losing is (default slower)' },
+      above: { type: 'string', arg: 'X', help: 'B − A above this (h for slower, yuan/year for costlier; default 0)' },
+      draws: { type: 'string', arg: 'M', help: 'draws, 20 to 100000 (default 200)' },
+      days: DAYS(180),
+      threshold: { type: 'string', arg: 'T', help: 'box density, in (0, 1] (default 0.8)' },
+      markdown: { type: 'string', arg: 'FILE.md', help: 'write the report here instead of standard output' },
+      result: { type: 'string', arg: 'FILE.json', help: 'also write the result as JSON' },
+    },
+    'npm run study -- discover <A> <B> [flags]',
   ),
 };
 
@@ -253,7 +286,11 @@ async function main() {
     markdown: outputArg('--markdown', str(flags, 'markdown'), ['.md', '.markdown'], problems),
     result: outputArg('--result', str(flags, 'result'), ['.json'], problems),
     out: str(flags, 'out'),
-    from: str(flags, 'from'),
+    waves: str(flags, 'waves'),
+    candidates: str(flags, 'candidates'),
+    outcome: str(flags, 'outcome'),
+    above: str(flags, 'above'),
+    threshold: str(flags, 'threshold'),
     shard: str(flags, 'shard'),
     json: flag(flags, 'json'),
     merge: flag(flags, 'merge'),
@@ -263,11 +300,13 @@ async function main() {
   collect(problems, () => wholeArg('replications', values.replications, 2, 10_000));
   const daysAsked = collect(problems, () => numberArg('days', values.days, 0.001, MAX_DAYS, 'days'));
   collect(problems, () => numberArg('warmup', values.warmup, 0, daysAsked ?? MAX_DAYS, 'days'));
-  collect(problems, () => wholeArg('draws', values.draws, 10, 100_000));
+  collect(problems, () => wholeArg('draws', values.draws, 20, 100_000));
   if (values.out !== undefined) collect(problems, () => checkOut(userPath(values.out!), { shard: true }));
   refuse(problems);
   const rest = positionals;
-  if (which === 'abc') return abc(values, rest);
+  if (which === 'patterns') return patternsCommand({ ...values, workers: String(workersArg(values.workers, problems)) });
+  if (which === 'history-match') return historyMatchCommand({ ...values, workers: String(workersArg(values.workers, problems)) });
+  if (which === 'discover') return discoverCommand(rest, values);
   if (which === 'decompose') return decomposeCommand(rest, values);
   if (which === 'layers-equal' || which === 'flat-breaks') return equalTermsCommand(which, values, rest);
   if (which !== 'layers' && which !== 'ablation' && which !== 'calibration' && which !== 'mechanisms')
@@ -301,48 +340,51 @@ async function main() {
   }
 }
 
-async function abc(
-  values: {
-    draws?: string;
-    days?: string;
-    workers?: string;
-    markdown?: string;
-    out?: string;
-    from?: string;
-    result?: string;
-    shard?: string;
-    merge?: boolean;
-    'no-cache'?: boolean;
-  },
-  files: string[],
-) {
-  const report = (result: AbcResult) => {
+function workersOf(values: { workers?: string }) {
+  return Number(values.workers ?? defaultWorkerCount());
+}
+
+async function patternsCommand(values: { replications?: string; workers?: string }) {
+  const reps = Number(values.replications ?? PATTERN_REPLICATIONS);
+  if (!Number.isInteger(reps) || reps < 2) throw new UsageError(`--replications: expected an integer ≥ 2, got "${values.replications}"`);
+  const pool = nodePool(workersOf(values));
+  try {
+    console.log(patternsMarkdown(await patternsStudy(poolExecutor(pool), reps)));
+  } finally {
+    pool.close();
+  }
+}
+
+async function historyMatchCommand(values: { waves?: string; candidates?: string; workers?: string; markdown?: string; result?: string }) {
+  const waves = values.waves === undefined ? DEFAULT_HISTORY_MATCH.waves : values.waves.split(',').map((x) => Number(x.trim()));
+  if (waves.length === 0 || waves.some((n) => !Number.isInteger(n) || n < 10))
+    throw new UsageError(`--waves: expected runs per wave as integers ≥ 10 separated by commas (e.g. 30,20,20), got "${values.waves}"`);
+  const candidates = Number(values.candidates ?? DEFAULT_HISTORY_MATCH.candidates);
+  if (!Number.isInteger(candidates) || candidates < 1000)
+    throw new UsageError(`--candidates: expected an integer ≥ 1000, got "${values.candidates}"`);
+  const pool = nodePool(workersOf(values));
+  try {
+    const t0 = performance.now();
+    let shown = '';
+    const result = await historyMatch(poolExecutor(pool), { waves, candidates }, (p) => {
+      const line =
+        p.stage === 'runs'
+          ? `  wave ${p.wave}: ${p.done}/${p.total} runs`
+          : `  wave ${p.wave}: ${p.stage === 'emulators' ? 'fitting emulators' : 'sampling the region left'}`;
+      if (line !== shown && (p.stage !== 'runs' || p.done % 50 === 0 || p.done === p.total)) {
+        shown = line;
+        process.stderr.write(`${line}, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+      }
+    });
     if (values.result) fs.writeFileSync(values.result, `${JSON.stringify(result, null, 1)}\n`);
-    const md = abcMarkdown(result);
+    const md = historyMatchMarkdown(result);
     if (values.markdown) fs.writeFileSync(values.markdown, md);
     else console.log(md);
-  };
-  if (values.from) {
-    // The analysis again, from the draws of an earlier run (--out), without running them.
-    const drawn = readJsonFile(userPath(values.from));
-    if (!isExperimentOutput(drawn))
-      throw new UsageError(
-        `--from: ${printable(values.from)} is not the draws of an earlier run (its --out, an experiment output in JSON)`,
-      );
-    report(abcAnalysis(drawn));
-    return;
+    console.log(historyMatchSummary(result));
+    process.stderr.write(`${result.runs} runs in ${((performance.now() - t0) / 1000).toFixed(0)} s on ${pool.size} workers\n`);
+  } finally {
+    pool.close();
   }
-  const draws = Number(values.draws ?? 200);
-  const days = Number(values.days ?? 365);
-  if (!Number.isInteger(draws) || draws < 10) throw new UsageError(`--draws: expected an integer ≥ 10, got "${values.draws}"`);
-  if (!(days > 0)) throw new UsageError(`--days: expected a positive number, got "${values.days}"`);
-  if (values.shard && (values.result || values.markdown))
-    throw new UsageError('--result and --markdown: a shard has no result; give them to the --merge of the shards');
-  const plan = planExperiment(parseExperiment(abcExperiment(draws, days)), (ref) =>
-    ref.preset !== undefined ? presetJson(ref.preset) : ref.scenario,
-  );
-  const out = await runStudyPlan(plan, values, files, { progress: true });
-  if (out) report(abcAnalysis(out));
 }
 
 runMain(main);

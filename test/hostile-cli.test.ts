@@ -33,7 +33,8 @@ const commands: [string, Script, string[]][] = [
   ['experiment sensitivity', 'experiment', ['sensitivity', experiment]],
   ['study layers', 'study', ['layers']],
   ['study decompose', 'study', ['decompose', 'traditional-county', 'longgang-2021']],
-  ['study abc', 'study', ['abc']],
+  ['study discover', 'study', ['discover', 'traditional-county', 'longgang-2021']],
+  ['study history-match', 'study', ['history-match']],
   ['validate', 'validate', []],
   ['brief', 'brief', [experiment, '--out', path.join(tmp.dir, 'b.html')]],
 ];
@@ -56,10 +57,9 @@ describe('an unknown flag, in every subcommand, is one line naming it', () => {
     expect(sens.stderr).toMatch(/unknown option --compare for experiment sensitivity/);
   });
   it("each subcommand's --help lists the flags it takes", async () => {
-    const study = await cli('study', ['abc', '--help']);
-    for (const f of ['--draws', '--days', '--markdown', '--from', '--result', '--workers', '--allow-large'])
-      expect(study.stdout).toContain(f);
-    expect(study.stdout).not.toMatch(/--replications|--svg/);
+    const study = await cli('study', ['history-match', '--help']);
+    for (const f of ['--waves', '--candidates', '--markdown', '--result', '--workers']) expect(study.stdout).toContain(f);
+    expect(study.stdout).not.toMatch(/--replications|--svg|--shard|--merge/);
     const brief = await cli('brief', ['--help']);
     for (const f of ['--out', '--lang', '--workers', '--no-cache', '--allow-large']) expect(brief.stdout).toContain(f);
     const validate = await cli('validate', ['--help']);
@@ -72,7 +72,7 @@ describe('a malformed value is one line naming the flag', () => {
     ['study --days', 'study', ['layers', '--days', 'abc'], /--days: expected a number of days from 0\.001 to 36500, got "abc"/],
     ['study --replications', 'study', ['ablation', '--replications', '1e3'], /--replications: expected a whole number from 2 to 10000/],
     ['study --warmup', 'study', ['decompose', 'a', 'b', '--warmup', '-1'], /--warmup: expected a number of days/],
-    ['study --draws', 'study', ['abc', '--draws', '5'], /--draws: expected a whole number from 10 to 100000, got "5"/],
+    ['study --draws', 'study', ['discover', 'a', 'b', '--draws', '5'], /--draws: expected a whole number from 20 to 100000, got "5"/],
     [
       'sensitivity --trajectories',
       'experiment',
@@ -98,8 +98,13 @@ describe('output files are checked before any work', () => {
       ['layers', '--svg', `${missing}/x.svg`],
       /--svg: the folder \/nonexistent-flatgov-folder does not exist/,
     ],
-    ['study abc --result', 'study', ['abc', '--result', `${missing}/r.json`], /--result: the folder/],
-    ['study abc --markdown', 'study', ['abc', '--markdown', path.join(tmp.dir, 'r.txt')], /--markdown: expected a file ending in \.md/],
+    ['study history-match --result', 'study', ['history-match', '--result', `${missing}/r.json`], /--result: the folder/],
+    [
+      'study discover --markdown',
+      'study',
+      ['discover', 'a', 'b', '--markdown', path.join(tmp.dir, 'r.txt')],
+      /--markdown: expected a file ending in \.md/,
+    ],
     ['study --out', 'study', ['ablation', '--out', `${missing}/o.json`], /--out: the folder/],
     [
       'sensitivity --markdown',
@@ -164,7 +169,6 @@ describe('a named pipe is refused at once by every reader', () => {
     ['experiment merge', 'experiment', () => ['merge', fifo]],
     ['experiment sensitivity', 'experiment', () => ['sensitivity', fifo]],
     ['sensitivity --screening', 'experiment', () => ['sensitivity', experiment, '--screening', fifo]],
-    ['study abc --from', 'study', () => ['abc', '--from', fifo]],
     ['brief', 'brief', () => [fifo, '--out', path.join(tmp.dir, 'p.html')]],
   ];
   for (const [name, script, args] of cases)
@@ -185,12 +189,17 @@ describe('signals stop every long command with a message and 130 or 143', () => 
       let sent = false;
       child.stderr!.on('data', (d) => {
         err += d;
-        if (!sent && ready.test(err)) {
+        if (!sent && ready.test(err)) send();
+      });
+      const send = () => {
+        if (!sent) {
           sent = true;
           // A moment for the first runs to start.
           setTimeout(() => child.kill(sig), 500);
         }
-      });
+      };
+      // Under load the first progress line may come late: a signal after ten seconds in any case.
+      setTimeout(send, 10_000);
       child.on('exit', (code) => resolve({ code, err }));
     });
   it('SIGTERM stops a sensitivity analysis (exit 143), the runs that finished kept in the cache', async () => {
@@ -200,7 +209,7 @@ describe('signals stop every long command with a message and 130 or 143', () => 
     expect(r.err).not.toMatch(/\n\s+at /);
   });
   it('SIGINT stops a study (exit 130) with a message and no stack trace', async () => {
-    const r = await stops('study', ['abc', '--draws', '500', '--days', '20', '--workers', '1'], 'SIGINT', /\d+\/\d+ runs/);
+    const r = await stops('study', ['layers-equal', '--replications', '20', '--days', '60', '--workers', '1'], 'SIGINT', /\d+\/\d+ runs/);
     expect(r.code, r.err).toBe(130);
     expect(r.err).toMatch(/interrupted: stopping, keeping the runs that finished/);
     expect(r.err).not.toMatch(/\n\s+at /);

@@ -76,6 +76,8 @@ export const METRICS: MetricInfo[] = [
   m('throughputPerDay', 'cases/day', 'Cases closed per day', '日均办结量', true, (s) => s.throughputPerDay),
   m('hopsPerCase', 'hops', 'Hops per case', '每件流转次数', false, (s) => s.hopsPerCase),
   m('bouncedPerCase', 'returns', 'Returns per case', '每件退回次数', false, (s) => s.bouncedPerCase),
+  m('cases.created', 'cases', 'Cases created in the window', '统计期内新建诉求', true, (s) => s.cases.created),
+  m('cases.closed', 'cases', 'Cases closed in the window', '统计期内办结诉求', true, (s) => s.cases.closed),
   m('cases.open', 'cases', 'Open at the end', '期末未办结', false, (s) => s.cases.open),
   m('cases.lost', 'cases', 'Lost', '丢失', false, (s) => s.cases.lost),
   m(
@@ -140,6 +142,23 @@ export const METRICS: MetricInfo[] = [
     (s) => s.problems.reportedAtOnce,
   ),
   m(
+    'problems.discovered',
+    'problems',
+    'Problems found on patrol before anyone reported them',
+    '巡查发现、无人反映的问题',
+    true,
+    (s) => s.problems.discovered,
+  ),
+  m(
+    'problems.meanHoursUnreported',
+    'h',
+    'Mean time problems found on patrol went unreported',
+    '巡查发现的问题此前未被反映的平均时长',
+    false,
+    // No problem found on patrol: none went unreported.
+    (s) => (s.problems.discovered > 0 ? s.problems.meanHoursUnreported : 0),
+  ),
+  m(
     'help.timedOut',
     'questions',
     'Questions passed up unanswered (the senior was busy)',
@@ -161,6 +180,27 @@ export const METRICS: MetricInfo[] = [
     (s) => s.stability.openGrowthPerDay,
   ),
   m('bypassShare', 'share', 'Bypass to hotline or petition', '绕过网格（热线、信访）', false, (s) => s.bypassShare),
+  m(
+    'cost.overtimeYuan',
+    'yuan',
+    'Overtime paid in the window (busy staff time after hours)',
+    '统计期内的加班费用（下班后的在办时间）',
+    false,
+    (s) => s.cost.overtimeYuan,
+  ),
+  m(
+    'contacts.failureDemand',
+    'contacts',
+    'Hotline calls and petitions, first and repeat (failure demand)',
+    '热线来电和信访（首次和重复；失败需求）',
+    false,
+    // Bypasses raised in the window (byChannel also counts the cases carried in from the warm-up).
+    (s) => {
+      const all = s.warmup.carriedIn + s.cases.created;
+      return (all > 0 ? Math.round(s.bypassShare * all) : 0) + s.contacts.repeat;
+    },
+  ),
+  m('petitions', 'petitions', 'Petitions, first and repeat', '信访（首次和重复）', false, (s) => s.petitions),
 ];
 
 export const METRIC_IDS = METRICS.map((x) => x.id);
