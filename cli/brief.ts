@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { presetJson, PRESET_IDS } from '../scenarios/presets.ts';
-import { setLang, type Lang } from '../render/i18n.ts';
+import { loadLang, setLang, type Lang } from '../render/i18n.ts';
 import { BRIEF_METRICS, BRIEF_SERIES, briefHtml } from '../render/brief.ts';
 import { experimentSchema } from '../experiments/experiment.ts';
 import { jobsFor } from '../experiments/jobs.ts';
@@ -54,6 +54,7 @@ await runMain(async () => {
   const file = positionals[0] ?? '';
   const input = positionals.length === 1 ? collect(problems, () => readJsonFile(userPath(file))) : undefined;
   refuse(problems);
+  await loadLang(lang);
   setLang(lang);
   const parsed = experimentSchema.safeParse(input);
   if (parsed.success) {

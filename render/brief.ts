@@ -12,7 +12,7 @@ import { PALETTE } from './palette.ts';
 import { fmt, getLang, t } from './i18n.ts';
 import { rankedFactors } from '../experiments/sensitivity-report.ts';
 import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
-import { fasterSentence, formatInterval, formatValue, headlineRows, type Headline } from './headline.ts';
+import { fasterSentence, formatInterval, formatValue, headlineRows, headlineValue, SENTENCE_METRIC, type Headline } from './headline.ts';
 
 export interface BriefStructure {
   /** Short name as the app shows it ("Longgang 2021"). */
@@ -208,9 +208,10 @@ function figuresTable(b: BriefInput): string {
     });
     return `<table class="figures${names.length > 2 ? ' many' : ''}">${head}${rows.join('')}</table>`;
   }
-  const rows = headlineRows().map(
+  const km = b.structures.every((s) => !s.headline || s.headline.km);
+  const rows = headlineRows(km).map(
     (r) =>
-      `<tr><th scope="row">${escapeHtml(r.label)}</th>${b.structures.map((s) => `<td data-metric="${r.id}">${escapeHtml(s.headline ? formatValue(r.value(s.headline), r.unit) : '–')}</td>`).join('')}</tr>`,
+      `<tr><th scope="row">${escapeHtml(r.label)}</th>${b.structures.map((s) => `<td data-metric="${r.id}">${escapeHtml(s.headline ? formatValue(headlineValue(s.headline, r.id), r.unit) : '–')}</td>`).join('')}</tr>`,
   );
   return `<table class="figures${names.length > 2 ? ' many' : ''}">${head}${rows.join('')}</table>`;
 }
@@ -230,8 +231,8 @@ export function briefSentence(b: BriefInput): string {
     );
   }
   return fasterSentence(
-    { name: a.name, meanHours: a.headline?.meanClosed ?? NaN },
-    { name: c.name, meanHours: c.headline?.meanClosed ?? NaN },
+    { name: a.name, meanHours: a.headline ? headlineValue(a.headline, SENTENCE_METRIC) : NaN },
+    { name: c.name, meanHours: c.headline ? headlineValue(c.headline, SENTENCE_METRIC) : NaN },
   );
 }
 

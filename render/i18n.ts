@@ -2,17 +2,28 @@
  * Strings shown to users, in English and Chinese, and locale-aware number formatting, for
  * the app and the command line's brief alike (the messages are in render/messages/).
  * Components read `t()` and re-render when the language changes (the app re-renders all).
+ * English is always loaded; Chinese is loaded when first asked for (`loadLang`).
  */
 import { en, type MessageKey as BaseKey } from './messages/en.ts';
 import type { MapKey } from './messages/map-en.ts';
 import type { StoryKey } from './messages/story-en.ts';
-import { zh } from './messages/zh.ts';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: Lang[] = ['en', 'zh'];
 /** The keys of every message: those of the first screen and those of parts loaded later (the guided story, the map). */
 export type MessageKey = BaseKey | StoryKey | MapKey;
-const tables: Record<Lang, Partial<Record<MessageKey, string>>> = { en: { ...en }, zh: { ...zh } };
+const tables: Record<Lang, Partial<Record<MessageKey, string>>> = { en: { ...en }, zh: {} };
+
+/** The languages whose messages are in (English always: the first screen carries it; Chinese when first asked for). */
+const loaded = new Set<Lang>(['en']);
+
+/** Load a language's messages (Chinese is fetched when first asked for, so an English page does not carry it). */
+export async function loadLang(l: Lang): Promise<void> {
+  if (loaded.has(l)) return;
+  const { zh } = await import('./messages/zh.ts');
+  tables.zh = { ...zh, ...tables.zh };
+  loaded.add(l);
+}
 
 /** Add the messages of a part loaded later (the same keys in both languages). */
 export function addMessages(more: { en: Partial<Record<MessageKey, string>>; zh: Partial<Record<MessageKey, string>> }): void {
@@ -28,7 +39,9 @@ export function onLangChange(listener: (l: Lang) => void): void {
   langListeners.push(listener);
 }
 
+/** Set the language; its messages must be loaded (loadLang). */
 export function setLang(l: Lang): void {
+  if (!loaded.has(l)) throw new Error(`the messages of "${l}" are not loaded: await loadLang("${l}") first`);
   lang = l;
   for (const listener of langListeners) listener(l);
 }

@@ -345,6 +345,12 @@ export const en = {
   'app.story': 'Guided story',
   'app.storyLabel': 'Guided story: Longgang’s reform step by step, with the model',
   'help.story': 'Guided story of the reform',
+  'head.figure': '{figure}: {valueA} in {a}, {valueB} in {b}.',
+  'head.gap': ' ',
+  'chart.smooth': 'Show lines over days as their 7-day average (smooths out weekends)',
+  'chart.smoothed': '{label}, 7-day average',
+  'figure.yes': 'yes',
+  'figure.no': 'no',
 } as const;
 
 export type MessageKey = keyof typeof en;

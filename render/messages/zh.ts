@@ -335,4 +335,10 @@ export const zh: Record<MessageKey, string> = {
   'app.story': '改革导览',
   'app.storyLabel': '改革导览：用模型一步步了解龙港改革',
   'help.story': '改革导览',
+  'head.figure': '{figure}：{a} {valueA}，{b} {valueB}。',
+  'head.gap': '',
+  'chart.smooth': '按7天平均显示逐日曲线（抹平周末波动）',
+  'chart.smoothed': '{label}（7天平均）',
+  'figure.yes': '是',
+  'figure.no': '否',
 };

@@ -159,9 +159,20 @@ export class FgChart extends LitElement implements HoverHost {
     return this.drawing.band;
   }
 
-  /** Title, structures, seed, days and source, for exports. */
+  /** What each panel states besides its marks, one line per panel ("title: label value; …"). */
+  private figureLines(): string[] {
+    return this.panels
+      .filter((p) => p.figures?.length)
+      .map((p) => `${p.title}: ${p.figures!.map((f) => `${f.label} ${f.text}`).join('; ')}`);
+  }
+
+  /** Title, structures, seed, days and source, for exports (with the figures the panels state). */
   exportMeta(): ExportMeta {
-    return { title: this.heading, lines: this.context?.lines ?? [], source: this.context?.source ?? 'flatgov' };
+    return {
+      title: this.heading,
+      lines: [...(this.context?.lines ?? []), ...this.figureLines()],
+      source: this.context?.source ?? 'flatgov',
+    };
   }
 
   /** The SVG a download gives (standalone: title, legends, structures, seed, days, source). */
@@ -215,6 +226,13 @@ export class FgChart extends LitElement implements HoverHost {
           ${this.embedMessage ? html`<p class="embed-message" role="status">${this.embedMessage}</p>` : ''}
         </details>
       </header>
+      ${
+        this.figureLines().length
+          ? html`<ul class="figures">
+              ${this.figureLines().map((l) => html`<li>${l}</li>`)}
+            </ul>`
+          : ''
+      }
       <p class="sr" id="desc">${this.summary()}</p>
       <p class="sr" id="hint">${t('chart.hover.hint')}</p>
       <svg

@@ -104,7 +104,7 @@ export class ExportController implements ReactiveController {
           name: shortName(s.title(i)),
           scenario: b.scenario,
           headline: headlineOf(d, sim.summaries[i]),
-          series: d ? { day: d.day, open: d.open, localShare: d.localResolutionShare } : undefined,
+          series: d ? { day: d.day, open: d.series('open'), localShare: d.series('localResolutionShare') } : undefined,
         },
       ];
     });
