@@ -68,7 +68,8 @@ export class LinkController implements ReactiveController {
             kept: decoded.kept.length ? decoded.kept.join(', ') : t('link.nothingKept'),
           }),
         );
-      this.app.setState(decoded.state);
+      // A link without a language keeps the one the page chose (the browser's, on a first visit).
+      this.app.setState(decoded.kept.includes('lang') ? decoded.state : { ...decoded.state, lang: this.app.state().lang });
     }
     await this.app.apply(storyIndex);
   }
