@@ -157,6 +157,10 @@ describe('the app tells the truth', () => {
       .poll(() => p.locator('#seed-error').textContent())
       .toMatch(/Seed: expected a whole number from 0 to 2,147,483,648, got -4; kept 1/);
     expect(await p.locator('#seed').inputValue()).toBe('1');
+    // The error goes as soon as a valid value is typed, before it is committed.
+    await p.locator('#seed').pressSequentially('7');
+    await expect.poll(() => p.locator('#seed-error').textContent()).toBe('');
+    await setField(p, '#seed', '1');
     await setField(p, '#days', '4000');
     await expect
       .poll(() => p.locator('#days-error').textContent())
