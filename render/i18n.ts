@@ -90,6 +90,16 @@ const UNITS_ZH: Record<string, string> = {
   bases: '个',
   'km²': '平方公里',
   domains: '个',
+  '1/day': '1/天',
+  'share/day': '比例/天',
+  'yuan/day': '元/天',
+  'staff-equivalents': '人当量',
+  'cases/server': '件/人',
+  'h/week': '小时/周',
+  'h/week per office below': '小时/周（每个下级单位）',
+  'h/week per subordinate office': '小时/周（每个下级单位）',
+  weight: '权重',
+  'percentage points': '个百分点',
 };
 
 /** A unit of the scenario schema in the current language. */
