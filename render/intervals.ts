@@ -34,4 +34,3 @@ export function meanInterval(values: readonly number[], unit: string): MeanInter
   const high = Math.max(plain.mean, expit(m + half));
   return { n: plain.n, mean: plain.mean, low: Math.max(0, low), high: Math.min(1, high) };
 }
-
