@@ -159,6 +159,11 @@ export class FgApp extends LitElement {
     this.sim.setSpeed(this.state.speed);
     await this.structures.rebuildAndReset();
     if (storyIndex !== undefined) this.story?.loadedStep(storyIndex);
+    // An embedded chart or map opens on its result: it runs at once, as fast as it goes (a year in seconds).
+    if (this.embed && this.embed !== 'story' && this.sim.status === 'paused') {
+      this.run.setSpeed(SPEEDS.length - 1);
+      this.run.toggle();
+    }
   }
 
   /** Set state (the link follows, see LinkController). */
