@@ -7,6 +7,9 @@ import type { ChartContext, Geometry, HoverHost, Panel, RefLine } from './chart-
 import { drawLater, drawn, viewChanged } from './draw-queue.ts';
 import { chartStyles } from './fg-chart.styles.ts';
 import { copyEmbedCode, downloadPng, downloadSvg, embedIframe, svgText, type ExportMeta } from './export.ts';
+
+/** What an embed shows besides its chart (run controls, source line, margins), and room for its text wrapping at 760 px. */
+const EMBED_CHROME_PX = 240;
 import type { ChartHover } from './hover.ts';
 
 /** The keys a focused chart answers with its values (see hover.ts). */
@@ -190,9 +193,14 @@ export class FgChart extends LitElement implements HoverHost {
     return chartSummary(this.panels, this.xLabel, (v) => this.valueText(v), this.empty);
   }
 
-  /** The address of this chart alone (the app with \`?embed=\` and the current state), as an iframe to paste into a page. */
+  /**
+   * The address of this chart alone (the app with \`?embed=\` and the current state), as an iframe
+   * to paste into a page, tall enough for the chart as it is drawn, its run controls and source
+   * line: the embed needs no scrolling.
+   */
   embedCode(): string {
-    return embedIframe(this.chartId, this.heading);
+    const height = Math.max(480, Math.ceil(this.getBoundingClientRect().height) + EMBED_CHROME_PX);
+    return embedIframe(this.chartId, this.heading, 760, height);
   }
 
   private async copyEmbed() {

@@ -137,6 +137,8 @@ export class FgApp extends LitElement {
 
   async connectedCallback(): Promise<void> {
     super.connectedCallback();
+    // An embed fits its frame: the page's margins go (fg-app.styles.ts, :host([embedded])).
+    this.toggleAttribute('embedded', !!this.embed);
     // Read now: the link follows the state shortly after the first render, before the story's code may have loaded.
     const hash = location.hash;
     const param =
