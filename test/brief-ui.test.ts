@@ -277,6 +277,59 @@ describe('the brief', () => {
     expect(new URL((await brief.locator('#link').getAttribute('href'))!).hash).toBe(new URL(await p.evaluate(() => location.href)).hash);
   });
 
+  it('gives one value to each label: the same figure is the same number in the strip, the charts and the brief', async () => {
+    const p = await openPage({ width: 1440, height: 900 });
+    await steps(p, 20);
+    await expect.poll(() => p.locator('fg-headline #head-note').textContent()).toContain('Times to close count open cases');
+    /** Structure number and label → the values shown under that label, by where they are shown. */
+    const seen = new Map<string, Map<string, string>>();
+    const note = (structure: number, label: string, value: string, where: string) => {
+      const key = `${structure}|${label.trim()}`;
+      if (!seen.has(key)) seen.set(key, new Map());
+      seen.get(key)!.set(where, value.trim());
+    };
+    const cards = await strip(p);
+    const labels = await p
+      .locator('fg-headline')
+      .evaluate((el) =>
+        [...el.shadowRoot!.querySelectorAll('section.structure')].map((s) =>
+          [...s.querySelectorAll('dt')].map((dt) => dt.textContent!.trim()),
+        ),
+      );
+    cards.forEach((c, i) => Object.values(c.figures).forEach((f, k) => note(i, labels[i][k], f.text, 'strip')));
+    // The charts' stated figures: "1. Name: Label value; Label value".
+    const lines = await p
+      .locator('fg-compare')
+      .evaluate((el) =>
+        [...el.shadowRoot!.querySelectorAll('fg-chart')].flatMap((c) =>
+          [...c.shadowRoot!.querySelectorAll('ul.figures li')].map((li) => `${c.getAttribute('chart-id')}|${li.textContent!.trim()}`),
+        ),
+      );
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      const [chart, text] = line.split('|');
+      const m = /^(\d+)\. [^:]+: (.*)$/.exec(text)!;
+      for (const part of m[2].split('; ')) {
+        const v = /^(.*) (-?[\d.,]+ ?(?:h|%|yuan)|not reached|–)$/.exec(part)!;
+        note(Number(m[1]) - 1, v[1], v[2], `chart ${chart}`);
+      }
+    }
+    const brief = await openBrief(p);
+    const rows = await brief
+      .locator('table.figures tr')
+      .evaluateAll((trs) =>
+        trs.slice(1).map((tr) => [tr.querySelector('th')!.textContent!, ...[...tr.querySelectorAll('td')].map((td) => td.textContent!)]),
+      );
+    for (const [label, ...cells] of rows) cells.forEach((v, i) => note(i, label, v, 'brief'));
+    // One value per label and structure, wherever it is shown.
+    for (const [key, where] of seen) expect(new Set(where.values()).size, `${key}: ${JSON.stringify(Object.fromEntries(where))}`).toBe(1);
+    // Every figure of the strip is in the brief under its label.
+    for (const [key, where] of seen) if (where.has('strip')) expect(where.has('brief'), key).toBe(true);
+    // The charts' figures were read: a label of their own where they count other cases (closed ones only).
+    const fromCharts = [...seen.values()].filter((w) => [...w.keys()].some((k) => k.startsWith('chart')));
+    expect(fromCharts.length).toBeGreaterThanOrEqual(2 * cards.length);
+  });
+
   it('is one sentence before a run', async () => {
     const p = await openPage({ width: 1440, height: 900 });
     const brief = await openBrief(p);
