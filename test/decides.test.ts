@@ -62,6 +62,9 @@ describe('what decides the answer', () => {
       .locator('fg-decides')
       .evaluate((el) => [...el.shadowRoot!.querySelectorAll('#decides-chart g > text:nth-of-type(2)')].map((t) => t.textContent ?? ''));
     for (const r of ranges) expect(r).not.toMatch(/[a-zA-Z]{2,}/);
+    // The structures by their Chinese names.
+    expect(await inView(p, '#decides-source').textContent()).toContain('龙港2021');
+    expect(await inView(p, '#decides-output').textContent()).not.toMatch(/Longgang/);
     await p.screenshot({ path: path.join(shots, 'decides-390-zh.png'), fullPage: true });
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

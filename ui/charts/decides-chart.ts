@@ -9,19 +9,30 @@ import { assumptions } from '../../scenarios/assumptions.ts';
 import { METRIC_BY_ID } from '../../sim/observe/catalog.ts';
 import type { SensitivityResult } from '../../experiments/sensitivity-run.ts';
 import { displayUnit as rawDisplayUnit, rankedFactors, type RankedFactor } from '../../experiments/sensitivity-report.ts';
-import { fmt, getLang, t, unitName } from '../../render/i18n.ts';
+import { fmt, getLang, nameOf, t, unitName } from '../../render/i18n.ts';
+import { presetScenario, PRESET_IDS } from '../state.ts';
 import { paramLabel } from '../../render/assumption-labels.ts';
 import { plainHelp } from '../../render/param-labels.ts';
 
 /** Bars drawn at most. */
 const ROWS = 10;
 
+/** A text naming the analysis's structures by their labels, with each preset's name in the current language instead. */
+export function localNames(r: SensitivityResult, text: string): string {
+  const of = (r.experiment as { structures?: { label?: string; preset?: string }[] } | undefined)?.structures ?? [];
+  let out = text;
+  for (const st of of)
+    if (st.label && st.preset && PRESET_IDS.includes(st.preset))
+      out = out.split(st.label).join(nameOf(presetScenario(st.preset)).split(/[:：]/)[0]);
+  return out;
+}
+
 /** An output's label in the current language, with what it is of (a structure, or a difference). */
 export function outputLabel(r: SensitivityResult, o: number): string {
   const out = r.outputs[o];
   const info = METRIC_BY_ID.get(out.metric);
   const label = info ? (getLang() === 'zh' ? info.labelZh : info.label) : out.label;
-  return `${label}: ${out.of}`;
+  return `${label}${getLang() === 'zh' ? '：' : ': '}${localNames(r, out.of)}`;
 }
 
 /** What an assumption is, in the current language and plain words. */
