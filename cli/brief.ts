@@ -1,10 +1,12 @@
 /**
- * npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--app URL] [--workers N]
+ * npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--app URL] [--workers N] [--decompose]
  *
  * The app's one-page brief from an experiment file: its replications (the brief's metrics
  * added to the file's) with daily series for the two charts (their mean over replications), the
  * structures' assumptions and sources, the link that opens the same comparison in the app at
- * the address --app gives, the command that reproduces it, and the experiment itself.
+ * the address --app gives, the command that reproduces it, and the experiment itself; with
+ * --decompose, how much of each difference between the first two structures is structure
+ * (studies/decompose.ts: the 16 combinations of their parts, the same replications and days).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,13 +24,21 @@ import { MODEL_VERSION } from '../sim/version.ts';
 import shipped from '../docs/sensitivity.json' with { type: 'json' };
 import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
 import { runExperiment } from '../experiments/runner.ts';
+import { parseExperiment, warmupOf } from '../experiments/experiment.ts';
+import { planExperiment } from '../experiments/plan.ts';
+import { decompose, decompositionExperiment, unstableCombinations } from '../studies/decompose.ts';
+import { WHY_METRICS, type StructuralResult } from '../render/structural.ts';
+import { t } from '../render/i18n.ts';
 import { collect, parseCli, refuse, wholeArg } from './args.ts';
 import { readJsonFile, runMain, UsageError, userPath } from './load.ts';
+import { cliCache } from './run-cache.ts';
+import { defaultWorkers } from './scheduler.ts';
+import { stopOnSignals } from './signals.ts';
 
 /** Where the link opens the app unless --app says otherwise: npm run dev. */
 const DEFAULT_APP = 'http://127.0.0.1:5173/';
 
-const HELP = `usage: npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--app URL] [--workers N]
+const HELP = `usage: npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--app URL] [--workers N] [--no-cache] [--decompose]
 
 Runs the experiment's replications and writes a one-page brief as HTML (open it in a
 browser and print, or save as PDF: it is laid out for one A4 page): the question, the
@@ -38,7 +48,10 @@ command that reproduces it.
   --app URL     the address of the app the link opens (default: ${DEFAULT_APP}, the
                 address of npm run dev; give the site's address for a brief to hand over)
   --workers N   worker threads for the replications (default: cores less one) An experiment with a sweep
-is refused: a brief compares structures at one point.`;
+is refused: a brief compares structures at one point.
+  --no-cache    run every replication afresh (finished runs are otherwise kept and reused)
+  --decompose   also say how much of each difference between the first two structures is
+                structure, resources, policy and working hours (16 times the runs)`;
 
 /** The app's state for an experiment's structures: presets with their overrides, or scenarios of their own. */
 function appColumns(structures: { label?: string; preset?: string; overrides: Record<string, unknown> }[], scenarios: unknown[]) {
@@ -55,7 +68,9 @@ await runMain(async () => {
     lang: { type: 'string' },
     app: { type: 'string' },
     workers: { type: 'string' },
+    decompose: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
+    'no-cache': { type: 'boolean', default: false },
   });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
@@ -102,13 +117,51 @@ await runMain(async () => {
       `${file}: the experiment sweeps ${plan.points.length} points; a brief compares structures at one point (remove "sweep" or "design")`,
     );
   const e = plan.experiment;
-  const pool = nodePool(workers);
+  const pool = nodePool(workers ?? defaultWorkers());
+  const cache = cliCache(values['no-cache']);
+  const ctl = new AbortController();
+  const stopSignals = stopOnSignals(ctl, cache.folder ? 'the runs that finished (in the cache)' : 'nothing (the cache is off)');
   let out;
+  let structural: StructuralResult | undefined;
   try {
-    out = await runExperiment(plan, poolExecutor(pool), { commit: codeCommit() });
+    out = await runExperiment(plan, cache.wrap(poolExecutor(pool)), { commit: codeCommit(), signal: ctl.signal });
+    if (values.decompose && plan.structures.length >= 2 && !ctl.signal.aborted && !out.failures.length) {
+      const [a, b] = plan.structures;
+      const input = {
+        ...decompositionExperiment(a.scenario, b.scenario, {
+          replications: e.replications,
+          days: e.days,
+          warmupDays: warmupOf(e),
+          metrics: [...WHY_METRICS, 'stability.stable'],
+        }),
+        baseSeed: e.baseSeed,
+      };
+      const d = await runExperiment(
+        planExperiment(parseExperiment(input), (r) => r.scenario),
+        cache.wrap(poolExecutor(pool)),
+        {
+          signal: ctl.signal,
+        },
+      );
+      if (d.failures.length) throw new Error(`${d.failures.length} run(s) of the decomposition failed: ${d.failures[0].message}`);
+      if (!ctl.signal.aborted)
+        structural = {
+          a: a.label,
+          b: b.label,
+          n: e.replications,
+          days: e.days,
+          warmupDays: warmupOf(e),
+          rows: decompose(d, [...WHY_METRICS]),
+          unstable: unstableCombinations(d),
+        };
+    }
   } finally {
+    stopSignals();
     pool.close();
   }
+  const c = cache.sentence();
+  if (c) process.stderr.write(`${c}\n`);
+  if (ctl.signal.aborted) return void process.stderr.write('stopped: no brief written; run it again to go on from the cache\n');
   if (out.failures.length) throw new Error(`${out.failures.length} replication(s) failed: ${out.failures[0].message}`);
   const structures = plan.structures.map((st, s) => ({
     name: st.label,
@@ -133,11 +186,15 @@ await runMain(async () => {
     day: e.days,
     link,
     experiment: input,
-    command: `npm run brief -- ${path.basename(file)} --out ${path.basename(values.out!)}${lang === 'en' ? '' : ` --lang ${lang}`}`,
+    command: `npm run brief -- ${path.basename(file)} --out ${path.basename(values.out!)}${lang === 'en' ? '' : ` --lang ${lang}`}${values.decompose ? ' --decompose' : ''}`,
     source: `flatgov ${FLATGOV_VERSION} (model ${MODEL_VERSION}, commit ${out.manifest.commit}). Same seed, same result.`,
     replications: { n: out.manifest.replications, days: e.days, summary: out.summary, differences: out.differences, series: out.series },
     // What decides the answer: the shipped analysis when it is of the same pair.
     sensitivity: sensitivityOfPair(shipped as unknown as SensitivityResult, presets),
+    structural,
+    structuralHow: t('brief.whyNotYetCli', {
+      command: `npm run brief -- ${path.basename(file)} --out ${path.basename(values.out!)}${lang === 'en' ? '' : ` --lang ${lang}`} --decompose`,
+    }),
   });
   fs.writeFileSync(userPath(values.out!), html);
   process.stderr.write(`wrote ${values.out}\n`);

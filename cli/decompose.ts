@@ -1,5 +1,6 @@
 /**
  * npm run study -- decompose <A> <B> [--replications N] [--days D] [--warmup W] [--workers N] [--json]
+ *   [--shard i/N --out part.json | --merge part-*.json] (cli/study-run.ts)
  *
  * How much of each difference between structures A and B is structure, resources, policy and
  * calendars (studies/decompose.ts): 16 compositions on common random numbers, Shapley values
@@ -9,15 +10,14 @@ import { decompose, decompositionExperiment, decompositionMarkdown } from '../st
 import { presetJson } from '../scenarios/presets.ts';
 import { parseExperiment } from '../experiments/experiment.ts';
 import { planExperiment } from '../experiments/plan.ts';
-import { nodePool, poolExecutor, defaultWorkerCount } from '../workers/node-pool.ts';
-import { runExperiment } from '../experiments/runner.ts';
 import { loadScenarioArg, UsageError } from './load.ts';
+import { runStudyPlan, type StudyRunValues } from './study-run.ts';
 
 export async function decomposeCommand(
   positionals: string[],
-  values: { replications?: string; days?: string; warmup?: string; workers?: string; json?: boolean },
+  values: { replications?: string; days?: string; warmup?: string; json?: boolean } & StudyRunValues,
 ): Promise<void> {
-  const [aRef, bRef] = positionals;
+  const [aRef, bRef, ...files] = positionals;
   if (!aRef || !bRef) throw new UsageError('decompose: expected two structures, A and B (preset ids or scenario files)');
   const reps = Number(values.replications ?? 5);
   const days = Number(values.days ?? 365);
@@ -30,16 +30,14 @@ export async function decomposeCommand(
   const b = loadScenarioArg(bRef);
   const input = decompositionExperiment(a, b, { replications: reps, days, warmupDays: warmup });
   const plan = planExperiment(parseExperiment(input), (ref) => (ref.preset !== undefined ? presetJson(ref.preset) : ref.scenario));
-  const pool = nodePool(Number(values.workers ?? defaultWorkerCount()));
-  try {
-    const out = await runExperiment(plan, poolExecutor(pool));
+  {
+    const out = await runStudyPlan(plan, values, files);
+    if (!out) return;
     const rows = decompose(out);
     if (values.json) console.log(JSON.stringify({ a: a.id, b: b.id, replications: reps, days, decomposition: rows }, null, 1));
     else {
       console.log(decompositionMarkdown(rows, a.name, b.name));
       console.log(`\nMean ± 95% half-width over ${reps} replications of ${days} days.`);
     }
-  } finally {
-    pool.close();
   }
 }

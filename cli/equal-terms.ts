@@ -7,12 +7,13 @@
 import fs from 'node:fs';
 import { METRIC_BY_ID } from '../sim/observe/catalog.ts';
 import { presetJson } from '../scenarios/presets.ts';
-import { breakPoints, breakSentence, breakSvg, breakTable, flatBreaksStudy, layersEqualTermsStudy } from '../studies/flat-breaks.ts';
+import { breakPoints, breakSentence, breakTable, flatBreaksStudy, layersEqualTermsStudy } from '../studies/flat-breaks.ts';
+import { breakSvg } from '../render/study-charts.ts';
 import { parseExperiment } from '../experiments/experiment.ts';
 import { planExperiment } from '../experiments/plan.ts';
-import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
-import { runExperiment, type ExperimentOutput } from '../experiments/runner.ts';
+import { type ExperimentOutput } from '../experiments/runner.ts';
 import { UsageError } from './load.ts';
+import { runStudyPlan, type StudyRunValues } from './study-run.ts';
 
 function fmt(mean: number, half: number, unit: string): string {
   if (!Number.isFinite(mean)) return '–';
@@ -45,7 +46,8 @@ function equalTermsTable(out: ExperimentOutput): string {
 
 export async function equalTermsCommand(
   which: 'layers-equal' | 'flat-breaks',
-  values: { replications?: string; days?: string; workers?: string; svg?: string },
+  values: { replications?: string; days?: string; svg?: string } & StudyRunValues,
+  files: string[] = [],
 ) {
   const reps = Number(values.replications ?? 3);
   const days = Number(values.days ?? 180);
@@ -53,15 +55,9 @@ export async function equalTermsCommand(
   if (!(days > 0)) throw new UsageError(`--days: expected a positive number, got "${values.days}"`);
   const input = which === 'layers-equal' ? layersEqualTermsStudy(reps, days) : flatBreaksStudy(reps, days);
   const plan = planExperiment(parseExperiment(input), (ref) => (ref.preset !== undefined ? presetJson(ref.preset) : ref.scenario));
-  const pool = nodePool(Number(values.workers ?? defaultWorkerCount()));
-  try {
-    const t0 = performance.now();
-    const out = await runExperiment(plan, poolExecutor(pool), {
-      onProgress: (p) => {
-        if (p.done % 20 === 0 || p.done === p.total)
-          process.stderr.write(`  ${p.done}/${p.total} runs, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
-      },
-    });
+  {
+    const out = await runStudyPlan(plan, values, files, { progress: true });
+    if (!out) return;
     if (which === 'layers-equal') console.log(equalTermsTable(out));
     else {
       const points = breakPoints(out);
@@ -72,7 +68,5 @@ export async function equalTermsCommand(
     console.log(
       `\nMean ± 95% half-width over ${reps} replications of ${days} days (the first quarter, at most 28 days, discarded as warm-up).`,
     );
-  } finally {
-    pool.close();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * flatgov experiment <experiment.json> [--workers N] [--out results.csv|results.json|-] [--series daily|weekly] [--shard i/N]
+ * flatgov experiment <experiment.json | results.manifest.json | results.json> [--workers N] [--out results.csv|results.json|-] [--series daily|weekly] [--shard i/N] [--no-cache]
  * flatgov experiment --compare a,b[,c…] [--replications R] [--days D] [--seed S] [--out …]
  * flatgov experiment merge <shard.json>... [--out merged.json|merged.csv|-]
  * flatgov experiment sensitivity <experiment.json> [...] (cli/sensitivity.ts)
@@ -7,23 +7,36 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { presetJson, PRESET_IDS } from '../scenarios/presets.ts';
+import { MODEL_VERSION } from '../sim/version.ts';
+import { resumingExecutor } from '../experiments/executor.ts';
+import { sha256 } from '../experiments/identity.ts';
+import type { Manifest } from '../experiments/manifest.ts';
+import { isSensitivityPart, mergeSensitivityParts, type SensitivityPart } from '../experiments/sensitivity-shard.ts';
+import { sensitivityJson } from '../experiments/sensitivity-run.ts';
+import { sensitivityMarkdown } from '../experiments/sensitivity-report.ts';
+import { exactJson } from '../experiments/exact-json.ts';
 import { estimateRun, overBudget } from '../sim/compute-budget.ts';
 import { experimentSchema } from '../experiments/experiment.ts';
 import { experimentSize, MAX_SWEEP_POINTS } from '../experiments/design.ts';
 import { parseAndPlanExperiment } from '../experiments/plan.ts';
 import { availableCores, defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { codeCommit } from '../workers/commit.ts';
-import { isExperimentOutput, mergeShards } from '../experiments/merge.ts';
+import { isExperimentOutput, mergeShards, planOfOutput } from '../experiments/merge.ts';
 import { runExperiment, type ExperimentOutput, type Progress } from '../experiments/runner.ts';
 import { collect, MAX_DAYS, numberArg, parseCli, refuse, wholeArg } from './args.ts';
 import { budgetOfMachine } from './compute-budget.ts';
 import { readJsonFile, runMain, UsageError, userPath, warn } from './load.ts';
-import { checkOut, Journal, writeResults, type OutFormat } from './output.ts';
+import { checkOut, Journal, manifestDate, writeAtomic, writeResults, type OutFormat } from './output.ts';
 import { progressReporter } from './progress.ts';
+import { cliCache } from './run-cache.ts';
+import { parseShard } from './sensitivity.ts';
+import { stopOnSignals } from './signals.ts';
+import { defaultWorkers } from './scheduler.ts';
 import { formatResults } from '../render/results-table.ts';
 
 const HELP = `usage:
-  flatgov experiment <experiment.json> [--workers N] [--out FILE|-] [--series daily|weekly] [--shard i/N]
+  flatgov experiment <experiment.json> [--workers N] [--out FILE|-] [--series daily|weekly] [--shard i/N] [--no-cache]
+  flatgov experiment results.manifest.json|results.json [--out FILE|-]   (re-runs it exactly)
   flatgov experiment --compare a,b[,...] [--replications R] [--days D] [--seed S] [--metrics m1,m2] [--out FILE|-]
   flatgov experiment merge <shard.json>... [--out FILE|-]
   flatgov experiment sensitivity <experiment.json> [--out FILE.json] [--markdown FILE.md]   (see sensitivity --help)
@@ -32,9 +45,12 @@ const HELP = `usage:
 Runs replications of several structures (presets or scenario files) on common random
 numbers, in parallel worker threads, and prints means with 95% intervals and paired
 differences against the first structure.
-  --out results.csv      every run's end-of-run metrics as tidy CSV, its manifest (enough to
-                         re-run exactly) in results.manifest.json and, with --series, the time
-                         series in results.series.csv
+  --out results.csv      every run's end-of-run metrics as tidy CSV (with a unit column), its
+                         manifest (enough to re-run exactly; with a units table) in
+                         results.manifest.json, the means with 95% intervals in
+                         results.summary.csv, the paired differences in
+                         results.differences.csv and, with --series, the time series in
+                         results.series.csv
   --out results.json     everything in one JSON file (manifest, resolved scenarios, rows, series)
   --out -                CSV on standard output (the series if there is one; --format json for
                          JSON); the results table then goes to standard error
@@ -42,19 +58,24 @@ differences against the first structure.
                          replication, seed, day, metric, value); metrics from the file's
                          series.metrics, or --series-metrics open,levels[community].queued
   --metrics m1,m2        end-of-run metrics, e.g. hoursToClose.mean,levels[community].utilisation
-  --workers N            worker threads: at most the cores (default: cores less one, here ${defaultWorkerCount()})
-  --shard i/N            a deterministic slice (write JSON); merge combines the slices into
-                         exactly what one machine would have produced, and refuses slices that
-                         do not fit
+  --workers N            worker threads: at most the cores (default: cores less one, here ${defaultWorkerCount()},
+                         or SLURM_CPUS_PER_TASK under Slurm)
+  --shard i/N            a deterministic slice (run k goes to shard k mod N; write JSON); merge
+                         combines the slices into exactly what one machine would have
+                         produced, and refuses slices that do not fit
+  --no-cache             run everything afresh (finished runs are otherwise kept in the results
+                         cache and reused: flatgov cache)
   --quiet                no progress and no results table (errors only)
   --progress             draw progress even when standard error is not a terminal
   --allow-large          run even when estimated past 4 GB of memory (or 60% of this
                          machine's) or two billion events
 An --out file is checked before the first run and replaced whole at the end; until then
 FILE.partial holds each finished replication as a JSON line. Ctrl-C or SIGTERM stops and
-writes what finished (exit status 130 or 143). Progress is drawn on a terminal; elsewhere
-one line at the end. Paths are relative to the current folder; files named in an
-experiment, to the experiment file.
+writes what finished (exit status 130 or 143); the same command run again resumes from
+FILE.partial, running only what is missing. Progress is drawn on a terminal; elsewhere one
+line at the end. Paths are relative to the current folder; files named in an experiment,
+to the experiment file (in a manifest, to the manifest's folder). SOURCE_DATE_EPOCH, when
+set, is the date the manifest states.
 Presets: ${PRESET_IDS.join(', ')}.`;
 
 function writeOut(target: string, format: OutFormat, out: ExperimentOutput, quiet: boolean) {
@@ -65,30 +86,6 @@ function writeOut(target: string, format: OutFormat, out: ExperimentOutput, quie
 /** The results table, on standard error when standard output carries the data. */
 function printResults(out: ExperimentOutput, values: { out?: string; quiet?: boolean }) {
   if (!values.quiet) (values.out === '-' ? process.stderr : process.stdout).write(`${formatResults(out)}\n`);
-}
-
-function parseShard(v: string | undefined): { index: number; count: number } | undefined {
-  if (v === undefined) return undefined;
-  const m = /^(\d+)\/(\d+)$/.exec(v);
-  if (!m || Number(m[1]) >= Number(m[2]) || !Number.isSafeInteger(Number(m[2])))
-    throw new UsageError(`--shard: expected i/N with 0 ≤ i < N (e.g. 0/4), got "${v}"`);
-  return { index: Number(m[1]), count: Number(m[2]) };
-}
-
-/** Stop on SIGINT or SIGTERM, keeping what finished; the status says which signal. */
-function onSignals(ctl: AbortController): () => void {
-  const handler = (sig: NodeJS.Signals) => {
-    if (ctl.signal.aborted) return;
-    process.stderr.write(`\n${sig === 'SIGTERM' ? 'terminated' : 'interrupted'}: stopping, keeping the replications that finished\n`);
-    process.exitCode = sig === 'SIGTERM' ? 143 : 130;
-    ctl.abort();
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
-  };
 }
 
 function describeAllowLarge(problems: string[]): string {
@@ -117,16 +114,28 @@ await runMain(async () => {
     n: { type: 'string' },
     top: { type: 'string' },
     'morris-only': { type: 'boolean', default: false },
+    screening: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
   });
   if (positionals[0] === 'sensitivity') {
+    // Flags of the experiment command that a sensitivity analysis cannot honour.
+    const other = (
+      ['compare', 'replications', 'days', 'seed', 'metrics', 'series', 'series-metrics', 'format', 'progress', 'allow-large'] as const
+    ).filter((f) => values[f] !== undefined && values[f] !== false);
+    if (other.length > 0)
+      throw new UsageError(
+        `${other.map((f) => `--${f}`).join(', ')}: not an option of sensitivity (the experiment file sets structures, days, seed and metrics; see sensitivity --help)`,
+      );
     const { sensitivityCli, SENSITIVITY_HELP } = await import('./sensitivity.ts');
     if (values.help) console.log(SENSITIVITY_HELP);
     else await sensitivityCli(values, positionals.slice(1));
     return;
   }
-  for (const f of ['markdown', 'trajectories', 'n', 'top', 'morris-only'] as const)
+  for (const f of ['trajectories', 'n', 'top', 'morris-only', 'screening'] as const)
     if (values[f] !== undefined && values[f] !== false)
       throw new UsageError(`--${f}: only with the sensitivity command (see sensitivity --help)`);
+  if (values.markdown !== undefined && positionals[0] !== 'merge')
+    throw new UsageError('--markdown: only with the sensitivity command, or with merge of its parts (see sensitivity --help)');
   if (values.help || (positionals.length === 0 && !values.compare)) {
     console.log(HELP);
     return;
@@ -143,13 +152,22 @@ await runMain(async () => {
     const outputs = files.map((f) =>
       collect(problems, () => {
         const o = readJsonFile(userPath(f));
-        if (!isExperimentOutput(o))
-          throw new UsageError(`merge: ${f} is not an experiment output (expected manifest, rows, failures and resolved)`);
+        if (!isExperimentOutput(o) && !isSensitivityPart(o))
+          throw new UsageError(
+            `merge: ${f} is neither an experiment output (manifest, rows, failures and resolved) nor a part of a sensitivity analysis`,
+          );
         return o;
       }),
     );
     refuse(problems);
-    const merged = await mergeShards(outputs as ExperimentOutput[]);
+    const parts = outputs.filter(isSensitivityPart);
+    if (parts.length > 0) {
+      if (parts.length !== outputs.length) throw new UsageError('merge: give either experiment shards or sensitivity parts, not both');
+      await mergeSensitivity(parts as SensitivityPart[], values);
+      return;
+    }
+    if (values.markdown !== undefined) throw new UsageError('--markdown: only when merging the parts of a sensitivity analysis');
+    const merged = await mergeShards(outputs as ExperimentOutput[], manifestDate());
     if (outPath) writeOut(outPath, format!, merged, values.quiet);
     printResults(merged, values);
     return;
@@ -157,6 +175,7 @@ await runMain(async () => {
 
   let input: unknown;
   let baseDir = userPath('.');
+  let recorded: { manifest: Manifest; from: string; output?: ExperimentOutput } | undefined;
   const presets = `presets: ${PRESET_IDS.join(', ')}`;
   if (values.compare) {
     const names = values.compare.split(',').map((s) => s.trim());
@@ -178,6 +197,18 @@ await runMain(async () => {
       if (values[flag] !== undefined) problems.push(`--${flag}: only with --compare (an experiment file sets it)`);
     input = collect(problems, () => readJsonFile(userPath(positionals[0])));
     baseDir = path.dirname(userPath(positionals[0] ?? '.'));
+    // A results file or a manifest re-runs the experiment it records, exactly.
+    if (isExperimentOutput(input)) {
+      recorded = { manifest: input.manifest, from: positionals[0], output: input };
+      input = input.manifest.experiment;
+    } else if (isManifest(input)) {
+      recorded = { manifest: input, from: positionals[0] };
+      input = input.experiment;
+    }
+    if (recorded && recorded.manifest.modelVersion !== MODEL_VERSION)
+      problems.push(
+        `${recorded.from} was run by model version ${recorded.manifest.modelVersion}; this flatgov is model version ${MODEL_VERSION}, whose results differ: re-run it with flatgov ${recorded.manifest.flatgov}`,
+      );
   }
   const list = (v: string) =>
     v
@@ -197,7 +228,9 @@ await runMain(async () => {
       problems.push('--series-metrics: give --series daily or --series weekly too');
     else if (input !== undefined) input = { ...obj(input), series: { ...obj(obj(input).series), metrics: list(values['series-metrics']) } };
   }
-  const shard = collect(problems, () => parseShard(values.shard));
+  const shard =
+    collect(problems, () => parseShard(values.shard)) ??
+    (recorded?.manifest.shard ? { index: recorded.manifest.shard.index, count: recorded.manifest.shard.count } : undefined);
   const cores = availableCores();
   const asked = collect(problems, () => wholeArg('workers', values.workers, 1, 1024));
   refuse(problems);
@@ -219,7 +252,19 @@ await runMain(async () => {
         describeAllowLarge([`has ${size.points.toLocaleString('en')} sweep points, more than ${MAX_SWEEP_POINTS.toLocaleString('en')}`]),
       );
   }
-  const plan = parseAndPlanExperiment(input, load);
+  const plan =
+    recorded?.output && input === recorded.output.manifest.experiment ? planOfOutput(recorded.output) : parseAndPlanExperiment(input, load);
+  if (recorded && !recorded.output && input === recorded.manifest.experiment) {
+    // The scenarios must be the ones the manifest names, bit for bit.
+    const hashes = await Promise.all(plan.structures.map((st) => sha256(st.scenario)));
+    recorded.manifest.scenarios.forEach((sc, i) => {
+      if (hashes[i] !== sc.sha256)
+        problems.push(
+          `structure "${sc.label}": its scenario is not the one ${recorded!.from} names (SHA-256 ${sc.sha256.slice(0, 12)}…, found ${hashes[i]?.slice(0, 12)}…): a preset or file has changed since (scenario files are read relative to the manifest's folder)`,
+        );
+    });
+    refuse(problems);
+  }
   if (!values.quiet) for (const st of plan.structures) warn(st.scenario, `structure "${st.label}"`);
   const e = plan.experiment;
   if (e.sequential && shard) problems.push('--shard: a sequential experiment cannot be sharded (each batch depends on all results so far)');
@@ -228,7 +273,7 @@ await runMain(async () => {
     problems.push(
       `--shard ${shard.index}/${shard.count}: this slice holds no replication (the experiment has ${jobCount} runs; use at most ${jobCount} shards)`,
     );
-  let workers = asked ?? defaultWorkerCount();
+  let workers = asked ?? defaultWorkers();
   if (workers > cores) {
     process.stderr.write(`--workers ${workers}: this machine has ${cores} core${cores > 1 ? 's' : ''}; using ${cores}\n`);
     workers = cores;
@@ -243,36 +288,58 @@ await runMain(async () => {
   }
   refuse(problems);
 
-  const journal = outPath && outPath !== '-' ? new Journal(outPath, { flatgov: 'journal', experiment: e.name, shard }) : undefined;
+  const journal =
+    outPath && outPath !== '-'
+      ? new Journal(outPath, {
+          flatgov: 'journal',
+          experiment: e.name,
+          id: await sha256({ modelVersion: MODEL_VERSION, experiment: e, resolved: plan.structures }),
+          ...(shard ? { shard } : {}),
+        })
+      : undefined;
+  if (journal && journal.done.length > 0 && !values.quiet)
+    process.stderr.write(`resuming: ${journal.done.length} replications already in ${journal.file}\n`);
+  const cache = cliCache(values['no-cache']);
   const pool = nodePool(workers);
   const ctl = new AbortController();
-  const stopSignals = onSignals(ctl);
+  const stopSignals = stopOnSignals(ctl);
   let journalFailed = false;
+  let ranNow = 0;
+  const exec = resumingExecutor(cache.wrap(poolExecutor(pool)), journal?.done ?? [], (r) => {
+    ranNow++;
+    if (journalFailed) return;
+    try {
+      journal?.append(r);
+    } catch (err) {
+      journalFailed = true;
+      process.stderr.write(`\ncannot append to ${journal?.file}: ${(err as Error).message}\n`);
+    }
+  });
   try {
     const progress = progressReporter({ quiet: values.quiet, tty: values.progress || undefined });
     let last: Progress | undefined;
-    const out = await runExperiment(plan, poolExecutor(pool), {
+    const out = await runExperiment(plan, exec, {
       signal: ctl.signal,
       shard,
       commit: codeCommit(),
+      date: manifestDate(),
       onProgress: (p) => {
         last = p;
         progress.update(p);
       },
-      onResult: (r) => {
-        if (journalFailed) return;
-        try {
-          journal?.append(r);
-        } catch (err) {
-          journalFailed = true;
-          process.stderr.write(`\ncannot append to ${journal?.file}: ${(err as Error).message}\n`);
-        }
-      },
     });
     progress.finish(last);
+    if (journal && journal.done.length > 0 && !values.quiet)
+      process.stderr.write(`resumed: ${journal.done.length} from the journal, ${ranNow} run now\n`);
+    const c = cache.sentence();
+    if (c && !values.quiet) process.stderr.write(`${c}\n`);
     if (outPath) {
       writeOut(outPath, format!, out, values.quiet);
-      journal?.discard();
+      // Stopped: the journal stays, and the same command run again resumes from it.
+      if (ctl.signal.aborted && journal) {
+        journal.close();
+        process.stderr.write(`run the same command again to resume from ${journal.file}\n`);
+      } else journal?.discard();
     }
     printResults(out, values);
     if (!ctl.signal.aborted && out.failures.length > 0) process.exitCode = 1;
@@ -287,3 +354,48 @@ await runMain(async () => {
     pool.close();
   }
 });
+
+/** Whether a parsed file is a manifest (results.manifest.json). */
+function isManifest(o: unknown): o is Manifest {
+  const m = o as Manifest;
+  return (
+    !!m &&
+    typeof m === 'object' &&
+    typeof m.modelVersion === 'string' &&
+    !!m.experiment &&
+    typeof m.experiment === 'object' &&
+    Array.isArray(m.scenarios) &&
+    !('rows' in m)
+  );
+}
+
+/** Merge the parts of one stage of a sensitivity analysis: the screening, or the result. */
+async function mergeSensitivity(parts: SensitivityPart[], values: { out?: string; markdown?: string; quiet?: boolean; format?: string }) {
+  if (values.format !== undefined) throw new UsageError('--format: a sensitivity analysis merges to JSON (--out FILE.json)');
+  if (values.out !== undefined && !values.out.toLowerCase().endsWith('.json'))
+    throw new UsageError(`--out: a sensitivity analysis merges to JSON, got "${values.out}"`);
+  const merged = await mergeSensitivityParts(parts);
+  const log = (s: string) => {
+    if (!values.quiet) process.stderr.write(s);
+  };
+  if (merged.screening) {
+    if (!values.out) throw new UsageError('merge: the screening stage merges to a file for the Sobol stage: give --out screening.json');
+    if (values.markdown !== undefined) throw new UsageError('--markdown: the screening is not the result yet (the Sobol stage is next)');
+    writeAtomic(userPath(values.out), `${exactJson(merged.screening)}\n`);
+    log(
+      `wrote ${values.out}: the screening (${merged.screening.runs.length} runs). Next, the Sobol stage: flatgov experiment sensitivity <experiment.json> --screening ${values.out} --shard i/N --out sobol-i.json, then merge those\n`,
+    );
+    return;
+  }
+  const result = merged.result!;
+  if (values.out) {
+    writeAtomic(userPath(values.out), sensitivityJson(result));
+    log(`wrote ${values.out}\n`);
+  }
+  const md = sensitivityMarkdown(result);
+  if (values.markdown) {
+    writeAtomic(userPath(values.markdown), md);
+    log(`wrote ${values.markdown}\n`);
+  }
+  if (!values.quiet && !values.markdown) process.stdout.write(md);
+}

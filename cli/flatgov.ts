@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `flatgov` command: `flatgov sim|scenario|experiment|bench …`, each the same program
+ * The `flatgov` command: `flatgov sim|scenario|experiment|cache|bench …`, each the same program
  * as `npm run <command> --` in a checkout, compiled to plain JavaScript in the package.
  */
 import { FLATGOV_VERSION } from '../experiments/identity.ts';
@@ -9,7 +9,9 @@ const HELP = `usage: flatgov <command> [options]   (flatgov <command> --help for
 
   sim          run one scenario and print its summary (or JSON)
   scenario     validate, diff, list presets, print the JSON Schema, the presets table
-  experiment   replications of several structures on common random numbers; sweeps, time series
+  experiment   replications of several structures on common random numbers; sweeps, time series,
+               shards and their merge, sensitivity analyses
+  cache        the results cache: where it is, what it holds, pruning it
   bench        speed and memory benchmark
 
 flatgov ${FLATGOV_VERSION}`;
@@ -29,6 +31,9 @@ switch (cmd) {
     break;
   case 'bench':
     await import('./bench.ts');
+    break;
+  case 'cache':
+    await import('./cache.ts');
     break;
   case '--version':
   case '-v':

@@ -18,11 +18,10 @@ import { mechanismEffects, mechanismsStudy, MECHANISM_PAIR } from '../studies/me
 import { mechanismsTable, seedTable } from '../studies/validation-report.ts';
 import { parseExperiment } from '../experiments/experiment.ts';
 import { planExperiment } from '../experiments/plan.ts';
-import { toJson } from '../experiments/formats.ts';
 import { abcAnalysis, abcExperiment, abcMarkdown, type AbcResult } from '../studies/abc.ts';
-import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
-import { runExperiment, type ExperimentOutput } from '../experiments/runner.ts';
+import { type ExperimentOutput } from '../experiments/runner.ts';
 import { runMain, UsageError } from './load.ts';
+import { runStudyPlan, STUDY_RUN_HELP } from './study-run.ts';
 import { decomposeCommand } from './decompose.ts';
 import { equalTermsCommand } from './equal-terms.ts';
 
@@ -42,7 +41,9 @@ decompose    how much of each difference between A and B is structure, resources
              calendars (Shapley values over the 16 combinations of their parts; A and B are
              preset ids or scenario files)
 abc          which assumption values reproduce the seeds' figures: rejection ABC over the
-             plausible ranges (M draws, default 200; studies/abc.ts describes the procedure)`;
+             plausible ranges (M draws, default 200; studies/abc.ts describes the procedure)
+
+${STUDY_RUN_HELP}`;
 
 /** A value with its 95% half-width, in the metric's unit. */
 export function fmt(mean: number, half: number, unit: string): string {
@@ -182,13 +183,16 @@ async function main() {
       result: { type: 'string' },
       warmup: { type: 'string' },
       json: { type: 'boolean' },
+      shard: { type: 'string' },
+      merge: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
     },
   });
   if (values.help) return void console.log(HELP);
   const which = positionals[0];
-  if (which === 'abc') return abc(values);
+  if (which === 'abc') return abc(values, positionals.slice(1));
   if (which === 'decompose') return decomposeCommand(positionals.slice(1), values);
-  if (which === 'layers-equal' || which === 'flat-breaks') return equalTermsCommand(which, values);
+  if (which === 'layers-equal' || which === 'flat-breaks') return equalTermsCommand(which, values, positionals.slice(1));
   if (which !== 'layers' && which !== 'ablation' && which !== 'calibration' && which !== 'mechanisms')
     throw new UsageError(`expected "layers", "ablation", "calibration" or "mechanisms", got "${which ?? ''}"\n${HELP}`);
   const reps = Number(values.replications ?? 5);
@@ -204,9 +208,9 @@ async function main() {
           ? calibrationStudy(reps, days)
           : mechanismsStudy(reps, days);
   const plan = planExperiment(parseExperiment(input), (ref) => (ref.preset !== undefined ? presetJson(ref.preset) : ref.scenario));
-  const pool = nodePool(Number(values.workers ?? defaultWorkerCount()));
-  try {
-    const out = await runExperiment(plan, poolExecutor(pool));
+  {
+    const out = await runStudyPlan(plan, values, positionals.slice(1));
+    if (!out) return;
     const tables = {
       layers: () => layersTable(out),
       ablation: () => ablationTable(out),
@@ -217,20 +221,24 @@ async function main() {
     console.log(tables[which]());
     if (values.svg && which === 'layers') fs.writeFileSync(values.svg, layersSvg(out));
     console.log(`\nMean ± 95% half-width over ${reps} replications of ${days} days (seeds from base seed 1).`);
-  } finally {
-    pool.close();
   }
 }
 
-async function abc(values: {
-  draws?: string;
-  days?: string;
-  workers?: string;
-  markdown?: string;
-  out?: string;
-  from?: string;
-  result?: string;
-}) {
+async function abc(
+  values: {
+    draws?: string;
+    days?: string;
+    workers?: string;
+    markdown?: string;
+    out?: string;
+    from?: string;
+    result?: string;
+    shard?: string;
+    merge?: boolean;
+    'no-cache'?: boolean;
+  },
+  files: string[],
+) {
   const report = (result: AbcResult) => {
     if (values.result) fs.writeFileSync(values.result, `${JSON.stringify(result, null, 1)}\n`);
     const md = abcMarkdown(result);
@@ -246,23 +254,13 @@ async function abc(values: {
   const days = Number(values.days ?? 365);
   if (!Number.isInteger(draws) || draws < 10) throw new UsageError(`--draws: expected an integer ≥ 10, got "${values.draws}"`);
   if (!(days > 0)) throw new UsageError(`--days: expected a positive number, got "${values.days}"`);
+  if (values.shard && (values.result || values.markdown))
+    throw new UsageError('--result and --markdown: a shard has no result; give them to the --merge of the shards');
   const plan = planExperiment(parseExperiment(abcExperiment(draws, days)), (ref) =>
     ref.preset !== undefined ? presetJson(ref.preset) : ref.scenario,
   );
-  const pool = nodePool(Number(values.workers ?? defaultWorkerCount()));
-  try {
-    const t0 = performance.now();
-    const out = await runExperiment(plan, poolExecutor(pool), {
-      onProgress: (p) => {
-        if (p.done % 50 === 0 || p.done === p.total)
-          process.stderr.write(`  ${p.done}/${p.total} runs, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
-      },
-    });
-    if (values.out) fs.writeFileSync(values.out, toJson(out));
-    report(abcAnalysis(out));
-  } finally {
-    pool.close();
-  }
+  const out = await runStudyPlan(plan, values, files, { progress: true });
+  if (out) report(abcAnalysis(out));
 }
 
 runMain(main);

@@ -1,10 +1,12 @@
 /**
- * npm run validate [-- --workers N]
+ * npm run validate [-- --workers N] [--no-cache]
  *
  * Regenerates docs/validation.md (theory checks, the seeds' figures, the mechanisms switched
  * off, the committed sensitivity and calibration analyses) and the block of README.md
  * between <!-- validate:start --> and <!-- validate:end -->, from studies/validation-report.ts.
- * Exits with status 1 if a theory check fails (the files are written all the same).
+ * Exits with status 1 if a theory check fails (the files are written all the same). Its runs
+ * go to the results cache, so a second run reuses them (and says how many); SIGINT or
+ * SIGTERM stops it, keeping the runs that finished there.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,26 +21,56 @@ import {
   validationResults,
   type Computed,
 } from '../studies/validation-report.ts';
-import { availableCores, defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
+import type { Executor } from '../experiments/executor.ts';
+import { availableCores, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { runMain, UsageError } from './load.ts';
+import { cliCache } from './run-cache.ts';
+import { defaultWorkers } from './scheduler.ts';
+import { stopOnSignals } from './signals.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const HELP = `usage: npm run validate [-- --workers N]
+const HELP = `usage: npm run validate [-- --workers N] [--no-cache]
 
-Regenerates docs/validation.md and the validation block of README.md (about a minute of one core).`;
+Regenerates docs/validation.md and the validation block of README.md (about a minute of one
+core). Its runs are kept in the results cache and reused the next time (--no-cache: run
+them all afresh); the last line says how many were reused and how long it took.`;
 
 async function main() {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { workers: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { workers: { type: 'string' }, help: { type: 'boolean' }, 'no-cache': { type: 'boolean' } },
+  });
   if (values.help) return void console.log(HELP);
-  const workers = Number(values.workers ?? defaultWorkerCount());
+  const t0 = performance.now();
+  const workers = Number(values.workers ?? defaultWorkers());
   if (!Number.isInteger(workers) || workers < 1 || workers > availableCores())
     throw new UsageError(`--workers: expected an integer from 1 to ${availableCores()} (the cores), got "${values.workers}"`);
   const json = (file: string) =>
     fs.existsSync(path.join(ROOT, file)) ? JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) : undefined;
   const computed: Computed = { sensitivity: json(SENSITIVITY_FILE), calibration: json(CALIBRATION_FILE) };
   const pool = nodePool(workers);
+  const cache = cliCache(values['no-cache']);
+  const ctl = new AbortController();
+  const stopSignals = stopOnSignals(ctl, cache.folder ? 'the runs that finished (in the cache)' : 'nothing (the cache is off)');
+  const inner = cache.wrap(poolExecutor(pool));
+  // Once stopped, every run still asked for fails at once, and the report is not written.
+  const exec: Executor = {
+    size: inner.size,
+    cancel: () => inner.cancel(),
+    run: (job) => (ctl.signal.aborted ? Promise.reject(new Error('stopped')) : inner.run(job)),
+  };
+  ctl.signal.addEventListener('abort', () => inner.cancel());
   try {
-    const r = await validationResults(poolExecutor(pool));
+    let r: Awaited<ReturnType<typeof validationResults>>;
+    try {
+      r = await validationResults(exec);
+    } catch (e) {
+      if (!ctl.signal.aborted) throw e;
+      const c = cache.sentence();
+      if (c) console.error(c);
+      console.error('stopped: nothing written; run it again to go on from the cache');
+      return;
+    }
     fs.writeFileSync(path.join(ROOT, 'docs/validation.md'), renderReport(r, computed));
     const readmePath = path.join(ROOT, 'README.md');
     fs.writeFileSync(readmePath, replaceReadmeBlock(fs.readFileSync(readmePath, 'utf8'), renderReadmeBlock(r, computed)));
@@ -51,7 +83,10 @@ async function main() {
       console.error(`theory checks failed: ${failed.map((c) => c.id).join(', ')}`);
       process.exitCode = 1;
     }
+    const c = cache.sentence();
+    console.log(`${c ? `${c}; ` : ''}${((performance.now() - t0) / 1000).toFixed(1)} s in all`);
   } finally {
+    stopSignals();
     pool.close();
   }
 }

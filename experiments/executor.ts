@@ -25,3 +25,35 @@ export function inProcessExecutor(run: (job: Job) => JobResult): Executor {
     cancel: () => {},
   };
 }
+
+/**
+ * An executor that resumes: jobs whose results are given (`done`, from the journal of a run
+ * that was stopped) are not run again, their results returned as they were; every new result
+ * goes to `onResult` (to be journalled). A result counts as the job's only when its index,
+ * structure, point, replication and seed all match.
+ */
+export function resumingExecutor(exec: Executor, done: readonly JobResult[], onResult?: (r: JobResult) => void): Executor {
+  const byIndex = new Map(done.map((r) => [r.index, r]));
+  return {
+    size: exec.size,
+    cancel: () => exec.cancel(),
+    run: async (job: Job) => {
+      const r = byIndex.get(job.index);
+      if (
+        r &&
+        r.structure === job.structure &&
+        r.point === job.point &&
+        r.replication === job.replication &&
+        r.seed === job.seed &&
+        r.values.length === job.metrics.length &&
+        !job.snapshots
+      ) {
+        byIndex.delete(job.index);
+        return structuredClone(r);
+      }
+      const fresh = await exec.run(job);
+      onResult?.(fresh);
+      return fresh;
+    },
+  };
+}

@@ -10,8 +10,12 @@ import { EXPERIMENT_VERSION, experimentSchema } from './experiment.ts';
 export function experimentJsonSchema(): Record<string, unknown> {
   const body = z.toJSONSchema(experimentSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, any>;
   const structure = body.properties?.structures?.items;
-  if (structure?.properties?.scenario)
-    structure.properties.scenario = { $ref: './scenario.schema.json', description: 'A scenario given inline.' };
+  const inline = { $ref: './scenario.schema.json', description: 'A scenario given inline.' };
+  if (structure?.properties?.scenario) structure.properties.scenario = inline;
+  // The scenarios a structure's parts and equal posts name may be inline too.
+  const refs = [...Object.values(structure?.properties?.parts?.properties ?? {}), structure?.properties?.equalPosts];
+  for (const r of refs as { anyOf?: { properties?: Record<string, unknown> }[] }[])
+    for (const option of r?.anyOf ?? []) if (option.properties?.scenario) option.properties.scenario = inline;
   return {
     ...body,
     title: `flatgov experiment, version ${EXPERIMENT_VERSION}`,

@@ -12,6 +12,7 @@ import { DEFAULT_SERIES_METRICS, SERIES_ID_HINT, seriesMetricInfo } from '../sim
 import { parsePath } from '../scenarios/path.ts';
 import { formatPath, type ScenarioProblem } from '../scenarios/validate.ts';
 import { assumptions, pathText } from '../scenarios/assumptions.ts';
+import { POST_BASES, type PostBasis } from '../scenarios/parts.ts';
 
 export const EXPERIMENT_VERSION = 1;
 
@@ -37,21 +38,90 @@ function checkOverridePaths(overrides: Record<string, unknown>, ctx: z.Refinemen
   }
 }
 
+const exactlyOne = (s: { preset?: string; file?: string; scenario?: unknown }) =>
+  [s.preset, s.file, s.scenario].filter((x) => x !== undefined).length === 1;
+const EXACTLY_ONE = 'expected exactly one of preset, file or scenario';
+const refFields = {
+  preset: z.string().optional().meta({ description: 'A preset id.' }),
+  file: z.string().optional().meta({ description: 'A scenario file, relative to the experiment file (or, from code, to baseDir).' }),
+  scenario: z.unknown().optional().meta({ description: 'A scenario given inline.' }),
+};
+const REF_ERROR = 'expected a preset id, or an object with one of preset, file or scenario';
+
+/** Another scenario a part comes from: a preset id, or {"preset"}, {"file"} or {"scenario"}. */
+const scenarioRef = z
+  .union(
+    [z.string().min(1).meta({ description: 'A preset id.' }), z.strictObject(refFields).refine(exactlyOne, { message: EXACTLY_ONE })],
+    {
+      error: REF_ERROR,
+    },
+  )
+  .meta({ description: 'A preset id, or {"preset": …}, {"file": …} or {"scenario": …}.' });
+
+/** A structure's parts taken from other scenarios (scenarios/parts.ts). */
+const partsSchema = z
+  .strictObject({
+    resources: scenarioRef.optional().meta({
+      description: 'Posts by kind of level (shared among this structure’s units as its own are), training, contract hours, post costs.',
+    }),
+    policy: scenarioRef
+      .optional()
+      .meta({ description: 'The platform, the centre, the reform levers, powers delegated, casework shares, burden, procedures.' }),
+    calendars: scenarioRef.optional().meta({ description: 'Office hours, on-call cover, night and weekend rotas.' }),
+    setting: scenarioRef
+      .optional()
+      .meta({ description: 'Population, demand, residents, the mechanisms’ assumptions, unit costs, targets (the same case domains).' }),
+  })
+  .meta({
+    description:
+      'Parts of the scenario taken from other presets or files: {"policy": "longgang-2021"} is the structure with Longgang 2021’s policy. The schema says which part every field belongs to (docs/scenarios.md, column "part").',
+  });
+
+/** Equal posts: the structure scaled to another's total posts. */
+const equalPostsSchema = z
+  .union(
+    [
+      z.string().min(1).meta({ description: 'A preset id.' }),
+      z
+        .strictObject({
+          ...refFields,
+          posts: z.enum(POST_BASES).default('all').meta({
+            description:
+              '"all": every post the structure places; "city": the city’s administrative and public-institution posts (编制) only, grid and community workers kept.',
+          }),
+        })
+        .refine(exactlyOne, { message: EXACTLY_ONE }),
+    ],
+    { error: 'expected a preset id, or an object with one of preset, file or scenario (and posts: "all" or "city")' },
+  )
+  .meta({
+    description:
+      'Scale this structure’s posts to the total of another (a preset id, or {"preset"|"file"|"scenario", "posts": "all"|"city"}), every place keeping its share of the posts: a comparison at equal posts. Applied last, after the parts and overrides, before any sweep.',
+  });
+
 export const structureSchema = z
   .strictObject({
     label: z.string().min(1).optional().meta({ description: 'Name in results; defaults to the scenario id.' }),
-    preset: z.string().optional().meta({ description: 'A preset id.' }),
-    file: z.string().optional().meta({ description: 'A scenario file, relative to the experiment file (or, from code, to baseDir).' }),
-    scenario: z.unknown().optional().meta({ description: 'A scenario given inline.' }),
+    ...refFields,
+    parts: partsSchema.optional(),
     overrides: z
       .record(z.string(), z.unknown())
       .superRefine(checkOverridePaths)
       .default({})
-      .meta({ description: 'Parameter path → value, e.g. {"levels[community].staffPerUnit": 10}.' }),
+      .meta({ description: 'Parameter path → value, e.g. {"levels[community].staffPerUnit": 10}; applied after the parts.' }),
+    equalPosts: equalPostsSchema.optional(),
   })
-  .refine((s) => [s.preset, s.file, s.scenario].filter((x) => x !== undefined).length === 1, {
-    message: 'expected exactly one of preset, file or scenario',
-  });
+  .refine(exactlyOne, { message: EXACTLY_ONE });
+
+/** A scenario reference as a structure's loader takes it: {preset}, {file} or {scenario}. */
+export type ScenarioRef = { preset?: string; file?: string; scenario?: unknown };
+
+/** A part's or equal posts' reference as the loader takes it (a preset id becomes {preset}), and the posts held equal. */
+export function scenarioRefOf(ref: string | (ScenarioRef & { posts?: PostBasis })): { ref: ScenarioRef; posts: PostBasis } {
+  if (typeof ref === 'string') return { ref: { preset: ref }, posts: 'all' };
+  const { posts, ...rest } = ref;
+  return { ref: rest, posts: posts ?? 'all' };
+}
 
 const sweepSchema = z
   .strictObject({

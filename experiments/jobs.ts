@@ -3,7 +3,7 @@
  * point p, on the seed replication k uses for every structure), and one job run.
  */
 import { metricInfo } from '../sim/observe/catalog.ts';
-import type { Snapshot } from '../sim/observe/metrics.ts';
+import type { Snapshot, Summary } from '../sim/observe/metrics.ts';
 import { seriesMetricInfo } from '../sim/observe/series.ts';
 import { replicationSeed } from '../sim/random/rng.ts';
 import { createSimulation } from '../sim/simulate.ts';
@@ -26,6 +26,8 @@ export interface Job {
   snapshots?: boolean;
   /** Days at the start whose statistics are discarded. */
   warmupDays?: number;
+  /** Return the run's whole summary too (for the results cache, experiments/cache.ts). */
+  summary?: boolean;
 }
 
 export interface JobResult {
@@ -40,6 +42,8 @@ export interface JobResult {
   series?: { days: number[]; values: number[][] };
   /** With `job.snapshots`: the snapshots, the final one, and the tier ids they follow. */
   snapshots?: { series: Snapshot[]; final: Snapshot; tiers: string[] };
+  /** With `job.summary`: the run's summary, from which `values` were read. */
+  summary?: Summary;
 }
 
 export interface JobFailure {
@@ -77,6 +81,19 @@ export function jobsFor(plan: Plan, from: number, to: number): Job[] {
   return jobs;
 }
 
+/**
+ * The snapshots of a run's series: one at the end of each interval and, when the run ends
+ * inside an interval (a weekly series of a 60-day run), one at its last moment, so that a
+ * series always covers the whole run (its last row's interval figures cover the days since
+ * the row before).
+ */
+function seriesSnapshots(sim: ReturnType<typeof createSimulation>, days: number): Snapshot[] {
+  const snaps = [...sim.series];
+  const last = snaps.length > 0 ? snaps[snaps.length - 1].day : 0;
+  if (last < days) snaps.push(sim.peek());
+  return snaps;
+}
+
 /** Run one job: the same function in a worker, a Node worker thread or in process. */
 export function runJob(job: Job): JobResult {
   if (!Number.isFinite(job.days) || job.days <= 0) throw new RangeError(`days: expected a positive number of days, got ${job.days}`);
@@ -91,12 +108,12 @@ export function runJob(job: Job): JobResult {
     point: job.point,
     replication: job.replication,
     seed: job.seed,
-    values: job.metrics.map((m) => metricInfo(m)?.get(summary) ?? NaN),
+    values: valuesOf(job.metrics, summary),
     events: summary.events,
   };
   const tiers = sim.view.tierIds();
+  const snaps = job.series || job.snapshots ? seriesSnapshots(sim, job.days) : [];
   if (job.series) {
-    const snaps = sim.series;
     result.series = {
       days: snaps.map((x) => x.day),
       values: job.series.metrics.map((m) => {
@@ -105,6 +122,12 @@ export function runJob(job: Job): JobResult {
       }),
     };
   }
-  if (job.snapshots) result.snapshots = { series: [...sim.series], final: sim.peek(), tiers };
+  if (job.snapshots) result.snapshots = { series: snaps, final: sim.peek(), tiers };
+  if (job.summary) result.summary = summary;
   return result;
+}
+
+/** The end-of-run metrics of a run, read from its summary (NaN for the ones hooks compute). */
+export function valuesOf(metrics: readonly string[], summary: Summary): number[] {
+  return metrics.map((m) => metricInfo(m)?.get(summary) ?? NaN);
 }

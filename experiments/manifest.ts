@@ -6,6 +6,7 @@ import { uncertaintyDraws } from './design.ts';
 import { EXPERIMENT_VERSION, type Experiment } from './experiment.ts';
 import { FLATGOV_VERSION, sha256 } from './identity.ts';
 import type { Plan } from './plan.ts';
+import { unitsTable, type UnitsTable } from './units.ts';
 
 export interface Manifest {
   /** The package version (FLATGOV_VERSION). */
@@ -26,6 +27,8 @@ export interface Manifest {
   complete: boolean;
   /** Set when this file is one slice of the experiment: which one, and whether it ran all of it. */
   shard?: { index: number; count: number; finished: boolean };
+  /** The unit of every column of the result files and of every metric, and what each unit means. */
+  units: UnitsTable;
   date: string;
 }
 
@@ -53,6 +56,9 @@ export async function manifestFor(
     ...(plan.experiment.uncertainty ? { assumptionDraws: draws(plan.experiment, replications) } : {}),
     complete: complete && !shard,
     ...(shard ? { shard: { index: shard.index, count: shard.count, finished: complete } } : {}),
+    units: unitsTable(plan.experiment.metrics, plan.experiment.series?.metrics ?? [], [
+      ...new Set(plan.points.flatMap((p) => Object.keys(p.values))),
+    ]),
     date: date.toISOString(),
   };
 }

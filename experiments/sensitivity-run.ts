@@ -111,6 +111,37 @@ function outputValues(plan: Plan, perStructure: number[][]): number[] {
   return out;
 }
 
+/** How an analysis gets the results of one phase's jobs, in the order of the jobs. */
+export type PhaseRunner = (phase: SensitivityProgress['phase'], jobs: Job[]) => Promise<JobResult[]>;
+
+/** The jobs on an executor, as many at once as it runs, in order; stops when the signal aborts. */
+export async function runOn(
+  exec: Executor,
+  jobs: Job[],
+  opts: { signal?: AbortSignal; onDone?: (done: number) => void } = {},
+): Promise<JobResult[]> {
+  const results: JobResult[] = new Array(jobs.length);
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      if (opts.signal?.aborted) throw new DOMException('sensitivity analysis cancelled', 'AbortError');
+      const i = next++;
+      results[i] = await exec.run(jobs[i]);
+      done++;
+      opts.onDone?.(done);
+    }
+  };
+  const onAbort = () => exec.cancel();
+  opts.signal?.addEventListener('abort', onAbort);
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(exec.size, jobs.length)) }, lane));
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
+  return results;
+}
+
 /**
  * Run the analysis: the noise at the presets' values, Morris over every assumption, then
  * Sobol over the `top` ranked. The experiment gives the structures, days, metrics and base
@@ -122,6 +153,18 @@ export async function runSensitivity(
   exec: Executor,
   opts: { signal?: AbortSignal; onProgress?: (p: SensitivityProgress) => void } = {},
 ): Promise<SensitivityResult> {
+  return analyseSensitivity(plan, spec, (phase, jobs) =>
+    runOn(exec, jobs, { signal: opts.signal, onDone: (done) => opts.onProgress?.({ phase, done, total: jobs.length }) }),
+  );
+}
+
+/**
+ * The analysis itself, with its runs got from `runPhase`: the one-machine run passes an
+ * executor's, the shards of a cluster their slices, the merge the runs the shards made. The
+ * designs and the bootstrap draw from one seeded stream in a fixed order, so the same runs
+ * give the same result, byte for byte, however they were made.
+ */
+export async function analyseSensitivity(plan: Plan, spec: SensitivitySpec, runPhase: PhaseRunner): Promise<SensitivityResult> {
   const e = plan.experiment;
   if (plan.points.length !== 1 || e.sweep.length > 0 || e.design.type === 'list')
     throw new ExperimentError([
@@ -166,25 +209,7 @@ export async function runSensitivity(
   };
 
   const run = async (phase: SensitivityProgress['phase'], jobs: Job[]): Promise<number[][]> => {
-    const results: JobResult[] = new Array(jobs.length);
-    let next = 0;
-    let done = 0;
-    const lane = async () => {
-      while (next < jobs.length) {
-        if (opts.signal?.aborted) throw new DOMException('sensitivity analysis cancelled', 'AbortError');
-        const i = next++;
-        results[i] = await exec.run(jobs[i]);
-        done++;
-        opts.onProgress?.({ phase, done, total: jobs.length });
-      }
-    };
-    const onAbort = () => exec.cancel();
-    opts.signal?.addEventListener('abort', onAbort);
-    try {
-      await Promise.all(Array.from({ length: Math.max(1, Math.min(exec.size, jobs.length)) }, lane));
-    } finally {
-      opts.signal?.removeEventListener('abort', onAbort);
-    }
+    const results = await runPhase(phase, jobs);
     // Group by design point: S consecutive jobs.
     const points: number[][] = [];
     for (let j = 0; j < results.length; j += S)
@@ -196,7 +221,6 @@ export async function runSensitivity(
       );
     return points;
   };
-
   // Noise at the presets' own values: the spread over seeds the indices should be read against.
   const noiseSeeds = Math.min(e.replications, 10);
   const noiseJobs: Job[] = [];
@@ -267,4 +291,9 @@ export async function runSensitivity(
     ),
   };
   return result;
+}
+
+/** The result as the file `--out` writes (numbers that are not finite as null), the same bytes however its runs were made. */
+export function sensitivityJson(result: SensitivityResult): string {
+  return `${JSON.stringify(result, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1)}\n`;
 }

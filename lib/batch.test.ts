@@ -24,7 +24,7 @@ describe('time series and metrics', () => {
       { workers: 0 },
     );
     const rows = csvParse(seriesToCsv(out));
-    expect(rows.columns).toEqual(['structure', 'replication', 'seed', 'day', 'metric', 'value']);
+    expect(rows.columns).toEqual(['structure', 'replication', 'seed', 'day', 'metric', 'value', 'unit']);
     expect(rows).toHaveLength(2 * 2 * 14 * 3);
     const run = rows.filter((r) => r.structure === 'longgang-2021' && r.replication === '1');
     const perDay = run.filter((r) => r.metric === 'closedInInterval').map((r) => Number(r.value));
@@ -98,5 +98,13 @@ describe('shards with time series', () => {
     const merged = await mergeShards(JSON.parse(JSON.stringify(shards)), new Date(0));
     expect(merged.series).toEqual(whole.series);
     expect(merged.rows).toEqual(whole.rows);
+  });
+});
+
+describe('experiment() is typed by its input', () => {
+  it('a misspelt field does not compile (npm run typecheck), and is refused at run time, named', async () => {
+    // @ts-expect-error: "replicatons" is not a field of an experiment
+    const typo = experiment({ structures: [{ preset: 'longgang-2021' }], replicatons: 2 }, { workers: 0 });
+    await expect(typo).rejects.toThrow(/unknown field "replicatons"/);
   });
 });

@@ -34,14 +34,34 @@ export {
   type SeriesRow,
 } from '../experiments/results.ts';
 export { manifestFor, type Manifest } from '../experiments/manifest.ts';
-export { toCsv, seriesToCsv, manifestJson, toJson } from '../experiments/formats.ts';
+export { toCsv, seriesToCsv, summaryToCsv, differencesToCsv, manifestJson, toJson } from '../experiments/formats.ts';
+export { unitsTable, UNIT_MEANINGS, metricFileUnit, paramUnit, type UnitsTable } from '../experiments/units.ts';
+export {
+  cachedExecutor,
+  memoryStore,
+  runKey,
+  runIdentity,
+  CACHE_FORMAT,
+  type RunStore,
+  type CacheStats,
+  type RunIdentity,
+} from '../experiments/cache.ts';
+export { fileStore, cacheFolder, cacheContents, pruneCache } from '../workers/file-cache.ts';
 export { FLATGOV_VERSION } from '../experiments/identity.ts';
 export { runExperiment, JobError, type Progress, type RunExperimentOptions, type ExperimentOutput } from '../experiments/runner.ts';
 export { mergeShards, planOfOutput } from '../experiments/merge.ts';
-export { inProcessExecutor, type Executor } from '../experiments/executor.ts';
+export { inProcessExecutor, resumingExecutor, type Executor } from '../experiments/executor.ts';
 export { nodePool, defaultWorkerCount, poolExecutor } from '../workers/node-pool.ts';
 export { WorkerPool, WorkerDiedError } from '../workers/pool.ts';
 export { interval, pairedDifference, tCritical, type Interval, type PairedTest } from '../experiments/stats.ts';
 export { SERIES_METRICS, DEFAULT_SERIES_METRICS, seriesMetricInfo, type SeriesMetricInfo } from '../sim/observe/series.ts';
 export { metricInfo, LEVEL_FIELDS } from '../sim/observe/catalog.ts';
 export { csvText, csvCell, type Cell } from '../experiments/csv.ts';
+export {
+  decompose,
+  decompositionExperiment,
+  decompositionMarkdown,
+  DECOMPOSE_METRICS,
+  type Decomposition,
+  type PartShare,
+} from '../studies/decompose.ts';

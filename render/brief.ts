@@ -15,6 +15,7 @@ import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
 import { paramLabel } from './assumption-labels.ts';
 import { plainHelp } from './param-labels.ts';
 import { fasterSentence, formatInterval, formatValue, headlineRows, headlineValue, SENTENCE_METRIC, type Headline } from './headline.ts';
+import { structuralBriefHtml, structuralClause, withClause, type StructuralResult } from './structural.ts';
 
 export interface BriefStructure {
   /** Short name as the app shows it ("Longgang 2021"). */
@@ -78,6 +79,9 @@ export interface BriefInput {
    * one, the brief says that it has not been computed for this pair.
    */
   sensitivity?: SensitivityResult;
+  /** How much of each difference between the first two structures is structure (render/structural.ts), and how to compute it when it is not. */
+  structural?: StructuralResult;
+  structuralHow?: string;
 }
 
 /**
@@ -163,9 +167,13 @@ export function niceTicks(lo: number, hi: number, n: number): number[] {
 }
 
 /** A small line chart as SVG: one line per structure, axes with a few ticks. */
-export function lineChartSvg(title: string, lines: Line[], opts: { xMax: number; percent?: boolean; yMin?: number }): string {
+export function lineChartSvg(
+  title: string,
+  lines: Line[],
+  opts: { xMax: number; percent?: boolean; yMin?: number; height?: number },
+): string {
   const W = 340,
-    H = 180,
+    H = opts.height ?? 180,
     L = 44,
     R = 8,
     T = 22,
@@ -247,24 +255,28 @@ function figuresTable(b: BriefInput): string {
   return `<table class="figures${names.length > 2 ? ' many' : ''}">${head}${rows.join('')}</table>`;
 }
 
-/** The difference between the first two structures in words (with its interval after replications). */
+/** The difference between the first two structures in words (with its interval after replications, and how much of it is structure once decomposed). */
 export function briefSentence(b: BriefInput): string {
   const [a, c] = b.structures;
   if (!a || !c) return '';
   const reps = b.replications;
+  let hours: [number, number];
+  let sentence: string;
   if (reps) {
     const mean = (n: string) => reps.summary.find((x) => x.structure === n && x.metric === 'hoursToClose.mean')?.mean ?? NaN;
     const d = reps.differences.find((x) => x.a === a.name && x.b === c.name && x.metric === 'hoursToClose.mean');
-    return fasterSentence(
-      { name: a.name, meanHours: mean(a.name) },
-      { name: c.name, meanHours: mean(c.name) },
+    hours = [mean(a.name), mean(c.name)];
+    sentence = fasterSentence(
+      { name: a.name, meanHours: hours[0] },
+      { name: c.name, meanHours: hours[1] },
       d ? { low: d.low, high: d.high } : undefined,
     );
+  } else {
+    hours = [a.headline ? headlineValue(a.headline, SENTENCE_METRIC) : NaN, c.headline ? headlineValue(c.headline, SENTENCE_METRIC) : NaN];
+    sentence = fasterSentence({ name: a.name, meanHours: hours[0] }, { name: c.name, meanHours: hours[1] });
   }
-  return fasterSentence(
-    { name: a.name, meanHours: a.headline ? headlineValue(a.headline, SENTENCE_METRIC) : NaN },
-    { name: c.name, meanHours: c.headline ? headlineValue(c.headline, SENTENCE_METRIC) : NaN },
-  );
+  const clause = structuralClause(hours[1] - hours[0], b.structural);
+  return clause ? withClause(sentence, clause.text) : sentence;
 }
 
 /** Before a run there are no figures: the brief is one sentence saying so. */
@@ -316,6 +328,8 @@ export function briefHtml(b: BriefInput): string {
     return d ? (getLang() === 'zh' ? d.title : d.titleEn) : id;
   };
   const sentence = briefSentence(b);
+  // The structural part takes a line, or a table once computed: the charts are lower, so that the page stays one A4 sheet.
+  const chartHeight = b.structural ? 120 : 165;
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(t('brief.title', { structures: list }))}</title>
@@ -339,6 +353,10 @@ export function briefHtml(b: BriefInput): string {
   svg { width: 100%; height: auto; display: block; }
   ul { margin: 0; padding-left: 4mm; }
   .assumptions li, .sources li, .decides li { font-size: 8pt; }
+  .structural-tables { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; }
+  table.structural { font-size: 7pt; table-layout: fixed; }
+  table.structural th:first-child { width: 38%; }
+  table.structural th, table.structural td, body.structural table.figures th, body.structural table.figures td { padding: 0.15mm 1.2mm; line-height: 1.15; }
   .param { font-weight: 600; }
   .link { overflow-wrap: anywhere; word-break: break-all; font-size: 7.5pt; }
   .small { font-size: 7.5pt; color: #333; }
@@ -347,7 +365,7 @@ export function briefHtml(b: BriefInput): string {
   @media screen and (max-width: 700px) { body { max-width: none; margin: 0; box-shadow: none; } .charts { grid-template-columns: 1fr; } }
   @media print { .print { display: none; } body { padding: 0; } }
 </style></head>
-<body>
+<body${b.structural ? ' class="structural"' : ''}>
 <button class="print" onclick="print()">${escapeHtml(t('brief.print'))}</button>
 <h1>${escapeHtml(t('brief.title', { structures: list }))}</h1>
 <h2>${escapeHtml(t('brief.question'))}</h2>
@@ -356,16 +374,17 @@ export function briefHtml(b: BriefInput): string {
 ${figuresTable(b)}
 ${sentence ? `<p class="sentence" id="sentence">${escapeHtml(sentence)}</p>` : ''}
 <p class="small">${escapeHtml(reps ? t('brief.repsNote') : b.structures.every((s) => !s.headline || s.headline.km) ? t('head.kmNote') : t('head.liveNote'))}</p>
+${b.structures.length >= 2 ? structuralBriefHtml(b.structural, b.structuralHow ?? '') : ''}
 ${
   withSeries.length
     ? `${reps ? `<p class="small">${escapeHtml(repSeries ? t('brief.chartsReps', { n: reps.n }) : t('brief.chartsRun', { day: fmt(Math.floor(b.day + 1e-9)), seed: b.seed }))}</p>` : ''}<div class="charts">${lineChartSvg(
         t('brief.chartBacklog'),
         line((s) => s.open),
-        { xMax: Math.max(1, chartDays) },
+        { xMax: Math.max(1, chartDays), height: chartHeight },
       )}${lineChartSvg(
         t('brief.chartLocal'),
         line((s) => s.localShare),
-        { xMax: Math.max(1, chartDays), percent: true },
+        { xMax: Math.max(1, chartDays), percent: true, height: chartHeight },
       )}</div>`
     : ''
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldRows } from './fieldTable.ts';
-import { COMPARED_PARTS, composeScenario, partOf } from './parts.ts';
+import { COMPARED_PARTS, composeScenario, partOf, postsByPlace, scalePosts, totalPosts, withPostsOf } from './parts.ts';
 import { loadPreset } from './presets.ts';
 import { parseScenario } from './validate.ts';
 import type { Scenario } from './schema.ts';
@@ -73,5 +73,68 @@ describe('the parts of a scenario', () => {
       const s = composeScenario({ structure: pick(0), resources: pick(1), policy: pick(2), calendars: pick(3), setting: a });
       expect(() => parseScenario(s), `combination ${mask}`).not.toThrow();
     }
+  });
+});
+
+describe('equal posts', () => {
+  const county = loadPreset('traditional-county');
+  const lg = loadPreset('longgang-2021');
+  const shares = (x: Record<string, number>) => {
+    const sum = Object.values(x).reduce((a, b) => a + b, 0);
+    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, v / sum]));
+  };
+
+  it('scalePosts multiplies every place’s posts alike, so each keeps its share, and changes nothing else', () => {
+    const before = structuredClone(lg);
+    const s = scalePosts(lg, 1.5);
+    expect(lg).toEqual(before); // pure
+    expect(totalPosts(s)).toBeCloseTo(1.5 * totalPosts(lg), 6);
+    const [a, b] = [postsByPlace(lg), postsByPlace(s)];
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    for (const [k, v] of Object.entries(shares(a))) expect(shares(b)[k], k).toBeCloseTo(v, 12);
+    // What a post is, and the policy, stay.
+    s.levels.forEach((l, i) => {
+      expect(l.units).toBe(lg.levels[i].units);
+      expect(l.caseworkShare).toBe(lg.levels[i].caseworkShare);
+      expect(l.contractHoursPerWeek).toBe(lg.levels[i].contractHoursPerWeek);
+      expect(l.costPerPostYuan).toBe(lg.levels[i].costPerPostYuan);
+    });
+    expect(s.levers).toEqual(lg.levers);
+    expect(() => scalePosts(lg, 0)).toThrow(/expected a factor > 0, got 0/);
+  });
+
+  it('withPostsOf gives a structure another’s total posts, every place keeping its share', () => {
+    const s = withPostsOf(lg, county);
+    parseScenario(s);
+    expect(totalPosts(s)).toBeCloseTo(totalPosts(county), 6);
+    for (const [k, v] of Object.entries(shares(postsByPlace(lg)))) expect(shares(postsByPlace(s))[k], k).toBeCloseTo(v, 12);
+    expect(s.levels.map((l) => l.units)).toEqual(lg.levels.map((l) => l.units));
+    expect(s.id).toBe('longgang-2021-at-posts-of-traditional-county');
+    expect(s.name).toMatch(/^Longgang 2021, at the posts of Traditional county: /);
+  });
+
+  it('with city posts, only the city’s posts are scaled: grid and community workers stay', () => {
+    const s = withPostsOf(county, lg, 'city');
+    parseScenario(s);
+    expect(totalPosts(s, 'city')).toBeCloseTo(totalPosts(lg, 'city'), 6);
+    const [a, b] = [postsByPlace(county), postsByPlace(s)];
+    expect(b.grid).toBe(a.grid);
+    expect(b.community).toBe(a.community);
+    const city = (x: Record<string, number>) => ({ town: x.town, departments: x.departments, hotline: x.hotline });
+    for (const [k, v] of Object.entries(shares(city(a)))) expect(shares(city(b))[k as 'town'], k).toBeCloseTo(v, 12);
+    expect(s.name).toMatch(/^Traditional county, at the city posts of Longgang 2021: /);
+  });
+
+  it('counts posts as the levers leave them: cadres sent down stay posts, wherever they work', () => {
+    const s = structuredClone(lg);
+    s.levers.cadresSentDown = 0;
+    expect(totalPosts(s)).toBeCloseTo(totalPosts(lg), 6);
+    expect(postsByPlace(s).community).toBeLessThan(postsByPlace(lg).community);
+  });
+
+  it('a composed structure says what it is made of before its colon', () => {
+    const s = withPostsOf(composeScenario({ structure: county, policy: lg }), lg);
+    expect(s.name.split(':')[0]).toBe('Traditional county with policy of Longgang 2021, at the posts of Longgang 2021');
+    expect(s.nameZh!.split('：')[0]).toBe('传统县（政策取自龙港2021）（按龙港2021的人员总数）');
   });
 });

@@ -19,7 +19,12 @@
  * posts are carried as totals by kind and shared among the structure's units in proportion to
  * its own (a structure is how the posts are divided). A part taken from the structure's own
  * scenario leaves it unchanged, so composing a scenario with itself gives it back exactly.
+ *
+ * Equal terms: `withPostsOf(s, target)` gives a structure the total posts of another (all
+ * posts, or city posts only), every place keeping its share (`scalePosts`), so that a
+ * comparison is of how posts are organised, not of how many there are.
  */
+import { applyLevers } from './levers.ts';
 import type { Department, Level, Scenario } from './schema.ts';
 
 export const PARTS = ['structure', 'resources', 'policy', 'calendars', 'setting'] as const;
@@ -286,10 +291,98 @@ export function composeScenario(parts: Partial<Parts> & { structure: Scenario })
   const others = (['resources', 'policy', 'calendars', 'setting'] as const).filter((p) => !same(from[p]));
   if (others.length > 0) {
     s.id = `${parts.structure.id}-with-${others.map((p) => `${p}-${from[p].id}`).join('-')}`.slice(0, 120);
-    s.name = `${parts.structure.name} — ${others.map((p) => `${p} of ${from[p].name}`).join(', ')}`;
-    s.nameZh = `${parts.structure.nameZh ?? parts.structure.name}（${others.map((p) => `${PART_ZH[p]}取自${from[p].nameZh ?? from[p].name}`).join('，')}）`;
+    // The short name (before its colon) says what was composed, so that a title cut at the colon keeps it.
+    s.name = renamed(parts.structure.name, ` with ${others.map((p) => `${p} of ${shortName(from[p].name)}`).join(', ')}`);
+    s.nameZh = renamed(
+      parts.structure.nameZh ?? parts.structure.name,
+      `（${others.map((p) => `${PART_ZH[p]}取自${shortName(from[p].nameZh ?? from[p].name)}`).join('，')}）`,
+    );
   }
   return s;
+}
+
+/** A name's short part: before its first colon ("Longgang 2021" of "Longgang 2021: communities in …"). */
+export function shortName(name: string): string {
+  return name.split(/[:：]/)[0].trim();
+}
+
+/** A name with `more` added to its short part, the rest after the colon kept. */
+function renamed(name: string, more: string): string {
+  const m = /^([^:：]*)([:：][\s\S]*)?$/.exec(name)!;
+  return `${m[1].trimEnd()}${more}${m[2] ?? ''}`;
+}
+
+// ------------------------------------------------------------------ equal posts
+
+/**
+ * Which posts a comparison holds equal: every post the structure places (grid workers,
+ * community staff, middle units, cadres, departments, the centre when it runs, the hotline),
+ * or the city's administrative and public-institution posts only (编制: the levels whose posts
+ * are city posts, cadres, departments, the centre and the hotline; grid and community workers
+ * are not).
+ */
+export const POST_BASES = ['all', 'city'] as const;
+export type PostBasis = (typeof POST_BASES)[number];
+
+/**
+ * Posts by where they sit, as the simulation counts them (after the reform levers, which
+ * move posts — cadres sent down, one approval bureau — but only in proportion to them):
+ * each level by id, `departments`, `centre` (when it runs) and `hotline`.
+ */
+export function postsByPlace(s: Scenario, basis: PostBasis = 'all'): Record<string, number> {
+  const x = applyLevers(s);
+  const out: Record<string, number> = {};
+  for (const l of x.levels) out[l.id] = l.units * ((basis === 'all' || l.cityPosts ? l.staffPerUnit : 0) + l.cadresPerUnit);
+  out.departments = deptPosts(x.departments);
+  out.centre = x.centre.enabled ? x.centre.staff : 0;
+  out.hotline = x.hotline.staff;
+  return out;
+}
+
+/** Total posts of a scenario (see postsByPlace). */
+export function totalPosts(s: Scenario, basis: PostBasis = 'all'): number {
+  return Object.values(postsByPlace(s, basis)).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The same structure with its posts multiplied by `factor` wherever they sit, so that every
+ * place keeps its share of the posts: each level's staff (with `basis` "city", only levels
+ * whose posts are city posts) and cadres, the departments, the centre and the hotline. A
+ * new scenario; the one given is not changed. What a post is — its training, hours, cost —
+ * and the policy (floating posts, posts lent in surges) stay as they are.
+ */
+export function scalePosts(s: Scenario, factor: number, basis: PostBasis = 'all'): Scenario {
+  if (!(Number.isFinite(factor) && factor > 0)) throw new RangeError(`scalePosts: expected a factor > 0, got ${factor}`);
+  const out = structuredClone(s);
+  for (const l of out.levels) {
+    if (basis === 'all' || l.cityPosts) l.staffPerUnit *= factor;
+    l.cadresPerUnit *= factor;
+    l.cadreDomains = Object.fromEntries(Object.entries(l.cadreDomains).map(([d, x]) => [d, x * factor]));
+  }
+  for (const d of out.departments) d.staff *= factor;
+  out.centre.staff *= factor;
+  out.hotline.staff *= factor;
+  return out;
+}
+
+/**
+ * The structure `s` at the total posts of `target` (all posts, or city posts), every place
+ * keeping its share: "the traditional county at Longgang 2021's posts". Its id and name say
+ * so. Throws when `s` has no such posts to scale.
+ */
+export function withPostsOf(s: Scenario, target: Scenario, basis: PostBasis = 'all'): Scenario {
+  const own = totalPosts(s, basis);
+  const want = totalPosts(target, basis);
+  if (!(own > 0)) throw new RangeError(`equal posts: ${s.id} has no ${basis === 'city' ? 'city ' : ''}posts to scale`);
+  const out = scalePosts(s, want / own, basis);
+  const what = basis === 'city' ? 'city posts' : 'posts';
+  out.id = `${s.id}-at-${basis === 'city' ? 'city-' : ''}posts-of-${target.id}`.slice(0, 160);
+  out.name = renamed(s.name, `, at the ${what} of ${shortName(target.name)}`);
+  out.nameZh = renamed(
+    s.nameZh ?? s.name,
+    `（按${shortName(target.nameZh ?? target.name)}的${basis === 'city' ? '行政事业编制' : '人员总数'}）`,
+  );
+  return out;
 }
 
 export const PART_ZH: Record<Part, string> = {

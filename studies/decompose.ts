@@ -71,6 +71,12 @@ export interface PartShare {
   interaction: Interval;
 }
 
+/** What two parts do only together: their Shapley interaction index, with its paired 95% interval. */
+export interface PairInteraction {
+  parts: [ComparedPart, ComparedPart];
+  interaction: Interval;
+}
+
 export interface Decomposition {
   metric: string;
   unit: string;
@@ -79,6 +85,14 @@ export interface Decomposition {
   b: Interval;
   total: Interval;
   parts: PartShare[];
+  /**
+   * What the parts do only together: the difference less the sum of each part's effect alone
+   * (run by run). The Shapley values already share it among the parts; shown apart, it says
+   * how much of the difference no part makes alone.
+   */
+  interactions: Interval;
+  /** Every pair of parts' interaction (Shapley interaction index: how far changing both differs from changing each, averaged over the other parts). */
+  pairs: PairInteraction[];
   /** Structure's Shapley value as a share of the total (NaN when the total is near 0). */
   structuralShare: number;
 }
@@ -95,6 +109,31 @@ function shapley(values: number[], n: number, i: number): number {
     phi += w * (values[mask | (1 << i)] - values[mask]);
   }
   return phi;
+}
+
+/**
+ * The Shapley values of one run: `values[mask]` is the metric of combination `mask` (bit i
+ * set: part i from B). They add up to values[all] − values[0].
+ */
+export function shapleyValues(values: number[]): number[] {
+  const n = Math.log2(values.length);
+  if (!Number.isInteger(n)) throw new RangeError(`shapleyValues: expected 2^n values, got ${values.length}`);
+  return Array.from({ length: n }, (_, i) => shapley(values, n, i));
+}
+
+/** Shapley interaction index of parts i and j in one run: Σ over T ⊆ N∖{i,j} of |T|!(n−|T|−2)!/(n−1)! × the pair's second difference at T. */
+export function pairInteraction(values: number[], i: number, j: number): number {
+  const n = Math.log2(values.length);
+  const bi = 1 << i;
+  const bj = 1 << j;
+  let sum = 0;
+  for (let mask = 0; mask < 1 << n; mask++) {
+    if (mask & bi || mask & bj) continue;
+    const size = popcount(mask);
+    const w = (factorial(size) * factorial(n - size - 2)) / factorial(n - 1);
+    sum += w * (values[mask | bi | bj] - values[mask | bi] - values[mask | bj] + values[mask]);
+  }
+  return sum;
 }
 
 function popcount(x: number): number {
@@ -127,6 +166,10 @@ export function decompose(out: Pick<ExperimentOutput, 'rows' | 'summary'>, metri
       const alone = reps.map((v) => v[1 << i] - v[0]);
       return { part, shapley: interval(phi), alone: interval(alone), interaction: interval(phi.map((x, k) => x - alone[k])) };
     });
+    const pairs: PairInteraction[] = [];
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++)
+        pairs.push({ parts: [COMPARED_PARTS[i], COMPARED_PARTS[j]], interaction: interval(reps.map((v) => pairInteraction(v, i, j))) });
     const total = interval(totals);
     const unit = out.summary.find((s) => s.metric === metric)?.unit ?? '';
     return {
@@ -136,9 +179,16 @@ export function decompose(out: Pick<ExperimentOutput, 'rows' | 'summary'>, metri
       b: interval(reps.map((v) => v[all])),
       total,
       parts,
+      interactions: interval(reps.map((v, k) => totals[k] - COMPARED_PARTS.reduce((acc, _, i) => acc + v[1 << i] - v[0], 0))),
+      pairs,
       structuralShare: Math.abs(total.mean) > 1e-12 ? parts[0].shapley.mean / total.mean : NaN,
     };
   });
+}
+
+/** The combinations with at least one unstable replication (`stability.stable` below 1), when the runs measured it. */
+export function unstableCombinations(out: Pick<ExperimentOutput, 'rows'>): string[] {
+  return [...new Set(out.rows.filter((r) => r.metric === 'stability.stable' && r.value < 1).map((r) => r.structure))];
 }
 
 /** A value in a metric's unit, as the tables print it. */

@@ -21,12 +21,21 @@ import { theoryChecks, type Check } from './theory-checks.ts';
 import { abcMarkdown, type AbcResult } from './abc.ts';
 import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
 import { decisiveSentence, sensitivityMarkdown } from '../experiments/sensitivity-report.ts';
+import { combinationLabel, decompose, decompositionExperiment, decompositionMarkdown, type Decomposition } from './decompose.ts';
+import { loadPreset } from '../scenarios/presets.ts';
 
-/** Replications and days of the two studies the report runs (about a minute of one core in all). */
+/** Replications and days of the studies the report runs (a few minutes of two cores in all). */
 export const REPORT_RUNS = {
   calibration: { replications: 5, days: 365 },
   mechanisms: { replications: 5, days: 180 },
+  decomposition: { replications: 5, days: 365 },
 } as const;
+
+/** The pairs whose differences the report decomposes into structure, resources, policy and calendars. */
+export const DECOMPOSITION_PAIRS: [string, string][] = [
+  ['traditional-county', 'longgang-2021'],
+  ['longgang-town-2018', 'longgang-2021'],
+];
 
 export const README_START = '<!-- validate:start -->';
 export const README_END = '<!-- validate:end -->';
@@ -47,6 +56,8 @@ export interface ValidationResults {
   theory: Check[];
   seeds: SeedFigure[];
   mechanisms: MechanismEffect[];
+  /** Each pair's differences split into structure, resources, policy and calendars, and the combinations whose runs were unstable. */
+  decompositions: { a: string; b: string; aName: string; bName: string; rows: Decomposition[]; unstable: string[] }[];
   runs: {
     calibration: { replications: number; days: number; seeds: number[]; structures: string[] };
     mechanisms: { replications: number; days: number; seeds: number[]; structures: string[] };
@@ -73,6 +84,24 @@ export async function validationResults(exec: Executor): Promise<ValidationResul
   const { calibration: c, mechanisms: m } = REPORT_RUNS;
   const cal = await run(calibrationStudy(c.replications, c.days), exec);
   const mech = await run(mechanismsStudy(m.replications, m.days), exec);
+  const d = REPORT_RUNS.decomposition;
+  const decompositions: ValidationResults['decompositions'] = [];
+  for (const [aId, bId] of DECOMPOSITION_PAIRS) {
+    const a = loadPreset(aId);
+    const b = loadPreset(bId);
+    const out = await run(decompositionExperiment(a, b, { replications: d.replications, days: d.days }), exec);
+    const unstable = [...new Set(out.rows.filter((x) => x.metric === 'stability.stable' && x.value === 0).map((x) => x.structure))].sort(
+      (x, y) => combinationOrder(x) - combinationOrder(y),
+    );
+    decompositions.push({
+      a: aId,
+      b: bId,
+      aName: a.name.split(':')[0],
+      bName: b.name.split(':')[0],
+      rows: decompose(out).filter((x) => x.metric !== 'stability.stable'),
+      unstable,
+    });
+  }
   const runs = (out: ExperimentResult) => ({
     replications: out.manifest.replications,
     days: out.manifest.experiment.days,
@@ -83,8 +112,15 @@ export async function validationResults(exec: Executor): Promise<ValidationResul
     theory,
     seeds: calibrationFigures(cal),
     mechanisms: mechanismEffects(mech),
+    decompositions,
     runs: { calibration: runs(cal), mechanisms: runs(mech) },
   };
+}
+
+/** Where a combination's label sits among the 16 (A first, B last). */
+function combinationOrder(label: string): number {
+  for (let m = 0; m < 16; m++) if (combinationLabel(m) === label) return m;
+  return 99;
 }
 
 // Numbers: fixed decimals per unit, so the text changes only when a figure does.
@@ -257,6 +293,29 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
     '',
   );
 
+  out.push('## How much of each difference is structure', '');
+  out.push(
+    'A comparison of two structures says how much of each difference is structure. Every field of a scenario',
+    'belongs to one part (`scenarios/parts.ts`): structure (levels, units, organs and the domains they own),',
+    'resources (posts and what a post brings: training, contract hours, cost), policy (what a county could adopt',
+    'without reorganising: platform, centre, levers, powers, casework shares, procedures) and calendars (office',
+    'hours, on-call cover); the setting (population, demand, residents, assumptions) is held alike. Each pair below',
+    "is run in all 16 combinations of its parts on common random numbers (`studies/decompose.ts`), and each metric's",
+    "difference is split into the parts' Shapley values, which add up to it run by run (`npm run study -- decompose",
+    `A B\`). ${REPORT_RUNS.decomposition.replications} replications of ${REPORT_RUNS.decomposition.days} days, the first 28 discarded as warm-up.`,
+    '',
+  );
+  for (const dc of r.decompositions) {
+    out.push(`### ${dc.aName} → ${dc.bName}`, '');
+    out.push(decompositionMarkdown(dc.rows, dc.a, dc.b), '');
+    if (dc.unstable.length > 0)
+      out.push(
+        `Unstable combinations (an office group saturated or open cases growing in at least one replication; their means grow with the run's length): ${dc.unstable.join(', ')}.`,
+        '',
+      );
+    else out.push('Every combination reached a steady state in every replication.', '');
+  }
+
   out.push('## Sensitivity', '');
   out.push(
     'Which assumptions (parameters no source gives, each with a plausible range in the schema) decide the',
@@ -306,6 +365,10 @@ export function renderReadmeBlock(r: ValidationResults, computed: Computed = {})
         ]
       : []),
     ...(computed.calibration && !staleness(computed.calibration, CALIBRATION_COMMAND) ? ['', abcSummary(computed.calibration)] : []),
+    '',
+    'How much of each difference is structure (Shapley values over the 16 combinations of the two structures’ parts, mean ± 95% half-width):',
+    '',
+    ...r.decompositions.map((dc) => `- ${structuralSentence(dc)}`),
     README_END,
   ].join('\n');
 }
@@ -316,4 +379,17 @@ export function replaceReadmeBlock(readme: string, block: string): string {
   const b = readme.indexOf(README_END);
   if (a < 0 || b < a) throw new Error(`README.md: expected the markers ${README_START} and ${README_END}, in that order`);
   return readme.slice(0, a) + block + readme.slice(b + README_END.length);
+}
+
+/** One sentence per pair: the difference in mean time to close and in the local share, and what structure contributes. */
+export function structuralSentence(dc: ValidationResults['decompositions'][number]): string {
+  const part = (metric: string) => dc.rows.find((x) => x.metric === metric);
+  const f = (x: number, unit: string) => (unit === 'share' ? `${(100 * x).toFixed(1)} points` : `${x.toFixed(2)} h`);
+  const phrase = (metric: string, what: string) => {
+    const row = part(metric);
+    if (!row) return '';
+    const [s, res, pol, cal] = row.parts.map((p) => p.shapley);
+    return `${what} ${f(row.total.mean, row.unit)} (± ${f(row.total.half, row.unit)}): structure ${f(s.mean, row.unit)} ± ${f(s.half, row.unit)}, resources ${f(res.mean, row.unit)}, policy ${f(pol.mean, row.unit)}, calendars ${f(cal.mean, row.unit)}`;
+  };
+  return `${dc.aName} → ${dc.bName}: ${phrase('hoursToCloseAll.mean', 'mean time to close (open cases counted)')}; ${phrase('localResolutionShare', 'closed locally')}${dc.unstable.length ? ` (unstable combinations: ${dc.unstable.join(', ')})` : ''}.`;
 }

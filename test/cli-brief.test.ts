@@ -74,6 +74,39 @@ describe('npm run brief', () => {
     expect(html).toContain('@page { size: A4;');
   });
 
+  it('with --decompose, says how much of the difference is each part, the sentence’s figures the table’s; without, how to compute it', async () => {
+    const t = tempDir('flatgov-brief-');
+    const file = t.file('exp.json', experiment);
+    const out = path.join(t.dir, 'brief.html');
+    const r = await brief([file, '--out', out, '--workers', '1', '--decompose']);
+    expect(r.code, r.stderr).toBe(0);
+    const html = fs.readFileSync(out, 'utf8');
+    const fig = '(-?[\\d.]+) h \\(± ([\\d.]+) h\\)';
+    const m = new RegExp(
+      `id="sentence">(\\w+) closes cases [^<]*; over 2 paired replications of 3 days the difference is ${fig}, of which structure accounts for ${fig}, policy for ${fig}, resources for ${fig} and working hours for ${fig}\\.<`,
+    ).exec(html)!;
+    expect(m, html.slice(html.indexOf('id="sentence"'), html.indexOf('id="sentence"') + 400)).not.toBeNull();
+    // The sentence's figures are the table's, in the sentence's direction (Longgang is B: faster means B − A below zero).
+    const sign = m[1] === 'Longgang' ? -1 : 1;
+    const cell = /<td data-part="structure" data-metric="hoursToClose\.mean">(-?[\d.]+) ± ([\d.]+) h<\/td>/.exec(html)!;
+    expect(Number(m[4])).toBeCloseTo(sign * Number(cell[1]), 6);
+    expect(m[5]).toBe(cell[2]);
+    const total = /<td data-metric="hoursToClose\.mean">(-?[\d.]+) ± ([\d.]+) h<\/td>/.exec(html.slice(html.indexOf('id="structural"')))!;
+    expect(Number(m[2])).toBeCloseTo(sign * Number(total[1]), 6);
+    // The parts add up to the difference, to the rounding of the five figures.
+    const parts = [4, 6, 8, 10].reduce((a, k) => a + Number(m[k]), 0);
+    const rounding = [2, 4, 6, 8, 10].reduce((a, k) => a + 0.5 * 10 ** -(m[k].split('.')[1]?.length ?? 0), 0);
+    expect(Math.abs(parts - Number(m[2]))).toBeLessThanOrEqual(rounding + 1e-9);
+    expect(html.match(/<td data-part="structure"/g)).toHaveLength(9);
+    expect(html).toContain('<code id="command">npm run brief -- exp.json --out brief.html --decompose</code>');
+    // Without --decompose: the command that computes it.
+    const plain = path.join(t.dir, 'plain.html');
+    expect((await brief([file, '--out', plain, '--workers', '1'])).code).toBe(0);
+    expect(fs.readFileSync(plain, 'utf8')).toContain(
+      'How much of each difference is structure:</b> not yet computed (npm run brief -- exp.json --out plain.html --decompose computes it).',
+    );
+  }, 240_000);
+
   it('refuses a sweep, a missing --out and an unknown language, saying what it expected', async () => {
     const t = tempDir('flatgov-brief-');
     const sweep = t.file('sweep.json', { ...experiment, sweep: [{ param: 'demand.casesPerResidentYear', values: [0.5, 1] }] });

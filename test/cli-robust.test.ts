@@ -30,13 +30,13 @@ describe('--out is checked before the first replication and written atomically',
     const out = path.join(tmp.dir, 'ok.csv');
     const r = await exp(...compare, '--out', out);
     expect(r.code).toBe(0);
-    expect(fs.readFileSync(out, 'utf8')).toMatch(/^structure,replication,seed,metric,value\n/);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^structure,replication,seed,metric,value,unit\n/);
     expect(
       fs
         .readdirSync(tmp.dir)
         .filter((f) => f.startsWith('ok.') || f.startsWith('.ok.'))
         .sort(),
-    ).toEqual(['ok.csv', 'ok.manifest.json']);
+    ).toEqual(['ok.csv', 'ok.differences.csv', 'ok.manifest.json', 'ok.summary.csv']);
   });
 });
 
@@ -64,7 +64,8 @@ describe('signals', () => {
       const o = JSON.parse(fs.readFileSync(out, 'utf8'));
       expect(o.manifest.complete).toBe(false);
       expect(o.rows.length).toBeGreaterThan(0);
-      expect(fs.existsSync(`${out}.partial`)).toBe(false);
+      // The journal stays, for the same command to resume from.
+      expect(fs.existsSync(`${out}.partial`)).toBe(true);
     });
   }
   it('SIGTERM to the process group of npm run (as Slurm and Ctrl-C send) reaches the CLI, which writes what finished', async () => {
@@ -87,6 +88,31 @@ describe('signals', () => {
     expect(o.rows.length).toBeGreaterThan(0);
     expect(err).toMatch(/terminated: stopping, keeping the replications that finished/);
   });
+  for (const [sig, status] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)
+    it(`${sig} to npm run alone (as Kubernetes sends it to the first process) reaches the CLI; npm waits for it to write what finished`, async () => {
+      const out = path.join(tmp.dir, `npm-alone-${sig}.json`);
+      const { spawn } = await import('node:child_process');
+      const child = spawn('npm', ['run', '-s', 'experiment', '--', ...long, '--out', out], { cwd: root });
+      let err = '';
+      let sent = false;
+      child.stderr!.on('data', (d) => {
+        err += d;
+        if (!sent && /[1-9]\d*\/400 runs/.test(err)) {
+          sent = true;
+          child.kill(sig);
+        }
+      });
+      const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
+      expect(code, err).toBe(status);
+      // Written before npm exits: npm passed the signal on and waited.
+      const o = JSON.parse(fs.readFileSync(out, 'utf8'));
+      expect(o.manifest.complete).toBe(false);
+      expect(o.rows.length).toBeGreaterThan(0);
+      expect(err).toMatch(sig === 'SIGTERM' ? /terminated: stopping/ : /interrupted: stopping/);
+    });
   it('a run killed outright leaves its finished replications in the journal', async () => {
     const out = path.join(tmp.dir, 'killed.json');
     const child = start('experiment', [...long, '--out', out]);

@@ -223,7 +223,7 @@ describe('npm run experiment', () => {
     expect(piped.code).toBe(0);
     expect(piped.stderr).toBe('');
     const rows = csvParse(piped.stdout);
-    expect(rows.columns).toEqual(['structure', 'replication', 'seed', 'day', 'metric', 'value']);
+    expect(rows.columns).toEqual(['structure', 'replication', 'seed', 'day', 'metric', 'value', 'unit']);
     expect(rows).toHaveLength(2 * 2 * 3 * 2);
     // Relative paths are relative to the folder the command runs in.
     const r = await new Promise<{ code: number }>((resolve) =>
@@ -233,7 +233,7 @@ describe('npm run experiment', () => {
     );
     expect(r.code).toBe(0);
     const table = csvParse(fs.readFileSync(path.join(tmp, 'res.csv'), 'utf8'));
-    expect(table.columns).toEqual(['structure', 'replication', 'seed', 'metric', 'value']);
+    expect(table.columns).toEqual(['structure', 'replication', 'seed', 'metric', 'value', 'unit']);
     const manifest = JSON.parse(fs.readFileSync(path.join(tmp, 'res.manifest.json'), 'utf8'));
     expect(manifest.experiment.series).toEqual({
       every: 'weekly',

@@ -60,7 +60,7 @@ describe('reproducible whatever the workers', () => {
   it('writes CSV that parses as is: a header, then one row per run and metric', async () => {
     const out = await runExperiment(plan({ ...small, sweep: [] }), inProcessExecutor(runJob), { date: DATE });
     const rows = csvParse(toCsv(out));
-    expect(rows.columns).toEqual(['structure', 'replication', 'seed', 'metric', 'value']);
+    expect(rows.columns).toEqual(['structure', 'replication', 'seed', 'metric', 'value', 'unit']);
     expect(rows).toHaveLength(2 * 4 * 3);
     expect(Number(rows[0].value)).toBe(out.rows[0].value);
     expect(JSON.parse(manifestJson(out))).toEqual(out.manifest);

@@ -22,7 +22,7 @@ export function presetScenario(id: string): Scenario {
 /** The validator, loaded when a scenario has to be checked: a change, a link, a file. */
 export const loadValidator = (): Promise<typeof import('../scenarios/validate.ts')> => import('../scenarios/validate.ts');
 
-export const VIEWS = ['charts', 'map', 'structure', 'replications', 'decides', 'info'] as const;
+export const VIEWS = ['charts', 'map', 'structure', 'replications', 'decides', 'why', 'info'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Days per second for each speed; the last is "as fast as it goes". */
@@ -32,6 +32,9 @@ export interface ColumnSpec {
   /** A preset id, or a scenario the user opened. */
   preset?: string;
   custom?: { name: string; json: unknown };
+  /** Parts taken from presets ("X's structure with Y's policy"), and posts scaled to a preset's total (ui/terms.ts). */
+  parts?: Partial<Record<'resources' | 'policy' | 'calendars', string>>;
+  equalPosts?: { preset: string; posts: 'all' | 'city' };
   /** Parameter path → value changed by the user. */
   changes: Record<string, unknown>;
 }
@@ -46,6 +49,8 @@ export interface AppState {
   /** The structure whose parameters are shown. */
   selected: number;
   replications: number;
+  /** Replications of each of the 16 compositions in "Why do they differ?". */
+  whyReplications: number;
 }
 
 export const MAX_COLUMNS = 4;
@@ -63,6 +68,7 @@ export function defaultState(): AppState {
     speed: 1,
     selected: 1,
     replications: 10,
+    whyReplications: 5,
   };
 }
 
@@ -79,7 +85,7 @@ export interface BuiltColumn {
  * that does (see buildColumn).
  */
 export function presetColumn(c: ColumnSpec): BuiltColumn | undefined {
-  if (c.custom || Object.keys(c.changes).length > 0) return undefined;
+  if (c.custom || c.parts || c.equalPosts || Object.keys(c.changes).length > 0) return undefined;
   const base = presetScenario(c.preset ?? DEFAULT_PRESET);
   return { base, scenario: structuredClone(base), problems: [] };
 }
@@ -89,7 +95,10 @@ export async function buildColumn(c: ColumnSpec): Promise<BuiltColumn> {
   const ready = presetColumn(c);
   if (ready) return ready;
   const { validateScenario } = await loadValidator();
-  const base = c.custom ? validateScenario(c.custom.json) : { ok: true as const, scenario: presetScenario(c.preset ?? DEFAULT_PRESET) };
+  const own = c.custom ? validateScenario(c.custom.json) : { ok: true as const, scenario: presetScenario(c.preset ?? DEFAULT_PRESET) };
+  if (!own.ok) return { problems: own.problems };
+  // Parts from presets and equal posts make the structure the user's changes apply to.
+  const base = c.parts || c.equalPosts ? (await import('./terms.ts')).termsBase(own.scenario, c, validateScenario) : own;
   if (!base.ok) return { problems: base.problems };
   let s: Scenario = base.scenario;
   const problems: ScenarioProblem[] = [];
@@ -200,6 +209,7 @@ export async function decodeState(hash: string): Promise<DecodedState | undefine
   take('lang', (v) => LANGS.includes(v as Lang), LANGS.join(', '));
   take('speed', (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < SPEEDS.length, `0 to ${SPEEDS.length - 1}`);
   take('replications', (v) => Number.isInteger(v) && (v as number) >= 2 && (v as number) <= 1000, 'a whole number from 2 to 1000');
+  take('whyReplications', (v) => Number.isInteger(v) && (v as number) >= 2 && (v as number) <= 1000, 'a whole number from 2 to 1000');
   if ('columns' in r) {
     const cols = Array.isArray(r.columns) ? r.columns : [];
     const good: ColumnSpec[] = [];
@@ -214,6 +224,9 @@ export async function decodeState(hash: string): Promise<DecodedState | undefine
         problems.push(`structure ${i + 1}: its scenario is not valid`);
         continue;
       }
+      // Parts and equal posts, kept when they name presets and give a valid structure.
+      if (col.parts !== undefined || col.equalPosts !== undefined)
+        problems.push(...(await (await import('./terms.ts')).termsOfLink(col, spec, buildColumn)).map((p) => `structure ${i + 1}${p}`));
       // Keep each change that still gives a valid scenario.
       for (const [path, value] of Object.entries(col.changes ?? {})) {
         const trial = { ...spec, changes: { ...spec.changes, [path]: value } };

@@ -230,7 +230,7 @@ export const en = {
   'help.step': 'Step one day',
   'help.reset': 'Reset',
   'help.speed': 'Speed 1–4',
-  'help.views': 'Views: Compare, Map, Structure, Replications, What decides, About',
+  'help.views': 'Views: Compare, Map, Structure, Replications, What decides, Why they differ, About',
   'help.lang': 'Switch language',
   'help.help': 'This help',
   'help.close': 'Close',
@@ -379,6 +379,13 @@ export const en = {
   'chart.smoothed': '{label}, 7-day average',
   'figure.yes': 'yes',
   'figure.no': 'no',
+  // Structure apart from policy: the "Why do they differ?" view's tab, the picker's terms, the headline's and the brief's structural part.
+  'tabs.why': 'Why do they differ?',
+  'terms.button': 'Equal terms…',
+  'terms.buttonShort': 'Terms',
+  'terms.buttonLabel': 'Equal terms for structure {n}: parts from another structure, equal posts',
+  'why.notYet': 'How much of this is structure is not yet computed:',
+  'why.openView': 'compute it in “Why do they differ?”',
 } as const;
 
 export type MessageKey = keyof typeof en;

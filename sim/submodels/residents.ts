@@ -71,7 +71,7 @@ export const WAIT_PETITION = 2;
  * Where residents live, by (residents, cells, layout): computed once and shared, read-only, by
  * the runs of a process (experiments run the same population many times).
  */
-const CELLS = new Map<string, { cell: Int32Array; cellCount: Float64Array }>();
+const CELLS = new Map<string, Float64Array>();
 
 /** The residents: each one's own trust, and each community's reputation. */
 export class Residents {
@@ -81,9 +81,10 @@ export class Residents {
   trustSum: number;
   /** Reputation of each community (cell): the satisfaction of its residents' recent cases. */
   readonly reputation: Float32Array;
-  /** The cell each resident lives in, and residents per cell. */
-  private readonly cell: Int32Array;
+  /** Residents per cell; the cell a resident lives in is computed (cellOf), not stored. */
   private readonly cellCount: Float64Array;
+  private readonly microGrids: number;
+  private readonly cells: number;
   /** Residents whose own trust has moved from where it started, and how many per cell. */
   private readonly touched: Uint8Array;
   private readonly touchedCount: Float64Array;
@@ -100,26 +101,30 @@ export class Residents {
     this.trust = new Float32Array(count).fill(rules.initialTrust);
     this.trustSum = count * Math.fround(rules.initialTrust);
     this.reputation = new Float32Array(cells).fill(rules.initialTrust);
+    this.microGrids = microGrids;
+    this.cells = cells;
     const key = `${count}/${microGrids}/${cells}`;
     let known = CELLS.get(key);
     if (!known) {
-      const cell = new Int32Array(count);
-      const cellCount = new Float64Array(cells);
-      for (let r = 0; r < count; r++) cellCount[(cell[r] = unitOf(r, microGrids, cells))]++;
-      known = { cell, cellCount };
+      known = new Float64Array(cells);
+      for (let r = 0; r < count; r++) known[unitOf(r, microGrids, cells)]++;
       if (CELLS.size >= 8) CELLS.delete(CELLS.keys().next().value!);
       CELLS.set(key, known);
     }
-    this.cell = known.cell;
-    this.cellCount = known.cellCount;
+    this.cellCount = known;
     this.touched = new Uint8Array(count);
     this.touchedCount = new Float64Array(cells);
+  }
+
+  /** The cell resident r lives in (an even scatter, sim/submodels/residence.ts): arithmetic is cheaper than a lookup that misses the cache. */
+  private cellOf(r: number): number {
+    return unitOf(r, this.microGrids, this.cells);
   }
 
   private touch(r: number): void {
     if (this.touched[r]) return;
     this.touched[r] = 1;
-    this.touchedCount[this.cell[r]]++;
+    this.touchedCount[this.cellOf(r)]++;
     this.touchedList.push(r);
   }
 
@@ -140,23 +145,36 @@ export class Residents {
         weights.push(n);
       }
     }
-    for (const r of this.touchedList) {
-      values.push(this.effectiveTrust(r));
-      weights.push(1);
-    }
+    const list = this.touchedList;
+    const own = new Float64Array(list.length);
+    for (let i = 0; i < list.length; i++) own[i] = this.effectiveTrust(list[i]);
     const N = this.trust.length;
     let mean = 0;
     for (let i = 0; i < values.length; i++) mean += values[i] * weights[i];
+    for (let i = 0; i < own.length; i++) mean += own[i];
     mean /= N;
     let sq = 0;
     for (let i = 0; i < values.length; i++) sq += weights[i] * (values[i] - mean) ** 2;
-    const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
+    for (let i = 0; i < own.length; i++) sq += (own[i] - mean) ** 2;
+    // Nearest rank over two sorted runs: the communities' shared values (weighted) and the
+    // residents with a contact (one each, sorted numerically).
+    const shared = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
+    own.sort();
     const quantiles = ps.map((p) => {
       const rank = Math.max(1, Math.ceil(p * N));
       let acc = 0;
-      for (const i of order) {
-        acc += weights[i];
-        if (acc >= rank) return values[i];
+      let i = 0;
+      let k = 0;
+      while (i < shared.length || k < own.length) {
+        if (k >= own.length || (i < shared.length && values[shared[i]] <= own[k])) {
+          acc += weights[shared[i]];
+          if (acc >= rank) return values[shared[i]];
+          i++;
+        } else {
+          acc += 1;
+          if (acc >= rank) return own[k];
+          k++;
+        }
       }
       return NaN;
     });
@@ -170,7 +188,7 @@ export class Residents {
   /** The trust resident r acts on: their own, and what their neighbours say. */
   effectiveTrust(r: number): number {
     const w = this.rules.wordOfMouth;
-    return (1 - w) * this.trust[r] + w * this.reputation[this.cell[r]];
+    return (1 - w) * this.trust[r] + w * this.reputation[this.cellOf(r)];
   }
 
   /** Every resident's effective trust (a new array). */
@@ -202,7 +220,7 @@ export class Residents {
     this.touch(r);
     this.trust[r] = trustAfter(this.rules, before, satisfied, lost);
     this.trustSum += this.trust[r] - before;
-    const c = this.cell[r];
+    const c = this.cellOf(r);
     this.reputation[c] += this.rules.reputationRate * ((satisfied && !lost ? 1 : 0) - this.reputation[c]);
   }
 

@@ -6,7 +6,7 @@ import { chartSummary, chartTable } from './chart-text.ts';
 import type { ChartContext, Geometry, HoverHost, Panel, RefLine } from './chart-types.ts';
 import { drawLater, drawn, viewChanged } from './draw-queue.ts';
 import { chartStyles } from './fg-chart.styles.ts';
-import { copyEmbedCode, downloadPng, downloadSvg, embedIframe, svgText, type ExportMeta } from './export.ts';
+import type { ExportMeta } from './export.ts';
 
 /** What an embed shows besides its chart (run controls, source line, margins), and room for its text wrapping at 760 px. */
 const EMBED_CHROME_PX = 240;
@@ -178,10 +178,24 @@ export class FgChart extends LitElement implements HoverHost {
     };
   }
 
+  /** The code of downloads and embeds (export.ts), loaded when the menu is first opened: the first screen does without it. */
+  private exporter?: typeof import('./export.ts');
+  private async exports(): Promise<typeof import('./export.ts')> {
+    return (this.exporter ??= await import('./export.ts'));
+  }
+
   /** The SVG a download gives (standalone: title, legends, structures, seed, days, source). */
-  exportSvgText(): string {
+  async exportSvgText(): Promise<string> {
+    const m = await this.exports();
     this.drawNow();
-    return svgText(this.svg, this.exportMeta());
+    return m.svgText(this.svg, this.exportMeta());
+  }
+
+  private async download(kind: 'png' | 'svg') {
+    const m = await this.exports();
+    this.drawNow();
+    if (kind === 'png') await m.downloadPng(this.svg, this.chartId, this.exportMeta());
+    else m.downloadSvg(this.svg, this.chartId, this.exportMeta());
   }
 
   valueText(v: number): string {
@@ -198,13 +212,14 @@ export class FgChart extends LitElement implements HoverHost {
    * to paste into a page, tall enough for the chart as it is drawn, its run controls and source
    * line: the embed needs no scrolling.
    */
-  embedCode(): string {
+  async embedCode(): Promise<string> {
     const height = Math.max(480, Math.ceil(this.getBoundingClientRect().height) + EMBED_CHROME_PX);
-    return embedIframe(this.chartId, this.heading, 760, height);
+    return (await this.exports()).embedIframe(this.chartId, this.heading, 760, height);
   }
 
   private async copyEmbed() {
-    this.embedMessage = await copyEmbedCode(this.embedCode(), t('export.embedCopied'), t('export.embedFallback'));
+    const m = await this.exports();
+    this.embedMessage = await m.copyEmbedCode(await this.embedCode(), t('export.embedCopied'), t('export.embedFallback'));
   }
 
   render() {
@@ -212,19 +227,13 @@ export class FgChart extends LitElement implements HoverHost {
     return html`
       <header>
         <h3 id="title">${this.heading}</h3>
-        <details class="dl">
+        <details class="dl" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void this.exports()}>
           <summary aria-label=${t('export.menuLabel', { chart: this.heading })}>${t('export.title')}</summary>
           <div class="menu">
-            <button
-              @click=${() => (this.drawNow(), downloadPng(this.svg, this.chartId, this.exportMeta()))}
-              aria-label=${t('export.pngLabel', { chart: this.heading })}
-            >
+            <button @click=${() => void this.download('png')} aria-label=${t('export.pngLabel', { chart: this.heading })}>
               ${t('export.png')}
             </button>
-            <button
-              @click=${() => (this.drawNow(), downloadSvg(this.svg, this.chartId, this.exportMeta()))}
-              aria-label=${t('export.svgLabel', { chart: this.heading })}
-            >
+            <button @click=${() => void this.download('svg')} aria-label=${t('export.svgLabel', { chart: this.heading })}>
               ${t('export.svg')}
             </button>
             <button class="embed" @click=${() => void this.copyEmbed()} aria-label=${t('export.embedLabel', { chart: this.heading })}>

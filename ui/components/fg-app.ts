@@ -22,7 +22,7 @@ export function browserLang(languages: readonly string[] = globalThis.navigator?
 }
 
 /** What a page can embed alone (`?embed=<id>`): any chart, the living map, or a step of the story (`&story=N`). */
-const EMBED_IDS = [...CHART_IDS, 'map', 'story'] as const;
+const EMBED_IDS = [...CHART_IDS, 'map', 'why', 'story'] as const;
 
 /**
  * The app: structures side by side on the same seed, their parameters, the run, the
@@ -117,6 +117,7 @@ export class FgApp extends LitElement {
       linkTo: (s) => this.link.linkTo(s),
       replications: () => this.views.replications,
       sensitivity: () => this.views.sensitivity,
+      structural: () => this.views.structural(),
     });
     // Registered with the app, which it serves for as long as the page lives.
     new KeyboardController({
@@ -175,7 +176,7 @@ export class FgApp extends LitElement {
 
   /** Load the code of the view shown when it is first shown; ask for map frames while the map is. */
   protected willUpdate(): void {
-    const view = this.embed === 'map' ? 'map' : this.state.view;
+    const view = this.embed === 'map' || this.embed === 'why' ? this.embed : this.state.view;
     this.sim.setMapWanted(this.embed && this.embed !== 'story' ? this.embed === 'map' : view === 'map');
     this.views.load(view);
   }
@@ -320,6 +321,13 @@ export class FgApp extends LitElement {
           .changes=${picker.changes}
           @column-preset=${(e: CustomEvent<{ index: number; preset: string }>) => e.detail.preset && this.structures.setColumn(e.detail.index, { preset: e.detail.preset, changes: {} })}
           @column-file=${(e: CustomEvent<{ index: number; file: File }>) => this.structures.openFile(e.detail.index, e.detail.file)}
+          @column-terms=${(
+            e: CustomEvent<{
+              index: number;
+              parts: AppState['columns'][number]['parts'];
+              equalPosts: AppState['columns'][number]['equalPosts'];
+            }>,
+          ) => this.structures.setTerms(e.detail.index, e.detail)}
           @column-add=${() => this.structures.add()}
           @column-remove=${(e: CustomEvent<number>) => this.structures.remove(e.detail)}
           @column-select=${(e: CustomEvent<number>) => {
@@ -363,7 +371,7 @@ export class FgApp extends LitElement {
         <main id="main" tabindex="-1">
           ${this.story?.panel() ?? ''} ${this.views.tabs()}
           <section id="panel" role="tabpanel" aria-labelledby="tab-${st.view}">
-            ${this.views.view(st.view)} ${this.views.replicationsView(st.view === 'replications')}
+            ${this.views.view(st.view)} ${this.views.replicationsView(st.view === 'replications')} ${this.views.whyView(st.view === 'why')}
             ${st.view === 'charts' || st.view === 'structure' ? this.exports.buttons() : ''}
           </section>
         </main>

@@ -3,13 +3,17 @@ import type { Summary } from '../../sim/observe/metrics.ts';
 import { PALETTE } from '../../render/palette.ts';
 import { fmt, t } from '../../render/i18n.ts';
 import { fasterSentence, formatValue, headlineRows, headlineValue, SENTENCE_METRIC } from '../../render/headline.ts';
+import type { HeadlineStructural } from '../../render/structural.ts';
 import { headlineOf } from '../headline.ts';
 import type { CompareColumn } from './fg-compare.ts';
 
 /**
  * The headline strip above the charts: per structure the figures a briefing asks for, with
  * units, as of the latest day received, and the difference in time to close between the
- * first two structures in words.
+ * first two structures in words — with how much of it is structure once "Why do they
+ * differ?" has decomposed it, or how to compute that.
+ *
+ * @fires why-open - the user asks to compute how much of the difference is structure
  */
 export class FgHeadline extends LitElement {
   static properties = {
@@ -17,6 +21,7 @@ export class FgHeadline extends LitElement {
     lang: { type: String },
     columns: { attribute: false },
     summaries: { attribute: false },
+    structural: { attribute: false },
     expanded: { state: true },
   };
   /** The figures shown (a phone starts with the sentence only, so a chart stays on the first screen). */
@@ -26,6 +31,8 @@ export class FgHeadline extends LitElement {
   declare columns: CompareColumn[];
   /** The runs' summaries, if fetched (pause, step, end): their times to close count open cases. */
   declare summaries: (Summary | undefined)[];
+  /** The decomposition of the first two structures' differences, while it belongs to them. */
+  declare structural: HeadlineStructural | undefined;
 
   static styles = css`
     :host {
@@ -105,6 +112,19 @@ export class FgHeadline extends LitElement {
       font-size: 0.8rem;
       margin: 0.2rem 0 0;
     }
+    button.link {
+      font: inherit;
+      padding: 0;
+      border: none;
+      background: none;
+      color: #1a5fb4;
+      text-decoration: underline;
+      cursor: pointer;
+    }
+    button.link:focus-visible {
+      outline: 3px solid #e66100;
+      outline-offset: 2px;
+    }
   `;
 
   constructor() {
@@ -122,13 +142,20 @@ export class FgHeadline extends LitElement {
     const km = heads.every((h) => !h || h.km);
     const rows = headlineRows(km);
     const short = (title: string) => title.replace(/^\d+\.\s*/, '');
-    const sentence =
+    const plain =
       heads.length >= 2 && heads[0] && heads[1]
         ? fasterSentence(
             { name: short(this.columns[0].title), meanHours: headlineValue(heads[0], SENTENCE_METRIC) },
             { name: short(this.columns[1].title), meanHours: headlineValue(heads[1], SENTENCE_METRIC) },
           )
         : '';
+    // How much of the difference is structure: the decomposition's figure, once computed.
+    const s = this.structural;
+    const clause =
+      s && plain && heads[0] && heads[1]
+        ? s.clause(headlineValue(heads[1], SENTENCE_METRIC) - headlineValue(heads[0], SENTENCE_METRIC))
+        : undefined;
+    const sentence = clause && s ? s.withClause(plain, clause.text) : plain;
     return html`
       <div class="head">
         <h2>
@@ -150,7 +177,30 @@ export class FgHeadline extends LitElement {
       </div>
       ${
         any
-          ? html`${sentence ? html`<p class="sentence"><span id="head-sentence">${sentence}</span></p>` : ''}
+          ? html`${
+                sentence
+                  ? html`<p class="sentence">
+                      <span id="head-sentence" data-structure-hours=${clause ? String(clause.hours) : ''}>${sentence}</span>
+                      <span class="note">${t('head.meanNote')}</span>
+                      ${
+                        clause && s
+                          ? html`<span class="note" id="head-structure">${s.note()}</span>`
+                          : !s && this.columns.length >= 2
+                            ? html`<span class="note" id="head-structure"
+                                >${t('why.notYet')}
+                                <button
+                                  class="link"
+                                  id="head-why"
+                                  @click=${() => this.dispatchEvent(new CustomEvent('why-open', { bubbles: true, composed: true }))}
+                                >
+                                  ${t('why.openView')}
+                                </button></span
+                              >`
+                            : ''
+                      }
+                    </p>`
+                  : ''
+              }
               <div id="head-figures" ?hidden=${!this.expanded}>
                 <div class="cards">
                   ${this.columns.map((c, i) => {

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { presets } from 'virtual:scenario-data';
 import { nameOf, t } from '../../render/i18n.ts';
 import { MAX_COLUMNS, PRESET_IDS, type ColumnSpec } from '../state.ts';
@@ -15,6 +15,7 @@ const presetName = (id: string): { name: string; nameZh?: string } => presets[id
  * @fires column-add
  * @fires column-remove - detail: index
  * @fires column-select - detail: index
+ * @fires column-terms - detail { index, parts, equalPosts } (from fg-terms, loaded when first opened)
  */
 export class FgPicker extends LitElement {
   static properties = {
@@ -25,7 +26,13 @@ export class FgPicker extends LitElement {
     errors: { attribute: false },
     titles: { attribute: false },
     changes: { attribute: false },
+    termsOpen: { state: true },
+    terms: { state: true },
   };
+  /** The code that words a structure's equal terms (ui/terms.ts), loaded once a structure has them. */
+  declare terms: typeof import('../terms.ts') | undefined;
+  /** Whose equal terms (fg-terms) are open. */
+  declare termsOpen: boolean[];
   declare lang: string;
   /** The structures compared, as the state holds them. */
   declare columns: ColumnSpec[];
@@ -176,6 +183,21 @@ export class FgPicker extends LitElement {
     this.errors = [];
     this.titles = [];
     this.changes = [];
+    this.termsOpen = [];
+  }
+
+  /** A structure's equal terms in words, once their code is loaded (it is, for the structure to be built with them). */
+  private termsLine(c: ColumnSpec): string {
+    if (!this.terms) void import('../terms.ts').then((m) => (this.terms = m));
+    return this.terms?.termsLine(c) ?? '';
+  }
+
+  private toggleTerms(i: number) {
+    const open = [...this.termsOpen];
+    open[i] = !open[i];
+    // The choices' code is loaded when first asked for.
+    if (open[i]) void import('./fg-terms.ts').then(() => (this.termsOpen = open));
+    else this.termsOpen = open;
   }
 
   private fire(name: string, detail?: unknown) {
@@ -225,7 +247,18 @@ export class FgPicker extends LitElement {
                   <span class="long">${t('picker.edit', { n: i + 1 })}</span><span class="short">${t('picker.editShort')}</span>
                 </button>
                 ${this.columns.length > 1 ? html`<button @click=${() => this.fire('column-remove', i)} aria-label=${t('picker.remove', { n: i + 1 })}><span class="long">${t('picker.remove', { n: i + 1 })}</span><span class="short">${t('picker.removeShort')}</span></button>` : ''}
+                <button
+                  id="terms-toggle-${i}"
+                  aria-expanded=${this.termsOpen[i] ? 'true' : 'false'}
+                  aria-controls=${this.termsOpen[i] ? `terms-${i}` : nothing}
+                  aria-label=${t('terms.buttonLabel', { n: i + 1 })}
+                  @click=${() => this.toggleTerms(i)}
+                >
+                  <span class="long">${t('terms.button')}</span><span class="short">${t('terms.buttonShort')}</span>
+                </button>
               </div>
+              ${c.parts || c.equalPosts ? html`<div class="custom" id="terms-line-${i}">${this.termsLine(c)}</div>` : ''}
+              ${this.termsOpen[i] ? html`<fg-terms id="terms-${i}" .lang=${this.lang} .index=${i} .column=${c}></fg-terms>` : ''}
               ${
                 this.changes[i]?.length
                   ? html`<div class="changes" id="changes-${i}">

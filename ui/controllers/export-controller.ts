@@ -9,6 +9,7 @@ import type { SensitivityResult } from '../../experiments/sensitivity-run.ts';
 import { FLATGOV_VERSION } from '../../experiments/identity.ts';
 import { MODEL_VERSION } from '../../sim/version.ts';
 import type { BriefReplications } from '../../render/brief.ts';
+import type { StructuralResult } from '../../render/structural.ts';
 import { COMMIT } from '../build-info.ts';
 import type { ChartContext } from '../charts/chart-types.ts';
 import { headlineOf } from '../headline.ts';
@@ -29,6 +30,8 @@ export interface ExportApp {
   replications(): BriefReplications | undefined;
   /** A sensitivity analysis computed for the structures compared, if any. */
   sensitivity(): SensitivityResult | undefined;
+  /** The decomposition of the first two structures' differences, if computed for them. */
+  structural(): StructuralResult | undefined;
 }
 
 export class ExportController implements ReactiveController {
@@ -134,6 +137,8 @@ export class ExportController implements ReactiveController {
           ((await import('../../docs/sensitivity.json')) as unknown as { default: SensitivityResult }).default,
           st.columns.map((c) => (c.custom || Object.keys(c.changes).length > 0 ? undefined : (c.preset ?? DEFAULT_PRESET))),
         ),
+      structural: this.app.structural(),
+      structuralHow: t('brief.whyNotYetApp'),
     });
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The app's keyboard shortcuts: Space run/pause, S step, R reset (asking first when a run is
- * under way), 1–4 speed, C/M/O/E/W/I views, G guided story, L language, ? help, Escape closes
+ * under way), 1–4 speed, C/M/O/E/W/Y/I views, G guided story, L language, ? help, Escape closes
  * the parameters drawer. None applies while typing in a field, nor (but ?) while the help is
  * open. Space presses a control that was reached by Tab, and runs or pauses otherwise.
  */
@@ -8,7 +8,15 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { View } from '../state.ts';
 
 /** The keys that show a view. */
-const VIEW_SHORTCUTS: Record<string, View> = { c: 'charts', m: 'map', o: 'structure', e: 'replications', w: 'decides', i: 'info' };
+const VIEW_SHORTCUTS: Record<string, View> = {
+  c: 'charts',
+  m: 'map',
+  o: 'structure',
+  e: 'replications',
+  w: 'decides',
+  y: 'why',
+  i: 'info',
+};
 
 /** What the shortcuts do in the app. */
 export interface KeyboardApp {

@@ -9,7 +9,16 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getPath } from '../../scenarios/path.ts';
 import { fmt, nameOf, t, unitName, type MessageKey } from '../../render/i18n.ts';
 import { fieldOf, labelOf, shownValue } from '../params.ts';
-import { buildColumn, loadValidator, MAX_COLUMNS, presetColumn, PRESET_IDS, type AppState, type BuiltColumn } from '../state.ts';
+import {
+  buildColumn,
+  loadValidator,
+  MAX_COLUMNS,
+  presetColumn,
+  PRESET_IDS,
+  type AppState,
+  type BuiltColumn,
+  type ColumnSpec,
+} from '../state.ts';
 
 /** What the structures need of the app. */
 export interface StructuresApp {
@@ -116,6 +125,26 @@ export class StructuresController implements ReactiveController {
     errs[i] = undefined;
     this.setFileErrors(errs);
     void this.rebuildAndReset();
+  }
+
+  /**
+   * Column i's equal terms (parts from presets, equal posts): applied when they give a valid
+   * structure, else refused with the reason and the structure kept as it was.
+   */
+  async setTerms(i: number, terms: Pick<AppState['columns'][number], 'parts' | 'equalPosts'>): Promise<void> {
+    const spec: ColumnSpec = { ...this.app.state().columns[i], parts: terms.parts, equalPosts: terms.equalPosts };
+    if (!spec.parts) delete spec.parts;
+    if (!spec.equalPosts) delete spec.equalPosts;
+    const trial = await buildColumn({ ...spec, changes: {} });
+    if (!trial.base) {
+      const p = trial.problems[0];
+      const errs = [...this.fileErrors];
+      const hint = spec.equalPosts?.posts === 'all' ? ` ${t('terms.postsHint')}` : '';
+      errs[i] = t('terms.error', { problem: `${p ? `${p.path}: ${p.message}` : ''}${hint}` });
+      this.setFileErrors(errs);
+      return;
+    }
+    this.setColumn(i, spec);
   }
 
   /** Copy the selected structure's values at these paths to every other structure. */

@@ -1,12 +1,16 @@
 /**
- * The app's views — charts, map, structure, replications, what decides the answer, about the
- * model — each with its code loaded when it is first shown (the first screen loads the charts
- * only), and what views hand back: the last replications' results and a sensitivity
- * analysis computed for the structures compared, which the brief uses.
+ * The app's views — charts, map, structure, replications, what decides the answer, why they
+ * differ, about the model — each with its code loaded when it is first shown (the first
+ * screen loads the charts only), and what views hand back: the last replications' results, a
+ * sensitivity analysis computed for the structures compared, and the decomposition of the
+ * first two structures' differences (which the headline sentence and the brief use while it
+ * belongs to them).
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SensitivityResult } from '../../experiments/sensitivity-run.ts';
 import type { BriefReplications } from '../../render/brief.ts';
+import type { StructuralResult } from '../../render/structural.ts';
+import type { WhyState } from '../why-view.ts';
 import type { ChartContext } from '../charts/chart-types.ts';
 import { t, type MessageKey } from '../../render/i18n.ts';
 import { VIEWS, type AppState, type View } from '../state.ts';
@@ -21,6 +25,7 @@ const LAZY_VIEWS: Partial<Record<View, () => Promise<unknown>>> = {
   structure: () => import('../charts/fg-structure.ts'),
   replications: () => import('../components/fg-replications.ts'),
   decides: () => import('../components/fg-decides.ts'),
+  why: () => import('../why-view.ts'),
   info: () => import('../components/fg-info.ts'),
 };
 
@@ -30,6 +35,7 @@ const VIEW_KEYS: Record<View, MessageKey> = {
   structure: 'tabs.structure',
   replications: 'tabs.replications',
   decides: 'tabs.decides',
+  why: 'tabs.why',
   info: 'tabs.info',
 };
 
@@ -57,6 +63,8 @@ export class ViewsController implements ReactiveController {
   sensitivity: SensitivityResult | undefined;
   /** The charts' lines over days as their 7-day average. */
   smooth = false;
+  /** "Why do they differ?" and the decomposition it hands back, once its code is loaded. */
+  private why: WhyState | undefined;
 
   constructor(private app: ViewsApp) {
     app.host.addController(this);
@@ -69,7 +77,8 @@ export class ViewsController implements ReactiveController {
     const load = LAZY_VIEWS[view];
     if (!load || this.loaded.has(view) || this.loading.has(view)) return;
     this.loading.add(view);
-    void load().then(() => {
+    void load().then((mod) => {
+      if (view === 'why') this.why = new (mod as typeof import('../why-view.ts')).WhyState(this.app);
       this.loaded = new Set([...this.loaded, view]);
       this.app.host.requestUpdate();
     });
@@ -113,7 +122,7 @@ export class ViewsController implements ReactiveController {
     const ctx = this.app.context();
     return html`<main id="main" class="embed-view" tabindex="-1">
       ${controls} ${storyPanel}
-      ${kind === 'map' || (kind === 'story' && this.app.state().view === 'map') ? this.mapView() : this.charts(kind === 'story' ? '' : kind, ctx)}
+      ${kind === 'why' ? this.whyView(true) : kind === 'map' || (kind === 'story' && this.app.state().view === 'map') ? this.mapView() : this.charts(kind === 'story' ? '' : kind, ctx)}
       <p class="embed-source">
         ${ctx.source}
         <a id="embed-open" href=${`${location.origin}${location.pathname}${location.hash}`} target="_blank" rel="noopener"
@@ -142,7 +151,14 @@ export class ViewsController implements ReactiveController {
     const titles = this.app.structures.titles();
     switch (view) {
       case 'charts':
-        return html`<fg-headline .lang=${st.lang} .summaries=${sim.summaries} .columns=${this.columns()}></fg-headline> ${this.charts()}`;
+        return html`<fg-headline
+            .lang=${st.lang}
+            .summaries=${sim.summaries}
+            .columns=${this.columns()}
+            .structural=${this.why?.headline()}
+            @why-open=${() => this.app.patch({ view: 'why' })}
+          ></fg-headline>
+          ${this.charts()}`;
       case 'map':
         return this.mapView();
       case 'structure':
@@ -152,6 +168,7 @@ export class ViewsController implements ReactiveController {
           .panels=${titles.flatMap((title, i) => (sim.data[i] ? [{ title, info: sim.data[i]!.info, frame: sim.data[i]!.last }] : []))}
         ></fg-structure>`;
       case 'replications':
+      case 'why':
         return '';
       case 'decides':
         return html`<fg-decides
@@ -205,6 +222,16 @@ export class ViewsController implements ReactiveController {
         this.app.host.requestUpdate();
       }}
     ></fg-replications>`;
+  }
+
+  /** The decomposition of the first two structures, while it belongs to them, the seed and the days (for the brief). */
+  structural(): StructuralResult | undefined {
+    return this.why?.result();
+  }
+
+  /** "Why do they differ?", once its code is loaded. */
+  whyView(visible: boolean) {
+    return this.why?.view(visible) ?? '';
   }
 
   /** The living map of the structures compared, and the journey of the case followed. */

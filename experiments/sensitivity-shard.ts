@@ -1,0 +1,244 @@
+/**
+ * A sensitivity analysis on many machines. Its runs come in two stages: the screening (the
+ * noise at the presets' values and the Morris trajectories), then the Sobol design, which
+ * depends on the screening's ranking. Each stage splits into N shards by the one rule every
+ * design follows (run i of the stage goes to shard i mod N); each shard writes its runs as
+ * a part, and the merge of a stage's parts gives either the screening (the Sobol stage is
+ * next: its shards are given the screening) or, after the Sobol stage or when there is no
+ * Sobol stage, the result, byte for byte the one machine's.
+ */
+import { MODEL_VERSION } from '../sim/version.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+import type { Executor } from './executor.ts';
+import type { Experiment } from './experiment.ts';
+import { sha256 } from './identity.ts';
+import type { Job, JobResult } from './jobs.ts';
+import { MergeError } from './merge.ts';
+import { planExperiment, type Plan } from './plan.ts';
+import { analyseSensitivity, runOn, type SensitivityProgress, type SensitivityResult, type SensitivitySpec } from './sensitivity-run.ts';
+
+/** One run of an analysis: its index in the analysis and its metrics' values. */
+export interface PartRun {
+  index: number;
+  values: number[];
+}
+
+/** The runs of one shard of a stage, or of a whole stage merged (no `shard`). */
+export interface SensitivityPart {
+  flatgov: 'sensitivity-part';
+  stage: 'screening' | 'sobol';
+  modelVersion: string;
+  experiment: Experiment;
+  spec: SensitivitySpec;
+  /** The structures' scenarios as resolved, so that the merge needs no files. */
+  resolved: { label: string; scenario: Scenario }[];
+  shard?: { index: number; count: number };
+  /** The runs of this shard's slice of the stage (all of the stage's, merged). */
+  runs: PartRun[];
+  /** The Sobol stage's parts: the merged screening they follow. */
+  screening?: PartRun[];
+}
+
+/** Whether a parsed file is a part of a sensitivity analysis. */
+export function isSensitivityPart(o: unknown): o is SensitivityPart {
+  const x = o as SensitivityPart;
+  return !!x && typeof x === 'object' && x.flatgov === 'sensitivity-part' && Array.isArray(x.runs) && Array.isArray(x.resolved);
+}
+
+/** The plan of a part, rebuilt from its resolved scenarios. */
+export function planOfPart(part: Pick<SensitivityPart, 'experiment' | 'resolved'>): Plan {
+  const e: Experiment = {
+    ...part.experiment,
+    structures: part.resolved.map((r) => ({ label: r.label, scenario: r.scenario, overrides: {} })),
+  };
+  return { ...planExperiment(e, (ref) => ref.scenario), experiment: part.experiment };
+}
+
+/** What a part's runs are of: the same for every part of one analysis. */
+function identity(p: Pick<SensitivityPart, 'modelVersion' | 'experiment' | 'spec' | 'resolved'>): Promise<string> {
+  return sha256({ modelVersion: p.modelVersion, experiment: p.experiment, spec: p.spec, resolved: p.resolved });
+}
+
+/** The key a journal of a stage's runs is named by (journals of other runs are refused). */
+export function stageId(plan: Plan, spec: SensitivitySpec, stage: SensitivityPart['stage']): Promise<string> {
+  return sha256({
+    stage,
+    modelVersion: MODEL_VERSION,
+    experiment: plan.experiment,
+    spec,
+    resolved: plan.structures.map((s) => ({ label: s.label, scenario: s.scenario })),
+  });
+}
+
+/** Reached the end of what a stage runs (internal). */
+class StageEnd extends Error {}
+
+const placeholder = (job: Job): JobResult => ({
+  index: job.index,
+  structure: job.structure,
+  point: job.point,
+  replication: job.replication,
+  seed: job.seed,
+  values: job.metrics.map(() => NaN),
+  events: 0,
+});
+
+const asResult = (job: Job, run: PartRun): JobResult => ({ ...placeholder(job), values: run.values });
+
+const SCREENING: readonly SensitivityProgress['phase'][] = ['noise', 'morris'];
+
+/**
+ * Run one shard of a stage: the screening's (no `screening` given) or the Sobol stage's
+ * (given the merged screening). Without `shard`, the Sobol stage runs whole and the result
+ * is returned. Runs come from `exec` (with the cache and journal around it, as the caller
+ * wishes).
+ */
+export async function runSensitivityShard(
+  plan: Plan,
+  spec: SensitivitySpec,
+  exec: Executor,
+  opts: {
+    shard?: { index: number; count: number };
+    screening?: SensitivityPart;
+    signal?: AbortSignal;
+    onProgress?: (p: SensitivityProgress) => void;
+  },
+): Promise<{ part?: SensitivityPart; result?: SensitivityResult }> {
+  const { shard, screening } = opts;
+  const stage: SensitivityPart['stage'] = screening ? 'sobol' : 'screening';
+  if (screening) {
+    const want = await identity({ modelVersion: MODEL_VERSION, experiment: plan.experiment, spec, resolved: resolvedOf(plan) });
+    if (screening.stage !== 'screening' || screening.shard || (await identity(screening)) !== want)
+      throw new MergeError(
+        'the screening given is not the merged screening of this analysis (the same experiment, sensitivity settings and model version): merge the screening shards of this analysis and give that file',
+      );
+    if (!spec.sobol) throw new MergeError('this analysis has no Sobol stage (--morris-only, or sobol: null): the screening is its result');
+  }
+  const known = new Map((screening?.runs ?? []).map((r) => [r.index, r]));
+  const mine: PartRun[] = [];
+  const ours = (phase: SensitivityProgress['phase']) => (stage === 'screening' ? SCREENING.includes(phase) : phase === 'sobol');
+  const runPhase = async (phase: SensitivityProgress['phase'], jobs: Job[]): Promise<JobResult[]> => {
+    if (!ours(phase)) {
+      if (stage === 'screening') throw new StageEnd();
+      return jobs.map((j) => {
+        const r = known.get(j.index);
+        if (!r) throw new MergeError(`the screening given lacks run ${j.index}`);
+        return asResult(j, r);
+      });
+    }
+    const slice = shard ? jobs.filter((j) => j.index % shard.count === shard.index) : jobs;
+    const results = await runOn(exec, slice, {
+      signal: opts.signal,
+      onDone: (done) => opts.onProgress?.({ phase, done, total: slice.length }),
+    });
+    for (const r of results) mine.push({ index: r.index, values: r.values });
+    if (!shard) return results;
+    const byIndex = new Map(results.map((r) => [r.index, r]));
+    return jobs.map((j) => byIndex.get(j.index) ?? placeholder(j));
+  };
+  let result: SensitivityResult | undefined;
+  try {
+    result = await analyseSensitivity(plan, spec, runPhase);
+  } catch (e) {
+    if (!(e instanceof StageEnd)) throw e;
+  }
+  if (!shard && result) return { result };
+  return {
+    part: {
+      flatgov: 'sensitivity-part',
+      stage,
+      modelVersion: MODEL_VERSION,
+      experiment: plan.experiment,
+      spec,
+      resolved: resolvedOf(plan),
+      ...(shard ? { shard } : {}),
+      runs: mine,
+      ...(screening ? { screening: screening.runs } : {}),
+    },
+  };
+}
+
+const resolvedOf = (plan: Plan) => plan.structures.map((s) => ({ label: s.label, scenario: s.scenario }));
+
+const partName = (p: SensitivityPart) => (p.shard ? `${p.stage} shard ${p.shard.index}/${p.shard.count}` : `merged ${p.stage}`);
+
+/**
+ * Merge the parts of one stage: the merged screening (when the Sobol stage is still to run)
+ * or the analysis's result. Refuses parts of different analyses, stages, model versions or
+ * partitions, a shard given twice or missing, and a run missing or given twice.
+ */
+export async function mergeSensitivityParts(
+  parts: SensitivityPart[],
+): Promise<{ screening: SensitivityPart; result?: undefined } | { result: SensitivityResult; screening?: undefined }> {
+  if (parts.length === 0) throw new MergeError('expected at least one part');
+  const ids = await Promise.all(parts.map(identity));
+  if (new Set(ids).size > 1) throw new MergeError(`the parts come from different analyses: ${parts.map(partName).join(', ')}`);
+  if (parts[0].modelVersion !== MODEL_VERSION)
+    throw new MergeError(
+      `the parts were run by model version ${parts[0].modelVersion}, this flatgov is model version ${MODEL_VERSION}: merge them with the flatgov that ran them`,
+    );
+  const stages = [...new Set(parts.map((p) => p.stage))];
+  if (stages.length > 1) throw new MergeError(`parts of both stages given (${parts.map(partName).join(', ')}): merge one stage at a time`);
+  const stage = stages[0];
+  const counts = [...new Set(parts.map((p) => p.shard?.count ?? 0))];
+  if (counts.length > 1 || counts[0] === 0)
+    throw new MergeError(`expected the shards i/N of one stage, all with the same N; got ${parts.map(partName).join(', ')}`);
+  const count = counts[0];
+  const seen = new Set<number>();
+  for (const p of parts) {
+    if (seen.has(p.shard!.index)) throw new MergeError(`${partName(p)} is given twice`);
+    seen.add(p.shard!.index);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
+  if (missing.length > 0) throw new MergeError(`missing ${stage} shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')}`);
+  if (stage === 'sobol') {
+    const first = JSON.stringify(parts[0].screening ?? null);
+    if (parts.some((p) => JSON.stringify(p.screening ?? null) !== first))
+      throw new MergeError('the Sobol shards were given different screenings: run them all with the one merged screening');
+  }
+  const runs = new Map<number, PartRun>();
+  for (const p of parts)
+    for (const r of p.runs) {
+      if (r.index % count !== p.shard!.index) throw new MergeError(`run ${r.index} is in ${partName(p)}, which should not hold it`);
+      if (runs.has(r.index)) throw new MergeError(`run ${r.index} is given twice`);
+      runs.set(r.index, r);
+    }
+  const screeningRuns = new Map((parts[0].screening ?? []).map((r) => [r.index, r]));
+  const plan = planOfPart(parts[0]);
+  const spec = parts[0].spec;
+  const absent: number[] = [];
+  const runPhase = async (phase: SensitivityProgress['phase'], jobs: Job[]): Promise<JobResult[]> => {
+    const from = stage === 'sobol' && phase !== 'sobol' ? screeningRuns : runs;
+    if (stage === 'screening' && phase === 'sobol') throw new StageEnd();
+    return jobs.map((j) => {
+      const r = from.get(j.index);
+      if (!r) {
+        absent.push(j.index);
+        return placeholder(j);
+      }
+      return asResult(j, r);
+    });
+  };
+  let result: SensitivityResult | undefined;
+  try {
+    result = await analyseSensitivity(plan, spec, runPhase);
+  } catch (e) {
+    if (!(e instanceof StageEnd)) throw e;
+  }
+  if (absent.length > 0)
+    throw new MergeError(
+      `missing ${absent.length} run(s) (${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', …' : ''}): a shard did not finish; run it again (it resumes) and merge again`,
+    );
+  if (result) return { result };
+  return {
+    screening: {
+      flatgov: 'sensitivity-part',
+      stage: 'screening',
+      modelVersion: parts[0].modelVersion,
+      experiment: parts[0].experiment,
+      spec,
+      resolved: parts[0].resolved,
+      runs: [...runs.values()].sort((a, b) => a.index - b.index),
+    },
+  };
+}
