@@ -181,7 +181,6 @@ export class FgHeadline extends LitElement {
                 sentence
                   ? html`<p class="sentence">
                       <span id="head-sentence" data-structure-hours=${clause ? String(clause.hours) : ''}>${sentence}</span>
-                      <span class="note">${t('head.meanNote')}</span>
                       ${
                         clause && s
                           ? html`<span class="note" id="head-structure">${s.note()}</span>`
