@@ -28,7 +28,7 @@ export async function stateHash(state: object): Promise<string> {
 
 /** A part of the state a link keeps, in words of the page's language. */
 export function linkPartName(key: string): string {
-  const known = ['columns', 'seed', 'days', 'view', 'lang', 'speed', 'selected', 'replications'];
+  const known = ['columns', 'seed', 'days', 'view', 'lang', 'speed', 'selected', 'replications', 'whyReplications'];
   return known.includes(key) ? t(`link.part.${key}` as MessageKey) : key;
 }
 
@@ -53,10 +53,11 @@ export function linkProblemText(problem: string): string {
   if ((m = /^structure (\d+): unknown preset "(.*)"$/.exec(problem))) return t('link.p.preset', { i: m[1], preset: m[2] });
   if ((m = /^structure (\d+): its scenario is not valid$/.exec(problem))) return t('link.p.scenario', { i: m[1] });
   if ((m = /^structure (\d+), ([^:]+): (.*)$/.exec(problem))) return t('link.p.change', { i: m[1], field: label(m[2]), reason: m[3] });
-  if ((m = /^(seed|days|view|lang|speed|replications): expected (.*)$/.exec(problem)))
+  if ((m = /^(seed|days|view|lang|speed|replications|whyReplications): expected (.*)$/.exec(problem)))
     return t('link.p.field', {
       field: linkPartName(m[1]),
-      expected: m[1] === 'view' || m[1] === 'lang' ? m[2] : t(`link.expected.${m[1]}` as MessageKey),
+      expected:
+        m[1] === 'view' || m[1] === 'lang' ? m[2] : t(`link.expected.${m[1] === 'whyReplications' ? 'replications' : m[1]}` as MessageKey),
     });
   return problem;
 }

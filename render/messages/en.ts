@@ -207,6 +207,7 @@ export const en = {
   'link.part.speed': 'speed',
   'link.part.selected': 'structure shown',
   'link.part.replications': 'replications',
+  'link.part.whyReplications': 'replications of “Why do they differ?”',
   'link.p.notState': 'the part after # is not a flatgov state',
   'link.p.damaged': 'the state in the link is damaged (it may have been cut short)',
   'link.p.notObject': 'the state in the link is not an object',

@@ -203,6 +203,7 @@ export const zh: Record<MessageKey, string> = {
   'link.part.speed': '速度',
   'link.part.selected': '所显示的结构',
   'link.part.replications': '重复次数',
+  'link.part.whyReplications': '“差异从何而来？”的重复次数',
   'link.p.notState': '# 之后的部分不是 flatgov 的状态',
   'link.p.damaged': '链接中的状态已损坏（可能被截短）',
   'link.p.notObject': '链接中的状态不是一个对象',
