@@ -121,7 +121,7 @@ describe('the app tells the truth', () => {
       .poll(async () => (await panelsOf(p, 'throughput')).map((x) => x.title))
       .toEqual(['1. Traditional county', '2. Longgang 2021 (changed)']);
     expect(await p.locator('fg-picker #changes-1').textContent()).toMatch(
-      /Problems per resident a year: 0\.5 1\/resident\/year → 5 1\/resident\/year/,
+      /Problems a resident raises a year: 0\.5 1\/resident\/year → 5 1\/resident\/year/,
     );
     expect(await p.locator('fg-picker #changes-0').count()).toBe(0);
     await p.locator('#apply-demand').click();

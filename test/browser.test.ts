@@ -167,7 +167,7 @@ describe('the app', () => {
     const field = p.locator('fg-params .field', { has: p.locator('#p-demand-casesPerResidentYear') });
     await expect
       .poll(() => field.locator('.field-error').textContent())
-      .toMatch(/Problems per resident a year: expected ≥ 0 1\/resident\/year, got -3/);
+      .toMatch(/Problems a resident raises a year: expected ≥ 0 1\/resident\/year, got -3/);
     expect(await p.locator('#p-demand-casesPerResidentYear').inputValue()).toBe('-3');
     expect(await day(p)).toBe(d);
     expect(await p.locator('#run').isDisabled()).toBe(true);

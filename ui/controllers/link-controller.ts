@@ -5,7 +5,6 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getLang, loadLang, setLang, t } from '../../render/i18n.ts';
-import { linkPartName, linkProblemText } from '../../render/link.ts';
 import { decodeState, encodeState, type AppState } from '../state.ts';
 
 /** What the link needs of the app. */
@@ -66,6 +65,10 @@ export class LinkController implements ReactiveController {
       const lang = decoded.kept.includes('lang') ? decoded.state.lang : this.app.state().lang;
       await loadLang(lang);
       setLang(lang);
+      // What could not be read: its words are loaded only then.
+      const { linkPartName, linkProblemText } = decoded.problems.length
+        ? await import('../../render/link-problems.ts')
+        : { linkPartName: String, linkProblemText: String };
       if (decoded.problems.length)
         this.app.linkProblem(
           t('link.invalid', {
