@@ -70,10 +70,13 @@ function report(
   let ssRes = 0;
   let ssTot = 0;
   const z: number[] = [];
+  // Errors at the level of rounding (an output exactly linear in its inputs, say) are not
+  // the emulator's: its predictive sd is floored at 1e-12 of the outputs' magnitude.
+  const floor = (1e-12 * y.reduce((m, v) => Math.max(m, Math.abs(v)), 0)) ** 2;
   for (let i = 0; i < n; i++) {
     ssRes += (y[i] - p.mean[i]) ** 2;
     ssTot += (y[i] - mean) ** 2;
-    z.push((y[i] - p.mean[i]) / Math.sqrt(Math.max(p.variance[i], 1e-300)));
+    z.push((y[i] - p.mean[i]) / Math.sqrt(Math.max(p.variance[i], floor, 1e-300)));
   }
   const r2 = ssTot > 0 ? 1 - ssRes / ssTot : ssRes === 0 ? 1 : -Infinity;
   const zm = z.reduce((a, b) => a + b, 0) / n;

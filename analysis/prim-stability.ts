@@ -57,8 +57,16 @@ export function primStability(
     );
     const traj = res.boxes[0]?.trajectory;
     if (!traj) continue;
-    const nearest = (key: 'coverage' | 'density') =>
-      traj.reduce((bi, s, i) => (Math.abs(s[key] - box.box[key]) < Math.abs(traj[bi][key] - box.box[key]) ? i : bi), 0);
+    // The step nearest in one measure, ties (a run of steps at coverage 1, say) broken by the other.
+    const nearest = (key: 'coverage' | 'density') => {
+      const other = key === 'coverage' ? 'density' : 'coverage';
+      const gap = (s: (typeof traj)[number]) => [Math.abs(s[key] - box.box[key]), Math.abs(s[other] - box.box[other])];
+      return traj.reduce((bi, s, i) => {
+        const [g, h] = gap(s);
+        const [gb, hb] = gap(traj[bi]);
+        return g < gb || (g === gb && h < hb) ? i : bi;
+      }, 0);
+    };
     const byCoverage = traj[nearest('coverage')];
     const byDensity = traj[nearest('density')];
     for (const l of byCoverage.limits) counts.get(l.name)!.coverage++;

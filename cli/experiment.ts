@@ -13,7 +13,7 @@ import { sha256 } from '../experiments/identity.ts';
 import type { Manifest } from '../experiments/manifest.ts';
 import { isSensitivityPart, mergeSensitivityParts, type SensitivityPart } from '../experiments/sensitivity-shard.ts';
 import { sensitivityJson } from '../experiments/sensitivity-run.ts';
-import { sensitivityMarkdown } from '../experiments/sensitivity-report.ts';
+import { anyRefusal, anySensitivityMarkdown } from '../experiments/sensitivity-any.ts';
 import { exactJson } from '../experiments/exact-json.ts';
 import { estimateRun, overBudget } from '../sim/compute-budget.ts';
 import { experimentSchema } from '../experiments/experiment.ts';
@@ -114,6 +114,7 @@ await runMain(async () => {
     n: { type: 'string' },
     top: { type: 'string' },
     'morris-only': { type: 'boolean', default: false },
+    points: { type: 'string' },
     screening: { type: 'string' },
     'no-cache': { type: 'boolean', default: false },
   });
@@ -131,7 +132,7 @@ await runMain(async () => {
     else await sensitivityCli(values, positionals.slice(1));
     return;
   }
-  for (const f of ['trajectories', 'n', 'top', 'morris-only', 'screening'] as const)
+  for (const f of ['trajectories', 'n', 'top', 'morris-only', 'points', 'screening'] as const)
     if (values[f] !== undefined && values[f] !== false)
       throw new UsageError(`--${f}: only with the sensitivity command (see sensitivity --help)`);
   if (values.markdown !== undefined && positionals[0] !== 'merge')
@@ -392,7 +393,9 @@ async function mergeSensitivity(parts: SensitivityPart[], values: { out?: string
     writeAtomic(userPath(values.out), sensitivityJson(result));
     log(`wrote ${values.out}\n`);
   }
-  const md = sensitivityMarkdown(result);
+  const md = anySensitivityMarkdown(result);
+  const refusal = anyRefusal(result);
+  if (refusal) log(`${refusal}\n`);
   if (values.markdown) {
     writeAtomic(userPath(values.markdown), md);
     log(`wrote ${values.markdown}\n`);

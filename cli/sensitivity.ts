@@ -1,7 +1,7 @@
 /**
  * flatgov experiment sensitivity <experiment.json> [--workers N] [--out result.json]
  *   [--markdown file.md] [--trajectories R] [--n N] [--top T] [--morris-only]
- *   [--shard i/N] [--screening screening.json] [--no-cache]
+ *   [--points P] [--shard i/N] [--screening screening.json] [--no-cache]
  *
  * Morris screening of every assumption, then Sobol indices of the ones that matter, for
  * each metric of each structure and for each structure's difference from the first. On many
@@ -21,10 +21,9 @@ import {
   sensitivityRuns,
   sensitivitySpec,
   type SensitivityProgress,
-  type SensitivityResult,
 } from '../experiments/sensitivity-run.ts';
-import { isSensitivityPart, runSensitivityShard, stageId, type SensitivityPart } from '../experiments/sensitivity-shard.ts';
-import { sensitivityMarkdown } from '../experiments/sensitivity-report.ts';
+import { firstStage, isSensitivityPart, runSensitivityShard, stageId, type SensitivityPart } from '../experiments/sensitivity-shard.ts';
+import { anyRefusal, anySensitivityMarkdown, type AnySensitivityResult } from '../experiments/sensitivity-any.ts';
 import { collect, refuse, wholeArg } from './args.ts';
 import { readJsonFile, userPath, UsageError } from './load.ts';
 import { Journal, writeAtomic } from './output.ts';
@@ -33,7 +32,7 @@ import { stopOnSignals } from './signals.ts';
 import { defaultWorkers } from './scheduler.ts';
 
 export const SENSITIVITY_HELP = `usage: flatgov experiment sensitivity <experiment.json> [--workers N] [--out result.json] [--markdown file.md]
-       [--trajectories R] [--n N] [--top T] [--morris-only] [--shard i/N] [--screening FILE] [--no-cache]
+       [--trajectories R] [--n N] [--top T] [--morris-only] [--points P] [--shard i/N] [--screening FILE] [--no-cache]
 (in a checkout: npm run experiment -- sensitivity …)
 
 Which assumptions decide the answer. Every assumption (npm run scenario -- assumptions)
@@ -41,16 +40,23 @@ is screened by Morris elementary effects; the most decisive get Sobol first-orde
 total indices (Saltelli sampling, Jansen's estimators), with 95% bootstrap intervals, for
 every metric of every structure and for each structure's difference from the first. All
 runs use the experiment's base seed; the noise over its replications is reported beside.
+With "method": "emulator" in the file's sensitivity block: a maximin design over every
+assumption (cost-only ones applied to the finished runs), one Gaussian-process emulator
+per output checked on held-out runs (a failed check gives no indices), and Sobol indices
+of every assumption from the emulators, with intervals that include their uncertainty.
 The experiment's "sensitivity" block sets the design; the flags override it:
   --trajectories R   Morris trajectories: R × (assumptions + 1) runs per structure
   --n N              Sobol base sample: N × (top + 2) runs per structure
   --top T            how many assumptions get Sobol indices
   --morris-only      screening only
+  --points P         emulator-based: design points (each runs every structure once)
   --out FILE.json    the full result (indices of every output, the design, the model version)
   --markdown FILE    the tables as Markdown (as in docs/sensitivity.md)
   --workers N        worker threads (default: cores less one)
   --no-cache         run everything afresh (finished runs are otherwise kept and reused)
-On many machines, in two stages, each split by --shard i/N (run i goes to shard i mod N):
+An emulator-based analysis has one stage: sensitivity exp.json --shard i/N --out part-i.json,
+then experiment merge part-*.json --out result.json gives the result.
+A Morris–Sobol analysis on many machines, in two stages, each split by --shard i/N (run i goes to shard i mod N):
   1. the screening:  sensitivity exp.json --shard i/N --out screening-i.json
      then            experiment merge screening-*.json --out screening.json
   2. the Sobol runs: sensitivity exp.json --screening screening.json --shard i/N --out sobol-i.json
@@ -67,6 +73,7 @@ export interface SensitivityCliValues {
   n?: string;
   top?: string;
   'morris-only'?: boolean;
+  points?: string;
   quiet?: boolean;
   shard?: string;
   screening?: string;
@@ -89,6 +96,7 @@ export async function sensitivityCli(values: SensitivityCliValues, files: string
   const trajectories = collect(problems, () => wholeArg('trajectories', values.trajectories, 2, 1000));
   const n = collect(problems, () => wholeArg('n', values.n, 4, 100_000));
   const top = collect(problems, () => wholeArg('top', values.top, 2, 60));
+  const points = collect(problems, () => wholeArg('points', values.points, 20, 5000));
   const asked = collect(problems, () => wholeArg('workers', values.workers, 1, 1024));
   const shard = collect(problems, () => parseShard(values.shard));
   for (const f of ['out', 'markdown'] as const) {
@@ -117,8 +125,19 @@ export async function sensitivityCli(values: SensitivityCliValues, files: string
   };
   const plan = parseAndPlanExperiment(input, load);
   const base = sensitivitySpec(plan.experiment);
+  const emulatorBased = base.method === 'emulator';
+  if (emulatorBased) {
+    const wrong = (['trajectories', 'n', 'top', 'morris-only', 'screening'] as const).filter(
+      (f) => values[f] !== undefined && values[f] !== false,
+    );
+    if (wrong.length > 0)
+      throw new UsageError(
+        `${wrong.map((f) => `--${f}`).join(', ')}: not an option of an emulator-based analysis (its design is --points)`,
+      );
+  } else if (points !== undefined) throw new UsageError('--points: only for an emulator-based analysis ("method": "emulator")');
   const spec = sensitivitySchema.parse({
     ...base,
+    ...(emulatorBased ? { emulator: { ...base.emulator, ...(points !== undefined ? { points } : {}) } } : {}),
     morris: { ...base.morris, ...(trajectories !== undefined ? { trajectories } : {}) },
     // Screening only with --morris-only, or when the file says "sobol": null and no flag asks for Sobol.
     sobol:
@@ -131,12 +150,13 @@ export async function sensitivityCli(values: SensitivityCliValues, files: string
   const log = (s: string) => {
     if (!values.quiet) process.stderr.write(s);
   };
-  const stage = screening ? 'sobol' : 'screening';
+  const stage = screening ? 'sobol' : firstStage(spec);
+  const stageRuns = stage === 'sobol' ? runs.sobol : stage === 'design' ? runs.design : runs.noise + runs.morris;
   const what = shard
-    ? `${stage} shard ${shard.index}/${shard.count}: about ${Math.ceil((stage === 'sobol' ? runs.sobol : runs.noise + runs.morris) / shard.count)} runs`
+    ? `${stage} shard ${shard.index}/${shard.count}: about ${Math.ceil(stageRuns / shard.count)} runs`
     : `${runs.total} runs`;
   log(
-    `${what} of ${plan.experiment.days} days (noise ${runs.noise}, Morris ${runs.morris}, Sobol ${runs.sobol} in all) on ${workers} worker${workers > 1 ? 's' : ''}\n`,
+    `${what} of ${plan.experiment.days} days (${emulatorBased ? `an emulator design of ${spec.emulator!.points} points × ${plan.structures.length} structures` : `noise ${runs.noise}, Morris ${runs.morris}, Sobol ${runs.sobol}`} in all) on ${workers} worker${workers > 1 ? 's' : ''}\n`,
   );
   // A shard keeps its runs in FILE.partial as they finish, and resumes from it.
   const journal =
@@ -155,6 +175,7 @@ export async function sensitivityCli(values: SensitivityCliValues, files: string
   const ctl = new AbortController();
   const stopSignals = stopOnSignals(ctl, shard ? `the runs that finished (in ${journal?.file})` : 'the runs that finished (in the cache)');
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let lastDraw = 0;
   const onProgress = (p: SensitivityProgress) => {
     const now = performance.now();
@@ -163,10 +184,10 @@ export async function sensitivityCli(values: SensitivityCliValues, files: string
       log(`  ${p.phase}: ${p.done}/${p.total} runs, ${((now - t0) / 1000).toFixed(0)} s\n`);
     }
   };
-  let result: SensitivityResult | undefined;
+  let result: AnySensitivityResult | undefined;
   let part: SensitivityPart | undefined;
   try {
-    if (shard || screening) {
+    if (shard || screening || emulatorBased) {
       const r = await runSensitivityShard(plan, spec, exec, {
         shard,
         screening: screening as SensitivityPart | undefined,
@@ -195,8 +216,11 @@ export async function sensitivityCli(values: SensitivityCliValues, files: string
     pool.close();
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   const ran = part ? part.runs.length : runs.total;
-  log(`done in ${seconds.toFixed(0)} s (${((seconds * workers) / Math.max(1, ran)).toFixed(2)} s per run per worker)\n`);
+  log(
+    `done in ${seconds.toFixed(0)} s (${((seconds * workers) / Math.max(1, ran)).toFixed(2)} s per run per worker); CPU time ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s (all threads)\n`,
+  );
   const c = cache.sentence();
   if (c) log(`${c}\n`);
   if (part) {
@@ -207,7 +231,9 @@ export async function sensitivityCli(values: SensitivityCliValues, files: string
     );
     return;
   }
-  const md = sensitivityMarkdown(result!);
+  const md = anySensitivityMarkdown(result!);
+  const refusal = anyRefusal(result!);
+  if (refusal) log(`${refusal}\n`);
   if (values.out) {
     writeAtomic(userPath(values.out), sensitivityJson(result!));
     log(`wrote ${values.out}\n`);

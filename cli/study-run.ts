@@ -1,6 +1,6 @@
 /**
  * Running a study's experiment from the command line, on one machine or many: every study
- * (layers, ablation, calibration, mechanisms, layers-equal, flat-breaks, decompose, abc) is
+ * (layers, ablation, calibration, mechanisms, layers-equal, flat-breaks, decompose) is
  * an experiment, so it shards by the rule every design follows (run k goes to shard
  * k mod N). `--shard i/N --out part-i.json` runs one slice and writes it; the same command
  * with `--merge part-*.json` in place of those merges the slices and prints what one machine

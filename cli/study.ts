@@ -1,9 +1,10 @@
 /**
  * npm run study -- layers|ablation|calibration|mechanisms [--replications R] [--days D] [--workers N]
+ * npm run study -- patterns | history-match …
  *
  * Runs one of the studies in studies/ (layers.ts, ablation.ts, calibration.ts,
- * mechanisms.ts) and prints its table as Markdown (as in scenarios/README.md and
- * docs/validation.md), with 95% intervals over replications and, for
+ * mechanisms.ts, patterns.ts, history-matching.ts) and prints its table as Markdown (as in
+ * scenarios/README.md and docs/validation.md), with 95% intervals over replications and, for
  * the ablation, paired differences against the pre-reform county and the share of the total
  * effect each reform explains.
  */
@@ -18,17 +19,22 @@ import { mechanismEffects, mechanismsStudy, MECHANISM_PAIR } from '../studies/me
 import { mechanismsTable, seedTable } from '../studies/validation-report.ts';
 import { parseExperiment } from '../experiments/experiment.ts';
 import { planExperiment } from '../experiments/plan.ts';
-import { abcAnalysis, abcExperiment, abcMarkdown, type AbcResult } from '../studies/abc.ts';
+import { DEFAULT_HISTORY_MATCH, historyMatch, historyMatchMarkdown, historyMatchSummary } from '../studies/history-matching.ts';
+import { PATTERN_REPLICATIONS, patternsMarkdown, patternsStudy } from '../studies/patterns.ts';
+import { defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { type ExperimentOutput } from '../experiments/runner.ts';
 import { runMain, UsageError } from './load.ts';
 import { runStudyPlan, STUDY_RUN_HELP } from './study-run.ts';
 import { decomposeCommand } from './decompose.ts';
 import { equalTermsCommand } from './equal-terms.ts';
+import { DISCOVER_HELP, discoverCommand } from './discover.ts';
 
 const HELP = `usage: npm run study -- layers|ablation|calibration|mechanisms [--replications R] [--days D] [--workers N] [--svg chart.svg]
        npm run study -- layers-equal|flat-breaks [--replications R] [--days D] [--workers N] [--svg chart.svg]
        npm run study -- decompose <A> <B> [--replications R] [--days D] [--warmup W] [--workers N] [--json]
-       npm run study -- abc [--draws M] [--days D] [--workers N] [--markdown file.md] [--out draws.json] [--from draws.json] [--result abc.json]
+       npm run study -- patterns [--replications R] [--workers N]
+       npm run study -- history-match [--waves 30,20,20] [--candidates N] [--workers N] [--markdown file.md] [--result file.json]
+       npm run study -- discover <A> <B> [--outcome slower|costlier] [--above X] [--draws M] [--days D] [--threshold T]
 
 layers       middle-level units between the city and 102 communities (0 … 102) at 1×, 2×, 4× demand
 ablation     from the pre-reform county, each reform alone and all together (paired differences)
@@ -40,10 +46,17 @@ flat-breaks  with posts held equal, the load and span at which the flat structur
 decompose    how much of each difference between A and B is structure, resources, policy and
              calendars (Shapley values over the 16 combinations of their parts; A and B are
              preset ids or scenario files)
-abc          which assumption values reproduce the seeds' figures: rejection ABC over the
-             plausible ranges (M draws, default 200; studies/abc.ts describes the procedure)
+patterns     the patterns from independent cases (Dongcheng, Beijing 12345, Tongling, the reversals
+             of direct management) against the model, with a verdict each (default ${PATTERN_REPLICATIONS} replications)
+history-match
+             calibration by history matching against every pattern and seed figure at once: waves of
+             runs, emulators, implausibility; the assumptions left non-implausible and what they imply
+             for the Longgang comparison (studies/history-matching.ts describes the procedure; the
+             default waves, 70 runs of every case, take about ten minutes on two cores)
+${DISCOVER_HELP}
 
-${STUDY_RUN_HELP}`;
+${STUDY_RUN_HELP}
+patterns and history-match run on one machine: of these options they take --workers only.`;
 
 /** A value with its 95% half-width, in the metric's unit. */
 export function fmt(mean: number, half: number, unit: string): string {
@@ -179,22 +192,33 @@ async function main() {
       draws: { type: 'string' },
       markdown: { type: 'string' },
       out: { type: 'string' },
-      from: { type: 'string' },
       result: { type: 'string' },
+      waves: { type: 'string' },
+      candidates: { type: 'string' },
       warmup: { type: 'string' },
       json: { type: 'boolean' },
       shard: { type: 'string' },
       merge: { type: 'boolean' },
       'no-cache': { type: 'boolean' },
+      outcome: { type: 'string' },
+      above: { type: 'string' },
+      threshold: { type: 'string' },
     },
   });
   if (values.help) return void console.log(HELP);
   const which = positionals[0];
-  if (which === 'abc') return abc(values, positionals.slice(1));
+  if (which === 'history-match' || which === 'patterns') {
+    for (const o of ['shard', 'merge', 'out', 'no-cache'] as const)
+      if (values[o] !== undefined) throw new UsageError(`--${o}: not for ${which}, which runs on one machine (it takes --workers)`);
+    return which === 'patterns' ? patternsCommand(values) : historyMatchCommand(values);
+  }
   if (which === 'decompose') return decomposeCommand(positionals.slice(1), values);
+  if (which === 'discover') return discoverCommand(positionals.slice(1), values);
   if (which === 'layers-equal' || which === 'flat-breaks') return equalTermsCommand(which, values, positionals.slice(1));
   if (which !== 'layers' && which !== 'ablation' && which !== 'calibration' && which !== 'mechanisms')
-    throw new UsageError(`expected "layers", "ablation", "calibration" or "mechanisms", got "${which ?? ''}"\n${HELP}`);
+    throw new UsageError(
+      `expected "layers", "ablation", "calibration", "mechanisms", "layers-equal", "flat-breaks", "decompose", "discover", "patterns" or "history-match", got "${which ?? ''}"\n${HELP}`,
+    );
   const reps = Number(values.replications ?? 5);
   const days = Number(values.days ?? 365);
   if (!Number.isInteger(reps) || reps < 2) throw new UsageError(`--replications: expected an integer ≥ 2, got "${values.replications}"`);
@@ -224,43 +248,51 @@ async function main() {
   }
 }
 
-async function abc(
-  values: {
-    draws?: string;
-    days?: string;
-    workers?: string;
-    markdown?: string;
-    out?: string;
-    from?: string;
-    result?: string;
-    shard?: string;
-    merge?: boolean;
-    'no-cache'?: boolean;
-  },
-  files: string[],
-) {
-  const report = (result: AbcResult) => {
+function workersOf(values: { workers?: string }) {
+  return Number(values.workers ?? defaultWorkerCount());
+}
+
+async function patternsCommand(values: { replications?: string; workers?: string }) {
+  const reps = Number(values.replications ?? PATTERN_REPLICATIONS);
+  if (!Number.isInteger(reps) || reps < 2) throw new UsageError(`--replications: expected an integer ≥ 2, got "${values.replications}"`);
+  const pool = nodePool(workersOf(values));
+  try {
+    console.log(patternsMarkdown(await patternsStudy(poolExecutor(pool), reps)));
+  } finally {
+    pool.close();
+  }
+}
+
+async function historyMatchCommand(values: { waves?: string; candidates?: string; workers?: string; markdown?: string; result?: string }) {
+  const waves = values.waves === undefined ? DEFAULT_HISTORY_MATCH.waves : values.waves.split(',').map((x) => Number(x.trim()));
+  if (waves.length === 0 || waves.some((n) => !Number.isInteger(n) || n < 10))
+    throw new UsageError(`--waves: expected runs per wave as integers ≥ 10 separated by commas (e.g. 30,20,20), got "${values.waves}"`);
+  const candidates = Number(values.candidates ?? DEFAULT_HISTORY_MATCH.candidates);
+  if (!Number.isInteger(candidates) || candidates < 1000)
+    throw new UsageError(`--candidates: expected an integer ≥ 1000, got "${values.candidates}"`);
+  const pool = nodePool(workersOf(values));
+  try {
+    const t0 = performance.now();
+    let shown = '';
+    const result = await historyMatch(poolExecutor(pool), { waves, candidates }, (p) => {
+      const line =
+        p.stage === 'runs'
+          ? `  wave ${p.wave}: ${p.done}/${p.total} runs`
+          : `  wave ${p.wave}: ${p.stage === 'emulators' ? 'fitting emulators' : 'sampling the region left'}`;
+      if (line !== shown && (p.stage !== 'runs' || p.done % 50 === 0 || p.done === p.total)) {
+        shown = line;
+        process.stderr.write(`${line}, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+      }
+    });
     if (values.result) fs.writeFileSync(values.result, `${JSON.stringify(result, null, 1)}\n`);
-    const md = abcMarkdown(result);
+    const md = historyMatchMarkdown(result);
     if (values.markdown) fs.writeFileSync(values.markdown, md);
     else console.log(md);
-  };
-  if (values.from) {
-    // The analysis again, from the draws of an earlier run (--out), without running them.
-    report(abcAnalysis(JSON.parse(fs.readFileSync(values.from, 'utf8'))));
-    return;
+    console.log(historyMatchSummary(result));
+    process.stderr.write(`${result.runs} runs in ${((performance.now() - t0) / 1000).toFixed(0)} s on ${pool.size} workers\n`);
+  } finally {
+    pool.close();
   }
-  const draws = Number(values.draws ?? 200);
-  const days = Number(values.days ?? 365);
-  if (!Number.isInteger(draws) || draws < 10) throw new UsageError(`--draws: expected an integer ≥ 10, got "${values.draws}"`);
-  if (!(days > 0)) throw new UsageError(`--days: expected a positive number, got "${values.days}"`);
-  if (values.shard && (values.result || values.markdown))
-    throw new UsageError('--result and --markdown: a shard has no result; give them to the --merge of the shards');
-  const plan = planExperiment(parseExperiment(abcExperiment(draws, days)), (ref) =>
-    ref.preset !== undefined ? presetJson(ref.preset) : ref.scenario,
-  );
-  const out = await runStudyPlan(plan, values, files, { progress: true });
-  if (out) report(abcAnalysis(out));
 }
 
 runMain(main);

@@ -2,7 +2,7 @@
  * npm run validate [-- --workers N] [--no-cache]
  *
  * Regenerates docs/validation.md (theory checks, the seeds' figures, the mechanisms switched
- * off, the committed sensitivity and calibration analyses) and the block of README.md
+ * off, the patterns from independent cases, the committed sensitivity analysis and history match) and the block of README.md
  * between <!-- validate:start --> and <!-- validate:end -->, from studies/validation-report.ts.
  * Exits with status 1 if a theory check fails (the files are written all the same). Its runs
  * go to the results cache, so a second run reuses them (and says how many); SIGINT or
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  CALIBRATION_FILE,
+  HISTORY_MATCHING_FILE,
   renderReadmeBlock,
   renderReport,
   replaceReadmeBlock,
@@ -31,7 +31,7 @@ import { stopOnSignals } from './signals.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HELP = `usage: npm run validate [-- --workers N] [--no-cache]
 
-Regenerates docs/validation.md and the validation block of README.md (about a minute of one
+Regenerates docs/validation.md and the validation block of README.md (a few minutes of one
 core). Its runs are kept in the results cache and reused the next time (--no-cache: run
 them all afresh); the last line says how many were reused and how long it took.`;
 
@@ -47,7 +47,7 @@ async function main() {
     throw new UsageError(`--workers: expected an integer from 1 to ${availableCores()} (the cores), got "${values.workers}"`);
   const json = (file: string) =>
     fs.existsSync(path.join(ROOT, file)) ? JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) : undefined;
-  const computed: Computed = { sensitivity: json(SENSITIVITY_FILE), calibration: json(CALIBRATION_FILE) };
+  const computed: Computed = { sensitivity: json(SENSITIVITY_FILE), historyMatching: json(HISTORY_MATCHING_FILE) };
   const pool = nodePool(workers);
   const cache = cliCache(values['no-cache']);
   const ctl = new AbortController();

@@ -177,6 +177,48 @@ const seriesSchema = z
   })
   .meta({ description: 'Time series of every run, in tidy rows (structure, point, replication, seed, day, metric, value).' });
 
+/** The emulator-based analysis (experiments/sensitivity-emulator.ts). */
+export const emulatorSpecSchema = z
+  .strictObject({
+    points: z.number().int().min(20).max(5000).default(300).meta({
+      description: 'Points of the maximin Latin hypercube over the assumptions; each runs every structure once, on its own seed.',
+    }),
+    heldOut: z
+      .number()
+      .min(0.1)
+      .max(0.5)
+      .default(0.2)
+      .meta({ description: 'Share of the points held out to check each emulator (not trained on).' }),
+    outputs: z
+      .enum(['all', 'differences'])
+      .default('all')
+      .meta({ description: 'Emulate every metric of every structure and each difference from the first, or the differences only.' }),
+    kernel: z.enum(['matern52', 'squared-exponential']).default('matern52'),
+    baseSamples: z
+      .number()
+      .int()
+      .min(64)
+      .max(65_536)
+      .default(1024)
+      .meta({ description: 'Base sample N of the Saltelli design each emulator realisation is evaluated on.' }),
+    realisations: z.number().int().min(4).max(500).default(40).meta({ description: 'Emulator realisations drawn for the intervals.' }),
+    check: z
+      .strictObject({
+        minR2: z.number().min(0).max(1).default(0.9).meta({ description: 'Smallest held-out R² (against the runs, seed noise included).' }),
+        coverage: z
+          .tuple([z.number().min(0).max(1), z.number().min(0).max(1)])
+          .default([0.85, 1])
+          .meta({ description: 'Acceptable coverage of the 95% predictive intervals on the held-out runs.' }),
+        maxErrorSd: z.number().positive().default(1.6).meta({ description: 'Largest standard deviation of the standardised errors.' }),
+      })
+      .prefault({})
+      .meta({ description: 'What an emulator must show on the held-out runs before its indices are reported.' }),
+  })
+  .meta({ description: 'The emulator-based analysis (method "emulator").' });
+
+/** The emulator block's defaults. */
+export const EMULATOR_DEFAULTS: z.output<typeof emulatorSpecSchema> = emulatorSpecSchema.parse({});
+
 /** Global sensitivity to the assumptions (experiments/sensitivity-run.ts). */
 export const sensitivitySchema = z
   .strictObject({
@@ -217,6 +259,11 @@ export const sensitivitySchema = z
       .nullable()
       .prefault({})
       .meta({ description: 'Sobol indices of the assumptions that matter most; null for Morris screening only.' }),
+    method: z.enum(['morris-sobol', 'emulator']).default('morris-sobol').meta({
+      description:
+        'morris-sobol: Morris screening, then Sobol indices from runs; emulator: a Gaussian-process emulator per output trained on a maximin design, checked on held-out runs, and Sobol indices of all the assumptions from it.',
+    }),
+    emulator: emulatorSpecSchema.optional(),
     bootstrap: z.number().int().min(10).max(100_000).default(1000).meta({ description: 'Bootstrap resamples for the intervals.' }),
     seed: z
       .number()

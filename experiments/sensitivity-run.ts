@@ -18,7 +18,7 @@ import { MODEL_VERSION } from '../sim/version.ts';
 import { applyAssumptions, assumptions, assumptionsByIds, valueAt, type Assumption } from '../scenarios/assumptions.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { validateScenario } from '../scenarios/validate.ts';
-import { ExperimentError, sensitivitySchema } from './experiment.ts';
+import { EMULATOR_DEFAULTS, ExperimentError, sensitivitySchema } from './experiment.ts';
 import { metricUnit } from './results.ts';
 import { type Job, type JobResult } from './jobs.ts';
 import { type Plan } from './plan.ts';
@@ -64,19 +64,26 @@ export interface SensitivityResult {
 }
 
 export interface SensitivityProgress {
-  phase: 'noise' | 'morris' | 'sobol';
+  phase: 'noise' | 'morris' | 'sobol' | 'design';
   done: number;
   total: number;
 }
 
-/** The number of simulation runs a sensitivity analysis takes, per phase. */
-export function sensitivityRuns(plan: Plan, spec: SensitivitySpec): { noise: number; morris: number; sobol: number; total: number } {
+/** The number of simulation runs a sensitivity analysis takes, per phase (an emulator-based one: all in its design). */
+export function sensitivityRuns(
+  plan: Plan,
+  spec: SensitivitySpec,
+): { noise: number; morris: number; sobol: number; design: number; total: number } {
   const S = plan.structures.length;
+  if (spec.method === 'emulator') {
+    const design = (spec.emulator ?? EMULATOR_DEFAULTS).points * S;
+    return { noise: 0, morris: 0, sobol: 0, design, total: design };
+  }
   const k = factorsOf(spec).length;
   const noise = Math.min(plan.experiment.replications, 10) * S;
   const morris = spec.morris.trajectories * (k + 1) * S;
   const sobol = spec.sobol ? spec.sobol.n * (Math.min(spec.sobol.top, k) + 2) * S : 0;
-  return { noise, morris, sobol, total: noise + morris + sobol };
+  return { noise, morris, sobol, design: 0, total: noise + morris + sobol };
 }
 
 function factorsOf(spec: SensitivitySpec): Assumption[] {
@@ -166,6 +173,13 @@ export async function runSensitivity(
  */
 export async function analyseSensitivity(plan: Plan, spec: SensitivitySpec, runPhase: PhaseRunner): Promise<SensitivityResult> {
   const e = plan.experiment;
+  if (spec.method === 'emulator')
+    throw new ExperimentError([
+      {
+        path: 'sensitivity.method',
+        message: 'an emulator-based analysis runs through analyseAnySensitivity (experiments/sensitivity-any.ts)',
+      },
+    ]);
   if (plan.points.length !== 1 || e.sweep.length > 0 || e.design.type === 'list')
     throw new ExperimentError([
       { path: 'sweep', message: 'a sensitivity analysis varies the assumptions itself: leave sweep and design out' },
@@ -294,6 +308,6 @@ export async function analyseSensitivity(plan: Plan, spec: SensitivitySpec, runP
 }
 
 /** The result as the file `--out` writes (numbers that are not finite as null), the same bytes however its runs were made. */
-export function sensitivityJson(result: SensitivityResult): string {
+export function sensitivityJson(result: object): string {
   return `${JSON.stringify(result, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1)}\n`;
 }

@@ -15,7 +15,8 @@ import { sha256 } from './identity.ts';
 import type { Job, JobResult } from './jobs.ts';
 import { MergeError } from './merge.ts';
 import { planExperiment, type Plan } from './plan.ts';
-import { analyseSensitivity, runOn, type SensitivityProgress, type SensitivityResult, type SensitivitySpec } from './sensitivity-run.ts';
+import { runOn, type SensitivityProgress, type SensitivitySpec } from './sensitivity-run.ts';
+import { analyseAnySensitivity, type AnySensitivityResult } from './sensitivity-any.ts';
 
 /** One run of an analysis: its index in the analysis and its metrics' values. */
 export interface PartRun {
@@ -26,7 +27,8 @@ export interface PartRun {
 /** The runs of one shard of a stage, or of a whole stage merged (no `shard`). */
 export interface SensitivityPart {
   flatgov: 'sensitivity-part';
-  stage: 'screening' | 'sobol';
+  /** An emulator-based analysis has one stage, its design. */
+  stage: 'screening' | 'sobol' | 'design';
   modelVersion: string;
   experiment: Experiment;
   spec: SensitivitySpec;
@@ -87,6 +89,9 @@ const asResult = (job: Job, run: PartRun): JobResult => ({ ...placeholder(job), 
 
 const SCREENING: readonly SensitivityProgress['phase'][] = ['noise', 'morris'];
 
+/** The first stage of an analysis: its design (emulator-based) or the screening. */
+export const firstStage = (spec: SensitivitySpec): SensitivityPart['stage'] => (spec.method === 'emulator' ? 'design' : 'screening');
+
 /**
  * Run one shard of a stage: the screening's (no `screening` given) or the Sobol stage's
  * (given the merged screening). Without `shard`, the Sobol stage runs whole and the result
@@ -103,20 +108,24 @@ export async function runSensitivityShard(
     signal?: AbortSignal;
     onProgress?: (p: SensitivityProgress) => void;
   },
-): Promise<{ part?: SensitivityPart; result?: SensitivityResult }> {
+): Promise<{ part?: SensitivityPart; result?: AnySensitivityResult }> {
   const { shard, screening } = opts;
-  const stage: SensitivityPart['stage'] = screening ? 'sobol' : 'screening';
+  const stage: SensitivityPart['stage'] = screening ? 'sobol' : firstStage(spec);
   if (screening) {
     const want = await identity({ modelVersion: MODEL_VERSION, experiment: plan.experiment, spec, resolved: resolvedOf(plan) });
     if (screening.stage !== 'screening' || screening.shard || (await identity(screening)) !== want)
       throw new MergeError(
         'the screening given is not the merged screening of this analysis (the same experiment, sensitivity settings and model version): merge the screening shards of this analysis and give that file',
       );
-    if (!spec.sobol) throw new MergeError('this analysis has no Sobol stage (--morris-only, or sobol: null): the screening is its result');
+    if (!spec.sobol || spec.method === 'emulator')
+      throw new MergeError(
+        'this analysis has no Sobol stage (--morris-only, sobol: null, or an emulator-based one): its first stage merges to the result',
+      );
   }
   const known = new Map((screening?.runs ?? []).map((r) => [r.index, r]));
   const mine: PartRun[] = [];
-  const ours = (phase: SensitivityProgress['phase']) => (stage === 'screening' ? SCREENING.includes(phase) : phase === 'sobol');
+  const ours = (phase: SensitivityProgress['phase']) =>
+    stage === 'design' ? phase === 'design' : stage === 'screening' ? SCREENING.includes(phase) : phase === 'sobol';
   const runPhase = async (phase: SensitivityProgress['phase'], jobs: Job[]): Promise<JobResult[]> => {
     if (!ours(phase)) {
       if (stage === 'screening') throw new StageEnd();
@@ -136,9 +145,9 @@ export async function runSensitivityShard(
     const byIndex = new Map(results.map((r) => [r.index, r]));
     return jobs.map((j) => byIndex.get(j.index) ?? placeholder(j));
   };
-  let result: SensitivityResult | undefined;
+  let result: AnySensitivityResult | undefined;
   try {
-    result = await analyseSensitivity(plan, spec, runPhase);
+    result = await analyseAnySensitivity(plan, spec, runPhase);
   } catch (e) {
     if (!(e instanceof StageEnd)) throw e;
   }
@@ -169,7 +178,7 @@ const partName = (p: SensitivityPart) => (p.shard ? `${p.stage} shard ${p.shard.
  */
 export async function mergeSensitivityParts(
   parts: SensitivityPart[],
-): Promise<{ screening: SensitivityPart; result?: undefined } | { result: SensitivityResult; screening?: undefined }> {
+): Promise<{ screening: SensitivityPart; result?: undefined } | { result: AnySensitivityResult; screening?: undefined }> {
   if (parts.length === 0) throw new MergeError('expected at least one part');
   const ids = await Promise.all(parts.map(identity));
   if (new Set(ids).size > 1) throw new MergeError(`the parts come from different analyses: ${parts.map(partName).join(', ')}`);
@@ -219,9 +228,9 @@ export async function mergeSensitivityParts(
       return asResult(j, r);
     });
   };
-  let result: SensitivityResult | undefined;
+  let result: AnySensitivityResult | undefined;
   try {
-    result = await analyseSensitivity(plan, spec, runPhase);
+    result = await analyseAnySensitivity(plan, spec, runPhase);
   } catch (e) {
     if (!(e instanceof StageEnd)) throw e;
   }

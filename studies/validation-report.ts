@@ -1,8 +1,9 @@
 /**
  * The validation report (docs/validation.md) and the block of README.md that quotes it,
  * generated from the code: the theory checks (theory-checks.ts), the seeds' figures (the
- * calibration study), the mechanisms switched off one at a time (mechanisms.ts), and the
- * sensitivity and calibration analyses committed for this model version. No I/O:
+ * calibration study), the patterns from independent cases (patterns.ts), the mechanisms
+ * switched off one at a time (mechanisms.ts), and the sensitivity analysis and the history
+ * match committed for this model version. No I/O:
  * the caller runs it with an executor and writes the files (cli/validate.ts); the test
  * regenerates it in memory and compares. No dates or timings, so the same code gives the
  * same bytes.
@@ -18,13 +19,14 @@ import { presetJson } from '../scenarios/presets.ts';
 import { calibrationFigures, calibrationStudy, type SeedFigure } from './calibration.ts';
 import { MECHANISM_METRICS, MECHANISM_PAIR, mechanismEffects, mechanismsStudy, type MechanismEffect } from './mechanisms.ts';
 import { theoryChecks, type Check } from './theory-checks.ts';
-import { abcMarkdown, type AbcResult } from './abc.ts';
+import { historyMatchMarkdown, historyMatchSummary, type HistoryMatchResult } from './history-matching.ts';
+import { patternsMarkdown, patternsStudy, type PatternsResult } from './patterns.ts';
 import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
 import { decisiveSentence, sensitivityMarkdown } from '../experiments/sensitivity-report.ts';
 import { combinationLabel, decompose, decompositionExperiment, decompositionMarkdown, type Decomposition } from './decompose.ts';
 import { loadPreset } from '../scenarios/presets.ts';
 
-/** Replications and days of the studies the report runs (a few minutes of two cores in all). */
+/** Replications and days of the studies the report runs (a few minutes of two cores in all, the patterns from independent cases included). */
 export const REPORT_RUNS = {
   calibration: { replications: 5, days: 365 },
   mechanisms: { replications: 5, days: 180 },
@@ -41,20 +43,21 @@ export const README_START = '<!-- validate:start -->';
 export const README_END = '<!-- validate:end -->';
 /** The sensitivity analysis of the reform's before and after (npm run experiment -- sensitivity … --out), which the app shows too. */
 export const SENSITIVITY_FILE = 'docs/sensitivity.json';
-/** The ABC calibration over the assumption ranges (npm run study -- abc … --result). */
-export const CALIBRATION_FILE = 'docs/calibration.json';
+/** The calibration by history matching (npm run study -- history-match … --result). */
+export const HISTORY_MATCHING_FILE = 'docs/history-matching.json';
 export const SENSITIVITY_COMMAND = `npm run experiment -- sensitivity experiments/reform-sensitivity.experiment.json --out ${SENSITIVITY_FILE}`;
-export const CALIBRATION_COMMAND = `npm run study -- abc --draws 200 --days 365 --result ${CALIBRATION_FILE}`;
+export const HISTORY_MATCHING_COMMAND = `npm run study -- history-match --result ${HISTORY_MATCHING_FILE}`;
 
 /** The analyses computed once per model version and committed: the report includes them, and says when they are stale. */
 export interface Computed {
   sensitivity?: SensitivityResult;
-  calibration?: AbcResult;
+  historyMatching?: HistoryMatchResult;
 }
 
 export interface ValidationResults {
   theory: Check[];
   seeds: SeedFigure[];
+  patterns: PatternsResult;
   mechanisms: MechanismEffect[];
   /** Each pair's differences split into structure, resources, policy and calendars, and the combinations whose runs were unstable. */
   decompositions: { a: string; b: string; aName: string; bName: string; rows: Decomposition[]; unstable: string[] }[];
@@ -70,12 +73,6 @@ async function run(input: ExperimentInput, exec: Executor): Promise<ExperimentRe
   const out = await runExperiment(plan, exec, { date: new Date(0) });
   if (out.failures.length > 0) throw new Error(`${input.name}: ${out.failures.length} replication(s) failed: ${out.failures[0].message}`);
   return out;
-}
-
-/** One sentence on the calibration: how many draws reproduce each figure and all together. */
-function abcSummary(c: AbcResult): string {
-  const each = c.figures.map((f) => `${f.id} ${f.reproduced}`).join(', ');
-  return `Calibration over the assumption ranges (${c.draws} draws): draws reproducing each figure: ${each}; all together: ${c.allReproduced}. Posts and organs are set by structure (no assumption changes them).`;
 }
 
 /** Run every check and study the report shows. */
@@ -102,6 +99,7 @@ export async function validationResults(exec: Executor): Promise<ValidationResul
       unstable,
     });
   }
+  const patterns = await patternsStudy(exec);
   const runs = (out: ExperimentResult) => ({
     replications: out.manifest.replications,
     days: out.manifest.experiment.days,
@@ -111,6 +109,7 @@ export async function validationResults(exec: Executor): Promise<ValidationResul
   return {
     theory,
     seeds: calibrationFigures(cal),
+    patterns,
     mechanisms: mechanismEffects(mech),
     decompositions,
     runs: { calibration: runs(cal), mechanisms: runs(mech) },
@@ -217,7 +216,7 @@ function decisive(s: SensitivityResult): string[] {
     .map((o) => `- ${decisiveSentence(s, o)}`);
 }
 
-/** The Markdown of docs/validation.md, with the committed sensitivity and calibration analyses if current. */
+/** The Markdown of docs/validation.md, with the committed sensitivity analysis and history match if current. */
 export function renderReport(r: ValidationResults, computed: Computed = {}): string {
   const passed = r.theory.filter((c) => c.pass).length;
   const reproduced = r.seeds.filter((f) => f.pass).length;
@@ -233,6 +232,7 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
     `- The seeds' figures: **${reproduced} of ${r.seeds.length} reproduced**; the others fall short and are reported as such (not a failure of the check).`,
     `  Runs: ${cal.structures.join(' and ')}, ${cal.replications} replications of ${cal.days} days, seeds ${seedList(cal.seeds)}`,
     '  (derived from base seed 1; replication k of every structure uses the same seed: common random numbers, paired differences).',
+    `- Patterns from independent cases: **${r.patterns.patterns.filter((p) => p.pass).length} of ${r.patterns.patterns.length} within tolerance**; the others fall short and the section says why.`,
     `- Mechanisms switched off: ${MECHANISM_PAIR.join(' against ')}, ${mech.replications} replications of ${mech.days} days, ${seedList(mech.seeds) === seedList(cal.seeds) ? 'the same seeds' : `seeds ${seedList(mech.seeds)}`}.`,
     '- Intervals are 95% Student-t intervals of the mean over replications, unless a row says otherwise.',
     '',
@@ -272,6 +272,18 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
     'report reads "met" as met for at least 90% of the cases each applies to, an assumption of the report.',
     '',
     seedTable(r.seeds),
+    '',
+  );
+
+  out.push('## Patterns from independent cases', '');
+  out.push(
+    'Patterns observed outside Longgang (`../shared/MODEL.md`, "Patterns from independent cases"), each case a pair',
+    'of presets before and after its reform as far as its sources go (`scenarios/presets/`: `dongcheng-2003` and',
+    '`-2005`, `beijing-12345-2018` and `-2019`, `tongling-2009` and `-2010`), run with the assumptions every preset',
+    "shares (`studies/patterns.ts` defines each pattern and how it maps to the model's output; `npm run study --",
+    'patterns` prints the same table).',
+    '',
+    patternsMarkdown(r.patterns).trim(),
     '',
   );
 
@@ -326,15 +338,16 @@ export function renderReport(r: ValidationResults, computed: Computed = {}): str
   if (sStale) out.push(sStale, '');
   else out.push(...decisive(computed.sensitivity!), '', sensitivityMarkdown(computed.sensitivity!).trim(), '');
 
-  out.push('## Calibration over the assumption ranges', '');
+  out.push('## Calibration by history matching', '');
   out.push(
-    "Which assumption values reproduce the seeds' figures: rejection ABC (`studies/abc.ts` describes the procedure),",
-    `\`${CALIBRATION_COMMAND}\`. Each draw is one run per structure, so this counts draws, not means over replications.`,
+    'Which values of the assumptions are not ruled out by every pattern and seed figure at once, in waves of runs',
+    'with emulators (`studies/history-matching.ts` describes the procedure), and what they imply for the Longgang',
+    `comparison: \`${HISTORY_MATCHING_COMMAND}\`.`,
     '',
   );
-  const cStale = staleness(computed.calibration, CALIBRATION_COMMAND);
-  if (cStale) out.push(cStale, '');
-  else out.push(abcMarkdown(computed.calibration!).trim(), '');
+  const hStale = staleness(computed.historyMatching, HISTORY_MATCHING_COMMAND);
+  if (hStale) out.push(hStale, '');
+  else out.push(historyMatchMarkdown(computed.historyMatching!).trim(), '');
   return out.join('\n');
 }
 
@@ -364,7 +377,14 @@ export function renderReadmeBlock(r: ValidationResults, computed: Computed = {})
           ...decisive(computed.sensitivity),
         ]
       : []),
-    ...(computed.calibration && !staleness(computed.calibration, CALIBRATION_COMMAND) ? ['', abcSummary(computed.calibration)] : []),
+    '',
+    `Patterns from independent cases (Beijing Dongcheng, Beijing 12345, Tongling, the reversals of direct management): ${r.patterns.patterns.filter((p) => p.pass).length} of ${r.patterns.patterns.length} within tolerance (${r.patterns.patterns
+      .filter((p) => !p.pass)
+      .map((p) => `\`${p.id}\``)
+      .join(', ')} fall short; the report says why).`,
+    ...(computed.historyMatching && !staleness(computed.historyMatching, HISTORY_MATCHING_COMMAND)
+      ? ['', historyMatchSummary(computed.historyMatching)]
+      : []),
     '',
     'How much of each difference is structure (Shapley values over the 16 combinations of the two structures’ parts, mean ± 95% half-width):',
     '',

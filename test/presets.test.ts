@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulate, type Summary } from '../sim/index.ts';
-import { loadPreset, PRESET_IDS } from '../scenarios/presets.ts';
+import { CASE_PRESET_IDS, loadPreset, PRESET_IDS, REFORM_PRESET_IDS } from '../scenarios/presets.ts';
 import { SEED_IDS } from '../scenarios/sources.ts';
 
 const year = (id: string, seed: number) => simulate(loadPreset(id), { seed, days: 365, snapshotEveryMinutes: 0 }).summary;
@@ -24,14 +24,16 @@ const reps = (id: string) => {
 describe('every preset', () => {
   it.each(PRESET_IDS)('%s validates, runs a simulated year and conserves cases', (id) => {
     const s = reps(id)[0];
-    expect(s.cases.created).toBeGreaterThan(150_000);
+    // Longgang's size for the reform's presets; the independent cases are smaller cities or slices.
+    expect(s.cases.created).toBeGreaterThan(REFORM_PRESET_IDS.includes(id) ? 150_000 : 20_000);
     expect(s.cases.created).toBe(s.cases.closed + s.cases.open + s.cases.lost);
     expect(s.littlesLaw.relativeError).toBeLessThan(1e-9);
   });
 
   it.each(PRESET_IDS)('%s traces its numbers to sources and assumptions', (id) => {
     const p = loadPreset(id);
-    expect(p.sources.length).toBeGreaterThan(4);
+    // An independent case states what its sources give, which is less than the seeds give for Longgang.
+    expect(p.sources.length).toBeGreaterThan(REFORM_PRESET_IDS.includes(id) ? 4 : 2);
     expect(p.assumptions.length).toBeGreaterThan(4);
     for (const src of p.sources) {
       expect(SEED_IDS.has(src.seed), `${id}: unknown seed ${src.seed}`).toBe(true);
@@ -40,15 +42,25 @@ describe('every preset', () => {
     for (const a of p.assumptions) expect(a.reasoning.length).toBeGreaterThan(10);
   });
 
-  it('all presets face the same demand and mechanisms, so that they can be compared', () => {
+  it('the reform’s presets face the same demand and mechanisms, so that they can be compared', () => {
     const common = (id: string) => {
       const p = loadPreset(id);
       return JSON.stringify([p.demand, p.domains, p.residents, p.targets, p.calendars, p.mechanisms, p.cost, p.population.microGrids]);
     };
-    for (const id of PRESET_IDS) expect(common(id), id).toBe(common('longgang-2021'));
+    for (const id of REFORM_PRESET_IDS) expect(common(id), id).toBe(common('longgang-2021'));
     // Longgang town in 2018 keeps its documented population and area; the others share one.
-    for (const id of PRESET_IDS.filter((x) => x !== 'longgang-town-2018'))
+    for (const id of REFORM_PRESET_IDS.filter((x) => x !== 'longgang-town-2018'))
       expect(loadPreset(id).population).toEqual(loadPreset('longgang-2021').population);
+  });
+
+  it('the independent cases share the residents’ behaviour and the mechanisms’ assumptions with the reform’s presets', () => {
+    const shared = (id: string) => {
+      const p = loadPreset(id);
+      const { escalateOverdue: _switch, ...mechanisms } = p.mechanisms;
+      return JSON.stringify([p.residents, mechanisms, p.cost, p.calendars]);
+    };
+    expect(CASE_PRESET_IDS.length).toBeGreaterThan(0);
+    for (const id of CASE_PRESET_IDS) expect(shared(id), id).toBe(shared('longgang-2021'));
   });
 
   it.each(PRESET_IDS)('%s states resources, not thresholds: every level’s competence is computed', (id) => {
@@ -82,6 +94,58 @@ describe('presets against their documented structure', () => {
     const p = loadPreset('traditional-county');
     expect(p.notes).not.toMatch(/divided|÷/);
     expect(p.assumptions.find((a) => a.param === 'departments')!.reasoning).toMatch(/organs/);
+  });
+});
+
+describe('the independent cases against their sources', () => {
+  it('dongcheng: 1,652 grid cells on 25.38 km²; supervisors, two centres and a platform only after October 2004', () => {
+    const before = loadPreset('dongcheng-2003');
+    const after = loadPreset('dongcheng-2005');
+    for (const p of [before, after]) {
+      expect(p.population.microGrids).toBe(1652);
+      expect(p.population.areaKm2).toBeCloseTo(25.38, 6);
+    }
+    expect(before.levels.map((l) => l.id)).toEqual(['community', 'street']);
+    expect(after.levels.map((l) => l.id)).toEqual(['supervisors', 'community', 'street']);
+    // Supervision is separated from handling: supervisors find and report, never resolve.
+    expect(after.levels[0].competence!.powers).toBe(0);
+    expect([before.platform.enabled, before.centre.enabled, after.platform.enabled, after.centre.enabled]).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+    // The same problems arise before and after, and the same departments handle them.
+    expect(after.demand).toEqual(before.demand);
+    expect(after.departments).toEqual(before.departments);
+  });
+
+  it('beijing 12345: a 128th of the city, 343 streets and towns; from 2019 direct dispatch in 3.7 minutes and deadlines enforced', () => {
+    const before = loadPreset('beijing-12345-2018');
+    const after = loadPreset('beijing-12345-2019');
+    expect(before.population.residents).toBe(168_000);
+    expect(after.levels.find((l) => l.id === 'street')!.units).toBe(Math.round(343 / 128));
+    expect(before.levels.map((l) => l.id)).toEqual(['operators', 'district', 'street']);
+    expect(after.levels.map((l) => l.id)).toEqual(['operators', 'street']);
+    expect(after.platform.enabled && !before.platform.enabled).toBe(true);
+    expect(after.platform.dispatchDelay.mean).toBe(3.7);
+    expect([before.mechanisms.escalateOverdue, after.mechanisms.escalateOverdue]).toEqual([false, true]);
+    // 7 days for ordinary requests, 15 (11 working days) for complex ones.
+    expect(after.targets.closeHours).toBe(168);
+    expect(after.demand).toEqual(before.demand);
+  });
+
+  it('tongling: 49 communities under 6 street offices become 18, the streets’ posts sent down to them', () => {
+    const before = loadPreset('tongling-2009');
+    const after = loadPreset('tongling-2010');
+    expect(before.levels.map((l) => [l.id, l.units])).toEqual([
+      ['community', 49],
+      ['street', 6],
+    ]);
+    expect(after.levels.map((l) => [l.id, l.units])).toEqual([['community', 18]]);
+    const posts = (p: typeof before) => p.levels.reduce((n, l) => n + l.units * l.staffPerUnit, 0);
+    expect(posts(after)).toBeCloseTo(posts(before), 6);
+    expect(after.departments).toEqual(before.departments);
   });
 });
 

@@ -53,7 +53,7 @@ const out = async (metric: string, of: string) => {
 describe('sensitivity of reference queues to their assumptions', () => {
   it('counts its runs before running them', async () => {
     const r = await result;
-    expect(sensitivityRuns(plan, spec)).toEqual({ noise: 6, morris: 4 * 4 * 2, sobol: 16 * 5 * 2, total: 6 + 32 + 160 });
+    expect(sensitivityRuns(plan, spec)).toEqual({ noise: 6, morris: 4 * 4 * 2, sobol: 16 * 5 * 2, design: 0, total: 6 + 32 + 160 });
     expect(r.morris.runs + r.sobol!.runs).toBe(32 + 160);
   });
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  CALIBRATION_FILE,
+  HISTORY_MATCHING_FILE,
   README_END,
   README_START,
   renderReadmeBlock,
@@ -15,7 +15,7 @@ import {
   staleness,
   validationResults,
   SENSITIVITY_COMMAND,
-  CALIBRATION_COMMAND,
+  HISTORY_MATCHING_COMMAND,
   type Computed,
 } from '../studies/validation-report.ts';
 import { describeCheck } from '../studies/theory-checks.ts';
@@ -50,10 +50,10 @@ describe('the validation report', () => {
     ]);
 
     const json = (f: string) => (read(f) === undefined ? undefined : JSON.parse(read(f)!));
-    const computed: Computed = { sensitivity: json(SENSITIVITY_FILE), calibration: json(CALIBRATION_FILE) };
+    const computed: Computed = { sensitivity: json(SENSITIVITY_FILE), historyMatching: json(HISTORY_MATCHING_FILE) };
     // The committed analyses are this model version's: a new version must recompute them.
     expect(staleness(computed.sensitivity, SENSITIVITY_COMMAND)).toBeUndefined();
-    expect(staleness(computed.calibration, CALIBRATION_COMMAND)).toBeUndefined();
+    expect(staleness(computed.historyMatching, HISTORY_MATCHING_COMMAND)).toBeUndefined();
     const report = renderReport(r, computed);
     const committed = read('docs/validation.md') ?? '';
     expect(committed === report, `docs/validation.md is out of date (${firstDifference(committed, report)}): run npm run validate`).toBe(

@@ -290,8 +290,11 @@ export const METRICS: MetricInfo[] = [
   m(
     'petitions',
     'petitions',
-    ['Petitions', '信访件数'],
-    ['Cases residents took to petition instead of waiting.', '居民不再等待、转为信访的诉求数。'],
+    ['Petitions, first and repeat', '信访（首次和重复）'],
+    [
+      'Cases residents took to petition instead of waiting, first petitions and repeat ones.',
+      '居民不再等待、转为信访的诉求数，含首次和重复信访。',
+    ],
     false,
     (s) => s.petitions,
   ),
@@ -430,6 +433,26 @@ export const METRICS: MetricInfo[] = [
     (s) => s.problems.reportedAtOnce,
   ),
   m(
+    'problems.discovered',
+    'problems',
+    ['Problems found on patrol before anyone reported them', '巡查发现、无人反映的问题'],
+    ['Problems grid workers found on their rounds before any resident raised them.', '网格员巡查时发现、尚无居民反映的问题数。'],
+    true,
+    (s) => s.problems.discovered,
+  ),
+  m(
+    'problems.meanHoursUnreported',
+    'h',
+    ['Mean time problems found on patrol went unreported', '巡查发现的问题此前未被反映的平均时长'],
+    [
+      'How long, on average, a problem found on patrol had existed unreported; 0 when none was found.',
+      '巡查发现的问题此前未被反映的平均时长；未发现问题时为 0。',
+    ],
+    false,
+    // No problem found on patrol: none went unreported.
+    (s) => (s.problems.discovered > 0 ? s.problems.meanHoursUnreported : 0),
+  ),
+  m(
     'help.timedOut',
     'questions',
     ['Questions passed up unanswered (the senior was busy)', '未获答复而上交的请教（骨干繁忙）'],
@@ -485,6 +508,29 @@ export const METRICS: MetricInfo[] = [
     ],
     false,
     (s) => s.bypassShare,
+  ),
+  m(
+    'cost.overtimeYuan',
+    'yuan',
+    ['Overtime paid in the window', '统计期内的加班费用'],
+    ['Busy staff time after hours, paid at the overtime rate, over the window.', '统计期内下班后的在办时间，按加班费率计。'],
+    false,
+    (s) => s.cost.overtimeYuan,
+  ),
+  m(
+    'contacts.failureDemand',
+    'contacts',
+    ['Hotline calls and petitions, first and repeat (failure demand)', '热线来电和信访（首次和重复；失败需求）'],
+    [
+      'Cases raised by the hotline or by petition in the window, and repeat contacts about overdue cases: demand caused by a failure to resolve.',
+      '统计期内通过热线或信访提出的诉求，加上就逾期诉求的重复来电：因未能解决而产生的需求。',
+    ],
+    false,
+    // Bypasses raised in the window (byChannel also counts the cases carried in from the warm-up).
+    (s) => {
+      const all = s.warmup.carriedIn + s.cases.created;
+      return (all > 0 ? Math.round(s.bypassShare * all) : 0) + s.contacts.repeat;
+    },
   ),
 ];
 export const METRIC_IDS = METRICS.map((x) => x.id);
