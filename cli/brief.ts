@@ -1,16 +1,18 @@
 /**
- * npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--workers N] [--decompose]
+ * npm run brief -- <experiment.json> --out brief.html [--lang en|zh] [--app URL] [--workers N] [--decompose]
  *
  * The app's one-page brief from an experiment file: its replications (the brief's metrics
  * added to the file's) with daily series for the two charts (their mean over replications), the
- * structures' assumptions and sources, and the command that reproduces it; with --decompose,
- * how much of each difference between the first two structures is structure
+ * structures' assumptions and sources, the link that opens the same comparison in the app at
+ * the address --app gives, the command that reproduces it, and the experiment itself; with
+ * --decompose, how much of each difference between the first two structures is structure
  * (studies/decompose.ts: the 16 combinations of their parts, the same replications and days).
  */
 import path from 'node:path';
 import { presetJson, PRESET_IDS } from '../scenarios/presets.ts';
-import { setLang, type Lang } from '../render/i18n.ts';
-import { BRIEF_METRICS, BRIEF_SERIES, briefHtml } from '../render/brief.ts';
+import { loadLang, setLang, type Lang } from '../render/i18n.ts';
+import { BRIEF_METRICS, BRIEF_SERIES, briefHtml, sensitivityOfPair } from '../render/brief.ts';
+import { stateHash } from '../render/link.ts';
 import { experimentSchema } from '../experiments/experiment.ts';
 import { jobsFor } from '../experiments/jobs.ts';
 import { parseAndPlanExperiment } from '../experiments/plan.ts';
@@ -34,17 +36,26 @@ import { readJsonFile, runMain, UsageError, userPath } from './load.ts';
 import { cliCache } from './run-cache.ts';
 import { stopOnSignals } from './signals.ts';
 
+/** Where the link opens the app unless --app says otherwise: npm run dev. */
+const DEFAULT_APP = 'http://127.0.0.1:5173/';
+
 const BRIEF: CommandSpec = {
   name: 'brief',
   usage: 'npm run brief -- <experiment.json> --out brief.html [flags]',
   about: `Runs the experiment's replications and writes a one-page brief as HTML (open it in a
 browser and print, or save as PDF: it is laid out for one A4 page): the question, the
 headline figures with 95% intervals, two charts (the mean of the replications), the main
-assumptions, the sources and the command that reproduces it. An experiment with a sweep
+assumptions, the sources, the link that opens the same comparison in the app and the
+command that reproduces it. An experiment with a sweep
 is refused: a brief compares structures at one point.`,
   flags: {
     out: { type: 'string', arg: 'FILE.html', help: 'the brief to write (checked before the first run)' },
     lang: { type: 'string', arg: 'en|zh', help: 'the language of the brief (default en)' },
+    app: {
+      type: 'string',
+      arg: 'URL',
+      help: `the address of the app the brief's link opens (default ${DEFAULT_APP}, the\naddress of npm run dev; give the site's address for a brief to hand over)`,
+    },
     workers: {
       type: 'string',
       arg: 'N',
@@ -63,6 +74,15 @@ is refused: a brief compares structures at one point.`,
   notes: 'Ctrl-C or SIGTERM stops (exit status 130 or 143), writing no brief and keeping the runs\nthat finished in the cache.',
 };
 
+/** The app's state for an experiment's structures: presets with their overrides, or scenarios of their own. */
+function appColumns(structures: { label?: string; preset?: string; overrides: Record<string, unknown> }[], scenarios: unknown[]) {
+  return structures.map((st, i) =>
+    st.preset !== undefined
+      ? { preset: st.preset, changes: st.overrides }
+      : { custom: { name: st.label ?? `structure ${i + 1}`, json: scenarios[i] }, changes: st.overrides },
+  );
+}
+
 await runMain(async () => {
   const { values: flags, positionals } = parseSpec(BRIEF);
   if (flags.help) {
@@ -72,6 +92,7 @@ await runMain(async () => {
   const values = {
     out: str(flags, 'out'),
     lang: str(flags, 'lang'),
+    app: str(flags, 'app'),
     workers: str(flags, 'workers'),
     'no-cache': flag(flags, 'no-cache'),
     decompose: flag(flags, 'decompose'),
@@ -87,9 +108,13 @@ await runMain(async () => {
   const lang = (values.lang ?? 'en') as Lang;
   if (lang !== 'en' && lang !== 'zh') problems.push(`--lang: expected en or zh, got "${printable(values.lang ?? '')}"`);
   const workers = workersArg(values.workers, problems);
+  const app = values.app ?? DEFAULT_APP;
+  if (!/^https?:\/\/[^\s#]+$/.test(app))
+    problems.push(`--app: expected the app's address, e.g. https://example.org/flatgov/, got "${printable(app)}"`);
   const file = positionals[0] ?? '';
   const input = positionals.length === 1 ? collect(problems, () => readJsonFile(userPath(file))) : undefined;
   refuse(problems);
+  await loadLang(lang);
   setLang(lang);
   const parsed = experimentSchema.safeParse(input);
   if (parsed.success) {
@@ -172,15 +197,30 @@ await runMain(async () => {
     name: st.label,
     scenario: jobsFor(plan, 0, 1).find((j) => j.structure === s)!.scenario,
   }));
+  // The link that opens the same comparison in the app: its structures, seed, days and replications.
+  const scenarios = e.structures.map((st) => (st.file !== undefined ? readJsonFile(path.resolve(baseDir, st.file)) : st.scenario));
+  const link = `${app}${await stateHash({
+    columns: appColumns(e.structures, scenarios),
+    seed: e.baseSeed,
+    days: e.days,
+    view: 'replications',
+    lang,
+    selected: 0,
+    replications: Math.min(1000, Math.max(2, e.replications)),
+  })}`;
+  const presets = e.structures.map((st) => (st.preset !== undefined && Object.keys(st.overrides).length === 0 ? st.preset : undefined));
   const html = briefHtml({
     structures,
     seed: e.baseSeed,
     days: e.days,
     day: e.days,
+    link,
+    experiment: input,
     command: `npm run brief -- ${path.basename(file)} --out ${path.basename(values.out!)}${lang === 'en' ? '' : ` --lang ${lang}`}${values.decompose ? ' --decompose' : ''}`,
     source: `flatgov ${FLATGOV_VERSION} (model ${MODEL_VERSION}, commit ${out.manifest.commit}). Same seed, same result.`,
     replications: { n: out.manifest.replications, days: e.days, summary: out.summary, differences: out.differences, series: out.series },
-    sensitivity: shipped as unknown as SensitivityResult,
+    // What decides the answer: the shipped analysis when it is of the same pair.
+    sensitivity: sensitivityOfPair(shipped as unknown as SensitivityResult, presets),
     structural,
     structuralHow: t('brief.whyNotYetCli', {
       command: `npm run brief -- ${path.basename(file)} --out ${path.basename(values.out!)}${lang === 'en' ? '' : ` --lang ${lang}`} --decompose`,

@@ -12,7 +12,9 @@ import { PALETTE } from './palette.ts';
 import { fmt, getLang, t } from './i18n.ts';
 import { rankedFactors } from '../experiments/sensitivity-report.ts';
 import type { SensitivityResult } from '../experiments/sensitivity-run.ts';
-import { fasterSentence, formatInterval, formatValue, headlineRows, type Headline } from './headline.ts';
+import { paramLabel } from './assumption-labels.ts';
+import { plainHelp } from './param-labels.ts';
+import { fasterSentence, formatInterval, formatValue, headlineRows, headlineValue, SENTENCE_METRIC, type Headline } from './headline.ts';
 import { structuralBriefHtml, structuralClause, withClause, type StructuralResult } from './structural.ts';
 
 export interface BriefStructure {
@@ -64,16 +66,44 @@ export interface BriefInput {
   day: number;
   /** The link that reproduces the comparison (the app's share link). */
   link?: string;
-  /** Or the command that reproduces it (the command line's brief). */
+  /** And the command that reproduces it (the command line's brief). */
   command?: string;
+  /** The experiment the figures come from (the command line's brief), kept in the page as JSON. */
+  experiment?: unknown;
   /** Version line: what produced the figures. */
   source: string;
   replications?: BriefReplications;
-  /** A global sensitivity analysis (docs/sensitivity.json, or one computed for these structures): what decides the answer. */
+  /**
+   * A global sensitivity analysis of these very structures (computed in the app, or the shipped
+   * one when it is of the same pair: see sensitivityOfPair): what decides the answer. Without
+   * one, the brief says that it has not been computed for this pair.
+   */
   sensitivity?: SensitivityResult;
   /** How much of each difference between the first two structures is structure (render/structural.ts), and how to compute it when it is not. */
   structural?: StructuralResult;
   structuralHow?: string;
+}
+
+/**
+ * The sensitivity analysis, if it is of the structures compared: the same presets, unchanged,
+ * in the same order (`presets[i]` undefined for a structure changed or read from a file).
+ */
+export function sensitivityOfPair(
+  r: SensitivityResult | undefined,
+  presets: readonly (string | undefined)[],
+): SensitivityResult | undefined {
+  const of = (r?.experiment as { structures?: { preset?: string; overrides?: object; file?: unknown; scenario?: unknown }[] } | undefined)
+    ?.structures;
+  if (!r || !of || of.length !== presets.length) return undefined;
+  const same = of.every((x, i) => presets[i] !== undefined && x.preset === presets[i] && Object.keys(x.overrides ?? {}).length === 0);
+  return same ? r : undefined;
+}
+
+/** Names in a sentence: "A and B", "A, B and C"; 甲与乙, 甲、乙与丙. */
+export function nameList(names: readonly string[]): string {
+  if (names.length < 2) return names.join('');
+  const zh = getLang() === 'zh';
+  return `${names.slice(0, -1).join(zh ? '、' : ', ')}${zh ? '与' : ' and '}${names[names.length - 1]}`;
 }
 
 /** How many assumptions the brief names for each difference, and the differences it names them for (the first three it finds). */
@@ -83,14 +113,14 @@ const DECISIVE_METRICS = ['hoursToCloseAll.mean', 'hoursToClose.mean', 'localRes
 /** The assumptions that most decide each difference between structures, by Sobol total index (ST) with its interval. */
 export function decisiveLines(
   r: SensitivityResult,
-): { output: string; of: string; factors: { id: string; st: number; lo: number; hi: number }[] }[] {
+): { output: string; metric: string; of: string; factors: { id: string; st: number; lo: number; hi: number }[] }[] {
   return r.outputs
     .flatMap((out, o) => {
       if (!out.difference || !DECISIVE_METRICS.includes(out.metric)) return [];
       const factors = rankedFactors(r, o, 'total')
         .slice(0, DECISIVE)
         .flatMap((f) => (f.total ? [{ id: f.id, st: f.total.estimate, lo: f.total.lo, hi: f.total.hi }] : []));
-      return factors.length ? [{ output: out.label, of: out.of, factors }] : [];
+      return factors.length ? [{ output: out.label, metric: out.metric, of: out.of, factors }] : [];
     })
     .slice(0, 3);
 }
@@ -115,7 +145,8 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const local = (en: string, zh?: string) => (getLang() === 'zh' && zh ? zh : en);
+/** A structure's reasoning in the brief's language, in plain words (no file names). */
+const local = (en: string, zh?: string) => (getLang() === 'zh' && zh ? plainHelp(zh, 'zh') : plainHelp(en, 'en'));
 
 interface Line {
   name: string;
@@ -216,9 +247,10 @@ function figuresTable(b: BriefInput): string {
     });
     return `<table class="figures${names.length > 2 ? ' many' : ''}">${head}${rows.join('')}</table>`;
   }
-  const rows = headlineRows().map(
+  const km = b.structures.every((s) => !s.headline || s.headline.km);
+  const rows = headlineRows(km).map(
     (r) =>
-      `<tr><th scope="row">${escapeHtml(r.label)}</th>${b.structures.map((s) => `<td data-metric="${r.id}">${escapeHtml(s.headline ? formatValue(r.value(s.headline), r.unit) : '–')}</td>`).join('')}</tr>`,
+      `<tr><th scope="row">${escapeHtml(r.label)}</th>${b.structures.map((s) => `<td data-metric="${r.id}">${escapeHtml(s.headline ? formatValue(headlineValue(s.headline, r.id), r.unit) : '–')}</td>`).join('')}</tr>`,
   );
   return `<table class="figures${names.length > 2 ? ' many' : ''}">${head}${rows.join('')}</table>`;
 }
@@ -240,18 +272,32 @@ export function briefSentence(b: BriefInput): string {
       d ? { low: d.low, high: d.high } : undefined,
     );
   } else {
-    hours = [a.headline?.meanClosed ?? NaN, c.headline?.meanClosed ?? NaN];
+    hours = [a.headline ? headlineValue(a.headline, SENTENCE_METRIC) : NaN, c.headline ? headlineValue(c.headline, SENTENCE_METRIC) : NaN];
     sentence = fasterSentence({ name: a.name, meanHours: hours[0] }, { name: c.name, meanHours: hours[1] });
   }
   const clause = structuralClause(hours[1] - hours[0], b.structural);
   return clause ? withClause(sentence, clause.text) : sentence;
 }
 
+/** Before a run there are no figures: the brief is one sentence saying so. */
+function notYetHtml(b: BriefInput, lang: string, list: string): string {
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(t('brief.title', { structures: list }))}</title>
+<style>html { font-family: system-ui, "Noto Sans", "Noto Sans CJK SC", sans-serif; } body { max-width: 40em; margin: 2em auto; padding: 0 1em; }</style></head>
+<body><h1>${escapeHtml(t('brief.title', { structures: list }))}</h1>
+<p id="not-yet">${escapeHtml(t('brief.notYet'))}</p>
+${b.link ? `<p class="link"><a id="link" href="${escapeHtml(b.link)}">${escapeHtml(t('brief.openApp'))}</a></p>` : ''}
+</body></html>
+`;
+}
+
 export function briefHtml(b: BriefInput): string {
   const names = b.structures.map((s) => s.name);
-  const list = names.join(getLang() === 'zh' ? '、' : ' · ');
+  const list = nameList(names);
   const lang = getLang() === 'zh' ? 'zh-CN' : 'en';
   const reps = b.replications;
+  if (!reps && !(b.day > 0)) return notYetHtml(b, lang, list);
   const figuresTitle = reps
     ? t('brief.figuresReps', { n: reps.n, days: fmt(reps.days) })
     : t('brief.figures', { day: fmt(Math.floor(b.day + 1e-9)) });
@@ -306,18 +352,17 @@ export function briefHtml(b: BriefInput): string {
   figure { margin: 0; }
   svg { width: 100%; height: auto; display: block; }
   ul { margin: 0; padding-left: 4mm; }
-  .assumptions li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-size: 8pt; }
-  .sources li, .decides li { font-size: 8pt; }
+  .assumptions li, .sources li, .decides li { font-size: 8pt; }
   .structural-tables { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; }
   table.structural { font-size: 7pt; table-layout: fixed; }
-  table.structural th:first-child { width: 38%; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  table.structural th:first-child { width: 38%; }
   table.structural th, table.structural td, body.structural table.figures th, body.structural table.figures td { padding: 0.15mm 1.2mm; line-height: 1.15; }
-  .param { font-family: ui-monospace, monospace; font-size: 7.5pt; }
+  .param { font-weight: 600; }
   .link { overflow-wrap: anywhere; word-break: break-all; font-size: 7.5pt; }
   .small { font-size: 7.5pt; color: #333; }
   .print { font: inherit; margin: 2mm 0; padding: 1mm 3mm; }
   @media screen { body { box-shadow: 0 0 4px #999; margin: 6mm auto; } }
-  @media screen and (max-width: 700px) { body { max-width: none; margin: 0; box-shadow: none; } .charts { grid-template-columns: 1fr; } .assumptions li { white-space: normal; } }
+  @media screen and (max-width: 700px) { body { max-width: none; margin: 0; box-shadow: none; } .charts { grid-template-columns: 1fr; } }
   @media print { .print { display: none; } body { padding: 0; } }
 </style></head>
 <body${b.structural ? ' class="structural"' : ''}>
@@ -344,29 +389,46 @@ ${
     : ''
 }
 <h2>${escapeHtml(t('brief.assumptions'))}</h2>
-<ul class="assumptions">${assumptions.map(([p, r]) => `<li><span class="param">${escapeHtml(p)}</span> — ${escapeHtml(r)}</li>`).join('')}</ul>
+<ul class="assumptions">${assumptions.map(([p, r]) => `<li><span class="param" data-path="${escapeHtml(p)}">${escapeHtml(paramLabel(p))}</span> — ${escapeHtml(r)}</li>`).join('')}</ul>
 ${seen.size > assumptions.length ? `<p class="small">${escapeHtml(t('brief.moreAssumptions', { n: seen.size - assumptions.length }))}</p>` : ''}
-${b.sensitivity ? decidesHtml(b.sensitivity) : ''}
+${decidesHtml(b.sensitivity, list)}
 <h2>${escapeHtml(t('brief.sources'))}</h2>
 <ul class="sources">${[...docs]
     .sort(([x], [y]) => x.localeCompare(y))
-    .map(([id, n]) => `<li>${escapeHtml(id)} ${escapeHtml(title(id))} (${escapeHtml(t('brief.facts', { n }))})</li>`)
+    .map(
+      ([id, n]) =>
+        `<li>${escapeHtml(id)} ${escapeHtml(title(id))}${escapeHtml(getLang() === 'zh' ? `（${t('brief.facts', { n })}）` : ` (${t('brief.facts', { n })})`)}</li>`,
+    )
     .join('')}</ul>
 <h2>${escapeHtml(t('brief.reproduce'))}</h2>
 ${b.link ? `<p class="link"><a id="link" href="${escapeHtml(b.link)}">${escapeHtml(b.link)}</a></p>` : ''}
 ${b.command ? `<p class="link"><code id="command">${escapeHtml(b.command)}</code></p>` : ''}
+${b.experiment !== undefined ? `<script type="application/json" id="experiment">${JSON.stringify(b.experiment).replace(/</g, '\\u003c')}</script>` : ''}
 <p class="small">${escapeHtml(b.source)}</p>
 </body></html>
 `;
 }
 
-function decidesHtml(r: SensitivityResult): string {
-  const lines = decisiveLines(r);
-  if (!lines.length) return '';
+/** An output of the analysis in the brief's language: the figure's label, and "difference" when it is one. */
+function outputText(r: SensitivityResult, metric: string, of: string): string {
+  const info = METRIC_BY_ID.get(metric);
+  const label = info ? (getLang() === 'zh' ? info.labelZh : info.label) : metric;
+  const difference = r.outputs.some((o) => o.metric === metric && o.of === of && o.difference);
+  if (!difference) return label;
+  return t('brief.decidesDifference', { figure: getLang() === 'zh' ? label : label.charAt(0).toLowerCase() + label.slice(1) });
+}
+
+/** What decides the answer for the structures compared; a sentence saying why not when it was not computed for them. */
+function decidesHtml(r: SensitivityResult | undefined, list: string): string {
+  const lines = r ? decisiveLines(r) : [];
+  if (!r || !lines.length)
+    return `<h2>${escapeHtml(t('brief.decides'))}</h2>
+<p class="small" id="decides-none">${escapeHtml(t('brief.decidesNone', { structures: list }))}</p>`;
   const n = (x: number) => fmt(x, 2);
+  const sep = getLang() === 'zh' ? '；' : '; ';
   return `<h2>${escapeHtml(t('brief.decides'))}</h2>
-<p class="small">${escapeHtml(t('brief.decidesNote', { structures: r.structures.join(getLang() === 'zh' ? '、' : ' · '), days: fmt(r.days), runs: fmt(r.morris.runs + (r.sobol?.runs ?? 0)) }))}</p>
-<ul class="decides">${lines.map((l) => `<li><b>${escapeHtml(l.output)}</b>: ${l.factors.map((f) => `<span class="param">${escapeHtml(f.id)}</span> ${escapeHtml(t('brief.st', { st: n(f.st), lo: n(f.lo), hi: n(f.hi) }))}`).join(', ')}</li>`).join('')}</ul>`;
+<p class="small">${escapeHtml(t('brief.decidesNote', { structures: list, days: fmt(r.days), runs: fmt(r.morris.runs + (r.sobol?.runs ?? 0)) }))}</p>
+<ul class="decides">${lines.map((l) => `<li><b>${escapeHtml(outputText(r, l.metric, l.of))}</b>${getLang() === 'zh' ? '：' : ': '}${l.factors.map((f) => `<span class="param" data-path="${escapeHtml(f.id)}">${escapeHtml(paramLabel(f.id))}</span> ${escapeHtml(t('brief.st', { st: n(f.st), lo: n(f.lo), hi: n(f.hi) }))}`).join(sep)}</li>`).join('')}</ul>`;
 }
 
 /** Names of structures for the brief: the app's titles without their numbers. */

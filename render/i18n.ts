@@ -2,18 +2,29 @@
  * Strings shown to users, in English and Chinese, and locale-aware number formatting, for
  * the app and the command line's brief alike (the messages are in render/messages/).
  * Components read `t()` and re-render when the language changes (the app re-renders all).
+ * English is always loaded; Chinese is loaded when first asked for (`loadLang`).
  */
 import { en, type MessageKey as BaseKey } from './messages/en.ts';
 import type { MapKey } from './messages/map-en.ts';
 import type { StoryKey } from './messages/story-en.ts';
 import type { WhyKey } from './messages/why-en.ts';
-import { zh } from './messages/zh.ts';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: Lang[] = ['en', 'zh'];
 /** The keys of every message: those of the first screen and those of parts loaded later (the guided story, the map, why they differ). */
 export type MessageKey = BaseKey | StoryKey | MapKey | WhyKey;
-const tables: Record<Lang, Partial<Record<MessageKey, string>>> = { en: { ...en }, zh: { ...zh } };
+const tables: Record<Lang, Partial<Record<MessageKey, string>>> = { en: { ...en }, zh: {} };
+
+/** The languages whose messages are in (English always: the first screen carries it; Chinese when first asked for). */
+const loaded = new Set<Lang>(['en']);
+
+/** Load a language's messages (Chinese is fetched when first asked for, so an English page does not carry it). */
+export async function loadLang(l: Lang): Promise<void> {
+  if (loaded.has(l)) return;
+  const { zh } = await import('./messages/zh.ts');
+  tables.zh = { ...zh, ...tables.zh };
+  loaded.add(l);
+}
 
 /** Add the messages of a part loaded later (the same keys in both languages). */
 export function addMessages(more: { en: Partial<Record<MessageKey, string>>; zh: Partial<Record<MessageKey, string>> }): void {
@@ -29,7 +40,9 @@ export function onLangChange(listener: (l: Lang) => void): void {
   langListeners.push(listener);
 }
 
+/** Set the language; its messages must be loaded (loadLang). */
 export function setLang(l: Lang): void {
+  if (!loaded.has(l)) throw new Error(`the messages of "${l}" are not loaded: await loadLang("${l}") first`);
   lang = l;
   for (const listener of langListeners) listener(l);
 }
@@ -78,6 +91,16 @@ const UNITS_ZH: Record<string, string> = {
   bases: '个',
   'km²': '平方公里',
   domains: '个',
+  '1/day': '1/天',
+  'share/day': '比例/天',
+  'yuan/day': '元/天',
+  'staff-equivalents': '人当量',
+  'cases/server': '件/人',
+  'h/week': '小时/周',
+  'h/week per office below': '小时/周（每个下级单位）',
+  'h/week per subordinate office': '小时/周（每个下级单位）',
+  weight: '权重',
+  'percentage points': '个百分点',
 };
 
 /** A unit of the scenario schema in the current language. */

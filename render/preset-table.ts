@@ -2,6 +2,7 @@
 import { simulate, type Summary } from '../sim/index.ts';
 import { loadPreset } from '../scenarios/presets.ts';
 import { interval } from '../experiments/stats.ts';
+import { METRIC_BY_ID, UNITS } from '../sim/observe/catalog.ts';
 
 /** Mean ± the half-width of its Student-t 95% interval (the project's one t distribution). */
 export function fmt(xs: number[], f: (x: number) => string): string {
@@ -9,7 +10,32 @@ export function fmt(xs: number[], f: (x: number) => string): string {
   return `${f(mean)} ± ${f(half)}`;
 }
 
-const pct = (x: number) => (100 * x).toFixed(1);
+/** The figures of the table, by catalogue id (labels and units from the catalogue). */
+const TABLE_METRICS = [
+  'localResolutionShare',
+  'sla.accept30m',
+  'sla.onsite1h',
+  'sla.close24h',
+  'sla.difficult5wd',
+  'hoursToClose.mean',
+  'hoursToClose.p90',
+  'hopsPerCase',
+  'cases.lost',
+  'bypassShare',
+  'staff.cityPosts',
+  'organs.total',
+  'cost.annualYuan',
+  'cost.perCaseYuan',
+];
+
+/** A value in the table's unit: shares in per cent, yearly costs in millions. */
+function show(unit: string): [(x: number) => string, string] {
+  if (unit === 'share') return [(x) => (100 * x).toFixed(1), '%'];
+  if (unit === 'yuan/year') return [(x) => (x / 1e6).toFixed(0), 'million yuan/year'];
+  if (unit === 'h') return [(x) => x.toFixed(1), 'h'];
+  if (unit === 'hops') return [(x) => x.toFixed(2), UNITS.hops.en];
+  return [(x) => x.toFixed(0), UNITS[unit]?.en ?? unit];
+}
 
 export function presetTable(ids: string[], seeds: number, days: number): string {
   const results = ids.map((id) =>
@@ -21,22 +47,11 @@ export function presetTable(ids: string[], seeds: number, days: number): string 
 /** The table of presets already run: `results[i]` holds preset i's summaries, one per seed 1, 2, … */
 export function presetTableOf(ids: string[], results: Summary[][], days: number): string {
   const seeds = results[0]?.length ?? 0;
-  const rows: [string, (s: Summary) => number, (x: number) => string][] = [
-    ['closed at grid or community (%)', (s) => s.localResolutionShare, pct],
-    ['accepted within 30 min, non-field (%)', (s) => s.sla.accept30m, pct],
-    ['on site within 1 h, field (%)', (s) => s.sla.onsite1h, pct],
-    ['closed within 24 h, non-field (%)', (s) => s.sla.close24h, pct],
-    ['difficult closed within 5 working days (%)', (s) => s.sla.difficult5wd, pct],
-    ['mean hours to close (h)', (s) => s.hoursToClose.mean, (x) => x.toFixed(1)],
-    ['90th percentile hours to close (h)', (s) => s.hoursToClose.p90, (x) => x.toFixed(1)],
-    ['hops per case', (s) => s.hopsPerCase, (x) => x.toFixed(2)],
-    ['cases lost (per 10,000)', (s) => (1e4 * s.cases.lost) / s.cases.created, (x) => x.toFixed(1)],
-    ['bypass to hotline (%)', (s) => s.bypassShare, pct],
-    ['city posts', (s) => s.staff.cityPosts, (x) => x.toFixed(0)],
-    ['organs', (s) => s.organs.total, (x) => x.toFixed(0)],
-    ['annual cost (million yuan)', (s) => s.cost.annualYuan / 1e6, (x) => x.toFixed(0)],
-    ['cost per case (yuan)', (s) => s.cost.perCaseYuan, (x) => x.toFixed(0)],
-  ];
+  const rows: [string, (s: Summary) => number, (x: number) => string][] = TABLE_METRICS.map((id) => {
+    const info = METRIC_BY_ID.get(id)!;
+    const [f, unit] = show(info.unit);
+    return [`${info.label} (${unit})`, info.get, f];
+  });
   const lines = [
     `| metric | ${ids.join(' | ')} |`,
     `| --- | ${ids.map(() => '---').join(' | ')} |`,

@@ -6,6 +6,7 @@
 import { printable } from '../scenarios/guard.ts';
 import { metricInfo } from '../sim/observe/catalog.ts';
 import { metricUnit } from '../experiments/results.ts';
+import { meanInterval } from './intervals.ts';
 import type { ExperimentOutput } from '../experiments/runner.ts';
 
 /** "mean ± half" with as many decimals as the half-width's two significant digits need. */
@@ -21,6 +22,13 @@ export function pm(mean: number, half: number, unit: string): string {
   const decimals = Number.isFinite(h) && h > 0 ? Math.min(4, Math.max(0, 1 - Math.floor(Math.log10(h)))) : 2;
   const f = (x: number) => x.toLocaleString('en', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   return Number.isFinite(h) ? `${f(m)} ± ${f(h)}${suffix}` : `${f(m)}${suffix}`;
+}
+
+/** A share in per cent with the decimals its interval's width needs. */
+function pct(x: number, width: number): string {
+  const h = (width / 2) * 100;
+  const d = Number.isFinite(h) && h > 0 ? Math.min(4, Math.max(0, 1 - Math.floor(Math.log10(h)))) : 2;
+  return (100 * x).toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
 }
 
 function ordinal(n: number): string {
@@ -58,7 +66,16 @@ export function formatResults(out: ExperimentOutput): string {
       const unit = info.unit === 'share' ? '%' : Math.abs(first?.mean ?? 0) >= 1e6 ? `million ${info.unit}` : info.unit;
       const cells = structures.map((s) => {
         const r = rows.find((x) => x.structure === s && x.metric === metric)!;
-        return r.n === 0 ? (sh ? 'not in shard' : '–') : pm(r.mean, r.half, info.unit);
+        if (r.n === 0) return sh ? 'not in shard' : '–';
+        if (info.unit !== 'share') return pm(r.mean, r.half, info.unit);
+        // A share's interval stays inside 0–100%: logit scale, written as its ends.
+        const values = out.rows
+          .filter((x) => x.structure === s && x.metric === metric && JSON.stringify(x.point) === pt)
+          .map((x) => x.value);
+        const iv = meanInterval(values, 'share');
+        return Number.isFinite(iv.low)
+          ? `${pct(iv.mean, iv.high - iv.low)} (${pct(iv.low, iv.high - iv.low)}–${pct(iv.high, iv.high - iv.low)})`
+          : pm(r.mean, r.half, info.unit);
       });
       const diffs = out.differences
         .filter((d) => JSON.stringify(d.point) === pt && d.metric === metric)
@@ -73,7 +90,9 @@ export function formatResults(out: ExperimentOutput): string {
     }
     lines.push(table(grid));
   }
-  lines.push('\n± is the half-width of the 95% interval; differences are paired (common random numbers).');
+  lines.push(
+    '\n± is the half-width of the 95% interval; shares give the interval’s ends (on the logit scale, so they stay inside 0–100%); differences are paired (common random numbers).',
+  );
   if (sh) lines.push(`This is shard ${sh.index}/${sh.count}: its intervals use only this shard's runs.`);
   if (out.failures.length > 0) {
     lines.push(`\n${out.failures.length} replication(s) failed:`);

@@ -9,7 +9,7 @@ import { COMPARED_PARTS } from '../scenarios/parts.ts';
 import type { Decomposition } from '../studies/decompose.ts';
 import type { Interval } from '../experiments/stats.ts';
 import { fasterSentence } from './headline.ts';
-import { setLang } from './i18n.ts';
+import { loadLang, setLang } from './i18n.ts';
 import { whyEn } from './messages/why-en.ts';
 import { whyZh } from './messages/why-zh.ts';
 import { figure, structuralBriefHtml, structuralClause, withClause, withHalf, WHY_METRICS, type StructuralResult } from './structural.ts';
@@ -64,7 +64,7 @@ describe('the structural part of the headline sentence', () => {
     expect(c.hours).toBeCloseTo(0.43, 12);
     expect(c.half).toBe(0.21);
     expect(withClause(sentence, c.text)).toBe(
-      'Longgang closes cases 5.4 h faster on average than County; over 5 paired replications of 60 days the difference is 5.33 h (± 0.20 h), of which structure accounts for 0.43 h (± 0.21 h), policy for 3.00 h (± 0.30 h), resources for 2.00 h (± 0.30 h) and working hours for -0.10 h (± 0.05 h).',
+      'Longgang closes cases 5.4 h faster on average than County; over 5 paired replications of 60 days the difference is 5.33 h (± 0.20 h), of which structure accounts for 0.43 h (± 0.21 h), policy for 3.00 h (± 0.30 h), resources for 2.00 h (± 0.30 h) and working hours for -0.10 h (± 0.05 h). Mean time to close, closed cases: 9.0 h in County, 3.6 h in Longgang.',
     );
     // Structure alone works the other way: its figure is below zero.
     const against = structuralClause(3.6 - 9, result(0.8))!;
@@ -79,11 +79,12 @@ describe('the structural part of the headline sentence', () => {
     expect(structuralClause(NaN, result(0.43))).toBeUndefined();
   });
 
-  it('speaks Chinese', () => {
+  it('speaks Chinese', async () => {
+    await loadLang('zh');
     setLang('zh');
     const sentence = fasterSentence({ name: '传统县', meanHours: 9 }, { name: '龙港2021', meanHours: 3.6 });
     expect(withClause(sentence, structuralClause(-5.4, result(-0.43))!.text)).toBe(
-      '龙港2021平均办结时长比传统县短 5.4 小时；在 5 次配对重复运行（每次 60 天）中差异为 5.33 小时（± 0.20 小时），其中结构贡献 0.43 小时（± 0.21 小时），政策 3.00 小时（± 0.30 小时），资源 2.00 小时（± 0.30 小时），工作时间 -0.10 小时（± 0.05 小时）。',
+      '龙港2021平均办结时长比传统县短 5.4 小时；在 5 次配对重复运行（每次 60 天）中差异为 5.33 小时（± 0.20 小时），其中结构贡献 0.43 小时（± 0.21 小时），政策 3.00 小时（± 0.30 小时），资源 2.00 小时（± 0.30 小时），工作时间 -0.10 小时（± 0.05 小时）。平均办结时长（已办结）：传统县 9.0 小时，龙港2021 3.6 小时。',
     );
     setLang('en');
   });

@@ -9,6 +9,7 @@ import type { Decomposition } from '../studies/decompose.ts';
 import type { COMPARED_PARTS } from '../scenarios/parts.ts';
 import { METRIC_BY_ID } from '../sim/observe/catalog.ts';
 import { addMessages, fmt, getLang, t } from './i18n.ts';
+import { labelOf } from './figures.ts';
 import { whyEn } from './messages/why-en.ts';
 import { whyZh } from './messages/why-zh.ts';
 
@@ -128,6 +129,9 @@ export function structuralClause(diff: number, r: StructuralResult | undefined):
 /** The sentence with the clause put before its full stop. */
 export function withClause(sentence: string, clause: string): string {
   const stop = t('head.stop');
+  // Into the first sentence, before the figure it compares ("… Mean time to close, closed cases: …").
+  const at = sentence.indexOf(`${stop}${t('head.gap')}${labelOf(SENTENCE_METRIC)}`);
+  if (at >= 0) return `${sentence.slice(0, at)}${clause}${sentence.slice(at)}`;
   return sentence.endsWith(stop) ? `${sentence.slice(0, -stop.length)}${clause}${stop}` : `${sentence}${clause}`;
 }
 

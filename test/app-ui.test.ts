@@ -48,11 +48,13 @@ describe('the app tells the truth', () => {
     // What each structure's run reports as its tiers (the simulation's own names).
     const expected = await p.evaluate(() => {
       const app = document.querySelector('fg-app') as unknown as {
-        sim: { data: { info: { tiers: { name: string; kind: string }[] }; utilisationWeekByTier: number[][] }[] };
+        sim: { data: { info: { tiers: { name: string; kind: string }[] }; tierSeries(field: string, t: number): Float64Array }[] };
       };
       const fixed: Record<string, string> = { departments: 'Departments', centre: 'Governance centre', hotline: 'Hotline' };
       return app.sim.data.map((d) =>
-        d.info.tiers.filter((_, i) => d.utilisationWeekByTier.some((r) => Number.isFinite(r[i]))).map((t) => fixed[t.kind] ?? t.name),
+        d.info.tiers
+          .filter((_, i) => Array.from(d.tierSeries('utilisationWeek', i)).some((v) => Number.isFinite(v)))
+          .map((t) => fixed[t.kind] ?? t.name),
       );
     });
     expect(panels).toHaveLength(2);
@@ -78,8 +80,9 @@ describe('the app tells the truth', () => {
     expect(svg).toMatch(/^<\?xml/);
     for (const s of [
       'Service targets met',
-      'accepted ≤ 30 min',
-      'closed ≤ 24 h',
+      // The lines' labels are the catalogue's.
+      'Accepted within 30 min (non-field)',
+      'Closed within 24 h (non-field)',
       '1. Traditional county',
       '2. Longgang 2021',
       'Seed 1',
@@ -118,7 +121,7 @@ describe('the app tells the truth', () => {
       .poll(async () => (await panelsOf(p, 'throughput')).map((x) => x.title))
       .toEqual(['1. Traditional county', '2. Longgang 2021 (changed)']);
     expect(await p.locator('fg-picker #changes-1').textContent()).toMatch(
-      /Problems per resident a year: 0\.5 1\/resident\/year → 5 1\/resident\/year/,
+      /Problems a resident raises a year: 0\.5 1\/resident\/year → 5 1\/resident\/year/,
     );
     expect(await p.locator('fg-picker #changes-0').count()).toBe(0);
     await p.locator('#apply-demand').click();
@@ -154,6 +157,10 @@ describe('the app tells the truth', () => {
       .poll(() => p.locator('#seed-error').textContent())
       .toMatch(/Seed: expected a whole number from 0 to 2,147,483,648, got -4; kept 1/);
     expect(await p.locator('#seed').inputValue()).toBe('1');
+    // The error goes as soon as a valid value is typed, before it is committed.
+    await p.locator('#seed').pressSequentially('7');
+    await expect.poll(() => p.locator('#seed-error').textContent()).toBe('');
+    await setField(p, '#seed', '1');
     await setField(p, '#days', '4000');
     await expect
       .poll(() => p.locator('#days-error').textContent())
@@ -402,9 +409,15 @@ describe('speed while running', () => {
     await expect.poll(() => p.locator('fg-run-controls .status').textContent(), { timeout: 60_000 }).toMatch(/Finished: 60 days/);
     const app = await p.evaluate(() => {
       const a = document.querySelector('fg-app') as unknown as {
-        sim: { data: { day: number[]; closed: number[]; open: number[]; costYuan: number[]; trustMean: number[] }[] };
+        sim: { data: { day: Float64Array; series(id: string): Float64Array }[] };
       };
-      return a.sim.data.map((d) => ({ day: d.day, closed: d.closed, open: d.open, costYuan: d.costYuan, trustMean: d.trustMean }));
+      return a.sim.data.map((d) => ({
+        day: Array.from(d.day),
+        closed: Array.from(d.series('closed')),
+        open: Array.from(d.series('open')),
+        costYuan: Array.from(d.series('costYuan')),
+        trustMean: Array.from(d.series('trust.mean')),
+      }));
     });
     ['traditional-county', 'longgang-2021'].forEach((id, i) => {
       const s = simulate(loadPreset(id), { seed: 1, days: 60, snapshotEveryMinutes: 1440 }).series;

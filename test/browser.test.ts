@@ -167,7 +167,7 @@ describe('the app', () => {
     const field = p.locator('fg-params .field', { has: p.locator('#p-demand-casesPerResidentYear') });
     await expect
       .poll(() => field.locator('.field-error').textContent())
-      .toMatch(/Problems per resident a year: expected ≥ 0 1\/resident\/year, got -3/);
+      .toMatch(/Problems a resident raises a year: expected ≥ 0 1\/resident\/year, got -3/);
     expect(await p.locator('#p-demand-casesPerResidentYear').inputValue()).toBe('-3');
     expect(await day(p)).toBe(d);
     expect(await p.locator('#run').isDisabled()).toBe(true);
@@ -224,12 +224,19 @@ describe('the app', () => {
     const q = await open(await encodeState(s as never));
     const msg = await q.locator('#link-message').textContent();
     expect(msg).toMatch(/seed: expected a whole number/);
-    expect(msg).toMatch(/structure 1, demand\.fieldShare: expected ≤ 1 share, got 7/);
+    expect(msg).toMatch(/structure 1, Share needing someone on site: expected ≤ 1 share, got 7/);
     expect(msg).toMatch(/structure 2: unknown preset "no-such-preset"/);
     expect(msg).toMatch(/Kept: .*days/);
     expect(await q.locator('#days').inputValue()).toBe('200');
     expect(await q.locator('.preset').count()).toBe(1);
     await q.screenshot({ path: path.join(shots, '06-edited-link.png') });
+    // On a Chinese page the message is Chinese: the fields by their names, the kept parts in words.
+    const zh = await open(await encodeState({ ...(s as object), lang: 'zh' } as never));
+    const msgZh = (await zh.locator('#link-message').textContent())!;
+    expect(msgZh).toMatch(/随机种子：应为0 到 2147483648 之间的整数/);
+    expect(msgZh).toMatch(/结构 2：未知的预设“no-such-preset”/);
+    expect(msgZh).toMatch(/天数/);
+    expect(msgZh.replace(/no-such-preset|expected ≤ 1 share, got 7/g, '')).not.toMatch(/[a-zA-Z]{3,}/);
   });
 
   it('a malformed JSON upload shows a clear error and keeps the previous structure', async () => {

@@ -83,7 +83,7 @@ describe('npm run brief', () => {
     const html = fs.readFileSync(out, 'utf8');
     const fig = '(-?[\\d.]+) h \\(± ([\\d.]+) h\\)';
     const m = new RegExp(
-      `id="sentence">(\\w+) closes cases [^<]*; over 2 paired replications of 3 days the difference is ${fig}, of which structure accounts for ${fig}, policy for ${fig}, resources for ${fig} and working hours for ${fig}\\.<`,
+      `id="sentence">(\\w+) closes cases [^<]*; over 2 paired replications of 3 days the difference is ${fig}, of which structure accounts for ${fig}, policy for ${fig}, resources for ${fig} and working hours for ${fig}\\. Mean time to close, closed cases: [^<]+<`,
     ).exec(html)!;
     expect(m, html.slice(html.indexOf('id="sentence"'), html.indexOf('id="sentence"') + 400)).not.toBeNull();
     // The sentence's figures are the table's, in the sentence's direction (Longgang is B: faster means B − A below zero).

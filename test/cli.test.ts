@@ -73,8 +73,10 @@ describe('npm run sim', () => {
   it('runs the default scenario with no arguments and prints a readable table', async () => {
     const r = await sim('--days', '5');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/closed at grid or community\s+\d+\.\d%/);
-    expect(r.stdout).toMatch(/annual cost\s+[\d,.]+ million yuan\/year/);
+    // Every figure by the catalogue's label, with its unit.
+    expect(r.stdout).toMatch(/^Closed at grid or community \(of all cases raised\)\s+\d+\.\d %$/m);
+    expect(r.stdout).toMatch(/^Annual administrative cost\s+[\d,.]+ million yuan\/year$/m);
+    expect(r.stdout).toMatch(/^90th percentile time to close, open cases counted\s+([\d,.]+ h|not reached)$/m);
   });
 
   const good = presetJson('longgang-2021') as Record<string, any>;
@@ -194,7 +196,7 @@ describe('npm run experiment', () => {
     const r = await exp(e, '--workers', '2', '--out', whole);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/small: 3 replications × 5 days/);
-    expect(r.stdout).toMatch(/Mean time to close \(closed cases\) \(h\)\s+[\d.]+ ± [\d.]+\s+[\d.]+ ± [\d.]+\s+-?[\d.]+ ± [\d.]+ \(p/);
+    expect(r.stdout).toMatch(/Mean time to close, closed cases \(h\)\s+[\d.]+ ± [\d.]+\s+[\d.]+ ± [\d.]+\s+-?[\d.]+ ± [\d.]+ \(p/);
     expect(r.stderr).toMatch(/^6 of 6 runs in \d+ s$/m);
     expect(r.stderr).not.toMatch(/\r/);
     for (const i of [0, 1])

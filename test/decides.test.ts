@@ -5,6 +5,7 @@
  * replaces the shipped result. Screenshots go to test-output/.
  */
 import { assumptions } from '../scenarios/assumptions.ts';
+import { paramLabel } from '../render/assumption-labels.ts';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +31,8 @@ describe('what decides the answer', () => {
     const expected = rankedFactors(result, 0, 'total')
       .filter((f) => f.total)
       .slice(0, 10)
-      .map((f) => (f.id.length > 34 ? `${f.id.slice(0, 33)}…` : f.id));
+      .map((f) => paramLabel(f.id, 'en'));
+    // Each assumption by its label in plain words, whole: never its path, never cut.
     expect(await barLabels(p)).toEqual(expected);
     expect(await inView(p, '#decides-source').textContent()).toContain(result.structures.join(', '));
     // The chart says what it shows, for screen readers too.
@@ -41,8 +43,9 @@ describe('what decides the answer', () => {
     // Another result: the ranking follows it.
     const other = result.outputs.findIndex((o, i) => i > 0 && o.difference);
     await inView(p, '#decides-output').selectOption(String(other));
-    const first = rankedFactors(result, other, 'total')[0].id;
-    await expect.poll(() => inView(p, '#decides-data tbody tr:first-child code').textContent()).toBe(first);
+    const first = paramLabel(rankedFactors(result, other, 'total')[0].id, 'en');
+    await expect.poll(() => inView(p, '#decides-data tbody tr:first-child td:first-child').textContent()).toContain(first);
+    expect(await inView(p, '#decides-data').textContent()).not.toMatch(/\b[a-z]+\.[a-z]+[A-Z]\w*/);
   });
 
   it('speaks Chinese and fits a phone', async () => {
@@ -51,6 +54,17 @@ describe('what decides the answer', () => {
     await p.locator('#tab-decides').click();
     await inView(p, '#decides-chart').waitFor();
     expect(await inView(p, 'h2').textContent()).toContain('什么决定结果');
+    // The assumptions and their units in Chinese too.
+    const labels = await barLabels(p);
+    expect(labels.length).toBeGreaterThan(3);
+    for (const l of labels) expect(l).toMatch(/^[^a-zA-Z]*[\u4e00-\u9fff][^a-zA-Z]*$/);
+    const ranges = await p
+      .locator('fg-decides')
+      .evaluate((el) => [...el.shadowRoot!.querySelectorAll('#decides-chart g > text:nth-of-type(2)')].map((t) => t.textContent ?? ''));
+    for (const r of ranges) expect(r).not.toMatch(/[a-zA-Z]{2,}/);
+    // The structures by their Chinese names.
+    expect(await inView(p, '#decides-source').textContent()).toContain('龙港2021');
+    expect(await inView(p, '#decides-output').textContent()).not.toMatch(/Longgang/);
     await p.screenshot({ path: path.join(shots, 'decides-390-zh.png'), fullPage: true });
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -27,19 +27,39 @@ describe('embedding a chart', () => {
     await chart.locator('button.embed').click();
     await expect.poll(() => chart.locator('.embed-message').textContent()).toContain('copied');
     const code = await app.evaluate(() => navigator.clipboard.readText());
-    expect(code).toMatch(/^<iframe src="[^"]+\?embed=local-resolution#[^"]*" title="[^"]+" width="760" height="480"/);
+    expect(code).toMatch(/^<iframe src="[^"]+\?embed=local-resolution#[^"]*" title="[^"]+" width="760" height="\d+"/);
     const src = /src="([^"]+)"/.exec(code)![1];
+    const height = Number(/height="(\d+)"/.exec(code)![1]);
+    expect(height).toBeGreaterThanOrEqual(480);
 
-    const p = await openPage({ width: 760, height: 480 }, src.slice(src.indexOf('?')));
+    // In the frame the code suggests.
+    const p = await openPage({ width: 760, height }, src.slice(src.indexOf('?')));
     expect(await visibleCharts(p)).toEqual(['local-resolution']);
     expect(await p.locator('#params').count()).toBe(0);
     expect(await p.locator('[role="tablist"]').count()).toBe(0);
-    await p.locator('#step').click();
-    await expect.poll(() => p.locator('fg-run-controls .status').textContent()).toMatch(/Day 1\b/);
+    // It opens on its result: running at once, as fast as it goes, to the end of the year in seconds.
+    await expect.poll(() => p.locator('fg-run-controls .status').textContent(), { timeout: 60_000 }).toMatch(/Finished: 365 days/);
+    // It fits the frame the code suggests: nothing to scroll, the chart whole.
+    expect(await p.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const box = (await p.locator('fg-chart[chart-id="local-resolution"]').boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(height);
     expect(await p.locator('.embed-source').textContent()).toMatch(/flatgov .*model/);
     expect(await p.locator('#embed-open').getAttribute('href')).not.toContain('embed=');
     await p.screenshot({ path: path.join(shots, 'embed-local-resolution.png') });
   });
+
+  it('suggests a frame each chart fits, the tallest too', async () => {
+    const app = await openPage({ width: 1440, height: 900 });
+    const chart = app.locator('fg-chart[chart-id="time-to-close"]');
+    const code = await chart.evaluate((el) => (el as unknown as { embedCode(): string }).embedCode());
+    const src = /src="([^"]+)"/.exec(code)![1];
+    const height = Number(/height="(\d+)"/.exec(code)![1]);
+    const p = await openPage({ width: 760, height }, src.slice(src.indexOf('?')));
+    await expect.poll(() => p.locator('fg-run-controls .status').textContent(), { timeout: 60_000 }).toMatch(/Finished: 365 days/);
+    expect(await p.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
+    await p.screenshot({ path: path.join(shots, 'embed-time-to-close.png') });
+  }, 90_000);
 
   it('a link that names no chart says so and shows the whole app', async () => {
     const p = await openPage({ width: 1440, height: 900 }, '?embed=nonsense');

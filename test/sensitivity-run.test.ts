@@ -96,7 +96,7 @@ describe('sensitivity of reference queues to their assumptions', () => {
     expect(r.baseline[wait].sd).toBeGreaterThan(0);
     const md = sensitivityMarkdown(r);
     expect(md).toContain(`#### ${METRIC_BY_ID.get('cost.annualYuan')!.label}: four − three (yuan/year)`);
-    expect(md).toContain('#### Mean time to close (closed cases): four − three (h)');
+    expect(md).toContain('#### Mean time to close, closed cases: four − three (h)');
     expect(md).not.toContain(`#### ${METRIC_BY_ID.get('cost.annualYuan')!.label}: three `);
   });
 

@@ -38,6 +38,15 @@ describe('the parameters panel', () => {
     expect([f.kind, f.percent, f.min, f.max, f.unit]).toEqual(['slider', true, 0, 1, 'share']);
   });
 
+  it('helps in plain words: no file of the code, no field name in code type, in either language', () => {
+    for (const id of PRESET_IDS)
+      for (const f of paramSections(presetScenario(id)).flatMap((x) => x.fields))
+        for (const text of [f.help?.en ?? '', f.help?.zh ?? '', f.label.en, f.label.zh]) {
+          expect(text, `${id} ${f.path}`).not.toMatch(/\.ts\b|`|\bsim\//);
+          expect(text, `${id} ${f.path}`).not.toMatch(/^[a-z]+[A-Z]\w*$/);
+        }
+  });
+
   it('starts from the presets as validation gives them, defaults filled', () => {
     for (const id of PRESET_IDS) expect(presetScenario(id), id).toEqual(loadPreset(id));
   });

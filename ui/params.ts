@@ -7,6 +7,7 @@ import { getPath } from '../scenarios/path.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { parsePath } from '../scenarios/path.ts';
 import { getLang } from '../render/i18n.ts';
+import { BY_NAME, plainHelp, words } from '../render/param-labels.ts';
 
 export interface ParamField {
   path: string;
@@ -31,43 +32,6 @@ export interface ParamSection {
 
 const L = (en: string, zh: string) => ({ en, zh });
 
-/** Labels of fields by their last name; level and department names are added in front. */
-const LABELS: Record<string, { en: string; zh: string }> = {
-  casesPerResidentYear: L('Problems per resident a year', '每位居民每年诉求数'),
-  fieldShare: L('Share needing someone on site', '需现场处置的比例'),
-  difficultyRate: L('Difficulty rate λ (higher: easier cases)', '难度参数 λ（越大越容易）'),
-  units: L('Offices', '机构数'),
-  staffPerUnit: L('Staff per office', '每处人员'),
-  cadresPerUnit: L('Cadres sent down per office', '每处下沉干部'),
-  caseworkShare: L('Share of time on cases', '用于办件的时间比例'),
-  threshold: L('Competence (difficulty it resolves)', '办结能力（可办结的难度）'),
-  training: L('Training of its staff', '人员培训程度'),
-  powers: L('Share of powers it holds', '持有的权限比例'),
-  burdenOnBelowHoursPerWeek: L('Work it pushes down on each office below', '向每个下级机构摊派的事务'),
-  spanHoursPerUnitPerWeek: L('Time per office it supervises', '管理每个下级机构的时间'),
-  infoKept: L('Information kept when passed up', '上交时保留的信息'),
-  admissionList: L('Community admission list (work refused)', '社区事项准入（可拒绝的摊派）'),
-  cadreTimeShare: L('Time cadres spend in communities', '下沉干部在社区的时间'),
-  competence: L('Competence follows resources', '办结能力取决于资源'),
-  workload: L('Layers and spans cost staff time', '层级与幅度占用人员时间'),
-  controlLoss: L('Hand-offs lose information', '转交损失信息'),
-  residentsRespond: L('Residents respond while they wait', '居民在等待中作出反应'),
-  mean: L('Mean time', '平均时长'),
-  returnProb: L('Returned when passed up', '上交时被退回'),
-  lostProb: L('Lost when passed up', '上交时丢失'),
-  staff: L('Posts', '编制'),
-  enabled: L('On', '启用'),
-  cadresSentDown: L('Cadres sent down to communities', '机关干部下沉社区'),
-  leadersFieldDay: L('Leaders’ field day (“Tuesday, no meetings”)', '领导“周二无会日”'),
-  floatingPosts: L('Floating posts for surges', '机动岗'),
-  workShare: L('Community work to social organisations', '转给社会组织的社区工作'),
-  modules: L('Modules inside departments', '大科室模块化'),
-  initialTrust: L('Residents’ trust at the start', '居民初始信任度'),
-  bypassLowTrust: L('Extra bypass when trust is gone', '失去信任时额外绕道'),
-  speedKmh: L('Travel speed', '出行速度'),
-  discoveryProb: L('Patrols find unreported problems', '巡查发现未报告问题'),
-};
-
 function field(s: Scenario, path: string, label?: { en: string; zh: string }): ParamField | undefined {
   let value: unknown;
   try {
@@ -81,8 +45,9 @@ function field(s: Scenario, path: string, label?: { en: string; zh: string }): P
   const meta = Object.hasOwn(fields, key) ? fields[key] : undefined;
   if (!meta) return undefined;
   const last = String(segs[segs.length - 1]);
-  const lab = label ?? LABELS[last] ?? L(last, last);
-  const help = meta.description ? L(meta.description, meta.descriptionZh ?? meta.description) : undefined;
+  const lab = label ?? BY_NAME[last] ?? L(words(last), words(last));
+  // Help in plain words: no file of the code, no field name in code type.
+  const help = meta.description ? L(plainHelp(meta.description, 'en'), plainHelp(meta.descriptionZh ?? meta.description, 'zh')) : undefined;
   if (typeof value === 'boolean') return { path, label: lab, help, kind: 'switch', min: 0, max: 1, step: 1, unit: '', percent: false };
   if (typeof value !== 'number') return undefined;
   const unit = meta.unit ?? '';

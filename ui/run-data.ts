@@ -1,70 +1,52 @@
 /**
  * What the app keeps of a running simulation, per structure: the time series received so
- * far (appended frame by frame) and the latest state of offices. Charts only read it.
+ * far, as the catalogue's typed columns (sim/observe/columns.ts, appended frame by frame),
+ * and the latest state of offices. Charts, the headline strip, the story and the downloads
+ * read series by their catalogue id; none keeps a list of its own.
  */
+import { RunColumns } from '../sim/observe/columns.ts';
 import type { Frame, SessionInfo } from '../workers/session.ts';
 
-export interface RunData {
-  info: SessionInfo;
-  day: number[];
-  created: number[];
-  closed: number[];
-  lost: number[];
-  open: number[];
-  closedInInterval: number[];
-  localResolutionShare: number[];
-  costYuan: number[];
-  trustMean: number[];
-  bypassShareInInterval: number[];
-  /** Rows of [accept30m, onsite1h, close24h, difficult5wd]. */
-  sla: number[][];
-  utilisationByTier: number[][];
-  utilisationWeekByTier: number[][];
-  presentByTier: number[][];
+export class RunData {
+  readonly columns: RunColumns;
+  /** The latest frame: offices now, the histogram of times to close, flows. */
   last?: Frame;
+
+  constructor(readonly info: SessionInfo) {
+    this.columns = new RunColumns(info.tiers.length);
+  }
+
+  /** Snapshots received. */
+  get length(): number {
+    return this.columns.length;
+  }
+
+  /** The days of the snapshots. */
+  get day(): Float64Array {
+    return this.columns.day();
+  }
+
+  /** A catalogue series (sim/observe/series.ts SERIES_METRICS) by id. */
+  series(id: string): Float64Array {
+    return this.columns.series(id);
+  }
+
+  /** A per-tier series (TIER_SERIES field) of tier `t`. */
+  tierSeries(field: string, t: number): Float64Array {
+    return this.columns.tierSeries(field, t);
+  }
+
+  /** The latest value of a series. */
+  latest(id: string): number {
+    return this.columns.latest(id);
+  }
 }
 
 export function emptyRun(info: SessionInfo): RunData {
-  return {
-    info,
-    day: [],
-    created: [],
-    closed: [],
-    lost: [],
-    open: [],
-    closedInInterval: [],
-    localResolutionShare: [],
-    costYuan: [],
-    trustMean: [],
-    bypassShareInInterval: [],
-    sla: [],
-    utilisationByTier: [],
-    utilisationWeekByTier: [],
-    presentByTier: [],
-  };
+  return new RunData(info);
 }
 
-const rows = (a: Float64Array, n: number, w: number) => Array.from({ length: n }, (_, i) => Array.from(a.subarray(i * w, (i + 1) * w)));
-
 export function appendFrame(d: RunData, f: Frame): void {
-  const s = f.series;
-  const T = d.info.tiers.length;
-  for (const k of [
-    'day',
-    'created',
-    'closed',
-    'lost',
-    'open',
-    'closedInInterval',
-    'localResolutionShare',
-    'costYuan',
-    'trustMean',
-    'bypassShareInInterval',
-  ] as const)
-    for (const v of s[k]) d[k].push(v);
-  d.sla.push(...rows(s.sla, s.n, 4));
-  d.utilisationByTier.push(...rows(s.utilisationByTier, s.n, T));
-  d.utilisationWeekByTier.push(...rows(s.utilisationWeekByTier, s.n, T));
-  d.presentByTier.push(...rows(s.presentByTier, s.n, T));
+  d.columns.append(f.series);
   d.last = f;
 }

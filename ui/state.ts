@@ -10,6 +10,7 @@ import type { ScenarioProblem } from '../scenarios/validate.ts';
 import { LANGS, t, type Lang } from '../render/i18n.ts';
 import { formatBytes, formatSeconds } from '../sim/compute-budget.ts';
 import { estimateAppRun } from './compute-budget.ts';
+import { LINK_VERSION, stateHash } from '../render/link.ts';
 
 export const PRESET_IDS: readonly string[] = presetIds;
 export const DEFAULT_PRESET = defaultPreset;
@@ -117,13 +118,6 @@ export async function buildColumn(c: ColumnSpec): Promise<BuiltColumn> {
 
 // ------------------------------------------------------------------ links
 
-const LINK_VERSION = 1;
-
-async function deflate(text: string): Promise<Uint8Array> {
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
 /** The most a link's state may inflate to: far more than four custom scenarios need. */
 export const MAX_LINK_STATE_BYTES = 2 * 2 ** 20;
 
@@ -154,12 +148,6 @@ async function inflate(bytes: Uint8Array, max = MAX_LINK_STATE_BYTES): Promise<s
   return new TextDecoder().decode(all);
 }
 
-function toBase64Url(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 function fromBase64Url(s: string): Uint8Array {
   const b = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(b, (c) => c.charCodeAt(0));
@@ -167,8 +155,7 @@ function fromBase64Url(s: string): Uint8Array {
 
 /** The hash part of a link that restores this state. */
 export async function encodeState(s: AppState): Promise<string> {
-  const payload = { v: LINK_VERSION, ...s };
-  return `#s=${toBase64Url(await deflate(JSON.stringify(payload)))}`;
+  return stateHash(s);
 }
 
 export interface DecodedState {

@@ -6,23 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../scenarios/sources.ts';
-import type { Headline } from '../render/headline.ts';
+import { figureInfo, unitOf } from '../render/figures.ts';
+import { PEAK_OPEN } from '../sim/observe/series.ts';
 import { en } from '../render/messages/en.ts';
 import { storyEn, type StoryKey } from '../render/messages/story-en.ts';
 import { storyZh } from '../render/messages/story-zh.ts';
 import { zh } from '../render/messages/zh.ts';
 import { buildColumn, PRESET_IDS, VIEWS } from './state.ts';
-import {
-  FIGURE_METRICS,
-  parseStoryParam,
-  peak,
-  placeholders,
-  STORY,
-  STORY_TARGETS,
-  storyFigures,
-  templateParts,
-  type StoryRun,
-} from './story.ts';
+import { parseStoryParam, STORY, STORY_TARGETS, storyFigure, storyVerdict, TOO_CLOSE, type StoryRun } from './story.ts';
 import { CHART_IDS } from './chart-ids.ts';
 
 const keysOf = (step: (typeof STORY)[number]): StoryKey[] => [
@@ -37,18 +28,8 @@ const keysOf = (step: (typeof STORY)[number]): StoryKey[] => [
   ...step.facts.map((f) => f.text),
 ];
 
-const head = (over: Partial<Headline> = {}): Headline => ({
-  day: 60,
-  localShare: 0.8,
-  p50: 5,
-  p90: 30,
-  km: true,
-  meanClosed: 10,
-  sla: { accept30m: 0.9, onsite1h: 0.9, close24h: 0.9, difficult5wd: 0.9 },
-  costPerCase: 1000,
-  trust: 0.7,
-  ...over,
-});
+/** The placeholders a template names. */
+const placeholders = (template: string): string[] => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 
 describe('the story steps', () => {
   it('has six steps, each loading presets that build valid scenarios, for a number of days', async () => {
@@ -84,7 +65,7 @@ describe('the story steps', () => {
     }
   });
 
-  it('has every string in English and Chinese, and each result names only the run’s figures and structures', () => {
+  it('has every string in English and Chinese, and no figure typed into the text', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
     expect(Object.keys(storyZh).sort()).toEqual(Object.keys(storyEn).sort());
     // The story's strings are loaded with it, apart from the first screen's.
@@ -95,85 +76,76 @@ describe('the story steps', () => {
       for (const k of keysOf(step)) {
         expect(storyEn[k], `${step.id}: ${k}`).toMatch(/\S/);
         expect(storyZh[k], `${step.id}: ${k}`).toMatch(/\S/);
-        expect(new Set(placeholders(storyZh[k])), `${step.id}: ${k}`).toEqual(new Set(placeholders(storyEn[k])));
       }
-      const names = step.figures.map((f) => f.name);
-      expect(new Set(names).size, step.id).toBe(names.length);
       for (const lang of [storyEn, storyZh]) {
-        const used = placeholders(lang[step.result]);
-        // Every figure appears, and nothing else but the structures' names and the days.
-        expect(new Set(used.filter((p) => names.includes(p))), step.id).toEqual(new Set(names));
+        // The result in words names the structures and days only: its figures are the table's.
         expect(
-          used.filter((p) => !names.includes(p) && !['a', 'b', 'days'].includes(p)),
+          placeholders(lang[step.result]).filter((p) => !['a', 'b', 'days'].includes(p)),
           step.id,
         ).toEqual([]);
-        // No result typed into the text: its only numbers outside placeholders name the service targets (30 min, 1 h, 24 h, 5 working days).
+        // No result typed into the text: its only numbers name the service targets and the 90% claim.
         const digits = lang[step.result].replace(/\{\w+\}/g, '').match(/\d+/g) ?? [];
         expect(
-          digits.filter((d) => !['30', '1', '24', '5'].includes(d)),
-          step.id,
-        ).toEqual([]);
-        expect(
-          placeholders(lang[step.intro]).filter((p) => !['days', 'shockDay'].includes(p)),
+          digits.filter((d) => !['30', '1', '24', '5', '90'].includes(d)),
           step.id,
         ).toEqual([]);
       }
       for (const f of step.figures) {
-        expect(Object.keys(FIGURE_METRICS), step.id).toContain(f.metric);
+        expect(figureInfo(f.metric), `${step.id}: ${f.metric}`).toBeDefined();
         expect(f.col, step.id).toBeLessThan(step.columns.length);
       }
+      expect(figureInfo(step.question.judge.metric), step.id).toBeDefined();
       for (const f of step.facts) expect(SEED_IDS.has(f.seed), `${step.id}: seed ${f.seed}`).toBe(true);
+      // Every question can be answered "too close to call".
+      expect(
+        step.question.choices.map((c) => c.id),
+        step.id,
+      ).toContain(TOO_CLOSE);
     }
   });
 
-  it('answers each question from the run: the answer changes when the run does', () => {
-    const run = (a: Partial<Headline>, b: Partial<Headline>, peakOpen = [100, 50]): StoryRun => ({ heads: [head(a), head(b)], peakOpen });
+  it('judges each question against the replications’ 95% interval, and says "too close to call" when it does not decide', () => {
+    // Ten runs per structure, values around a mean with a spread.
+    const around = (m: number, spread: number) => Array.from({ length: 10 }, (_, k) => m + spread * ((k % 5) - 2));
+    const run = (a: Record<string, number[]>, b: Record<string, number[]> = {}): StoryRun => ({ n: 10, days: 60, values: [a, b] });
     const [s1, s2, s3, s4, s5, s6] = STORY;
-    expect(s1.question.answer(run({ localShare: 0.95 }, {}))).toBe('yes');
-    expect(s1.question.answer(run({ localShare: 0.85 }, {}))).toBe('no');
-    expect(s2.question.answer(run({ meanClosed: 12 }, { meanClosed: 6 }))).toBe('faster');
-    expect(s2.question.answer(run({ meanClosed: 6 }, { meanClosed: 12 }))).toBe('slower');
-    expect(s3.question.answer(run({ localShare: 0.8 }, { localShare: 0.85 }))).toBe('more');
-    expect(s3.question.answer(run({ localShare: 0.85 }, { localShare: 0.8 }))).toBe('fewer');
-    expect(s4.question.answer(run({}, { sla: { ...head().sla, close24h: 0.91 } }))).toBe('yes');
-    expect(s4.question.answer(run({}, { sla: { ...head().sla, close24h: 0.89 } }))).toBe('no');
-    expect(s5.question.answer(run({ costPerCase: 900 }, { costPerCase: 1000 }))).toBe('more');
-    expect(s5.question.answer(run({ costPerCase: 1000 }, { costPerCase: 900 }))).toBe('less');
-    expect(s6.question.answer(run({}, {}, [100, 200]))).toBe('b');
-    expect(s6.question.answer(run({}, {}, [200, 100]))).toBe('a');
+    const v = (step: (typeof STORY)[number], r: StoryRun) => storyVerdict(step, r, unitOf(step.question.judge.metric)).answer;
+    expect(v(s1, run({ localResolutionShare: around(0.95, 0.002) }))).toBe('yes');
+    expect(v(s1, run({ localResolutionShare: around(0.85, 0.002) }))).toBe('no');
+    // A mean just above the line whose interval holds it: too close to call.
+    expect(v(s1, run({ localResolutionShare: around(0.901, 0.01) }))).toBe(TOO_CLOSE);
+    // Paired differences: b − a per replication.
+    const base = around(12, 0.5);
+    expect(v(s2, run({ 'hoursToClose.mean': base }, { 'hoursToClose.mean': base.map((x) => x - 6) }))).toBe('faster');
+    expect(v(s2, run({ 'hoursToClose.mean': base }, { 'hoursToClose.mean': base.map((x) => x + 6) }))).toBe('slower');
+    // A gap of 0.5 h in 12 h averages that flips with the replication: too close to call.
+    expect(v(s2, run({ 'hoursToClose.mean': base }, { 'hoursToClose.mean': base.map((x, k) => x + (k % 2 ? 1.5 : -1)) }))).toBe(TOO_CLOSE);
+    expect(v(s3, run({ localResolutionShare: around(0.8, 0.01) }, { localResolutionShare: around(0.85, 0.01) }))).toBe('more');
+    expect(v(s3, run({ localResolutionShare: around(0.85, 0.01) }, { localResolutionShare: around(0.8, 0.01) }))).toBe('fewer');
+    expect(v(s4, run({}, { 'sla.close24h': around(0.87, 0.002) }))).toBe('no');
+    expect(v(s4, run({}, { 'sla.close24h': around(0.93, 0.002) }))).toBe('yes');
+    expect(v(s5, run({ 'cost.perCaseYuan': around(900, 5) }, { 'cost.perCaseYuan': around(1000, 5) }))).toBe('more');
+    expect(v(s5, run({ 'cost.perCaseYuan': around(1000, 5) }, { 'cost.perCaseYuan': around(900, 5) }))).toBe('less');
+    expect(v(s6, run({ [PEAK_OPEN]: around(100, 3) }, { [PEAK_OPEN]: around(200, 3) }))).toBe('b');
+    expect(v(s6, run({ [PEAK_OPEN]: around(200, 3) }, { [PEAK_OPEN]: around(100, 3) }))).toBe('a');
     for (const step of STORY) {
       const ids = step.question.choices.map((c) => c.id);
       expect(new Set(ids).size, step.id).toBe(ids.length);
-      expect(ids, step.id).toContain(step.question.answer(run({}, {})));
+      const j = step.question.judge;
+      expect(ids, step.id).toEqual(expect.arrayContaining(j.kind === 'threshold' ? [j.above, j.below] : [j.higher, j.lower]));
     }
   });
 
-  it('takes each figure from the structure and metric it names', () => {
-    const r: StoryRun = { heads: [head({ meanClosed: 11 }), head({ meanClosed: 6, costPerCase: 777 })], peakOpen: [300, 120] };
-    expect(storyFigures(STORY[1], r).meanA).toEqual({ value: 11, unit: 'h' });
-    expect(storyFigures(STORY[1], r).meanB).toEqual({ value: 6, unit: 'h' });
-    expect(storyFigures(STORY[4], r).costB).toEqual({ value: 777, unit: 'yuan' });
-    expect(storyFigures(STORY[5], r).peakA).toEqual({ value: 300, unit: 'cases' });
-    expect(peak([3, 9, 4])).toBe(9);
-    expect(peak([])).toBe(0);
-  });
-
-  it('cuts a template into text and placeholders that join back to it', () => {
-    const tpl = 'Mean {meanB} in {b}, {meanA} in {a}.';
-    const parts = templateParts(tpl);
-    expect(parts).toEqual([
-      { text: 'Mean ' },
-      { name: 'meanB' },
-      { text: ' in ' },
-      { name: 'b' },
-      { text: ', ' },
-      { name: 'meanA' },
-      { text: ' in ' },
-      { name: 'a' },
-      { text: '.' },
-    ]);
-    expect(parts.map((p) => ('text' in p ? p.text : `{${p.name}}`)).join('')).toBe(tpl);
-    expect(templateParts('{x}')).toEqual([{ name: 'x' }]);
+  it('gives a share’s mean with an interval inside 0–100%, however few and spread the runs', () => {
+    const r: StoryRun = { n: 2, days: 60, values: [{ localResolutionShare: [0.99, 0.6] }] };
+    const iv = storyFigure(r, 'localResolutionShare', 0, 'share');
+    expect(iv.mean).toBeCloseTo(0.795, 10);
+    expect(iv.low).toBeGreaterThanOrEqual(0);
+    expect(iv.high).toBeLessThanOrEqual(1);
+    expect(iv.low).toBeLessThanOrEqual(iv.mean);
+    expect(iv.high).toBeGreaterThanOrEqual(iv.mean);
+    // The same two values on the plain t scale would pass 100%.
+    expect(0.795 + (12.706 * Math.abs(0.99 - 0.6)) / 2).toBeGreaterThan(1);
   });
 });
 

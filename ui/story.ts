@@ -1,12 +1,16 @@
 /**
  * The guided story of Longgang's reform: six steps, each loading structures, running them
  * for a number of days, pointing at the view and the part of it that shows the point, and
- * quoting the seed fact the step rests on. The story's figures come from the run (the
- * headline figures of ui/headline.ts), never from the text: a step's result is a template
- * whose placeholders are filled from the run.
+ * quoting the seed fact the step rests on. The story's figures come from replications of the
+ * step run in the workers (STORY_REPLICATIONS runs of each structure on the same seeds), never
+ * from the text: each figure is a metric of the catalogue shown as a mean with its 95%
+ * interval, and the step's question is judged against that interval, with "too close to
+ * call" an answer when the interval does not decide.
  */
 import { CHART_IDS, MAP_TARGETS, type ChartId } from './chart-ids.ts';
-import type { Headline } from '../render/headline.ts';
+import { meanInterval, type MeanInterval } from '../render/intervals.ts';
+import { pairedDifference } from '../experiments/stats.ts';
+import { PEAK_OPEN } from '../sim/observe/series.ts';
 import { t, type MessageKey } from '../render/i18n.ts';
 import type { StoryKey } from '../render/messages/story-en.ts';
 import type { ColumnSpec, View } from './state.ts';
@@ -36,35 +40,23 @@ export function targetName(view: View, target: string): string {
   return view === 'charts' && target in CHART_HEADINGS ? t(CHART_HEADINGS[target as ChartId]) : target;
 }
 
-/** What a step's figures and answer are computed from: per structure, in column order. */
+/** Runs of each structure a step makes in the workers: enough to give its figures with intervals in seconds. */
+export const STORY_REPLICATIONS = 10;
+
+/**
+ * What a step's figures and verdict are computed from: the step's replications (the same
+ * seeds for every structure, so differences are paired), per structure in column order, the
+ * values of each figure over the replications, in replication order.
+ */
 export interface StoryRun {
-  heads: Headline[];
-  /** Most cases open at once during the run. */
-  peakOpen: number[];
+  n: number;
+  days: number;
+  values: Record<string, number[]>[];
 }
 
-export type FigureUnit = 'share' | 'h' | 'yuan' | 'cases';
-
-/** The figures a template can name, each with its unit. */
-export const FIGURE_METRICS = {
-  localShare: { unit: 'share', of: (r: StoryRun, i: number) => r.heads[i].localShare },
-  meanClosed: { unit: 'h', of: (r: StoryRun, i: number) => r.heads[i].meanClosed },
-  p50: { unit: 'h', of: (r: StoryRun, i: number) => r.heads[i].p50 },
-  p90: { unit: 'h', of: (r: StoryRun, i: number) => r.heads[i].p90 },
-  accept30m: { unit: 'share', of: (r: StoryRun, i: number) => r.heads[i].sla.accept30m },
-  onsite1h: { unit: 'share', of: (r: StoryRun, i: number) => r.heads[i].sla.onsite1h },
-  close24h: { unit: 'share', of: (r: StoryRun, i: number) => r.heads[i].sla.close24h },
-  difficult5wd: { unit: 'share', of: (r: StoryRun, i: number) => r.heads[i].sla.difficult5wd },
-  costPerCase: { unit: 'yuan', of: (r: StoryRun, i: number) => r.heads[i].costPerCase },
-  trust: { unit: 'share', of: (r: StoryRun, i: number) => r.heads[i].trust },
-  peakOpen: { unit: 'cases', of: (r: StoryRun, i: number) => r.peakOpen[i] },
-} as const satisfies Record<string, { unit: FigureUnit; of: (r: StoryRun, i: number) => number }>;
-export type FigureMetric = keyof typeof FIGURE_METRICS;
-
-/** A figure of a template: `{name}` is `metric` of structure `col` (0-based). */
+/** A figure a step shows: a catalogue metric (or series statistic) of a structure. */
 export interface StoryFigure {
-  name: string;
-  metric: FigureMetric;
+  metric: string;
   col: number;
 }
 
@@ -73,12 +65,24 @@ export interface StoryChoice {
   label: StoryKey;
 }
 
-/** Asked before the run; the model's answer is computed from the run. */
+/** The answer when the interval does not decide: "too close to call". */
+export const TOO_CLOSE = 'close';
+
+/**
+ * How the runs answer a step's question: a figure of one structure against a line
+ * (`threshold`), or the paired difference of a figure between the second structure and the
+ * first (`difference`). Each side of the interval names the choice it bears out; an interval
+ * that holds the line, or holds no difference, answers "too close to call".
+ */
+export type StoryJudge =
+  | { kind: 'threshold'; metric: string; col: number; at: number; above: string; below: string }
+  | { kind: 'difference'; metric: string; higher: string; lower: string };
+
+/** Asked before the run; the runs' answer is computed from their intervals. */
 export interface StoryQuestion {
   prompt: StoryKey;
   choices: readonly StoryChoice[];
-  /** The id of the choice the run bears out. */
-  answer: (r: StoryRun) => string;
+  judge: StoryJudge;
 }
 
 /** A fact from a seed document (scenarios/sources.ts), as the step quotes it. */
@@ -92,8 +96,9 @@ export interface StoryStep {
   title: StoryKey;
   /** What the step shows, before the run. */
   intro: StoryKey;
-  /** After the run: a template naming the structures `{a}`, `{b}`, `{days}` and the figures. */
+  /** After the run: what the figures show, in words (the figures themselves are in the step's table). */
   result: StoryKey;
+  /** The figures of the step's table, in order: each metric for each of the structures listed. */
   figures: readonly StoryFigure[];
   facts: readonly StoryFact[];
   question: StoryQuestion;
@@ -110,24 +115,27 @@ export interface StoryStep {
   look: StoryKey;
   /** What to watch on the living map, where the same problems move through each structure. */
   map: StoryKey;
+  /** The day the map shows the point (the run is brought there); the end of the run when absent. */
+  mapDay?: number;
 }
 
-/** Structures b (column 1) against a (column 0): which closes cases faster on average. */
-const fasterOrSlower = (r: StoryRun) => (r.heads[1].meanClosed < r.heads[0].meanClosed ? 'faster' : 'slower');
+const TOO_CLOSE_CHOICE: StoryChoice = { id: TOO_CLOSE, label: 'story.choice.close' };
 const FASTER_SLOWER: readonly StoryChoice[] = [
   { id: 'faster', label: 'story.choice.faster' },
   { id: 'slower', label: 'story.choice.slower' },
+  TOO_CLOSE_CHOICE,
 ];
 const MORE_FEWER: readonly StoryChoice[] = [
   { id: 'more', label: 'story.choice.more' },
   { id: 'fewer', label: 'story.choice.fewer' },
+  TOO_CLOSE_CHOICE,
 ];
-const YES_NO: readonly StoryChoice[] = [
-  { id: 'yes', label: 'story.choice.yes' },
-  { id: 'no', label: 'story.choice.no' },
-];
+const YES_NO: readonly StoryChoice[] = [{ id: 'yes', label: 'story.choice.yes' }, { id: 'no', label: 'story.choice.no' }, TOO_CLOSE_CHOICE];
 
 const preset = (id: string, changes: Record<string, unknown> = {}): ColumnSpec => ({ preset: id, changes });
+/** The figures of every metric listed for each of the columns listed. */
+const each = (metrics: readonly string[], cols: readonly number[]): StoryFigure[] =>
+  metrics.flatMap((metric) => cols.map((col) => ({ metric, col })));
 /** The stress week: a typhoon (three times the cases for five days, see scenarios/shocks.ts) from this day. */
 export const STRESS_DAY = 7;
 const typhoon = { shocks: [{ kind: 'typhoon', startDay: STRESS_DAY }] };
@@ -145,13 +153,13 @@ export const STORY: readonly StoryStep[] = [
     days: 60,
     view: 'charts',
     target: 'local-resolution',
-    figures: [
-      { name: 'local', metric: 'localShare', col: 0 },
-      { name: 'p50', metric: 'p50', col: 0 },
-      { name: 'p90', metric: 'p90', col: 0 },
-    ],
+    figures: each(['localResolutionShare', 'hoursToCloseAll.p50', 'hoursToCloseAll.p90'], [0]),
     facts: [{ text: 'story.1.fact', seed: '001' }],
-    question: { prompt: 'story.1.question', choices: YES_NO, answer: (r) => (r.heads[0].localShare >= 0.9 ? 'yes' : 'no') },
+    question: {
+      prompt: 'story.1.question',
+      choices: YES_NO,
+      judge: { kind: 'threshold', metric: 'localResolutionShare', col: 0, at: 0.9, above: 'yes', below: 'no' },
+    },
   },
   {
     id: 'zones',
@@ -165,17 +173,16 @@ export const STORY: readonly StoryStep[] = [
     days: 60,
     view: 'charts',
     target: 'time-to-close',
-    figures: [
-      { name: 'meanA', metric: 'meanClosed', col: 0 },
-      { name: 'meanB', metric: 'meanClosed', col: 1 },
-      { name: 'p90A', metric: 'p90', col: 0 },
-      { name: 'p90B', metric: 'p90', col: 1 },
-    ],
+    figures: each(['hoursToClose.mean', 'hoursToCloseAll.p50', 'hoursToCloseAll.p90'], [0, 1]),
     facts: [
       { text: 'story.2.fact', seed: '001' },
       { text: 'story.2.fact2', seed: '000' },
     ],
-    question: { prompt: 'story.2.question', choices: FASTER_SLOWER, answer: fasterOrSlower },
+    question: {
+      prompt: 'story.2.question',
+      choices: FASTER_SLOWER,
+      judge: { kind: 'difference', metric: 'hoursToClose.mean', higher: 'slower', lower: 'faster' },
+    },
   },
   {
     id: 'new-communities',
@@ -189,15 +196,12 @@ export const STORY: readonly StoryStep[] = [
     days: 60,
     view: 'charts',
     target: 'local-resolution',
-    figures: [
-      { name: 'localA', metric: 'localShare', col: 0 },
-      { name: 'localB', metric: 'localShare', col: 1 },
-    ],
+    figures: each(['localResolutionShare'], [0, 1]),
     facts: [{ text: 'story.3.fact', seed: '001' }],
     question: {
       prompt: 'story.3.question',
       choices: MORE_FEWER,
-      answer: (r) => (r.heads[1].localShare > r.heads[0].localShare ? 'more' : 'fewer'),
+      judge: { kind: 'difference', metric: 'localResolutionShare', higher: 'more', lower: 'fewer' },
     },
   },
   {
@@ -212,19 +216,16 @@ export const STORY: readonly StoryStep[] = [
     days: 60,
     view: 'charts',
     target: 'service-targets',
-    figures: [
-      { name: 'accept', metric: 'accept30m', col: 1 },
-      { name: 'onsite', metric: 'onsite1h', col: 1 },
-      { name: 'close', metric: 'close24h', col: 1 },
-      { name: 'difficult', metric: 'difficult5wd', col: 1 },
-      { name: 'closeA', metric: 'close24h', col: 0 },
-      { name: 'local', metric: 'localShare', col: 1 },
-    ],
+    figures: each(['sla.accept30m', 'sla.onsite1h', 'sla.close24h', 'sla.difficult5wd', 'localResolutionShare'], [0, 1]),
     facts: [
       { text: 'story.4.fact', seed: '004' },
       { text: 'story.4.fact2', seed: '000' },
     ],
-    question: { prompt: 'story.4.question', choices: YES_NO, answer: (r) => (r.heads[1].sla.close24h >= 0.9 ? 'yes' : 'no') },
+    question: {
+      prompt: 'story.4.question',
+      choices: YES_NO,
+      judge: { kind: 'threshold', metric: 'sla.close24h', col: 1, at: 0.9, above: 'yes', below: 'no' },
+    },
   },
   {
     id: 'proposal',
@@ -238,23 +239,15 @@ export const STORY: readonly StoryStep[] = [
     days: 60,
     view: 'charts',
     target: 'cost-per-case',
-    figures: [
-      { name: 'costA', metric: 'costPerCase', col: 0 },
-      { name: 'costB', metric: 'costPerCase', col: 1 },
-      { name: 'meanA', metric: 'meanClosed', col: 0 },
-      { name: 'meanB', metric: 'meanClosed', col: 1 },
-    ],
+    figures: each(['cost.perCaseYuan', 'hoursToClose.mean'], [0, 1]),
     facts: [
       { text: 'story.5.fact', seed: '001' },
       { text: 'story.5.fact2', seed: '000' },
     ],
     question: {
       prompt: 'story.5.question',
-      choices: [
-        { id: 'more', label: 'story.choice.more' },
-        { id: 'less', label: 'story.choice.less' },
-      ],
-      answer: (r) => (r.heads[1].costPerCase > r.heads[0].costPerCase ? 'more' : 'less'),
+      choices: [{ id: 'more', label: 'story.5.choice.more' }, { id: 'less', label: 'story.5.choice.less' }, TOO_CLOSE_CHOICE],
+      judge: { kind: 'difference', metric: 'cost.perCaseYuan', higher: 'more', lower: 'less' },
     },
   },
   {
@@ -269,20 +262,13 @@ export const STORY: readonly StoryStep[] = [
     days: 28,
     view: 'charts',
     target: 'throughput',
-    figures: [
-      { name: 'peakA', metric: 'peakOpen', col: 0 },
-      { name: 'peakB', metric: 'peakOpen', col: 1 },
-      { name: 'p90A', metric: 'p90', col: 0 },
-      { name: 'p90B', metric: 'p90', col: 1 },
-    ],
+    mapDay: STRESS_DAY + 3,
+    figures: each([PEAK_OPEN, 'hoursToCloseAll.p90'], [0, 1]),
     facts: [{ text: 'story.6.fact', seed: '000' }],
     question: {
       prompt: 'story.6.question',
-      choices: [
-        { id: 'a', label: 'story.6.choice.a' },
-        { id: 'b', label: 'story.6.choice.b' },
-      ],
-      answer: (r) => (r.peakOpen[1] > r.peakOpen[0] ? 'b' : 'a'),
+      choices: [{ id: 'a', label: 'story.6.choice.a' }, { id: 'b', label: 'story.6.choice.b' }, TOO_CLOSE_CHOICE],
+      judge: { kind: 'difference', metric: PEAK_OPEN, higher: 'b', lower: 'a' },
     },
   },
 ];
@@ -298,34 +284,33 @@ export function parseStoryParam(raw: string | null): { index: number } | { error
   return { error: raw.slice(0, 40) };
 }
 
-/** The figures of a step, by name, from its run. */
-export function storyFigures(step: StoryStep, r: StoryRun): Record<string, { value: number; unit: FigureUnit }> {
-  return Object.fromEntries(
-    step.figures.map((f) => [f.name, { value: FIGURE_METRICS[f.metric].of(r, f.col), unit: FIGURE_METRICS[f.metric].unit }]),
-  );
+/** The metrics a step's run must give: its figures' and its question's. */
+export function stepMetrics(step: StoryStep): string[] {
+  return [...new Set([...step.figures.map((f) => f.metric), step.question.judge.metric])];
 }
 
-/** The placeholders a template names, in order. */
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+/** A figure of a structure over the step's replications: mean and 95% interval (inside 0–100% for shares). */
+export function storyFigure(run: StoryRun, metric: string, col: number, unit: string): MeanInterval {
+  return meanInterval(run.values[col]?.[metric] ?? [], unit);
 }
 
-/** A template cut into text and placeholders, to render the figures as elements of their own. */
-export function templateParts(template: string): ({ text: string } | { name: string })[] {
-  const parts: ({ text: string } | { name: string })[] = [];
-  let at = 0;
-  for (const m of template.matchAll(/\{(\w+)\}/g)) {
-    if (m.index > at) parts.push({ text: template.slice(at, m.index) });
-    parts.push({ name: m[1] });
-    at = m.index + m[0].length;
+/** What the runs answer, and the interval that decides it. */
+export interface StoryVerdict {
+  /** The id of the choice the runs bear out, or TOO_CLOSE. */
+  answer: string;
+  /** The interval judged: the figure (threshold) or the paired difference, second structure less first (difference). */
+  interval: MeanInterval;
+}
+
+/** Judge a step's question against its replications' 95% interval. */
+export function storyVerdict(step: StoryStep, run: StoryRun, unit: string): StoryVerdict {
+  const j = step.question.judge;
+  if (j.kind === 'threshold') {
+    const iv = storyFigure(run, j.metric, j.col, unit);
+    const answer = iv.low >= j.at ? j.above : iv.high < j.at ? j.below : TOO_CLOSE;
+    return { answer, interval: iv };
   }
-  if (at < template.length) parts.push({ text: template.slice(at) });
-  return parts;
-}
-
-/** Most cases open at once in a series of open counts (0 for none). */
-export function peak(open: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < open.length; i++) if (open[i] > m) m = open[i];
-  return m;
+  const d = pairedDifference(run.values[0]?.[j.metric] ?? [], run.values[1]?.[j.metric] ?? []);
+  const answer = d.low > 0 ? j.higher : d.high < 0 ? j.lower : TOO_CLOSE;
+  return { answer, interval: { n: d.n, mean: d.mean, low: d.low, high: d.high } };
 }

@@ -11,10 +11,10 @@ describe('interactive session', () => {
     expect(Array.from(a.series.day)).toEqual([1, 2]);
     expect(Array.from(b.series.day)).toEqual([3, 4, 5, 6]);
     const T = s.info.tiers.length;
-    expect(b.series.utilisationByTier.length).toBe(4 * T);
+    expect(b.series.perTier.utilisation.length).toBe(4 * T);
     expect(b.groupQueue.length).toBe(s.info.groups.length);
     const whole = simulate(loadPreset('longgang-2021'), { seed: 3, days: 6 });
-    expect(b.series.closed[3]).toBe(whole.series[5].closed);
+    expect(b.series.values.closed[3]).toBe(whole.series[5].closed);
     expect(JSON.stringify(s.summary()) === JSON.stringify(whole.summary)).toBe(true);
     // Flows: every case created is closed somewhere, lost or open.
     const created = whole.summary.cases.created;

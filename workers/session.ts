@@ -5,7 +5,8 @@
  * often and how far it asks.
  */
 import { createSimulation, type Simulation } from '../sim/simulate.ts';
-import type { Snapshot, Summary } from '../sim/observe/metrics.ts';
+import type { Summary } from '../sim/observe/metrics.ts';
+import { columnBuffers, packSeries, type SeriesColumns } from '../sim/observe/columns.ts';
 import { unitOf } from '../sim/submodels/residence.ts';
 import { Tracer, type Journey } from '../sim/observe/trace.ts';
 
@@ -57,31 +58,9 @@ export interface MapFrame {
   trust: Float32Array;
 }
 
-/** Snapshots since the last frame, one column per quantity; per-tier quantities are n × tiers, row-major. */
-export interface SeriesColumns {
-  n: number;
-  day: Float64Array;
-  created: Float64Array;
-  closed: Float64Array;
-  lost: Float64Array;
-  open: Float64Array;
-  closedInInterval: Float64Array;
-  createdInInterval: Float64Array;
-  localResolutionShare: Float64Array;
-  costYuan: Float64Array;
-  trustMean: Float64Array;
-  bypassShareInInterval: Float64Array;
-  /** n × 4: accept30m, onsite1h, close24h, difficult5wd. */
-  sla: Float64Array;
-  presentByTier: Float64Array;
-  queuedByTier: Float64Array;
-  utilisationByTier: Float64Array;
-  utilisationWeekByTier: Float64Array;
-  closedAtTier: Float64Array;
-}
-
 export interface Frame {
   day: number;
+  /** Snapshots since the last frame, one column per series of the catalogue (sim/observe/columns.ts). */
   series: SeriesColumns;
   /** Per group now: cases waiting, staff busy, staff available. */
   groupQueue: Float64Array;
@@ -95,38 +74,6 @@ export interface Frame {
   hoursToClose: { mean: number; p50: number; p90: number; p99: number };
   /** Cases by channel (grid, discovered, hotline, petition) × outcome (each tier, lost, open), row-major. */
   flows: Float64Array;
-}
-
-export function packSeries(snaps: readonly Snapshot[], tiers: number): SeriesColumns {
-  const n = snaps.length;
-  const col = (f: (s: Snapshot) => number) => Float64Array.from(snaps, f);
-  const wide = (f: (s: Snapshot) => number[]) => {
-    const a = new Float64Array(n * tiers);
-    snaps.forEach((s, i) => a.set(f(s).slice(0, tiers), i * tiers));
-    return a;
-  };
-  const sla = new Float64Array(n * 4);
-  snaps.forEach((s, i) => sla.set([s.sla.accept30m, s.sla.onsite1h, s.sla.close24h, s.sla.difficult5wd], i * 4));
-  return {
-    n,
-    day: col((s) => s.day),
-    created: col((s) => s.created),
-    closed: col((s) => s.closed),
-    lost: col((s) => s.lost),
-    open: col((s) => s.open),
-    closedInInterval: col((s) => s.closedInInterval),
-    createdInInterval: col((s) => s.createdInInterval),
-    localResolutionShare: col((s) => s.localResolutionShare),
-    costYuan: col((s) => s.costYuan),
-    trustMean: col((s) => s.trustMean),
-    bypassShareInInterval: col((s) => s.bypassShareInInterval),
-    sla,
-    presentByTier: wide((s) => s.presentByTier),
-    queuedByTier: wide((s) => s.queuedByTier),
-    utilisationByTier: wide((s) => s.utilisationByTier),
-    utilisationWeekByTier: wide((s) => s.utilisationWeekByTier),
-    closedAtTier: wide((s) => s.closedAtTier),
-  };
 }
 
 export class SimSession {
@@ -276,30 +223,8 @@ function liveRow(j: Journey, now: number, home: number): number[] {
 
 /** The typed arrays of a frame, to transfer rather than copy. */
 export function frameTransferables(f: Frame): ArrayBuffer[] {
-  const s = f.series;
   return [
-    s.day,
-    s.created,
-    s.closed,
-    s.lost,
-    s.open,
-    s.closedInInterval,
-    s.createdInInterval,
-    s.localResolutionShare,
-    s.costYuan,
-    s.trustMean,
-    s.bypassShareInInterval,
-    s.sla,
-    s.presentByTier,
-    s.queuedByTier,
-    s.utilisationByTier,
-    s.utilisationWeekByTier,
-    s.closedAtTier,
-    f.groupQueue,
-    f.groupBusy,
-    f.groupCapacity,
-    f.groupOpen,
-    f.closeHistogram,
-    f.flows,
-  ].map((a) => a.buffer as ArrayBuffer);
+    ...columnBuffers(f.series),
+    ...[f.groupQueue, f.groupBusy, f.groupCapacity, f.groupOpen, f.closeHistogram, f.flows].map((a) => a.buffer as ArrayBuffer),
+  ];
 }

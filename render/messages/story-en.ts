@@ -13,13 +13,13 @@ export const storyEn = {
   'story.ask': 'Predict, then run: {question}',
   'story.predictFirst': 'Choose your prediction, then run.',
   'story.run': 'Run {days} days (fastest speed)',
-  'story.running': 'Running: day {day} of {days}…',
-  'story.resultTitle': 'What the model produced in {days} days',
+  'story.running': 'Running: day {day} of {days} on the charts; {done} of {total} runs for the figures…',
+  'story.resultTitle': 'What the model produced: {n} runs of {days} days',
   'story.yourAnswer': 'You predicted: {choice}.',
   'story.noAnswer': 'You made no prediction.',
-  'story.modelAnswer': 'The model’s run says: {choice}.',
-  'story.right': 'Your prediction matches the model.',
-  'story.wrong': 'The model disagrees with your prediction: look at the chart and think about why.',
+  'story.modelAnswer': 'The runs say: {choice}.',
+  'story.right': 'Your prediction matches the runs.',
+  'story.wrong': 'The runs answer otherwise: look at the figures and the chart, and think about why.',
   'story.lookAt': 'Look at the highlighted chart “{chart}”:',
   'story.show': 'Show the chart',
   'story.announce': 'Step {n} finished. Highlighted: {chart}.',
@@ -42,7 +42,7 @@ export const storyEn = {
   'story.1.question':
     'Will the traditional county close at least 90% of its cases at grid or community level (what Longgang claims after its reform)?',
   'story.1.result':
-    'In {days} days the traditional county closed {local} of its cases at grid or community level. Half of all cases took {p50} or longer to close, one in ten {p90} or longer (open cases counted).',
+    'Compare the share closed at grid or community level with the 90% Longgang claims after its reform, and read how long cases take: half of them take at least the median, one in ten at least the 90th percentile (cases still open counted).',
   'story.1.map':
     'On the map, follow a case that climbs: from a grid worker to its community, its town and a county department; every hand-off is a dot moving between offices, and every rung a line to wait in.',
   'story.2.map': 'On the map, the zones stand where the towns stood: follow a case in each structure and see where it waits.',
@@ -51,7 +51,7 @@ export const storyEn = {
     'On the map, cases go from the communities to the centre and on to the departments without stopping at the governance units: follow one and compare its steps with Longgang 2020.',
   'story.5.map': 'On the map, compare where the dots line up in Longgang 2021 and in the proposal’s sections.',
   'story.6.map':
-    'On the map, watch the typhoon: dots pile up in lines, communities darken with open cases, and you can see which offices clear them first.',
+    'On the map, watch the typhoon at its height (day {day}): dots pile up in lines, communities darken with open cases, and you can see which offices clear them first.',
   'story.mapCities': 'the living map of both structures',
   'story.mapFollow': 'following a case on the map',
   'story.showMap': 'Watch it on the map',
@@ -67,17 +67,17 @@ export const storyEn = {
   'story.2.fact2': '“The only county-level city in China with no townships or streets.”',
   'story.2.question': 'Will Longgang 2019 close cases faster or slower than the traditional county, on average?',
   'story.2.result':
-    'Mean time to close of the cases closed: {meanB} in {b}, {meanA} in {a}. One case in ten took {p90B} or longer in {b}, {p90A} or longer in {a}.',
+    'Compare {b} with {a}: the mean time to close of the cases closed, and the median and 90th percentile with open cases counted. A mean and a median can point different ways: a few very long cases move a mean, not a median.',
   'story.2.look': 'its bars count the cases closed within each number of hours, with the 24-hour and one-week lines.',
   'story.2.teacher':
-    'Removing a layer is not faster by itself: the 2019 zones had no fixed staff, and the city’s departments faced many more communities directly (a wider span). Ask: what did the reform remove, and what did it add? Compare the bars left of the 24-hour line. The “Replications” tab tells whether a small difference is more than chance.',
+    'Removing a layer is not faster by itself: the 2019 zones had no fixed staff, and the city’s departments faced many more communities directly (a wider span). Ask: what did the reform remove, and what did it add? Compare the bars left of the 24-hour line. The table’s intervals say whether a difference is more than chance; “too close to call” is a fair answer when they overlap.',
   'story.3.title': '3. 2020: new communities',
   'story.3.intro':
     'In 2020 villages became communities, and the zones were reorganised into “new communities” that received approval and public services through an online platform. Longgang 2019 (1) against Longgang 2020 (2), {days} days.',
   'story.3.fact':
     '“In 2020, after villages became communities, there were 102 communities; the 9 zones were reorganised into 14 ‘new communities’, and government approval and public services were extended to them through an electronic network platform.”',
   'story.3.question': 'Will Longgang 2020 close more or fewer of its cases at grid or community level than Longgang 2019?',
-  'story.3.result': 'Closed at grid or community level: {localB} in {b} against {localA} in {a}.',
+  'story.3.result': 'Compare the share of all cases closed at grid or community level in {b} with {a}.',
   'story.3.look': 'it follows the share closed at grid or community level, day by day, against the 90% line.',
   'story.3.teacher':
     'The share closed locally is not set in the presets: it follows from what each level has (staff, training, delegated powers, platform support). Ask students which of these changed in 2020, and check in “About the model” (the sources of each structure).',
@@ -88,11 +88,10 @@ export const storyEn = {
     '“Non-field cases are accepted within 30 minutes and closed with feedback within 24 hours; field cases need someone on site within 1 hour; difficult cases are closed with feedback within 5 working days.”',
   'story.4.fact2': '“Over 90% of events are resolved quickly at community level, close to where they arise.”',
   'story.4.question': 'Will Longgang 2021 close at least 90% of its non-field cases within 24 hours?',
-  'story.4.result':
-    'In {b}: accepted within 30 minutes {accept}; on site within 1 hour {onsite}; closed within 24 hours {close} ({a}: {closeA}); difficult cases within 5 working days {difficult}. Closed at grid or community level: {local}.',
+  'story.4.result': 'Read {b}’s four service targets against 90%, with {a}’s beside them, and the share closed at grid or community level.',
   'story.4.look': 'it follows each of the four service targets, day by day.',
   'story.4.teacher':
-    'The sources give the targets as rules, not as rates achieved: the model shows how often they would be met. The validation report (in “About the model”) compares them over a year with replications; a two-month run can differ. Ask: which target is hardest to meet, and which level decides it?',
+    'The sources give the targets as rules, not as rates achieved: the model shows how often they would be met. Each structure runs 10 times for 60 days here; the validation report (in “About the model”) runs a year, and its verdict on the 24-hour target agrees. Ask: which target is hardest to meet, and which level decides it?',
   'story.5.title': '5. The “3.0” proposal',
   'story.5.intro':
     'A proposal for the next step replaces the governance units with one social governance bureau whose sections each front a group of communities and link across to the city’s departments. Longgang 2021 (1) against the proposal (2), {days} days.',
@@ -101,8 +100,7 @@ export const storyEn = {
   'story.5.fact2':
     '“Party and government organs and staff are 60% fewer than in comparable counties”; “administrative costs saved: over 1 billion yuan a year.”',
   'story.5.question': 'Will the proposal cost more or less per closed case than Longgang 2021?',
-  'story.5.result':
-    'Cost per closed case: {costB} for {b}, {costA} for {a}. Mean time to close of the cases closed: {meanB} against {meanA}.',
+  'story.5.result': 'Compare the administrative cost per case closed in {b} with {a}, and what it buys in time to close.',
   'story.5.look': 'it divides the cost so far by the cases closed so far, day by day.',
   'story.5.teacher':
     'The sources’ figures (60% fewer organs and posts, over 1 billion yuan a year saved) compare Longgang with other counties, and the model falls short of them (see the validation report in “About the model”). Here two flat designs are compared: the search for the right thin middle layer. Ask: what does a middle layer cost, and what does it buy?',
@@ -115,7 +113,7 @@ export const storyEn = {
   'story.6.choice.a': 'The traditional county’s',
   'story.6.choice.b': 'Longgang 2021’s',
   'story.6.result':
-    'Most cases open at once: {peakA} in {a}, {peakB} in {b}. One case in ten took {p90A} or longer to close in {a}, {p90B} or longer in {b}.',
+    'Compare the highest backlog in {a} and {b} during the typhoon, and how long the slowest tenth of cases took (cases still open counted).',
   'story.6.look': 'the dashed line is the backlog of open cases: see the surge and how fast each structure clears it.',
   'story.6.teacher':
     'A flat structure sends more cases to the same few city departments and the centre: under a surge, that hub is where it can congest (Guimerà et al. 2002). Try the epidemic shock in the parameters, or raise demand, and see whether flat still wins. This is the last step: the structures stay loaded for free exploration.',
@@ -124,6 +122,21 @@ export const storyEn = {
   'story.invalid':
     'The link asks for story step “{got}”, which does not exist; expected a whole number from 1 to {n}. Everything else in the link was kept.',
   'story.move': 'Previous and next step',
+  'story.undecided': 'The runs cannot decide: the difference is within what chance gives, so neither answer is borne out.',
+  'story.choice.close': 'Too close to call',
+  'story.5.choice.more': 'More',
+  'story.5.choice.less': 'Less',
+  'story.figures': 'Mean of {n} runs of {days} days each (the same residents’ problems in every structure), with its 95% interval',
+  'story.figure': 'Figure',
+  'story.meanOf': 'mean of {n} runs',
+  'story.oneRun': 'The chart shows one of the runs (the seed of the run controls); the table is the mean of all of them.',
+  'story.verdict.above': '{label} in {name}: {value}; the whole interval is at or above {line}.',
+  'story.verdict.below': '{label} in {name}: {value}; the whole interval is below {line}.',
+  'story.verdict.straddles': '{label} in {name}: {value}; the interval includes {line}, so the runs cannot tell: too close to call.',
+  'story.verdict.difference': '{label}, {b} less {a}: {diff} (paired: the same problems in both, 95% interval).',
+  'story.verdict.noDifference':
+    '{label}, {b} less {a}: {diff}; the interval includes no difference, so the runs cannot tell: too close to call.',
+  'story.repsFailed': 'The step’s runs for its figures failed: {message}',
 } as const;
 
 export type StoryKey = keyof typeof storyEn;

@@ -11,8 +11,8 @@ import { FONT, REF_COLOUR, ROW, type DrawnLayout, type Geometry, type Panel, typ
 import { CHART_FONT, fitText } from './text.ts';
 
 interface LineState {
-  /** The x array drawn from: another array means another run, drawn anew. */
-  src?: ArrayLike<number>;
+  /** What the points drawn belong to (Line.key, or the x array): another means another run, drawn anew. */
+  src?: unknown;
   path: SVGPathElement;
   dot: SVGCircleElement;
   n: number;
@@ -277,7 +277,8 @@ export class ChartDrawing implements DrawnLayout {
       (p.lines ?? []).forEach((l, j) => {
         const st = this.lineStates[i]?.[j];
         if (!st) return;
-        if (l.x.length < st.n || l.x !== st.src) Object.assign(st, { src: l.x, n: 0, d: '', prevFinite: false });
+        const src = l.key ?? l.x;
+        if (l.x.length < st.n || src !== st.src) Object.assign(st, { src, n: 0, d: '', prevFinite: false });
         let d = st.d;
         let prev = st.prevFinite;
         for (let k = st.n; k < l.x.length; k++) {

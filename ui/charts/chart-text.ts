@@ -14,7 +14,8 @@ export function chartSummary(panels: readonly Panel[], xLabel: string, value: (v
       const total = p.bars.values.reduce((a, v) => a + v, 0);
       if (total > 0) {
         const top = p.bars.values.indexOf(Math.max(...p.bars.values));
-        parts.push(`${p.title}: ${t('chart.summary.bars', { n: fmt(total), top: p.bars.labels[top] })}${p.note ? `; ${p.note}` : ''}.`);
+        const said = p.note ?? p.figures?.map((f) => `${f.label} ${f.text}`).join('; ');
+        parts.push(`${p.title}: ${t('chart.summary.bars', { n: fmt(total), top: p.bars.labels[top] })}${said ? `; ${said}` : ''}.`);
       }
       continue;
     }
@@ -26,10 +27,26 @@ export function chartSummary(panels: readonly Panel[], xLabel: string, value: (v
   return parts.length ? parts.join(' ') : empty;
 }
 
+/** The figures panels state besides their marks, one row per figure label, one column per panel. */
+function figureRows(panels: readonly Panel[]) {
+  const labels = [...new Set(panels.flatMap((p) => (p.figures ?? []).map((f) => f.label)))];
+  return labels.map(
+    (label) =>
+      html`<tr class="figure">
+        <th scope="row">${label}</th>
+        ${panels.map((p) => {
+          const f = p.figures?.find((x) => x.label === label);
+          return html`<td data-id=${f?.id ?? ''} data-label=${label} data-value=${String(f?.value ?? NaN)}>${f?.text ?? '–'}</td>`;
+        })}
+      </tr>`,
+  );
+}
+
 /** The data as a table: bars as they are; lines every seventh point and the last. */
 export function chartTable(panels: readonly Panel[], xLabel: string, value: (v: number) => string) {
   if (panels.some((p) => p.bars)) {
     const labels = panels.find((p) => p.bars)!.bars!.labels;
+    const figures = figureRows(panels);
     return html`<table>
       <thead>
         <tr>
@@ -46,6 +63,13 @@ export function chartTable(panels: readonly Panel[], xLabel: string, value: (v: 
             </tr>`,
         )}
       </tbody>
+      ${
+        figures.length
+          ? html`<tfoot>
+              ${figures}
+            </tfoot>`
+          : ''
+      }
     </table>`;
   }
   const cols = panels.flatMap((p) => (p.lines ?? []).map((l) => ({ head: `${p.title}: ${l.label}`, l })));

@@ -12,6 +12,17 @@ export interface Line {
   x: ArrayLike<number>;
   y: ArrayLike<number>;
   dashed?: boolean;
+  /** What the line's points belong to (a run): another key means another run, drawn anew. Default: the x array itself. */
+  key?: unknown;
+}
+
+/** A figure a panel states besides its marks (a percentile under a histogram): its label, value and text. */
+export interface PanelFigure {
+  /** The catalogue id it comes from. */
+  id: string;
+  label: string;
+  value: number;
+  text: string;
 }
 
 export interface Panel {
@@ -21,6 +32,8 @@ export interface Panel {
   bars?: { labels: string[]; values: number[]; color: string; label: string };
   /** A line of text under the panel title. */
   note?: string;
+  /** Figures the note states, each labelled: the data table lists them too. */
+  figures?: PanelFigure[];
 }
 
 export interface RefLine {

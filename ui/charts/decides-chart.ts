@@ -8,28 +8,63 @@ import { scaleLinear } from 'd3';
 import { assumptions } from '../../scenarios/assumptions.ts';
 import { METRIC_BY_ID } from '../../sim/observe/catalog.ts';
 import type { SensitivityResult } from '../../experiments/sensitivity-run.ts';
-import { displayUnit, rangeText, rankedFactors, type RankedFactor } from '../../experiments/sensitivity-report.ts';
-import { fmt, getLang, t } from '../../render/i18n.ts';
+import { displayUnit as rawDisplayUnit, rankedFactors, type RankedFactor } from '../../experiments/sensitivity-report.ts';
+import { fmt, getLang, nameOf, t, unitName } from '../../render/i18n.ts';
+import { presetScenario, PRESET_IDS } from '../state.ts';
+import { paramLabel } from '../../render/assumption-labels.ts';
+import { plainHelp } from '../../render/param-labels.ts';
 
 /** Bars drawn at most. */
 const ROWS = 10;
+
+/** A text naming the analysis's structures by their labels, with each preset's name in the current language instead. */
+export function localNames(r: SensitivityResult, text: string): string {
+  const of = (r.experiment as { structures?: { label?: string; preset?: string }[] } | undefined)?.structures ?? [];
+  let out = text;
+  for (const st of of)
+    if (st.label && st.preset && PRESET_IDS.includes(st.preset))
+      out = out.split(st.label).join(nameOf(presetScenario(st.preset)).split(/[:：]/)[0]);
+  return out;
+}
 
 /** An output's label in the current language, with what it is of (a structure, or a difference). */
 export function outputLabel(r: SensitivityResult, o: number): string {
   const out = r.outputs[o];
   const info = METRIC_BY_ID.get(out.metric);
   const label = info ? (getLang() === 'zh' ? info.labelZh : info.label) : out.label;
-  return `${label}: ${out.of}`;
+  return `${label}${getLang() === 'zh' ? '：' : ': '}${localNames(r, out.of)}`;
 }
 
-/** What an assumption is, in the current language. */
+/** What an assumption is, in the current language and plain words. */
 export function factorText(f: RankedFactor): string {
-  if (getLang() !== 'zh') return f.description;
-  return (
-    assumptions()
-      .find((a) => a.id === f.id)
-      ?.descriptionZh?.replace(/。?假设。?$/, '') ?? f.description
-  );
+  if (getLang() !== 'zh') return plainHelp(f.description, 'en');
+  const zh = assumptions()
+    .find((a) => a.id === f.id)
+    ?.descriptionZh?.replace(/。?假设。?$/, '');
+  return zh ? plainHelp(zh, 'zh') : plainHelp(f.description, 'en');
+}
+
+/** A label that fits `px` pixels at 12 px: a longer one is drawn narrower (textLength), never cut. */
+function fitLabel(label: string, px: number) {
+  // Chinese characters are about 12 px wide, Latin about 6.5 px.
+  const width = [...label].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 12 : 6.5), 0);
+  return width <= px ? label : svg`<tspan textLength=${px} lengthAdjust="spacingAndGlyphs">${label}</tspan>`;
+}
+
+/** An assumption's plausible range in the current language: its numbers and unit. */
+export function rangeText(f: { range: [number, number]; scale: boolean; unit: string }): string {
+  const v = (x: number) => fmt(x, Number.isInteger(x) ? 0 : Math.min(4, String(x).split('.')[1]?.length ?? 0));
+  if (f.scale) return `× ${v(f.range[0])} – ${v(f.range[1])}`;
+  const u = f.unit === 'share' ? '' : unitName(f.unit);
+  return `${v(f.range[0])} – ${v(f.range[1])}${u ? ` ${u}` : ''}`;
+}
+
+/** The unit an output's changes are shown in, in the current language. */
+function displayUnit(unit: string, magnitude: number): { factor: number; unit: string } {
+  const d = rawDisplayUnit(unit, magnitude);
+  if (getLang() !== 'zh') return d;
+  if (d.unit.startsWith('million ')) return { ...d, unit: `百万${unitName(unit)}` };
+  return { ...d, unit: unitName(d.unit) };
 }
 
 /** Bars: Sobol total index with its interval, the first-order index inside it; μ* where Sobol was not computed. */
@@ -54,8 +89,8 @@ export function decidesChart(r: SensitivityResult, o: number, width: number) {
     output: outputLabel(r, o),
     top: rows
       .slice(0, 3)
-      .map((f) => f.id)
-      .join(', '),
+      .map((f) => paramLabel(f.id))
+      .join(getLang() === 'zh' ? '、' : ', '),
   });
   return html` <div class="legend" aria-hidden="true">
       ${
@@ -79,9 +114,9 @@ export function decidesChart(r: SensitivityResult, o: number, width: number) {
         const hi = sobol ? (f.total?.hi ?? 0) : f.muStar.hi;
         const clamp = (v: number) => x(Math.max(x.domain()[0], Math.min(x.domain()[1], v)));
         return svg`<g>
-          <text x=${narrow ? left : left - 8} y=${y + 12} font-size="12" text-anchor=${narrow ? 'start' : 'end'} fill="#1a1a1a">${f.id.length > 34 ? `${f.id.slice(0, 33)}…` : f.id}</text>
+          <text x=${narrow ? left : left - 8} y=${y + 12} font-size="12" text-anchor=${narrow ? 'start' : 'end'} fill="#1a1a1a">${fitLabel(paramLabel(f.id), narrow ? W - left - 8 : left - 16)}</text>
           <text x=${narrow ? left : left - 8} y=${y + (narrow ? 24 : 25)} font-size="10" text-anchor=${narrow ? 'start' : 'end'} fill="#555">${rangeText(f)}</text>
-          <g transform="translate(0 ${barY})"><rect x=${left} y=${y} width=${Math.max(0, clamp(val) - left)} height="20" fill="#1a5fb4"><title>${f.id}: ${factorText(f)}</title></rect>
+          <g transform="translate(0 ${barY})"><rect x=${left} y=${y} width=${Math.max(0, clamp(val) - left)} height="20" fill="#1a5fb4"><title>${paramLabel(f.id)}: ${factorText(f)}</title></rect>
           ${sobol && f.first ? svg`<rect x=${left} y=${y + 6} width=${Math.max(0, clamp(f.first.estimate) - left)} height="8" fill="#99c1f1"></rect>` : ''}
           <line x1=${clamp(lo)} x2=${clamp(hi)} y1=${y + 10} y2=${y + 10} stroke="#1a1a1a" stroke-width="1.5"></line>
           <line x1=${clamp(lo)} x2=${clamp(lo)} y1=${y + 5} y2=${y + 15} stroke="#1a1a1a"></line>
@@ -116,7 +151,7 @@ export function decidesTable(r: SensitivityResult, o: number) {
         ${rows.map(
           (f) =>
             html`<tr>
-              <td class="text"><code>${f.id}</code><br /><span class="note">${factorText(f)}</span></td>
+              <td class="text">${paramLabel(f.id)}<br /><span class="note">${factorText(f)}</span></td>
               <td class="text">${rangeText(f)}</td>
               <td>${e(f.muStar, du.factor)}</td>
               <td>${e(f.first)}</td>

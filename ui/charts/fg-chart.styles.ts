@@ -109,4 +109,10 @@ export const chartStyles = css`
   th:first-child {
     text-align: left;
   }
+  ul.figures {
+    margin: 0 0 0.2rem;
+    padding-left: 1.1rem;
+    font-size: 0.85rem;
+    color: #1a1a1a;
+  }
 `;

@@ -7,6 +7,9 @@ import type { ChartContext, Geometry, HoverHost, Panel, RefLine } from './chart-
 import { drawLater, drawn, viewChanged } from './draw-queue.ts';
 import { chartStyles } from './fg-chart.styles.ts';
 import type { ExportMeta } from './export.ts';
+
+/** What an embed shows besides its chart (run controls, source line, margins), and room for its text wrapping at 760 px. */
+const EMBED_CHROME_PX = 240;
 import type { ChartHover } from './hover.ts';
 
 /** The keys a focused chart answers with its values (see hover.ts). */
@@ -159,9 +162,20 @@ export class FgChart extends LitElement implements HoverHost {
     return this.drawing.band;
   }
 
-  /** Title, structures, seed, days and source, for exports. */
+  /** What each panel states besides its marks, one line per panel ("title: label value; …"). */
+  private figureLines(): string[] {
+    return this.panels
+      .filter((p) => p.figures?.length)
+      .map((p) => `${p.title}: ${p.figures!.map((f) => `${f.label} ${f.text}`).join('; ')}`);
+  }
+
+  /** Title, structures, seed, days and source, for exports (with the figures the panels state). */
   exportMeta(): ExportMeta {
-    return { title: this.heading, lines: this.context?.lines ?? [], source: this.context?.source ?? 'flatgov' };
+    return {
+      title: this.heading,
+      lines: [...(this.context?.lines ?? []), ...this.figureLines()],
+      source: this.context?.source ?? 'flatgov',
+    };
   }
 
   /** The code of downloads and embeds (export.ts), loaded when the menu is first opened: the first screen does without it. */
@@ -193,9 +207,14 @@ export class FgChart extends LitElement implements HoverHost {
     return chartSummary(this.panels, this.xLabel, (v) => this.valueText(v), this.empty);
   }
 
-  /** The address of this chart alone (the app with \`?embed=\` and the current state), as an iframe to paste into a page. */
+  /**
+   * The address of this chart alone (the app with \`?embed=\` and the current state), as an iframe
+   * to paste into a page, tall enough for the chart as it is drawn, its run controls and source
+   * line: the embed needs no scrolling.
+   */
   async embedCode(): Promise<string> {
-    return (await this.exports()).embedIframe(this.chartId, this.heading);
+    const height = Math.max(480, Math.ceil(this.getBoundingClientRect().height) + EMBED_CHROME_PX);
+    return (await this.exports()).embedIframe(this.chartId, this.heading, 760, height);
   }
 
   private async copyEmbed() {
@@ -224,6 +243,13 @@ export class FgChart extends LitElement implements HoverHost {
           ${this.embedMessage ? html`<p class="embed-message" role="status">${this.embedMessage}</p>` : ''}
         </details>
       </header>
+      ${
+        this.figureLines().length
+          ? html`<ul class="figures">
+              ${this.figureLines().map((l) => html`<li>${l}</li>`)}
+            </ul>`
+          : ''
+      }
       <p class="sr" id="desc">${this.summary()}</p>
       <p class="sr" id="hint">${t('chart.hover.hint')}</p>
       <svg

@@ -36,6 +36,9 @@ export const appStyles = css`
     border-radius: 4px;
     cursor: pointer;
   }
+  :host([embedded]) {
+    padding: 0;
+  }
   .embed-view {
     padding: 0.25rem 0.5rem;
   }

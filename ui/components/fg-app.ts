@@ -8,12 +8,18 @@ import { SimController } from '../controllers/sim-controller.ts';
 import type { StoryController } from '../controllers/story-controller.ts';
 import { StructuresController } from '../controllers/structures-controller.ts';
 import { ViewsController } from '../controllers/views-controller.ts';
-import { fmt, getLang, setLang, t, type Lang } from '../../render/i18n.ts';
+import { fmt, getLang, loadLang, setLang, t, type Lang } from '../../render/i18n.ts';
 import { defaultState, SPEEDS, type AppState } from '../state.ts';
 import { helpDialog } from './app-help.ts';
 import { appStyles } from './fg-app.styles.ts';
 import './fg-params.ts';
 import './fg-picker.ts';
+
+/** Chinese when the browser prefers it (zh, zh-CN, zh-TW…), else English. */
+export function browserLang(languages: readonly string[] = globalThis.navigator?.languages ?? []): Lang {
+  const first = languages.find((l) => /^(zh|en)\b/i.test(l));
+  return first && /^zh\b/i.test(first) ? 'zh' : 'en';
+}
 
 /** What a page can embed alone (`?embed=<id>`): any chart, the living map, or a step of the story (`&story=N`). */
 const EMBED_IDS = [...CHART_IDS, 'map', 'why', 'story'] as const;
@@ -65,7 +71,8 @@ export class FgApp extends LitElement {
 
   constructor() {
     super();
-    this.state = defaultState();
+    // On a first visit (a link without a language), the browser's language.
+    this.state = { ...defaultState(), lang: browserLang() };
     this.linkMessage = '';
     if (this.embedProblem) this.linkMessage = this.embedProblem;
     this.shareMessage = '';
@@ -123,7 +130,7 @@ export class FgApp extends LitElement {
       closeDrawer: () => this.closeParams(),
       setSpeed: (i) => this.run.setSpeed(i),
       toggleHelp: () => this.toggleHelp(),
-      toggleLanguage: () => this.setLanguage(getLang() === 'en' ? 'zh' : 'en'),
+      toggleLanguage: () => void this.setLanguage(getLang() === 'en' ? 'zh' : 'en'),
       openStory: () => void this.loadStory().then((s) => s.openOrShow()),
       showView: (view) => this.patchState({ view }),
     });
@@ -131,6 +138,8 @@ export class FgApp extends LitElement {
 
   async connectedCallback(): Promise<void> {
     super.connectedCallback();
+    // An embed fits its frame: the page's margins go (fg-app.styles.ts, :host([embedded])).
+    this.toggleAttribute('embedded', !!this.embed);
     // Read now: the link follows the state shortly after the first render, before the story's code may have loaded.
     const hash = location.hash;
     const param =
@@ -148,10 +157,16 @@ export class FgApp extends LitElement {
   /** Take the state in: with a story step, that step's structures over it; language, speed, and the run reset. */
   private async applyState(storyIndex?: number) {
     if (storyIndex !== undefined) this.story?.open(storyIndex);
+    await loadLang(this.state.lang);
     setLang(this.state.lang);
     this.sim.setSpeed(this.state.speed);
     await this.structures.rebuildAndReset();
     if (storyIndex !== undefined) this.story?.loadedStep(storyIndex);
+    // An embedded chart or map opens on its result: it runs at once, as fast as it goes (a year in seconds).
+    if (this.embed && this.embed !== 'story' && this.sim.status === 'paused') {
+      this.run.setSpeed(SPEEDS.length - 1);
+      this.run.toggle();
+    }
   }
 
   /** Set state (the link follows, see LinkController). */
@@ -166,7 +181,8 @@ export class FgApp extends LitElement {
     this.views.load(view);
   }
 
-  private setLanguage(lang: Lang) {
+  private async setLanguage(lang: Lang) {
+    await loadLang(lang);
     setLang(lang);
     this.patchState({ lang });
   }
@@ -273,7 +289,7 @@ export class FgApp extends LitElement {
             lang=${getLang() === 'en' ? 'zh-CN' : 'en'}
             aria-label=${`${t('app.language')} — ${t('app.languageLabel')}`}
             aria-keyshortcuts="L"
-            @click=${() => this.setLanguage(getLang() === 'en' ? 'zh' : 'en')}
+            @click=${() => void this.setLanguage(getLang() === 'en' ? 'zh' : 'en')}
           >
             ${t('app.language')}
           </button>

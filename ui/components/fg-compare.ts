@@ -1,10 +1,13 @@
 import { LitElement, css, html } from 'lit';
 import '../charts/fg-chart.ts';
-import type { ChartContext, Line, Panel } from '../charts/chart-types.ts';
+import type { ChartContext, Line, Panel, PanelFigure } from '../charts/chart-types.ts';
 import { PALETTE, ROLE_COLOUR } from '../../render/palette.ts';
 import { fmt, nameOf, t } from '../../render/i18n.ts';
+import { formatFigure, labelOf } from '../../render/figures.ts';
 import type { RunData } from '../run-data.ts';
 import { CLOSE_HOUR_EDGES } from '../../sim/observe/histogram.ts';
+import { SLA_KEYS } from '../../sim/observe/targets.ts';
+import { trailingMean } from '../smoothing.ts';
 
 export interface CompareColumn {
   title: string;
@@ -21,7 +24,7 @@ export function tierLines(d: RunData): { i: number; label: string; color: string
   const used = new Set<string>();
   return d.info.tiers
     .map((tier, i) => ({ tier, i }))
-    .filter(({ i }) => d.utilisationWeekByTier.some((r) => Number.isFinite(r[i])))
+    .filter(({ i }) => d.tierSeries('utilisationWeek', i).some((v) => Number.isFinite(v)))
     .map(({ tier, i }) => {
       const kind = tier.kind as keyof typeof ROLE_COLOUR;
       let color: string = ROLE_COLOUR[kind] ?? C[LEVEL_COLOUR[tier.kind] ?? 3];
@@ -44,6 +47,27 @@ export function tierLines(d: RunData): { i: number; label: string; color: string
  * computed by the simulation; this only picks columns out of the runs. The guided story
  * points at a chart through `highlight` and `targetElement`.
  */
+/** Times to close of the cases closed so far, as the time-to-close chart states them under its bars. */
+const CLOSE_FIGURES = ['hoursToClose.p50', 'hoursToClose.p90'] as const;
+
+/** The figures stated under a structure's histogram: its latest frame's times to close of closed cases, labelled by the catalogue. */
+export function closeFigures(d: RunData | undefined): PanelFigure[] {
+  const h = d?.last?.hoursToClose;
+  if (!h || !(h.mean >= 0)) return [];
+  return CLOSE_FIGURES.map((id) => {
+    const value = id === 'hoursToClose.p50' ? h.p50 : h.p90;
+    return { id, label: labelOf(id), value, text: formatFigure(value, 'h') };
+  });
+}
+
+/**
+ * The live charts: every chart has one panel per structure on the same scales. Every line is
+ * a series of the catalogue (sim/observe/series.ts), labelled by it; this only picks series
+ * out of the runs. With `smooth`, lines over days are their trailing 7-day average (and say
+ * so). The guided story points at a chart through `highlight` and `targetElement`.
+ *
+ * @fires smooth-change - detail: whether lines over days show their 7-day average
+ */
 export class FgCompare extends LitElement {
   static properties = {
     /** The language: a change re-renders the strings. */
@@ -57,6 +81,8 @@ export class FgCompare extends LitElement {
     only: { type: String },
     /** Outline the chart with this id (what the guided story points at). */
     highlight: { type: String },
+    /** Lines over days as their trailing 7-day average. */
+    smooth: { type: Boolean },
   };
   declare lang: string;
   /** Each structure's title and run, in column order (no run: an empty panel). */
@@ -68,6 +94,7 @@ export class FgCompare extends LitElement {
   declare live: boolean;
   declare only: string;
   declare highlight: string;
+  declare smooth: boolean;
 
   static styles = css`
     :host {
@@ -79,6 +106,13 @@ export class FgCompare extends LitElement {
       border-radius: 4px;
       scroll-margin-top: 1rem;
     }
+    .options {
+      font-size: 0.9rem;
+      margin: 0 0 0.4rem;
+    }
+    .options input {
+      margin-right: 0.3rem;
+    }
   `;
 
   constructor() {
@@ -88,6 +122,7 @@ export class FgCompare extends LitElement {
     this.live = false;
     this.only = '';
     this.highlight = '';
+    this.smooth = false;
   }
 
   protected updated(): void {
@@ -102,8 +137,22 @@ export class FgCompare extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>(`fg-chart[chart-id="${CSS.escape(id)}"]`);
   }
 
-  private panels(f: (d: RunData) => Line[], note?: (d: RunData) => string | undefined): Panel[] {
-    return this.columns.map((c) => ({ title: c.title, lines: c.data ? f(c.data) : [], note: c.data && note ? note(c.data) : undefined }));
+  private panels(f: (d: RunData) => Line[]): Panel[] {
+    return this.columns.map((c) => ({ title: c.title, lines: c.data ? f(c.data) : [] }));
+  }
+
+  /** A catalogue series of a run as a line over days, labelled by the catalogue (and smoothed when asked). */
+  private line(d: RunData, id: string, color: string, opts: { dashed?: boolean; scale?: number } = {}): Line {
+    const raw = d.series(id);
+    const scaled = opts.scale ? raw.map((v) => v * opts.scale!) : raw;
+    return {
+      label: this.smooth ? t('chart.smoothed', { label: labelOf(id) }) : labelOf(id),
+      color,
+      x: d.day,
+      y: this.smooth ? trailingMean(scaled, 7) : scaled,
+      dashed: opts.dashed,
+      key: d,
+    };
   }
 
   render() {
@@ -117,6 +166,24 @@ export class FgCompare extends LitElement {
     const i5wd = CLOSE_HOUR_EDGES.indexOf(168);
     const ctx = this.context;
     const dayAt = (v: number) => t('chart.hover.day', { n: fmt(v) });
+    const anyRun = this.columns.some((c) => c.data);
+    // The 7-day average, under the chart whose weekly zig-zag it smooths (not in an embed).
+    const options = this.only
+      ? ''
+      : html`<p class="options">
+          <label
+            ><input
+              type="checkbox"
+              id="smooth"
+              .checked=${this.smooth}
+              ?disabled=${!anyRun}
+              @change=${(e: Event) =>
+                this.dispatchEvent(
+                  new CustomEvent('smooth-change', { detail: (e.target as HTMLInputElement).checked, bubbles: true, composed: true }),
+                )}
+            />${t('chart.smooth')}</label
+          >
+        </p>`;
     return html`
       <fg-chart
         .live=${this.live}
@@ -126,38 +193,36 @@ export class FgCompare extends LitElement {
         .xLabel=${day}
         .hoverX=${dayAt}
         .xMax=${this.days}
-        .yLabel=${`${t('chart.cases')}`}
+        .yLabel=${t('unit.cases')}
         .empty=${empty}
-        .panels=${this.panels((d) => [
-          { label: t('chart.throughput.closed'), color: C[0], x: d.day, y: d.closedInInterval },
-          { label: t('chart.throughput.open'), color: C[1], x: d.day, y: d.open, dashed: true },
-        ])}
+        .panels=${this.panels((d) => [this.line(d, 'closedInInterval', C[0]), this.line(d, 'open', C[1], { dashed: true })])}
       ></fg-chart>
+      ${options}
       <fg-chart
         .live=${this.live}
         .context=${ctx}
         chart-id="time-to-close"
         .heading=${t('chart.closeTime')}
         .xLabel=${t('chart.hours')}
-        .yLabel=${t('chart.cases')}
+        .yLabel=${t('unit.cases')}
         .empty=${empty}
         .refX=${[
           { value: i24, label: t('chart.ref24hFull'), short: t('chart.ref24h') },
           { value: i5wd, label: t('chart.ref5wd'), short: t('chart.ref1w') },
         ]}
-        .panels=${this.columns.map((c) => ({
-          title: c.title,
-          bars: {
-            labels: histLabels,
-            values: Array.from(c.data?.last?.closeHistogram ?? new Float64Array(histLabels.length)),
-            color: C[0],
-            label: t('chart.closeTime.bars'),
-          },
-          note:
-            c.data?.last && c.data.last.hoursToClose.mean >= 0
-              ? t('chart.closeTime.note', { p50: fmt(c.data.last.hoursToClose.p50, 1), p90: fmt(c.data.last.hoursToClose.p90, 1) })
-              : undefined,
-        }))}
+        .panels=${this.columns.map((c) => {
+          const figures = closeFigures(c.data);
+          return {
+            title: c.title,
+            bars: {
+              labels: histLabels,
+              values: Array.from(c.data?.last?.closeHistogram ?? new Float64Array(histLabels.length)),
+              color: C[0],
+              label: t('chart.closeTime.bars'),
+            },
+            figures,
+          };
+        })}
       ></fg-chart>
       <fg-chart
         .live=${this.live}
@@ -172,14 +237,7 @@ export class FgCompare extends LitElement {
         .yMin=${0}
         .yMax=${1}
         .empty=${empty}
-        .panels=${this.panels((d) =>
-          (['accept30m', 'onsite1h', 'close24h', 'difficult5wd'] as const).map((k, i) => ({
-            label: t(`chart.sla.${k}`),
-            color: C[i],
-            x: d.day,
-            y: d.sla.map((r) => r[i]),
-          })),
-        )}
+        .panels=${this.panels((d) => SLA_KEYS.map((k, i) => this.line(d, `sla.${k}`, C[i])))}
       ></fg-chart>
       <fg-chart
         .live=${this.live}
@@ -195,7 +253,7 @@ export class FgCompare extends LitElement {
         .yMax=${1}
         .empty=${empty}
         .refY=${[{ value: 0.9, label: t('chart.local.target') }]}
-        .panels=${this.panels((d) => [{ label: t('chart.local'), color: C[0], x: d.day, y: d.localResolutionShare }])}
+        .panels=${this.panels((d) => [this.line(d, 'localResolutionShare', C[0])])}
       ></fg-chart>
       <fg-chart
         .live=${this.live}
@@ -209,7 +267,18 @@ export class FgCompare extends LitElement {
         percent
         .yMin=${0}
         .empty=${empty}
-        .panels=${this.panels((d) => tierLines(d).map(({ i, label, color }) => ({ label, color, x: d.day, y: d.utilisationWeekByTier.map((r) => r[i]) })))}
+        .panels=${this.panels((d) =>
+          tierLines(d).map(({ i, label, color }) => {
+            const y = d.tierSeries('utilisationWeek', i);
+            return {
+              label: this.smooth ? t('chart.smoothed', { label }) : label,
+              color,
+              x: d.day,
+              y: this.smooth ? trailingMean(y, 7) : y,
+              key: d,
+            };
+          }),
+        )}
       ></fg-chart>
       <fg-chart
         .live=${this.live}
@@ -221,7 +290,7 @@ export class FgCompare extends LitElement {
         .xMax=${this.days}
         .yLabel=${t('unit.myuan')}
         .empty=${empty}
-        .panels=${this.panels((d) => [{ label: t('chart.cost.total'), color: C[2], x: d.day, y: d.costYuan.map((v) => v / 1e6) }])}
+        .panels=${this.panels((d) => [this.line(d, 'costYuan', C[2], { scale: 1e-6 })])}
       ></fg-chart>
       <fg-chart
         .live=${this.live}
@@ -233,7 +302,7 @@ export class FgCompare extends LitElement {
         .xMax=${this.days}
         .yLabel=${t('unit.yuan')}
         .empty=${empty}
-        .panels=${this.panels((d) => [{ label: t('chart.cost.perCase'), color: C[3], x: d.day, y: d.costYuan.map((v, i) => (d.closed[i] > 0 ? v / d.closed[i] : NaN)) }])}
+        .panels=${this.panels((d) => [this.line(d, 'cost.perCaseYuan', C[3])])}
       ></fg-chart>
       <fg-chart
         .live=${this.live}
@@ -248,10 +317,7 @@ export class FgCompare extends LitElement {
         .yMin=${0}
         .yMax=${1}
         .empty=${empty}
-        .panels=${this.panels((d) => [
-          { label: t('chart.trust.mean'), color: C[4], x: d.day, y: d.trustMean },
-          { label: t('chart.trust.bypass'), color: C[5], x: d.day, y: d.bypassShareInInterval, dashed: true },
-        ])}
+        .panels=${this.panels((d) => [this.line(d, 'trust.mean', C[4]), this.line(d, 'bypassShare', C[5], { dashed: true })])}
       ></fg-chart>
     `;
   }

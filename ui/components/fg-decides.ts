@@ -4,9 +4,9 @@ import { browserExecutor, browserPool, browserWorkerCount } from '../../workers/
 import { parseExperiment } from '../../experiments/experiment.ts';
 import { planExperiment } from '../../experiments/plan.ts';
 import { runSensitivity, sensitivityRuns, type SensitivityProgress, type SensitivityResult } from '../../experiments/sensitivity-run.ts';
-import { decidesChart, decidesTable, outputLabel } from '../charts/decides-chart.ts';
+import { decidesChart, decidesTable, localNames, outputLabel } from '../charts/decides-chart.ts';
 import { downloadText } from '../charts/export.ts';
-import { fmt, t, type MessageKey } from '../../render/i18n.ts';
+import { fmt, getLang, t, type MessageKey } from '../../render/i18n.ts';
 
 /** Outputs the app analyses when it computes for the structures compared. */
 const METRICS = ['hoursToCloseAll.mean', 'localResolutionShare', 'sla.close24h', 'cost.annualYuan', 'trust.mean'];
@@ -262,12 +262,12 @@ export class FgDecides extends LitElement {
                 ${
                   this._own
                     ? t('decides.own', {
-                        structures: r.structures.join(', '),
+                        structures: localNames(r, r.structures.join(getLang() === 'zh' ? '、' : ', ')),
                         days: fmt(r.days),
                         runs: fmt(r.morris.runs + (r.sobol?.runs ?? 0)),
                       })
                     : t('decides.shipped', {
-                        structures: r.structures.join(', '),
+                        structures: localNames(r, r.structures.join(getLang() === 'zh' ? '、' : ', ')),
                         days: fmt(r.days),
                         runs: fmt(r.morris.runs + (r.sobol?.runs ?? 0)),
                         version: r.modelVersion,

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import type { Summary } from '../../sim/observe/metrics.ts';
 import { PALETTE } from '../../render/palette.ts';
 import { fmt, t } from '../../render/i18n.ts';
-import { fasterSentence, formatValue, headlineRows } from '../../render/headline.ts';
+import { fasterSentence, formatValue, headlineRows, headlineValue, SENTENCE_METRIC } from '../../render/headline.ts';
 import type { HeadlineStructural } from '../../render/structural.ts';
 import { headlineOf } from '../headline.ts';
 import type { CompareColumn } from './fg-compare.ts';
@@ -135,20 +135,26 @@ export class FgHeadline extends LitElement {
   }
 
   render() {
-    const heads = this.columns.map((c, i) => headlineOf(c.data, this.summaries[i]));
+    let heads = this.columns.map((c, i) => headlineOf(c.data, this.summaries[i]));
+    // One set of figures for every structure: the summaries' only when each has its own.
+    if (!heads.every((h) => !h || h.km)) heads = this.columns.map((c) => headlineOf(c.data));
     const any = heads.find((h) => h);
-    const rows = headlineRows();
+    const km = heads.every((h) => !h || h.km);
+    const rows = headlineRows(km);
     const short = (title: string) => title.replace(/^\d+\.\s*/, '');
     const plain =
       heads.length >= 2 && heads[0] && heads[1]
         ? fasterSentence(
-            { name: short(this.columns[0].title), meanHours: heads[0].meanClosed },
-            { name: short(this.columns[1].title), meanHours: heads[1].meanClosed },
+            { name: short(this.columns[0].title), meanHours: headlineValue(heads[0], SENTENCE_METRIC) },
+            { name: short(this.columns[1].title), meanHours: headlineValue(heads[1], SENTENCE_METRIC) },
           )
         : '';
     // How much of the difference is structure: the decomposition's figure, once computed.
     const s = this.structural;
-    const clause = s && plain && heads[0] && heads[1] ? s.clause(heads[1].meanClosed - heads[0].meanClosed) : undefined;
+    const clause =
+      s && plain && heads[0] && heads[1]
+        ? s.clause(headlineValue(heads[1], SENTENCE_METRIC) - headlineValue(heads[0], SENTENCE_METRIC))
+        : undefined;
     const sentence = clause && s ? s.withClause(plain, clause.text) : plain;
     return html`
       <div class="head">
@@ -175,7 +181,6 @@ export class FgHeadline extends LitElement {
                 sentence
                   ? html`<p class="sentence">
                       <span id="head-sentence" data-structure-hours=${clause ? String(clause.hours) : ''}>${sentence}</span>
-                      <span class="note">${t('head.meanNote')}</span>
                       ${
                         clause && s
                           ? html`<span class="note" id="head-structure">${s.note()}</span>`
@@ -205,9 +210,9 @@ export class FgHeadline extends LitElement {
                         h
                           ? html`<dl>
                               ${rows.map((r) => {
-                                const v = r.value(h);
-                                return html`<dt>${r.label}</dt>
-                                  <dd data-id=${r.id} data-value=${String(v)}>${formatValue(v, r.unit)}</dd>`;
+                                const v = headlineValue(h, r.id);
+                                return html`<dt title=${r.definition}>${r.label}</dt>
+                                  <dd data-id=${r.id} data-label=${r.label} data-value=${String(v)}>${formatValue(v, r.unit)}</dd>`;
                               })}
                             </dl>`
                           : html`<p class="note">–</p>`
@@ -215,7 +220,7 @@ export class FgHeadline extends LitElement {
                     </section>`;
                   })}
                 </div>
-                <p class="note" id="head-note">${heads.every((h) => !h || h.km) ? t('head.kmNote') : t('head.liveNote')}</p>
+                <p class="note" id="head-note">${km ? t('head.kmNote') : t('head.liveNote')}</p>
               </div>`
           : html`<p class="note">${t('head.empty')}</p>`
       }

@@ -12,6 +12,7 @@ const SPEED_KEYS = ['run.speed.slow', 'run.speed.medium', 'run.speed.fast', 'run
  * @fires speed-change - detail: speed index
  * @fires seed-change - detail { value, accepted }: the listener sets accepted when it takes the value
  * @fires days-change - detail { value, accepted }
+ * @fires field-typing - detail { key: 'seed' | 'days', value }: a value being typed (its error can go once it is valid)
  */
 export class FgRunControls extends LitElement {
   static properties = {
@@ -218,6 +219,7 @@ export class FgRunControls extends LitElement {
             aria-invalid=${this.seedError ? 'true' : 'false'}
             aria-describedby="seed-error"
             @change=${(e: Event) => this.submit(e, 'seed-change', this.seed)}
+            @input=${(e: Event) => this.fire('field-typing', { key: 'seed', value: (e.target as HTMLInputElement).valueAsNumber })}
           />
         </label>
         <span class="err" id="seed-error" role=${this.seedError ? 'alert' : 'none'}>${this.seedError}</span>
@@ -235,6 +237,7 @@ export class FgRunControls extends LitElement {
             aria-invalid=${this.daysError ? 'true' : 'false'}
             aria-describedby="days-error"
             @change=${(e: Event) => this.submit(e, 'days-change', this.days)}
+            @input=${(e: Event) => this.fire('field-typing', { key: 'days', value: (e.target as HTMLInputElement).valueAsNumber })}
           />
         </label>
         <span class="err" id="days-error" role=${this.daysError ? 'alert' : 'none'}>${this.daysError}</span>

@@ -148,7 +148,37 @@ export const storyStyles = css`
   }
   .fig {
     font-variant-numeric: tabular-nums;
-    white-space: nowrap;
+  }
+  .scroll {
+    overflow-x: auto;
+    max-width: 100%;
+  }
+  table {
+    border-collapse: collapse;
+    margin: 0.3rem 0;
+    font-size: 0.92rem;
+  }
+  caption {
+    text-align: left;
+    font-size: 0.85rem;
+    color: #333;
+    padding-bottom: 0.2rem;
+  }
+  th,
+  td {
+    border-bottom: 1px solid #ccc;
+    padding: 0.2rem 0.5rem;
+    text-align: right;
+    vertical-align: top;
+  }
+  th[scope='row'],
+  thead th:first-child {
+    text-align: left;
+    font-weight: normal;
+  }
+  h3:focus-visible {
+    outline: 3px solid #e66100;
+    outline-offset: 2px;
   }
   .right {
     color: #1d5e1d;

@@ -14,7 +14,7 @@ import { COMMIT } from '../build-info.ts';
 import type { ChartContext } from '../charts/chart-types.ts';
 import { headlineOf } from '../headline.ts';
 import { fmt, t } from '../../render/i18n.ts';
-import type { AppState } from '../state.ts';
+import { DEFAULT_PRESET, type AppState } from '../state.ts';
 import type { SimController } from './sim-controller.ts';
 import type { StructuresController } from './structures-controller.ts';
 
@@ -96,7 +96,7 @@ export class ExportController implements ReactiveController {
   /** The brief's document: the run so far, or the replications when they were run for these inputs. */
   async briefHtml(): Promise<string> {
     // Loaded when asked for: the first screen does not need it.
-    const { briefHtml, shortName } = await import('../../render/brief.ts');
+    const { briefHtml, sensitivityOfPair, shortName } = await import('../../render/brief.ts');
     const st = this.app.state();
     const { sim, structures: s } = this.app;
     const structures = s.built.flatMap((b, i) => {
@@ -107,7 +107,7 @@ export class ExportController implements ReactiveController {
           name: shortName(s.title(i)),
           scenario: b.scenario,
           headline: headlineOf(d, sim.summaries[i]),
-          series: d ? { day: d.day, open: d.open, localShare: d.localResolutionShare } : undefined,
+          series: d ? { day: d.day, open: d.series('open'), localShare: d.series('localResolutionShare') } : undefined,
         },
       ];
     });
@@ -130,8 +130,13 @@ export class ExportController implements ReactiveController {
       link: await this.app.linkTo({ ...st, view: replications ? 'replications' : 'charts' }),
       source: this.context().source,
       replications,
+      // What decides the answer: computed here for these structures, or the shipped analysis when it is of the same pair.
       sensitivity:
-        this.app.sensitivity() ?? ((await import('../../docs/sensitivity.json')) as unknown as { default: SensitivityResult }).default,
+        this.app.sensitivity() ??
+        sensitivityOfPair(
+          ((await import('../../docs/sensitivity.json')) as unknown as { default: SensitivityResult }).default,
+          st.columns.map((c) => (c.custom || Object.keys(c.changes).length > 0 ? undefined : (c.preset ?? DEFAULT_PRESET))),
+        ),
       structural: this.app.structural(),
       structuralHow: t('brief.whyNotYetApp'),
     });

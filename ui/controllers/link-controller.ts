@@ -4,7 +4,7 @@
  * copied to share. A link read only in part keeps what is valid and says what was not.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { t } from '../../render/i18n.ts';
+import { getLang, loadLang, setLang, t } from '../../render/i18n.ts';
 import { decodeState, encodeState, type AppState } from '../state.ts';
 
 /** What the link needs of the app. */
@@ -61,14 +61,23 @@ export class LinkController implements ReactiveController {
   async restore(storyIndex?: number, hash = location.hash): Promise<void> {
     const decoded = await decodeState(hash);
     if (decoded) {
+      // What could not be read is said in the page's language: the link's, or the one the page chose.
+      const lang = decoded.kept.includes('lang') ? decoded.state.lang : this.app.state().lang;
+      await loadLang(lang);
+      setLang(lang);
+      // What could not be read: its words are loaded only then.
+      const { linkPartName, linkProblemText } = decoded.problems.length
+        ? await import('../../render/link-problems.ts')
+        : { linkPartName: String, linkProblemText: String };
       if (decoded.problems.length)
         this.app.linkProblem(
           t('link.invalid', {
-            reason: decoded.problems.join('; '),
-            kept: decoded.kept.length ? decoded.kept.join(', ') : t('link.nothingKept'),
+            reason: decoded.problems.map(linkProblemText).join(getLang() === 'zh' ? '；' : '; '),
+            kept: decoded.kept.length ? decoded.kept.map(linkPartName).join(getLang() === 'zh' ? '、' : ', ') : t('link.nothingKept'),
           }),
         );
-      this.app.setState(decoded.state);
+      // A link without a language keeps the one the page chose (the browser's, on a first visit).
+      this.app.setState(decoded.kept.includes('lang') ? decoded.state : { ...decoded.state, lang: this.app.state().lang });
     }
     await this.app.apply(storyIndex);
   }

@@ -116,6 +116,16 @@ export class RunController implements ReactiveController {
     return true;
   }
 
+  /** A seed or number of days being typed: its error goes as soon as the value is one the field takes. */
+  private typing(key: 'seed' | 'days', v: number): void {
+    const [min, max] = RANGES[key];
+    if (!(Number.isInteger(v) && v >= min && v <= max)) return;
+    if (key === 'seed' && this.seedError) this.seedError = '';
+    else if (key === 'days' && this.daysError) this.daysError = '';
+    else return;
+    this.app.host.requestUpdate();
+  }
+
   /** The question a reset of a run under way asks, while it waits for an answer. */
   confirmation() {
     if (!this.confirmReset) return '';
@@ -153,6 +163,7 @@ export class RunController implements ReactiveController {
       @speed-change=${(e: CustomEvent<number>) => this.setSpeed(e.detail)}
       @seed-change=${(e: CustomEvent<{ value: number; accepted: boolean }>) => (e.detail.accepted = this.input('seed', e.detail.value))}
       @days-change=${(e: CustomEvent<{ value: number; accepted: boolean }>) => (e.detail.accepted = this.input('days', e.detail.value))}
+      @field-typing=${(e: CustomEvent<{ key: 'seed' | 'days'; value: number }>) => this.typing(e.detail.key, e.detail.value)}
     ></fg-run-controls>`;
   }
 }

@@ -8,11 +8,12 @@ import { copyEmbedCode, embedIframe } from '../charts/export.ts';
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import '../components/fg-story.ts';
 import type { StoryStatus } from '../components/fg-story.ts';
-import { headlineOf } from '../headline.ts';
 import { nameOf, t } from '../../render/i18n.ts';
+import { seriesStat, seriesStatOf } from '../../sim/observe/series.ts';
 import type { SimController } from './sim-controller.ts';
 import type { AppState, BuiltColumn, ColumnSpec, View } from '../state.ts';
-import { parseStoryParam, peak, STORY, targetName, type StoryRun, type StoryStep } from '../story.ts';
+import { parseStoryParam, STORY, STORY_REPLICATIONS, stepMetrics, targetName, type StoryRun, type StoryStep } from '../story.ts';
+import { replicate, valuesByStructure } from '../replicate.ts';
 
 /** The element of each view that the story can point into (it has `highlight` and `targetElement(id)`). */
 const STORY_HOSTS: Partial<Record<View, string>> = { charts: 'fg-compare', map: 'fg-map' };
@@ -44,6 +45,10 @@ export class StoryController implements ReactiveController {
   private loaded: number | undefined;
   /** The choice predicted at each step. */
   private answers: Record<number, string> = {};
+  /** The replications of the step shown: running (with progress) or finished. */
+  private reps?: { index: number; run?: StoryRun; progress: { done: number; total: number }; error?: string; ctl: AbortController };
+  /** Embedded: the step alone, run at once when loaded (see `autoRun`). */
+  embedded = false;
 
   constructor(private app: StoryApp) {
     app.host.addController(this);
@@ -84,16 +89,80 @@ export class StoryController implements ReactiveController {
     const step = STORY[index];
     this.index = this.last = index;
     this.loaded = undefined;
+    this.reps?.ctl.abort();
+    this.reps = undefined;
     this.app.patch({ columns: structuredClone(step.columns) as ColumnSpec[], selected: 0, days: step.days, view: step.view });
     this.app.clear();
     this.setUrl(index);
     this.app.host.requestUpdate();
   }
 
-  /** The simulation has loaded the step's structures. */
+  /** The simulation has loaded the step's structures (embedded, the step then runs at once: an embed opens on its result). */
   loadedStep(index: number): void {
     if (this.index !== index) return;
     this.loaded = index;
+    this.app.host.requestUpdate();
+    if (this.embedded) this.runStep();
+  }
+
+  /** Run the step: its structures on the charts at the fastest speed, and its replications in the workers for the figures. */
+  runStep(): void {
+    this.app.run();
+    void this.replicate();
+  }
+
+  /** The step's replications: every structure STORY_REPLICATIONS times on the same seeds, for its figures and verdict. */
+  private async replicate(): Promise<void> {
+    const step = this.step();
+    const index = this.index;
+    if (!step || index === undefined || (this.reps?.index === index && !this.reps.error)) return;
+    const built = this.app.built();
+    if (built.some((b) => !b.scenario)) return;
+    const labels = built.map((_, i) => `s${i + 1}`);
+    const ctl = new AbortController();
+    const reps: NonNullable<StoryController['reps']> = { index, progress: { done: 0, total: labels.length * STORY_REPLICATIONS }, ctl };
+    this.reps = reps;
+    this.app.host.requestUpdate();
+    const metrics = stepMetrics(step);
+    const stats = metrics.flatMap((id) => {
+      const info = seriesStat(id);
+      return info ? [{ id, of: info.of, value: (v: number[]) => seriesStatOf(info, v) }] : [];
+    });
+    try {
+      const out = await replicate({
+        structures: built.map((b, i) => ({ label: labels[i], scenario: b.scenario! })),
+        seed: this.app.state().seed,
+        days: step.days,
+        replications: STORY_REPLICATIONS,
+        metrics: metrics.filter((m) => !seriesStat(m)),
+        series: [...new Set(stats.map((x) => x.of))],
+        signal: ctl.signal,
+        onProgress: (done, total) => {
+          reps.progress = { done, total };
+          this.app.host.requestUpdate();
+        },
+      });
+      if (this.reps !== reps) return;
+      if (out.failures.length) {
+        reps.error = out.failures[0].message;
+        this.app.say(t('story.repsFailed', { message: reps.error }));
+      } else
+        reps.run = {
+          n: STORY_REPLICATIONS,
+          days: step.days,
+          values: valuesByStructure(
+            out,
+            labels,
+            metrics.filter((m) => !seriesStat(m)),
+            stats,
+          ),
+        };
+    } catch (e) {
+      if (this.reps === reps && !ctl.signal.aborted) {
+        reps.error = (e as Error).message;
+        this.app.say(t('story.repsFailed', { message: reps.error }));
+      }
+    }
     this.app.host.requestUpdate();
   }
 
@@ -142,21 +211,20 @@ export class StoryController implements ReactiveController {
     return !!step && st.days === step.days && JSON.stringify(st.columns) === JSON.stringify(step.columns);
   }
 
-  /** The step's run, once finished and its summaries fetched (the headline strip's figures). */
+  /** The step's replications, once finished (its figures and verdict). */
   private run(): StoryRun | undefined {
-    const sim = this.app.sim;
-    if (sim.status !== 'done' || !this.intact() || this.loaded !== this.index || sim.data.length !== this.app.state().columns.length)
-      return undefined;
-    const heads = sim.data.map((d, i) => headlineOf(d, sim.summaries[i]));
-    if (!heads.length || heads.some((h) => !h || !h.km)) return undefined;
-    return { heads: heads as NonNullable<(typeof heads)[number]>[], peakOpen: sim.data.map((d) => peak(d?.open ?? [])) };
+    const reps = this.reps;
+    if (!this.intact() || this.loaded !== this.index || !reps || reps.index !== this.index) return undefined;
+    return reps.run;
   }
 
   private status(run: StoryRun | undefined): StoryStatus {
     if (!this.intact()) return 'changed';
     if (run) return 'done';
     if (this.loaded !== this.index || this.app.sim.status === 'loading') return 'loading';
-    return this.app.sim.status === 'running' ? 'running' : 'ready';
+    const reps = this.reps;
+    const repsRunning = !!reps && reps.index === this.index && !reps.run && !reps.error;
+    return this.app.sim.status === 'running' || repsRunning ? 'running' : 'ready';
   }
 
   /** What the step points at in this view ('' when it shows another view, or outside the story). */
@@ -164,6 +232,17 @@ export class StoryController implements ReactiveController {
     const step = this.step();
     if (step && view === 'map' && step.view !== 'map') return 'cities';
     return step && step.view === view ? step.target : '';
+  }
+
+  /** Show the map where the step's point can be seen: the run brought to the step's map day first (the typhoon, not after it). */
+  private async lookMap() {
+    const step = this.step();
+    if (!step) return;
+    if (step.mapDay !== undefined && Math.abs(this.app.sim.day - step.mapDay) > 1e-9) {
+      await this.app.reset();
+      await this.app.sim.step(step.mapDay);
+    }
+    this.look({ view: 'map', target: 'cities' });
   }
 
   /** Scroll to what the step points at (or to the map of its structures) and move focus there. */
@@ -208,16 +287,18 @@ export class StoryController implements ReactiveController {
       .status=${this.status(run)}
       .day=${this.app.sim.day}
       .run=${run}
+      .progress=${this.reps?.index === index ? this.reps.progress : undefined}
+      .embedded=${this.embedded}
       .names=${names}
       .answer=${this.answers[index]}
       @story-go=${(e: CustomEvent<number>) => void this.go(e.detail)}
-      @story-run=${() => this.app.run()}
+      @story-run=${() => this.runStep()}
       @story-answer=${(e: CustomEvent<string>) => {
         this.answers = { ...this.answers, [index]: e.detail };
         this.app.host.requestUpdate();
       }}
       @story-look=${() => this.look()}
-      @story-look-map=${() => this.look({ view: 'map', target: 'cities' })}
+      @story-look-map=${() => void this.lookMap()}
       @story-embed=${() => void this.copyEmbed()}
       @story-leave=${() => this.leave()}
     ></fg-story>`;

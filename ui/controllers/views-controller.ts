@@ -61,6 +61,8 @@ export class ViewsController implements ReactiveController {
   replications: BriefReplications | undefined;
   /** A sensitivity analysis computed for the structures compared (for the brief; else the shipped one). */
   sensitivity: SensitivityResult | undefined;
+  /** The charts' lines over days as their 7-day average. */
+  smooth = false;
   /** "Why do they differ?" and the decomposition it hands back, once its code is loaded. */
   private why: WhyState | undefined;
 
@@ -195,6 +197,11 @@ export class ViewsController implements ReactiveController {
       .context=${context}
       .highlight=${this.app.storyTarget('charts')}
       .columns=${this.columns()}
+      .smooth=${this.smooth}
+      @smooth-change=${(e: CustomEvent<boolean>) => {
+        this.smooth = e.detail;
+        this.app.host.requestUpdate();
+      }}
     ></fg-compare>`;
   }
 

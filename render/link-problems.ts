@@ -1,0 +1,50 @@
+/**
+ * What of a link the app could not read (ui/state.ts, decodeState, says it in English), in the
+ * page's language. Loaded only when a link has a problem: the first screen does without it.
+ */
+import { getLang } from './i18n.ts';
+import { BY_NAME, lastName, words } from './param-labels.ts';
+import { linkEn, type LinkKey } from './messages/link-en.ts';
+import { linkZh } from './messages/link-zh.ts';
+
+/** A message of this module in the page's language, its {params} filled in. */
+function tr(key: LinkKey, params: Record<string, string> = {}): string {
+  const s = (getLang() === 'zh' ? linkZh : linkEn)[key];
+  return s.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? `{${k}}`);
+}
+
+/** A part of the state a link keeps, in words of the page's language. */
+export function linkPartName(key: string): string {
+  const known = ['columns', 'seed', 'days', 'view', 'lang', 'speed', 'selected', 'replications', 'whyReplications'];
+  return known.includes(key) ? tr(`link.part.${key}` as LinkKey) : key;
+}
+
+/**
+ * What could not be read of a link (ui/state.ts, decodeState, says it in English), in the
+ * page's language: the app's own reasons translated, a field's by its label; a reason from
+ * elsewhere (a scenario's validation) as it is.
+ */
+export function linkProblemText(problem: string): string {
+  const label = (path: string) => {
+    const w = BY_NAME[lastName(path)];
+    return w ? w[getLang()] : words(lastName(path));
+  };
+  let m: RegExpExecArray | null;
+  if (problem === 'the part after # is not a flatgov state') return tr('link.p.notState');
+  if (problem === 'the state in the link is damaged (it may have been cut short)') return tr('link.p.damaged');
+  if (problem === 'the state in the link is not an object') return tr('link.p.notObject');
+  if (problem === 'no valid structure') return tr('link.p.noStructure');
+  if ((m = /^the state in the link is larger than ([\d.]+) MB/.exec(problem))) return tr('link.p.tooLarge', { mb: m[1] });
+  if ((m = /^no link version \(this app reads (\d+)\)$/.exec(problem))) return tr('link.p.noVersion', { want: m[1] });
+  if ((m = /^link version (.+) \(this app reads (\d+)\)$/.exec(problem))) return tr('link.p.version', { v: m[1], want: m[2] });
+  if ((m = /^structure (\d+): unknown preset "(.*)"$/.exec(problem))) return tr('link.p.preset', { i: m[1], preset: m[2] });
+  if ((m = /^structure (\d+): its scenario is not valid$/.exec(problem))) return tr('link.p.scenario', { i: m[1] });
+  if ((m = /^structure (\d+), ([^:]+): (.*)$/.exec(problem))) return tr('link.p.change', { i: m[1], field: label(m[2]), reason: m[3] });
+  if ((m = /^(seed|days|view|lang|speed|replications|whyReplications): expected (.*)$/.exec(problem)))
+    return tr('link.p.field', {
+      field: linkPartName(m[1]),
+      expected:
+        m[1] === 'view' || m[1] === 'lang' ? m[2] : tr(`link.expected.${m[1] === 'whyReplications' ? 'replications' : m[1]}` as LinkKey),
+    });
+  return problem;
+}
