@@ -12,6 +12,9 @@ export const MECHANISMS = [
   { id: 'workload', name: 'layers and spans cost staff time', module: 'sim/submodels/workload.ts' },
   { id: 'controlLoss', name: 'control loss at each hand-off', module: 'sim/submodels/control-loss.ts' },
   { id: 'residentsRespond', name: 'residents respond while they wait', module: 'sim/submodels/residents.ts' },
+  { id: 'askForHelp', name: 'workers who do not know ask their senior', module: 'sim/submodels/competence.ts' },
+  { id: 'escalateOverdue', name: 'overdue cases climb', module: 'sim/submodels/routing.ts' },
+  { id: 'hurry', name: 'staff hurry under backlog', module: 'sim/kernel/flow.ts' },
 ] as const;
 
 /** The default comparison the mechanisms are switched off on: before the reform and after it. */
