@@ -110,10 +110,10 @@ describe('hover values', () => {
     const tab = await table(p, 'throughput');
     expect(tab.head).toEqual([
       'day',
-      '1. Traditional county: closed per day',
-      '1. Traditional county: open (backlog)',
-      '2. Longgang 2021: closed per day',
-      '2. Longgang 2021: open (backlog)',
+      '1. Traditional county: Cases closed in the interval',
+      '1. Traditional county: Open cases',
+      '2. Longgang 2021: Cases closed in the interval',
+      '2. Longgang 2021: Open cases',
     ]);
     // Only the hover marks may change while the pointer moves.
     await p.locator('fg-chart[chart-id="throughput"]').evaluate((el) => {
@@ -142,8 +142,8 @@ describe('hover values', () => {
       await expect
         .poll(() => hoverLabels(p, 'throughput'))
         .toEqual([
-          [`day ${d}`, `closed per day: ${cells[0]} cases`, `open (backlog): ${cells[1]} cases`],
-          [`day ${d}`, `closed per day: ${cells[2]} cases`, `open (backlog): ${cells[3]} cases`],
+          [`day ${d}`, `Cases closed in the interval: ${cells[0]} cases`, `Open cases: ${cells[1]} cases`],
+          [`day ${d}`, `Cases closed in the interval: ${cells[2]} cases`, `Open cases: ${cells[3]} cases`],
         ]);
     }
     // The rule stands at the day the label names, on the day's point of the line.
@@ -159,9 +159,9 @@ describe('hover values', () => {
     const svg = await p
       .locator('fg-chart[chart-id="throughput"]')
       .evaluate((el) => (el as unknown as { exportSvgText(): string }).exportSvgText());
-    expect(svg).toContain('closed per day');
+    expect(svg).toContain('Cases closed in the interval');
     expect(svg).not.toContain('hover');
-    expect(svg).not.toContain(`closed per day: ${tab.rows[4][1]}`);
+    expect(svg).not.toContain(`Cases closed in the interval: ${tab.rows[4][1]}`);
     // Leaving the chart takes the label away.
     await p.mouse.move(5, 5);
     await expect.poll(() => hoverLabels(p, 'throughput')).toEqual([[], []]);
@@ -170,7 +170,9 @@ describe('hover values', () => {
     const sla = await table(p, 'service-targets');
     const at = await screenX(p, 'service-targets', 1, Number(sla.rows[3][0]));
     await p.mouse.move(at.x, at.y);
-    await expect.poll(async () => (await hoverLabels(p, 'service-targets'))[1][1]).toBe(`accepted ≤ 30 min: ${sla.rows[3][5]}`);
+    await expect
+      .poll(async () => (await hoverLabels(p, 'service-targets'))[1][1])
+      .toBe(`Accepted within 30 min (non-field): ${sla.rows[3][5]}`);
     expect(sla.rows[3][5]).toMatch(/^\d+\.\d%$/);
 
     // A bar: the number of cases in its class, as the table has it.
@@ -203,7 +205,7 @@ describe('hover values', () => {
     await p.keyboard.press('Home');
     await p.keyboard.press('Shift+ArrowRight'); // seven points on: the table's second row
     const said = (r: string[]) =>
-      `day ${r[0]}. 1. Traditional county: closed per day ${r[1]} cases, open (backlog) ${r[2]} cases. 2. Longgang 2021: closed per day ${r[3]} cases, open (backlog) ${r[4]} cases.`;
+      `day ${r[0]}. 1. Traditional county: Cases closed in the interval ${r[1]} cases, Open cases ${r[2]} cases. 2. Longgang 2021: Cases closed in the interval ${r[3]} cases, Open cases ${r[4]} cases.`;
     await expect.poll(() => live.textContent()).toBe(said(tab.rows[1]));
     await p.keyboard.press('End');
     await expect.poll(() => live.textContent()).toBe(said(tab.rows[tab.rows.length - 1]));
@@ -247,8 +249,8 @@ describe('hover values', () => {
     await expect
       .poll(() => hoverLabels(p, 'throughput'))
       .toEqual([
-        [`day ${d}`, `closed per day: ${row[1]} cases`, `open (backlog): ${row[2]} cases`],
-        [`day ${d}`, `closed per day: ${row[3]} cases`, `open (backlog): ${row[4]} cases`],
+        [`day ${d}`, `Cases closed in the interval: ${row[1]} cases`, `Open cases: ${row[2]} cases`],
+        [`day ${d}`, `Cases closed in the interval: ${row[3]} cases`, `Open cases: ${row[4]} cases`],
       ]);
     const inside = await chart.evaluate((el) => {
       const svg = el.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
