@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { composeScenario, postsByPlace, totalPosts, withPostsOf } from '../scenarios/parts.ts';
-import { loadPreset, presetJson } from '../scenarios/presets.ts';
+import { loadPreset, presetJson, PRESET_IDS } from '../scenarios/presets.ts';
 import { ExperimentError } from './experiment.ts';
 import { parseAndPlanExperiment } from './plan.ts';
 
@@ -79,7 +79,7 @@ describe('a structure’s parts and equal posts in an experiment', () => {
         expect.stringMatching(
           /^structures\[0\]\.equalPosts: scaling the 5,021 posts of traditional-county to the 3,063 of longgang-2021 \(× 0\.610\) leaves levels\[0\]\.staffPerUnit: .*at least one case worker.*; hold city posts equal instead/,
         ),
-        'structures[1].parts.policy: unknown preset "nope": expected one of longgang-town-2018, traditional-county, longgang-2019, longgang-2020, longgang-2021, proposal-3',
+        `structures[1].parts.policy: unknown preset "nope": expected one of ${PRESET_IDS.join(', ')}`,
         'structures[1].parts.calendars: cannot read missing.json: no such file',
         'structures[2].parts: unknown field "polcy"',
         expect.stringMatching(/^structures\[2\]\.equalPosts: expected a preset id, or an object with one of preset, file or scenario/),

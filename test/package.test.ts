@@ -162,17 +162,21 @@ describe('the installed package on a cluster', () => {
     '--progress',
   ];
 
-  /** Start `cmd`, send `sig` to it alone once some runs have finished; the output once written. */
-  async function stopped(cmd: string, args: string[], sig: NodeJS.Signals, out: string) {
+  /**
+   * Start `cmd`, send `sig` once some runs have finished — to it alone, or with `group` to its
+   * whole process group, as a terminal's Ctrl-C does; the output once written.
+   */
+  async function stopped(cmd: string, args: string[], sig: NodeJS.Signals, out: string, group = false) {
     const { spawn } = await import('node:child_process');
-    const child = spawn(cmd, args, { cwd: dir, env });
+    const child = spawn(cmd, args, { cwd: dir, env, detached: group });
     let err = '';
     let sent = false;
     child.stderr.on('data', (d) => {
       err += d;
       if (!sent && /[1-9]\d*\/400 runs/.test(err)) {
         sent = true;
-        child.kill(sig);
+        if (group) process.kill(-child.pid!, sig);
+        else child.kill(sig);
       }
     });
     const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
@@ -195,9 +199,11 @@ describe('the installed package on a cluster', () => {
       expect(fs.existsSync(`${out}.partial`)).toBe(true);
     });
 
-    it(`npx flatgov stops on ${sig} sent to npx alone, keeping the replications that finished`, async () => {
+    // SIGTERM comes to npx alone (kill, a scheduler); SIGINT comes from Ctrl-C, to the terminal's whole process group.
+    const how = sig === 'SIGTERM' ? 'sent to npx alone' : 'from Ctrl-C (the process group)';
+    it(`npx flatgov stops on ${sig} ${how}, keeping the replications that finished`, async () => {
       const out = path.join(dir, `npx-${sig}.json`);
-      const r = await stopped('npx', ['--no-install', 'flatgov', ...long, '--out', out], sig, out);
+      const r = await stopped('npx', ['--no-install', 'flatgov', ...long, '--out', out], sig, out, sig === 'SIGINT');
       expect(r.code).not.toBe(0);
       expect(r.out.manifest.complete).toBe(false);
       expect(r.out.rows.length).toBeGreaterThan(0);

@@ -109,7 +109,7 @@ describe('emulator-based sensitivity of reference queues', () => {
     expect(res.indices).toBeUndefined();
     expect(emulatorDecisiveSentence(r, o)).toMatch(/no indices, the emulator failed its check \(R²/);
     const md = anySensitivityMarkdown(r);
-    expect(md).toContain('#### Mean time to close (closed cases): four − three (h)');
+    expect(md).toContain('#### Mean time to close, closed cases: four − three (h)');
     expect(md).toMatch(/FAILED \(R² -?\d\.\d{3} below 0\.9/);
     expect(md).toContain('No indices: an emulator that fails its check is not used.');
     expect(anyRefusal(r)).toMatch(/^no indices for 3 of 6 outputs: their emulators failed the held-out check \(Mean time to close/);
