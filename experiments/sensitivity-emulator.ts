@@ -45,7 +45,7 @@ import type { Job } from './jobs.ts';
 import type { Plan } from './plan.ts';
 import { metricUnit } from './results.ts';
 import type { z } from 'zod';
-import type { PhaseRunner, SensitivityOutput, SensitivitySpec } from './sensitivity-run.ts';
+import { refuseOwnDesign, type PhaseRunner, type SensitivityOutput, type SensitivitySpec } from './sensitivity-run.ts';
 
 export type EmulatorSpec = z.output<typeof emulatorSpecSchema>;
 
@@ -127,14 +127,7 @@ export async function analyseEmulatorSensitivity(
 ): Promise<EmulatorSensitivityResult> {
   const e = plan.experiment;
   const es = emulatorSpecOf(spec);
-  if (plan.points.length !== 1 || e.sweep.length > 0 || e.design.type === 'list')
-    throw new ExperimentError([
-      { path: 'sweep', message: 'a sensitivity analysis varies the assumptions itself: leave sweep and design out' },
-    ]);
-  if (e.uncertainty)
-    throw new ExperimentError([
-      { path: 'uncertainty', message: 'a sensitivity analysis draws the assumptions itself: leave uncertainty out' },
-    ]);
+  refuseOwnDesign(plan);
   const factors = factorsOf(spec);
   const k = factors.length;
   const S = plan.structures.length;

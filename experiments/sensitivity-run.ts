@@ -165,6 +165,19 @@ export async function runSensitivity(
   );
 }
 
+/** A sensitivity analysis draws the assumptions itself: an experiment's own sweep, design or uncertainty is refused. */
+export function refuseOwnDesign(plan: Plan): void {
+  const e = plan.experiment;
+  if (plan.points.length !== 1 || e.sweep.length > 0 || e.design.type === 'list')
+    throw new ExperimentError([
+      { path: 'sweep', message: 'a sensitivity analysis varies the assumptions itself: leave sweep and design out' },
+    ]);
+  if (e.uncertainty)
+    throw new ExperimentError([
+      { path: 'uncertainty', message: 'a sensitivity analysis draws the assumptions itself: leave uncertainty out' },
+    ]);
+}
+
 /**
  * The analysis itself, with its runs got from `runPhase`: the one-machine run passes an
  * executor's, the shards of a cluster their slices, the merge the runs the shards made. The
@@ -180,14 +193,7 @@ export async function analyseSensitivity(plan: Plan, spec: SensitivitySpec, runP
         message: 'an emulator-based analysis runs through analyseAnySensitivity (experiments/sensitivity-any.ts)',
       },
     ]);
-  if (plan.points.length !== 1 || e.sweep.length > 0 || e.design.type === 'list')
-    throw new ExperimentError([
-      { path: 'sweep', message: 'a sensitivity analysis varies the assumptions itself: leave sweep and design out' },
-    ]);
-  if (e.uncertainty)
-    throw new ExperimentError([
-      { path: 'uncertainty', message: 'a sensitivity analysis draws the assumptions itself: leave uncertainty out' },
-    ]);
+  refuseOwnDesign(plan);
   const factors = factorsOf(spec);
   const k = factors.length;
   const S = plan.structures.length;
