@@ -612,21 +612,9 @@ export async function runCases(
 /** Replications and seeds of the patterns the report runs. */
 export const PATTERN_REPLICATIONS = 3;
 
-export interface PatternResult {
-  id: string;
-  case: CaseId;
-  observed: string;
-  sources: string[];
-  measure: string;
-  target: number;
-  relation: Relation;
-  scale: 'linear' | 'log';
-  unit: Pattern['unit'];
-  obsSd: number;
-  discSd: number;
-  errors: string;
+/** A pattern as the report gives it (its rule left out), with what the model gave. */
+export interface PatternResult extends Omit<Pattern, 'value' | 'heldOut'> {
   heldOut: boolean;
-  why?: string;
   /** The model's value in each replication, and their mean with its 95% interval (on the comparison scale for log patterns: a geometric mean). */
   values: number[];
   mean: number;
