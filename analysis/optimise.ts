@@ -24,7 +24,7 @@
  * difference from the best, and whether it is feasible (yes, no, or uncertain).
  */
 import { createCmaes } from './cmaes.ts';
-import { checkDimensions, fromUnit, named, toUnit, type Dimension } from './dimensions.ts';
+import { checkDimensions, named, toUnit, type Dimension } from './dimensions.ts';
 import { seeded, seedFrom } from './random.ts';
 import { meanInterval, type Interval } from './stats.ts';
 
@@ -195,14 +195,12 @@ export async function optimise(options: OptimiseOptions): Promise<OptimiseResult
   };
   const ranked = [...archive.values()].sort((a, b) => compareFeasibility(means(a.outs), means(b.outs)));
   const nFinal = Math.max(2, options.finalists ?? 6);
+  // Included designs race exactly as given (integers rounded, within range): no round trip through the unit cube.
   const included = (options.include ?? []).map((rec) =>
-    fromUnit(
-      dims,
-      toUnit(
-        dims,
-        dims.map((d) => rec[d.name]),
-      ),
-    ),
+    dims.map((d) => {
+      const v = Math.min(d.hi, Math.max(d.lo, rec[d.name]));
+      return d.integer ? Math.round(v) : v;
+    }),
   );
   for (const x of included) add(x);
   const nIncluded = finalists.length;
