@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { inProcessExecutor } from '../experiments/executor.ts';
+import { runJob } from '../experiments/jobs.ts';
+import { totalPosts } from '../scenarios/parts.ts';
+import { loadPreset } from '../scenarios/presets.ts';
+import {
+  AllocationError,
+  allocationMarkdown,
+  allocationPlaces,
+  allocationScenario,
+  optimisePosts,
+  shippedAllocation,
+} from './optimise-posts.ts';
+
+const lg = loadPreset('longgang-2021');
+
+describe('allocating city posts', () => {
+  it('reproduces the shipped structure from its own allocation', () => {
+    const s = allocationScenario(lg, shippedAllocation(lg));
+    expect({ ...s, id: lg.id, name: lg.name, nameZh: lg.nameZh }).toEqual(lg);
+  });
+
+  it('holds the total of city posts (1,863) and places them as asked', () => {
+    expect(totalPosts(lg, 'city')).toBeCloseTo(1863, 6);
+    for (const x of [
+      { middleUnits: 14, middlePosts: 500, centrePosts: 120, hotlinePosts: 60 },
+      { middleUnits: 102, middlePosts: 40, centrePosts: 5, hotlinePosts: 5 },
+      { middleUnits: 0, middlePosts: 300, centrePosts: 30, hotlinePosts: 20 },
+    ]) {
+      const s = allocationScenario(lg, x);
+      const p = allocationPlaces(s);
+      expect(p.total).toBeCloseTo(1863, 6);
+      expect(p.middleUnits).toBe(x.middleUnits);
+      expect(p.middle).toBeCloseTo(x.middleUnits === 0 ? 0 : x.middlePosts, 6);
+      expect(p.centre).toBe(x.centrePosts);
+      expect(p.hotline).toBe(x.hotlinePosts);
+      // The departments keep their shares among themselves.
+      const ratio = s.departments.map((d, i) => d.staff / lg.departments[i].staff);
+      for (const r of ratio) expect(r).toBeCloseTo(ratio[0], 9);
+    }
+    // No middle level: the communities face the city.
+    expect(
+      allocationScenario(lg, { middleUnits: 0, middlePosts: 300, centrePosts: 30, hotlinePosts: 20 }).levels.map((l) => l.kind),
+    ).toEqual(['grid', 'community']);
+  });
+
+  it('refuses an allocation out of range, naming the dimension', () => {
+    expect(() => allocationScenario(lg, { middleUnits: 2.5, middlePosts: 300, centrePosts: 30, hotlinePosts: 20 })).toThrow(
+      /middleUnits: expected a whole number in \[0, 102\], got 2.5/,
+    );
+    expect(() => allocationScenario(lg, { middleUnits: 26, middlePosts: 300, centrePosts: 30, hotlinePosts: 20 }, 400)).toThrow(
+      AllocationError,
+    );
+  });
+});
+
+describe('optimising the allocation on the model', () => {
+  const exec = inProcessExecutor(runJob);
+  const options = { base: lg, runs: 100, days: 6, warmupDays: 1, budgetReplications: 3, seed: 5 };
+
+  it('races the shipped allocation against the best found on the same seeds, with intervals', async () => {
+    const r = await optimisePosts(exec, options);
+    expect(r.totalCityPosts).toBeCloseTo(1863, 6);
+    expect(r.budget.how).toBe('shipped');
+    expect(r.budget.interval!.lo).toBeLessThanOrEqual(r.budget.yuan);
+    expect(r.shipped.shipped).toBe(true);
+    expect(r.shipped.x).toEqual(shippedAllocation(lg));
+    expect(r.designs[0]).toBe(r.best);
+    for (const d of r.designs) {
+      expect(d.places.total).toBeCloseTo(1863, 6);
+      const t = d.figures['hoursToCloseAll.mean'];
+      expect(t.lo).toBeLessThanOrEqual(t.mean);
+      expect(t.hi).toBeGreaterThanOrEqual(t.mean);
+      expect(d.runs).toBeGreaterThanOrEqual(5);
+    }
+    // The best's own paired difference is zero; the rest are measured against it.
+    expect(r.best.difference.mean).toBe(0);
+    expect(r.runs).toBeLessThanOrEqual(100 + 3);
+    const md = allocationMarkdown(r);
+    expect(md).toContain('**shipped**: 26 middle units × 11.5, centre 30, hotline 20');
+    expect(md).toMatch(/1,863 city posts/);
+    // The same options give the same result.
+    expect(await optimisePosts(exec, options)).toEqual(r);
+  }, 120_000);
+});
