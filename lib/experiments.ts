@@ -1,7 +1,11 @@
 /**
  * flatgov/experiments: replications of several structures on common random numbers, with
  * sweeps (grid, Latin hypercube or listed points), time series and custom metrics; the
- * runner, worker pools (Node worker threads), shards and merge, tidy CSV and statistics.
+ * runner, worker pools (Node worker threads), shards and merge, tidy CSV and statistics;
+ * and the studies that answer a researcher's questions through an executor: how much of a
+ * difference is structure (`decompose`), where one structure loses to another
+ * (`discoverExperiment`, `discoverAnalysis`: PRIM boxes) and the best allocation of a
+ * structure's posts within a budget (`optimisePosts`, `postsPareto`).
  *
  * @example
  * ```ts
@@ -75,3 +79,28 @@ export {
   type Decomposition,
   type PartShare,
 } from '../studies/decompose.ts';
+export {
+  discoverExperiment,
+  discoverAnalysis,
+  discoverMarkdown,
+  NAMED_OUTCOMES,
+  type DiscoverOptions,
+  type DiscoverOutcome,
+  type DiscoverResult,
+  type DiscoverBox,
+} from '../studies/discover.ts';
+export {
+  optimisePosts,
+  postsPareto,
+  allocationScenario,
+  allocationPlaces,
+  allocationMarkdown,
+  shippedAllocation,
+  ALLOCATION_DIMENSIONS,
+  ALLOCATION_METRICS,
+  AllocationError,
+  type AllocationOptions,
+  type AllocationResult,
+  type AllocationDesign,
+  type ServiceTarget,
+} from '../studies/optimise-posts.ts';
