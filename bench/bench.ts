@@ -16,7 +16,57 @@ import { runExperiment } from '../experiments/runner.ts';
 import { SimSession } from '../workers/session.ts';
 import { longRun } from './long-run.ts';
 import fs from 'node:fs';
-import { runSensitivity, sensitivityRuns, sensitivitySpec } from '../experiments/sensitivity-run.ts';
+import { runOn, runSensitivity, sensitivityRuns, sensitivitySpec } from '../experiments/sensitivity-run.ts';
+import { analyseEmulatorSensitivity, emulatorRuns } from '../experiments/sensitivity-emulator.ts';
+
+/**
+ * The emulator-based sensitivity analysis of the reform's before and after over the twelve
+ * assumptions Morris ranks first (experiments/reform-emulator-decisive.experiment.json), on
+ * 2 workers: its design, wall time, each output's held-out check, and the widths of the total
+ * indices of the five most decisive assumptions where the check passed.
+ */
+export async function benchEmulator(json: boolean): Promise<void> {
+  const file = new URL('../experiments/reform-emulator-decisive.experiment.json', import.meta.url);
+  const e = parseExperiment(JSON.parse(fs.readFileSync(file, 'utf8')));
+  const plan = planExperiment(e, (r) => presetJson(r.preset!));
+  const spec = sensitivitySpec(e);
+  const pool = nodePool(2);
+  try {
+    const t0 = performance.now();
+    const r = await analyseEmulatorSensitivity(plan, spec, (_, jobs) => runOn(poolExecutor(pool), jobs));
+    const seconds = (performance.now() - t0) / 1000;
+    const outputs = r.outputs.map((o, i) => {
+      const res = r.results[i];
+      const top = (res.indices ?? [])
+        .map((x, j) => ({ id: r.factors[j].id, total: x.total }))
+        .sort((a, b) => b.total.estimate - a.total.estimate)
+        .slice(0, 5)
+        .map((x) => ({ id: x.id, total: x.total.estimate, lo: x.total.lo, hi: x.total.hi, width: x.total.hi - x.total.lo }));
+      return { output: `${o.label}: ${o.of}`, passed: res.check.passed, r2: res.check.r2, top };
+    });
+    const out = {
+      design: { assumptions: r.factors.length, points: r.design.points, runs: emulatorRuns(plan, spec), days: e.days },
+      seconds,
+      minutes: seconds / 60,
+      outputs,
+    };
+    if (json) console.log(JSON.stringify(out));
+    else {
+      console.log(`flatgov bench --emulator (Node ${process.version}, 2 workers)`);
+      console.log(
+        `  ${r.factors.length} assumptions, ${r.design.points} design points (${r.design.heldOut} held out), ${out.design.runs} runs of ${e.days} days`,
+      );
+      console.log(`  wall time: ${(seconds / 60).toFixed(1)} min, runs and emulators`);
+      for (const o of outputs) {
+        console.log(`  ${o.output}: held-out check ${o.passed ? 'passed' : 'failed'} (R² ${o.r2.toFixed(3)})`);
+        for (const t of o.top)
+          console.log(`    ST ${t.id} ${t.total.toFixed(2)} [${t.lo.toFixed(2)}, ${t.hi.toFixed(2)}], width ${t.width.toFixed(2)}`);
+      }
+    }
+  } finally {
+    pool.close();
+  }
+}
 
 /** The sensitivity analysis of the default pair: wall time, runs, and how wide its intervals come out. */
 export async function benchSensitivity(json: boolean): Promise<void> {
