@@ -14,10 +14,10 @@ import {
   ALLOCATION_METRICS,
   allocationMarkdown,
   allocationSentence,
-  allocationText,
   DEFAULT_ALLOCATION,
   MIN_RUNS,
   optimisePosts,
+  paretoMarkdown,
   postsPareto,
   type ServiceTarget,
 } from '../studies/optimise-posts.ts';
@@ -63,6 +63,10 @@ export async function optimiseCommand(positionals: string[], values: OptimiseVal
   const runs = Number(values.runs ?? DEFAULT_ALLOCATION.runs);
   if (!(Number.isInteger(runs) && runs >= MIN_RUNS && runs <= 100_000))
     throw new UsageError(`--runs: expected a whole number of runs from ${MIN_RUNS} to 100000, got "${values.runs}"`);
+  if (values.pareto && runs < 5 * MIN_RUNS)
+    throw new UsageError(
+      `--runs: with --pareto expected at least ${5 * MIN_RUNS} (five points of the front, ${MIN_RUNS} runs each), got ${runs}`,
+    );
   const days = Number(values.days ?? DEFAULT_ALLOCATION.days);
   const warmupDays = Number(values.warmup ?? Math.min(DEFAULT_ALLOCATION.warmupDays, days / 2));
   const load = Number(values.load ?? 1);
@@ -99,22 +103,9 @@ export async function optimiseCommand(positionals: string[], values: OptimiseVal
     const options = { base, runs, days, warmupDays, load, budget, targets };
     if (values.pareto) {
       const r = await postsPareto(exec, options, progress);
-      const md = [
-        `### Annual cost against the mean time to close: ${base.name.split(/[:：]/)[0]}'s city posts, total free`,
-        '',
-        `${r.runs} runs of ${days} days (${warmupDays} of warm-up); means over the race's replications with 95% intervals; targets: ${targets.map((t) => `${t.metric} ≥ ${t.min}`).join(', ') || 'none'}.`,
-        '',
-        '| allocation | total city posts | annual cost, M yuan | mean time to close, h | runs | feasible |',
-        '| --- | ---: | ---: | ---: | ---: | --- |',
-        ...[...r.front.map((d) => ({ d, shipped: false })), { d: r.shipped, shipped: true }]
-          .sort((a, b) => a.d.cost.mean - b.d.cost.mean)
-          .map(
-            ({ d, shipped }) =>
-              `| ${shipped ? '**shipped**: ' : ''}${allocationText(d.places)} | ${Math.round(d.places.total).toLocaleString('en')} | ${d.cost.mean.toFixed(1)} [${d.cost.lo.toFixed(1)}, ${d.cost.hi.toFixed(1)}] | ${d.hours.mean.toFixed(2)} [${d.hours.lo.toFixed(2)}, ${d.hours.hi.toFixed(2)}] | ${d.runs} | ${d.feasible} |`,
-          ),
-      ].join('\n');
+      const md = paretoMarkdown(r, { name: base.name, days, warmupDays, targets });
       if (values.result) fs.writeFileSync(userPath(values.result), `${JSON.stringify(r, null, 1)}\n`);
-      if (values.markdown) fs.writeFileSync(userPath(values.markdown), `${md}\n`);
+      if (values.markdown) fs.writeFileSync(userPath(values.markdown), md);
       else console.log(md);
     } else {
       const r = await optimisePosts(exec, options, progress);
@@ -126,7 +117,7 @@ export async function optimiseCommand(positionals: string[], values: OptimiseVal
     }
     const c = cache.sentence();
     if (c) process.stderr.write(`${c}\n`);
-    process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(0)} s on ${pool.size} workers\n`);
+    process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(0)} s on ${pool.size} worker${pool.size === 1 ? '' : 's'}\n`);
   } catch (e) {
     if (ctl.signal.aborted) {
       process.stderr.write('stopped: run the same command again to go on from the cache\n');

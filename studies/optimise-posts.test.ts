@@ -9,6 +9,8 @@ import {
   allocationPlaces,
   allocationScenario,
   optimisePosts,
+  paretoMarkdown,
+  postsPareto,
   shippedAllocation,
 } from './optimise-posts.ts';
 
@@ -24,7 +26,7 @@ describe('allocating city posts', () => {
     expect(totalPosts(lg, 'city')).toBeCloseTo(1863, 6);
     for (const x of [
       { middleUnits: 14, middlePosts: 500, centrePosts: 120, hotlinePosts: 60 },
-      { middleUnits: 102, middlePosts: 40, centrePosts: 5, hotlinePosts: 5 },
+      { middleUnits: 102, middlePosts: 150, centrePosts: 5, hotlinePosts: 5 },
       { middleUnits: 0, middlePosts: 300, centrePosts: 30, hotlinePosts: 20 },
     ]) {
       const s = allocationScenario(lg, x);
@@ -50,6 +52,10 @@ describe('allocating city posts', () => {
     );
     expect(() => allocationScenario(lg, { middleUnits: 26, middlePosts: 300, centrePosts: 30, hotlinePosts: 20 }, 400)).toThrow(
       AllocationError,
+    );
+    // Fewer than one case worker per middle unit: the scenario's own rule refuses it.
+    expect(() => allocationScenario(lg, { middleUnits: 102, middlePosts: 40, centrePosts: 30, hotlinePosts: 20 })).toThrow(
+      /levels\[2\]\.staffPerUnit: expected .*at least one case worker/,
     );
   });
 });
@@ -82,4 +88,23 @@ describe('optimising the allocation on the model', () => {
     // The same options give the same result.
     expect(await optimisePosts(exec, options)).toEqual(r);
   }, 120_000);
+
+  it('gives a front of cost against time with the total of posts free, the shipped allocation apart', async () => {
+    await expect(postsPareto(exec, { ...options, runs: 300 })).rejects.toThrow(/runs: expected at least 500 for a front of 5 points/);
+    const r = await postsPareto(exec, { ...options, runs: 500 });
+    expect(r.front.length).toBeGreaterThan(0);
+    expect(r.shipped.places.total).toBeCloseTo(1863, 6);
+    expect(r.shipped.runs).toBe(3);
+    for (const d of r.front) {
+      expect(d.x).not.toEqual(r.shipped.x);
+      expect(d.places.total / 1863).toBeCloseTo(d.x.totalPosts, 6);
+    }
+    // Non-dominated on the means, by increasing cost.
+    for (let i = 1; i < r.front.length; i++) {
+      expect(r.front[i].cost.mean).toBeGreaterThanOrEqual(r.front[i - 1].cost.mean);
+      expect(r.front[i].hours.mean).toBeLessThan(r.front[i - 1].hours.mean);
+    }
+    const md = paretoMarkdown(r, { name: lg.name, days: 6, warmupDays: 1, targets: [] });
+    expect(md).toContain('**shipped**: 26 middle units × 11.5');
+  }, 240_000);
 });
