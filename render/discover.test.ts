@@ -5,15 +5,18 @@
  * languages with the same placeholders and the glossary's word for a case.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ExperimentResult } from '../experiments/results.ts';
 import type { DiscoverBox, DiscoverResult } from '../studies/discover.ts';
 import {
   assumptionValue,
   boxSentence,
+  drawDifferences,
   likelyNoise,
   orderedRestrictions,
   pct,
   restrictionText,
   shareSentence,
+  spreadSentence,
   stabilitySentence,
   wilson,
 } from './discover.ts';
@@ -82,6 +85,28 @@ describe('the share of draws that lose', () => {
       /^Longgang 2021 costs more than Traditional county in none of the 60 draws: .*no box.* up to 6\.0% of the space of assumptions \(95% upper bound\)/,
     );
     expect(shareSentence(result(60), 'slower')).toMatch(/in every one of the 60 draws: it loses whatever the assumptions.* at least 94% /);
+  });
+});
+
+describe('how far apart they are', () => {
+  it('gives B − A of each draw, paired by replication, and its median, extremes and middle 80%', () => {
+    const rows = Array.from({ length: 11 }, (_, k) => [
+      { replication: k, structure: 'Traditional county', metric: 'hoursToCloseAll.mean', value: 20 },
+      { replication: k, structure: 'Longgang 2021', metric: 'hoursToCloseAll.mean', value: 20 + k - 7 },
+      { replication: k, structure: 'Longgang 2021', metric: 'cost.annualYuan', value: 1e6 },
+    ]).flat();
+    const out = {
+      rows,
+      manifest: { replications: 11, experiment: { structures: [{ label: 'Traditional county' }, { label: 'Longgang 2021' }] } },
+    } as unknown as Pick<ExperimentResult, 'rows' | 'manifest'>;
+    const d = drawDifferences(out, 'hoursToCloseAll.mean');
+    expect(d).toEqual([-7, -6, -5, -4, -3, -2, -1, 0, 1, 2, 3]);
+    setLang('en');
+    expect(spreadSentence(result(3, 11), d)).toBe(
+      'Across the draws, Longgang 2021 − Traditional county is -2.0 h at the median, from -7.0 h to 3.0 h; the middle 80% of draws lie between -6.0 h and 2.0 h.',
+    );
+    // A draw with no value is left out.
+    expect(drawDifferences(out, 'cost.annualYuan').every(Number.isNaN)).toBe(true);
   });
 });
 

@@ -6,7 +6,9 @@
  * day as clock times); coverage, density and mass as per cent; and how stable the box is
  * under resampling. Loaded with the view, not with the first screen.
  */
+import type { ExperimentResult } from '../experiments/results.ts';
 import type { DiscoverBox, DiscoverResult } from '../studies/discover.ts';
+import { figure } from './structural.ts';
 import { paramLabel } from './assumption-labels.ts';
 import { addMessages, fmt, getLang, t, unitName } from './i18n.ts';
 import { discoverEn } from './messages/discover-en.ts';
@@ -72,12 +74,15 @@ export function plausibleRange(r: Restriction): string {
   return t('lose.plausible', { lo: assumptionValue(r, r.range[0]), hi: assumptionValue(r, r.range[1]) });
 }
 
+/** The punctuation between a label and its text, around an aside and between clauses, in the current language. */
+export function punctuation(): { colon: string; open: string; close: string; semi: string } {
+  return getLang() === 'zh' ? { colon: '：', open: '（', close: '）', semi: '；' } : { colon: ': ', open: ' (', close: ')', semi: '; ' };
+}
+
 /** A restriction in words: the assumption's label, its range in the box and its plausible range. */
 export function restrictionText(r: Restriction): string {
-  const sep = getLang() === 'zh' ? '：' : ': ';
-  const open = getLang() === 'zh' ? '（' : ' (';
-  const close = getLang() === 'zh' ? '）' : ')';
-  return `${paramLabel(r.id)}${sep}${restrictionRange(r)}${open}${plausibleRange(r)}${close}`;
+  const { colon, open, close } = punctuation();
+  return `${paramLabel(r.id)}${colon}${restrictionRange(r)}${open}${plausibleRange(r)}${close}`;
 }
 
 /** How often a restriction reappears under resampling (share of resamples whose matching box restricts it). */
@@ -133,4 +138,41 @@ export function boxSentence(r: DiscoverResult, b: DiscoverBox, outcome: Discover
 /** How stable the box is under resampling, in one sentence. */
 export function stabilitySentence(b: DiscoverBox): string {
   return t('lose.stability', { r: fmt(b.stability.resamples), o: pct(b.stability.meanOverlap) });
+}
+
+/** B − A of a metric in each draw (by replication; NaN where either has no value). */
+export function drawDifferences(out: Pick<ExperimentResult, 'rows' | 'manifest'>, metric: string): number[] {
+  const [la, lb] = out.manifest.experiment.structures.map((s, i) => s.label ?? `structure ${i + 1}`);
+  const value = new Map<string, number>();
+  for (const r of out.rows) if (r.metric === metric) value.set(`${r.replication}|${r.structure}`, r.value);
+  return Array.from({ length: out.manifest.replications }, (_, k) => (value.get(`${k}|${lb}`) ?? NaN) - (value.get(`${k}|${la}`) ?? NaN));
+}
+
+/** The q-quantile of sorted values (linear interpolation). */
+function quantile(sorted: readonly number[], q: number): number {
+  const h = (sorted.length - 1) * q;
+  const i = Math.floor(h);
+  return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
+}
+
+/** How far apart the two structures are across the draws: B − A at the median, its extremes and its middle 80%. */
+export function spreadSentence(r: DiscoverResult, diffs: readonly number[]): string {
+  const v = diffs.filter(Number.isFinite).sort((x, y) => x - y);
+  if (v.length === 0) return '';
+  const q = [0, 0.1, 0.5, 0.9, 1].map((p) => quantile(v, p));
+  // Decimals that give the middle 80%'s width two significant digits, as a half-width would set them.
+  const step = Math.max(q[3] - q[1], Math.abs(q[2]) / 100, 1e-9);
+  const f = (x: number) => {
+    const g = figure(x, step, r.outcome.unit);
+    return `${g.value} ${g.unit}`;
+  };
+  return t('lose.spread', {
+    a: r.structures.a,
+    b: r.structures.b,
+    median: f(q[2]),
+    min: f(q[0]),
+    max: f(q[4]),
+    p10: f(q[1]),
+    p90: f(q[3]),
+  });
 }

@@ -7,11 +7,11 @@ export const discoverEn = {
   'lose.which': 'Structure that may lose',
   'lose.against': '{b}, against {a}',
   'lose.outcome': 'It loses when it is',
-  'lose.slower': 'slower: mean time to close, open cases counted at their age',
+  'lose.slower': 'slower: mean time to close, open cases included',
   'lose.costlier': 'costlier: annual cost',
   'lose.draws': 'Draws',
   'lose.days': 'Days each',
-  'lose.estimate': '{runs} runs (2 structures × {draws} draws of {days} days): about {time} here, {workers} at a time.',
+  'lose.estimate': '{runs} runs (2 structures × {draws} draws of {days} days): about {time} here, running {workers} at a time.',
   'lose.timeS': '{s} s',
   'lose.timeMin': '{m} min',
   'lose.run': 'Find where it loses',
@@ -25,6 +25,8 @@ export const discoverEn = {
   'lose.phrase.costlier': '{b} costs more than {a}',
   'lose.heading': 'Where {phrase}',
   'lose.share': '{phrase} in {k} of {n} draws: {p} (95% interval {lo} to {hi}).',
+  'lose.spread':
+    'Across the draws, {b} − {a} is {median} at the median, from {min} to {max}; the middle 80% of draws lie between {p10} and {p90}.',
   'lose.missing': '{m} draw(s) gave no value and are left out.',
   'lose.none':
     '{phrase} in none of the {n} draws: within the plausible ranges of the assumptions there is no box where it loses. With {n} draws it could still lose in up to {hi} of the space of assumptions (95% upper bound); more draws narrow this.',

@@ -9,7 +9,7 @@ export const discoverZh: Record<DiscoverKey, string> = {
   'lose.which': '可能落后的结构',
   'lose.against': '{b}，对比{a}',
   'lose.outcome': '落后指',
-  'lose.slower': '更慢：平均办结时间（未办结诉求按已等待时间计）',
+  'lose.slower': '更慢：平均办结时间（含未办结诉求）',
   'lose.costlier': '花费更多：年度成本',
   'lose.draws': '抽样次数',
   'lose.days': '每次天数',
@@ -27,6 +27,7 @@ export const discoverZh: Record<DiscoverKey, string> = {
   'lose.phrase.costlier': '{b}比{a}花费更多',
   'lose.heading': '{phrase}的情形',
   'lose.share': '在 {n} 次抽样中有 {k} 次{phrase}：{p}（95% 区间 {lo} 至 {hi}）。',
+  'lose.spread': '各次抽样中，{b} − {a} 的中位数为 {median}，范围 {min} 至 {max}；中间 80% 的抽样位于 {p10} 至 {p90} 之间。',
   'lose.missing': '{m} 次抽样没有得到数值，未计入。',
   'lose.none':
     '在 {n} 次抽样中没有一次{phrase}：在各假设的合理范围内找不到它落后的区域。仅有 {n} 次抽样，它仍可能在至多 {hi} 的假设空间中落后（95% 上限）；增加抽样可缩小这一范围。',
