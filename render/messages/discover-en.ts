@@ -47,6 +47,10 @@ export const discoverEn = {
   'lose.reappears': 'reappears in {r} of resamples',
   'lose.qp': 'quasi-p {qp}',
   'lose.noise': 'likely noise of the draws',
+  'lose.noiseOnly': '{n} restriction(s), all likely noise of the draws',
+  'lose.noiseMore': '{n} more restriction(s), likely noise of the draws',
+  'lose.allNoise':
+    'No restriction of this box stands up to resampling: with {draws} draws of {m} assumptions, PRIM can fence off the losing draws by chance. Read it as no finding yet; more draws (200 or more) tell a real box from noise.',
   'lose.noiseNote':
     'A restriction that reappears in fewer than half the resamples, or whose quasi-p (a one-sided binomial test of the box against the box without it) is above 0.05, is likely noise of the draws.',
   'lose.stability':

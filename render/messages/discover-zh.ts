@@ -46,6 +46,10 @@ export const discoverZh: Record<DiscoverKey, string> = {
   'lose.reappears': '在 {r} 的重抽样中再次出现',
   'lose.qp': '准 p 值 {qp}',
   'lose.noise': '可能是抽样噪声',
+  'lose.noiseOnly': '{n} 条限制，均可能是抽样噪声',
+  'lose.noiseMore': '另有 {n} 条限制，可能是抽样噪声',
+  'lose.allNoise':
+    '该区域没有一条限制经得起重抽样检验：{m} 个假设只有 {draws} 次抽样，PRIM 可能偶然圈出落后的抽样。应视为尚无发现；更多抽样（200 次以上）才能区分真实区域与噪声。',
   'lose.noiseNote': '在不到一半的重抽样中再次出现，或准 p 值（该区域与去掉这一限制后区域的单侧二项检验）高于 0.05 的限制，可能是抽样噪声。',
   'lose.stability':
     '稳定性：对抽样做 {r} 次自助重抽样并重新运行 PRIM，所得区域与本区域平均共有 {o} 的抽样（Jaccard 重合度；100% 表示每次都是同一区域）。',

@@ -212,6 +212,19 @@ export class FgDiscover extends LitElement {
       color: #8a4b00;
       font-style: italic;
     }
+    details.noisy summary {
+      cursor: pointer;
+      font-size: 0.9rem;
+      margin: 0.3rem 0;
+    }
+    summary:focus-visible {
+      outline: 3px solid #e66100;
+      outline-offset: 2px;
+    }
+    .all-noise {
+      border-left: 4px solid #c64600;
+      padding-left: 0.6rem;
+    }
     svg {
       width: 100%;
       height: auto;
@@ -514,7 +527,7 @@ export class FgDiscover extends LitElement {
         }
         <p class="note" id="lose-method">
           ${t('lose.method', {
-            m: fmt(this.out?.manifest.assumptionDraws?.ids.length ?? 0),
+            m: fmt(this.drawnCount()),
             days: fmt(r.days),
             seed: fmt(this.seed),
             t: pct(r.threshold),
@@ -526,29 +539,51 @@ export class FgDiscover extends LitElement {
     `;
   }
 
+  /** How many assumptions the draws varied. */
+  private drawnCount(): number {
+    return this.out?.manifest.assumptionDraws?.ids.length ?? 0;
+  }
+
   private renderBox(r: DiscoverResult, b: DiscoverResult['boxes'][number], i: number) {
     const { colon, open, close, semi } = punctuation();
     const chartW = Math.min(560, this._width < 820 ? this._width : Math.max(320, Math.round(this._width * 0.42)));
+    const all = orderedRestrictions(b);
+    const steady = all.filter((x) => !likelyNoise(b, x));
+    const noise = all.filter((x) => likelyNoise(b, x));
+    const item = (x: (typeof all)[number]) =>
+      html`<li data-assumption=${x.id}>
+        <strong>${paramLabel(x.id)}</strong>${colon}<span class="range">${restrictionRange(x)}</span
+        ><span class="note">${open}${plausibleRange(x)}${close}</span>
+        <span class="detail note"
+          >${t('lose.reappears', { r: pct(reappears(b, x.id)) })}${semi}${t('lose.qp', { qp: qpText(x.qp) })}${
+            likelyNoise(b, x) ? html`${semi}<span class="noise">${t('lose.noise')}</span>` : ''
+          }</span
+        >
+      </li>`;
     return html`<div class="box" data-box=${i}>
       <h4>${t('lose.box', { i: fmt(i) })}</h4>
       <div class="box-body">
         <div>
           <p class="box-summary">${boxSentence(r, b, this._outcome)}</p>
+          ${steady.length === 0 ? html`<p class="all-noise">${t('lose.allNoise', { draws: fmt(r.draws), m: fmt(this.drawnCount()) })}</p>` : ''}
           <p class="note">${t('lose.boxIs')}</p>
-          <ul class="ranges">
-            ${orderedRestrictions(b).map(
-              (x) =>
-                html`<li data-assumption=${x.id}>
-                  <strong>${paramLabel(x.id)}</strong>${colon}<span class="range">${restrictionRange(x)}</span
-                  ><span class="note">${open}${plausibleRange(x)}${close}</span>
-                  <span class="detail note"
-                    >${t('lose.reappears', { r: pct(reappears(b, x.id)) })}${semi}${t('lose.qp', { qp: qpText(x.qp) })}${
-                      likelyNoise(b, x) ? html`${semi}<span class="noise">${t('lose.noise')}</span>` : ''
-                    }</span
-                  >
-                </li>`,
-            )}
-          </ul>
+          ${
+            steady.length
+              ? html`<ul class="ranges steady">
+                  ${steady.map(item)}
+                </ul>`
+              : ''
+          }
+          ${
+            noise.length
+              ? html`<details class="noisy" ?open=${steady.length === 0}>
+                  <summary>${t(steady.length ? 'lose.noiseMore' : 'lose.noiseOnly', { n: fmt(noise.length) })}</summary>
+                  <ul class="ranges">
+                    ${noise.map(item)}
+                  </ul>
+                </details>`
+              : ''
+          }
           <p class="stability">${stabilitySentence(b)}</p>
         </div>
         <figure>
