@@ -75,6 +75,8 @@ describe('where does it lose', () => {
     await lose(p, '#lose-share').waitFor({ timeout: 90_000 });
     console.log(`discovery of 20 draws × 20 days in the browser: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     expect(await lose(p, '#lose-heading').textContent()).toBe('Where Longgang 2021 is slower than Traditional county');
+    // PRIM and its resamples ran in a worker of their own, off the page's thread.
+    expect(fetched(p).some((f) => /discover\.worker/.test(f.file))).toBe(true);
     const share = (await lose(p, '#lose-share').textContent())!;
     const m =
       /^Longgang 2021 is slower than Traditional county in (\d+) of 20 draws: \d+(\.\d)?% \(95% interval [\d.]+% to [\d.]+%\)\.$/.exec(
@@ -133,6 +135,9 @@ describe('where does it lose', () => {
     const spread = /from (-[\d.]+) million yuan to (-[\d.]+) million yuan/.exec((await lose(p, '#lose-spread').textContent())!);
     expect(spread).not.toBeNull();
     await p.screenshot({ path: path.join(shots, 'discover-none-1440.png'), fullPage: true });
+    // Back to slower: the analysis kept, at once.
+    await lose(p, '#lose-outcome').selectOption('slower');
+    await expect.poll(() => lose(p, '#lose-share').textContent(), { timeout: 1000 }).toBe(share);
   }, 180_000);
 
   it('speaks Chinese, fits a phone, works from the keyboard, and cancels', async () => {

@@ -17,6 +17,7 @@ export const discoverEn = {
   'lose.run': 'Find where it loses',
   'lose.progress': '{done} of {total} runs, {s} s',
   'lose.left': '; about {left} left',
+  'lose.analysing': 'Finding the boxes: PRIM on the {n} draws, then on {r} resamples of them…',
   'lose.cancelled': 'Cancelled: a discovery needs every draw of both structures, so nothing is shown.',
   'lose.failed': '{n} run(s) failed: {message}',
   'lose.drawsError': 'Draws: expected a whole number from 20 to 1000, got {got}; kept {kept}.',

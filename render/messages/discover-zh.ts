@@ -19,6 +19,7 @@ export const discoverZh: Record<DiscoverKey, string> = {
   'lose.run': '寻找落后的情形',
   'lose.progress': '已完成 {done}/{total} 次运行，{s} 秒',
   'lose.left': '；约剩 {left}',
+  'lose.analysing': '正在寻找区域：对 {n} 次抽样运行 PRIM，再对其 {r} 次重抽样运行……',
   'lose.cancelled': '已取消：情景发现需要两个结构的全部抽样，因此不显示结果。',
   'lose.failed': '{n} 次运行失败：{message}',
   'lose.drawsError': '抽样次数：应为 20 到 1000 之间的整数，输入为 {got}；保留 {kept}。',

@@ -3,8 +3,9 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import { parseExperiment } from '../../experiments/experiment.ts';
 import { planExperiment } from '../../experiments/plan.ts';
 import { runExperiment, type ExperimentOutput } from '../../experiments/runner.ts';
-import { discoverAnalysis, discoverExperiment, NAMED_OUTCOMES, type DiscoverResult } from '../../studies/discover.ts';
+import { discoverExperiment, NAMED_OUTCOMES, type DiscoverResult } from '../../studies/discover.ts';
 import { browserExecutor, browserPool, browserWorkerCount } from '../../workers/browser-pool.ts';
+import { analyseInWorker } from '../../workers/discover-analysis.ts';
 import {
   boxSentence,
   drawDifferences,
@@ -64,6 +65,7 @@ export class FgDiscover extends LitElement {
     _result: { state: true },
     _progress: { state: true },
     _running: { state: true },
+    _analysing: { state: true },
     _error: { state: true },
     _fieldError: { state: true },
     _width: { state: true },
@@ -81,13 +83,19 @@ export class FgDiscover extends LitElement {
   declare _result: DiscoverResult | undefined;
   declare _progress: { done: number; total: number } | undefined;
   declare _running: boolean;
+  /** Whether PRIM is at work on the draws (in a worker of its own). */
+  declare _analysing: boolean;
   declare _error: string;
   /** What was wrong with a field the user typed in (which field, and what was kept). */
   declare _fieldError: { field: 'draws' | 'days'; text: string } | undefined;
   declare _width: number;
   /** The draws' output, kept so that another outcome is analysed without running again. */
   private out?: ExperimentOutput;
+  /** The analyses of the draws' output, by outcome. */
+  private results = new Map<DiscoverOutcomeName, DiscoverResult>();
   private ctl?: AbortController;
+  /** Stops the analysis under way. */
+  private actl?: AbortController;
   private pool?: ReturnType<typeof browserPool>;
   private started = 0;
   private lastRefs: unknown[] = [];
@@ -247,6 +255,7 @@ export class FgDiscover extends LitElement {
     this._draws = DISCOVER_DEFAULTS.draws;
     this._days = DISCOVER_DEFAULTS.days;
     this._running = false;
+    this._analysing = false;
     this._error = '';
     this._width = 900;
   }
@@ -260,6 +269,7 @@ export class FgDiscover extends LitElement {
     super.disconnectedCallback();
     this.resize.disconnect();
     this.ctl?.abort();
+    this.actl?.abort();
     this.pool?.close();
     this.pool = undefined;
   }
@@ -283,8 +293,11 @@ export class FgDiscover extends LitElement {
   /** Drop the result (and stop a run): it no longer belongs to what is chosen. */
   private forget() {
     if (this._running) this.ctl?.abort();
+    this.actl?.abort();
+    this._analysing = false;
     this._result = undefined;
     this.out = undefined;
+    this.results.clear();
   }
 
   private pair(): [{ label: string; scenario: Scenario }, { label: string; scenario: Scenario }] | undefined {
@@ -334,10 +347,34 @@ export class FgDiscover extends LitElement {
     return { ...estimateAppRun([r.a.scenario, r.b.scenario], this._days, { runs: this._draws, parallel }), parallel };
   }
 
-  /** The outcome's analysis of the draws run (PRIM and its stability), in the main thread: well under a second. */
-  private analyse() {
-    if (!this.out) return;
-    this._result = discoverAnalysis(this.out, NAMED_OUTCOMES[this._outcome], { seed: this.seed });
+  /**
+   * The outcome's analysis of the draws run (PRIM and its stability), in a worker of its own:
+   * from a second (60 draws) to a minute (1,000). Kept by outcome; another outcome stops it.
+   */
+  private async analyse() {
+    const out = this.out;
+    if (!out) return;
+    const outcome = this._outcome;
+    this.actl?.abort();
+    const known = this.results.get(outcome);
+    if (known) {
+      this._result = known;
+      this._analysing = false;
+      return;
+    }
+    this._result = undefined;
+    const ctl = (this.actl = new AbortController());
+    this._analysing = true;
+    try {
+      const r = await analyseInWorker(out, NAMED_OUTCOMES[outcome], { seed: this.seed }, ctl.signal);
+      if (out !== this.out) return;
+      this.results.set(outcome, r);
+      if (this._outcome === outcome) this._result = r;
+    } catch (err) {
+      if ((err as Error).name !== 'AbortError') this._error = (err as Error).message;
+    } finally {
+      if (this.actl === ctl) this._analysing = false;
+    }
   }
 
   private async compute() {
@@ -370,7 +407,7 @@ export class FgDiscover extends LitElement {
       else if (!out.manifest.complete) this._error = t('lose.cancelled');
       else {
         this.out = out;
-        this.analyse();
+        void this.analyse();
       }
     } catch (err) {
       this._error = (err as Error).name === 'AbortError' ? t('lose.cancelled') : (err as Error).message;
@@ -378,6 +415,14 @@ export class FgDiscover extends LitElement {
       this._running = false;
       this._progress = undefined;
     }
+  }
+
+  /** Stop the draws or the analysis: nothing is shown, and the view says why. */
+  private cancel() {
+    const analysing = this._analysing;
+    this.ctl?.abort();
+    this.forget();
+    if (analysing) this._error = t('lose.cancelled');
   }
 
   private progressText(p: { done: number; total: number }) {
@@ -422,7 +467,7 @@ export class FgDiscover extends LitElement {
             ?disabled=${this._running}
             @change=${(e: Event) => {
               this._outcome = (e.target as HTMLSelectElement).value as DiscoverOutcomeName;
-              this.analyse();
+              void this.analyse();
             }}
           >
             ${(['slower', 'costlier'] as const).map(
@@ -462,8 +507,8 @@ export class FgDiscover extends LitElement {
             @change=${(e: Event) => this.onNumber(e, 'days')}
         /></label>
         ${
-          this._running
-            ? html`<button id="lose-cancel" @click=${() => this.ctl?.abort()}>${t('reps.cancel')}</button>`
+          this._running || this._analysing
+            ? html`<button id="lose-cancel" @click=${() => this.cancel()}>${t('reps.cancel')}</button>`
             : html`<button id="lose-run" class="primary" ?disabled=${!roles} @click=${() => void this.compute()}>${t('lose.run')}</button>`
         }
         <span class="field-error" id="lose-field-error" role=${err ? 'alert' : 'none'}>${err?.text ?? ''}</span>
@@ -491,6 +536,13 @@ export class FgDiscover extends LitElement {
               ></progress>
               <span role="status" id="lose-progress">${this.progressText(this._progress)}</span>
             </div>`
+          : ''
+      }
+      ${
+        this._analysing
+          ? html`<p class="note" role="status" id="lose-analysing">
+              ${t('lose.analysing', { n: fmt(this.out?.manifest.replications ?? 0), r: fmt(50) })}
+            </p>`
           : ''
       }
       ${this._error ? html`<p class="error" role="alert" id="lose-error">${this._error}</p>` : ''}
