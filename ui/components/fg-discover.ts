@@ -628,7 +628,7 @@ export class FgDiscover extends LitElement {
           }
           ${
             noise.length
-              ? html`<details class="noisy" ?open=${steady.length === 0}>
+              ? html`<details class="noisy" ?open=${steady.length === 0 && noise.length <= 4}>
                   <summary>${t(steady.length ? 'lose.noiseMore' : 'lose.noiseOnly', { n: fmt(noise.length) })}</summary>
                   <ul class="ranges">
                     ${noise.map(item)}
