@@ -8,11 +8,12 @@ import { en, type MessageKey as BaseKey } from './messages/en.ts';
 import type { MapKey } from './messages/map-en.ts';
 import type { StoryKey } from './messages/story-en.ts';
 import type { WhyKey } from './messages/why-en.ts';
+import type { DiscoverKey } from './messages/discover-en.ts';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: Lang[] = ['en', 'zh'];
-/** The keys of every message: those of the first screen and those of parts loaded later (the guided story, the map, why they differ). */
-export type MessageKey = BaseKey | StoryKey | MapKey | WhyKey;
+/** The keys of every message: those of the first screen and those of parts loaded later (the guided story, the map, why they differ, where it loses). */
+export type MessageKey = BaseKey | StoryKey | MapKey | WhyKey | DiscoverKey;
 const tables: Record<Lang, Partial<Record<MessageKey, string>>> = { en: { ...en }, zh: {} };
 
 /** The languages whose messages are in (English always: the first screen carries it; Chinese when first asked for). */

@@ -24,7 +24,7 @@ export function presetScenario(id: string): Scenario {
 /** The validator, loaded when a scenario has to be checked: a change, a link, a file. */
 export const loadValidator = (): Promise<typeof import('../scenarios/validate.ts')> => import('../scenarios/validate.ts');
 
-export const VIEWS = ['charts', 'map', 'structure', 'replications', 'decides', 'why', 'info'] as const;
+export const VIEWS = ['charts', 'map', 'structure', 'replications', 'decides', 'why', 'discover', 'info'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Days per second for each speed; the last is "as fast as it goes". */

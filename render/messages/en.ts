@@ -211,7 +211,7 @@ export const en = {
   'help.step': 'Step one day',
   'help.reset': 'Reset',
   'help.speed': 'Speed 1–4',
-  'help.views': 'Views: Compare, Map, Structure, Replications, What decides, Why they differ, About',
+  'help.views': 'Views: Compare, Map, Structure, Replications, What decides, Why they differ, Where it loses, About',
   'help.lang': 'Switch language',
   'help.help': 'This help',
   'help.close': 'Close',
@@ -362,6 +362,7 @@ export const en = {
   'figure.no': 'no',
   // Structure apart from policy: the "Why do they differ?" view's tab, the picker's terms, the headline's and the brief's structural part.
   'tabs.why': 'Why do they differ?',
+  'tabs.discover': 'Where does it lose?',
   'terms.button': 'Equal terms…',
   'terms.buttonShort': 'Terms',
   'terms.buttonLabel': 'Equal terms for structure {n}: parts from another structure, equal posts',

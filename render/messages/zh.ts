@@ -205,7 +205,7 @@ export const zh: Record<MessageKey, string> = {
   'help.step': '前进一天',
   'help.reset': '重置',
   'help.speed': '速度 1–4',
-  'help.views': '视图：对比、地图、结构、重复实验、什么决定结果、差异从何而来、关于',
+  'help.views': '视图：对比、地图、结构、重复实验、什么决定结果、差异从何而来、在哪些条件下落后、关于',
   'help.lang': '切换语言',
   'help.help': '本帮助',
   'help.close': '关闭',
@@ -349,6 +349,7 @@ export const zh: Record<MessageKey, string> = {
   'figure.no': '否',
   // 结构与政策分开：“差异从何而来？”视图的标签、结构选择中的同等条件、主要指标句与简报中的结构部分。
   'tabs.why': '差异从何而来？',
+  'tabs.discover': '在哪些条件下落后？',
   'terms.button': '同等条件…',
   'terms.buttonShort': '条件',
   'terms.buttonLabel': '结构 {n} 的同等条件：取自其他结构的部分、同等人员',

@@ -7,7 +7,7 @@ const ROWS: [string, MessageKey][] = [
   ['S', 'help.step'],
   ['R', 'help.reset'],
   ['1 2 3 4', 'help.speed'],
-  ['C M O E W Y I', 'help.views'],
+  ['C M O E W Y D I', 'help.views'],
   ['G', 'help.story'],
   ['L', 'help.lang'],
   ['?', 'help.help'],

@@ -233,6 +233,11 @@ export const appStyles = css`
       top: 0;
       z-index: 1;
     }
+    /* Eight views: tighter tabs keep their rows few, so a chart stays on a phone's first screen. */
+    [role='tab'] {
+      padding: 0.3rem 0.55rem;
+      font-size: 0.9rem;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     * {

@@ -372,6 +372,7 @@ export class FgApp extends LitElement {
           ${this.story?.panel() ?? ''} ${this.views.tabs()}
           <section id="panel" role="tabpanel" aria-labelledby="tab-${st.view}">
             ${this.views.view(st.view)} ${this.views.replicationsView(st.view === 'replications')} ${this.views.whyView(st.view === 'why')}
+            ${this.views.discoverView(st.view === 'discover')}
             ${st.view === 'charts' || st.view === 'structure' ? this.exports.buttons() : ''}
           </section>
         </main>

@@ -1,6 +1,6 @@
 /**
  * The app's keyboard shortcuts: Space run/pause, S step, R reset (asking first when a run is
- * under way), 1–4 speed, C/M/O/E/W/Y/I views, G guided story, L language, ? help, Escape closes
+ * under way), 1–4 speed, C/M/O/E/W/Y/D/I views, G guided story, L language, ? help, Escape closes
  * the parameters drawer. None applies while typing in a field, nor (but ?) while the help is
  * open. Space presses a control that was reached by Tab, and runs or pauses otherwise.
  */
@@ -15,6 +15,7 @@ const VIEW_SHORTCUTS: Record<string, View> = {
   e: 'replications',
   w: 'decides',
   y: 'why',
+  d: 'discover',
   i: 'info',
 };
 

@@ -1,6 +1,6 @@
 /**
  * The app's views — charts, map, structure, replications, what decides the answer, why they
- * differ, about the model — each with its code loaded when it is first shown (the first
+ * differ, where one loses, about the model — each with its code loaded when it is first shown (the first
  * screen loads the charts only), and what views hand back: the last replications' results, a
  * sensitivity analysis computed for the structures compared, and the decomposition of the
  * first two structures' differences (which the headline sentence and the brief use while it
@@ -26,6 +26,7 @@ const LAZY_VIEWS: Partial<Record<View, () => Promise<unknown>>> = {
   replications: () => import('../components/fg-replications.ts'),
   decides: () => import('../components/fg-decides.ts'),
   why: () => import('../why-view.ts'),
+  discover: () => import('../components/fg-discover.ts'),
   info: () => import('../components/fg-info.ts'),
 };
 
@@ -36,6 +37,7 @@ const VIEW_KEYS: Record<View, MessageKey> = {
   replications: 'tabs.replications',
   decides: 'tabs.decides',
   why: 'tabs.why',
+  discover: 'tabs.discover',
   info: 'tabs.info',
 };
 
@@ -169,6 +171,7 @@ export class ViewsController implements ReactiveController {
         ></fg-structure>`;
       case 'replications':
       case 'why':
+      case 'discover':
         return '';
       case 'decides':
         return html`<fg-decides
@@ -232,6 +235,19 @@ export class ViewsController implements ReactiveController {
   /** "Why do they differ?", once its code is loaded. */
   whyView(visible: boolean) {
     return this.why?.view(visible) ?? '';
+  }
+
+  /** "Where does it lose?", once its code is loaded: present (hidden when another view is shown), so that it runs on and keeps its boxes. */
+  discoverView(visible: boolean) {
+    if (!this.loaded.has('discover')) return '';
+    const st = this.app.state();
+    const { structures } = this.app;
+    return html`<fg-discover
+      ?hidden=${!visible}
+      .lang=${st.lang}
+      .structures=${st.columns.slice(0, 2).map((_, i) => ({ label: structures.title(i), scenario: structures.built[i]?.scenario }))}
+      .seed=${st.seed}
+    ></fg-discover>`;
   }
 
   /** The living map of the structures compared, and the journey of the case followed. */
