@@ -3,6 +3,7 @@
  * together covering every replication exactly once; and it verifies each shard before using
  * it: its checksums, then every field it reads (seeds by the experiment's rule, values).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { presetJson } from '../scenarios/presets.ts';
 import { MODEL_VERSION } from '../sim/version.ts';
@@ -257,4 +258,60 @@ describe('merge verifies each shard before using any of it', () => {
     const files = await Promise.all([0, 1, 2].map(async (i) => JSON.parse(toJson(await shard(i, 3))) as ExperimentOutput));
     expect(toJson(await mergeShards(files, DATE, ['a.json', 'b.json', 'c.json']))).toBe(toJson(one));
   });
+});
+
+describe('a shard with any one field changed (fast-check)', () => {
+  const RUNS = Math.max(1, Math.floor(Number(process.env.FLATGOV_PROPERTY_RUNS ?? 300)));
+  it('is refused by one MergeError line, or, its checksums untouched, merges into the one machine’s output as before', async () => {
+    const one = toJson(await runExperiment(plan, inProcessExecutor(runJob), { date: DATE }));
+    const [a, b] = [JSON.parse(toJson(await shard(0, 2))), JSON.parse(toJson(await shard(1, 2)))] as Record<string, unknown>[];
+    // Every place in the file: each leaf, and each object or list as a whole.
+    const places: (string | number)[][] = [];
+    const walk = (v: unknown, at: (string | number)[]) => {
+      places.push(at);
+      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...at, Array.isArray(v) ? Number(k) : k]);
+    };
+    walk(b, []);
+    const hostile = fc.oneof(
+      fc.constantFrom(null, 'abc', -1, 0, 0.5, 1e9, 2 ** 32 - 1, 1e308, true, {}, [], [1], { index: 0, count: 1 }),
+      fc.double(),
+      fc.integer(),
+      fc.string({ maxLength: 4 }),
+    );
+    const tally = { refused: 0, same: 0, changed: 0 };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...places.filter((p) => p.length > 0)),
+        hostile,
+        fc.boolean(),
+        fc.boolean(),
+        async (at, value, remove, resign) => {
+          const x = structuredClone(b);
+          let o = x as Record<string | number, unknown>;
+          for (const k of at.slice(0, -1)) o = o[k] as Record<string | number, unknown>;
+          const last = at[at.length - 1];
+          if (remove && Array.isArray(o)) o.splice(Number(last), 1);
+          else if (remove) delete o[last];
+          else o[last] = value;
+          if (resign) x.checksums = await shardChecksums(x as unknown as ExperimentOutput);
+          let out: ExperimentOutput;
+          try {
+            out = await mergeShards([a, x] as unknown as ExperimentOutput[], DATE, ['a.json', 'b.json']);
+          } catch (e) {
+            expect(e).toBeInstanceOf(MergeError);
+            expect((e as Error).message.split('\n')).toHaveLength(1);
+            tally.refused++;
+            return;
+          }
+          // Only a writer who writes the checksums again can change what is merged.
+          if (!resign) expect(toJson(out)).toBe(one);
+          tally[toJson(out) === one ? 'same' : 'changed']++;
+        },
+      ),
+      { numRuns: RUNS, seed: Number(process.env.FLATGOV_PROPERTY_SEED ?? 20261203) },
+    );
+    console.log(
+      `merge properties: ${RUNS} shards with one field changed: ${tally.refused} refused, ${tally.same} merged as before, ${tally.changed} merged otherwise (checksums written again)`,
+    );
+  }, 120_000);
 });
