@@ -41,7 +41,7 @@ const DEFAULT_APP = 'http://127.0.0.1:5173/';
 
 const BRIEF: CommandSpec = {
   name: 'brief',
-  usage: 'npm run brief -- <experiment.json> --out brief.html [flags]',
+  usage: 'flatgov brief <experiment.json> --out brief.html [flags]   (in a checkout: npm run brief -- …)',
   about: `Runs the experiment's replications and writes a one-page brief as HTML (open it in a
 browser and print, or save as PDF: it is laid out for one A4 page): the question, the
 headline figures with 95% intervals, two charts (the mean of the replications), the main

@@ -22,6 +22,7 @@ import { parseAndPlanExperiment } from '../experiments/plan.ts';
 import { availableCores, defaultWorkerCount, nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { codeCommit } from '../workers/commit.ts';
 import { isExperimentOutput, mergeShards, planOfOutput } from '../experiments/merge.ts';
+import { printable } from '../scenarios/guard.ts';
 import { runExperiment, type ExperimentOutput, type Progress } from '../experiments/runner.ts';
 import { collect, flag, helpOf, MAX_DAYS, numberArg, parseCommand, refuse, str, wholeArg, type CommandSpec } from './args.ts';
 import { budgetOfMachine } from '../workers/host.ts';
@@ -112,8 +113,10 @@ Presets: ${PRESET_IDS.join(', ')}.`,
     usage: 'flatgov experiment merge <shard.json>... [--out FILE|-] [--markdown FILE.md]',
     about: `Combines the JSON outputs of every shard of an experiment (--shard i/N), or the parts
 of a stage of a sensitivity analysis, into exactly what one machine would have produced.
-The shards are checked first: one experiment, one model version, one partition, every
-slice present once; shards that do not fit are refused.`,
+Each shard is verified before anything in it is used: the checksums it was written with,
+then every row against the experiment (seeds by its rule, values, sizes); then they must be
+one experiment, one model version, one partition, every slice present once. A shard that is
+edited, damaged or does not fit is refused, naming the file and the field.`,
     flags: {
       out: { type: 'string', arg: 'FILE|-', help: 'write the merged results (.csv or .json; - for CSV on standard output)' },
       format: { type: 'string', arg: 'csv|json', help: 'with --out -: the format on standard output' },
@@ -195,11 +198,11 @@ await runMain(async () => {
     const parts = outputs.filter(isSensitivityPart);
     if (parts.length > 0) {
       if (parts.length !== outputs.length) throw new UsageError('merge: give either experiment shards or sensitivity parts, not both');
-      await mergeSensitivity(parts as SensitivityPart[], values);
+      await mergeSensitivity(parts as SensitivityPart[], values, files.map(printable));
       return;
     }
     if (values.markdown !== undefined) throw new UsageError('--markdown: only when merging the parts of a sensitivity analysis');
-    const merged = await mergeShards(outputs as ExperimentOutput[], manifestDate());
+    const merged = await mergeShards(outputs as ExperimentOutput[], manifestDate(), files.map(printable));
     if (outPath) writeOut(outPath, format!, merged, values.quiet);
     printResults(merged, values);
     return;
@@ -402,11 +405,15 @@ function isManifest(o: unknown): o is Manifest {
 }
 
 /** Merge the parts of one stage of a sensitivity analysis: the screening, or the result. */
-async function mergeSensitivity(parts: SensitivityPart[], values: { out?: string; markdown?: string; quiet?: boolean; format?: string }) {
+async function mergeSensitivity(
+  parts: SensitivityPart[],
+  values: { out?: string; markdown?: string; quiet?: boolean; format?: string },
+  files: string[],
+) {
   if (values.format !== undefined) throw new UsageError('--format: a sensitivity analysis merges to JSON (--out FILE.json)');
   if (values.out !== undefined && !values.out.toLowerCase().endsWith('.json'))
     throw new UsageError(`--out: a sensitivity analysis merges to JSON, got "${values.out}"`);
-  const merged = await mergeSensitivityParts(parts);
+  const merged = await mergeSensitivityParts(parts, files);
   const log = (s: string) => {
     if (!values.quiet) process.stderr.write(s);
   };

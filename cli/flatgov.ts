@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `flatgov` command: `flatgov sim|scenario|experiment|cache|bench …`, each the same program
+ * The `flatgov` command: `flatgov sim|scenario|experiment|study|brief|validate|cache|bench …`, each the same program
  * as `npm run <command> --` in a checkout, compiled to plain JavaScript in the package.
  */
 import { FLATGOV_VERSION } from '../experiments/identity.ts';
@@ -11,6 +11,10 @@ const HELP = `usage: flatgov <command> [options]   (flatgov <command> --help for
   scenario     validate, diff, list presets, print the JSON Schema, the presets table
   experiment   replications of several structures on common random numbers; sweeps, time series,
                shards and their merge, sensitivity analyses
+  study        the studies (layers, ablation, calibration, mechanisms, patterns, history matching,
+               decomposition, discovery …), each a table in Markdown; shards and their merge
+  brief        a one-page brief of an experiment (replications, A4 HTML)
+  validate     the validation report (docs/validation.md and README's block; in a checkout)
   cache        the results cache: where it is, what it holds, pruning it
   bench        speed and memory benchmark
 
@@ -28,6 +32,15 @@ switch (cmd) {
     break;
   case 'experiment':
     await import('./experiment.ts');
+    break;
+  case 'study':
+    await import('./study.ts');
+    break;
+  case 'brief':
+    await import('./brief.ts');
+    break;
+  case 'validate':
+    await import('./validate.ts');
     break;
   case 'bench':
     await import('./bench.ts');

@@ -22,7 +22,14 @@ import {
   sensitivitySpec,
   type SensitivityProgress,
 } from '../experiments/sensitivity-run.ts';
-import { firstStage, isSensitivityPart, runSensitivityShard, stageId, type SensitivityPart } from '../experiments/sensitivity-shard.ts';
+import {
+  firstStage,
+  isSensitivityPart,
+  runSensitivityShard,
+  stageId,
+  verifyPart,
+  type SensitivityPart,
+} from '../experiments/sensitivity-shard.ts';
 import { anyRefusal, anySensitivityMarkdown, type AnySensitivityResult } from '../experiments/sensitivity-any.ts';
 import { collect, flag, refuse, str, wholeArg, type FlagValues } from './args.ts';
 import { checkBudget, outputArg, workersArg } from './checks.ts';
@@ -93,6 +100,8 @@ export async function sensitivityCli(flags: FlagValues, files: string[]): Promis
   if (screening !== undefined && values['morris-only'])
     problems.push('--screening: a screening-only analysis (--morris-only) has no Sobol stage');
   refuse(problems);
+  // Its checksums and fields, before any work (runSensitivityShard verifies it again, as the library's callers need).
+  if (screening !== undefined) await verifyPart(screening, printable(values.screening!));
   const quiet = values.quiet === true;
   const baseDir = path.dirname(userPath(files[0]));
   const load = (ref: { preset?: string; file?: string; scenario?: unknown }) => {
@@ -189,6 +198,7 @@ export async function sensitivityCli(flags: FlagValues, files: string[]): Promis
       const r = await runSensitivityShard(plan, spec, exec, {
         shard,
         screening: screening as SensitivityPart | undefined,
+        screeningFile: values.screening === undefined ? undefined : printable(values.screening),
         signal: ctl.signal,
         onProgress,
       });

@@ -100,7 +100,7 @@ export async function runStudyPlan(
       if (!isExperimentOutput(o)) throw new UsageError(`--merge: ${printable(f)} is not a study's shard (an experiment output in JSON)`);
       return o;
     });
-    const merged = await mergeShards(outputs, manifestDate());
+    const merged = await mergeShards(outputs, manifestDate(), files.map(printable));
     const want = await identity(plan);
     const got = await sha256({
       modelVersion: merged.manifest.modelVersion,

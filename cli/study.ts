@@ -53,11 +53,11 @@ const study = (
   name: string,
   about: string,
   flags: Record<string, FlagSpec>,
-  usage = `npm run study -- ${name} [flags]`,
+  usage = `flatgov study ${name} [flags]`,
   run: Record<string, FlagSpec> = RUN,
 ): CommandSpec => ({
   name: `study ${name}`,
-  usage: usage ?? `npm run study -- ${name} [flags]`,
+  usage: usage ?? `flatgov study ${name} [flags]`,
   about,
   flags: { ...flags, ...run },
   notes: run === RUN ? STUDY_RUN_NOTES : 'Ctrl-C or SIGTERM stops it.',
@@ -100,7 +100,7 @@ export const STUDY_COMMANDS: Record<string, CommandSpec> = {
       warmup: { type: 'string', arg: 'W', help: 'days discarded as warm-up, fewer than --days' },
       json: { type: 'boolean', help: 'the decomposition as JSON' },
     },
-    'npm run study -- decompose <A> <B> [flags]',
+    'flatgov study decompose <A> <B> [flags]',
   ),
   patterns: study(
     'patterns',
@@ -133,7 +133,7 @@ export const STUDY_COMMANDS: Record<string, CommandSpec> = {
       markdown: { type: 'string', arg: 'FILE.md', help: 'write the report here instead of standard output' },
       result: { type: 'string', arg: 'FILE.json', help: 'also write the result as JSON' },
     },
-    'npm run study -- discover <A> <B> [flags]',
+    'flatgov study discover <A> <B> [flags]',
   ),
   optimise: study(
     'optimise',
@@ -158,7 +158,7 @@ export const STUDY_COMMANDS: Record<string, CommandSpec> = {
   ),
 };
 
-const HELP = `usage: npm run study -- <study> [flags]      (npm run study -- <study> --help for its flags)
+const HELP = `usage: flatgov study <study> [flags]   (flatgov study <study> --help for its flags; in a checkout: npm run study -- …)
 
 ${Object.entries(STUDY_COMMANDS)
   .map(([name, c]) => `${name.padEnd(13)}${c.about.replace(/\n/g, `\n${' '.repeat(13)}`)}`)

@@ -32,7 +32,7 @@ import { stopOnSignals } from './signals.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VALIDATE: CommandSpec = {
   name: 'validate',
-  usage: 'npm run validate [-- flags]',
+  usage: 'flatgov validate [flags]   (in a checkout of flatgov: npm run validate [-- flags])',
   about: `Regenerates docs/validation.md and the validation block of README.md (a few minutes of one
 core). Its runs are kept in the results cache and reused the next time; the last line says
 how many were reused and how long it took.`,
@@ -53,6 +53,11 @@ async function main() {
   const problems: string[] = [];
   if (positionals.length > 0) problems.push(`validate: takes no file, got "${printable(positionals[0])}" (see --help)`);
   const workers = workersArg(str(values, 'workers'), problems);
+  // It rewrites files of a checkout; an installed package (build/cli/validate.js) has none to rewrite.
+  if (!fs.existsSync(path.join(ROOT, 'README.md')) || !fs.existsSync(path.join(ROOT, 'docs')))
+    problems.push(
+      'validate: rewrites docs/validation.md and README.md of a checkout of flatgov, and this flatgov is an installed package: in a checkout (git clone), run npm run validate',
+    );
   refuse(problems);
   const t0 = performance.now();
   const json = (file: string) =>

@@ -30,3 +30,17 @@ export function exactJson(value: unknown): string {
 export function parseExactJson(text: string): unknown {
   return JSON.parse(text, decode);
 }
+
+/**
+ * A value parsed as plain JSON, with the numbers `exactJson` wrote as `{"$num": …}` read back
+ * as numbers (what `parseExactJson` would have given).
+ */
+export function reviveExact<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(reviveExact) as T;
+  if (value !== null && typeof value === 'object') {
+    const n = decode('', value);
+    if (typeof n === 'number') return n as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveExact(v)])) as T;
+  }
+  return value;
+}

@@ -4,6 +4,7 @@
  * fixed order, so that they are the same whatever the number of workers or shards.
  */
 import type { Scenario } from '../scenarios/schema.ts';
+import { shardChecksums, type ShardChecksums } from './checksums.ts';
 import type { Executor } from './executor.ts';
 import { jobsFor, type Job, type JobFailure, type JobResult } from './jobs.ts';
 import { manifestFor } from './manifest.ts';
@@ -35,6 +36,8 @@ export interface RunExperimentOptions {
 export interface ExperimentOutput extends ExperimentResult {
   resolved: { label: string; scenario: Scenario }[];
   shard?: { index: number; count: number };
+  /** A shard's checksums of its manifest and results, which a merge checks first (experiments/checksums.ts). */
+  checksums?: ShardChecksums;
 }
 
 export class JobError extends Error {
@@ -140,14 +143,17 @@ export async function assemble(
   commit?: string,
 ): Promise<ExperimentOutput> {
   const { summary, differences, rows, series } = aggregate(plan, results, reps);
+  const manifest = await manifestFor(plan, reps, complete, date, shard, commit);
+  const sorted = [...failures].sort((a, b) => a.index - b.index);
   return {
-    manifest: await manifestFor(plan, reps, complete, date, shard, commit),
+    manifest,
     summary,
     differences,
     rows,
     ...(series ? { series } : {}),
-    failures: [...failures].sort((a, b) => a.index - b.index),
+    failures: sorted,
     resolved: plan.structures.map((s) => ({ label: s.label, scenario: s.scenario })),
-    ...(shard ? { shard } : {}),
+    // A shard is written to be merged: it carries the checksums the merge checks first.
+    ...(shard ? { shard, checksums: await shardChecksums({ manifest, rows, series, failures: sorted }) } : {}),
   };
 }

@@ -13,7 +13,11 @@ import type { Executor } from './executor.ts';
 import type { Experiment } from './experiment.ts';
 import { sha256 } from './identity.ts';
 import type { Job, JobResult } from './jobs.ts';
-import { MergeError } from './merge.ts';
+import { MergeError, verifiedExperiment } from './merge.ts';
+import { isChecksum, partChecksums, type PartChecksums } from './checksums.ts';
+import { reviveExact } from './exact-json.ts';
+import { describeValue } from '../scenarios/guard.ts';
+import { sensitivitySchema } from './experiment.ts';
 import { planExperiment, type Plan } from './plan.ts';
 import { runOn, type SensitivityProgress, type SensitivitySpec } from './sensitivity-run.ts';
 import { analyseAnySensitivity, type AnySensitivityResult } from './sensitivity-any.ts';
@@ -39,6 +43,8 @@ export interface SensitivityPart {
   runs: PartRun[];
   /** The Sobol stage's parts: the merged screening they follow. */
   screening?: PartRun[];
+  /** The checksums of its manifest (every other field), runs and screening, which a merge checks first. */
+  checksums?: PartChecksums;
 }
 
 /** Whether a parsed file is a part of a sensitivity analysis. */
@@ -85,7 +91,8 @@ const placeholder = (job: Job): JobResult => ({
   events: 0,
 });
 
-const asResult = (job: Job, run: PartRun): JobResult => ({ ...placeholder(job), values: run.values });
+// A value JSON could not hold (NaN) reads back as null: a run without that value, as it was.
+const asResult = (job: Job, run: PartRun): JobResult => ({ ...placeholder(job), values: run.values.map((v) => v ?? NaN) });
 
 const SCREENING: readonly SensitivityProgress['phase'][] = ['noise', 'morris'];
 
@@ -105,11 +112,15 @@ export async function runSensitivityShard(
   opts: {
     shard?: { index: number; count: number };
     screening?: SensitivityPart;
+    /** The screening's file, named in its errors. */
+    screeningFile?: string;
     signal?: AbortSignal;
     onProgress?: (p: SensitivityProgress) => void;
   },
 ): Promise<{ part?: SensitivityPart; result?: AnySensitivityResult }> {
-  const { shard, screening } = opts;
+  const { shard } = opts;
+  // The screening is verified as any part is before it is used (its checksums first).
+  const screening = opts.screening && (await verifyPart(opts.screening, opts.screeningFile ?? 'the screening'));
   const stage: SensitivityPart['stage'] = screening ? 'sobol' : firstStage(spec);
   if (screening) {
     const want = await identity({ modelVersion: MODEL_VERSION, experiment: plan.experiment, spec, resolved: resolvedOf(plan) });
@@ -153,7 +164,7 @@ export async function runSensitivityShard(
   }
   if (!shard && result) return { result };
   return {
-    part: {
+    part: await withChecksums({
       flatgov: 'sensitivity-part',
       stage,
       modelVersion: MODEL_VERSION,
@@ -163,8 +174,90 @@ export async function runSensitivityShard(
       ...(shard ? { shard } : {}),
       runs: mine,
       ...(screening ? { screening: screening.runs } : {}),
-    },
+    }),
   };
+}
+
+/** A part as it is written: with the checksums a merge checks first. */
+async function withChecksums(p: SensitivityPart): Promise<SensitivityPart> {
+  return { ...p, checksums: await partChecksums(p) };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/**
+ * Verify a part before any of it is used: its checksums against its contents (numbers
+ * written as {"$num": "NaN"} read back as numbers first), then its experiment, sensitivity
+ * settings, structures, shard and runs. Returns the part with its numbers read back; a fault
+ * is a MergeError naming the file and the field.
+ */
+export async function verifyPart(p: unknown, file: string): Promise<SensitivityPart> {
+  const fail = (field: string | undefined, message: string): never => {
+    throw new MergeError(message, { file, field });
+  };
+  if (!isSensitivityPart(p)) return fail(undefined, 'not a part of a sensitivity analysis');
+  const part: SensitivityPart = {
+    ...p,
+    runs: reviveExact(p.runs),
+    ...(p.screening !== undefined ? { screening: reviveExact(p.screening) } : {}),
+  };
+  const c: unknown = p.checksums;
+  if (c === undefined)
+    fail(
+      'checksums',
+      'missing: a part carries the checksums of its manifest and runs (this file was written by an older flatgov, or edited): run it again',
+    );
+  if (!isObject(c)) return fail('checksums', `expected the SHA-256 checksums of the manifest and runs, got ${describeValue(c)}`);
+  const want = await partChecksums(part);
+  for (const field of ['manifest', 'runs', 'screening'] as const) {
+    if (want[field] === undefined && c[field] === undefined) continue;
+    if (want[field] === undefined) fail(field, 'missing, though the checksums name it');
+    if (!isChecksum(c[field])) fail(`checksums.${field}`, `expected a SHA-256 checksum (64 hex digits), got ${describeValue(c[field])}`);
+    if (c[field] !== want[field]) fail(field, `checksum does not match the ${field} (edited?)`);
+  }
+  if (!['screening', 'sobol', 'design'].includes(part.stage))
+    fail('stage', `expected screening, sobol or design, got ${describeValue(part.stage)}`);
+  if (typeof part.modelVersion !== 'string') fail('modelVersion', `expected a model version, got ${describeValue(part.modelVersion)}`);
+  const e = verifiedExperiment(part.experiment, file, 'experiment');
+  const spec = sensitivitySchema.safeParse(part.spec);
+  if (!spec.success) {
+    const i = spec.error.issues[0];
+    fail(['spec', ...i.path.map(String)].join('.'), i.message);
+  }
+  if (part.resolved.length !== e.structures.length)
+    fail('resolved', `expected the ${e.structures.length} structure(s) of the experiment, resolved, got ${part.resolved.length}`);
+  part.resolved.forEach((r: unknown, k) => {
+    if (!isObject(r) || typeof r.label !== 'string' || !isObject(r.scenario))
+      fail(`resolved[${k}]`, `expected a structure's label and scenario, got ${describeValue(r)}`);
+  });
+  const sh: unknown = part.shard;
+  if (sh !== undefined) {
+    if (!isObject(sh) || !isWhole(sh.count) || sh.count < 1 || !isWhole(sh.index) || sh.index >= sh.count)
+      fail('shard', `expected {"index": i, "count": N} with 0 ≤ i < N, got ${describeValue(sh)}`);
+  }
+  const M = e.metrics.length;
+  for (const [list, runs] of [
+    ['runs', part.runs],
+    ['screening', part.screening],
+  ] as const) {
+    if (runs === undefined) continue;
+    if (!Array.isArray(runs)) return fail(list, `expected a list of runs, got ${describeValue(runs)}`);
+    runs.forEach((r: unknown, k) => {
+      if (!isObject(r)) return fail(`${list}[${k}]`, `expected a run (index, values), got ${describeValue(r)}`);
+      if (!isWhole(r.index)) fail(`${list}[${k}].index`, `expected a whole number, got ${describeValue(r.index)}`);
+      if (!Array.isArray(r.values) || r.values.length < M)
+        fail(
+          `${list}[${k}].values`,
+          `expected the values of the ${M} metric(s) (and of the costs an analysis prices), got ${Array.isArray(r.values) ? `${r.values.length}` : describeValue(r.values)}`,
+        );
+      (r.values as unknown[]).forEach((v, j) => {
+        if (v !== null && typeof v !== 'number')
+          fail(`${list}[${k}].values[${j}]`, `expected a number (or null for a value missing), got ${describeValue(v)}`);
+      });
+    });
+  }
+  return part;
 }
 
 const resolvedOf = (plan: Plan) => plan.structures.map((s) => ({ label: s.label, scenario: s.scenario }));
@@ -177,9 +270,13 @@ const partName = (p: SensitivityPart) => (p.shard ? `${p.stage} shard ${p.shard.
  * partitions, a shard given twice or missing, and a run missing or given twice.
  */
 export async function mergeSensitivityParts(
-  parts: SensitivityPart[],
+  given: SensitivityPart[],
+  files?: readonly string[],
 ): Promise<{ screening: SensitivityPart; result?: undefined } | { result: AnySensitivityResult; screening?: undefined }> {
-  if (parts.length === 0) throw new MergeError('expected at least one part');
+  if (!Array.isArray(given) || given.length === 0) throw new MergeError('expected at least one part');
+  // Each part verified before any of it is used: its checksums, then its fields.
+  const parts: SensitivityPart[] = [];
+  for (let i = 0; i < given.length; i++) parts.push(await verifyPart(given[i], files?.[i] ?? `file ${i + 1}`));
   const ids = await Promise.all(parts.map(identity));
   if (new Set(ids).size > 1) throw new MergeError(`the parts come from different analyses: ${parts.map(partName).join(', ')}`);
   if (parts[0].modelVersion !== MODEL_VERSION)
@@ -216,6 +313,7 @@ export async function mergeSensitivityParts(
   const plan = planOfPart(parts[0]);
   const spec = parts[0].spec;
   const absent: number[] = [];
+  const used = new Set<number>();
   const runPhase = async (phase: SensitivityProgress['phase'], jobs: Job[]): Promise<JobResult[]> => {
     const from = stage === 'sobol' && phase !== 'sobol' ? screeningRuns : runs;
     if (stage === 'screening' && phase === 'sobol') throw new StageEnd();
@@ -225,6 +323,7 @@ export async function mergeSensitivityParts(
         absent.push(j.index);
         return placeholder(j);
       }
+      if (from === runs) used.add(j.index);
       return asResult(j, r);
     });
   };
@@ -238,9 +337,15 @@ export async function mergeSensitivityParts(
     throw new MergeError(
       `missing ${absent.length} run(s) (${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', …' : ''}): a shard did not finish; run it again (it resumes) and merge again`,
     );
+  const foreign = [...runs.keys()].find((i) => !used.has(i));
+  if (foreign !== undefined && absent.length === 0)
+    throw new MergeError(`run ${foreign} is not a run of this analysis's ${stage} stage`, {
+      file: files?.[parts.findIndex((p) => p.runs.some((r) => r.index === foreign))],
+      field: 'runs',
+    });
   if (result) return { result };
   return {
-    screening: {
+    screening: await withChecksums({
       flatgov: 'sensitivity-part',
       stage: 'screening',
       modelVersion: parts[0].modelVersion,
@@ -248,6 +353,6 @@ export async function mergeSensitivityParts(
       spec,
       resolved: parts[0].resolved,
       runs: [...runs.values()].sort((a, b) => a.index - b.index),
-    },
+    }),
   };
 }

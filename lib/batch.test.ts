@@ -99,6 +99,26 @@ describe('shards with time series', () => {
     expect(merged.series).toEqual(whole.series);
     expect(merged.rows).toEqual(whole.rows);
   });
+
+  it('of metric hooks merge too; an edited one is a MergeError naming the shard and the field', async () => {
+    const { mergeShards, MergeError, toJson } = await import('./experiments.ts');
+    const input = { ...two, days: 7, metrics: ['cases.open', 'openPerDay'], series: { every: 'weekly' as const, metrics: ['open'] } };
+    const hooks = { openPerDay: (s: { open: number; day: number }) => s.open / s.day };
+    const whole = await experiment(input, { workers: 0, hooks, date: new Date(0) });
+    const shards = await Promise.all(
+      [0, 1].map((index) => experiment(input, { workers: 0, hooks, date: new Date(0), shard: { index, count: 2 } })),
+    );
+    const files = shards.map((s) => JSON.parse(toJson(s)));
+    expect(toJson(await mergeShards(files, new Date(0), ['a.json', 'b.json']))).toBe(toJson(whole));
+    files[1].series[0].value += 1;
+    const e = await mergeShards(files, new Date(0), ['a.json', 'b.json']).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(MergeError);
+    expect(e).toMatchObject({
+      file: 'b.json',
+      field: 'series',
+      message: 'merge: b.json: series: checksum does not match the series (edited?)',
+    });
+  });
 });
 
 describe('experiment() is typed by its input', () => {

@@ -63,7 +63,8 @@ export {
 export { fileStore, cacheFolder, cacheContents, pruneCache } from '../workers/file-cache.ts';
 export { FLATGOV_VERSION } from '../experiments/identity.ts';
 export { runExperiment, JobError, type Progress, type RunExperimentOptions, type ExperimentOutput } from '../experiments/runner.ts';
-export { mergeShards, planOfOutput } from '../experiments/merge.ts';
+export { mergeShards, planOfOutput, MergeError } from '../experiments/merge.ts';
+export type { ShardChecksums } from '../experiments/checksums.ts';
 export { inProcessExecutor, resumingExecutor, type Executor } from '../experiments/executor.ts';
 export { nodePool, defaultWorkerCount, poolExecutor } from '../workers/node-pool.ts';
 export { WorkerPool, WorkerDiedError } from '../workers/pool.ts';

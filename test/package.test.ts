@@ -142,8 +142,28 @@ describe('the packed library in an empty folder', () => {
     };
     expect(await manifestOf({ FLATGOV_COMMIT: 'abc123' })).toMatchObject({ modelVersion: MODEL_VERSION, commit: 'abc123' });
     expect((await manifestOf({ FLATGOV_COMMIT: '' })).commit).toBe('unknown');
-    for (const cmd of ['sim', 'scenario', 'experiment', 'cache', 'bench'])
+    for (const cmd of ['sim', 'scenario', 'experiment', 'study', 'brief', 'validate', 'cache', 'bench'])
       expect((await run(bin, [cmd, '--help'], { cwd: dir, env })).stdout).toMatch(/^usage:\s+flatgov /);
+  });
+
+  it('runs a study and a brief through the installed bin; validate says it needs a checkout', async () => {
+    const bin = path.join(dir, 'node_modules', '.bin', 'flatgov');
+    const quick = ['--replications', '2', '--days', '1', '--workers', '1', '--no-cache'];
+    const study = await run(bin, ['study', 'calibration', ...quick], { cwd: dir, env });
+    expect(study.stdout).toMatch(/^\| .* \|$/m);
+    expect(study.stdout).toMatch(/over 2 replications of 1 days/);
+    fs.writeFileSync(
+      path.join(dir, 'brief-exp.json'),
+      JSON.stringify({ structures: [{ preset: 'traditional-county' }, { preset: 'longgang-2021' }], replications: 2, days: 1 }),
+    );
+    await run(bin, ['brief', 'brief-exp.json', '--out', 'brief.html', '--workers', '1', '--no-cache'], { cwd: dir, env });
+    expect(fs.readFileSync(path.join(dir, 'brief.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+    const validate = await run(bin, ['validate'], { cwd: dir, env }).then(
+      () => undefined,
+      (e: { code?: number; stderr?: string }) => e,
+    );
+    expect(validate?.code).toBe(2);
+    expect(validate?.stderr).toMatch(/^error: validate: .*installed package: in a checkout \(git clone\), run npm run validate\n$/);
   });
 });
 
