@@ -12,7 +12,7 @@ const HELP = `usage: flatgov <command> [options]   (flatgov <command> --help for
   experiment   replications of several structures on common random numbers; sweeps, time series,
                shards and their merge, sensitivity analyses
   study        the studies (layers, ablation, calibration, mechanisms, patterns, history matching,
-               decomposition, discovery …), each a table in Markdown; shards and their merge
+               decomposition, discovery, optimisation …), each a table in Markdown; shards and their merge
   brief        a one-page brief of an experiment (replications, A4 HTML)
   validate     the validation report (docs/validation.md and README's block; in a checkout)
   cache        the results cache: where it is, what it holds, pruning it

@@ -153,7 +153,7 @@ export const STUDY_COMMANDS: Record<string, CommandSpec> = {
       markdown: { type: 'string', arg: 'FILE.md', help: 'write the report here instead of standard output' },
       result: { type: 'string', arg: 'FILE.json', help: 'also write the result as JSON' },
     },
-    'npm run study -- optimise [<structure>] [flags]',
+    'flatgov study optimise [<structure>] [flags]',
     { workers: STUDY_RUN_FLAGS.workers, 'no-cache': STUDY_RUN_FLAGS['no-cache'], 'allow-large': STUDY_RUN_FLAGS['allow-large'] },
   ),
 };
