@@ -10,17 +10,9 @@
  */
 import fs from 'node:fs';
 import { printable } from '../scenarios/guard.ts';
-import {
-  ALLOCATION_METRICS,
-  allocationMarkdown,
-  allocationSentence,
-  DEFAULT_ALLOCATION,
-  MIN_RUNS,
-  optimisePosts,
-  paretoMarkdown,
-  postsPareto,
-  type ServiceTarget,
-} from '../studies/optimise-posts.ts';
+import { ALLOCATION_METRICS, type ServiceTarget } from '../studies/allocation.ts';
+import { DEFAULT_ALLOCATION, MIN_RUNS, optimisePosts, postsPareto } from '../studies/optimise-posts.ts';
+import { allocationMarkdown, allocationSentence, paretoMarkdown } from '../studies/optimise-report.ts';
 import { nodePool, poolExecutor } from '../workers/node-pool.ts';
 import { checkBudget, workersArg } from './checks.ts';
 import { refuse } from './args.ts';

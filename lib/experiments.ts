@@ -93,15 +93,17 @@ export {
 export {
   optimisePosts,
   postsPareto,
+  type AllocationOptions,
+  type AllocationResult,
+  type AllocationDesign,
+} from '../studies/optimise-posts.ts';
+export { allocationMarkdown, paretoMarkdown } from '../studies/optimise-report.ts';
+export {
   allocationScenario,
   allocationPlaces,
-  allocationMarkdown,
   shippedAllocation,
   ALLOCATION_DIMENSIONS,
   ALLOCATION_METRICS,
   AllocationError,
-  type AllocationOptions,
-  type AllocationResult,
-  type AllocationDesign,
   type ServiceTarget,
-} from '../studies/optimise-posts.ts';
+} from '../studies/allocation.ts';

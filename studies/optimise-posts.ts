@@ -5,13 +5,9 @@
  * departments, to minimise the mean time to close (open cases counted) within a budget and
  * the service targets.
  *
- * - Free parameters (`ALLOCATION_DIMENSIONS`): the number of middle-level units (0 removes
- *   the level: the communities face the city), the posts of the middle level (shared equally
- *   by its units), of the centre and of the hotline. The departments take the rest of the
- *   total, each keeping its share among them; the cadres the reform sends down to the
- *   communities move with the departments' posts as the lever says, so the total of city
- *   posts is held exactly (`allocationScenario`). Grid workers and community staff are not
- *   city posts and stay as the structure has them; so do training, hours, calendars and policy.
+ * - Free parameters (`ALLOCATION_DIMENSIONS`, allocation.ts): the number of middle-level
+ *   units and the posts of the middle level, the centre and the hotline; the departments take
+ *   the rest, so the total of city posts is held exactly.
  * - Objective and constraints: the mean time to close, open cases counted (h), minimised,
  *   subject to the annual administrative cost being at most the budget (by default the
  *   structure's own cost as shipped, measured on its own runs) and every service target named
@@ -33,144 +29,21 @@ import { optimise, paretoFront, type Dimension, type Interval, type OptimiseResu
 import type { Executor } from '../experiments/executor.ts';
 import type { Job } from '../experiments/jobs.ts';
 import { meanInterval } from '../analysis/stats.ts';
-import { metricInfo } from '../sim/observe/catalog.ts';
 import { replicationSeed } from '../sim/random/rng.ts';
 import { MODEL_VERSION } from '../sim/version.ts';
-import { postsByPlace, totalPosts } from '../scenarios/parts.ts';
+import { totalPosts } from '../scenarios/parts.ts';
 import type { Scenario } from '../scenarios/schema.ts';
-import { validateScenario } from '../scenarios/validate.ts';
-
-/** The figures every run reports; the first is the objective. */
-export const ALLOCATION_METRICS = [
-  'hoursToCloseAll.mean',
-  'cost.annualYuan',
-  'sla.close24h',
-  'sla.difficult5wd',
-  'sla.accept30m',
-  'sla.onsite1h',
-  'localResolutionShare',
-  'hoursToCloseAll.p90',
-] as const;
-
-/** A service target: the metric's mean at least `min`. */
-export interface ServiceTarget {
-  metric: 'sla.close24h' | 'sla.difficult5wd' | 'sla.accept30m' | 'sla.onsite1h' | 'localResolutionShare';
-  min: number;
-}
-
-export const ALLOCATION_DIMENSIONS: readonly Dimension[] = [
-  { name: 'middleUnits', lo: 0, hi: 102, integer: true },
-  { name: 'middlePosts', lo: 30, hi: 700 },
-  { name: 'centrePosts', lo: 5, hi: 200 },
-  { name: 'hotlinePosts', lo: 5, hi: 120 },
-];
-
-/** With `postsPareto`: the total of city posts, as a multiple of the structure's own. */
-export const TOTAL_DIMENSION: Dimension = { name: 'totalPosts', lo: 0.6, hi: 1.4 };
-
-const middleOf = (s: Scenario) => s.levels.findIndex((l) => l.kind === 'intermediate');
-
-/** The structure's own allocation, as the dimensions name it. */
-export function shippedAllocation(s: Scenario): Record<string, number> {
-  const i = middleOf(s);
-  const l = i >= 0 ? s.levels[i] : undefined;
-  return {
-    middleUnits: l ? l.units : 0,
-    middlePosts: l ? l.units * l.staffPerUnit : 0,
-    centrePosts: s.centre.enabled ? s.centre.staff : 0,
-    hotlinePosts: s.hotline.staff,
-  };
-}
-
-/** An allocation out of range or impossible (the departments would have no posts left). */
-export class AllocationError extends RangeError {}
-
-/**
- * The structure `s` with its city posts allocated as `x` says, the total of its city posts
- * held at `total` (default its own); see the module comment. A new scenario.
- */
-export function allocationScenario(s: Scenario, x: Record<string, number>, total = totalPosts(s, 'city')): Scenario {
-  const mi = middleOf(s);
-  if (mi < 0) throw new AllocationError(`${s.id}: has no middle level to allocate posts to`);
-  if (!s.centre.enabled) throw new AllocationError(`${s.id}: has no social governance centre to allocate posts to`);
-  if (!s.levels[mi].cityPosts) throw new AllocationError(`${s.id}: its middle level's posts are not city posts`);
-  for (const d of ALLOCATION_DIMENSIONS) {
-    const v = x[d.name];
-    if (!(Number.isFinite(v) && v >= d.lo && v <= d.hi) || (d.integer && !Number.isInteger(v)))
-      throw new AllocationError(`${d.name}: expected ${d.integer ? 'a whole number' : 'a number'} in [${d.lo}, ${d.hi}], got ${v}`);
-  }
-  const out = structuredClone(s);
-  const units = x.middleUnits;
-  if (units === 0) out.levels.splice(mi, 1);
-  else {
-    out.levels[mi].units = units;
-    out.levels[mi].staffPerUnit = x.middlePosts / units;
-  }
-  out.centre.staff = x.centrePosts;
-  out.hotline.staff = x.hotlinePosts;
-  // The departments take the rest. Total city posts are linear in a common factor of the
-  // departments' posts (the cadres sent down move in proportion), so two evaluations solve it.
-  const own = out.departments.map((d) => d.staff);
-  const at = (f: number) => {
-    out.departments.forEach((d, i) => (d.staff = own[i] * f));
-    return totalPosts(out, 'city');
-  };
-  const t0 = at(0);
-  const t1 = at(1);
-  const f = (total - t0) / (t1 - t0);
-  if (!(f > 0.05))
-    throw new AllocationError(
-      `posts: the middle level, centre and hotline (${Math.round(t0)} city posts) leave the departments too few of ${Math.round(total)}`,
-    );
-  at(f);
-  const places = allocationPlaces(out);
-  out.id = `${s.id}-allocated`;
-  out.name = `${s.name.split(/[:：]/)[0].trim()}, posts allocated: ${allocationText(places)}`;
-  out.nameZh = `${(s.nameZh ?? s.name).split(/[:：]/)[0].trim()}（编制重新分配）`;
-  // An allocation the schema refuses (fewer than one case worker per middle unit, say) cannot be run.
-  const v = validateScenario(out);
-  if (!v.ok)
-    throw new AllocationError(
-      `the allocation gives a scenario that is not valid: ${v.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-    );
-  return out;
-}
-
-export interface AllocationPlaces {
-  middleUnits: number;
-  middle: number;
-  centre: number;
-  hotline: number;
-  departments: number;
-  /** Cadres the reform sends down to the communities (city posts working there). */
-  communityCadres: number;
-  total: number;
-}
-
-/** City posts by where they sit. */
-export function allocationPlaces(s: Scenario): AllocationPlaces {
-  const p = postsByPlace(s, 'city');
-  const mi = middleOf(s);
-  const middle = mi >= 0 ? (p[s.levels[mi].id] ?? 0) : 0;
-  const community = s.levels.filter((l) => l.kind === 'community').reduce((a, l) => a + (p[l.id] ?? 0), 0);
-  return {
-    middleUnits: mi >= 0 ? s.levels[mi].units : 0,
-    middle,
-    centre: p.centre ?? 0,
-    hotline: p.hotline ?? 0,
-    departments: p.departments ?? 0,
-    communityCadres: community,
-    total: Object.values(p).reduce((a, b) => a + b, 0),
-  };
-}
-
-const int = (v: number) => Math.round(v).toLocaleString('en');
-
-/** "26 middle units × 11.5, centre 30, hotline 20, departments 1,386, community cadres 127". */
-export function allocationText(p: AllocationPlaces): string {
-  const mid = p.middleUnits === 0 ? 'no middle level' : `${p.middleUnits} middle units × ${(p.middle / p.middleUnits).toFixed(1)}`;
-  return `${mid}, centre ${int(p.centre)}, hotline ${int(p.hotline)}, departments ${int(p.departments)}, community cadres ${int(p.communityCadres)}`;
-}
+import {
+  ALLOCATION_DIMENSIONS,
+  ALLOCATION_METRICS,
+  AllocationError,
+  allocationPlaces,
+  allocationScenario,
+  shippedAllocation,
+  TOTAL_DIMENSION,
+  type AllocationPlaces,
+  type ServiceTarget,
+} from './allocation.ts';
 
 export interface AllocationOptions {
   /** The structure whose posts are allocated (Longgang 2021). */
@@ -233,24 +106,55 @@ export interface AllocationProgress {
   runs: number;
 }
 
-/** One batch of (scenario, seed) runs through the executor, each run's ALLOCATION_METRICS back. */
-async function runBatch(exec: Executor, scenarios: Scenario[], seeds: number[], days: number, warmupDays: number): Promise<number[][]> {
+type Checked = ReturnType<typeof checkOptions>;
+
+/**
+ * One batch of candidates through the executor, each run's ALLOCATION_METRICS back; an
+ * allocation that cannot be made (AllocationError) is not run and gives undefined.
+ */
+async function runCandidates(
+  exec: Executor,
+  batch: readonly { x: Record<string, number>; seed: number }[],
+  scenarioAt: (x: Record<string, number>) => Scenario,
+  opt: Checked,
+): Promise<(number[] | undefined)[]> {
+  const scenarios = batch.map((r) => {
+    try {
+      return scenarioAt(r.x);
+    } catch (e) {
+      if (e instanceof AllocationError) return undefined;
+      throw e;
+    }
+  });
   return Promise.all(
     scenarios.map(async (scenario, i) => {
+      if (!scenario) return undefined;
       const job: Job = {
         index: i,
         structure: 0,
         point: 0,
         replication: 0,
-        seed: seeds[i],
-        days,
-        warmupDays,
+        seed: batch[i].seed,
+        days: opt.days,
+        warmupDays: opt.warmupDays,
         scenario,
         metrics: [...ALLOCATION_METRICS],
       };
       return (await exec.run(job)).values;
     }),
   );
+}
+
+/** The shipped structure on seeds of its own (the budget's runs): each run's ALLOCATION_METRICS. */
+async function shippedRuns(exec: Executor, base: Scenario, opt: Checked): Promise<number[][]> {
+  const seeds = Array.from({ length: opt.budgetReplications }, (_, k) => replicationSeed(opt.seed + 1_000_003, k));
+  const vals = await runCandidates(
+    exec,
+    seeds.map((seed) => ({ x: {}, seed })),
+    () => base,
+    opt,
+  );
+  return vals.map((v) => v!);
 }
 
 function withLoad(s: Scenario, load: number): Scenario {
@@ -300,15 +204,8 @@ export async function optimisePosts(
   let budget: AllocationResult['budget'];
   if (opt.budget !== undefined) budget = { yuan: opt.budget, how: 'given' };
   else {
-    const seeds = Array.from({ length: opt.budgetReplications }, (_, k) => replicationSeed(opt.seed + 1_000_003, k));
-    const vals = await runBatch(
-      exec,
-      seeds.map(() => base),
-      seeds,
-      opt.days,
-      opt.warmupDays,
-    );
-    runs += seeds.length;
+    const vals = await shippedRuns(exec, base, opt);
+    runs += vals.length;
     onProgress?.({ stage: 'budget', runs });
     const iv = meanInterval(
       vals.map((v) => v[ix('cost.annualYuan')]),
@@ -323,15 +220,6 @@ export async function optimisePosts(
     constraints: [(v[ix('cost.annualYuan')] - budget.yuan) / budget.yuan, ...opt.targets.map((t) => t.min - v[ix(t.metric)])],
     objectives: v,
   });
-  const impossible = (x: Record<string, number>) => {
-    try {
-      scenarioAt(x);
-      return false;
-    } catch (e) {
-      if (e instanceof AllocationError) return true;
-      throw e;
-    }
-  };
   const res = await optimise({
     dimensions: [...ALLOCATION_DIMENSIONS],
     seed: opt.seed,
@@ -342,21 +230,12 @@ export async function optimisePosts(
     start: shipped,
     evaluate: async (batch: Run[]) => {
       // An impossible allocation (departments left without posts) is infeasible without a run.
-      const ok = batch.map((r) => !impossible(r.x));
-      const todo = batch.filter((_, i) => ok[i]);
-      const vals = await runBatch(
-        exec,
-        todo.map((r) => scenarioAt(r.x)),
-        todo.map((r) => r.seed),
-        opt.days,
-        opt.warmupDays,
-      );
-      runs += todo.length;
+      const vals = await runCandidates(exec, batch, scenarioAt, opt);
+      runs += vals.filter(Boolean).length;
       onProgress?.({ stage: 'search', runs });
-      let k = 0;
-      return batch.map((_, i) =>
-        ok[i]
-          ? outcome(vals[k++])
+      return vals.map((v) =>
+        v
+          ? outcome(v)
           : { objective: Infinity, constraints: [1, ...opt.targets.map(() => 1)], objectives: ALLOCATION_METRICS.map(() => NaN) },
       );
     },
@@ -389,56 +268,6 @@ export async function optimisePosts(
     runs,
     search: res.search,
   };
-}
-
-const fmt = (iv: Interval, digits = 1, scale = 1) =>
-  `${(iv.mean * scale).toFixed(digits)} [${(iv.lo * scale).toFixed(digits)}, ${(iv.hi * scale).toFixed(digits)}]`;
-
-/** The result as Markdown: the question, the budget, the finalists with intervals, the best against the shipped allocation. */
-export function allocationMarkdown(r: AllocationResult): string {
-  const label = (m: string) => metricInfo(m)?.label ?? m;
-  const lines: string[] = [];
-  const load = r.load === 1 ? "at the structure's own demand" : `at ${r.load}× the structure's demand`;
-  lines.push(
-    `### The best allocation of ${r.structure.name.split(/[:：]/)[0]}'s ${int(r.totalCityPosts)} city posts`,
-    '',
-    `Minimise the mean time to close (open cases counted) ${load}, subject to an annual cost of at most ${(r.budget.yuan / 1e6).toFixed(1)} M yuan ` +
-      `(${r.budget.how === 'shipped' ? `the shipped structure's own, ${fmt(r.budget.interval!, 1, 1e-6)} over its runs` : 'given'})` +
-      `${r.targets.map((t) => ` and ${label(t.metric).toLowerCase()} at least ${(100 * t.min).toFixed(0)}%`).join('')}. ` +
-      `${r.days} days a run (${r.warmupDays} of warm-up), ${r.runs} runs (model ${r.modelVersion}); means over the race's replications with 95% intervals.`,
-    '',
-    '| allocation | runs | mean time to close, h | vs best, h | annual cost, M yuan | closed within 24 h, % | local share, % | feasible |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-  );
-  for (const d of r.designs) {
-    const f = d.figures;
-    lines.push(
-      `| ${d.shipped ? '**shipped**: ' : ''}${allocationText(d.places)} | ${d.runs} | ${fmt(f['hoursToCloseAll.mean'], 2)} | ${d === r.best ? '—' : fmt(d.difference, 2)} | ${fmt(f['cost.annualYuan'], 1, 1e-6)} | ${fmt(f['sla.close24h'], 1, 100)} | ${fmt(f.localResolutionShare, 1, 100)} | ${d.feasible} |`,
-    );
-  }
-  lines.push(
-    '',
-    "Ranked as the optimiser ranks them (Deb's rules): a design that keeps to the budget and meets every target on the means comes before one that does not, " +
-      'so a faster design can rank below one that meets a target it misses. "vs best" is the paired difference on the same seeds. ' +
-      "Feasible: yes when every constraint's 95% interval keeps to it, no when one lies beyond it, uncertain otherwise" +
-      (r.budget.how === 'shipped'
-        ? " (the shipped allocation's cost is the budget itself, so its cost is uncertain by construction)."
-        : '.'),
-    '',
-    allocationSentence(r),
-  );
-  return `${lines.join('\n')}\n`;
-}
-
-/** One sentence: the best allocation against the shipped one, on the same seeds. */
-export function allocationSentence(r: AllocationResult): string {
-  if (r.best.shipped) return `The shipped allocation is the best found: no finalist was faster on the same seeds within the budget.`;
-  const d = r.shipped.difference;
-  const verdict =
-    d.lo > 0
-      ? `the shipped allocation is slower by ${d.mean.toFixed(2)} h (95% interval ${d.lo.toFixed(2)} to ${d.hi.toFixed(2)} h) on the same seeds`
-      : `the shipped allocation is not distinguishable from it (difference ${d.mean.toFixed(2)} h, 95% interval ${d.lo.toFixed(2)} to ${d.hi.toFixed(2)} h)`;
-  return `Best found: ${allocationText(r.best.places)} — mean time to close ${fmt(r.best.figures['hoursToCloseAll.mean'], 2)} h (feasible: ${r.best.feasible}); ${verdict}.`;
 }
 
 const feasibility = (ts: { min: number; iv: Interval }[]): 'yes' | 'no' | 'uncertain' =>
@@ -485,29 +314,11 @@ export async function postsPareto(
   const scenarioAt = (x: Record<string, number>) => allocationScenario(base, x, own * x.totalPosts);
   let runs = 0;
   const evaluate = async (batch: Run[]) => {
-    const ok = batch.map((r) => {
-      try {
-        scenarioAt(r.x);
-        return true;
-      } catch (e) {
-        if (e instanceof AllocationError) return false;
-        throw e;
-      }
-    });
-    const todo = batch.filter((_, i) => ok[i]);
-    const vals = await runBatch(
-      exec,
-      todo.map((r) => scenarioAt(r.x)),
-      todo.map((r) => r.seed),
-      opt.days,
-      opt.warmupDays,
-    );
-    runs += todo.length;
+    const vals = await runCandidates(exec, batch, scenarioAt, opt);
+    runs += vals.filter(Boolean).length;
     onProgress?.({ stage: 'search', runs });
-    let k = 0;
-    return batch.map((_, i) => {
-      if (!ok[i]) return { objectives: [Infinity, Infinity] as [number, number], constraints: opt.targets.map(() => 1) };
-      const v = vals[k++];
+    return vals.map((v) => {
+      if (!v) return { objectives: [Infinity, Infinity] as [number, number], constraints: opt.targets.map(() => 1) };
       return {
         objectives: [v[ix('cost.annualYuan')] / 1e6, v[0]] as [number, number],
         constraints: opt.targets.map((t) => t.min - v[ix(t.metric)]),
@@ -534,15 +345,8 @@ export async function postsPareto(
     feasible: d.feasible,
   });
   // The shipped allocation on seeds of its own.
-  const seeds = Array.from({ length: opt.budgetReplications }, (_, k) => replicationSeed(opt.seed + 1_000_003, k));
-  const vals = await runBatch(
-    exec,
-    seeds.map(() => base),
-    seeds,
-    opt.days,
-    opt.warmupDays,
-  );
-  runs += seeds.length;
+  const vals = await shippedRuns(exec, base, opt);
+  runs += vals.length;
   const col = (j: number, scale = 1) =>
     meanInterval(
       vals.map((v) => v[j] * scale),
@@ -551,7 +355,7 @@ export async function postsPareto(
   const shipped: ParetoAllocation = {
     x: { ...shippedAllocation(base), totalPosts: 1 },
     places: allocationPlaces(base),
-    runs: seeds.length,
+    runs: vals.length,
     cost: col(ix('cost.annualYuan'), 1e-6),
     hours: col(0),
     feasible: feasibility(opt.targets.map((t) => ({ min: t.min, iv: col(ix(t.metric)) }))),
@@ -567,34 +371,4 @@ export async function postsPareto(
   const front = [...seen.values()].sort((a, b) => a.cost.mean - b.cost.mean);
   const dominating = front.filter((d) => d.cost.mean < shipped.cost.mean && d.hours.mean < shipped.hours.mean);
   return { front, runs, shipped, dominating };
-}
-
-/** The front as Markdown: each allocation with its cost and time to close, the shipped one among them. */
-export function paretoMarkdown(
-  r: PostsParetoResult,
-  o: { name: string; days: number; warmupDays: number; targets: ServiceTarget[] },
-): string {
-  const iv = (x: Interval, d: number) => `${x.mean.toFixed(d)} [${x.lo.toFixed(d)}, ${x.hi.toFixed(d)}]`;
-  const rows = [...r.front.map((d) => ({ d, shipped: false })), { d: r.shipped, shipped: true }].sort(
-    (a, b) => a.d.cost.mean - b.d.cost.mean,
-  );
-  const label = (m: string) => metricInfo(m)?.label ?? m;
-  const lines = [
-    `### Annual cost against the mean time to close: ${o.name.split(/[:：]/)[0]}'s city posts, their total free`,
-    '',
-    `${r.runs} runs of ${o.days} days (${o.warmupDays} of warm-up); means over each design's race replications with 95% intervals; ` +
-      `targets: ${o.targets.map((t) => `${label(t.metric).toLowerCase()} at least ${(100 * t.min).toFixed(0)}%`).join(', ') || 'none'}.`,
-    '',
-    '| allocation | city posts | annual cost, M yuan | mean time to close, h | runs | targets met |',
-    '| --- | ---: | ---: | ---: | ---: | --- |',
-    ...rows.map(
-      ({ d, shipped }) =>
-        `| ${shipped ? '**shipped**: ' : ''}${allocationText(d.places)} | ${int(d.places.total)} | ${iv(d.cost, 1)} | ${iv(d.hours, 2)} | ${d.runs} | ${d.feasible} |`,
-    ),
-    '',
-    r.dominating.length === 0
-      ? 'No allocation found is both cheaper and faster than the shipped one on the means.'
-      : `${r.dominating.length} allocation${r.dominating.length === 1 ? ' is' : 's are'} both cheaper and faster than the shipped one on the means (each on seeds of its own: compare the intervals).`,
-  ];
-  return `${lines.join('\n')}\n`;
 }
