@@ -45,7 +45,10 @@ export class WhyState {
 
   /** The decomposition, while it belongs to the inputs (for the brief). */
   result(): StructuralResult | undefined {
-    return this.why && this.why.key === this.key() ? this.why.result : undefined;
+    if (!this.why || this.why.key !== this.key()) return undefined;
+    // The structures by their names in the page's language (the result keeps those it was computed in).
+    const { structures } = this.app;
+    return { ...this.why.result, a: structures.title(0), b: structures.title(1) };
   }
 
   /** The headline's wording of it, while it belongs to the inputs. */

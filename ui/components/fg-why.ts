@@ -407,13 +407,18 @@ export class FgWhy extends LitElement {
 
   private exportMeta(r: StructuralResult): ExportMeta {
     return {
-      title: t('why.chartTitle', { a: r.a, b: r.b }),
+      title: t('why.chartTitle', this.pairNames(r)),
       lines: [
         ...(this.context?.lines.slice(0, -1) ?? []),
-        `${t('why.runs', { runs: fmt(16 * r.n), n: fmt(r.n) })} ${t('why.days')}: ${fmt(r.days)}; seed ${this.seed}. ${t('why.legend', { a: r.a, b: r.b })}`,
+        `${t('why.runs', { runs: fmt(16 * r.n), n: fmt(r.n) })} ${t('why.days')}: ${fmt(r.days)}; seed ${this.seed}. ${t('why.legend', this.pairNames(r))}`,
       ],
       source: this.context?.source ?? 'flatgov',
     };
+  }
+
+  /** The two structures' names in the page's language (the result keeps those of the language it was computed in). */
+  private pairNames(r: StructuralResult): { a: string; b: string } {
+    return { a: this.structures[0]?.label ?? r.a, b: this.structures[1]?.label ?? r.b };
   }
 
   private async copyEmbed() {
@@ -423,7 +428,7 @@ export class FgWhy extends LitElement {
   render() {
     const pair = this.pair();
     const r = this._result;
-    const heading = r ? t('why.chartTitle', { a: r.a, b: r.b }) : t('tabs.why');
+    const heading = r ? t('why.chartTitle', this.pairNames(r)) : t('tabs.why');
     return html`
       <h2>${t('why.title')}</h2>
       <p class="note">${t('why.intro')}</p>
@@ -534,7 +539,7 @@ export class FgWhy extends LitElement {
             >`,
         )}
       </div>
-      <p class="note">${t('why.legend', { a: r.a, b: r.b })}</p>
+      <p class="note">${t('why.legend', this.pairNames(r))}</p>
       ${whyChart(r, this._width)}
       <h3>${t('why.interactions')}</h3>
       ${
@@ -547,7 +552,7 @@ export class FgWhy extends LitElement {
       ${r.unstable.length ? html`<p class="error" id="why-unstable">${t('why.unstable', { list: r.unstable.join(', ') })}</p>` : ''}
       <div class="scroll" tabindex="0" role="region" aria-label=${heading}>${this.table(r)}</div>
       <p class="note">
-        ${r.warmupDays > 0 ? t('why.warmup', { w: fmt(r.warmupDays) }) : ''} ${t('why.combinations', { a: r.a, b: r.b })}
+        ${r.warmupDays > 0 ? t('why.warmup', { w: fmt(r.warmupDays) }) : ''} ${t('why.combinations', this.pairNames(r))}
         ${t('why.shareNote')} ${t('why.kept')}
       </p>
     `;
@@ -558,8 +563,8 @@ export class FgWhy extends LitElement {
       <thead>
         <tr>
           <th scope="col">${t('why.metric')}</th>
-          <th scope="col">${r.a}</th>
-          <th scope="col">${r.b}</th>
+          <th scope="col">${this.pairNames(r).a}</th>
+          <th scope="col">${this.pairNames(r).b}</th>
           <th scope="col">${t('why.difference')}</th>
           ${COMPARED_PARTS.map((p) => html`<th scope="col">${t(`part.${p}`)}</th>`)}
           <th scope="col">${t('why.interactionsRow')}</th>
