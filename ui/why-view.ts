@@ -8,7 +8,7 @@ import { html, type ReactiveControllerHost } from 'lit';
 import { headlineStructural, type HeadlineStructural, type StructuralResult } from '../render/structural.ts';
 import type { ChartContext } from './charts/chart-types.ts';
 import type { AppState, BuiltColumn, ColumnSpec } from './state.ts';
-import './components/fg-why.ts';
+import { short } from './components/fg-why.ts';
 
 /** What the view needs of the app. */
 export interface WhyApp {
@@ -48,7 +48,7 @@ export class WhyState {
     if (!this.why || this.why.key !== this.key()) return undefined;
     // The structures by their names in the page's language (the result keeps those it was computed in).
     const { structures } = this.app;
-    return { ...this.why.result, a: structures.title(0), b: structures.title(1) };
+    return { ...this.why.result, a: short(structures.title(0)), b: short(structures.title(1)) };
   }
 
   /** The headline's wording of it, while it belongs to the inputs. */

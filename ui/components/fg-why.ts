@@ -22,7 +22,8 @@ import { validReplications } from '../replications.ts';
 addMessages({ en: whyEn, zh: whyZh });
 
 /** A title without its number ("1. Traditional county" → "Traditional county"). */
-const short = (title: string) => title.replace(/^\d+\.\s*/, '');
+/** A structure's title without its number ("2. Longgang 2021" → "Longgang 2021"). */
+export const short = (title: string) => title.replace(/^\d+\.\s*/, '');
 
 /** Interactions worth naming: beyond their 95% interval and a tenth of the difference. */
 export function interactionsThatMatter(rows: Decomposition[]) {
@@ -418,7 +419,8 @@ export class FgWhy extends LitElement {
 
   /** The two structures' names in the page's language (the result keeps those of the language it was computed in). */
   private pairNames(r: StructuralResult): { a: string; b: string } {
-    return { a: this.structures[0]?.label ?? r.a, b: this.structures[1]?.label ?? r.b };
+    const [a, b] = this.structures;
+    return { a: a ? short(a.label) : r.a, b: b ? short(b.label) : r.b };
   }
 
   private async copyEmbed() {
