@@ -69,8 +69,8 @@ function latinWords(p: Page, allowed: string[]): Promise<string[]> {
     const ok = new Set(allowed);
     const found = new Map<string, string>();
     const note = (text: string, where: Element) => {
-      // An address is no word of the page.
-      for (const w of text.replace(/https?:\/\/\S+/g, '').match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]/g) ?? []) {
+      // An address or a commit's hash is no word of the page.
+      for (const w of text.replace(/https?:\/\/\S+|\b[0-9a-f]{7,40}\b/g, '').match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]/g) ?? []) {
         if (ok.has(w) || found.has(w)) continue;
         found.set(w, `${w} — ${where.tagName.toLowerCase()}${where.id ? `#${where.id}` : ''}: “${text.trim().slice(0, 80)}”`);
       }
