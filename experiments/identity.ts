@@ -12,6 +12,9 @@ export async function sha256(value: unknown): Promise<string> {
   const canonical = JSON.stringify(value, (_k, v) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
   );
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const bytes = new TextEncoder().encode(canonical);
+  // Web Crypto exists only in secure contexts: an app embedded in a page served over plain http has none.
+  const subtle = globalThis.crypto?.subtle;
+  const digest = subtle ? new Uint8Array(await subtle.digest('SHA-256', bytes)) : (await import('./sha256.ts')).sha256Bytes(bytes);
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -285,10 +285,10 @@ function notYetHtml(b: BriefInput, lang: string, list: string): string {
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(t('brief.title', { structures: list }))}</title>
 <style>html { font-family: system-ui, "Noto Sans", "Noto Sans CJK SC", sans-serif; } body { max-width: 40em; margin: 2em auto; padding: 0 1em; }</style></head>
-<body><h1>${escapeHtml(t('brief.title', { structures: list }))}</h1>
+<body><main><h1>${escapeHtml(t('brief.title', { structures: list }))}</h1>
 <p id="not-yet">${escapeHtml(t('brief.notYet'))}</p>
 ${b.link ? `<p class="link"><a id="link" href="${escapeHtml(b.link)}">${escapeHtml(t('brief.openApp'))}</a></p>` : ''}
-</body></html>
+</main></body></html>
 `;
 }
 
@@ -366,6 +366,7 @@ export function briefHtml(b: BriefInput): string {
   @media print { .print { display: none; } body { padding: 0; } }
 </style></head>
 <body${b.structural ? ' class="structural"' : ''}>
+<main>
 <button class="print" onclick="print()">${escapeHtml(t('brief.print'))}</button>
 <h1>${escapeHtml(t('brief.title', { structures: list }))}</h1>
 <h2>${escapeHtml(t('brief.question'))}</h2>
@@ -405,6 +406,7 @@ ${b.link ? `<p class="link"><a id="link" href="${escapeHtml(b.link)}">${escapeHt
 ${b.command ? `<p class="link"><code id="command">${escapeHtml(b.command)}</code></p>` : ''}
 ${b.experiment !== undefined ? `<script type="application/json" id="experiment">${JSON.stringify(b.experiment).replace(/</g, '\\u003c')}</script>` : ''}
 <p class="small">${escapeHtml(b.source)}</p>
+</main>
 </body></html>
 `;
 }

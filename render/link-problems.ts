@@ -2,7 +2,7 @@
  * What of a link the app could not read (ui/state.ts, decodeState, says it in English), in the
  * page's language. Loaded only when a link has a problem: the first screen does without it.
  */
-import { getLang } from './i18n.ts';
+import { getLang, unitName } from './i18n.ts';
 import { BY_NAME, lastName, words } from './param-labels.ts';
 import { linkEn, type LinkKey } from './messages/link-en.ts';
 import { linkZh } from './messages/link-zh.ts';
@@ -19,10 +19,47 @@ export function linkPartName(key: string): string {
   return known.includes(key) ? tr(`link.part.${key}` as LinkKey) : key;
 }
 
+/** A value as a scenario's validation describes it ("nothing", "an array", "abc", 7), in the page's language. */
+function valueText(v: string): string {
+  const said: Record<string, LinkKey> = { nothing: 'link.v.nothing', 'an array': 'link.v.array', 'an object': 'link.v.object' };
+  return v in said ? tr(said[v]) : v;
+}
+
+/** A type a scenario's validation expects (zod's names), in words of the page's language. */
+function typeText(type: string): string {
+  const known = ['number', 'int', 'string', 'boolean', 'object', 'array'];
+  return known.includes(type) ? tr(`link.type.${type}` as LinkKey) : type;
+}
+
+/**
+ * Why a scenario's validation refused a value (scenarios/validate.ts, problemOf, says it in
+ * English: "expected ≥ 0 1/resident/year, got -3"), in the page's language: what was
+ * expected, with its unit, and what was given. A reason of another form stays as it is.
+ */
+export function scenarioReasonText(reason: string): string {
+  if (getLang() === 'en') return reason;
+  let m: RegExpExecArray | null;
+  const unit = (u: string | undefined) => (u ? ` ${unitName(u)}` : '');
+  if ((m = /^expected (≥|>|≤|<) (-?[\d.e+-]+)(?: (.+?))?, got (.+)$/.exec(reason)))
+    return tr('link.r.bound', { op: m[1], n: m[2], unit: unit(m[3]), got: valueText(m[4]) });
+  if ((m = /^expected (at least|at most) (\d+) items?$/.exec(reason)))
+    return tr(m[1] === 'at least' ? 'link.r.atLeast' : 'link.r.atMost', { n: m[2] });
+  if ((m = /^expected a multiple of (\S+), got (.+)$/.exec(reason))) return tr('link.r.multiple', { n: m[1], got: valueText(m[2]) });
+  if ((m = /^expected one of (.+), got (.+)$/.exec(reason))) return tr('link.r.oneOf', { values: m[1], got: valueText(m[2]) });
+  if ((m = /^required: expected (\w+)(?: \((.+)\))?$/.exec(reason)))
+    return tr('link.r.required', { type: typeText(m[1]), unit: unit(m[2]) });
+  if ((m = /^expected (number|int|string|boolean|object|array), got (.+)$/.exec(reason)))
+    return tr('link.r.type', { type: typeText(m[1]), got: valueText(m[2]) });
+  if ((m = /^unknown fields? (.+)$/.exec(reason))) return tr('link.r.unknownField', { keys: m[1] });
+  if ((m = /^parameter path "[^"]*": "([^"]+)" is not a parameter\b/.exec(reason))) return tr('link.r.noParameter', { name: m[1] });
+  if ((m = /^parameter path "[^"]*": (\[[^\]]+\]) chooses an item of a list\b/.exec(reason))) return tr('link.r.notList', { item: m[1] });
+  return reason;
+}
+
 /**
  * What could not be read of a link (ui/state.ts, decodeState, says it in English), in the
- * page's language: the app's own reasons translated, a field's by its label; a reason from
- * elsewhere (a scenario's validation) as it is.
+ * page's language: the app's own reasons translated, a field's by its label, a scenario's
+ * validation by what it expected (scenarioReasonText).
  */
 export function linkProblemText(problem: string): string {
   const label = (path: string) => {
@@ -39,7 +76,8 @@ export function linkProblemText(problem: string): string {
   if ((m = /^link version (.+) \(this app reads (\d+)\)$/.exec(problem))) return tr('link.p.version', { v: m[1], want: m[2] });
   if ((m = /^structure (\d+): unknown preset "(.*)"$/.exec(problem))) return tr('link.p.preset', { i: m[1], preset: m[2] });
   if ((m = /^structure (\d+): its scenario is not valid$/.exec(problem))) return tr('link.p.scenario', { i: m[1] });
-  if ((m = /^structure (\d+), ([^:]+): (.*)$/.exec(problem))) return tr('link.p.change', { i: m[1], field: label(m[2]), reason: m[3] });
+  if ((m = /^structure (\d+), ([^:]+): (.*)$/.exec(problem)))
+    return tr('link.p.change', { i: m[1], field: label(m[2]), reason: scenarioReasonText(m[3]) });
   if ((m = /^(seed|days|view|lang|speed|replications|whyReplications): expected (.*)$/.exec(problem)))
     return tr('link.p.field', {
       field: linkPartName(m[1]),

@@ -75,6 +75,19 @@ export async function openPage(
   return page;
 }
 
+/**
+ * A host page of another site (about:blank, not a secure context) holding `html` (an iframe's
+ * embed code), at a viewport; its frames' console errors fail the test as the app's do.
+ */
+export async function openHost(viewport: { width: number; height: number }, html: string): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  pages.push(page);
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setContent(`<!doctype html><body style="margin:20px">${html}</body>`);
+  return page;
+}
+
 /** The built files a page has asked for so far (paths in the build, e.g. `assets/index-….js`), with their contents. */
 export function fetched(page: Page): { file: string; bytes: Buffer }[] {
   const files = [...new Set(requests.get(page) ?? [])]

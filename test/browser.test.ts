@@ -236,7 +236,9 @@ describe('the app', () => {
     expect(msgZh).toMatch(/随机种子：应为0 到 2147483648 之间的整数/);
     expect(msgZh).toMatch(/结构 2：未知的预设“no-such-preset”/);
     expect(msgZh).toMatch(/天数/);
-    expect(msgZh.replace(/no-such-preset|expected ≤ 1 share, got 7/g, '')).not.toMatch(/[a-zA-Z]{3,}/);
+    // The scenario's validation too: the field by its label, what was expected and what was given.
+    expect(msgZh).toMatch(/结构 1，需现场处置的比例：应 ≤ 1 比例，实际为 7/);
+    expect(msgZh.replace(/no-such-preset/g, '')).not.toMatch(/[a-zA-Z]{2,}/);
   });
 
   it('a malformed JSON upload shows a clear error and keeps the previous structure', async () => {

@@ -122,9 +122,9 @@ describe('the living map', () => {
     await app.locator('#map-embed').click();
     await expect.poll(() => app.locator('fg-map .embed-message').textContent()).toContain('copied');
     const code = await app.evaluate(() => navigator.clipboard.readText());
-    expect(code).toMatch(/^<iframe src="[^"]+\?embed=map#[^"]*" title="Living map" width="900" height="640"/);
+    expect(code).toMatch(/^<iframe src="[^"]+\?embed=map#[^"]*" title="Living map" width="900" height="\d+"/);
     const src = /src="([^"]+)"/.exec(code)![1];
-    const p = await openPage({ width: 900, height: 640 }, src.slice(src.indexOf('?')));
+    const p = await openPage({ width: 900, height: Number(/height="(\d+)"/.exec(code)![1]) }, src.slice(src.indexOf('?')));
     expect(await p.locator('[role="tablist"]').count()).toBe(0);
     expect(await p.locator('fg-compare').count()).toBe(0);
     await p.locator('fg-map canvas[data-i="1"]').waitFor();

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, shots, useApp } from './browser-app.ts';
+import { openHost, openPage, shots, useApp } from './browser-app.ts';
 import { STORY } from '../ui/story.ts';
 
 useApp();
@@ -265,27 +265,36 @@ describe('the guided story', () => {
     );
   });
 
-  it('embeds a step alone: its embed code opens the step with its structures, run controls and charts, and nothing else of the app', async () => {
+  it('embeds a step alone: its embed code opens the step with its structures, run at once, and its chart, and nothing else of the app', async () => {
     const app = await openPage({ width: 1440, height: 900 }, '?story=2');
     await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await story(app).locator('#story-title').waitFor();
     await story(app).locator('#story-embed').click();
     await poll(() => app.evaluate(() => navigator.clipboard.readText())).toMatch(
-      /^<iframe src="[^"]+\?embed=story&story=2#[^"]*" title="2\. [^"]+" width="900" height="900"/,
+      /^<iframe src="[^"]+\?embed=story&story=2#[^"]*" title="2\. [^"]+" width="900" height="\d+"/,
     );
     const code = await app.evaluate(() => navigator.clipboard.readText());
     const src = /src="([^"]+)"/.exec(code)![1];
-    const p = await openPage({ width: 900, height: 900 }, src.slice(src.indexOf('?')));
+    // Opened alone (no run controls: the step runs by itself).
+    const p = await openHost({ width: 900, height: Number(/height="(\d+)"/.exec(code)![1]) }, '');
+    await p.goto(src);
     await poll(() => story(p).locator('#story-title').textContent()).toMatch(/^2\./);
     expect(await p.locator('[role="tablist"]').count()).toBe(0);
     expect(await p.locator('fg-picker').count()).toBe(0);
-    await story(p).locator('input[name="story-choice"]').first().check();
-    await story(p).locator('#story-run').click();
+    // It runs at once (an embed opens on its result): no choices to make, no run button.
     await story(p).locator('#story-result').waitFor({ timeout: 60_000 });
-    // Every chart drawn, the step's chart outlined.
-    const drawn = await chartsDrawn(p);
-    expect(Object.keys(drawn)).toHaveLength(8);
-    for (const [id, panels] of Object.entries(drawn)) expect(panels, id).toEqual([true, true]);
+    expect(await story(p).locator('input[name="story-choice"], #story-run').count()).toBe(0);
+    // The step's chart alone, drawn and outlined.
+    expect(
+      await p
+        .locator('fg-compare')
+        .evaluate((el) =>
+          [...el.shadowRoot!.querySelectorAll<HTMLElement>('fg-chart')]
+            .filter((c) => c.style.display !== 'none')
+            .map((c) => c.getAttribute('chart-id')),
+        ),
+    ).toEqual(['time-to-close']);
+    await poll(async () => (await chartsDrawn(p))['time-to-close']).toEqual([true, true]);
     expect(
       await p.locator('fg-compare').evaluate((el) => el.shadowRoot!.querySelector('fg-chart.story-target')?.getAttribute('chart-id')),
     ).toBe('time-to-close');

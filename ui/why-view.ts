@@ -8,7 +8,7 @@ import { html, type ReactiveControllerHost } from 'lit';
 import { headlineStructural, type HeadlineStructural, type StructuralResult } from '../render/structural.ts';
 import type { ChartContext } from './charts/chart-types.ts';
 import type { AppState, BuiltColumn, ColumnSpec } from './state.ts';
-import './components/fg-why.ts';
+import { short } from './components/fg-why.ts';
 
 /** What the view needs of the app. */
 export interface WhyApp {
@@ -45,7 +45,10 @@ export class WhyState {
 
   /** The decomposition, while it belongs to the inputs (for the brief). */
   result(): StructuralResult | undefined {
-    return this.why && this.why.key === this.key() ? this.why.result : undefined;
+    if (!this.why || this.why.key !== this.key()) return undefined;
+    // The structures by their names in the page's language (the result keeps those it was computed in).
+    const { structures } = this.app;
+    return { ...this.why.result, a: short(structures.title(0)), b: short(structures.title(1)) };
   }
 
   /** The headline's wording of it, while it belongs to the inputs. */

@@ -10,6 +10,7 @@ export const storyEn = {
   'story.finish': 'Finish: explore on your own',
   'story.facts': 'What the sources say',
   'story.source': 'Source: seed document {id}, {title}',
+  'story.question': 'The question: {question}',
   'story.ask': 'Predict, then run: {question}',
   'story.predictFirst': 'Choose your prediction, then run.',
   'story.run': 'Run {days} days (fastest speed)',

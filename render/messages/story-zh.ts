@@ -12,6 +12,7 @@ export const storyZh: Record<StoryKey, string> = {
   'story.finish': '完成：自由探索',
   'story.facts': '资料原文',
   'story.source': '来源：种子文献 {id}，{title}',
+  'story.question': '问题：{question}',
   'story.ask': '先预测，再运行：{question}',
   'story.predictFirst': '先选择你的预测，再运行。',
   'story.run': '运行 {days} 天（最快速度）',

@@ -33,7 +33,7 @@ export const whyZh: Record<WhyKey, string> = {
   'why.noInteraction': '没有哪两个部分的交互作用超出其 95% 区间且超过差异的十分之一：各部分的作用基本不受其他部分影响。',
   'why.unstable': '不稳定的组合（至少一次重复中积压持续增长）：{list}。其均值随运行时长增长，只能看方向，不能当作数值。',
   'why.warmup': '每次运行的前 {w} 天作为预热期舍弃。',
-  'why.combinations': '组合（见下载文件）：A 为{a}；B 为{b}；A+policy 为采用{b}政策的{a}，依此类推。',
+  'why.combinations': '组合（见下载文件）：A 为{a}；B 为{b}；A+政策 为采用{b}政策的{a}，依此类推。',
   'why.shareNote': '结构所占比例为结构的 Shapley 值除以差异，仅在差异的区间不含零时显示。',
   'why.kept': '在前两个结构、随机种子或天数改变之前保留。',
   'why.csv': '分解结果（CSV）',

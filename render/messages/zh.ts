@@ -168,7 +168,7 @@ export const zh: Record<MessageKey, string> = {
   'decides.phase.sobol': 'Sobol 指数',
   'decides.total': '总效应指数 ST：该假设（含交互作用）解释的结果方差比例',
   'decides.first': '一阶指数 S1：该假设单独解释的比例',
-  'decides.whisker': '须线：ST 的95% bootstrap 区间。运行次数少时估计有噪声：S1 可能略高于 ST（理论上不会超过 ST）。',
+  'decides.whisker': '须线：ST 的95% 自助法（重抽样）区间。运行次数少时估计有噪声：S1 可能略高于 ST（理论上不会超过 ST）。',
   'decides.muStar': 'Morris μ*（整个范围内的变化，{unit}）',
   'decides.chartSummary': '{output}：影响最大的假设是 {top}。',
   'decides.baseline':
@@ -229,7 +229,7 @@ export const zh: Record<MessageKey, string> = {
   'info.validation': '模型如何检验',
   'info.validationLink': '验证报告',
   'info.validationText':
-    '（英文）模拟结果与排队论、Garicano 按难度分流、控制损失和诉求守恒的对照；种子资料中的数字（90%以上就地解决、机构和编制减少60%、每年节约行政成本10亿元以上、各项服务时限）逐项标明达到或未达到；以及每个机制的作用。由 npm run validate 从代码生成。',
+    '（英文）模拟结果与排队论、Garicano 按难度分流、控制损失和诉求守恒的对照；种子资料中的数字（90%以上就地解决、机构和编制减少60%、每年节约行政成本10亿元以上、各项服务时限）逐项标明达到或未达到；以及每个机制的作用。由验证命令从代码生成。',
 
   'app.pageTitle': 'flatgov 扁平治理模拟 —— 扁平还是层级的基层政府',
   'app.skipParams': '跳到参数',

@@ -59,7 +59,7 @@ export const leversSchema = z
     leadersFieldDay: bool(
       'Leaders’ field day ("Tuesday, no meetings", 000): a rule for leaders. The leaders among department and centre posts (leaderShare) turn fieldDayGain of their non-case time into case time; other posts are unchanged.',
       false,
-      '领导“周二无会日”（000）：针对领导的规定。部门和治理中心岗位中的领导（leaderShare）把 fieldDayGain 比例的非办件时间用于办件，其他岗位不变。',
+      '领导“周二无会日”（000）：针对领导的规定。部门和治理中心岗位中的领导（其比例见假设“领导职数的比例”）把一部分非办件时间（见假设“周二无会日腾出的办件时间”）用于办件，其他岗位不变。',
     ),
     floatingPosts: num(
       'Floating posts for surges (000, 002): department posts, taken in proportion to department size, that join the community level while a demand shock is on.',

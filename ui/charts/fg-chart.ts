@@ -8,9 +8,19 @@ import { drawLater, drawn, viewChanged } from './draw-queue.ts';
 import { chartStyles } from './fg-chart.styles.ts';
 import type { ExportMeta } from './export.ts';
 
-/** What an embed shows besides its chart (run controls, source line, margins), and room for its text wrapping at 760 px. */
-const EMBED_CHROME_PX = 240;
 import type { ChartHover } from './hover.ts';
+import { fitHeight } from '../embed-fit.ts';
+
+/** The width of the frame the embed code suggests, and of the chart in it (the embed's side margins, 0.5rem each, taken off). */
+const EMBED_WIDTH = 760;
+const EMBED_CHART_WIDTH = EMBED_WIDTH - 16;
+/**
+ * What an embed shows besides its chart, in CSS pixels at that width: the run controls (two
+ * rows), the source line (two rows) and the embed's padding. Text that wraps otherwise in the
+ * host's fonts is taken up by the chart, which in an embed draws no taller than the frame
+ * leaves (`fit`).
+ */
+const EMBED_CHROME_PX = 135;
 
 /** The keys a focused chart answers with its values (see hover.ts). */
 const HOVER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End']);
@@ -46,6 +56,8 @@ export class FgChart extends LitElement implements HoverHost {
     hoverX: { attribute: false },
     tableOpen: { state: true },
     embedMessage: { state: true },
+    fit: { type: Boolean },
+    figuresAhead: { attribute: false },
   };
 
   /** The chart's title. */
@@ -79,6 +91,10 @@ export class FgChart extends LitElement implements HoverHost {
   declare tableOpen: boolean;
   /** Said after the embed code is copied (or, without a clipboard, the code itself). */
   declare embedMessage: string;
+  /** Shown alone in an embed: its drawing no taller than the frame leaves (see ui/embed-fit.ts), and no embed button. */
+  declare fit: boolean;
+  /** What the panels will state once run, as they state it ("median 00.0 h"): for measuring the chart before a run. */
+  declare figuresAhead: string[];
   /** Near the viewport (or never observed): drawn while live. */
   inView = true;
   private width = 900;
@@ -112,6 +128,8 @@ export class FgChart extends LitElement implements HoverHost {
     this.tableOpen = false;
     this.embedMessage = '';
     this.live = false;
+    this.fit = false;
+    this.figuresAhead = [];
   }
 
   connectedCallback(): void {
@@ -124,6 +142,7 @@ export class FgChart extends LitElement implements HoverHost {
       }
     });
     this.observer.observe(this);
+    addEventListener('resize', this.onFrameResize);
     this.viewObserver = new IntersectionObserver(
       (entries) => {
         this.inView = entries[entries.length - 1].isIntersecting;
@@ -138,6 +157,7 @@ export class FgChart extends LitElement implements HoverHost {
     super.disconnectedCallback();
     this.observer?.disconnect();
     this.viewObserver?.disconnect();
+    removeEventListener('resize', this.onFrameResize);
     drawn(this);
   }
 
@@ -213,8 +233,36 @@ export class FgChart extends LitElement implements HoverHost {
    * line: the embed needs no scrolling.
    */
   async embedCode(): Promise<string> {
-    const height = Math.max(480, Math.ceil(this.getBoundingClientRect().height) + EMBED_CHROME_PX);
-    return (await this.exports()).embedIframe(this.chartId, this.heading, 760, height);
+    const height = Math.ceil(this.heightAt(EMBED_CHART_WIDTH) + EMBED_CHROME_PX);
+    return (await this.exports()).embedIframe(this.chartId, this.heading, EMBED_WIDTH, height);
+  }
+
+  /**
+   * How tall the chart is at a width, measured: laid out at that width for a moment, its
+   * header, figures and table line as they wrap there, and its drawing as chart-layout.ts lays
+   * it out there.
+   */
+  heightAt(width: number): number {
+    const { width: w, contentVisibility: cv } = this.style;
+    this.style.width = `${width}px`;
+    this.style.contentVisibility = 'visible';
+    // Before a run, the figures the panels will state (`figuresAhead`), in a list of the same look for the moment.
+    const ahead = this.figureLines().length === 0 && this.figuresAhead.length > 0 && this.svg ? document.createElement('ul') : undefined;
+    if (ahead) {
+      ahead.className = 'figures';
+      for (const p of this.panels)
+        ahead.append(Object.assign(document.createElement('li'), { textContent: `${p.title}: ${this.figuresAhead.join('; ')}` }));
+      this.svg.before(ahead);
+    }
+    try {
+      const drawing = this.svg?.getBoundingClientRect().height ?? 0;
+      const rest = Math.max(0, this.getBoundingClientRect().height - drawing) + parseFloat(getComputedStyle(this).marginBottom);
+      return geometry(this.panels, width, [...this.refX, ...this.refY]).H + rest;
+    } finally {
+      ahead?.remove();
+      this.style.width = w;
+      this.style.contentVisibility = cv;
+    }
   }
 
   private async copyEmbed() {
@@ -236,9 +284,17 @@ export class FgChart extends LitElement implements HoverHost {
             <button @click=${() => void this.download('svg')} aria-label=${t('export.svgLabel', { chart: this.heading })}>
               ${t('export.svg')}
             </button>
-            <button class="embed" @click=${() => void this.copyEmbed()} aria-label=${t('export.embedLabel', { chart: this.heading })}>
-              ${t('export.embed')}
-            </button>
+            ${
+              this.fit
+                ? ''
+                : html`<button
+                    class="embed"
+                    @click=${() => void this.copyEmbed()}
+                    aria-label=${t('export.embedLabel', { chart: this.heading })}
+                  >
+                    ${t('export.embed')}
+                  </button>`
+            }
           </div>
           ${this.embedMessage ? html`<p class="embed-message" role="status">${this.embedMessage}</p>` : ''}
         </details>
@@ -277,6 +333,18 @@ export class FgChart extends LitElement implements HoverHost {
       return;
     }
     drawLater(this);
+  }
+
+  private onFrameResize = (): void => this.fitToFrame();
+
+  /** In an embed, the drawing scaled down (its proportions kept) to the height the frame leaves it. */
+  private fitToFrame(): void {
+    const svg = this.renderRoot.querySelector('svg');
+    const geo = this.shapeGeo;
+    if (!this.fit || !svg || !geo) return;
+    const height = fitHeight(svg, 120);
+    const width = Math.floor((height * geo.W) / geo.H);
+    svg.style.maxWidth = width < geo.W ? `${width}px` : '';
   }
 
   /** Draw what is waiting, at once. */
@@ -334,6 +402,8 @@ export class FgChart extends LitElement implements HoverHost {
     }
     this.drawing.updateMarks(panels);
     if (this.hoverer?.active) this.hoverer.render();
+    // In an embed, after each drawing: the figures over the chart may have grown or the frame changed.
+    this.fitToFrame();
   }
 
   /** Pointer and keys over the chart: to the hover values, whose code is loaded on first use. */

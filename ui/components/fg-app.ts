@@ -202,7 +202,12 @@ export class FgApp extends LitElement {
   private async loadStory(): Promise<StoryController> {
     if (this.story) return this.story;
     const { StoryController } = await import('../controllers/story-controller.ts');
-    this.story ??= new StoryController({
+    this.story ??= this.storyController(StoryController);
+    return this.story;
+  }
+
+  private storyController(StoryController: typeof import('../controllers/story-controller.ts').StoryController): StoryController {
+    const story = new StoryController({
       host: this,
       sim: this.sim,
       state: () => this.state,
@@ -220,7 +225,9 @@ export class FgApp extends LitElement {
       },
       say: (m) => (this.shareMessage = m),
     });
-    return this.story;
+    // Embedded, the step is shown alone and opens on its result (it runs as soon as it is loaded).
+    story.embedded = this.embed === 'story';
+    return story;
   }
 
   /** The brief of this comparison, a page of its own to print or save as PDF. */
@@ -266,7 +273,9 @@ export class FgApp extends LitElement {
   }
 
   render() {
-    if (this.embed) return this.views.embedded(this.embed, this.run.controls(0, ''), this.embed === 'story' ? this.story?.panel() : '');
+    // A story step runs by itself and has its own status: no run controls.
+    if (this.embed === 'story') return this.views.embedded(this.embed, html``, this.story?.panel(), this.story?.target('charts') ?? '');
+    if (this.embed) return this.views.embedded(this.embed, this.run.controls(0, ''), '');
     const st = this.state;
     const sel = st.selected;
     const built = this.structures.built;

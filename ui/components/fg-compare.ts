@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import '../charts/fg-chart.ts';
+import type { FgChart } from '../charts/fg-chart.ts';
 import type { ChartContext, Line, Panel, PanelFigure } from '../charts/chart-types.ts';
 import { PALETTE, ROLE_COLOUR } from '../../render/palette.ts';
 import { fmt, nameOf, t } from '../../render/i18n.ts';
@@ -129,6 +130,8 @@ export class FgCompare extends LitElement {
     for (const el of this.renderRoot.querySelectorAll<HTMLElement>('fg-chart')) {
       el.style.display = this.only && el.getAttribute('chart-id') !== this.only ? 'none' : '';
       el.classList.toggle('story-target', !!this.highlight && el.getAttribute('chart-id') === this.highlight);
+      // Shown alone (an embed), the chart fits the frame.
+      (el as FgChart).fit = !!this.only;
     }
   }
 
@@ -202,6 +205,7 @@ export class FgCompare extends LitElement {
         .live=${this.live}
         .context=${ctx}
         chart-id="time-to-close"
+        .figuresAhead=${CLOSE_FIGURES.map((id) => `${labelOf(id)} ${formatFigure(88.8, 'h')}`)}
         .heading=${t('chart.closeTime')}
         .xLabel=${t('chart.hours')}
         .yLabel=${t('unit.cases')}

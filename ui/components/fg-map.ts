@@ -14,6 +14,7 @@ import { mapEn } from '../../render/messages/map-en.ts';
 import { mapZh } from '../../render/messages/map-zh.ts';
 import { mapLayout, officeName, type MapLayout } from '../map-layout.ts';
 import { copyEmbedCode, downloadCanvasFigure, embedIframe, type CanvasKey } from '../charts/export.ts';
+import { fitHeight } from '../embed-fit.ts';
 import type { ChartContext } from '../charts/chart-types.ts';
 import {
   DOT_CLOSED,
@@ -39,6 +40,15 @@ export interface MapPanel {
 
 addMessages({ en: mapEn, zh: mapZh });
 
+/** The width of the frame the map's embed code suggests. */
+const EMBED_WIDTH = 900;
+/**
+ * What the map's embed shows besides the map, in CSS pixels at that width: the run controls
+ * (two rows), the source line (two rows) and the embed's padding. Text that wraps otherwise is
+ * taken up by the cities, which in an embed are drawn no taller than the frame leaves.
+ */
+const EMBED_CHROME_PX = 150;
+
 /**
  * The living map of the structures compared, one canvas each (ui/charts/map-canvas.ts), with
  * its legend, tint, download and embed, and a text summary of each structure's cases.
@@ -54,6 +64,7 @@ export class FgMap extends LitElement {
     embedMessage: { state: true },
     context: { attribute: false },
     highlight: { type: String },
+    embedded: { type: Boolean },
   };
 
   /** The language: a change re-renders the strings. */
@@ -70,9 +81,13 @@ export class FgMap extends LitElement {
   declare context: ChartContext | undefined;
   /** What the guided story points at (one of ui/chart-ids.ts MAP_TARGETS), outlined; '' for nothing. */
   declare highlight: string;
+  /** Shown alone in an embed: each city drawn no taller than the frame leaves it (ui/embed-fit.ts), and no embed button. */
+  declare embedded: boolean;
 
   private layouts: (MapLayout | undefined)[] = [];
   private widths: number[] = [];
+  /** In an embed, the height each city was last fitted to, and the width that fits it. */
+  private fitted: { height: number; room: number; width: number }[] = [];
   private painters: MapPainter[] = [];
   private resize = new ResizeObserver(() => this.requestUpdate());
 
@@ -106,6 +121,7 @@ export class FgMap extends LitElement {
     canvas {
       display: block;
       width: 100%;
+      margin: 0 auto;
       cursor: crosshair;
       touch-action: manipulation;
     }
@@ -167,6 +183,7 @@ export class FgMap extends LitElement {
     this.tint = 'backlog';
     this.embedMessage = '';
     this.highlight = '';
+    this.embedded = false;
   }
 
   /** The part of the map with this id (ui/chart-ids.ts MAP_TARGETS), for the story to point at. */
@@ -218,7 +235,7 @@ export class FgMap extends LitElement {
           </select></label
         >
         <button id="map-png" aria-label=${t('map.pngLabel')} @click=${() => void this.downloadPng()}>PNG</button>
-        <button id="map-embed" aria-label=${t('map.embedLabel')} @click=${() => this.copyEmbed()}>${t('export.embed')}</button>
+        ${this.embedded ? '' : html`<button id="map-embed" aria-label=${t('map.embedLabel')} @click=${() => this.copyEmbed()}>${t('export.embed')}</button>`}
         ${this.embedMessage ? html`<span role="status" class="embed-message">${this.embedMessage}</span>` : ''}
       </div>
       <div class="legend" aria-label=${t('map.legend')} role="group">
@@ -258,7 +275,9 @@ export class FgMap extends LitElement {
     this.panels.forEach((p, i) => {
       const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(`canvas[data-i="${i}"]`);
       if (!canvas) return;
-      const width = Math.max(200, Math.floor(canvas.parentElement!.clientWidth - 10));
+      const room = Math.max(200, Math.floor(canvas.parentElement!.clientWidth - 10));
+      const width = this.embedded ? this.fitWidth(i, p, canvas, room) : room;
+      canvas.style.width = width < room ? `${width}px` : '';
       if (!this.layouts[i] || this.widths[i] !== width || this.layouts[i]!.officeX.length !== p.info.officeCount) {
         this.layouts[i] = mapLayout(p.info, width);
         this.widths[i] = width;
@@ -269,6 +288,31 @@ export class FgMap extends LitElement {
         followed: this.followed,
       });
     });
+  }
+
+  /**
+   * In an embed, the widest a city can be drawn (at most `room`) and be no taller than the
+   * frame leaves it: the layout's height grows with its width (map-layout.ts).
+   */
+  private fitWidth(i: number, p: MapPanel, canvas: HTMLCanvasElement, room: number): number {
+    // The figure is as tall as its row: the canvas may take the row's height, and what the page spares, less the figure's caption and summary.
+    const figure = canvas.parentElement!;
+    const height = Math.floor(fitHeight(figure, 120) - this.figureRest(figure, canvas));
+    const last = this.fitted[i];
+    if (last && last.height === height && last.room === room) return last.width;
+    let width = room;
+    if (mapLayout(p.info, room).height > height) {
+      let lo = 200;
+      let hi = room;
+      while (hi - lo > 2) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (mapLayout(p.info, mid).height <= height) lo = mid;
+        else hi = mid;
+      }
+      width = lo;
+    }
+    this.fitted[i] = { height, room, width };
+    return width;
   }
 
   private summary(p: MapPanel): string {
@@ -349,9 +393,67 @@ export class FgMap extends LitElement {
     );
   }
 
+  /** What a city's figure holds besides its canvas (caption, summary, padding): its content's height less the canvas's. */
+  private figureRest(figure: HTMLElement, canvas: HTMLCanvasElement): number {
+    const fs = getComputedStyle(figure);
+    const last = figure.lastElementChild ?? canvas;
+    const content =
+      last.getBoundingClientRect().bottom -
+      figure.getBoundingClientRect().top +
+      parseFloat(fs.paddingBottom) +
+      parseFloat(fs.borderBottomWidth);
+    return content - canvas.getBoundingClientRect().height;
+  }
+
+  /**
+   * How tall the map is at a width, measured: laid out at that width for a moment, what is
+   * above the cities and each city's caption and summary as they wrap there, and each row of
+   * cities as the grid lays them out there (map-layout.ts gives a city's height at its width).
+   */
+  heightAt(width: number): number {
+    const old = this.style.width;
+    this.style.width = `${width}px`;
+    try {
+      const grid = this.renderRoot.querySelector<HTMLElement>('.grid');
+      const figures = [...this.renderRoot.querySelectorAll<HTMLElement>('figure')];
+      if (!grid || figures.length === 0) return width;
+      const gap = parseFloat(getComputedStyle(grid).columnGap) || 0;
+      const fs = getComputedStyle(figures[0]);
+      const frame =
+        parseFloat(fs.paddingLeft) + parseFloat(fs.paddingRight) + parseFloat(fs.borderLeftWidth) + parseFloat(fs.borderRightWidth);
+      const n = this.panels.length;
+      // The grid's columns: repeat(auto-fit, minmax(300px, 1fr)).
+      const cols = Math.max(1, Math.min(n, Math.floor((width + gap) / (300 + gap))));
+      const room = Math.max(200, Math.floor((width - gap * (cols - 1)) / cols - frame - 10));
+      const rows: number[] = [];
+      this.panels.forEach((p, i) => {
+        const canvas = figures[i]?.querySelector('canvas');
+        // A summary of the length a run gives (longer than before a run), for the moment.
+        const summary = figures[i]?.querySelector<HTMLElement>('.summary');
+        const ahead = summary ? (summary.cloneNode() as HTMLElement) : undefined;
+        if (ahead && summary) {
+          ahead.id = '';
+          ahead.textContent = `${t('map.summary', { n: '888', waiting: '88', moving: '88', unnoticed: '888', late: '88' })} ${t('map.worst', { cell: officeName(p.info, p.info.officeCount - 1), backlog: '8.8' })}`;
+          summary.style.display = 'none';
+          summary.after(ahead);
+        }
+        const restAhead = canvas ? this.figureRest(figures[i], canvas) : 0;
+        ahead?.remove();
+        if (summary) summary.style.display = '';
+        const rest = Math.max(restAhead, canvas ? this.figureRest(figures[i], canvas) : 0);
+        const r = Math.floor(i / cols);
+        rows[r] = Math.max(rows[r] ?? 0, mapLayout(p.info, room).height + rest);
+      });
+      const above = grid.getBoundingClientRect().top - this.getBoundingClientRect().top;
+      return above + rows.reduce((a, h) => a + h, 0) + gap * (rows.length - 1);
+    } finally {
+      this.style.width = old;
+    }
+  }
+
   private async copyEmbed() {
     this.embedMessage = await copyEmbedCode(
-      embedIframe('map', t('map.canvasLabel'), 900, 640),
+      embedIframe('map', t('map.canvasLabel'), EMBED_WIDTH, Math.ceil(this.heightAt(EMBED_WIDTH - 16) + EMBED_CHROME_PX)),
       t('export.embedCopied'),
       t('export.embedFallback'),
     );

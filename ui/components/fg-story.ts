@@ -80,7 +80,8 @@ export class FgStory extends LitElement {
 
   /** After a run the user started, focus goes to what it produced. */
   protected updated(changed: PropertyValues<this>): void {
-    if (changed.has('status') && this.status === 'done' && changed.get('status') === 'running')
+    // Not in an embed: it runs by itself, and focus stays where the host page has it.
+    if (!this.embedded && changed.has('status') && this.status === 'done' && changed.get('status') === 'running')
       this.renderRoot.querySelector<HTMLElement>('#story-result h3')?.focus();
   }
 
@@ -94,44 +95,48 @@ export class FgStory extends LitElement {
     const step = STORY[this.index];
     const metrics = [...new Set(step.figures.map((f) => f.metric))];
     const cols = [...new Set(step.figures.map((f) => f.col))].sort((a, b) => a - b);
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t('story.figures', { n: run.n, days: fmt(run.days) })}>
-      <table id="story-figures">
-        <caption>
-          ${t('story.figures', { n: run.n, days: fmt(run.days) })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('story.figure')}</th>
-            ${cols.map((c) => html`<th scope="col">${this.names[c] ?? ''}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${metrics.map((m) => {
-            const unit = unitOf(m);
-            const label = labelOf(m);
-            return html`<tr>
-              <th scope="row" title=${definitionOf(m)}>${label}</th>
-              ${cols.map((c) => {
-                const iv = storyFigure(run, m, c, unit);
-                return step.figures.some((f) => f.metric === m && f.col === c)
-                  ? html`<td
-                      class="fig"
-                      data-metric=${m}
-                      data-col=${c}
-                      data-label=${`${label} (${t('story.meanOf', { n: run.n })})`}
-                      data-value=${String(iv.mean)}
-                      data-low=${String(iv.low)}
-                      data-high=${String(iv.high)}
-                    >
-                      ${formatInterval(iv.mean, iv.low, iv.high, unit)}
-                    </td>`
-                  : html`<td>–</td>`;
-              })}
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+    const table = html`<table id="story-figures">
+      <caption>
+        ${t('story.figures', { n: run.n, days: fmt(run.days) })}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${t('story.figure')}</th>
+          ${cols.map((c) => html`<th scope="col">${this.names[c] ?? ''}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${metrics.map((m) => {
+          const unit = unitOf(m);
+          const label = labelOf(m);
+          return html`<tr>
+            <th scope="row" title=${definitionOf(m)}>${label}</th>
+            ${cols.map((c) => {
+              const iv = storyFigure(run, m, c, unit);
+              return step.figures.some((f) => f.metric === m && f.col === c)
+                ? html`<td
+                    class="fig"
+                    data-metric=${m}
+                    data-col=${c}
+                    data-label=${`${label} (${t('story.meanOf', { n: run.n })})`}
+                    data-value=${String(iv.mean)}
+                    data-low=${String(iv.low)}
+                    data-high=${String(iv.high)}
+                  >
+                    ${formatInterval(iv.mean, iv.low, iv.high, unit)}
+                  </td>`
+                : html`<td>–</td>`;
+            })}
+          </tr>`;
+        })}
+      </tbody>
+    </table>`;
+    // Embedded, nothing scrolls inside the step: the table is as wide as the frame allows.
+    return this.embedded
+      ? table
+      : html`<div class="scroll" tabindex="0" role="region" aria-label=${t('story.figures', { n: run.n, days: fmt(run.days) })}>
+          ${table}
+        </div>`;
   }
 
   /** What the intervals answer, in words: the interval judged against the line, or the paired difference. */
@@ -209,24 +214,29 @@ export class FgStory extends LitElement {
                 <cite>${t('story.source', { id: f.seed, title: this.seedTitle(f.seed) })}</cite>`,
           )}
         </blockquote>
-        <fieldset id="story-predict">
-          <legend>${t('story.ask', { question: t(q.prompt) })}</legend>
-          <div class="choices">
-            ${q.choices.map(
-              (c) =>
-                html`<label
-                  ><input
-                    type="radio"
-                    name="story-choice"
-                    value=${c.id}
-                    .checked=${this.answer === c.id}
-                    ?disabled=${this.status === 'running' || !!done}
-                    @change=${() => this.fire('story-answer', c.id)}
-                  />${t(c.label)}</label
-                >`,
-            )}
-          </div>
-        </fieldset>
+        ${
+          // Embedded, the step runs by itself: the question, without choices to make.
+          this.embedded
+            ? html`<p id="story-question"><strong>${t('story.question', { question: t(q.prompt) })}</strong></p>`
+            : html`<fieldset id="story-predict">
+                <legend>${t('story.ask', { question: t(q.prompt) })}</legend>
+                <div class="choices">
+                  ${q.choices.map(
+                    (c) =>
+                      html`<label
+                        ><input
+                          type="radio"
+                          name="story-choice"
+                          value=${c.id}
+                          .checked=${this.answer === c.id}
+                          ?disabled=${this.status === 'running' || !!done}
+                          @change=${() => this.fire('story-answer', c.id)}
+                        />${t(c.label)}</label
+                      >`,
+                  )}
+                </div>
+              </fieldset>`
+        }
         ${
           this.status === 'changed'
             ? html`<p class="changed" id="story-changed">
@@ -262,25 +272,34 @@ export class FgStory extends LitElement {
                 <p id="story-result-text">${t(step.result, { a: this.names[0] ?? '', b: this.names[1] ?? '', days: fmt(step.days) })}</p>
                 <p id="story-verdict">${this.verdictText(this.run!)}</p>
                 <p id="story-check" data-answer=${verdict ?? ''}>
-                  ${this.answer ? t('story.yourAnswer', { choice: choice(this.answer) }) : t('story.noAnswer')}
+                  ${this.embedded ? '' : this.answer ? t('story.yourAnswer', { choice: choice(this.answer) }) : t('story.noAnswer')}
                   ${t('story.modelAnswer', { choice: choice(verdict) })}
                   ${judged ? html`<span class=${judged === 'right' ? 'right' : 'wrong'}>${t(judged === 'right' ? 'story.right' : judged === 'wrong' ? 'story.wrong' : 'story.undecided')}</span>` : ''}
                 </p>
                 <p id="story-look">
                   ${t('story.lookAt', { chart })} ${t(step.look)} ${t('story.oneRun')}
-                  <button id="story-show" @click=${() => this.fire('story-look')}>${t('story.show')}</button>
+                  ${this.embedded ? '' : html`<button id="story-show" @click=${() => this.fire('story-look')}>${t('story.show')}</button>`}
                 </p>
-                <p id="story-map">
-                  ${t(step.map, { day: fmt(step.mapDay ?? step.days) })}
-                  <button id="story-show-map" @click=${() => this.fire('story-look-map')}>${t('story.showMap')}</button>
-                </p>
+                ${
+                  // Embedded, the step's chart is under it and nothing leads elsewhere: no map to go to.
+                  this.embedded
+                    ? ''
+                    : html`<p id="story-map">
+                        ${t(step.map, { day: fmt(step.mapDay ?? step.days) })}
+                        <button id="story-show-map" @click=${() => this.fire('story-look-map')}>${t('story.showMap')}</button>
+                      </p>`
+                }
               </div>`
             : ''
         }
-        <details id="story-teacher">
-          <summary>${t('story.teacher')}</summary>
-          <p>${t(step.teacher)}</p>
-        </details>
+        ${
+          this.embedded
+            ? ''
+            : html`<details id="story-teacher">
+                <summary>${t('story.teacher')}</summary>
+                <p>${t(step.teacher)}</p>
+              </details>`
+        }
         ${
           this.embedded
             ? ''

@@ -22,7 +22,8 @@ import { validReplications } from '../replications.ts';
 addMessages({ en: whyEn, zh: whyZh });
 
 /** A title without its number ("1. Traditional county" → "Traditional county"). */
-const short = (title: string) => title.replace(/^\d+\.\s*/, '');
+/** A structure's title without its number ("2. Longgang 2021" → "Longgang 2021"). */
+export const short = (title: string) => title.replace(/^\d+\.\s*/, '');
 
 /** Interactions worth naming: beyond their 95% interval and a tenth of the difference. */
 export function interactionsThatMatter(rows: Decomposition[]) {
@@ -407,13 +408,19 @@ export class FgWhy extends LitElement {
 
   private exportMeta(r: StructuralResult): ExportMeta {
     return {
-      title: t('why.chartTitle', { a: r.a, b: r.b }),
+      title: t('why.chartTitle', this.pairNames(r)),
       lines: [
         ...(this.context?.lines.slice(0, -1) ?? []),
-        `${t('why.runs', { runs: fmt(16 * r.n), n: fmt(r.n) })} ${t('why.days')}: ${fmt(r.days)}; seed ${this.seed}. ${t('why.legend', { a: r.a, b: r.b })}`,
+        `${t('why.runs', { runs: fmt(16 * r.n), n: fmt(r.n) })} ${t('why.days')}: ${fmt(r.days)}; seed ${this.seed}. ${t('why.legend', this.pairNames(r))}`,
       ],
       source: this.context?.source ?? 'flatgov',
     };
+  }
+
+  /** The two structures' names in the page's language (the result keeps those of the language it was computed in). */
+  private pairNames(r: StructuralResult): { a: string; b: string } {
+    const [a, b] = this.structures;
+    return { a: a ? short(a.label) : r.a, b: b ? short(b.label) : r.b };
   }
 
   private async copyEmbed() {
@@ -423,7 +430,7 @@ export class FgWhy extends LitElement {
   render() {
     const pair = this.pair();
     const r = this._result;
-    const heading = r ? t('why.chartTitle', { a: r.a, b: r.b }) : t('tabs.why');
+    const heading = r ? t('why.chartTitle', this.pairNames(r)) : t('tabs.why');
     return html`
       <h2>${t('why.title')}</h2>
       <p class="note">${t('why.intro')}</p>
@@ -534,7 +541,7 @@ export class FgWhy extends LitElement {
             >`,
         )}
       </div>
-      <p class="note">${t('why.legend', { a: r.a, b: r.b })}</p>
+      <p class="note">${t('why.legend', this.pairNames(r))}</p>
       ${whyChart(r, this._width)}
       <h3>${t('why.interactions')}</h3>
       ${
@@ -547,7 +554,7 @@ export class FgWhy extends LitElement {
       ${r.unstable.length ? html`<p class="error" id="why-unstable">${t('why.unstable', { list: r.unstable.join(', ') })}</p>` : ''}
       <div class="scroll" tabindex="0" role="region" aria-label=${heading}>${this.table(r)}</div>
       <p class="note">
-        ${r.warmupDays > 0 ? t('why.warmup', { w: fmt(r.warmupDays) }) : ''} ${t('why.combinations', { a: r.a, b: r.b })}
+        ${r.warmupDays > 0 ? t('why.warmup', { w: fmt(r.warmupDays) }) : ''} ${t('why.combinations', this.pairNames(r))}
         ${t('why.shareNote')} ${t('why.kept')}
       </p>
     `;
@@ -558,8 +565,8 @@ export class FgWhy extends LitElement {
       <thead>
         <tr>
           <th scope="col">${t('why.metric')}</th>
-          <th scope="col">${r.a}</th>
-          <th scope="col">${r.b}</th>
+          <th scope="col">${this.pairNames(r).a}</th>
+          <th scope="col">${this.pairNames(r).b}</th>
           <th scope="col">${t('why.difference')}</th>
           ${COMPARED_PARTS.map((p) => html`<th scope="col">${t(`part.${p}`)}</th>`)}
           <th scope="col">${t('why.interactionsRow')}</th>

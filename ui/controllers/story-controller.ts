@@ -14,6 +14,28 @@ import type { SimController } from './sim-controller.ts';
 import type { AppState, BuiltColumn, ColumnSpec, View } from '../state.ts';
 import { parseStoryParam, STORY, STORY_REPLICATIONS, stepMetrics, targetName, type StoryRun, type StoryStep } from '../story.ts';
 import { replicate, valuesByStructure } from '../replicate.ts';
+import { unitOf } from '../../render/figures.ts';
+import type { FgChart } from '../charts/fg-chart.ts';
+
+/** The width of the frame a step's embed code suggests. */
+const EMBED_WIDTH = 900;
+/** What a step's embed shows besides its panel and chart: the source line (two rows at that width), the chart's margin and the embed's padding. */
+const EMBED_CHROME_PX = 80;
+/** A chart's height when the view shown has none to measure (the map shown): the tallest of two panels side by side with notes. */
+const STANDIN_CHART_PX = 420;
+
+/** Replications of the step’s shape, for measuring its panel before it has run: every figure a spread like a run’s, so that it is written with as many digits. */
+function standInRun(step: StoryStep): StoryRun {
+  const values = [0, 1].map(() =>
+    Object.fromEntries(
+      stepMetrics(step).map((m) => [
+        m,
+        Array.from({ length: STORY_REPLICATIONS }, (_, k) => (unitOf(m) === 'share' ? 0.8 + k * 0.001 : 40 + k * 0.04)),
+      ]),
+    ),
+  );
+  return { n: STORY_REPLICATIONS, days: step.days, values };
+}
 
 /** The element of each view that the story can point into (it has `highlight` and `targetElement(id)`). */
 const STORY_HOSTS: Partial<Record<View, string>> = { charts: 'fg-compare', map: 'fg-map' };
@@ -187,9 +209,41 @@ export class StoryController implements ReactiveController {
   private async copyEmbed() {
     const step = this.step();
     if (!step || this.index === undefined) return;
-    const code = embedIframe('story', t(step.title), 900, 900, { story: String(this.index + 1) });
+    const code = embedIframe('story', t(step.title), EMBED_WIDTH, await this.embedHeight(step), { story: String(this.index + 1) });
     this.app.say(await copyEmbedCode(code, t('export.embedCopied'), t('export.embedFallback')));
     this.app.host.requestUpdate();
+  }
+
+  /**
+   * How tall the embed of the step is at EMBED_WIDTH, measured: the step's panel as the embed
+   * shows it (its result, or one of the same shape before a run), rendered out of sight at
+   * that width; the step's chart as laid out there; the source line. Text that wraps otherwise
+   * in the host's fonts is taken up by the chart, which fits the frame (ui/embed-fit.ts).
+   */
+  private async embedHeight(step: StoryStep): Promise<number> {
+    const inner = EMBED_WIDTH - 16;
+    const box = document.createElement('div');
+    box.style.cssText = `position:absolute;left:-20000px;top:0;width:${inner}px;visibility:hidden`;
+    const panel = document.createElement('fg-story');
+    const index = this.index!;
+    Object.assign(panel, {
+      lang: this.app.state().lang,
+      index,
+      status: 'done',
+      run: this.run() ?? standInRun(step),
+      names: this.names(),
+      answer: undefined,
+      embedded: true,
+    });
+    box.append(panel);
+    document.body.append(box);
+    await panel.updateComplete;
+    const style = getComputedStyle(panel);
+    const panelHeight = panel.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+    box.remove();
+    const chart = this.app.host.renderRoot.querySelector('fg-compare')?.targetElement(step.target) as FgChart | null | undefined;
+    const chartHeight = chart?.heightAt ? chart.heightAt(inner) : STANDIN_CHART_PX;
+    return Math.ceil(panelHeight + chartHeight + EMBED_CHROME_PX);
   }
 
   leave(): void {
@@ -271,15 +325,19 @@ export class StoryController implements ReactiveController {
     });
   }
 
+  /** Short names of the structures, without the changed mark (the stress week's shock is part of the step). */
+  private names(): string[] {
+    return this.app.built().map((b, i) => {
+      const sc = b.scenario ?? b.base;
+      return sc ? nameOf(sc).split(/[:：]/)[0] : t('picker.structure', { n: i + 1 });
+    });
+  }
+
   /** The step's panel, or nothing outside the story. */
   panel() {
     if (this.index === undefined) return '';
     const run = this.run();
-    // Short names, without the changed mark (the stress week's shock is part of the step).
-    const names = this.app.built().map((b, i) => {
-      const sc = b.scenario ?? b.base;
-      return sc ? nameOf(sc).split(/[:：]/)[0] : t('picker.structure', { n: i + 1 });
-    });
+    const names = this.names();
     const index = this.index;
     return html`<fg-story
       .lang=${this.app.state().lang}

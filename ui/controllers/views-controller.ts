@@ -118,13 +118,19 @@ export class ViewsController implements ReactiveController {
 
   /**
    * What a page embeds (`?embed=<kind>`): one chart, the map or a step of the story (`story`,
-   * its panel given) with the run controls, and where it comes from.
+   * its panel given, with the chart it points at) with the run controls, and where it comes from.
    */
-  embedded(kind: string, controls: TemplateResult, storyPanel: unknown) {
+  embedded(kind: string, controls: TemplateResult, storyPanel: unknown, storyChart = '') {
     const ctx = this.app.context();
     return html`<main id="main" class="embed-view" tabindex="-1">
       ${controls} ${storyPanel}
-      ${kind === 'why' ? this.whyView(true) : kind === 'map' || (kind === 'story' && this.app.state().view === 'map') ? this.mapView() : this.charts(kind === 'story' ? '' : kind, ctx)}
+      ${
+        kind === 'why'
+          ? this.whyView(true)
+          : kind === 'map' || (kind === 'story' && this.app.state().view === 'map')
+            ? this.mapView(true)
+            : this.charts(kind === 'story' ? storyChart : kind, ctx)
+      }
       <p class="embed-source">
         ${ctx.source}
         <a id="embed-open" href=${`${location.origin}${location.pathname}${location.hash}`} target="_blank" rel="noopener"
@@ -251,7 +257,7 @@ export class ViewsController implements ReactiveController {
   }
 
   /** The living map of the structures compared, and the journey of the case followed. */
-  mapView() {
+  mapView(embedded = false) {
     const st = this.app.state();
     const { sim } = this.app;
     const titles = this.app.structures.titles();
@@ -262,6 +268,7 @@ export class ViewsController implements ReactiveController {
         .followed=${sim.followed}
         .context=${this.app.context()}
         .highlight=${this.app.storyTarget('map')}
+        .embedded=${embedded}
         @follow-case=${(e: CustomEvent<number>) => void sim.follow(e.detail)}
       ></fg-map>
       ${
