@@ -17,7 +17,7 @@ is the best of several runs. --json prints one JSON object.
 Sobol indices of the top eight, one year each, on 2 workers; several minutes) and prints the
 widths of the resulting intervals.
 --emulator instead times the emulator-based analysis of the same pair over the twelve
-assumptions Morris ranks first (experiments/reform-emulator-decisive.experiment.json: 120
+assumptions Morris ranks first (experiments/reform-emulator-decisive.experiment.json: 240
 design points, 90 days each, on 2 workers) and prints each output's held-out check and the
 total indices of its five most decisive assumptions with their intervals.`;
 const { values: args } = parseCli({
