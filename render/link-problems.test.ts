@@ -32,6 +32,20 @@ describe('a scenario’s validation in a link’s message', () => {
       ['levers.floatingPosts', -1, '结构 1，机动岗：应 ≥ 0 人，实际为 -1'],
       ['demand.nonsense', 1, '结构 1，Nonsense：此处没有名为“nonsense”的参数'],
     ];
+    // Checks across fields (scenarios/schema.ts) a link's change can fail.
+    const across: [string, unknown, RegExp][] = [
+      ['levels[0].staffPerUnit', 0, /：最底层（诉求从这一层进入）的人员应多于 0$/],
+      ['levels[2].staffPerUnit', 0.1, /：应满足（每单位人员 \+ 每单位干部）× 办案时间占比 ≥ 0\.5（至少一名办案人员），实际为 0\.0\d+$/],
+      ['centre.staff', 0.1, /：启用社会治理中心时应至少有一名办案人员/],
+      ['residents.bypassLowTrust', 0.99, /之和应 ≤ 1（是一个概率），实际为 1\.0\d*$/],
+      ['residents.silentLowTrust', 0.99, /之和应 ≤ 1（是一个概率），实际为 1\.0\d*$/],
+    ];
+    for (const [path, value, want] of across) {
+      const english = problemOfChange(path, value);
+      const said = linkProblemText(english);
+      expect(said, english).toMatch(want);
+      expect(said, english).not.toMatch(/[A-Za-z]{2,}/);
+    }
     for (const [path, value, want] of cases) {
       const english = problemOfChange(path, value);
       const said = linkProblemText(english);

@@ -3,7 +3,8 @@
  * page's language. Loaded only when a link has a problem: the first screen does without it.
  */
 import { getLang, unitName } from './i18n.ts';
-import { BY_NAME, lastName, words } from './param-labels.ts';
+import { BY_NAME, lastName } from './param-labels.ts';
+import { paramLabel } from './assumption-labels.ts';
 import { linkEn, type LinkKey } from './messages/link-en.ts';
 import { linkZh } from './messages/link-zh.ts';
 
@@ -53,7 +54,30 @@ export function scenarioReasonText(reason: string): string {
   if ((m = /^unknown fields? (.+)$/.exec(reason))) return tr('link.r.unknownField', { keys: m[1] });
   if ((m = /^parameter path "[^"]*": "([^"]+)" is not a parameter\b/.exec(reason))) return tr('link.r.noParameter', { name: m[1] });
   if ((m = /^parameter path "[^"]*": (\[[^\]]+\]) chooses an item of a list\b/.exec(reason))) return tr('link.r.notList', { item: m[1] });
-  return reason;
+  return crossFieldText(reason) ?? reason;
+}
+
+/** The checks across fields of scenarios/schema.ts (checkConsistency) a link's change can fail, in the page's language. */
+function crossFieldText(reason: string): string | undefined {
+  // The sums checked are of residents' chances (bypassBase + bypassLowTrust, silentBase + silentLowTrust).
+  const label = (name: string) => paramLabel(`residents.${name}`);
+  let m: RegExpExecArray | null;
+  if (reason === 'expected staff > 0 at the bottom level, which takes cases in') return tr('link.r.bottomStaff');
+  if ((m = /^expected \(staffPerUnit \+ cadresPerUnit\) × caseworkShare ≥ 0\.5 \(at least one case worker\), got (.+)$/.exec(reason)))
+    return tr('link.r.caseWorker', { got: m[1] });
+  if (reason === 'expected at least one case worker (staff × caseworkShare ≥ 0.5) when the centre is enabled')
+    return tr('link.r.centreWorker');
+  if ((m = /^expected (\w+) \+ (\w+) ≤ 1 \(a chance\), got (.+)$/.exec(reason)))
+    return tr('link.r.chanceSum', { a: label(m[1]), b: label(m[2]), got: m[3] });
+  if (reason === 'expected at least one domain with weight > 0') return tr('link.r.domainWeight');
+  if ((m = /^expected end \((.+) min\) after start \((.+) min\)$/.exec(reason)))
+    return tr('link.r.calendarEnd', { end: m[1], start: m[2] });
+  if (reason === 'expected at least one working day') return tr('link.r.workingDay');
+  if ((m = /^expected a competence threshold ≥ the level below's \((.+)\), got (.+)$/.exec(reason)))
+    return tr('link.r.thresholdBelow', { prev: m[1], got: m[2] });
+  if ((m = /^a level with no staff cannot resolve cases: expected threshold ≤ (.+) \(the level below's\)$/.exec(reason)))
+    return tr('link.r.noStaffThreshold', { prev: m[1] });
+  return undefined;
 }
 
 /**
@@ -62,10 +86,8 @@ export function scenarioReasonText(reason: string): string {
  * validation by what it expected (scenarioReasonText).
  */
 export function linkProblemText(problem: string): string {
-  const label = (path: string) => {
-    const w = BY_NAME[lastName(path)];
-    return w ? w[getLang()] : words(lastName(path));
-  };
+  // The app's controls' labels first, then every assumption's (by path), then the name's words.
+  const label = (path: string) => BY_NAME[lastName(path)]?.[getLang()] ?? paramLabel(path);
   let m: RegExpExecArray | null;
   if (problem === 'the part after # is not a flatgov state') return tr('link.p.notState');
   if (problem === 'the state in the link is damaged (it may have been cut short)') return tr('link.p.damaged');

@@ -43,6 +43,15 @@ export const linkEn = {
   'link.r.unknownField': 'unknown field {keys}',
   'link.r.noParameter': '"{name}" is not a parameter here',
   'link.r.notList': '{item} chooses an item of a list, but this is not a list',
+  'link.r.bottomStaff': 'expected staff > 0 at the bottom level, which takes cases in',
+  'link.r.caseWorker': 'expected (staff + cadres per unit) × casework share ≥ 0.5 (at least one case worker), got {got}',
+  'link.r.centreWorker': 'expected at least one case worker (staff × casework share ≥ 0.5) when the centre is enabled',
+  'link.r.chanceSum': 'expected {a} + {b} ≤ 1 (a chance), got {got}',
+  'link.r.domainWeight': 'expected at least one domain with weight > 0',
+  'link.r.calendarEnd': 'expected end ({end} min) after start ({start} min)',
+  'link.r.workingDay': 'expected at least one working day',
+  'link.r.thresholdBelow': "expected a competence threshold ≥ the level below's ({prev}), got {got}",
+  'link.r.noStaffThreshold': "a level with no staff cannot resolve cases: expected threshold ≤ {prev} (the level below's)",
 };
 
 export type LinkKey = keyof typeof linkEn;

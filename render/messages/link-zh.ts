@@ -45,4 +45,13 @@ export const linkZh: Record<LinkKey, string> = {
   'link.r.unknownField': '未知字段 {keys}',
   'link.r.noParameter': '此处没有名为“{name}”的参数',
   'link.r.notList': '{item} 用于选择列表中的一项，但此处不是列表',
+  'link.r.bottomStaff': '最底层（诉求从这一层进入）的人员应多于 0',
+  'link.r.caseWorker': '应满足（每单位人员 + 每单位干部）× 办案时间占比 ≥ 0.5（至少一名办案人员），实际为 {got}',
+  'link.r.centreWorker': '启用社会治理中心时应至少有一名办案人员（人员 × 办案时间占比 ≥ 0.5）',
+  'link.r.chanceSum': '{a}与{b}之和应 ≤ 1（是一个概率），实际为 {got}',
+  'link.r.domainWeight': '应至少有一个领域的权重大于 0',
+  'link.r.calendarEnd': '结束时间（{end} 分钟）应晚于开始时间（{start} 分钟）',
+  'link.r.workingDay': '应至少有一个工作日',
+  'link.r.thresholdBelow': '能力阈值应 ≥ 下一层的阈值（{prev}），实际为 {got}',
+  'link.r.noStaffThreshold': '没有人员的层级无法办结诉求：阈值应 ≤ {prev}（下一层的阈值）',
 };
