@@ -57,7 +57,7 @@ export const leversSchema = z
       { a: { range: [0.1, 0.2], reasoning: 'At most the one day in five; less where the day is kept only in part.' } },
     ),
     leadersFieldDay: bool(
-      'Leaders’ field day ("Tuesday, no meetings", 000): a rule for leaders. The leaders among department and centre posts (leaderShare) turn fieldDayGain of their non-case time into case time; other posts are unchanged.',
+      'Leaders’ field day ("Tuesday, no meetings", 000): a rule for leaders. The leaders among department and centre posts (their share is an assumption, “share of posts held by leaders”) turn part of their non-case time into case time (the assumption “case time the leaders’ field day frees”); other posts are unchanged.',
       false,
       '领导“周二无会日”（000）：针对领导的规定。部门和治理中心岗位中的领导（其比例见假设“领导职数的比例”）把一部分非办件时间（见假设“周二无会日腾出的办件时间”）用于办件，其他岗位不变。',
     ),
