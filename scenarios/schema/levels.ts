@@ -75,9 +75,9 @@ export const competenceSchema = z
   .default(null)
   .meta({
     description:
-      'Competence from resources: when given, what each of the level’s workers knows follows their training, cadres sent down and the platform, and what the level may decide follows its powers (sim/submodels/competence.ts), instead of `threshold`.',
+      'Competence from resources: when given, what each of the level’s workers knows follows their training, cadres sent down and the platform, and what the level may decide follows its powers, instead of a fixed hardest case it resolves.',
     descriptionZh:
-      '按资源计算办结能力：给出时，本层级每位工作人员掌握的知识取决于培训、下沉干部和平台，可决定的事项取决于权限（sim/submodels/competence.ts），不再用 threshold。',
+      '按资源计算办结能力：给出时，本层级每位工作人员掌握的知识取决于培训、下沉干部和平台，可决定的事项取决于权限，不再使用固定的可办结最大难度。',
   });
 
 export const levelSchema = z
@@ -158,7 +158,7 @@ export const levelSchema = z
     cadreDomains: z.record(id, z.number().min(0).max(100_000)).default({}).meta({
       unit: 'posts',
       description:
-        'Cadres sent down per office by the case domain they know (their department’s domains); they raise competence in those domains only. Set by the cadresSentDown lever.',
+        'Cadres sent down per office by the case domain they know (their department’s domains); they raise competence in those domains only. Set by the lever “cadres sent down to communities”.',
     }),
     cadreCostPerPostYuan: num(
       'Annual cost of a cadre sent down: they keep their city pay. ASSUMPTION: the departments’ cost per post.',
@@ -169,7 +169,7 @@ export const levelSchema = z
       { a: { range: [0.8, 1.25], scale: true, reasoning: 'As the cost of a post.' } },
     ),
     surgeStaffPerUnit: num(
-      'Staff lent to each office while a demand shock is on (floating posts); they are counted and paid where they come from (departments’ lentInSurges).',
+      'Staff lent to each office while a demand shock is on (floating posts); they are counted and paid where they come from (the departments’ posts lent in surges).',
       'posts',
       0,
       0,

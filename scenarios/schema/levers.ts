@@ -126,7 +126,7 @@ export const leversSchema = z
       { zh: '社区事项准入清单（003）：社区和网格可拒绝的上级摊派事务比例。' },
     ),
     modules: bool(
-      'Modules inside departments (002, "大科室模块化"): a collaborative case whose domains sit in one department is coordinated between its modules (centre.moduleHandoff) rather than as separate departments (centre.coordinationPerDepartment).',
+      'Modules inside departments (002, "大科室模块化"): a collaborative case whose domains sit in one department is coordinated between its modules, with the centre’s shorter hand-off between modules, rather than as separate departments, with its coordination time per department.',
       true,
       '大科室模块化（002）：同一部门内的多个领域在模块之间协调，而不是当作不同部门协调。',
     ),

@@ -6,32 +6,32 @@ import { bool, durationSchema, num } from './fields.ts';
 export const mechanismsSchema = z
   .strictObject({
     competence: bool(
-      'Competence follows resources (sim/submodels/competence.ts). Off: a level with a competence block resolves up to its powers’ ceiling alone, whatever its staff, training, cadres or platform.',
+      'Competence follows resources. Off: a level with a competence block resolves up to its powers’ ceiling alone, whatever its staff, training, cadres or platform.',
       true,
-      '办结能力取决于资源（sim/submodels/competence.ts）。关闭时，有能力设定的层级只按权限上限办结，与人员、培训、下沉干部和平台无关。',
+      '办结能力取决于资源。关闭时，有能力设定的层级只按权限上限办结，与人员、培训、下沉干部和平台无关。',
     ),
     workload: bool(
-      'Layers and spans cost staff time (sim/submodels/workload.ts): burden from the layers above and time spent on each supervised office are taken from case time. Off: no burden, no span cost.',
+      'Layers and spans cost staff time: burden from the layers above and time spent on each supervised office are taken from case time. Off: no burden, no span cost.',
       true,
-      '层级与幅度占用人员时间（sim/submodels/workload.ts）：上级摊派和管理下级所花时间从办件时间中扣除。关闭则不计。',
+      '层级与幅度占用人员时间：上级摊派和管理下级所花时间从办件时间中扣除。关闭则不计。',
     ),
     controlLoss: bool(
-      'Information lost at each hand-off makes the resolving office redo work (sim/submodels/control-loss.ts). Off: α = 1 everywhere.',
+      'Information lost at each hand-off makes the resolving office redo work. Off: α = 1 everywhere.',
       true,
-      '每次转交损失信息，导致办理单位返工（sim/submodels/control-loss.ts）。关闭时 α = 1。',
+      '每次转交损失信息，导致办理单位返工。关闭时 α = 1。',
     ),
     residentsRespond: bool(
-      'Residents respond while they wait (sim/submodels/residents.ts): overdue cases lower trust and bring repeat contacts; unreported problems resurface. Off: trust moves only when a case ends, and unreported problems are counted and dropped.',
+      'Residents respond while they wait: overdue cases lower trust and bring repeat contacts; unreported problems resurface. Off: trust moves only when a case ends, and unreported problems are counted and dropped.',
       true,
-      '居民在等待中作出反应（sim/submodels/residents.ts）：逾期诉求降低信任并引来重复来电；未报告的问题会再次出现。关闭时信任只在诉求结束时变化。',
+      '居民在等待中作出反应：逾期诉求降低信任并引来重复来电；未报告的问题会再次出现。关闭时信任只在诉求结束时变化。',
     ),
     askForHelp: bool(
-      'Workers who know or ask (Garicano; sim/submodels/competence.ts): a worker who does not know how to resolve a case asks the office’s senior, who spends the help time on the question whether or not they know the answer, when free; unanswered within helpWaitMinutes, the worker passes the case up. Off: an office resolves what its senior knows, without asking or waiting.',
+      'Workers who know or ask (Garicano): a worker who does not know how to resolve a case asks the office’s senior, who spends the help time on the question whether or not they know the answer, when free; unanswered within the time a worker waits for an answer (an assumption), the worker passes the case up. Off: an office resolves what its senior knows, without asking or waiting.',
       true,
       '会则办、不会则问（Garicano）：不会办的工作人员向本机构骨干请教，骨干空闲时花费请教时间，无论能否解答；超过等待时限未获答复则上交。关闭时按骨干的知识直接办结，不需请教和等待。',
     ),
     escalateOverdue: bool(
-      'Overdue cases climb (004; the platform escalates overdue cases, 000): once a day, a case still waiting in a level’s queue escalateAfterHours past its deadline is taken out and passed up — to the governance centre where there is a platform and a centre, else to the level above.',
+      'Overdue cases climb (004; the platform escalates overdue cases, 000): once a day, a case still waiting in a level’s queue long enough past its deadline (an assumption) is taken out and passed up — to the governance centre where there is a platform and a centre, else to the level above.',
       true,
       '逾期诉求上升（004；平台将逾期诉求升级，000）：每天一次，在某层级排队超过时限的诉求被提出并上交——有平台和治理中心时交治理中心，否则交上一级。',
     ),
@@ -44,9 +44,9 @@ export const mechanismsSchema = z
       { a: { range: [8, 48], reasoning: 'From a working day to two days past the deadline.' } },
     ),
     hurry: bool(
-      'Staff hurry under backlog: when an office’s queue exceeds hurryQueuePerServer cases per server on duty, its work takes hurryFactor of the time, and a hurried case is reopened (the resident comes back) with chance hurryReopenProb.',
+      'Staff hurry under backlog: when an office’s queue per worker on duty passes a backlog, its work takes a shorter time, and a hurried case may be reopened (the resident comes back); the backlog, the time and the chance are assumptions.',
       true,
-      '积压时赶工：某机构排队超过每名在岗人员 hurryQueuePerServer 件时，办理时间缩短为 hurryFactor，赶出来的诉求以 hurryReopenProb 的概率被重开（居民再来）。',
+      '积压时赶工：某机构每名在岗人员的排队积压超过一定程度时，办理时间缩短，赶出来的诉求可能被重开（居民再来）；积压程度、用时比例和重开概率均为假设。',
     ),
     knowledgePerTraining: num(
       'Difficulty up to which a worker of training 1 knows how to resolve a case (Garicano’s knowledge; difficulty is Exp(1) by default, so 2 covers 86% of cases). ASSUMPTION.',
