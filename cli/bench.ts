@@ -18,8 +18,9 @@ Sobol indices of the top eight, one year each, on 2 workers; several minutes) an
 widths of the resulting intervals.
 --emulator instead times the emulator-based analysis of the same pair over the twelve
 assumptions Morris ranks first (experiments/reform-emulator-decisive.experiment.json: 240
-design points, 90 days each, on 2 workers) and prints each output's held-out check and the
-total indices of its five most decisive assumptions with their intervals.`;
+design points of 90 days, Sobol indices on base N = 4,096, on 2 workers; a few minutes)
+and prints each output's held-out check and the total indices of its five most decisive
+assumptions with their intervals.`;
 const { values: args } = parseCli({
   json: { type: 'boolean', default: false },
   sensitivity: { type: 'boolean', default: false },
